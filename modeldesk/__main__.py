@@ -1,0 +1,5 @@
+import sys
+
+from modeldesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,201 @@
+"""Command-line entry point: argument parsing for every subcommand.
+
+Exit codes: 0 complete, 2 bad input, 3 network, 4 disk, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import queue
+import sys
+from pathlib import Path
+
+from modeldesk import __version__
+from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.models import Selection
+from modeldesk.core.paths import default_paths
+from modeldesk.core.settings import Settings, load_settings
+from modeldesk.core.units import fmt_bytes, parse_rate
+
+EXIT_CODES = """exit codes:
+  0    complete (every selected file downloaded and verified, or seeding limit reached)
+  2    bad input (malformed magnet, broken .torrent, missing file, unusable folder)
+  3    network (no metadata or no data from any peer within --timeout)
+  4    disk (no space left, write error)
+  130  interrupted (Ctrl-C or SIGTERM); run the same command again to resume
+"""
+
+
+def _add_transfer_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="one JSON object per event and progress tick")
+    p.add_argument("--timeout", type=float, default=0, metavar="SECONDS",
+                   help="give up (exit 3) after this long without metadata or new data; 0 = never")
+    p.add_argument("--upload-limit", metavar="RATE", help="e.g. 2M, 500K, 10Mbit, or 30%% of --uplink")
+    p.add_argument("--download-limit", metavar="RATE", help="e.g. 20M; 0 = unlimited")
+    p.add_argument("--uplink", metavar="RATE", help="your uplink speed, the base of a %% upload limit")
+    p.add_argument("--seed-ratio", type=float, metavar="RATIO", help="stop seeding at this upload/size ratio")
+    p.add_argument("--seed-time", type=int, metavar="MINUTES", help="stop seeding after this many minutes")
+    p.add_argument("--listen", metavar="INTERFACES", help="libtorrent listen interfaces, e.g. 0.0.0.0:6881")
+    p.add_argument("-v", "--verbose", action="store_true", help="log engine details to stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modeldesk",
+        description="Get AI models onto your disk over BitTorrent, and keep sharing them.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"modeldesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    get = sub.add_parser(
+        "get", help="download models from magnets, info-hashes or .torrent files/URLs",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    get.add_argument("sources", nargs="+", metavar="SOURCE",
+                     help="magnet link, info-hash, path or http(s) URL of a .torrent")
+    get.add_argument("--to", required=True, metavar="DIR", help="project folder to download into")
+    get.add_argument("--include", action="append", default=[], metavar="GLOB",
+                     help="only files matching GLOB (repeatable), e.g. 'models/*'")
+    get.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                     help="skip files matching GLOB (repeatable), e.g. '*.wav'")
+    get.add_argument("--no-seed", action="store_true", help="exit once complete and verified")
+    _add_transfer_options(get)
+
+    seed = sub.add_parser(
+        "seed", help="check a folder against a .torrent and seed it",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    seed.add_argument("torrent", metavar="FILE.torrent", help="path or http(s) URL of the .torrent")
+    seed.add_argument("--from", dest="from_dir", required=True, metavar="DIR",
+                      help="folder holding the data (the torrent's top folder, or the folder above it)")
+    _add_transfer_options(seed)
+
+    lst = sub.add_parser("list", help="show the model library")
+    lst.add_argument("--json", action="store_true", help="print the library as JSON")
+    return parser
+
+
+def _settings_for(args, paths) -> Settings:
+    settings = load_settings(paths.settings_file)
+    t = settings.torrent
+    if args.uplink:
+        t = dataclasses.replace(t, uplink_capacity=parse_rate(args.uplink))
+    if args.upload_limit:
+        t = dataclasses.replace(t, upload_rate_limit=parse_rate(args.upload_limit, t.uplink_capacity))
+    if args.download_limit:
+        t = dataclasses.replace(t, download_rate_limit=parse_rate(args.download_limit))
+    if args.seed_ratio is not None:
+        t = dataclasses.replace(t, seed_ratio_limit=args.seed_ratio)
+    if args.seed_time is not None:
+        t = dataclasses.replace(t, seed_time_limit_minutes=args.seed_time)
+    if args.listen:
+        t = dataclasses.replace(t, listen_interfaces=args.listen)
+    return dataclasses.replace(settings, torrent=t)
+
+
+def _seed_dir(from_dir: str, name: str) -> str:
+    """Accept the folder above the torrent's top folder, or the top folder itself."""
+    d = Path(from_dir).expanduser().absolute()
+    if not (d / name).exists() and d.name == name and d.parent.exists():
+        return str(d.parent)
+    return str(d)
+
+
+def _run_transfer(args) -> int:
+    # Imported here so that `list` and `--help` start fast without libtorrent.
+    from modeldesk.core.manager import Manager, TorrentAdd, resolve_torrent_source
+    from modeldesk.headless.output import make_output
+    from modeldesk.headless.runner import Run, RunOptions
+
+    output = make_output(args.json)
+    paths = default_paths()
+    try:
+        settings = _settings_for(args, paths)
+        if args.command == "seed":
+            src = resolve_torrent_source(args.torrent)
+            if not src.has_metadata:
+                raise BadInputError("seed needs a .torrent file (a magnet has no file list to check).")
+            adds = [TorrentAdd(src, _seed_dir(args.from_dir, src.name), rename_incomplete=False)]
+            options = RunOptions(seed=True, timeout=args.timeout)
+        else:
+            selection = Selection(tuple(args.include), tuple(args.exclude))
+            sources = [resolve_torrent_source(s) for s in args.sources]
+            seen = set()
+            adds = []
+            for src in sources:
+                if src.job_id not in seen:
+                    seen.add(src.job_id)
+                    adds.append(TorrentAdd(src, args.to, selection, seed=not args.no_seed))
+            options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
+    except ModelDeskError as exc:
+        output.error(str(exc))
+        output.exit(exc.exit_code)
+        return exc.exit_code
+    events: queue.Queue = queue.Queue()
+    manager = Manager(paths, settings, events.put)
+    return Run(manager, events, output, options).execute(adds)
+
+
+def _list(args) -> int:
+    from modeldesk.core.library.store import Library
+
+    paths = default_paths()
+    if not paths.library_db.exists():
+        entries = []
+    else:
+        lib = Library(paths.library_db)
+        try:
+            entries = lib.entries()
+        finally:
+            lib.close()
+    if args.json:
+        rows = []
+        for e in entries:
+            rows.append({
+                "job_id": e.job_id, "kind": e.kind.value, "name": e.name, "source_kind": e.source_kind,
+                "source": e.source, "project_dir": e.project_dir, "state": e.state.value,
+                "progress": round(e.progress, 6), "size": e.size_wanted, "size_total": e.size_total,
+                "uploaded": e.uploaded, "downloaded": e.downloaded, "ratio": round(e.ratio, 4),
+                "seeding_seconds": e.seeding_seconds, "peers_served": e.peers_served,
+                "added_at": e.added_at, "finished_at": e.finished_at, "error": e.error,
+                "include": list(e.selection.include), "exclude": list(e.selection.exclude),
+            })
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not entries:
+        print("The library is empty. Add a model with: modeldesk get SOURCE --to DIR")
+        return 0
+    header = f"{'NAME':32} {'SOURCE':8} {'STATE':11} {'DONE':>6} {'SIZE':>10} {'UPLOADED':>10} {'RATIO':>6}  FOLDER"
+    print(header)
+    for e in entries:
+        print(
+            f"{e.name[:32]:32} {e.source_kind:8} {e.state.value:11} {e.progress * 100:5.1f}% "
+            f"{fmt_bytes(e.size_wanted):>10} {fmt_bytes(e.uploaded):>10} {e.ratio:6.2f}  {e.project_dir}"
+        )
+        if e.error:
+            print(f"    error: {e.error}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command in ("get", "seed"):
+        return _run_transfer(args)
+    if args.command == "list":
+        return _list(args)
+    parser.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The engine: pure Python, no Qt. See ../shared/design.md for the layer rules."""

@@ -1,0 +1,20 @@
+"""Names of environment variables, timeouts and intervals shared across the engine."""
+
+ENV_HOME = "MODELDESK_HOME"  # one folder for config + data + state; used by tests and portable installs
+
+# Engine loop cadence.
+ALERT_WAIT_MS = 250
+STATUS_INTERVAL_S = 1.0
+# While a torrent downloads, its resume data is refreshed this often, so that a SIGKILL
+# loses at most this much progress (a few pieces at typical speeds).
+RESUME_SAVE_ACTIVE_S = 1.0
+RESUME_SAVE_IDLE_S = 60.0
+PEER_SCAN_INTERVAL_S = 5.0
+SHUTDOWN_TIMEOUT_S = 10.0
+ALERT_QUEUE_SIZE = 10000
+
+# Incomplete torrent files carry this suffix until libtorrent has verified every piece of them.
+INCOMPLETE_SUFFIX = ".mdpart"
+
+# A .torrent fetched over HTTP is refused past this size.
+MAX_TORRENT_BYTES = 50 * 1024 * 1024

@@ -1,0 +1,53 @@
+"""The ModelDesk error tree.
+
+Every error a user can cause carries a sentence that says what happened and what to do.
+Each class names the CLI exit code it maps to, so the CLI needs no table of its own.
+"""
+
+from __future__ import annotations
+
+
+class ModelDeskError(Exception):
+    """Root of every error ModelDesk raises on purpose."""
+
+    exit_code = 1
+
+
+class BadInputError(ModelDeskError, ValueError):
+    """The user gave us something we cannot use: a broken magnet, a garbage .torrent, a bad path."""
+
+    exit_code = 2
+
+
+class BadSourceError(BadInputError):
+    """A download source (magnet, info-hash, .torrent, URL) that cannot be read."""
+
+
+class UnsafePathError(BadInputError):
+    """A file name in a torrent or repo listing that would land outside the project folder."""
+
+
+class TargetDirError(BadInputError):
+    """The chosen project folder is a file, or cannot be created."""
+
+
+class NetworkError(ModelDeskError, ConnectionError):
+    """No peers, no metadata, or no answer within the allowed time."""
+
+    exit_code = 3
+
+
+class DiskError(ModelDeskError, OSError):
+    """Writing to disk failed: no space left, read-only file system, I/O error."""
+
+    exit_code = 4
+
+
+class InsufficientSpaceError(DiskError):
+    """Not enough free space for what was selected."""
+
+
+class Interrupted(ModelDeskError):
+    """The user pressed Ctrl-C or the process got SIGTERM."""
+
+    exit_code = 130

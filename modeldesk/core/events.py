@@ -1,0 +1,73 @@
+"""Events the engines send out. Frozen, so they may cross threads freely.
+
+Engine failures cross threads as JobFailed events, never as exceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modeldesk.core.models import FileEntry, JobId, JobSnapshot, PeerServed
+
+
+@dataclass(frozen=True)
+class Event:
+    pass
+
+
+@dataclass(frozen=True)
+class JobAdded(Event):
+    job_id: JobId
+    name: str
+    project_dir: str
+
+
+@dataclass(frozen=True)
+class MetadataReceived(Event):
+    job_id: JobId
+    name: str
+    files: tuple[FileEntry, ...]
+    total_size: int
+    wanted_size: int
+    torrent: bytes = b""  # a minimal .torrent (the info dict), so the library can rebuild the job
+
+
+@dataclass(frozen=True)
+class JobsUpdated(Event):
+    snapshots: tuple[JobSnapshot, ...]
+
+
+@dataclass(frozen=True)
+class JobFinished(Event):
+    """Every selected byte is on disk and verified."""
+
+    job_id: JobId
+
+
+@dataclass(frozen=True)
+class SeedingLimitReached(Event):
+    job_id: JobId
+    reason: str
+
+
+@dataclass(frozen=True)
+class JobFailed(Event):
+    job_id: JobId
+    reason: str  # a sentence for the user
+    exit_code: int  # the CLI exit code this failure maps to
+
+
+@dataclass(frozen=True)
+class JobRemoved(Event):
+    job_id: JobId
+
+
+@dataclass(frozen=True)
+class PeersServed(Event):
+    peers: tuple[PeerServed, ...]
+
+
+@dataclass(frozen=True)
+class EngineStopped(Event):
+    saved: int
+    timed_out: bool

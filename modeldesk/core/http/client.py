@@ -1,0 +1,34 @@
+"""HTTP session factory and small fetches (a .torrent behind a URL)."""
+
+from __future__ import annotations
+
+import requests
+
+from modeldesk import __version__
+from modeldesk.core.errors import BadSourceError, NetworkError
+
+USER_AGENT = f"ModelDesk/{__version__}"
+
+
+def new_session() -> requests.Session:
+    s = requests.Session()
+    s.headers["User-Agent"] = USER_AGENT
+    s.trust_env = True  # honour the user's proxy variables
+    return s
+
+
+def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0) -> bytes:
+    """GET a small resource whole; refuse it past max_bytes."""
+    try:
+        with new_session() as s, s.get(url, stream=True, timeout=timeout) as r:
+            if r.status_code >= 400:
+                raise BadSourceError(f"{url} answered HTTP {r.status_code} {r.reason}; check the link.")
+            chunks, total = [], 0
+            for chunk in r.iter_content(64 * 1024):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise BadSourceError(f"{url} is larger than {max_bytes} bytes; it is not a .torrent file.")
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except requests.RequestException as exc:
+        raise NetworkError(f"Could not fetch {url}: {type(exc).__name__}. Check the link and your network.") from None

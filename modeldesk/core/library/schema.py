@@ -1,0 +1,80 @@
+"""SQLite schema for the library, with PRAGMA user_version and ordered migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# MIGRATIONS[n] brings a version-n database to version n+1. Append; never edit a shipped step.
+MIGRATIONS: list[str] = [
+    # 0 → 1
+    """
+    CREATE TABLE jobs (
+        job_id          TEXT PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        source_kind     TEXT NOT NULL,
+        source          TEXT NOT NULL,
+        torrent         BLOB,
+        project_dir     TEXT NOT NULL,
+        selection       TEXT NOT NULL DEFAULT '{}',
+        files           TEXT NOT NULL DEFAULT '[]',
+        state           TEXT NOT NULL,
+        size_total      INTEGER NOT NULL DEFAULT 0,
+        size_wanted     INTEGER NOT NULL DEFAULT 0,
+        size_done       INTEGER NOT NULL DEFAULT 0,
+        added_at        REAL NOT NULL,
+        finished_at     REAL,
+        uploaded        INTEGER NOT NULL DEFAULT 0,
+        downloaded      INTEGER NOT NULL DEFAULT 0,
+        seeding_seconds INTEGER NOT NULL DEFAULT 0,
+        error           TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE peers_served (
+        job_id     TEXT NOT NULL REFERENCES jobs(job_id) ON DELETE CASCADE,
+        peer_key   TEXT NOT NULL,
+        uploaded   INTEGER NOT NULL DEFAULT 0,
+        first_seen REAL NOT NULL,
+        PRIMARY KEY (job_id, peer_key)
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerLibraryError(RuntimeError):
+    pass
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")  # the GUI and a CLI run may share the library
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerLibraryError(
+            f"The library was written by a newer ModelDesk (schema {version}); please update ModelDesk."
+        )
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")  # one writer; a second process waits, then re-reads
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                version += 1
+                conn.execute(f"PRAGMA user_version={version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

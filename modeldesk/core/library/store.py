@@ -1,0 +1,145 @@
+"""Library reads and writes. One Library object per thread (sqlite3 connections are not shared)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from collections.abc import Iterable
+
+from modeldesk.core.library.schema import connect
+from modeldesk.core.models import (
+    FileEntry,
+    JobKind,
+    JobSnapshot,
+    JobState,
+    LibraryEntry,
+    PeerServed,
+    Selection,
+)
+
+
+class Library:
+    def __init__(self, db_path: Path):
+        self._conn: sqlite3.Connection = connect(db_path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ---- writes ------------------------------------------------------------------------
+    def add_job(
+        self,
+        *,
+        job_id: str,
+        kind: JobKind,
+        name: str,
+        source_kind: str,
+        source: str,
+        torrent: bytes | None,
+        project_dir: str,
+        selection: Selection,
+    ) -> None:
+        """Record a job; re-adding keeps its history (totals, peers served, added time)."""
+        sel = json.dumps({"include": list(selection.include), "exclude": list(selection.exclude)})
+        self._conn.execute(
+            """INSERT INTO jobs (job_id, kind, name, source_kind, source, torrent, project_dir,
+                                 selection, state, added_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(job_id) DO UPDATE SET
+                 name=excluded.name, source_kind=excluded.source_kind, source=excluded.source,
+                 torrent=COALESCE(excluded.torrent, jobs.torrent), project_dir=excluded.project_dir,
+                 selection=excluded.selection, state=excluded.state, error=''""",
+            (job_id, kind.value, name, source_kind, source, torrent, project_dir, sel,
+             JobState.QUEUED.value, time.time()),
+        )
+
+    def set_metadata(self, job_id: str, name: str, files: Iterable[FileEntry], total: int, wanted: int,
+                     torrent: bytes | None = None) -> None:
+        payload = json.dumps([[f.index, f.path, f.size, f.selected] for f in files])
+        self._conn.execute(
+            """UPDATE jobs SET name=?, files=?, size_total=?, size_wanted=?,
+                   torrent=COALESCE(?, torrent) WHERE job_id=?""",
+            (name, payload, total, wanted, torrent, job_id),
+        )
+
+    def update_progress(self, snaps: Iterable[JobSnapshot]) -> None:
+        rows = [
+            (s.name, s.state.value, s.total_wanted, s.total_done, s.uploaded, s.downloaded,
+             s.seeding_seconds, s.error, s.job_id)
+            for s in snaps
+        ]
+        with self._conn:
+            self._conn.execute("BEGIN")
+            self._conn.executemany(
+                """UPDATE jobs SET name=?, state=?, size_wanted=MAX(size_wanted, ?), size_done=?,
+                       uploaded=MAX(uploaded, ?), downloaded=MAX(downloaded, ?),
+                       seeding_seconds=MAX(seeding_seconds, ?), error=? WHERE job_id=?""",
+                rows,
+            )
+
+    def set_state(self, job_id: str, state: JobState, error: str = "") -> None:
+        self._conn.execute("UPDATE jobs SET state=?, error=? WHERE job_id=?", (state.value, error, job_id))
+
+    def mark_finished(self, job_id: str) -> None:
+        self._conn.execute(
+            "UPDATE jobs SET finished_at=COALESCE(finished_at, ?), size_done=size_wanted, error='' "
+            "WHERE job_id=?",
+            (time.time(), job_id),
+        )
+
+    def record_peers(self, peers: Iterable[PeerServed]) -> None:
+        now = time.time()
+        with self._conn:
+            self._conn.execute("BEGIN")
+            self._conn.executemany(
+                """INSERT INTO peers_served (job_id, peer_key, uploaded, first_seen) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(job_id, peer_key) DO UPDATE SET
+                     uploaded=MAX(peers_served.uploaded, excluded.uploaded)""",
+                [(p.job_id, p.key, p.uploaded, now) for p in peers],
+            )
+
+    def remove(self, job_id: str) -> None:
+        self._conn.execute("DELETE FROM jobs WHERE job_id=?", (job_id,))
+
+    # ---- reads -------------------------------------------------------------------------
+    def get(self, job_id: str) -> LibraryEntry | None:
+        row = self._conn.execute(_SELECT + " WHERE j.job_id=?", (job_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def torrent_bytes(self, job_id: str) -> bytes | None:
+        row = self._conn.execute("SELECT torrent FROM jobs WHERE job_id=?", (job_id,)).fetchone()
+        return bytes(row[0]) if row and row[0] else None
+
+    def entries(self) -> list[LibraryEntry]:
+        return [_entry(r) for r in self._conn.execute(_SELECT + " ORDER BY j.added_at")]
+
+
+_SELECT = """SELECT j.*, (SELECT COUNT(*) FROM peers_served p WHERE p.job_id=j.job_id) AS peers_served
+             FROM jobs j"""
+
+
+def _entry(row: sqlite3.Row) -> LibraryEntry:
+    sel = json.loads(row["selection"] or "{}")
+    files = tuple(FileEntry(i, p, s, bool(x)) for i, p, s, x in json.loads(row["files"] or "[]"))
+    return LibraryEntry(
+        job_id=row["job_id"],
+        kind=JobKind(row["kind"]),
+        name=row["name"],
+        source_kind=row["source_kind"],
+        source=row["source"],
+        project_dir=row["project_dir"],
+        selection=Selection(tuple(sel.get("include", ())), tuple(sel.get("exclude", ()))),
+        state=JobState(row["state"]),
+        size_total=row["size_total"],
+        size_wanted=row["size_wanted"],
+        size_done=row["size_done"],
+        added_at=row["added_at"],
+        finished_at=row["finished_at"],
+        uploaded=row["uploaded"],
+        downloaded=row["downloaded"],
+        seeding_seconds=row["seeding_seconds"],
+        peers_served=row["peers_served"],
+        error=row["error"],
+        files=files,
+    )

@@ -1,0 +1,164 @@
+"""One facade over the engines and the library: commands in, events out.
+
+Engine events are recorded in the library on a writer thread of the manager's own, then handed
+to the subscriber (the CLI's queue, or the GUI bridge). Subscribers never see an event before
+the library reflects it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from collections.abc import Callable
+
+from modeldesk.core import events as ev
+from modeldesk.core.constants import MAX_TORRENT_BYTES
+from modeldesk.core.http.client import fetch_bytes
+from modeldesk.core.library.store import Library
+from modeldesk.core.models import JobKind, JobState, Selection
+from modeldesk.core.paths import AppPaths
+from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.settings import Settings
+from modeldesk.core.torrent.engine import TorrentEngine
+from modeldesk.core.torrent.job import AddRequest
+from modeldesk.core.torrent.resume_store import ResumeStore
+from modeldesk.core.torrent.sources import (
+    TorrentSource,
+    looks_like_url,
+    parse_local_source,
+    parse_torrent_bytes,
+)
+
+log = logging.getLogger(__name__)
+
+Sink = Callable[[ev.Event], None]
+
+
+@dataclass(frozen=True)
+class TorrentAdd:
+    source: TorrentSource
+    project_dir: str
+    selection: Selection = field(default_factory=Selection)
+    seed: bool = True
+    rename_incomplete: bool = True
+
+
+def resolve_torrent_source(text: str) -> TorrentSource:
+    """Magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
+    Blocking (a URL is fetched): call it off the GUI thread."""
+    if looks_like_url(text):
+        return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES), text)
+    return parse_local_source(text)
+
+
+class Manager:
+    def __init__(self, paths: AppPaths, settings: Settings, sink: Sink):
+        self._paths = paths.ensure()
+        self._settings = settings
+        self._sink = sink
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
+        self._library: Library | None = None
+        self._lock = threading.Lock()
+        self._resume = ResumeStore(paths.resume_dir)
+        self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
+
+    # ---- lifecycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        self._writer.submit(self._open_library).result()
+        self._torrents.start()
+
+    def stop(self, timeout: float) -> bool:
+        ok = self._torrents.stop(timeout)
+        self._resume.close()
+        self._writer.submit(self._close_library).result()
+        self._writer.shutdown(wait=True)
+        return ok
+
+    def _open_library(self) -> None:
+        self._library = Library(self._paths.library_db)
+
+    def _close_library(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    # ---- commands ----------------------------------------------------------------------
+    def add_torrent(self, add: TorrentAdd) -> Future:
+        """Record the job and start it; the future gives the job id or a ModelDeskError."""
+        project = ensure_project_dir(add.project_dir)
+        src = add.source
+        previous = self._writer.submit(lambda: self._library.get(src.job_id)).result()
+        same_place = previous is not None and previous.project_dir == str(project)
+        resume = self._resume.load(src.job_id) if same_place else None
+        if src.kind != "torrent" and not src.has_metadata and same_place:
+            # A magnet we met before: reuse the metadata we stored, so no peer is needed for it.
+            stored = self._writer.submit(lambda: self._library.torrent_bytes(src.job_id)).result()
+            if stored:
+                src = TorrentSource(src.job_id, src.name, src.kind, src.text, stored, ())
+        self._writer.submit(
+            self._library.add_job,
+            job_id=src.job_id,
+            kind=JobKind.BT,
+            name=src.name,
+            source_kind=src.kind,
+            source=src.text or src.name,
+            torrent=src.torrent or None,
+            project_dir=str(project),
+            selection=add.selection,
+        ).result()
+        request = AddRequest(
+            source=src,
+            save_path=str(project),
+            selection=add.selection,
+            resume_data=resume,
+            rename_incomplete=add.rename_incomplete,
+            seed=add.seed,
+            base_uploaded=previous.uploaded if previous else 0,
+            base_downloaded=previous.downloaded if previous and same_place else 0,
+        )
+        return self._torrents.add(request)
+
+    def pause(self, job_id: str) -> Future:
+        return self._torrents.pause(job_id)
+
+    def resume(self, job_id: str) -> Future:
+        return self._torrents.resume(job_id)
+
+    def listen_port(self) -> int:
+        return self._torrents.listen_port().result(5)
+
+    # ---- events ------------------------------------------------------------------------
+    def _on_event(self, event: ev.Event) -> None:
+        """Called on the engine thread; recording and delivery happen on the writer thread."""
+        try:
+            self._writer.submit(self._record_and_deliver, event)
+        except RuntimeError:  # writer already shut down (late event at exit)
+            self._sink(event)
+
+    def _record_and_deliver(self, event: ev.Event) -> None:
+        lib = self._library
+        try:
+            if lib is not None:
+                self._record(lib, event)
+        except Exception:
+            log.exception("library update failed for %s", type(event).__name__)
+        self._sink(event)
+
+    @staticmethod
+    def _record(lib: Library, event: ev.Event) -> None:
+        if isinstance(event, ev.JobsUpdated):
+            lib.update_progress(event.snapshots)
+        elif isinstance(event, ev.MetadataReceived):
+            lib.set_metadata(
+                event.job_id, event.name, event.files, event.total_size, event.wanted_size, event.torrent or None
+            )
+        elif isinstance(event, ev.JobFinished):
+            lib.mark_finished(event.job_id)
+        elif isinstance(event, ev.JobFailed):
+            lib.set_state(event.job_id, JobState.ERROR, event.reason)
+        elif isinstance(event, ev.SeedingLimitReached):
+            lib.set_state(event.job_id, JobState.FINISHED)
+        elif isinstance(event, ev.PeersServed):
+            lib.record_peers(event.peers)

@@ -1,0 +1,110 @@
+"""Frozen value types shared by the engines, the library, the CLI and the GUI."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+JobId = str  # a torrent job's id is its info-hash in hex (v1 when present, else v2)
+
+
+class JobKind(enum.StrEnum):
+    BT = "bt"
+    HTTP = "http"
+
+
+class JobState(enum.StrEnum):
+    QUEUED = "queued"
+    METADATA = "metadata"  # waiting for the torrent's metadata from peers
+    CHECKING = "checking"
+    DOWNLOADING = "downloading"
+    SEEDING = "seeding"
+    FINISHED = "finished"  # complete and not sharing
+    PAUSED = "paused"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which files of a model to fetch. Globs use the Hugging Face CLI's fnmatch rules."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def is_all(self) -> bool:
+        return not self.include and not self.exclude
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    index: int
+    path: str  # relative to the project folder, '/'-separated
+    size: int
+    selected: bool = True
+
+
+@dataclass(frozen=True)
+class JobSnapshot:
+    """What the outside world sees of a job, about once a second. Never a live handle."""
+
+    job_id: JobId
+    kind: JobKind
+    name: str
+    state: JobState
+    progress: float  # 0..1 of the selected bytes
+    total_wanted: int
+    total_done: int
+    down_rate: int  # payload bytes per second
+    up_rate: int
+    peers: int
+    seeds: int
+    uploaded: int  # across restarts
+    downloaded: int  # across restarts
+    session_downloaded: int  # payload fetched by this process only
+    seeding_seconds: int
+    eta_seconds: int | None
+    error: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.uploaded / self.total_wanted if self.total_wanted else 0.0
+
+
+@dataclass(frozen=True)
+class PeerServed:
+    """A peer that received payload from us; its key is a hash, not an address."""
+
+    job_id: JobId
+    key: str
+    uploaded: int
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    job_id: JobId
+    kind: JobKind
+    name: str
+    source_kind: str  # magnet | infohash | torrent | url
+    source: str
+    project_dir: str
+    selection: Selection
+    state: JobState
+    size_total: int
+    size_wanted: int
+    size_done: int
+    added_at: float
+    finished_at: float | None
+    uploaded: int
+    downloaded: int
+    seeding_seconds: int
+    peers_served: int
+    error: str = ""
+    files: tuple[FileEntry, ...] = field(default=())
+
+    @property
+    def progress(self) -> float:
+        return self.size_done / self.size_wanted if self.size_wanted else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.uploaded / self.size_wanted if self.size_wanted else 0.0

@@ -1,0 +1,59 @@
+"""Where ModelDesk keeps config, data and state.
+
+Platform folders by default (XDG on Linux, via platformdirs); MODELDESK_HOME puts everything in
+one folder, for tests, containers and portable installs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from modeldesk.core.constants import ENV_HOME
+
+APP = "modeldesk"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    state_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def library_db(self) -> Path:
+        return self.data_dir / "library.sqlite3"
+
+    @property
+    def resume_dir(self) -> Path:
+        return self.state_dir / "resume"
+
+    @property
+    def parts_dir(self) -> Path:
+        """libtorrent's part files (pieces shared with unselected files) live here, not in projects."""
+        return self.state_dir / "parts"
+
+    def ensure(self) -> AppPaths:
+        for d in (self.config_dir, self.data_dir, self.state_dir, self.resume_dir, self.parts_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_paths(environ: dict[str, str] | None = None) -> AppPaths:
+    env = os.environ if environ is None else environ
+    home = env.get(ENV_HOME)
+    if home:
+        root = Path(home).expanduser()
+        return AppPaths(root / "config", root / "data", root / "state")
+    return AppPaths(
+        Path(platformdirs.user_config_dir(APP)),
+        Path(platformdirs.user_data_dir(APP)),
+        Path(platformdirs.user_state_dir(APP)),
+    )

@@ -1,0 +1,123 @@
+"""Typed settings with a schema version, ordered migrations and atomic save.
+
+Unknown keys are dropped and wrong types fall back to defaults with a warning, so a hand-edited
+file can never stop the app from starting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from collections.abc import Callable
+
+from modeldesk.core.atomic import atomic_write
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+ENCRYPTION_POLICIES = ("enabled", "forced", "disabled")
+# Seed 001: cap upload at about 30% of the uplink so seeding never hurts other work.
+UPLOAD_CAP_PRESET_PERCENT = 30
+
+
+@dataclass(frozen=True)
+class TorrentSettings:
+    listen_interfaces: str = "0.0.0.0:6881,[::]:6881"
+    enable_dht: bool = True
+    enable_lsd: bool = True
+    enable_pex: bool = True
+    enable_upnp: bool = True
+    enable_natpmp: bool = True
+    enable_utp: bool = True
+    encryption: str = "enabled"  # enabled | forced | disabled
+    connections_limit: int = 500
+    download_rate_limit: int = 0  # bytes/s, 0 = unlimited
+    upload_rate_limit: int = 0
+    uplink_capacity: int = 0  # bytes/s the user says their link has; the base of the 30% preset
+    # libtorrent exempts LAN/loopback peers from rate limits; set this to limit them too.
+    limit_local_peers: bool = False
+    # Loopback and NAT'd campus peers share one address; a super seed must accept them all.
+    allow_multiple_connections_per_ip: bool = False
+    seed_ratio_limit: float = 0.0  # stop seeding at this upload/size ratio, 0 = never
+    seed_time_limit_minutes: int = 0  # stop seeding after this long, 0 = never
+    dht_bootstrap_nodes: str = "dht.libtorrent.org:25401,router.bittorrent.com:6881"
+
+    def with_upload_cap_preset(self) -> TorrentSettings:
+        """Cap upload at UPLOAD_CAP_PRESET_PERCENT of the declared uplink."""
+        if self.uplink_capacity <= 0:
+            raise ValueError("the upload cap preset needs uplink_capacity")
+        limit = self.uplink_capacity * UPLOAD_CAP_PRESET_PERCENT // 100
+        return dataclasses.replace(self, upload_rate_limit=limit)
+
+
+@dataclass(frozen=True)
+class Settings:
+    torrent: TorrentSettings = field(default_factory=TorrentSettings)
+    default_project_dir: str = ""
+    recent_project_dirs: tuple[str, ...] = ()
+
+
+# Ordered migrations: MIGRATIONS[n] turns a schema-n dict into a schema-(n+1) dict.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
+    version = int(raw.get("schema_version", 0) or 0)
+    if version == 0:  # a file without a version is taken as the first schema
+        version = 1
+    if version > SCHEMA_VERSION:
+        log.warning("settings file is from a newer ModelDesk (schema %s); reading what we know", version)
+        return raw
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+    return raw
+
+
+def _from_dict(cls: type, raw: Any) -> Any:
+    if not isinstance(raw, dict):
+        return cls()
+    kwargs: dict[str, Any] = {}
+    defaults = cls()
+    for f in fields(cls):
+        if f.name not in raw:
+            continue
+        default = getattr(defaults, f.name)
+        value = raw[f.name]
+        if dataclasses.is_dataclass(default):
+            kwargs[f.name] = _from_dict(type(default), value)
+        elif isinstance(default, tuple) and isinstance(value, list):
+            kwargs[f.name] = tuple(value)
+        elif isinstance(default, bool) is isinstance(value, bool) and isinstance(value, type(default)):
+            kwargs[f.name] = value
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            kwargs[f.name] = float(value)
+        else:
+            log.warning("settings: ignoring %s=%r (expected %s)", f.name, value, type(default).__name__)
+    return cls(**kwargs)
+
+
+def load_settings(path: Path) -> Settings:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
+        return Settings()
+    settings = _from_dict(Settings, _migrate(raw))
+    if settings.torrent.encryption not in ENCRYPTION_POLICIES:
+        settings = dataclasses.replace(
+            settings, torrent=dataclasses.replace(settings.torrent, encryption="enabled")
+        )
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    raw = dataclasses.asdict(settings)
+    raw["schema_version"] = SCHEMA_VERSION
+    atomic_write(Path(path), json.dumps(raw, indent=2, sort_keys=True).encode("utf-8"))

@@ -1,0 +1,414 @@
+"""The torrent engine: one thread owns the libtorrent session and every call into it.
+
+Its loop waits for alerts (250 ms), runs queued commands, dispatches alerts to handlers and,
+about once a second, asks for status updates that leave as frozen snapshots. Nothing else in the
+process touches libtorrent, so the GUI never waits on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from collections.abc import Callable
+
+import libtorrent as lt
+
+from modeldesk.core import events as ev
+from modeldesk.core.constants import (
+    ALERT_WAIT_MS,
+    INCOMPLETE_SUFFIX,
+    PEER_SCAN_INTERVAL_S,
+    RESUME_SAVE_ACTIVE_S,
+    RESUME_SAVE_IDLE_S,
+    SHUTDOWN_TIMEOUT_S,
+    STATUS_INTERVAL_S,
+)
+from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
+from modeldesk.core.models import JobState, PeerServed
+from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.torrent.alerts import AlertDispatcher
+from modeldesk.core.torrent.job import AddRequest, TorrentJob
+from modeldesk.core.torrent.params import build_add_params, set_metadata_params
+from modeldesk.core.torrent.resume_store import ResumeStore
+from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack
+from modeldesk.core.torrent.sources import check_info_paths, job_id_of
+
+log = logging.getLogger(__name__)
+
+SAVE_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.only_if_modified
+Emit = Callable[[ev.Event], None]
+
+
+class TorrentEngine:
+    def __init__(
+        self,
+        settings: TorrentSettings,
+        resume_store: ResumeStore,
+        parts_dir: Path,
+        emit: Emit,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._settings = settings
+        self._resume = resume_store
+        self._parts_dir = Path(parts_dir)
+        self._emit = emit
+        self._clock = clock
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="torrent-engine", daemon=True)
+        self._ready = threading.Event()
+        self._stop_requested = threading.Event()
+        self._stop_timeout = SHUTDOWN_TIMEOUT_S
+        self._start_error: BaseException | None = None
+        self._jobs: dict[str, TorrentJob] = {}
+        self._saving: set[str] = set()
+        self._ses = None
+        self._dispatcher = AlertDispatcher()
+        self._register_handlers()
+
+    # ---- public API: any thread -----------------------------------------------------------
+    def start(self) -> None:
+        self._thread.start()
+        self._ready.wait()
+        if self._start_error is not None:
+            raise self._start_error
+
+    def add(self, request: AddRequest) -> Future:
+        return self._call(self._add, request)
+
+    def pause(self, job_id: str) -> Future:
+        return self._call(lambda: self._job(job_id).handle.pause())
+
+    def resume(self, job_id: str) -> Future:
+        return self._call(self._resume_job, job_id)
+
+    def remove(self, job_id: str, delete_files: bool = False) -> Future:
+        return self._call(self._remove, job_id, delete_files)
+
+    def apply_settings(self, settings: TorrentSettings) -> Future:
+        return self._call(self._apply_settings, settings)
+
+    def listen_port(self) -> Future:
+        return self._call(lambda: self._ses.listen_port())
+
+    def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
+        """Save resume data for every job and close the session; True if it finished in time."""
+        if not self._thread.is_alive():
+            return True
+        self._stop_timeout = timeout
+        self._stop_requested.set()
+        self._thread.join(timeout + 2.0)
+        return not self._thread.is_alive()
+
+    # ---- engine thread -------------------------------------------------------------------
+    def _call(self, fn, *args) -> Future:
+        fut: Future = Future()
+        if self._stop_requested.is_set():
+            fut.set_exception(ModelDeskError("The engine is shutting down."))
+        else:
+            self._commands.put((fn, args, fut))
+        return fut
+
+    def _run(self) -> None:
+        try:
+            self._ses = lt.session(settings_pack(self._settings))
+            self._set_peer_classes(self._settings)
+        except BaseException as exc:
+            self._start_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        next_status = next_peers = next_idle_save = 0.0
+        while not self._stop_requested.is_set():
+            self._ses.wait_for_alert(ALERT_WAIT_MS)
+            self._drain_commands()
+            self._dispatcher.dispatch(self._ses.pop_alerts())
+            now = self._clock()
+            if now >= next_status:
+                self._ses.post_torrent_updates()
+                next_status = now + STATUS_INTERVAL_S
+            if now >= next_peers:
+                self._scan_peers()
+                next_peers = now + PEER_SCAN_INTERVAL_S
+            if now >= next_idle_save:
+                for job in list(self._jobs.values()):
+                    if job.handle is not None and job.handle.need_save_resume_data():
+                        self._save_resume(job, now)
+                next_idle_save = now + RESUME_SAVE_IDLE_S
+        self._shutdown()
+
+    def _drain_commands(self) -> None:
+        while True:
+            try:
+                fn, args, fut = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(fn(*args))
+            except BaseException as exc:
+                fut.set_exception(exc)
+
+    def _shutdown(self) -> None:
+        deadline = self._clock() + self._stop_timeout
+        self._drain_commands()
+        self._ses.pause()
+        for job in self._jobs.values():
+            if job.handle is not None and job.handle.is_valid():
+                self._saving.add(job.job_id)
+                job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
+        saved_total = len(self._saving)
+        while self._saving and self._clock() < deadline:
+            self._ses.wait_for_alert(100)
+            self._dispatcher.dispatch(self._ses.pop_alerts())
+        timed_out = bool(self._saving)
+        if timed_out:
+            log.warning("shutdown: resume data not saved in time for %s", sorted(self._saving))
+        self._resume.flush()
+        self._ses = None
+        self._emit(ev.EngineStopped(saved=saved_total - len(self._saving), timed_out=timed_out))
+
+    def _job(self, job_id: str) -> TorrentJob:
+        try:
+            return self._jobs[job_id]
+        except KeyError:
+            raise BadInputError(f"No torrent job {job_id}.") from None
+
+    def _job_of(self, handle) -> TorrentJob | None:
+        try:
+            return self._jobs.get(job_id_of(handle.info_hashes()))
+        except RuntimeError:  # handle already gone
+            return None
+
+    # ---- commands ------------------------------------------------------------------------
+    def _add(self, request: AddRequest) -> str:
+        job_id = request.source.job_id
+        if job_id in self._jobs:
+            raise BadInputError(f"{request.source.name} is already being downloaded.")
+        job = TorrentJob(job_id=job_id, request=request)
+        atp = build_add_params(request, self._parts_dir, self._settings)
+        if atp.ti is not None:
+            check_info_paths(lt.bdecode(atp.ti.info_section()), f"The torrent {atp.ti.name()!r}")
+            priorities = job.apply_metadata(atp.ti)
+            job.check_free_space()
+            set_metadata_params(atp, priorities, job.incomplete_renames())
+        try:
+            job.handle = self._ses.add_torrent(atp)
+        except RuntimeError as exc:
+            raise BadInputError(f"libtorrent refused {request.source.name}: {exc}") from None
+        self._jobs[job_id] = job
+        self._emit(ev.JobAdded(job_id, request.source.name, request.save_path))
+        if job.has_metadata:
+            self._announce_metadata(job)
+        return job_id
+
+    def _resume_job(self, job_id: str) -> None:
+        job = self._job(job_id)
+        job.limit_reached = False
+        job.handle.resume()
+
+    def _remove(self, job_id: str, delete_files: bool) -> None:
+        job = self._jobs.pop(job_id, None)
+        if job is None:
+            return
+        flags = lt.session.delete_files if delete_files else 0
+        self._ses.remove_torrent(job.handle, flags)
+        self._resume.delete(job_id)
+        self._emit(ev.JobRemoved(job_id))
+
+    def _apply_settings(self, settings: TorrentSettings) -> None:
+        self._settings = settings
+        self._ses.apply_settings(settings_pack(settings))
+        self._set_peer_classes(settings)
+
+    def _set_peer_classes(self, settings: TorrentSettings) -> None:
+        f = peer_class_filter(settings)
+        if f is not None:
+            self._ses.set_peer_class_filter(f)
+
+    # ---- alert handlers ------------------------------------------------------------------
+    def _register_handlers(self) -> None:
+        on = self._dispatcher.register
+        on("metadata_received_alert", self._on_metadata)
+        on("state_update_alert", self._on_state_update)
+        on("torrent_finished_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
+        on("torrent_checked_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
+        on("file_completed_alert", self._on_file_completed)
+        on("file_renamed_alert", self._on_file_renamed)
+        on("file_rename_failed_alert", self._on_rename_failed)
+        on("save_resume_data_alert", self._on_resume_data)
+        on("save_resume_data_failed_alert", self._on_resume_failed)
+        on("file_error_alert", self._on_file_error)
+        on("torrent_error_alert", self._on_torrent_error)
+        on("fastresume_rejected_alert", lambda a: log.warning("resume data rejected: %s", a.message()))
+        on("peer_info_alert", self._on_peer_info)
+        on("listen_failed_alert", lambda a: log.warning("listen failed: %s", a.message()))
+
+    def _fail(self, job: TorrentJob, error: ModelDeskError) -> None:
+        if job.failed:
+            return
+        job.failed = True
+        try:
+            job.handle.pause()
+            self._save_resume(job, self._clock())
+        except RuntimeError:
+            pass
+        self._emit(ev.JobFailed(job.job_id, str(error), error.exit_code))
+
+    def _on_metadata(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None:
+            return
+        ti = alert.handle.torrent_file()
+        try:
+            check_info_paths(lt.bdecode(ti.info_section()), f"The torrent {ti.name()!r}")
+            priorities = job.apply_metadata(ti)
+            job.check_free_space()
+        except (UnsafePathError, BadInputError, DiskError) as exc:
+            # No file was written yet: magnets start with every file at priority 0.
+            self._fail(job, exc)
+            return
+        renames = job.incomplete_renames()
+        for index, name in renames.items():
+            alert.handle.rename_file(index, name)
+        alert.handle.prioritize_files(priorities)
+        self._announce_metadata(job)
+
+    def _announce_metadata(self, job: TorrentJob) -> None:
+        total = sum(f.size for f in job.files)
+        ti = job.handle.torrent_file()
+        torrent = job.request.source.torrent or b"d4:info" + bytes(ti.info_section()) + b"e"
+        self._emit(ev.MetadataReceived(job.job_id, ti.name(), job.files, total, job.wanted_bytes, torrent))
+
+    def _on_state_update(self, alert) -> None:
+        now = self._clock()
+        snaps = []
+        for st in alert.status:
+            job = self._jobs.get(job_id_of(st.info_hashes))
+            if job is None:
+                continue
+            if not job.finished and job.has_metadata and st.is_finished:
+                self._maybe_finish(job)
+            snap = job.snapshot(st)
+            snaps.append(snap)
+            reason = job.seeding_limit(
+                snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
+            )
+            if reason:
+                job.limit_reached = True
+                job.handle.pause()
+                self._save_resume(job, now)
+                self._emit(ev.SeedingLimitReached(job.job_id, reason))
+            elif st.need_save_resume and (
+                (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= RESUME_SAVE_ACTIVE_S)
+                or now - job.last_resume_save >= RESUME_SAVE_IDLE_S
+            ):
+                self._save_resume(job, now)
+        if snaps:
+            self._emit(ev.JobsUpdated(tuple(snaps)))
+
+    def _save_resume(self, job: TorrentJob, now: float) -> None:
+        job.last_resume_save = now
+        job.handle.save_resume_data(SAVE_FLAGS)
+
+    def _on_resume_data(self, alert) -> None:
+        job_id = job_id_of(alert.handle.info_hashes())
+        self._saving.discard(job_id)
+        if job_id in self._jobs:
+            self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
+
+    def _on_resume_failed(self, alert) -> None:
+        try:
+            self._saving.discard(job_id_of(alert.handle.info_hashes()))
+        except RuntimeError:
+            pass
+        if "not needed" not in alert.message() and "resume data" not in alert.message():
+            log.warning("saving resume data failed: %s", alert.message())
+
+    def _sweep_renames(self, job: TorrentJob) -> None:
+        """Give every fully verified file its final name."""
+        h = job.handle
+        fs = h.torrent_file().files()
+        progress = h.file_progress(flags=lt.torrent_handle.piece_granularity)
+        for e in job.files:
+            current = fs.file_path(e.index).replace("\\", "/")
+            done = progress[e.index] == e.size
+            if e.selected and done and current.endswith(INCOMPLETE_SUFFIX) and e.index not in job.pending_renames:
+                job.pending_renames.add(e.index)
+                h.rename_file(e.index, current[: -len(INCOMPLETE_SUFFIX)])
+
+    def _on_file_completed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None and job.has_metadata:
+            self._sweep_renames(job)
+
+    def _on_file_renamed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None:
+            return
+        job.pending_renames.discard(alert.index)
+        self._maybe_finish(job)
+
+    def _on_rename_failed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None:
+            job.pending_renames.discard(alert.index)
+            self._fail(job, DiskError(f"A finished file could not get its final name: {alert.message()}"))
+
+    def _maybe_finish(self, job: TorrentJob | None) -> None:
+        if job is None or job.finished or job.failed or not job.has_metadata:
+            return
+        st = job.handle.status()
+        if st.total_wanted_done < job.wanted_bytes or st.state in (
+            lt.torrent_status.states.checking_files,
+            lt.torrent_status.states.checking_resume_data,
+        ):
+            return
+        self._sweep_renames(job)
+        if job.pending_renames:
+            return  # file_renamed_alert will call us again
+        job.finished = True
+        self._save_resume(job, self._clock())
+        self._emit(ev.JobFinished(job.job_id))
+
+    def _on_file_error(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None:
+            return
+        reason = alert.error.message()
+        self._fail(
+            job,
+            DiskError(
+                f"Writing {alert.filename()} failed: {reason}. Free some space or fix the folder, then "
+                "run the same command again; verified pieces are kept."
+            ),
+        )
+
+    def _on_torrent_error(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None:
+            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"))
+
+    def _scan_peers(self) -> None:
+        for job in self._jobs.values():
+            snap = job.last_snapshot
+            if snap is not None and snap.up_rate > 0 and job.handle.is_valid():
+                job.handle.post_peer_info()
+
+    def _on_peer_info(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None:
+            return
+        served = []
+        for p in alert.peer_info:
+            if p.total_upload <= 0:
+                continue
+            raw = f"{p.ip[0]}|{p.pid}|{p.client}".encode("utf-8", "replace")
+            served.append(PeerServed(job.job_id, hashlib.sha256(raw).hexdigest()[:20], p.total_upload))
+        if served:
+            self._emit(ev.PeersServed(tuple(served)))

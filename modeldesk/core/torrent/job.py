@@ -1,0 +1,161 @@
+"""One torrent as the engine thread sees it: its handle, what the user selected, and the
+book-keeping for incomplete names, finishing and seeding limits. Engine thread only."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libtorrent as lt
+
+from modeldesk.core.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.errors import BadInputError, InsufficientSpaceError
+from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
+from modeldesk.core.selection import is_selected
+from modeldesk.core.torrent.sources import TorrentSource, files_of
+from modeldesk.core.units import fmt_bytes
+
+_S = lt.torrent_status.states
+_STATES = {
+    _S.queued_for_checking: JobState.CHECKING,
+    _S.checking_files: JobState.CHECKING,
+    _S.checking_resume_data: JobState.CHECKING,
+    _S.allocating: JobState.CHECKING,
+    _S.downloading_metadata: JobState.METADATA,
+    _S.downloading: JobState.DOWNLOADING,
+    _S.finished: JobState.SEEDING,  # all selected pieces; still serves what it has
+    _S.seeding: JobState.SEEDING,
+}
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    source: TorrentSource
+    save_path: str
+    selection: Selection = field(default_factory=Selection)
+    resume_data: bytes | None = None
+    rename_incomplete: bool = True  # False for `seed`: the files already carry their final names
+    seed: bool = True
+    base_uploaded: int = 0  # library totals, used when there is no resume data
+    base_downloaded: int = 0
+
+
+@dataclass
+class TorrentJob:
+    job_id: str
+    request: AddRequest
+    handle: object = None
+    files: tuple[FileEntry, ...] = ()
+    wanted_bytes: int = -1  # -1 until metadata is known
+    pending_renames: set[int] = field(default_factory=set)
+    finished: bool = False
+    failed: bool = False
+    limit_reached: bool = False
+    last_resume_save: float = 0.0
+    last_snapshot: JobSnapshot | None = None
+
+    @property
+    def has_metadata(self) -> bool:
+        return self.wanted_bytes >= 0
+
+    # -- metadata --------------------------------------------------------------------------
+    def apply_metadata(self, ti) -> list[int]:
+        """Work out file priorities from the selection; returns the per-file priority list."""
+        sel = self.request.selection
+        all_files = ti.files()
+        entries = []
+        priorities = []
+        for f in files_of(ti):
+            entries.append(FileEntry(f.index, f.path, f.size, is_selected(f.path, sel)))
+        chosen = {e.index for e in entries if e.selected}
+        if not chosen:
+            raise BadInputError(
+                "Your --include/--exclude patterns match no file in this torrent; nothing to download."
+            )
+        for i in range(all_files.num_files()):
+            priorities.append(4 if i in chosen else 0)
+        self.files = tuple(entries)
+        self.wanted_bytes = sum(e.size for e in entries if e.selected)
+        return priorities
+
+    def check_free_space(self) -> None:
+        save = Path(self.request.save_path)
+        need = 0
+        for e in self.files:
+            if not e.selected:
+                continue
+            have = 0
+            for candidate in (save / e.path, save / (e.path + INCOMPLETE_SUFFIX)):
+                try:
+                    have = max(have, candidate.stat().st_blocks * 512)
+                except OSError:
+                    pass
+            need += max(0, e.size - have)
+        free = shutil.disk_usage(save).free
+        if need > free:
+            raise InsufficientSpaceError(
+                f"Not enough free space in {save}: this model needs {fmt_bytes(need)} more, "
+                f"only {fmt_bytes(free)} is free. Free some space or pick another folder."
+            )
+
+    def incomplete_renames(self) -> dict[int, str]:
+        """Selected files that are not on disk under their final name get the incomplete suffix."""
+        if not self.request.rename_incomplete:
+            return {}
+        save = Path(self.request.save_path)
+        out = {}
+        for e in self.files:
+            if e.selected and not (save / e.path).exists():
+                out[e.index] = e.path + INCOMPLETE_SUFFIX
+        return out
+
+    # -- status ----------------------------------------------------------------------------
+    def snapshot(self, st) -> JobSnapshot:
+        paused = bool(st.flags & lt.torrent_flags.paused)
+        if st.errc.value() != 0 or self.failed:
+            state = JobState.ERROR
+        elif paused:
+            state = JobState.FINISHED if self.finished else JobState.PAUSED
+        else:
+            state = _STATES.get(st.state, JobState.DOWNLOADING)
+            if state is JobState.SEEDING and not self.finished:
+                state = JobState.DOWNLOADING  # selection not applied yet, or renames pending
+        wanted = st.total_wanted if self.has_metadata else 0
+        done = st.total_wanted_done if self.has_metadata else 0
+        rate = st.download_payload_rate
+        eta = int((wanted - done) / rate) if rate > 0 and wanted > done else None
+        if self.finished:
+            eta = 0
+        snap = JobSnapshot(
+            job_id=self.job_id,
+            kind=JobKind.BT,
+            name=st.name or self.request.source.name,
+            state=state,
+            progress=(done / wanted) if wanted else 0.0,
+            total_wanted=wanted,
+            total_done=done,
+            down_rate=rate,
+            up_rate=st.upload_payload_rate,
+            peers=st.num_peers,
+            seeds=st.num_seeds,
+            uploaded=st.all_time_upload,
+            downloaded=st.all_time_download,
+            session_downloaded=st.total_payload_download,
+            seeding_seconds=int(st.seeding_duration.total_seconds()),
+            eta_seconds=eta,
+            error=st.errc.message() if st.errc.value() != 0 else "",
+        )
+        self.last_snapshot = snap
+        return snap
+
+    def seeding_limit(self, snap: JobSnapshot, ratio_limit: float, time_limit_min: int) -> str:
+        if not self.finished or self.limit_reached:
+            return ""
+        if not self.request.seed:
+            return "not seeding (--no-seed)"
+        if ratio_limit > 0 and snap.ratio >= ratio_limit:
+            return f"ratio {snap.ratio:.2f} reached the limit {ratio_limit:g}"
+        if time_limit_min > 0 and snap.seeding_seconds >= time_limit_min * 60:
+            return f"seeded for {time_limit_min} minutes"
+        return ""

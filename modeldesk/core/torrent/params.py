@@ -1,0 +1,63 @@
+"""Build libtorrent add_torrent_params for a job: from resume data when we have it, else from
+the source; always with our save path, part-file folder and flags."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import libtorrent as lt
+
+from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.torrent.job import AddRequest
+from modeldesk.core.torrent.session_config import torrent_flags
+from modeldesk.core.torrent.sources import job_id_of
+
+log = logging.getLogger(__name__)
+
+# Every job runs: ModelDesk does not queue behind libtorrent's auto-manager.
+_CLEAR = lt.torrent_flags.paused | lt.torrent_flags.auto_managed
+
+
+def _from_resume(request: AddRequest):
+    if not request.resume_data:
+        return None
+    try:
+        atp = lt.read_resume_data(request.resume_data)
+    except RuntimeError as exc:
+        log.warning("resume data for %s is unusable (%s); checking files instead", request.source.job_id, exc)
+        return None
+    if job_id_of(atp.info_hashes) != request.source.job_id:
+        log.warning("resume data for %s belongs to another torrent; ignored", request.source.job_id)
+        return None
+    return atp
+
+
+def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSettings):
+    atp = _from_resume(request)
+    if atp is None:
+        if request.source.has_metadata:
+            atp = lt.add_torrent_params()
+            atp.ti = lt.torrent_info(request.source.torrent)
+        else:
+            atp = lt.parse_magnet_uri(request.source.text)
+        atp.total_uploaded = request.base_uploaded
+        atp.total_downloaded = request.base_downloaded
+    elif atp.ti is None and request.source.has_metadata:
+        atp.ti = lt.torrent_info(request.source.torrent)
+    if atp.ti is None:
+        # Until we have checked the file names and applied the selection, want nothing.
+        atp.flags |= lt.torrent_flags.default_dont_download
+    atp.flags &= ~_CLEAR
+    atp.flags |= torrent_flags(settings)
+    atp.save_path = request.save_path
+    atp.part_file_dir = str(parts_dir)
+    return atp
+
+
+def set_metadata_params(atp, priorities: list[int], renames: dict[int, str]) -> None:
+    atp.file_priorities = priorities
+    if renames:
+        merged = dict(atp.renamed_files)
+        merged.update(renames)
+        atp.renamed_files = merged

@@ -1,0 +1,53 @@
+"""Per-job fast-resume files, written atomically on a writer thread of their own.
+
+The engine thread hands over bytes and moves on; a SIGKILL at any moment leaves either the
+previous file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from modeldesk.core.atomic import atomic_write
+
+log = logging.getLogger(__name__)
+
+
+class ResumeStore:
+    def __init__(self, folder: Path):
+        self._folder = Path(folder)
+        self._folder.mkdir(parents=True, exist_ok=True)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resume-writer")
+
+    def path_for(self, job_id: str) -> Path:
+        return self._folder / f"{job_id}.fastresume"
+
+    def load(self, job_id: str) -> bytes | None:
+        try:
+            return self.path_for(job_id).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cannot read resume data for %s: %s", job_id, exc)
+            return None
+
+    def save_async(self, job_id: str, data: bytes) -> None:
+        self._writer.submit(self._write, job_id, data)
+
+    def _write(self, job_id: str, data: bytes) -> None:
+        try:
+            atomic_write(self.path_for(job_id), data)
+        except OSError as exc:  # a full disk must not kill the engine; the old file stays
+            log.warning("cannot save resume data for %s: %s", job_id, exc)
+
+    def delete(self, job_id: str) -> None:
+        self._writer.submit(self.path_for(job_id).unlink, True)
+
+    def flush(self) -> None:
+        """Wait for every queued write (called at shutdown)."""
+        self._writer.submit(lambda: None).result()
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)

@@ -1,0 +1,69 @@
+"""Typed TorrentSettings → libtorrent settings_pack, peer-class filter and per-torrent flags."""
+
+from __future__ import annotations
+
+import libtorrent as lt
+
+from modeldesk import __version__
+from modeldesk.core.constants import ALERT_QUEUE_SIZE
+from modeldesk.core.settings import TorrentSettings
+
+_ENC = {"forced": 0, "enabled": 1, "disabled": 2}  # libtorrent's enc_policy values
+
+ALERT_MASK = (
+    lt.alert.category_t.error_notification
+    | lt.alert.category_t.status_notification
+    | lt.alert.category_t.storage_notification
+    | lt.alert.category_t.file_progress_notification
+    | lt.alert.category_t.performance_warning
+)
+
+
+def settings_pack(s: TorrentSettings) -> dict:
+    enc = _ENC.get(s.encryption, 1)
+    return {
+        "listen_interfaces": s.listen_interfaces,
+        "enable_dht": s.enable_dht,
+        "enable_lsd": s.enable_lsd,
+        "enable_upnp": s.enable_upnp,
+        "enable_natpmp": s.enable_natpmp,
+        "enable_outgoing_utp": s.enable_utp,
+        "enable_incoming_utp": s.enable_utp,
+        "out_enc_policy": enc,
+        "in_enc_policy": enc,
+        "allowed_enc_level": 3,  # plaintext or RC4, whichever the peer offers
+        "connections_limit": s.connections_limit,
+        "download_rate_limit": s.download_rate_limit,
+        "upload_rate_limit": s.upload_rate_limit,
+        "allow_multiple_connections_per_ip": s.allow_multiple_connections_per_ip,
+        "dht_bootstrap_nodes": s.dht_bootstrap_nodes,
+        "alert_queue_size": ALERT_QUEUE_SIZE,
+        "alert_mask": int(ALERT_MASK),
+        "user_agent": f"ModelDesk/{__version__} libtorrent/{lt.__version__}",
+        "peer_fingerprint": "-MD0100-",
+        # Seeding limits are ours (engine.py): libtorrent's apply only to its auto-managed queue.
+        "share_ratio_limit": 0,
+        "seed_time_limit": 0,
+    }
+
+
+def peer_class_filter(s: TorrentSettings):
+    """Everyone in the global class when local peers must obey limits; else libtorrent's default."""
+    f = lt.ip_filter()
+    global_only = 1 << lt.session.global_peer_class_id
+    if s.limit_local_peers:
+        f.add_rule("0.0.0.0", "255.255.255.255", global_only)
+        f.add_rule("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", global_only)
+        return f
+    return None
+
+
+def torrent_flags(s: TorrentSettings) -> int:
+    flags = 0
+    if not s.enable_pex:
+        flags |= lt.torrent_flags.disable_pex
+    if not s.enable_lsd:
+        flags |= lt.torrent_flags.disable_lsd
+    if not s.enable_dht:
+        flags |= lt.torrent_flags.disable_dht
+    return flags

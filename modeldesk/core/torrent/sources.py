@@ -1,0 +1,161 @@
+"""Turn what the user typed into a checked torrent source.
+
+libtorrent does the parsing (magnets, bencode, torrent_info); we add the checks a user needs a
+sentence for: garbage files, hostile file names, missing info-hashes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libtorrent as lt
+
+from modeldesk.core.constants import MAX_TORRENT_BYTES
+from modeldesk.core.errors import BadSourceError
+from modeldesk.core.models import FileEntry
+from modeldesk.core.pathsafety import check_components
+
+_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
+_B32 = re.compile(r"^[A-Za-z2-7]{32}$")
+_HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+@dataclass(frozen=True)
+class TorrentSource:
+    job_id: str
+    name: str
+    kind: str  # magnet | infohash | torrent
+    text: str  # the magnet link (made from the info-hash for bare hashes); "" for .torrent data
+    torrent: bytes = b""  # the whole .torrent, when we have it
+    files: tuple[FileEntry, ...] = field(default=())  # empty until metadata is known
+
+    @property
+    def has_metadata(self) -> bool:
+        return bool(self.torrent)
+
+
+def looks_like_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def job_id_of(info_hashes) -> str:
+    return str(info_hashes.v1) if info_hashes.has_v1() else str(info_hashes.v2)
+
+
+def parse_magnet(text: str) -> TorrentSource:
+    try:
+        params = lt.parse_magnet_uri(text)
+    except RuntimeError as exc:
+        raise BadSourceError(f"That magnet link is not valid ({exc}). Copy the whole link again.") from None
+    job_id = job_id_of(params.info_hashes)
+    if set(job_id) == {"0"}:
+        raise BadSourceError("That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.")
+    return TorrentSource(job_id=job_id, name=params.name or job_id, kind="magnet", text=text)
+
+
+def parse_info_hash(text: str) -> TorrentSource:
+    t = text.strip()
+    if _HEX40.match(t) or _B32.match(t):
+        src = parse_magnet(f"magnet:?xt=urn:btih:{t}")
+    elif _HEX64.match(t):
+        src = parse_magnet(f"magnet:?xt=urn:btmh:1220{t}")
+    else:
+        raise BadSourceError(f"{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).")
+    return TorrentSource(job_id=src.job_id, name=src.name, kind="infohash", text=src.text)
+
+
+def _decode_name(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def check_info_paths(info: dict, what: str) -> None:
+    """Refuse an info dict with a file name that leaves the save folder (v1 and v2 layouts)."""
+    name = info.get(b"name.utf-8", info.get(b"name", b""))
+    check_components([_decode_name(name)], what)
+    for entry in info.get(b"files", []) or []:
+        parts = entry.get(b"path.utf-8", entry.get(b"path", []))
+        check_components([_decode_name(p) for p in parts], what)
+
+    def walk(tree: dict, prefix: list[str]) -> None:
+        for key, sub in tree.items():
+            if key == b"":  # a leaf: its dict holds length and pieces root
+                continue
+            parts = prefix + [_decode_name(key)]
+            check_components(parts, what)
+            if isinstance(sub, dict):
+                walk(sub, parts)
+
+    tree = info.get(b"file tree")
+    if isinstance(tree, dict):
+        walk(tree, [])
+
+
+def files_of(ti) -> tuple[FileEntry, ...]:
+    fs = ti.files()
+    return tuple(
+        FileEntry(index=i, path=fs.file_path(i).replace("\\", "/"), size=fs.file_size(i))
+        for i in range(fs.num_files())
+        if not fs.pad_file_at(i)
+    )
+
+
+def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
+    if len(data) > MAX_TORRENT_BYTES:
+        raise BadSourceError(f"{what} is too large to be a .torrent file ({len(data)} bytes).")
+    try:
+        decoded = lt.bdecode(data)
+    except RuntimeError:
+        decoded = None
+    if not isinstance(decoded, dict) or not isinstance(decoded.get(b"info"), dict):
+        raise BadSourceError(f"{what} is not a valid .torrent file (it is truncated or not bencoded).")
+    check_info_paths(decoded[b"info"], what)
+    try:
+        ti = lt.torrent_info(data)
+    except RuntimeError as exc:
+        raise BadSourceError(f"{what} is not a valid .torrent file ({exc}).") from None
+    return TorrentSource(
+        job_id=job_id_of(ti.info_hashes()),
+        name=ti.name(),
+        kind="torrent",
+        text="",
+        torrent=data,
+        files=files_of(ti),
+    )
+
+
+def parse_torrent_file(path: Path) -> TorrentSource:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise BadSourceError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise BadSourceError(f"{path} is a folder, not a .torrent file.") from None
+    except OSError as exc:
+        raise BadSourceError(f"{path} cannot be read: {exc.strerror}.") from None
+    return parse_torrent_bytes(data, str(path))
+
+
+def parse_local_source(text: str) -> TorrentSource:
+    """Any source that needs no network: magnet, info-hash or .torrent path."""
+    t = text.strip()
+    if t.lower().startswith("magnet:"):
+        return parse_magnet(t)
+    if _HEX40.match(t) or _HEX64.match(t) or (_B32.match(t) and not Path(t).exists()):
+        return parse_info_hash(t)
+    if looks_like_url(t):
+        raise BadSourceError(f"{t} is a URL; fetch it first.")
+    path = Path(t).expanduser()
+    if not path.exists() and not t.endswith(".torrent"):
+        raise BadSourceError(
+            f"{t!r} is not a magnet link, info-hash, URL or existing .torrent file."
+        )
+    return parse_torrent_file(path)
+
+
+def magnet_of(source: TorrentSource) -> str:
+    if source.text:
+        return source.text
+    ti = lt.torrent_info(source.torrent)
+    return lt.make_magnet_uri(ti)

@@ -1,0 +1,132 @@
+"""Run torrent jobs headless until they are complete (or seeded enough), fail, or time out."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import signal
+import time
+from dataclasses import dataclass, field
+
+from modeldesk.core import events as ev
+from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
+from modeldesk.core.errors import Interrupted, ModelDeskError, NetworkError
+from modeldesk.core.manager import Manager, TorrentAdd
+from modeldesk.headless.output import Output
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Watch:
+    name: str
+    last_activity: float
+    done_bytes: int = -1
+    has_metadata: bool = False
+    finished: bool = False
+    stopped: bool = False  # finished and not seeding any more
+    exit_code: int | None = None
+
+
+@dataclass
+class RunOptions:
+    seed: bool = True
+    timeout: float = 0.0  # seconds without metadata or new bytes before giving up; 0 = never
+
+
+@dataclass
+class Run:
+    manager: Manager
+    events: queue.Queue
+    output: Output
+    options: RunOptions
+    watches: dict[str, _Watch] = field(default_factory=dict)
+
+    def execute(self, adds: list[TorrentAdd]) -> int:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        code = 0
+        try:
+            self.manager.start()
+            for add in adds:
+                job_id = self.manager.add_torrent(add).result(60)
+                self.watches[job_id] = _Watch(add.source.name, time.monotonic())
+            code = self._loop()
+        except KeyboardInterrupt:
+            code = Interrupted.exit_code
+            self.output.info("interrupted; saving resume data")
+        except ModelDeskError as exc:
+            self.output.error(str(exc))
+            code = exc.exit_code
+        finally:
+            self._stop()
+            signal.signal(signal.SIGTERM, previous)
+        self.output.exit(code)
+        return code
+
+    def _stop(self) -> None:
+        try:
+            self.manager.stop(SHUTDOWN_TIMEOUT_S)
+        except KeyboardInterrupt:
+            pass
+        while True:
+            try:
+                self.output.event(self.events.get_nowait())
+            except queue.Empty:
+                return
+
+    def _loop(self) -> int:
+        while True:
+            try:
+                event = self.events.get(timeout=0.5)
+            except queue.Empty:
+                event = None
+            if event is not None:
+                self.output.event(event)
+                self._track(event)
+            self._check_timeouts()
+            if self.watches and all(w.exit_code is not None for w in self.watches.values()):
+                failures = [w.exit_code for w in self.watches.values() if w.exit_code]
+                return failures[0] if failures else 0
+
+    def _track(self, event: ev.Event) -> None:
+        watch = self.watches.get(getattr(event, "job_id", ""))
+        now = time.monotonic()
+        if isinstance(event, ev.JobsUpdated):
+            for s in event.snapshots:
+                w = self.watches.get(s.job_id)
+                if w is not None and s.total_done != w.done_bytes:
+                    w.done_bytes = s.total_done
+                    w.last_activity = now
+        elif watch is None:
+            return
+        elif isinstance(event, ev.MetadataReceived):
+            watch.has_metadata = True
+            watch.last_activity = now
+        elif isinstance(event, ev.JobFinished):
+            watch.finished = True
+            if not self.options.seed:
+                watch.exit_code = 0
+        elif isinstance(event, ev.SeedingLimitReached):
+            watch.exit_code = 0
+        elif isinstance(event, ev.JobFailed):
+            watch.exit_code = event.exit_code
+
+    def _check_timeouts(self) -> None:
+        if self.options.timeout <= 0:
+            return
+        now = time.monotonic()
+        for w in self.watches.values():
+            if w.finished or w.exit_code is not None:
+                continue
+            if now - w.last_activity > self.options.timeout:
+                what = "no data" if w.has_metadata else "no metadata"
+                err = NetworkError(
+                    f"{w.name}: {what} from any peer within {self.options.timeout:g}s. Check the link and "
+                    "your network, then run the same command again; what is done is kept."
+                )
+                self.output.error(str(err))
+                w.exit_code = err.exit_code
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
