@@ -62,6 +62,7 @@ class Manager:
         self._library: Library | None = None
         self._lock = threading.Lock()
         self._resume = ResumeStore(paths.resume_dir)
+        self._job_ids: set[str] = set()  # jobs this process runs
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
 
     # ---- lifecycle ---------------------------------------------------------------------
@@ -118,6 +119,7 @@ class Manager:
             base_uploaded=previous.uploaded if previous else 0,
             base_downloaded=previous.downloaded if previous and same_place else 0,
         )
+        self._job_ids.add(src.job_id)
         return self._torrents.add(request)
 
     def pause(self, job_id: str) -> Future:
@@ -146,8 +148,7 @@ class Manager:
             log.exception("library update failed for %s", type(event).__name__)
         self._sink(event)
 
-    @staticmethod
-    def _record(lib: Library, event: ev.Event) -> None:
+    def _record(self, lib: Library, event: ev.Event) -> None:
         if isinstance(event, ev.JobsUpdated):
             lib.update_progress(event.snapshots)
         elif isinstance(event, ev.MetadataReceived):
@@ -162,3 +163,5 @@ class Manager:
             lib.set_state(event.job_id, JobState.FINISHED)
         elif isinstance(event, ev.PeersServed):
             lib.record_peers(event.peers)
+        elif isinstance(event, ev.EngineStopped):
+            lib.mark_stopped(self._job_ids)

@@ -83,9 +83,18 @@ class Library:
 
     def mark_finished(self, job_id: str) -> None:
         self._conn.execute(
-            "UPDATE jobs SET finished_at=COALESCE(finished_at, ?), size_done=size_wanted, error='' "
-            "WHERE job_id=?",
-            (time.time(), job_id),
+            "UPDATE jobs SET finished_at=COALESCE(finished_at, ?), size_done=size_wanted, error='', "
+            "state=? WHERE job_id=?",
+            (time.time(), JobState.FINISHED.value, job_id),
+        )
+
+    def mark_stopped(self, job_ids: Iterable[str]) -> None:
+        """The process that ran these jobs is closing: nothing downloads or seeds them now."""
+        self._conn.executemany(
+            """UPDATE jobs SET state=CASE
+                   WHEN size_wanted > 0 AND size_done >= size_wanted THEN 'finished' ELSE 'paused' END
+               WHERE job_id=? AND state NOT IN ('error', 'finished')""",
+            [(j,) for j in job_ids],
         )
 
     def record_peers(self, peers: Iterable[PeerServed]) -> None:

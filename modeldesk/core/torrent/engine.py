@@ -66,6 +66,10 @@ class TorrentEngine:
         self._start_error: BaseException | None = None
         self._jobs: dict[str, TorrentJob] = {}
         self._saving: set[str] = set()
+        # Magnets start with every file unwanted, so the torrent looks "finished" the moment its
+        # metadata arrives and libtorrent would drop its seeds (and not redial them for 60 s).
+        # While any magnet waits for metadata, redundant connections stay open.
+        self._awaiting_metadata: set[str] = set()
         self._ses = None
         self._dispatcher = AlertDispatcher()
         self._register_handlers()
@@ -196,12 +200,14 @@ class TorrentEngine:
             check_info_paths(lt.bdecode(atp.ti.info_section()), f"The torrent {atp.ti.name()!r}")
             priorities = job.apply_metadata(atp.ti)
             job.check_free_space()
-            set_metadata_params(atp, priorities, job.incomplete_renames())
+            set_metadata_params(atp, priorities, job.incomplete_renames(dict(atp.renamed_files)))
         try:
             job.handle = self._ses.add_torrent(atp)
         except RuntimeError as exc:
             raise BadInputError(f"libtorrent refused {request.source.name}: {exc}") from None
         self._jobs[job_id] = job
+        if not job.has_metadata:
+            self._set_awaiting(job_id, True)
         self._emit(ev.JobAdded(job_id, request.source.name, request.save_path))
         if job.has_metadata:
             self._announce_metadata(job)
@@ -218,13 +224,25 @@ class TorrentEngine:
             return
         flags = lt.session.delete_files if delete_files else 0
         self._ses.remove_torrent(job.handle, flags)
+        self._set_awaiting(job_id, False)
         self._resume.delete(job_id)
         self._emit(ev.JobRemoved(job_id))
 
     def _apply_settings(self, settings: TorrentSettings) -> None:
         self._settings = settings
-        self._ses.apply_settings(settings_pack(settings))
+        pack = settings_pack(settings)
+        pack["close_redundant_connections"] = not self._awaiting_metadata
+        self._ses.apply_settings(pack)
         self._set_peer_classes(settings)
+
+    def _set_awaiting(self, job_id: str, waiting: bool) -> None:
+        before = bool(self._awaiting_metadata)
+        if waiting:
+            self._awaiting_metadata.add(job_id)
+        else:
+            self._awaiting_metadata.discard(job_id)
+        if before != bool(self._awaiting_metadata):
+            self._ses.apply_settings({"close_redundant_connections": not self._awaiting_metadata})
 
     def _set_peer_classes(self, settings: TorrentSettings) -> None:
         f = peer_class_filter(settings)
@@ -238,6 +256,7 @@ class TorrentEngine:
         on("state_update_alert", self._on_state_update)
         on("torrent_finished_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
         on("torrent_checked_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
+        on("file_prio_alert", self._on_priorities_applied)
         on("file_completed_alert", self._on_file_completed)
         on("file_renamed_alert", self._on_file_renamed)
         on("file_rename_failed_alert", self._on_rename_failed)
@@ -253,6 +272,7 @@ class TorrentEngine:
         if job.failed:
             return
         job.failed = True
+        self._set_awaiting(job.job_id, False)
         try:
             job.handle.pause()
             self._save_resume(job, self._clock())
@@ -276,8 +296,14 @@ class TorrentEngine:
         renames = job.incomplete_renames()
         for index, name in renames.items():
             alert.handle.rename_file(index, name)
-        alert.handle.prioritize_files(priorities)
+        alert.handle.prioritize_files(priorities)  # file_prio_alert ends the wait
         self._announce_metadata(job)
+
+    def _on_priorities_applied(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None and job.has_metadata:
+            # The torrent wants pieces again; libtorrent may close redundant links from here on.
+            self._set_awaiting(job.job_id, False)
 
     def _announce_metadata(self, job: TorrentJob) -> None:
         total = sum(f.size for f in job.files)
@@ -332,15 +358,15 @@ class TorrentEngine:
 
     def _sweep_renames(self, job: TorrentJob) -> None:
         """Give every fully verified file its final name."""
+        todo = job.incomplete - job.pending_renames
+        if not todo:
+            return
         h = job.handle
-        fs = h.torrent_file().files()
         progress = h.file_progress(flags=lt.torrent_handle.piece_granularity)
         for e in job.files:
-            current = fs.file_path(e.index).replace("\\", "/")
-            done = progress[e.index] == e.size
-            if e.selected and done and current.endswith(INCOMPLETE_SUFFIX) and e.index not in job.pending_renames:
+            if e.index in todo and progress[e.index] == e.size:
                 job.pending_renames.add(e.index)
-                h.rename_file(e.index, current[: -len(INCOMPLETE_SUFFIX)])
+                h.rename_file(e.index, e.path)
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -352,6 +378,8 @@ class TorrentEngine:
         if job is None:
             return
         job.pending_renames.discard(alert.index)
+        if not alert.new_name().endswith(INCOMPLETE_SUFFIX):
+            job.incomplete.discard(alert.index)
         self._maybe_finish(job)
 
     def _on_rename_failed(self, alert) -> None:

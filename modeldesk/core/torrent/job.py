@@ -48,7 +48,8 @@ class TorrentJob:
     handle: object = None
     files: tuple[FileEntry, ...] = ()
     wanted_bytes: int = -1  # -1 until metadata is known
-    pending_renames: set[int] = field(default_factory=set)
+    incomplete: set[int] = field(default_factory=set)  # files now carrying INCOMPLETE_SUFFIX
+    pending_renames: set[int] = field(default_factory=set)  # final-name renames under way
     finished: bool = False
     failed: bool = False
     limit_reached: bool = False
@@ -99,15 +100,18 @@ class TorrentJob:
                 f"only {fmt_bytes(free)} is free. Free some space or pick another folder."
             )
 
-    def incomplete_renames(self) -> dict[int, str]:
-        """Selected files that are not on disk under their final name get the incomplete suffix."""
+    def incomplete_renames(self, current: dict[int, str] | None = None) -> dict[int, str]:
+        """Selected files not on disk under their final name get the incomplete suffix.
+        `current` holds renames already in force (from resume data); they are kept in the count."""
+        self.incomplete = {i for i, name in (current or {}).items() if name.endswith(INCOMPLETE_SUFFIX)}
         if not self.request.rename_incomplete:
             return {}
         save = Path(self.request.save_path)
         out = {}
         for e in self.files:
-            if e.selected and not (save / e.path).exists():
+            if e.selected and e.index not in self.incomplete and not (save / e.path).exists():
                 out[e.index] = e.path + INCOMPLETE_SUFFIX
+        self.incomplete |= set(out)
         return out
 
     # -- status ----------------------------------------------------------------------------

@@ -97,7 +97,7 @@ def files_of(ti) -> tuple[FileEntry, ...]:
     return tuple(
         FileEntry(index=i, path=fs.file_path(i).replace("\\", "/"), size=fs.file_size(i))
         for i in range(fs.num_files())
-        if not fs.pad_file_at(i)
+        if not fs.file_flags(i) & lt.file_storage.flag_pad_file
     )
 
 

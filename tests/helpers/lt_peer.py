@@ -1,0 +1,57 @@
+"""A bare libtorrent peer in a process of its own, for swarm tests and benchmarks.
+
+    python lt_peer.py seed  TORRENT DATA_DIR PORT_FILE
+    python lt_peer.py leech TORRENT SAVE_DIR PORT_FILE [PEER_HOST:PORT ...]
+
+Binds to 127.0.0.1 only, with DHT, LSD, UPnP, NAT-PMP and uTP off. Writes its listen port to
+PORT_FILE once listening. A seed runs until killed; a leecher exits 0 when it has everything.
+"""
+
+import sys
+import time
+
+import libtorrent as lt
+
+
+def session():
+    return lt.session({
+        "listen_interfaces": "127.0.0.1:0",
+        "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
+        "enable_outgoing_utp": False, "enable_incoming_utp": False,
+        "allow_multiple_connections_per_ip": True,
+        "alert_mask": 0,
+    })
+
+
+def main(argv):
+    mode, torrent, folder, port_file = argv[:4]
+    peers = argv[4:]
+    ses = session()
+    atp = lt.add_torrent_params()
+    atp.ti = lt.torrent_info(torrent)
+    atp.save_path = folder
+    atp.flags &= ~(lt.torrent_flags.auto_managed | lt.torrent_flags.paused)
+    if mode == "seed":
+        atp.flags |= lt.torrent_flags.seed_mode  # the data is ours; skip the hash check
+    h = ses.add_torrent(atp)
+    for _ in range(100):
+        if ses.listen_port():
+            break
+        time.sleep(0.05)
+    for p in peers:
+        host, port = p.rsplit(":", 1)
+        h.connect_peer((host, int(port)))
+    with open(port_file + ".tmp", "w") as f:
+        f.write(str(ses.listen_port()))
+    import os
+    os.replace(port_file + ".tmp", port_file)
+    while True:
+        time.sleep(0.2)
+        st = h.status()
+        if mode == "leech" and st.is_seeding:
+            print(f"done {st.total_payload_download}", flush=True)
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
