@@ -68,6 +68,14 @@ class PeersServed(Event):
 
 
 @dataclass(frozen=True)
+class Listening(Event):
+    """The torrent engine accepts peers on this address (TCP)."""
+
+    address: str
+    port: int
+
+
+@dataclass(frozen=True)
 class EngineStopped(Event):
     saved: int
     timed_out: bool

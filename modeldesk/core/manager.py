@@ -116,7 +116,7 @@ class Manager:
             resume_data=resume,
             rename_incomplete=add.rename_incomplete,
             seed=add.seed,
-            base_uploaded=previous.uploaded if previous else 0,
+            base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
         )
         self._job_ids.add(src.job_id)

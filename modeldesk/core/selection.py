@@ -1,7 +1,8 @@
 """Include/exclude globs over the paths of a model, with the Hugging Face CLI's fnmatch rules.
 
 A pattern ending in '/' means everything under that folder. A file is selected when it matches
-some include pattern (or there are none) and no exclude pattern.
+some include pattern (or there are none) and no exclude pattern. For a torrent with a top folder,
+a pattern may name paths inside it ('models/**') or with it ('tts-model/models/**').
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ def _norm(pattern: str) -> str:
     return pattern + "*" if pattern.endswith("/") else pattern
 
 
-def _matches(path: str, patterns: Iterable[str]) -> bool:
-    return any(fnmatchcase(path, _norm(p)) for p in patterns)
+def _matches(paths: tuple[str, ...], patterns: Iterable[str]) -> bool:
+    return any(fnmatchcase(path, _norm(p)) for p in patterns for path in paths)
 
 
-def is_selected(path: str, selection: Selection) -> bool:
-    if selection.include and not _matches(path, selection.include):
+def is_selected(path: str, selection: Selection, top_folder: str = "") -> bool:
+    paths: tuple[str, ...] = (path,)
+    if top_folder and path.startswith(top_folder + "/"):
+        paths = (path, path[len(top_folder) + 1 :])
+    if selection.include and not _matches(paths, selection.include):
         return False
-    return not _matches(path, selection.exclude)
+    return not _matches(paths, selection.exclude)
 
 
-def select(paths: Iterable[str], selection: Selection) -> list[bool]:
-    return [is_selected(p, selection) for p in paths]
+def select(paths: Iterable[str], selection: Selection, top_folder: str = "") -> list[bool]:
+    return [is_selected(p, selection, top_folder) for p in paths]

@@ -139,6 +139,8 @@ class JsonOutput(Output):
                 {"event": "failed", "job_id": event.job_id, "reason": event.reason, "exit_code": event.exit_code}
             )
             self.error(event.reason)
+        elif isinstance(event, ev.Listening):
+            self._emit({"event": "listening", "address": event.address, "port": event.port})
         elif isinstance(event, ev.EngineStopped):
             self._emit({"event": "stopped", "resume_saved": event.saved, "timed_out": event.timed_out})
 

@@ -170,6 +170,9 @@ class TorrentEngine:
         while self._saving and self._clock() < deadline:
             self._ses.wait_for_alert(100)
             self._dispatcher.dispatch(self._ses.pop_alerts())
+        final = [job.snapshot(job.handle.status()) for job in self._jobs.values() if job.handle.is_valid()]
+        if final:
+            self._emit(ev.JobsUpdated(tuple(final)))
         timed_out = bool(self._saving)
         if timed_out:
             log.warning("shutdown: resume data not saved in time for %s", sorted(self._saving))
@@ -267,6 +270,7 @@ class TorrentEngine:
         on("fastresume_rejected_alert", lambda a: log.warning("resume data rejected: %s", a.message()))
         on("peer_info_alert", self._on_peer_info)
         on("listen_failed_alert", lambda a: log.warning("listen failed: %s", a.message()))
+        on("listen_succeeded_alert", self._on_listening)
 
     def _fail(self, job: TorrentJob, error: ModelDeskError) -> None:
         if job.failed:
@@ -331,7 +335,8 @@ class TorrentEngine:
                 self._save_resume(job, now)
                 self._emit(ev.SeedingLimitReached(job.job_id, reason))
             elif st.need_save_resume and (
-                (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= RESUME_SAVE_ACTIVE_S)
+                # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
+                (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)
                 or now - job.last_resume_save >= RESUME_SAVE_IDLE_S
             ):
                 self._save_resume(job, now)
@@ -402,6 +407,7 @@ class TorrentEngine:
             return  # file_renamed_alert will call us again
         job.finished = True
         self._save_resume(job, self._clock())
+        self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
         self._emit(ev.JobFinished(job.job_id))
 
     def _on_file_error(self, alert) -> None:
@@ -421,6 +427,10 @@ class TorrentEngine:
         job = self._job_of(alert.handle)
         if job is not None:
             self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"))
+
+    def _on_listening(self, alert) -> None:
+        if alert.socket_type == lt.socket_type_t.tcp:
+            self._emit(ev.Listening(str(alert.address), int(alert.port)))
 
     def _scan_peers(self) -> None:
         for job in self._jobs.values():

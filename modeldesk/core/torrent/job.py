@@ -37,7 +37,7 @@ class AddRequest:
     resume_data: bytes | None = None
     rename_incomplete: bool = True  # False for `seed`: the files already carry their final names
     seed: bool = True
-    base_uploaded: int = 0  # library totals, used when there is no resume data
+    base_uploaded: int = 0  # library totals from earlier runs
     base_downloaded: int = 0
 
 
@@ -55,6 +55,23 @@ class TorrentJob:
     limit_reached: bool = False
     last_resume_save: float = 0.0
     last_snapshot: JobSnapshot | None = None
+    # Totals across runs: earlier runs' bytes plus libtorrent's per-session payload counters,
+    # which restart at zero whenever the torrent is paused and resumed.
+    _up_base: int = -1
+    _down_base: int = -1
+    _up_seen: int = 0
+    _down_seen: int = 0
+
+    def _totals(self, st) -> tuple[int, int]:
+        if self._up_base < 0:
+            self._up_base, self._down_base = self.request.base_uploaded, self.request.base_downloaded
+        up, down = st.total_payload_upload, st.total_payload_download
+        if up < self._up_seen:
+            self._up_base += self._up_seen
+        if down < self._down_seen:
+            self._down_base += self._down_seen
+        self._up_seen, self._down_seen = up, down
+        return self._up_base + up, self._down_base + down
 
     @property
     def has_metadata(self) -> bool:
@@ -67,8 +84,10 @@ class TorrentJob:
         all_files = ti.files()
         entries = []
         priorities = []
-        for f in files_of(ti):
-            entries.append(FileEntry(f.index, f.path, f.size, is_selected(f.path, sel)))
+        files = files_of(ti)
+        top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) else ""
+        for f in files:
+            entries.append(FileEntry(f.index, f.path, f.size, is_selected(f.path, sel, top)))
         chosen = {e.index for e in entries if e.selected}
         if not chosen:
             raise BadInputError(
@@ -131,6 +150,7 @@ class TorrentJob:
         eta = int((wanted - done) / rate) if rate > 0 and wanted > done else None
         if self.finished:
             eta = 0
+        uploaded, downloaded = self._totals(st)
         snap = JobSnapshot(
             job_id=self.job_id,
             kind=JobKind.BT,
@@ -143,8 +163,8 @@ class TorrentJob:
             up_rate=st.upload_payload_rate,
             peers=st.num_peers,
             seeds=st.num_seeds,
-            uploaded=st.all_time_upload,
-            downloaded=st.all_time_download,
+            uploaded=uploaded,
+            downloaded=downloaded,
             session_downloaded=st.total_payload_download,
             seeding_seconds=int(st.seeding_duration.total_seconds()),
             eta_seconds=eta,

@@ -41,10 +41,11 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
             atp.ti = lt.torrent_info(request.source.torrent)
         else:
             atp = lt.parse_magnet_uri(request.source.text)
-        atp.total_uploaded = request.base_uploaded
-        atp.total_downloaded = request.base_downloaded
-    elif atp.ti is None and request.source.has_metadata:
-        atp.ti = lt.torrent_info(request.source.torrent)
+    else:
+        if atp.ti is None and request.source.has_metadata:
+            atp.ti = lt.torrent_info(request.source.torrent)
+        if request.source.text:
+            _merge_magnet_hints(atp, lt.parse_magnet_uri(request.source.text))
     if atp.ti is None:
         # Until we have checked the file names and applied the selection, want nothing.
         atp.flags |= lt.torrent_flags.default_dont_download
@@ -53,6 +54,13 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
     atp.save_path = request.save_path
     atp.part_file_dir = str(parts_dir)
     return atp
+
+
+def _merge_magnet_hints(atp, magnet) -> None:
+    """Peers (x.pe), trackers (tr) and web seeds (ws) of the link still count on a resumed run."""
+    atp.peers = list(atp.peers) + [p for p in magnet.peers if p not in atp.peers]
+    atp.trackers = list(atp.trackers) + [t for t in magnet.trackers if t not in atp.trackers]
+    atp.url_seeds = list(atp.url_seeds) + [u for u in magnet.url_seeds if u not in atp.url_seeds]
 
 
 def set_metadata_params(atp, priorities: list[int], renames: dict[int, str]) -> None:

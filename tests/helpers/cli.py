@@ -1,0 +1,79 @@
+"""Run the modeldesk CLI as a user would: a separate process, JSON lines on stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def loopback_settings(**torrent) -> dict:
+    base = {
+        "listen_interfaces": "127.0.0.1:0",
+        "enable_dht": False,
+        "enable_lsd": False,
+        "enable_upnp": False,
+        "enable_natpmp": False,
+        "enable_utp": False,  # uTP on loopback is ~30x slower than TCP
+        "allow_multiple_connections_per_ip": True,
+    }
+    base.update(torrent)
+    return {"schema_version": 1, "torrent": base}
+
+
+@dataclass
+class MdHome:
+    root: Path
+    env: dict = field(default_factory=dict)
+
+    def configure(self, **torrent) -> None:
+        cfg = self.root / "config"
+        cfg.mkdir(parents=True, exist_ok=True)
+        (cfg / "settings.json").write_text(json.dumps(loopback_settings(**torrent)))
+
+    def environ(self) -> dict:
+        env = dict(os.environ)
+        env["MODELDESK_HOME"] = str(self.root)
+        env.pop("HF_TOKEN", None)
+        env.update(self.env)
+        return env
+
+    def run(self, *args: str, timeout: float = 120, check_json: bool = True) -> Result:
+        proc = subprocess.run(
+            [sys.executable, "-m", "modeldesk", *args],
+            capture_output=True, text=True, timeout=timeout, env=self.environ(), stdin=subprocess.DEVNULL,
+        )
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    def popen(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "modeldesk", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.environ(),
+            stdin=subprocess.DEVNULL,
+        )
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def events(self) -> list[dict]:
+        return [json.loads(line) for line in self.stdout.splitlines() if line.startswith("{")]
+
+    def last(self, kind: str) -> dict:
+        found = [e for e in self.events if e["event"] == kind]
+        assert found, f"no {kind!r} event in output:\n{self.stdout}\n{self.stderr}"
+        return found[-1]
+
+
+def read_events(proc: subprocess.Popen):
+    """Yield JSON events from a running modeldesk process until it closes stdout."""
+    for line in proc.stdout:
+        if line.startswith("{"):
+            yield json.loads(line)

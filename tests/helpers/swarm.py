@@ -1,0 +1,90 @@
+"""Payloads, torrents and bare libtorrent peers for swarm tests. Everything binds to 127.0.0.1."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import libtorrent as lt
+
+HELPERS = Path(__file__).parent
+
+
+def write_random(path: Path, size: int, seed: int = 0) -> None:
+    """Deterministic incompressible bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"{seed}:{path.name}")
+    with open(path, "wb") as f:
+        left = size
+        while left > 0:
+            n = min(left, 4 * 1024 * 1024)
+            f.write(rng.randbytes(n))
+            left -= n
+
+
+def make_model(root: Path, name: str = "tts-model", sizes: dict[str, int] | None = None) -> Path:
+    """A model folder like the ones our users fetch: weights, config, sample audio."""
+    sizes = sizes or {
+        "models/weights.safetensors": 6 * 1024 * 1024 + 123,
+        "models/config.json": 700,
+        "samples/demo.wav": 2 * 1024 * 1024 + 5,
+        "README.md": 300,
+    }
+    top = root / name
+    for i, (rel, size) in enumerate(sizes.items()):
+        write_random(top / rel, size, seed=i)
+    return top
+
+
+def make_torrent(top: Path, out: Path, piece_size: int = 256 * 1024, trackers=(), web_seeds=()) -> str:
+    """Create a .torrent for a folder (or single file) with libtorrent; returns the v1 info-hash."""
+    ct = lt.create_torrent(lt.list_files(str(top)), piece_size, flags=lt.create_torrent.v1_only)
+    for t in trackers:
+        ct.add_tracker(t)
+    for w in web_seeds:
+        ct.add_url_seed(w)
+    lt.set_piece_hashes(ct, str(top.parent))
+    out.write_bytes(lt.bencode(ct.generate()))
+    return str(lt.torrent_info(str(out)).info_hashes().v1)
+
+
+def wait_for_file(path: Path, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists():
+            text = path.read_text().strip()
+            if text:
+                return text
+        time.sleep(0.05)
+    raise TimeoutError(f"{path} did not appear")
+
+
+class LtPeer:
+    """A bare libtorrent peer process (tests/helpers/lt_peer.py)."""
+
+    def __init__(self, mode: str, torrent: Path, folder: Path, workdir: Path, peers=()):
+        self.port_file = workdir / f"{mode}-{time.monotonic_ns()}.port"
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HELPERS / "lt_peer.py"), mode, str(torrent), str(folder), str(self.port_file),
+             *peers],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            self.port = int(wait_for_file(self.port_file))
+        except TimeoutError:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(10)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()

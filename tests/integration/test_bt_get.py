@@ -1,0 +1,76 @@
+"""`modeldesk get` against real libtorrent peers in other processes, all on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from tests.helpers.cli import read_events
+from tests.helpers.swarm import LtPeer, make_model, make_torrent
+
+pytestmark = pytest.mark.integration
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    """A model folder, its .torrent, and a bare libtorrent seed serving it."""
+    data = tmp_path / "seed-data"
+    top = make_model(data)
+    torrent = tmp_path / "model.torrent"
+    infohash = make_torrent(top, torrent)
+    with LtPeer("seed", torrent, data, tmp_path) as seed:
+        yield {"top": top, "torrent": torrent, "infohash": infohash, "seed": seed}
+
+
+def same_tree(src_top, dst_top, rels):
+    for rel in rels:
+        assert sha(dst_top / rel) == sha(src_top / rel), rel
+
+
+def test_magnet_with_peer_hint_downloads_everything(md, tmp_path, seeded):
+    magnet = f"magnet:?xt=urn:btih:{seeded['infohash']}&dn=tts-model&x.pe=127.0.0.1:{seeded['seed'].port}"
+    out = tmp_path / "projects" / "tts" / "models"
+    r = md.run("get", magnet, "--to", str(out), "--no-seed", "--json", "--timeout", "30")
+    assert r.code == 0, r.stderr
+    assert r.last("exit")["code"] == 0
+    meta = r.last("metadata")
+    assert meta["wanted_size"] == meta["total_size"]
+    top = out / "tts-model"
+    same_tree(seeded["top"], top, ["models/weights.safetensors", "models/config.json", "samples/demo.wav", "README.md"])
+    assert not list(out.rglob("*.mdpart")), "finished files must carry their final names"
+
+
+def test_torrent_file_seed_dials_in(md, tmp_path, seeded):
+    """A .torrent with no tracker: the seed connects to us (incoming connection path)."""
+    out = tmp_path / "proj"
+    proc = md.popen("get", str(seeded["torrent"]), "--to", str(out), "--no-seed", "--json", "--timeout", "30")
+    try:
+        events = read_events(proc)
+        port = next(e["port"] for e in events if e["event"] == "listening")
+        with LtPeer("seed", seeded["torrent"], seeded["top"].parent, tmp_path, peers=[f"127.0.0.1:{port}"]):
+            assert proc.wait(60) == 0, proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    same_tree(seeded["top"], out / "tts-model", ["models/weights.safetensors", "samples/demo.wav", "README.md"])
+
+
+def test_selection_magnet(md, tmp_path, seeded):
+    magnet = f"magnet:?xt=urn:btih:{seeded['infohash']}&x.pe=127.0.0.1:{seeded['seed'].port}"
+    out = tmp_path / "proj"
+    r = md.run("get", magnet, "--to", str(out), "--no-seed", "--json", "--timeout", "30",
+               "--include", "models/**", "--exclude", "*.wav")
+    assert r.code == 0, r.stderr
+    top = out / "tts-model"
+    same_tree(seeded["top"], top, ["models/weights.safetensors", "models/config.json"])
+    assert not (top / "samples").exists(), "unselected files must never be created"
+    assert not (top / "README.md").exists()
+    files = {f["path"]: f["selected"] for f in r.last("metadata")["files"]}
+    assert files["tts-model/samples/demo.wav"] is False
+    assert files["tts-model/models/config.json"] is True
