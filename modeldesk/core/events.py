@@ -33,6 +33,14 @@ class MetadataReceived(Event):
 
 
 @dataclass(frozen=True)
+class FilesChecked(Event):
+    """The data on disk was checked against the torrent (at start, or on recheck)."""
+
+    job_id: JobId
+    incomplete: tuple[str, ...]  # selected files that are missing or fail their hashes
+
+
+@dataclass(frozen=True)
 class JobsUpdated(Event):
     snapshots: tuple[JobSnapshot, ...]
 

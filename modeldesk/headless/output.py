@@ -57,6 +57,9 @@ class Output:
         elif isinstance(event, ev.MetadataReceived):
             chosen = sum(1 for f in event.files if f.selected)
             self.info(f"{event.name}: {chosen} of {len(event.files)} files, {fmt_bytes(event.wanted_size)}")
+        elif isinstance(event, ev.FilesChecked) and event.incomplete:
+            shown = ", ".join(event.incomplete[:5]) + (" …" if len(event.incomplete) > 5 else "")
+            self.info(f"{len(event.incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
         elif isinstance(event, ev.JobFinished):
             self.info(f"complete and verified: {event.job_id}")
         elif isinstance(event, ev.SeedingLimitReached):
@@ -130,6 +133,8 @@ class JsonOutput(Output):
                 "total_size": event.total_size, "wanted_size": event.wanted_size,
                 "files": [{"path": f.path, "size": f.size, "selected": f.selected} for f in event.files],
             })
+        elif isinstance(event, ev.FilesChecked):
+            self._emit({"event": "checked", "job_id": event.job_id, "incomplete": list(event.incomplete)})
         elif isinstance(event, ev.JobFinished):
             self._emit({"event": "finished", "job_id": event.job_id})
         elif isinstance(event, ev.SeedingLimitReached):

@@ -23,6 +23,7 @@ class _Watch:
     last_activity: float
     done_bytes: int = -1
     has_metadata: bool = False
+    incomplete: tuple[str, ...] = ()
     finished: bool = False
     stopped: bool = False  # finished and not seeding any more
     exit_code: int | None = None
@@ -102,6 +103,8 @@ class Run:
         elif isinstance(event, ev.MetadataReceived):
             watch.has_metadata = True
             watch.last_activity = now
+        elif isinstance(event, ev.FilesChecked):
+            watch.incomplete = event.incomplete
         elif isinstance(event, ev.JobFinished):
             watch.finished = True
             if not self.options.seed:
@@ -120,9 +123,12 @@ class Run:
                 continue
             if now - w.last_activity > self.options.timeout:
                 what = "no data" if w.has_metadata else "no metadata"
+                missing = ""
+                if w.incomplete:
+                    missing = f" Missing on disk: {', '.join(w.incomplete[:5])}."
                 err = NetworkError(
-                    f"{w.name}: {what} from any peer within {self.options.timeout:g}s. Check the link and "
-                    "your network, then run the same command again; what is done is kept."
+                    f"{w.name}: {what} from any peer within {self.options.timeout:g}s.{missing} Check the link "
+                    "and your network, then run the same command again; what is done is kept."
                 )
                 self.output.error(str(err))
                 w.exit_code = err.exit_code

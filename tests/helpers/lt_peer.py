@@ -7,6 +7,7 @@ Binds to 127.0.0.1 only, with DHT, LSD, UPnP, NAT-PMP and uTP off. Writes its li
 PORT_FILE once listening. A seed runs until killed; a leecher exits 0 when it has everything.
 """
 
+import os
 import sys
 import time
 
@@ -14,13 +15,20 @@ import libtorrent as lt
 
 
 def session():
-    return lt.session({
+    limit = int(os.environ.get("LT_PEER_DOWNLOAD_LIMIT", "0"))
+    ses = lt.session({
+        "download_rate_limit": limit,
         "listen_interfaces": "127.0.0.1:0",
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_outgoing_utp": False, "enable_incoming_utp": False,
         "allow_multiple_connections_per_ip": True,
         "alert_mask": 0,
     })
+    if limit:  # loopback peers ignore limits unless they are in the global peer class
+        f = lt.ip_filter()
+        f.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
+        ses.set_peer_class_filter(f)
+    return ses
 
 
 def main(argv):
@@ -43,7 +51,6 @@ def main(argv):
         h.connect_peer((host, int(port)))
     with open(port_file + ".tmp", "w") as f:
         f.write(str(ses.listen_port()))
-    import os
     os.replace(port_file + ".tmp", port_file)
     while True:
         time.sleep(0.2)

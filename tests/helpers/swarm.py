@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -65,12 +66,13 @@ def wait_for_file(path: Path, timeout: float = 20.0) -> str:
 class LtPeer:
     """A bare libtorrent peer process (tests/helpers/lt_peer.py)."""
 
-    def __init__(self, mode: str, torrent: Path, folder: Path, workdir: Path, peers=()):
+    def __init__(self, mode: str, torrent: Path, folder: Path, workdir: Path, peers=(), download_limit: int = 0):
         self.port_file = workdir / f"{mode}-{time.monotonic_ns()}.port"
         self.proc = subprocess.Popen(
             [sys.executable, str(HELPERS / "lt_peer.py"), mode, str(torrent), str(folder), str(self.port_file),
              *peers],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "LT_PEER_DOWNLOAD_LIMIT": str(download_limit)},
         )
         try:
             self.port = int(wait_for_file(self.port_file))

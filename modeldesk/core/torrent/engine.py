@@ -136,7 +136,7 @@ class TorrentEngine:
                 self._ses.post_torrent_updates()
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
-                self._scan_peers()
+                self._scan_peers(every=True)
                 next_peers = now + PEER_SCAN_INTERVAL_S
             if now >= next_idle_save:
                 for job in list(self._jobs.values()):
@@ -258,7 +258,7 @@ class TorrentEngine:
         on("metadata_received_alert", self._on_metadata)
         on("state_update_alert", self._on_state_update)
         on("torrent_finished_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
-        on("torrent_checked_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
+        on("torrent_checked_alert", self._on_checked)
         on("file_prio_alert", self._on_priorities_applied)
         on("file_completed_alert", self._on_file_completed)
         on("file_renamed_alert", self._on_file_renamed)
@@ -268,7 +268,6 @@ class TorrentEngine:
         on("file_error_alert", self._on_file_error)
         on("torrent_error_alert", self._on_torrent_error)
         on("fastresume_rejected_alert", lambda a: log.warning("resume data rejected: %s", a.message()))
-        on("peer_info_alert", self._on_peer_info)
         on("listen_failed_alert", lambda a: log.warning("listen failed: %s", a.message()))
         on("listen_succeeded_alert", self._on_listening)
 
@@ -342,6 +341,7 @@ class TorrentEngine:
                 self._save_resume(job, now)
         if snaps:
             self._emit(ev.JobsUpdated(tuple(snaps)))
+            self._scan_peers(every=False)
 
     def _save_resume(self, job: TorrentJob, now: float) -> None:
         job.last_resume_save = now
@@ -372,6 +372,15 @@ class TorrentEngine:
             if e.index in todo and progress[e.index] == e.size:
                 job.pending_renames.add(e.index)
                 h.rename_file(e.index, e.path)
+
+    def _on_checked(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None or not job.has_metadata:
+            return
+        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        incomplete = tuple(e.path for e in job.files if e.selected and progress[e.index] < e.size)
+        self._emit(ev.FilesChecked(job.job_id, incomplete))
+        self._maybe_finish(job)
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -432,18 +441,20 @@ class TorrentEngine:
         if alert.socket_type == lt.socket_type_t.tcp:
             self._emit(ev.Listening(str(alert.address), int(alert.port)))
 
-    def _scan_peers(self) -> None:
+    def _scan_peers(self, every: bool) -> None:
+        """Ask for peer lists of jobs that uploaded since the last look (for the thanks board)."""
         for job in self._jobs.values():
             snap = job.last_snapshot
-            if snap is not None and snap.up_rate > 0 and job.handle.is_valid():
-                job.handle.post_peer_info()
+            if snap is None or not job.handle.is_valid():
+                continue
+            if snap.uploaded > job.uploaded_at_scan or (every and snap.up_rate > 0):
+                job.uploaded_at_scan = snap.uploaded
+                # post_peer_info's alert has no Python converter in the 2.1 bindings: ask directly.
+                self._record_peers(job, job.handle.get_peer_info())
 
-    def _on_peer_info(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is None:
-            return
+    def _record_peers(self, job: TorrentJob, peers) -> None:
         served = []
-        for p in alert.peer_info:
+        for p in peers:
             if p.total_upload <= 0:
                 continue
             raw = f"{p.ip[0]}|{p.pid}|{p.client}".encode("utf-8", "replace")

@@ -55,6 +55,7 @@ class TorrentJob:
     limit_reached: bool = False
     last_resume_save: float = 0.0
     last_snapshot: JobSnapshot | None = None
+    uploaded_at_scan: int = 0
     # Totals across runs: earlier runs' bytes plus libtorrent's per-session payload counters,
     # which restart at zero whenever the torrent is paused and resumed.
     _up_base: int = -1

@@ -1,0 +1,67 @@
+"""`modeldesk seed`: check a folder against a .torrent and serve it to other peers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers.cli import read_events
+from tests.helpers.swarm import LtPeer, make_model, make_torrent
+
+pytestmark = pytest.mark.integration
+
+
+def _serve(md, tmp_path, torrent, from_dir, *extra):
+    proc = md.popen("seed", str(torrent), "--from", str(from_dir), "--json", *extra)
+    events = read_events(proc)
+    port = None
+    for e in events:
+        if e["event"] == "listening":
+            port = e["port"]
+        if e["event"] == "finished":  # the hash check passed
+            break
+    assert port, "seed never said where it listens"
+    return proc, events, port
+
+
+def test_seed_serves_a_leecher_until_ratio_limit(md, tmp_path):
+    data = tmp_path / "lab"
+    top = make_model(data)
+    torrent = tmp_path / "m.torrent"
+    make_torrent(top, torrent)
+    proc, events, port = _serve(md, tmp_path, torrent, top, "--seed-ratio", "1.0")
+    try:
+        leech_dir = tmp_path / "leecher"
+        # A real transfer takes a while; 4 MiB/s makes this one last ~2 s, like a slow lab link.
+        with LtPeer("leech", torrent, leech_dir, tmp_path, peers=[f"127.0.0.1:{port}"],
+                    download_limit=4 * 1024 * 1024) as leecher:
+            assert leecher.proc.wait(60) == 0
+        # The leecher took one whole copy: ratio 1.0 reached, so seed exits 0 by itself.
+        assert proc.wait(60) == 0, proc.stderr.read()
+        rest = list(events)
+        assert any(e["event"] == "seeding_limit" for e in rest)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    for f in top.rglob("*"):
+        if f.is_file():
+            assert (leech_dir / "tts-model" / f.relative_to(top)).read_bytes() == f.read_bytes()
+    row = json.loads(md.run("list", "--json").stdout)[0]
+    assert row["uploaded"] >= row["size"]
+    assert row["ratio"] >= 1.0
+    assert row["peers_served"] == 1
+    assert row["state"] == "finished"
+
+
+def test_seed_reports_incomplete_folder(md, tmp_path):
+    """A folder that lacks part of the data is not a seed: seed says what is missing."""
+    data = tmp_path / "lab"
+    top = make_model(data)
+    torrent = tmp_path / "m.torrent"
+    make_torrent(top, torrent)
+    (top / "models" / "weights.safetensors").unlink()
+    r = md.run("seed", str(torrent), "--from", str(data), "--json", "--timeout", "3")
+    assert r.code == 3
+    assert "weights.safetensors" in r.stderr or "missing" in r.stderr.lower()
