@@ -1,0 +1,75 @@
+import sqlite3
+
+import pytest
+
+from modeldesk.core.library import schema
+from modeldesk.core.library.store import Library
+from modeldesk.core.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
+
+
+def _snap(job_id, **kw):
+    base = dict(job_id=job_id, kind=JobKind.BT, name="m", state=JobState.DOWNLOADING, progress=0.5,
+                total_wanted=100, total_done=50, down_rate=1, up_rate=0, peers=1, seeds=1, uploaded=0,
+                downloaded=50, session_downloaded=50, seeding_seconds=0, eta_seconds=5)
+    base.update(kw)
+    return JobSnapshot(**base)
+
+
+@pytest.fixture
+def lib(tmp_path):
+    lib = Library(tmp_path / "lib.sqlite3")
+    yield lib
+    lib.close()
+
+
+def _add(lib, job_id="a" * 40, project="/p"):
+    lib.add_job(job_id=job_id, kind=JobKind.BT, name="m", source_kind="magnet", source="magnet:?x",
+                torrent=None, project_dir=project, selection=Selection(("models/**",), ("*.wav",)))
+
+
+def test_a_job_keeps_its_history_when_added_again(lib):
+    _add(lib)
+    lib.update_progress([_snap("a" * 40, uploaded=70, downloaded=100, total_done=100)])
+    lib.record_peers([PeerServed("a" * 40, "k1", 10), PeerServed("a" * 40, "k2", 60)])
+    _add(lib)
+    e = lib.get("a" * 40)
+    assert e.uploaded == 70 and e.downloaded == 100 and e.peers_served == 2
+    assert e.selection == Selection(("models/**",), ("*.wav",))
+    assert e.state is JobState.QUEUED
+
+
+def test_totals_never_go_backwards(lib):
+    _add(lib)
+    lib.update_progress([_snap("a" * 40, uploaded=500, downloaded=90)])
+    lib.update_progress([_snap("a" * 40, uploaded=10, downloaded=5)])  # a late, stale tick
+    e = lib.get("a" * 40)
+    assert (e.uploaded, e.downloaded) == (500, 90)
+
+
+def test_same_peer_counts_once(lib):
+    _add(lib)
+    lib.record_peers([PeerServed("a" * 40, "k1", 10)])
+    lib.record_peers([PeerServed("a" * 40, "k1", 30)])
+    assert lib.get("a" * 40).peers_served == 1
+
+
+def test_finish_and_stop_states(lib):
+    _add(lib, "a" * 40)
+    _add(lib, "b" * 40)
+    lib.update_progress([_snap("a" * 40, state=JobState.SEEDING, total_done=100),
+                         _snap("b" * 40, state=JobState.DOWNLOADING, total_done=40)])
+    lib.mark_stopped(["a" * 40, "b" * 40])
+    assert lib.get("a" * 40).state is JobState.FINISHED
+    assert lib.get("b" * 40).state is JobState.PAUSED
+
+
+def test_schema_is_versioned_and_newer_is_refused(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    Library(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    conn.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(schema.NewerLibraryError):
+        Library(path)

@@ -1,0 +1,175 @@
+"""Bad input gets one clear line on stderr, the documented exit code, and harms nothing on disk."""
+
+from __future__ import annotations
+
+import subprocess
+
+import libtorrent as lt
+import pytest
+
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, write_random
+
+pytestmark = pytest.mark.integration
+
+
+def assert_one_clear_line(r, code, *words):
+    assert r.code == code, (r.code, r.stdout, r.stderr)
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    for w in words:
+        assert w.lower() in lines[0].lower(), (w, lines[0])
+
+
+def test_malformed_magnet(md, tmp_path):
+    r = md.run("get", "magnet:?xt=urn:btih:nothex", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "magnet")
+
+
+def test_magnet_without_infohash(md, tmp_path):
+    r = md.run("get", "magnet:?dn=model", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "magnet")
+
+
+def test_garbage_torrent(md, tmp_path):
+    bad = tmp_path / "garbage.torrent"
+    bad.write_bytes(b"<html>not a torrent</html>")
+    r = md.run("get", str(bad), "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "not a valid .torrent")
+
+
+def test_truncated_torrent(md, tmp_path):
+    top = make_model(tmp_path / "d")
+    good = tmp_path / "good.torrent"
+    make_torrent(top, good)
+    bad = tmp_path / "cut.torrent"
+    bad.write_bytes(good.read_bytes()[:200])
+    r = md.run("get", str(bad), "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "not a valid .torrent")
+
+
+def test_missing_torrent_file(md, tmp_path):
+    r = md.run("get", str(tmp_path / "nope.torrent"), "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "no such file")
+
+
+def test_not_a_source(md, tmp_path):
+    r = md.run("get", "definitely not a source", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "not a magnet link")
+
+
+def test_target_is_a_file(md, tmp_path):
+    top = make_model(tmp_path / "d")
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    target = tmp_path / "afile"
+    target.write_text("keep me")
+    r = md.run("get", str(t), "--to", str(target))
+    assert_one_clear_line(r, 2, "is a file")
+    assert target.read_text() == "keep me"
+
+
+def test_target_cannot_be_created(md, tmp_path):
+    top = make_model(tmp_path / "d")
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    r = md.run("get", str(t), "--to", "/proc/modeldesk-cannot-exist/models")
+    assert_one_clear_line(r, 2, "cannot be created")
+
+
+def _evil_torrent(path, data_dir):
+    """A torrent whose file list climbs out of the save folder. libtorrent can't make one, so we
+    bencode it by hand; the piece hash is of real bytes so a seed could even serve it."""
+    payload = b"x" * 1000
+    (data_dir).mkdir(parents=True, exist_ok=True)
+    import hashlib
+    info = {
+        b"name": b"innocent",
+        b"piece length": 16384,
+        b"pieces": hashlib.sha1(payload).digest(),
+        b"files": [{b"length": 1000, b"path": [b"..", b"..", b"escaped.txt"]}],
+    }
+    path.write_bytes(lt.bencode({b"info": info}))
+    return lt.torrent_info(str(path)).info_hashes().v1
+
+
+def test_torrent_with_dotdot_path_is_refused(md, tmp_path):
+    t = tmp_path / "evil.torrent"
+    _evil_torrent(t, tmp_path / "d")
+    out = tmp_path / "proj" / "models"
+    r = md.run("get", str(t), "--to", str(out))
+    assert_one_clear_line(r, 2, "outside the project folder")
+    assert not (tmp_path / "escaped.txt").exists()
+    assert not list((tmp_path / "proj").rglob("*.txt"))
+
+
+def test_magnet_whose_metadata_has_dotdot_path_is_refused(md, tmp_path):
+    t = tmp_path / "evil.torrent"
+    ih = _evil_torrent(t, tmp_path / "d")
+    out = tmp_path / "proj" / "models"
+    with LtPeer("seed", t, tmp_path / "d", tmp_path) as seed:
+        r = md.run("get", f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}", "--to", str(out),
+                   "--timeout", "20")
+    assert_one_clear_line(r, 2, "outside the project folder")
+    assert not list(tmp_path.rglob("escaped.txt"))
+    assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+def test_selection_that_matches_nothing(md, tmp_path):
+    top = make_model(tmp_path / "d")
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    r = md.run("get", str(t), "--to", str(tmp_path / "p"), "--include", "*.gguf")
+    assert_one_clear_line(r, 2, "match no file")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MiB tmpfs: a real full disk, not a mock."""
+    mnt = tmp_path / "small-disk"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.fail(f"cannot mount a tmpfs for the disk-full test (needs root): {r.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_disk_too_small_is_a_disk_error_and_keeps_existing_files(md, tmp_path, small_disk):
+    top = make_model(tmp_path / "d")  # ~8 MiB
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    keep = small_disk / "notes.txt"
+    keep.write_text("my notes")
+    r = md.run("get", str(t), "--to", str(small_disk))
+    assert_one_clear_line(r, 4, "not enough free space")
+    assert keep.read_text() == "my notes"
+
+
+def test_disk_fills_during_download(md, tmp_path, small_disk):
+    """Space runs out while writing (someone else filled the disk): exit 4, no final names."""
+    data = tmp_path / "d"
+    top = data / "model"
+    write_random(top / "weights.bin", 2 * 1024 * 1024)
+    t = tmp_path / "m.torrent"
+    ih = make_torrent(top, t, piece_size=64 * 1024)
+    filler = small_disk / "filler"
+    with LtPeer("seed", t, data, tmp_path) as seed:
+        proc = md.popen("get", f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}", "--to", str(small_disk),
+                        "--json", "--timeout", "20")
+        # The space check passes (3 MiB free for 2 MiB); fill the disk as the metadata arrives.
+        for line in proc.stdout:
+            if '"event":"metadata"' in line:
+                with open(filler, "wb") as f:
+                    try:
+                        f.write(b"\0" * (3 * 1024 * 1024))
+                    except OSError:
+                        pass
+                break
+        code = proc.wait(60)
+        err = proc.stderr.read()
+    assert code == 4, err
+    assert "no space" in err.lower() or "space" in err.lower()
+    assert not (small_disk / "model" / "weights.bin").exists(), "an incomplete file must not carry its final name"
