@@ -121,7 +121,8 @@ def _run_transfer(args) -> int:
             if not src.has_metadata:
                 raise BadInputError("seed needs a .torrent file (a magnet has no file list to check).")
             adds = [TorrentAdd(src, _seed_dir(args.from_dir, src.name), rename_incomplete=False)]
-            options = RunOptions(seed=True, timeout=args.timeout)
+            output.show_missing = True
+            options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
         else:
             selection = Selection(tuple(args.include), tuple(args.exclude))
             sources = [resolve_torrent_source(s) for s in args.sources]

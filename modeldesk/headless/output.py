@@ -48,6 +48,7 @@ class Output:
     def __init__(self, out: TextIO = sys.stdout, err: TextIO = sys.stderr, interval: float = 10.0):
         self.out, self.err, self._interval = out, err, interval
         self._last_print: dict[str, float] = {}
+        self.show_missing = False  # set for `seed`, where missing data is news
 
     def event(self, event: ev.Event) -> None:
         if isinstance(event, ev.JobsUpdated):
@@ -57,7 +58,7 @@ class Output:
         elif isinstance(event, ev.MetadataReceived):
             chosen = sum(1 for f in event.files if f.selected)
             self.info(f"{event.name}: {chosen} of {len(event.files)} files, {fmt_bytes(event.wanted_size)}")
-        elif isinstance(event, ev.FilesChecked) and event.incomplete:
+        elif isinstance(event, ev.FilesChecked) and event.incomplete and self.show_missing:
             shown = ", ".join(event.incomplete[:5]) + (" …" if len(event.incomplete) > 5 else "")
             self.info(f"{len(event.incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
         elif isinstance(event, ev.JobFinished):

@@ -33,6 +33,7 @@ class _Watch:
 class RunOptions:
     seed: bool = True
     timeout: float = 0.0  # seconds without metadata or new bytes before giving up; 0 = never
+    existing_data: bool = False  # `seed`: the data should already be on disk
 
 
 @dataclass
@@ -124,7 +125,7 @@ class Run:
             if now - w.last_activity > self.options.timeout:
                 what = "no data" if w.has_metadata else "no metadata"
                 missing = ""
-                if w.incomplete:
+                if w.incomplete and self.options.existing_data:
                     missing = f" Missing on disk: {', '.join(w.incomplete[:5])}."
                 err = NetworkError(
                     f"{w.name}: {what} from any peer within {self.options.timeout:g}s.{missing} Check the link "

@@ -40,8 +40,16 @@ def test_wrong_types_and_unknown_keys_fall_back(tmp_path):
 def test_migrations_run_in_order(tmp_path, monkeypatch):
     calls = []
     monkeypatch.setattr(st, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(st.MIGRATIONS, 1, lambda raw: calls.append(1) or {**raw, "default_project_dir": "/old"})
-    monkeypatch.setitem(st.MIGRATIONS, 2, lambda raw: calls.append(2) or {**raw, "default_project_dir": raw["default_project_dir"] + "/v3"})
+    def step1(raw):
+        calls.append(1)
+        return {**raw, "default_project_dir": "/old"}
+
+    def step2(raw):
+        calls.append(2)
+        return {**raw, "default_project_dir": raw["default_project_dir"] + "/v3"}
+
+    monkeypatch.setitem(st.MIGRATIONS, 1, step1)
+    monkeypatch.setitem(st.MIGRATIONS, 2, step2)
     path = tmp_path / "s.json"
     path.write_text(json.dumps({"schema_version": 1}))
     assert load_settings(path).default_project_dir == "/old/v3"

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Set up ModelDesk on a fresh machine and run it or its tests.
+#
+#   bash packaging/dev.sh app [ARGS...]   install, then run `modeldesk ARGS...`
+#   bash packaging/dev.sh test [PYTEST ARGS...]   install, then lint and run the whole test suite
+#
+# As root with apt (Debian 12), system packages come from apt; Python packages always go into
+# the project's own .venv. Nothing is downloaded from anywhere but Debian's and PyPI's archives.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+MODE=${1:-app}
+shift || true
+
+# Tools the tests drive for real (foreign peers, tracker, full-disk tmpfs).
+TEST_TOOLS=(qbittorrent-nox transmission-cli aria2c mktorrent opentracker)
+APT_TEST_PKGS=(qbittorrent-nox transmission-cli aria2 mktorrent opentracker)
+APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
+
+log() { printf '[dev.sh] %s\n' "$*" >&2; }
+
+find_python() {
+    for p in python3.11 python3; do
+        if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+            echo "$p"; return 0
+        fi
+    done
+    return 1
+}
+
+apt_install() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        log "missing system packages: ${missing[*]} (install them, or run as root on Debian/Ubuntu)"
+        return 0
+    fi
+    log "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup() {
+    local want_tests=$1
+    PY=$(find_python || true)
+    if [ -z "$PY" ]; then
+        apt_install "${APT_BASE_PKGS[@]}"
+        PY=$(find_python) || { log "Python 3.11 is required"; exit 1; }
+    fi
+    if [ "$want_tests" = 1 ]; then
+        local need=0
+        for t in "${TEST_TOOLS[@]}"; do command -v "$t" >/dev/null 2>&1 || need=1; done
+        [ $need = 1 ] && apt_install "${APT_TEST_PKGS[@]}"
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        log "creating $VENV with $PY"
+        "$PY" -m venv "$VENV" || { apt_install python3-venv; "$PY" -m venv "$VENV"; }
+    fi
+    local extra=""
+    [ "$want_tests" = 1 ] && extra="[test]"
+    log "installing Python dependencies into .venv"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra" 2>&1 \
+        | grep -v "^WARNING: Location" >&2 || true
+    "$VENV/bin/python" -c "import modeldesk, libtorrent" || { log "install failed"; exit 1; }
+}
+
+case "$MODE" in
+    app)
+        setup 0
+        exec "$VENV/bin/modeldesk" "$@"
+        ;;
+    test)
+        setup 1
+        log "lint: ruff, import-linter"
+        "$VENV/bin/ruff" check modeldesk tests benchmarks
+        "$VENV/bin/lint-imports"
+        log "pytest"
+        exec "$VENV/bin/python" -m pytest "$@"
+        ;;
+    *)
+        echo "usage: bash packaging/dev.sh app|test [ARGS...]" >&2
+        exit 2
+        ;;
+esac
