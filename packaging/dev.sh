@@ -15,8 +15,8 @@ MODE=${1:-app}
 shift || true
 
 # Tools the tests drive for real (foreign peers, tracker, full-disk tmpfs).
-TEST_TOOLS=(qbittorrent-nox transmission-cli aria2c mktorrent opentracker)
-APT_TEST_PKGS=(qbittorrent-nox transmission-cli aria2 mktorrent opentracker)
+TEST_TOOLS=(qbittorrent-nox transmission-cli aria2c mktorrent opentracker nginx)
+APT_TEST_PKGS=(qbittorrent-nox transmission-cli aria2 mktorrent opentracker nginx-light)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
@@ -42,8 +42,16 @@ apt_install() {
     fi
     log "apt-get install ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # Packages such as nginx and opentracker would start system services listening on every
+    # interface; the tests start their own, on 127.0.0.1 only. Forbid service starts meanwhile.
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1
+    fi
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    [ $made_policy = 1 ] && rm -f "$policy"
+    return 0
 }
 
 setup() {

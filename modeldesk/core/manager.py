@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
-from modeldesk.core.http.client import fetch_bytes
 from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobKind, JobState, Selection
 from modeldesk.core.paths import AppPaths
@@ -49,6 +48,8 @@ def resolve_torrent_source(text: str) -> TorrentSource:
     """Magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
     Blocking (a URL is fetched): call it off the GUI thread."""
     if looks_like_url(text):
+        from modeldesk.core.http.client import fetch_bytes  # requests costs ~150 ms to import
+
         return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES), text)
     return parse_local_source(text)
 

@@ -29,6 +29,8 @@ class AlertDispatcher:
 
     def dispatch(self, alerts) -> None:
         for alert in alerts:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("alert %s: %s", type(alert).__name__, alert.message()[:120])
             for handler in self._handlers.get(type(alert).__name__, ()):
                 try:
                     handler(alert)

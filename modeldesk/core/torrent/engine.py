@@ -37,6 +37,7 @@ from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
+from modeldesk.core.torrent.wakeup import Wakeup
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class TorrentEngine:
         # While any magnet waits for metadata, redundant connections stay open.
         self._awaiting_metadata: set[str] = set()
         self._ses = None
+        self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
         self._register_handlers()
 
@@ -105,6 +107,7 @@ class TorrentEngine:
             return True
         self._stop_timeout = timeout
         self._stop_requested.set()
+        self._wakeup.wake()
         self._thread.join(timeout + 2.0)
         return not self._thread.is_alive()
 
@@ -115,11 +118,13 @@ class TorrentEngine:
             fut.set_exception(ModelDeskError("The engine is shutting down."))
         else:
             self._commands.put((fn, args, fut))
+            self._wakeup.wake()
         return fut
 
     def _run(self) -> None:
         try:
             self._ses = lt.session(settings_pack(self._settings))
+            self._ses.set_alert_fd(self._wakeup.write_fd)
             self._set_peer_classes(self._settings)
         except BaseException as exc:
             self._start_error = exc
@@ -128,7 +133,7 @@ class TorrentEngine:
         self._ready.set()
         next_status = next_peers = next_idle_save = 0.0
         while not self._stop_requested.is_set():
-            self._ses.wait_for_alert(ALERT_WAIT_MS)
+            self._wakeup.wait(ALERT_WAIT_MS / 1000)
             self._drain_commands()
             self._dispatcher.dispatch(self._ses.pop_alerts())
             now = self._clock()
@@ -168,7 +173,7 @@ class TorrentEngine:
                 job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
         saved_total = len(self._saving)
         while self._saving and self._clock() < deadline:
-            self._ses.wait_for_alert(100)
+            self._wakeup.wait(0.1)
             self._dispatcher.dispatch(self._ses.pop_alerts())
         final = [job.snapshot(job.handle.status()) for job in self._jobs.values() if job.handle.is_valid()]
         if final:
@@ -177,7 +182,9 @@ class TorrentEngine:
         if timed_out:
             log.warning("shutdown: resume data not saved in time for %s", sorted(self._saving))
         self._resume.flush()
+        self._ses.set_alert_fd(-1)
         self._ses = None
+        self._wakeup.close()
         self._emit(ev.EngineStopped(saved=saved_total - len(self._saving), timed_out=timed_out))
 
     def _job(self, job_id: str) -> TorrentJob:
@@ -406,6 +413,8 @@ class TorrentEngine:
         if job is None or job.finished or job.failed or not job.has_metadata:
             return
         st = job.handle.status()
+        log.debug("maybe_finish %s: done %s/%s state %s pending %s", job.job_id[:8], st.total_wanted_done,
+                  job.wanted_bytes, st.state, sorted(job.pending_renames))
         if st.total_wanted_done < job.wanted_bytes or st.state in (
             lt.torrent_status.states.checking_files,
             lt.torrent_status.states.checking_resume_data,

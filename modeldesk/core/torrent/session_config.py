@@ -37,6 +37,10 @@ def settings_pack(s: TorrentSettings) -> dict:
         "upload_rate_limit": s.upload_rate_limit,
         "allow_multiple_connections_per_ip": s.allow_multiple_connections_per_ip,
         "dht_bootstrap_nodes": s.dht_bootstrap_nodes,
+        # Deeper request pipelines: LAN and campus peers (and loopback) are fast enough to drain
+        # libtorrent's default 500 outstanding requests ("max outstanding piece requests reached").
+        "max_out_request_queue": 1500,
+        "max_allowed_in_request_queue": 2000,
         "alert_queue_size": ALERT_QUEUE_SIZE,
         "alert_mask": int(ALERT_MASK),
         "user_agent": f"ModelDesk/{__version__} libtorrent/{lt.__version__}",

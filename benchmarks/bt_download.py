@@ -1,0 +1,159 @@
+"""Side-by-side BitTorrent download benchmark on loopback (run by hand, not in CI).
+
+One bare libtorrent seed process serves a random file (TCP only, DHT/LSD/UPnP/NAT-PMP off); the
+leechers find it through opentracker, one at a time, in interleaved rounds:
+
+  modeldesk   `modeldesk get T --no-seed` (the whole command, start-up included)
+  libtorrent  a bare libtorrent leecher script (tests/helpers/lt_peer.py), start-up included
+  qbittorrent qbittorrent-nox driven through its Web API (timed from "add" to "complete")
+
+Reports median wall time, ratios against ModelDesk, CPU-seconds per GiB and peak RSS.
+
+    .venv/bin/python -m benchmarks.bt_download [--size-mib 1024] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import libtorrent as lt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.cli import loopback_settings  # noqa: E402
+from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
+from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
+
+GIB = 1024**3
+
+
+def timed_child(argv, env=None) -> dict:
+    """Run a child to completion; wall time plus its own CPU and peak RSS from wait4()."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[:3]} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mib": ru.ru_maxrss / 1024}
+
+
+def proc_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_hwm_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_modeldesk(torrent: Path, work: Path) -> dict:
+    home = work / "mdhome"
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
+    out = work / "md-out"
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "MODELDESK_HOME": str(home)}
+    r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), "--no-seed"], env)
+    shutil.rmtree(out, ignore_errors=True)
+    return r
+
+
+def run_bare(torrent: Path, work: Path) -> dict:
+    out = work / "lt-out"
+    shutil.rmtree(out, ignore_errors=True)
+    port_file = work / "lt-leech.port"
+    port_file.unlink(missing_ok=True)
+    r = timed_child([sys.executable, str(ROOT / "tests/helpers/lt_peer.py"), "leech", str(torrent), str(out),
+                     str(port_file)])
+    shutil.rmtree(out, ignore_errors=True)
+    return r
+
+
+def run_qbt(qbt: QBittorrent, torrent: Path, work: Path) -> dict:
+    out = work / "qbt-out"
+    shutil.rmtree(out, ignore_errors=True)
+    pid = qbt.proc.pid
+    cpu0 = proc_cpu(pid)
+    t0 = time.perf_counter()
+    qbt.add(torrent, out, skip_checking=False)
+    while True:
+        ts = qbt.torrents()
+        if ts and ts[0]["progress"] >= 1.0 and ts[0]["state"] not in ("checkingUP", "checkingDL", "moving"):
+            break
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    cpu = proc_cpu(pid) - cpu0
+    import requests
+
+    requests.post(f"{qbt.api}/torrents/delete", data={"hashes": "all", "deleteFiles": "true"}, timeout=10)
+    time.sleep(0.5)
+    shutil.rmtree(out, ignore_errors=True)
+    return {"wall": wall, "cpu": cpu, "rss_mib": proc_hwm_mib(pid)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-mib", type=int, default=1024)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--work", default="")
+    args = ap.parse_args()
+    work = Path(args.work or tempfile.mkdtemp(prefix="md-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    size = args.size_mib * 1024 * 1024
+    data = work / "seed"
+    payload = data / "bench-model" / "model.safetensors"
+    if not payload.exists() or payload.stat().st_size != size:
+        write_random(payload, size)
+    results: dict[str, list[dict]] = {"modeldesk": [], "libtorrent": [], "qbittorrent": []}
+    tracker = OpenTracker(work)
+    torrent = work / "bench.torrent"
+    ct = lt.create_torrent(lt.list_files(str(data / "bench-model")), 0, flags=lt.create_torrent.v1_only)
+    ct.add_tracker(tracker.announce)
+    lt.set_piece_hashes(ct, str(data))
+    torrent.write_bytes(lt.bencode(ct.generate()))
+    tracker.start(str(lt.torrent_info(str(torrent)).info_hashes().v1))
+    qbt = QBittorrent(work)
+    try:
+        with LtPeer("seed", torrent, data, work):
+            time.sleep(1.0)
+            for i in range(args.rounds):
+                for name, fn in (("modeldesk", lambda: run_modeldesk(torrent, work)),
+                                 ("libtorrent", lambda: run_bare(torrent, work)),
+                                 ("qbittorrent", lambda: run_qbt(qbt, torrent, work))):
+                    r = fn()
+                    results[name].append(r)
+                    print(f"round {i + 1} {name:12} {r['wall']:6.2f} s  {size / r['wall'] / 2**20:7.1f} MiB/s  "
+                          f"cpu {r['cpu']:5.2f} s  rss {r['rss_mib']:6.1f} MiB", flush=True)
+    finally:
+        qbt.stop()
+        tracker.stop()
+    md = statistics.median(r["wall"] for r in results["modeldesk"])
+    print(f"\n{args.size_mib} MiB over loopback, median of {args.rounds} interleaved rounds")
+    print(f"{'client':12} {'wall s':>7} {'MiB/s':>7} {'md speed ×':>10} {'CPU s/GiB':>10} {'peak RSS MiB':>12}")
+    for name, rs in results.items():
+        wall = statistics.median(r["wall"] for r in rs)
+        cpu = statistics.median(r["cpu"] for r in rs) / (size / GIB)
+        rss = max(r["rss_mib"] for r in rs)
+        print(f"{name:12} {wall:7.2f} {size / wall / 2**20:7.1f} {wall / md:10.2f} {cpu:10.2f} {rss:12.1f}")
+    print("(md speed × = that client's time / ModelDesk's time: above 1 means ModelDesk is faster)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""A real nginx serving a folder on 127.0.0.1 (Range support built in), for web seeds and mirrors."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.helpers.foreign import Proc, free_port, wait_port
+from tests.helpers.tools import require_tool
+
+CONF = """
+user root;
+worker_processes 1;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    default_type application/octet-stream;
+    access_log {work}/access.log;
+    client_body_temp_path {work}/tmp-body;
+    proxy_temp_path {work}/tmp-proxy;
+    fastcgi_temp_path {work}/tmp-fastcgi;
+    uwsgi_temp_path {work}/tmp-uwsgi;
+    scgi_temp_path {work}/tmp-scgi;
+    sendfile on;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location / {{ {location} }}
+    }}
+}}
+"""
+
+
+class Nginx(Proc):
+    def __init__(self, root: Path, work: Path, location: str = ""):
+        exe = require_tool("nginx")
+        work.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.work = work
+        conf = work / "nginx.conf"
+        conf.write_text(CONF.format(work=work, port=self.port, root=root, location=location))
+        check = subprocess.run([exe, "-t", "-c", str(conf), "-p", str(work)], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError(check.stderr)
+        super().__init__([exe, "-c", str(conf), "-p", str(work)])
+        wait_port(self.port)
+
+    def requests_served(self) -> int:
+        log = self.work / "access.log"
+        return len(log.read_text().splitlines()) if log.exists() else 0
