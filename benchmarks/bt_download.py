@@ -7,7 +7,10 @@ leechers find it through opentracker, one at a time, in interleaved rounds:
   libtorrent  a bare libtorrent leecher script (tests/helpers/lt_peer.py), start-up included
   qbittorrent qbittorrent-nox driven through its Web API (timed from "add" to "complete")
 
-Reports median wall time, ratios against ModelDesk, CPU-seconds per GiB and peak RSS.
+Leechers write into a tmpfs, so what is compared is the BitTorrent path, not the disk.
+
+Each round rotates the order and syncs the disk before every run, so nobody pays for the previous
+run's write-back. Reports median wall time, ratios against ModelDesk, CPU-seconds per GiB and peak RSS.
 
     .venv/bin/python -m benchmarks.bt_download [--size-mib 1024] [--rounds 3]
 """
@@ -37,10 +40,10 @@ from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
 GIB = 1024**3
 
 
-def timed_child(argv, env=None) -> dict:
+def timed_child(argv, env=None, stdout=None) -> dict:
     """Run a child to completion; wall time plus its own CPU and peak RSS from wait4()."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, env=env, stdout=stdout or subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -61,21 +64,35 @@ def proc_hwm_mib(pid: int) -> float:
     return 0.0
 
 
+def ram_disk(work: Path) -> Path:
+    """Leechers write into a tmpfs so disk write-back noise (large on shared VMs) stays out of the
+    comparison; falls back to the work folder where mounting is not allowed."""
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    if not os.path.ismount(out):
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", str(out)], capture_output=True)
+        if r.returncode != 0:
+            print("note: no tmpfs (not root?); leechers write to disk", file=sys.stderr)
+    return out
+
+
 def run_modeldesk(torrent: Path, work: Path) -> dict:
     home = work / "mdhome"
     shutil.rmtree(home, ignore_errors=True)
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
-    out = work / "md-out"
+    out = work / "out" / "md"
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "MODELDESK_HOME": str(home)}
-    r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), "--no-seed"], env)
+    with open(work / "modeldesk-last.jsonl", "w") as log:
+        r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), "--no-seed",
+                         "--json"], env, stdout=log)
     shutil.rmtree(out, ignore_errors=True)
     return r
 
 
 def run_bare(torrent: Path, work: Path) -> dict:
-    out = work / "lt-out"
+    out = work / "out" / "lt"
     shutil.rmtree(out, ignore_errors=True)
     port_file = work / "lt-leech.port"
     port_file.unlink(missing_ok=True)
@@ -86,7 +103,7 @@ def run_bare(torrent: Path, work: Path) -> dict:
 
 
 def run_qbt(qbt: QBittorrent, torrent: Path, work: Path) -> dict:
-    out = work / "qbt-out"
+    out = work / "out" / "qbt"
     shutil.rmtree(out, ignore_errors=True)
     pid = qbt.proc.pid
     cpu0 = proc_cpu(pid)
@@ -128,14 +145,22 @@ def main() -> int:
     lt.set_piece_hashes(ct, str(data))
     torrent.write_bytes(lt.bencode(ct.generate()))
     tracker.start(str(lt.torrent_info(str(torrent)).info_hashes().v1))
+    ram_disk(work)
     qbt = QBittorrent(work)
     try:
         with LtPeer("seed", torrent, data, work):
             time.sleep(1.0)
+            # Warm-up, not timed: a seed_mode seed hashes each piece the first time it sends it,
+            # and that first download would be slow for whoever goes first.
+            run_bare(torrent, work)
+            contenders = [("modeldesk", lambda: run_modeldesk(torrent, work)),
+                          ("libtorrent", lambda: run_bare(torrent, work)),
+                          ("qbittorrent", lambda: run_qbt(qbt, torrent, work))]
             for i in range(args.rounds):
-                for name, fn in (("modeldesk", lambda: run_modeldesk(torrent, work)),
-                                 ("libtorrent", lambda: run_bare(torrent, work)),
-                                 ("qbittorrent", lambda: run_qbt(qbt, torrent, work))):
+                # Rotate who goes first, and start each run with no dirty pages from the last one.
+                for name, fn in contenders[i % 3:] + contenders[: i % 3]:
+                    os.sync()
+                    time.sleep(0.5)
                     r = fn()
                     results[name].append(r)
                     print(f"round {i + 1} {name:12} {r['wall']:6.2f} s  {size / r['wall'] / 2**20:7.1f} MiB/s  "
@@ -143,6 +168,7 @@ def main() -> int:
     finally:
         qbt.stop()
         tracker.stop()
+        subprocess.run(["umount", str(work / "out")], capture_output=True)
     md = statistics.median(r["wall"] for r in results["modeldesk"])
     print(f"\n{args.size_mib} MiB over loopback, median of {args.rounds} interleaved rounds")
     print(f"{'client':12} {'wall s':>7} {'MiB/s':>7} {'md speed ×':>10} {'CPU s/GiB':>10} {'peak RSS MiB':>12}")

@@ -70,9 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         "seed", help="check a folder against a .torrent and seed it",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    seed.add_argument("torrent", metavar="FILE.torrent", help="path or http(s) URL of the .torrent")
-    seed.add_argument("--from", dest="from_dir", required=True, metavar="DIR",
+    seed.add_argument("torrent", nargs="?", metavar="FILE.torrent", help="path or http(s) URL of the .torrent")
+    seed.add_argument("--from", dest="from_dir", metavar="DIR",
                       help="folder holding the data (the torrent's top folder, or the folder above it)")
+    seed.add_argument("--all", action="store_true",
+                      help="seed every complete model in the library (a lab's always-on super seed)")
     _add_transfer_options(seed)
 
     lst = sub.add_parser("list", help="show the model library")
@@ -116,7 +118,14 @@ def _run_transfer(args) -> int:
     paths = default_paths()
     try:
         settings = _settings_for(args, paths)
-        if args.command == "seed":
+        if args.command == "seed" and args.all:
+            if args.torrent or args.from_dir:
+                raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
+            adds = _library_seeds(paths)
+            options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+        elif args.command == "seed":
+            if not args.torrent or not args.from_dir:
+                raise BadInputError("seed needs FILE.torrent and --from DIR (or --all for the whole library).")
             src = resolve_torrent_source(args.torrent)
             if not src.has_metadata:
                 raise BadInputError("seed needs a .torrent file (a magnet has no file list to check).")
@@ -140,6 +149,23 @@ def _run_transfer(args) -> int:
     events: queue.Queue = queue.Queue()
     manager = Manager(paths, settings, events.put)
     return Run(manager, events, output, options).execute(adds)
+
+
+def _library_seeds(paths) -> list:
+    """Every complete torrent job in the library, to be added back one by one."""
+    from modeldesk.core.library.store import Library
+    from modeldesk.core.manager import library_add
+
+    if not paths.library_db.exists():
+        raise BadInputError("The library is empty: nothing to seed.")
+    lib = Library(paths.library_db)
+    try:
+        adds = [library_add(e, lib.torrent_bytes(e.job_id)) for e in lib.entries() if e.is_complete_torrent]
+    finally:
+        lib.close()
+    if not adds:
+        raise BadInputError("No complete model in the library to seed yet.")
+    return adds
 
 
 def _list(args) -> int:

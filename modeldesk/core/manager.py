@@ -16,7 +16,8 @@ from collections.abc import Callable
 from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.library.store import Library
-from modeldesk.core.models import JobKind, JobState, Selection
+from modeldesk.core.errors import BadSourceError
+from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.settings import Settings
@@ -27,6 +28,7 @@ from modeldesk.core.torrent.sources import (
     TorrentSource,
     looks_like_url,
     parse_local_source,
+    parse_magnet,
     parse_torrent_bytes,
 )
 
@@ -52,6 +54,19 @@ def resolve_torrent_source(text: str) -> TorrentSource:
 
         return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES), text)
     return parse_local_source(text)
+
+
+def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
+    """A library job as an add request again (start-up restore, `seed --all`)."""
+    magnet = entry.source if entry.source.startswith("magnet:") else ""
+    if torrent:
+        src = parse_torrent_bytes(torrent, entry.name)
+        src = TorrentSource(src.job_id, entry.name, entry.source_kind, magnet, torrent, src.files)
+    elif magnet:
+        src = parse_magnet(magnet)
+    else:
+        raise BadSourceError(f"The library has no metadata for {entry.name}; add it again from its source.")
+    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True)
 
 
 class Manager:

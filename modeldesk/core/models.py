@@ -106,5 +106,9 @@ class LibraryEntry:
         return self.size_done / self.size_wanted if self.size_wanted else 0.0
 
     @property
+    def is_complete_torrent(self) -> bool:
+        return self.kind is JobKind.BT and self.finished_at is not None and self.state is not JobState.ERROR
+
+    @property
     def ratio(self) -> float:
         return self.uploaded / self.size_wanted if self.size_wanted else 0.0

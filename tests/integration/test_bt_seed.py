@@ -65,3 +65,42 @@ def test_seed_reports_incomplete_folder(md, tmp_path):
     r = md.run("seed", str(torrent), "--from", str(data), "--json", "--timeout", "3")
     assert r.code == 3
     assert "weights.safetensors" in r.stderr or "missing" in r.stderr.lower()
+
+
+def test_seed_all_serves_the_library_without_rehashing(md, tmp_path):
+    """The lab's super seed: everything the library finished is shared again after a restart."""
+    data = tmp_path / "origin"
+    top = make_model(data)
+    torrent = tmp_path / "m.torrent"
+    ih = make_torrent(top, torrent)
+    with LtPeer("seed", torrent, data, tmp_path) as origin:
+        magnet = f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{origin.port}"
+        got = md.run("get", magnet, "--to", str(tmp_path / "lab"), "--no-seed", "--json", "--timeout", "30")
+        assert got.code == 0, got.stderr
+    proc = md.popen("seed", "--all", "--json", "--seed-ratio", "1.0")
+    try:
+        events = read_events(proc)
+        port = None
+        for e in events:
+            if e["event"] == "listening":
+                port = e["port"]
+            if e["event"] == "checked":
+                assert e["incomplete"] == []
+            if e["event"] == "finished":
+                break
+        with LtPeer("leech", torrent, tmp_path / "student", tmp_path, peers=[f"127.0.0.1:{port}"],
+                    download_limit=4 * 1024 * 1024) as leecher:
+            assert leecher.proc.wait(60) == 0
+        assert proc.wait(60) == 0, proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (tmp_path / "student" / "tts-model" / "README.md").read_bytes() == (top / "README.md").read_bytes()
+    row = json.loads(md.run("list", "--json").stdout)[0]
+    assert row["peers_served"] == 1 and row["ratio"] >= 1.0
+
+
+def test_seed_all_with_an_empty_library(md):
+    r = md.run("seed", "--all")
+    assert r.code == 2 and "nothing to seed" in r.stderr.lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import select
+import threading
 
 
 class Wakeup:
@@ -14,18 +15,21 @@ class Wakeup:
         self._r, self._w = os.pipe()
         os.set_blocking(self._r, False)
         os.set_blocking(self._w, False)
+        self._lock = threading.Lock()  # no write may race close(): the fd number could be reused
+        self._closed = False
 
     @property
     def write_fd(self) -> int:
         return self._w
 
     def wake(self) -> None:
-        try:
-            os.write(self._w, b"\1")
-        except BlockingIOError:
-            pass  # the pipe is full: a wake-up is already pending
-        except OSError:
-            pass  # closed at shutdown
+        with self._lock:
+            if self._closed:
+                return
+            try:
+                os.write(self._w, b"\1")
+            except BlockingIOError:
+                pass  # the pipe is full: a wake-up is already pending
 
     def wait(self, timeout_s: float) -> None:
         ready, _, _ = select.select([self._r], [], [], timeout_s)
@@ -37,8 +41,9 @@ class Wakeup:
                 pass
 
     def close(self) -> None:
-        for fd in (self._r, self._w):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            os.close(self._r)
+            os.close(self._w)

@@ -1,0 +1,45 @@
+import io
+import json
+
+from modeldesk.core import events as ev
+from modeldesk.core.models import JobKind, JobSnapshot, JobState
+from modeldesk.headless.output import JsonOutput, Output, TerminalOutput
+
+
+def snap(job_id, progress, state=JobState.DOWNLOADING):
+    return JobSnapshot(job_id=job_id, kind=JobKind.BT, name=f"model-{job_id}", state=state, progress=progress,
+                       total_wanted=1000, total_done=int(1000 * progress), down_rate=2 * 1024 * 1024, up_rate=0,
+                       peers=3, seeds=2, uploaded=0, downloaded=0, session_downloaded=0, seeding_seconds=0,
+                       eta_seconds=42)
+
+
+def test_terminal_redraws_one_line_per_job_in_place():
+    out = io.StringIO()
+    o = TerminalOutput(out, io.StringIO())
+    o.event(ev.JobsUpdated((snap("a", 0.1), snap("b", 0.2))))
+    o.event(ev.JobsUpdated((snap("a", 0.5),)))
+    text = out.getvalue()
+    first, second = text.split("\x1b[F\x1b[F")  # the second tick moves up over both lines
+    assert "model-a" in first and "model-b" in first
+    assert " 50.0%" in second and " 20.0%" in second, "unchanged jobs keep their line"
+    assert "peers   3 (2 seeds)" in second and "ETA 42s" in second and "2.0 MiB/s" in second
+
+
+def test_json_lines_are_one_object_each():
+    out = io.StringIO()
+    o = JsonOutput(out, io.StringIO())
+    o.event(ev.JobsUpdated((snap("a", 0.25),)))
+    o.event(ev.JobFailed("a", "disk full", 4))
+    o.exit(4)
+    objs = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [x["event"] for x in objs] == ["progress", "failed", "exit"]
+    assert objs[0]["progress"] == 0.25 and objs[0]["eta"] == 42 and objs[0]["state"] == "downloading"
+    assert objs[2]["code"] == 4
+
+
+def test_plain_output_throttles_progress_for_logs():
+    out = io.StringIO()
+    o = Output(out, io.StringIO(), interval=3600)
+    for p in (0.1, 0.2, 0.3):
+        o.event(ev.JobsUpdated((snap("a", p),)))
+    assert out.getvalue().count("model-a") == 1
