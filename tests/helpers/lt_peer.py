@@ -52,9 +52,16 @@ def main(argv):
     with open(port_file + ".tmp", "w") as f:
         f.write(str(ses.listen_port()))
     os.replace(port_file + ".tmp", port_file)
+    last_dial = time.monotonic()
     while True:
         time.sleep(0.2)
         st = h.status()
+        if peers and st.num_peers == 0 and time.monotonic() - last_dial > 2:
+            # A refused first dial would otherwise wait out libtorrent's 60 s reconnect delay.
+            for p in peers:
+                host, port = p.rsplit(":", 1)
+                h.connect_peer((host, int(port)))
+            last_dial = time.monotonic()
         if mode == "leech" and st.is_seeding:
             print(f"done {st.total_payload_download}", flush=True)
             return 0
