@@ -67,7 +67,7 @@ def test_seed_reports_incomplete_folder(md, tmp_path):
     assert "weights.safetensors" in r.stderr or "missing" in r.stderr.lower()
 
 
-def test_seed_all_serves_the_library_without_rehashing(md, tmp_path):
+def test_seed_all_serves_the_library_from_resume_data(md, tmp_path):
     """The lab's super seed: everything the library finished is shared again after a restart."""
     data = tmp_path / "origin"
     top = make_model(data)
