@@ -21,6 +21,14 @@ def assert_one_clear_line(r, code, *words):
         assert w.lower() in lines[0].lower(), (w, lines[0])
 
 
+@pytest.fixture
+def model_torrent(tmp_path):
+    top = make_model(tmp_path / "d")
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    return t
+
+
 def test_malformed_magnet(md, tmp_path):
     r = md.run("get", "magnet:?xt=urn:btih:nothex", "--to", str(tmp_path / "p"))
     assert_one_clear_line(r, 2, "magnet")
@@ -38,12 +46,9 @@ def test_garbage_torrent(md, tmp_path):
     assert_one_clear_line(r, 2, "not a valid .torrent")
 
 
-def test_truncated_torrent(md, tmp_path):
-    top = make_model(tmp_path / "d")
-    good = tmp_path / "good.torrent"
-    make_torrent(top, good)
+def test_truncated_torrent(md, tmp_path, model_torrent):
     bad = tmp_path / "cut.torrent"
-    bad.write_bytes(good.read_bytes()[:200])
+    bad.write_bytes(model_torrent.read_bytes()[:200])
     r = md.run("get", str(bad), "--to", str(tmp_path / "p"))
     assert_one_clear_line(r, 2, "not a valid .torrent")
 
@@ -58,10 +63,8 @@ def test_not_a_source(md, tmp_path):
     assert_one_clear_line(r, 2, "not a magnet link")
 
 
-def test_target_is_a_file(md, tmp_path):
-    top = make_model(tmp_path / "d")
-    t = tmp_path / "m.torrent"
-    make_torrent(top, t)
+def test_target_is_a_file(md, tmp_path, model_torrent):
+    t = model_torrent
     target = tmp_path / "afile"
     target.write_text("keep me")
     r = md.run("get", str(t), "--to", str(target))
@@ -69,11 +72,8 @@ def test_target_is_a_file(md, tmp_path):
     assert target.read_text() == "keep me"
 
 
-def test_target_cannot_be_created(md, tmp_path):
-    top = make_model(tmp_path / "d")
-    t = tmp_path / "m.torrent"
-    make_torrent(top, t)
-    r = md.run("get", str(t), "--to", "/proc/modeldesk-cannot-exist/models")
+def test_target_cannot_be_created(md, model_torrent):
+    r = md.run("get", str(model_torrent), "--to", "/proc/modeldesk-cannot-exist/models")
     assert_one_clear_line(r, 2, "cannot be created")
 
 
@@ -115,11 +115,8 @@ def test_magnet_whose_metadata_has_dotdot_path_is_refused(md, tmp_path):
     assert [p for p in out.rglob("*") if p.is_file()] == []
 
 
-def test_selection_that_matches_nothing(md, tmp_path):
-    top = make_model(tmp_path / "d")
-    t = tmp_path / "m.torrent"
-    make_torrent(top, t)
-    r = md.run("get", str(t), "--to", str(tmp_path / "p"), "--include", "*.gguf")
+def test_selection_that_matches_nothing(md, tmp_path, model_torrent):
+    r = md.run("get", str(model_torrent), "--to", str(tmp_path / "p"), "--include", "*.gguf")
     assert_one_clear_line(r, 2, "match no file")
 
 
@@ -137,10 +134,8 @@ def small_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
-def test_disk_too_small_is_a_disk_error_and_keeps_existing_files(md, tmp_path, small_disk):
-    top = make_model(tmp_path / "d")  # ~8 MiB
-    t = tmp_path / "m.torrent"
-    make_torrent(top, t)
+def test_disk_too_small_is_a_disk_error_and_keeps_existing_files(md, small_disk, model_torrent):
+    t = model_torrent  # ~8 MiB of model for a 3 MiB disk
     keep = small_disk / "notes.txt"
     keep.write_text("my notes")
     r = md.run("get", str(t), "--to", str(small_disk))

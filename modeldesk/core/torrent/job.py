@@ -82,7 +82,7 @@ class TorrentJob:
     def apply_metadata(self, ti) -> list[int]:
         """Work out file priorities from the selection; returns the per-file priority list."""
         sel = self.request.selection
-        all_files = ti.files()
+        all_files = ti.layout()
         entries = []
         priorities = []
         files = files_of(ti)
@@ -178,7 +178,7 @@ class TorrentJob:
         if not self.finished or self.limit_reached:
             return ""
         if not self.request.seed:
-            return "not seeding (--no-seed)"
+            return "seeding is off for this job"
         if ratio_limit > 0 and snap.ratio >= ratio_limit:
             return f"ratio {snap.ratio:.2f} reached the limit {ratio_limit:g}"
         if time_limit_min > 0 and snap.seeding_seconds >= time_limit_min * 60:

@@ -93,7 +93,7 @@ def check_info_paths(info: dict, what: str) -> None:
 
 
 def files_of(ti) -> tuple[FileEntry, ...]:
-    fs = ti.files()
+    fs = ti.layout()
     return tuple(
         FileEntry(index=i, path=fs.file_path(i).replace("\\", "/"), size=fs.file_size(i))
         for i in range(fs.num_files())
