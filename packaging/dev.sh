@@ -15,8 +15,8 @@ MODE=${1:-app}
 shift || true
 
 # Tools the tests drive for real (foreign peers, tracker, full-disk tmpfs).
-TEST_TOOLS=(qbittorrent-nox transmission-cli aria2c mktorrent opentracker nginx)
-APT_TEST_PKGS=(qbittorrent-nox transmission-cli aria2 mktorrent opentracker nginx-light)
+TEST_TOOLS=(qbittorrent-nox aria2c mktorrent opentracker nginx)
+APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
