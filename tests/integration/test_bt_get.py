@@ -74,3 +74,24 @@ def test_selection_magnet(md, tmp_path, seeded):
     files = {f["path"]: f["selected"] for f in r.last("metadata")["files"]}
     assert files["tts-model/samples/demo.wav"] is False
     assert files["tts-model/models/config.json"] is True
+
+
+def test_several_sources_in_one_call(md, tmp_path):
+    """Two models in one call: both land in the project folder and both are in the library."""
+    a_data, b_data = tmp_path / "a", tmp_path / "b"
+    a_top = make_model(a_data, name="asr-model", sizes={"w.bin": 3 * 1024 * 1024})
+    b_top = make_model(b_data, name="tts-model", sizes={"w.bin": 2 * 1024 * 1024 + 1})
+    a_t, b_t = tmp_path / "a.torrent", tmp_path / "b.torrent"
+    a_ih, b_ih = make_torrent(a_top, a_t), make_torrent(b_top, b_t)
+    with LtPeer("seed", a_t, a_data, tmp_path) as a_seed, LtPeer("seed", b_t, b_data, tmp_path) as b_seed:
+        r = md.run(
+            "get", f"magnet:?xt=urn:btih:{a_ih}&x.pe=127.0.0.1:{a_seed.port}",
+            f"magnet:?xt=urn:btih:{b_ih}&x.pe=127.0.0.1:{b_seed.port}",
+            "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "30",
+        )
+    assert r.code == 0, r.stderr
+    assert {e["job_id"] for e in r.events if e["event"] == "finished"} == {a_ih, b_ih}
+    assert sha(tmp_path / "proj" / "asr-model" / "w.bin") == sha(a_top / "w.bin")
+    assert sha(tmp_path / "proj" / "tts-model" / "w.bin") == sha(b_top / "w.bin")
+    listing = md.run("list")
+    assert "asr-model" in listing.stdout and "tts-model" in listing.stdout and "finished" in listing.stdout
