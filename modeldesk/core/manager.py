@@ -8,7 +8,6 @@ the library reflects it.
 from __future__ import annotations
 
 import logging
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -76,7 +75,6 @@ class Manager:
         self._sink = sink
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._library: Library | None = None
-        self._lock = threading.Lock()
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)

@@ -224,8 +224,12 @@ class TorrentEngine:
         return job_id
 
     def _resume_job(self, job_id: str) -> None:
+        """Resume also retries a job that failed (e.g. after the user freed disk space)."""
         job = self._job(job_id)
         job.limit_reached = False
+        if job.failed:
+            job.failed = False
+            job.handle.clear_error()
         job.handle.resume()
 
     def _remove(self, job_id: str, delete_files: bool) -> None:
@@ -365,7 +369,7 @@ class TorrentEngine:
             self._saving.discard(job_id_of(alert.handle.info_hashes()))
         except RuntimeError:
             pass
-        if "not needed" not in alert.message() and "resume data" not in alert.message():
+        if "not modified" not in alert.message():  # only_if_modified skips are expected
             log.warning("saving resume data failed: %s", alert.message())
 
     def _sweep_renames(self, job: TorrentJob) -> None:
