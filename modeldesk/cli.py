@@ -57,13 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     get.add_argument("sources", nargs="+", metavar="SOURCE",
-                     help="magnet link, info-hash, path or http(s) URL of a .torrent")
+                     help="magnet link, info-hash, path or http(s) URL of a .torrent, or the http(s) URL of a file")
     get.add_argument("--to", required=True, metavar="DIR", help="project folder to download into")
     get.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="only files matching GLOB (repeatable), e.g. 'models/*'")
     get.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                      help="skip files matching GLOB (repeatable), e.g. '*.wav'")
     get.add_argument("--no-seed", action="store_true", help="exit once complete and verified")
+    get.add_argument("--url", action="append", default=[], metavar="URL",
+                     help="another mirror of the same file (repeatable; with one file URL)")
+    get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
+    get.add_argument("--connections", type=int, default=8, metavar="N",
+                     help="connections per file over all mirrors (default 8)")
+    get.add_argument("--stall-timeout", type=float, default=20.0, metavar="SECONDS",
+                     help="drop a mirror connection that sends nothing for this long (default 20)")
     _add_transfer_options(get)
 
     seed = sub.add_parser(
@@ -110,7 +117,14 @@ def _seed_dir(from_dir: str, name: str) -> str:
 
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
-    from modeldesk.core.manager import Manager, TorrentAdd, resolve_torrent_source
+    from modeldesk.core.manager import (
+        HttpAdd,
+        Manager,
+        TorrentAdd,
+        check_sha256,
+        is_file_url,
+        resolve_torrent_source,
+    )
     from modeldesk.headless.output import make_output
     from modeldesk.headless.runner import Run, RunOptions
 
@@ -134,9 +148,14 @@ def _run_transfer(args) -> int:
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
         else:
             selection = Selection(tuple(args.include), tuple(args.exclude))
-            sources = [resolve_torrent_source(s) for s in args.sources]
+            files = [s for s in args.sources if is_file_url(s)]
+            if (args.url or args.sha256) and len(files) != 1:
+                raise BadInputError("--url and --sha256 go with exactly one file URL.")
+            sha = check_sha256(args.sha256)
+            adds = [HttpAdd((u, *args.url), args.to, sha, max(1, args.connections), args.stall_timeout)
+                    for u in files]
+            sources = [resolve_torrent_source(s) for s in args.sources if s not in files]
             seen = set()
-            adds = []
             for src in sources:
                 if src.job_id not in seen:
                     seen.add(src.job_id)

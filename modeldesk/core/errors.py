@@ -51,3 +51,13 @@ class Interrupted(ModelDeskError):
     """The user pressed Ctrl-C or the process got SIGTERM."""
 
     exit_code = 130
+
+
+class AccessDeniedError(BadInputError):
+    """401/403: the file is gated or private, and we have no token that opens it."""
+
+
+class VerificationError(ModelDeskError):
+    """Downloaded bytes do not match the published size or sha256."""
+
+    exit_code = 3

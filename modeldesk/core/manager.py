@@ -7,7 +7,9 @@ the library reflects it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from urllib.parse import unquote, urlsplit
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -15,7 +17,10 @@ from collections.abc import Callable
 from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.library.store import Library
-from modeldesk.core.errors import BadSourceError
+from modeldesk.core.errors import BadInputError, BadSourceError
+from modeldesk.core.http.downloader import FileSpec
+from modeldesk.core.http.engine import HttpEngine, HttpJob
+from modeldesk.core.pathsafety import check_relative_path
 from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
@@ -43,6 +48,43 @@ class TorrentAdd:
     selection: Selection = field(default_factory=Selection)
     seed: bool = True
     rename_incomplete: bool = True
+
+
+@dataclass(frozen=True)
+class HttpAdd:
+    """A plain file offered by one or more mirrors."""
+
+    urls: tuple[str, ...]
+    project_dir: str
+    sha256: str | None = None
+    connections: int = 8
+    stall_timeout: float = 20.0
+
+
+def is_torrent_url(text: str) -> bool:
+    return looks_like_url(text) and urlsplit(text).path.lower().endswith(".torrent")
+
+
+def is_file_url(text: str) -> bool:
+    """An http(s) URL of a plain file (not of a .torrent)."""
+    return looks_like_url(text) and not is_torrent_url(text)
+
+
+def http_file_name(url: str) -> str:
+    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
+    check_relative_path(name, f"The URL {url}")
+    if "/" in name:
+        raise BadSourceError(f"The URL {url} names no file.")
+    return name
+
+
+def check_sha256(text: str | None) -> str | None:
+    if text is None:
+        return None
+    t = text.strip().lower()
+    if len(t) != 64 or any(c not in "0123456789abcdef" for c in t):
+        raise BadInputError(f"{text!r} is not a sha256 (64 hex digits).")
+    return t
 
 
 def resolve_torrent_source(text: str) -> TorrentSource:
@@ -78,6 +120,7 @@ class Manager:
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
+        self._http = HttpEngine(self._on_event)
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -85,7 +128,8 @@ class Manager:
         self._torrents.start()
 
     def stop(self, timeout: float) -> bool:
-        ok = self._torrents.stop(timeout)
+        ok = self._http.stop(timeout / 2)
+        ok = self._torrents.stop(timeout / 2) and ok
         self._resume.close()
         self._writer.submit(self._close_library).result()
         self._writer.shutdown(wait=True)
@@ -100,6 +144,22 @@ class Manager:
             self._library = None
 
     # ---- commands ----------------------------------------------------------------------
+    def add(self, add: TorrentAdd | HttpAdd) -> Future:
+        return self.add_http(add) if isinstance(add, HttpAdd) else self.add_torrent(add)
+
+    def add_http(self, add: HttpAdd) -> Future:
+        project = ensure_project_dir(add.project_dir)
+        name = http_file_name(add.urls[0])
+        dest = project / name
+        job_id = "url-" + hashlib.sha1(str(dest).encode()).hexdigest()[:24]
+        self._writer.submit(
+            self._library.add_job, job_id=job_id, kind=JobKind.HTTP, name=name, source_kind="url",
+            source=add.urls[0], torrent=None, project_dir=str(project), selection=Selection(),
+        ).result()
+        self._job_ids.add(job_id)
+        spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
+        return self._http.add(HttpJob(job_id, name, str(project), (spec,), add.connections, add.stall_timeout))
+
     def add_torrent(self, add: TorrentAdd) -> Future:
         """Record the job and start it; the future gives the job id or a ModelDeskError."""
         project = ensure_project_dir(add.project_dir)

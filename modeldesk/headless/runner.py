@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
 from modeldesk.core.errors import Interrupted, ModelDeskError, NetworkError
-from modeldesk.core.manager import Manager, TorrentAdd
+from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
 from modeldesk.headless.output import Output
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ class _Watch:
     done_bytes: int = -1
     has_metadata: bool = False
     incomplete: tuple[str, ...] = ()
+    seeds: bool = True  # a torrent that goes on seeding after it is complete
     finished: bool = False
     stopped: bool = False  # finished and not seeding any more
     exit_code: int | None = None
@@ -44,14 +45,16 @@ class Run:
     options: RunOptions
     watches: dict[str, _Watch] = field(default_factory=dict)
 
-    def execute(self, adds: list[TorrentAdd]) -> int:
+    def execute(self, adds: list[TorrentAdd | HttpAdd]) -> int:
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
         code = 0
         try:
             self.manager.start()
             for add in adds:
-                job_id = self.manager.add_torrent(add).result(60)
-                self.watches[job_id] = _Watch(add.source.name, time.monotonic())
+                job_id = self.manager.add(add).result(60)
+                is_bt = isinstance(add, TorrentAdd)
+                name = add.source.name if is_bt else add.urls[0]
+                self.watches[job_id] = _Watch(name, time.monotonic(), seeds=is_bt and self.options.seed)
             code = self._loop()
         except KeyboardInterrupt:
             code = Interrupted.exit_code
@@ -108,7 +111,7 @@ class Run:
             watch.incomplete = event.incomplete
         elif isinstance(event, ev.JobFinished):
             watch.finished = True
-            if not self.options.seed:
+            if not watch.seeds:
                 watch.exit_code = 0
         elif isinstance(event, ev.SeedingLimitReached):
             watch.exit_code = 0

@@ -1,0 +1,93 @@
+"""Mirrors of one file: health, measured speed, back-off, and which one a connection should use."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+# A mirror that failed this many times in a row is given up for the rest of the job.
+MAX_CONSECUTIVE_FAILURES = 4
+BACKOFF_BASE_S = 1.0
+BACKOFF_MAX_S = 30.0
+UNTRIED_SPEED = 10 * 1024 * 1024
+
+
+@dataclass
+class Mirror:
+    url: str
+    active: int = 0  # connections using it now
+    failures: int = 0  # consecutive
+    bad_data: bool = False  # sent bytes that failed verification
+    no_ranges: bool = False  # answers 200 to Range requests
+    retry_at: float = 0.0
+    bytes_served: int = 0
+    speed: float = 0.0  # bytes/s, exponentially smoothed per finished request
+    last_error: str = ""
+    fatal_status: int = 0  # 404/401/403: this mirror will not serve the file
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc
+
+    @property
+    def usable(self) -> bool:
+        return not (self.bad_data or self.no_ranges or self.fatal_status
+                    or self.failures >= MAX_CONSECUTIVE_FAILURES)
+
+
+class MirrorSet:
+    def __init__(self, urls: list[str], clock=time.monotonic):
+        self.mirrors = [Mirror(u) for u in dict.fromkeys(urls)]
+        self._clock = clock
+        self._lock = threading.Lock()
+
+    def pick(self) -> Mirror | None:
+        """The usable mirror with the best speed per active connection; None if none is usable now."""
+        now = self._clock()
+        with self._lock:
+            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now]
+            if not ready:
+                return None
+            # Bytes/s per connection it would have; an untried mirror is assumed as fast as the best
+            # known one, so every mirror gets tried and connections spread before speeds are known.
+            guess = max((m.speed for m in self.mirrors), default=0.0) or UNTRIED_SPEED
+            best = max(ready, key=lambda m: ((m.speed or guess) / (m.active + 1), -m.active))
+            best.active += 1
+            return best
+
+    def release(self, m: Mirror) -> None:
+        with self._lock:
+            m.active -= 1
+
+    def succeeded(self, m: Mirror, nbytes: int, seconds: float) -> None:
+        with self._lock:
+            m.failures = 0
+            m.bytes_served += nbytes
+            if seconds > 0 and nbytes > 0:
+                rate = nbytes / seconds
+                m.speed = rate if m.speed == 0 else 0.7 * m.speed + 0.3 * rate
+
+    def failed(self, m: Mirror, reason: str, retry_after: float | None = None) -> None:
+        with self._lock:
+            m.failures += 1
+            m.last_error = reason
+            delay = retry_after if retry_after is not None else min(
+                BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (m.failures - 1))
+            m.retry_at = self._clock() + delay
+
+    def any_usable(self) -> bool:
+        with self._lock:
+            return any(m.usable for m in self.mirrors)
+
+    def next_retry_in(self) -> float:
+        now = self._clock()
+        with self._lock:
+            waits = [m.retry_at - now for m in self.mirrors if m.usable]
+        return max(0.0, min(waits)) if waits else 0.0
+
+    def in_use(self) -> int:
+        with self._lock:
+            return sum(1 for m in self.mirrors if m.active > 0)

@@ -1,0 +1,106 @@
+"""A failure-injecting HTTP server on 127.0.0.1 for the faults no honest server makes: flipped
+bytes, 500s, 429 with Retry-After, ignored Range, truncated bodies, stalls. It serves one folder
+with HEAD and single-range GET like nginx, then misbehaves as told."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+_RANGE = re.compile(r"bytes=(\d+)-(\d*)")
+
+
+class FaultyServer:
+    """mode: ok | flip | status:<code> | norange | truncate | stall"""
+
+    def __init__(self, root: Path, mode: str = "ok"):
+        self.root, self.mode = Path(root), mode
+        self.requests: list[tuple[str, str, str]] = []  # (method, path, Range)
+        self.auth_seen: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *a):
+                pass
+
+            def do_HEAD(self):
+                self._serve(body=False)
+
+            def do_GET(self):
+                self._serve(body=True)
+
+            def _serve(self, body: bool):
+                server.requests.append((self.command, self.path, self.headers.get("Range", "")))
+                if self.headers.get("Authorization"):
+                    server.auth_seen.append(self.headers["Authorization"])
+                f = server.root / self.path.lstrip("/").split("?")[0]
+                if not f.is_file():
+                    return self._status(404)
+                data = f.read_bytes()
+                mode = server.mode
+                if mode.startswith("status:") and body:
+                    code = int(mode.split(":")[1])
+                    return self._status(code, {"Retry-After": "1"} if code in (429, 503) else {})
+                m = _RANGE.fullmatch(self.headers.get("Range", ""))
+                if m and body and mode != "norange":
+                    a = int(m.group(1))
+                    b = int(m.group(2)) if m.group(2) else len(data) - 1
+                    part = data[a:b + 1]
+                    self.send_response(206)
+                    self.send_header("Content-Range", f"bytes {a}-{a + len(part) - 1}/{len(data)}")
+                else:
+                    a, part = 0, data
+                    self.send_response(200)
+                self.send_header("Content-Length", str(len(part) if body else len(data)))
+                self.send_header("Accept-Ranges", "bytes")
+                self.send_header("ETag", '"v1"')
+                self.end_headers()
+                if not body:
+                    return
+                if mode == "flip" and part:
+                    part = bytes([part[0] ^ 0xFF]) + part[1:]
+                if mode == "truncate":
+                    self.wfile.write(part[: len(part) // 2])
+                    self.close_connection = True
+                    return
+                if mode == "stall":
+                    self.wfile.write(part[: len(part) // 4])
+                    self.wfile.flush()
+                    time.sleep(60)
+                    return
+                try:
+                    self.wfile.write(part)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _status(self, code, headers=None):
+                self.send_response(code)
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def gets(self) -> int:
+        return sum(1 for r in self.requests if r[0] == "GET")
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
