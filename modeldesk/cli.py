@@ -12,9 +12,10 @@ import logging
 import queue
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from modeldesk import __version__
-from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
 from modeldesk.core.models import Selection
 from modeldesk.core.paths import default_paths
 from modeldesk.core.settings import Settings, load_settings
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                      help="skip files matching GLOB (repeatable), e.g. '*.wav'")
     get.add_argument("--no-seed", action="store_true", help="exit once complete and verified")
+    get.add_argument("--mirror", action="append", default=[], metavar="URL",
+                     help="an HF-compatible hub endpoint to use for hf:// sources this run (repeatable)")
     get.add_argument("--url", action="append", default=[], metavar="URL",
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
@@ -83,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--all", action="store_true",
                       help="seed every complete model in the library (a lab's always-on super seed)")
     _add_transfer_options(seed)
+
+    ver = sub.add_parser("verify", help="re-hash a model folder against its manifest")
+    ver.add_argument("folder", metavar="DIR")
+    ver.add_argument("--json", action="store_true")
 
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
@@ -117,8 +124,10 @@ def _seed_dir(from_dir: str, name: str) -> str:
 
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
+    from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
     from modeldesk.core.manager import (
         HttpAdd,
+        HubAdd,
         Manager,
         TorrentAdd,
         check_sha256,
@@ -148,13 +157,17 @@ def _run_transfer(args) -> int:
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
         else:
             selection = Selection(tuple(args.include), tuple(args.exclude))
-            files = [s for s in args.sources if is_file_url(s)]
+            mirror_hosts = {urlsplit(m).netloc for m in args.mirror}
+            hubs = [s for s in args.sources if is_hub_url(s, mirror_hosts)]
+            files = [s for s in args.sources if s not in hubs and is_file_url(s)]
             if (args.url or args.sha256) and len(files) != 1:
                 raise BadInputError("--url and --sha256 go with exactly one file URL.")
             sha = check_sha256(args.sha256)
             adds = [HttpAdd((u, *args.url), args.to, sha, max(1, args.connections), args.stall_timeout)
                     for u in files]
-            sources = [resolve_torrent_source(s) for s in args.sources if s not in files]
+            adds += [HubAdd(parse_repo_ref(s), args.to, selection, tuple(m.rstrip("/") for m in args.mirror))
+                     for s in hubs]
+            sources = [resolve_torrent_source(s) for s in args.sources if s not in files and s not in hubs]
             seen = set()
             for src in sources:
                 if src.job_id not in seen:
@@ -185,6 +198,27 @@ def _library_seeds(paths) -> list:
     if not adds:
         raise BadInputError("No complete model in the library to seed yet.")
     return adds
+
+
+def _verify(args) -> int:
+    from modeldesk.core.library.manifest import verify_folder
+
+    try:
+        result = verify_folder(Path(args.folder).expanduser())
+    except FileNotFoundError as exc:
+        print(f"modeldesk: {exc}", file=sys.stderr)
+        return BadInputError.exit_code
+    if args.json:
+        print(json.dumps({"checked": result.checked, "missing": list(result.missing),
+                          "corrupt": list(result.corrupt), "ok": result.ok}))
+    else:
+        for rel in result.missing:
+            print(f"missing: {rel}")
+        for rel in result.corrupt:
+            print(f"corrupt: {rel}")
+        print(f"{result.checked} files checked: " + ("all good" if result.ok else
+              f"{len(result.missing)} missing, {len(result.corrupt)} corrupt; run the same get again to repair"))
+    return 0 if result.ok else DiskError.exit_code
 
 
 def _list(args) -> int:
@@ -239,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_transfer(args)
     if args.command == "list":
         return _list(args)
+    if args.command == "verify":
+        return _verify(args)
     parser.print_help()
     return 0
 

@@ -20,6 +20,9 @@ from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
+from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
+from modeldesk.core.library.manifest import write_manifest
 from modeldesk.core.pathsafety import check_relative_path
 from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
@@ -59,6 +62,16 @@ class HttpAdd:
     sha256: str | None = None
     connections: int = 8
     stall_timeout: float = 20.0
+
+
+@dataclass(frozen=True)
+class HubAdd:
+    """A model repository on a Hugging Face-style hub and its mirrors."""
+
+    ref: RepoRef
+    project_dir: str
+    selection: Selection = field(default_factory=Selection)
+    mirrors: tuple[str, ...] = ()
 
 
 def is_torrent_url(text: str) -> bool:
@@ -119,6 +132,7 @@ class Manager:
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
+        self._manifests: dict[str, tuple] = {}  # hub job → what its manifest will say
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpEngine(self._on_event)
 
@@ -144,8 +158,28 @@ class Manager:
             self._library = None
 
     # ---- commands ----------------------------------------------------------------------
-    def add(self, add: TorrentAdd | HttpAdd) -> Future:
+    def add(self, add: TorrentAdd | HttpAdd | HubAdd) -> Future:
+        if isinstance(add, HubAdd):
+            return self.add_hub(add)
         return self.add_http(add) if isinstance(add, HttpAdd) else self.add_torrent(add)
+
+    def add_hub(self, add: HubAdd) -> Future:
+        """Pins the revision and lists the files (network: call off the GUI thread), then starts."""
+        http = self._settings.http
+        project = ensure_project_dir(add.project_dir)
+        endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints)
+        source = f"hf://{plan.name}@{plan.commit}"
+        self._writer.submit(
+            self._library.add_job, job_id=plan.job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
+            source=source, torrent=None, project_dir=str(project), selection=add.selection,
+        ).result()
+        self._job_ids.add(plan.job_id)
+        self._manifests[plan.job_id] = (project, plan.name, {
+            "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
+            "mirrors": list(plan.endpoints)}, list(plan.manifest_files))
+        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, http.connections, http.stall_timeout)
+        return self._http.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:
         project = ensure_project_dir(add.project_dir)
@@ -231,6 +265,8 @@ class Manager:
             )
         elif isinstance(event, ev.JobFinished):
             lib.mark_finished(event.job_id)
+            if event.job_id in self._manifests:
+                write_manifest(*self._manifests.pop(event.job_id))
         elif isinstance(event, ev.JobFailed):
             lib.set_state(event.job_id, JobState.ERROR, event.reason)
         elif isinstance(event, ev.SeedingLimitReached):

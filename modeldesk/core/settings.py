@@ -55,8 +55,17 @@ class TorrentSettings:
 
 
 @dataclass(frozen=True)
+class HttpSettings:
+    connections: int = 8  # per file, over all mirrors
+    use_official_hub: bool = True  # include https://huggingface.co among hub mirrors
+    hub_mirrors: tuple[str, ...] = ()  # HF-compatible endpoints tried besides it
+    stall_timeout: float = 20.0
+
+
+@dataclass(frozen=True)
 class Settings:
     torrent: TorrentSettings = field(default_factory=TorrentSettings)
+    http: HttpSettings = field(default_factory=HttpSettings)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
 

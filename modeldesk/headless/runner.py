@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
 from modeldesk.core.errors import Interrupted, ModelDeskError, NetworkError
-from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
+from modeldesk.core.manager import HttpAdd, HubAdd, Manager, TorrentAdd
 from modeldesk.headless.output import Output
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class Run:
     options: RunOptions
     watches: dict[str, _Watch] = field(default_factory=dict)
 
-    def execute(self, adds: list[TorrentAdd | HttpAdd]) -> int:
+    def execute(self, adds: list[TorrentAdd | HttpAdd | HubAdd]) -> int:
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
         code = 0
         try:
@@ -53,7 +53,7 @@ class Run:
             for add in adds:
                 job_id = self.manager.add(add).result(60)
                 is_bt = isinstance(add, TorrentAdd)
-                name = add.source.name if is_bt else add.urls[0]
+                name = add.source.name if is_bt else str(getattr(add, "ref", "") or add.urls[0])
                 self.watches[job_id] = _Watch(name, time.monotonic(), seeds=is_bt and self.options.seed)
             code = self._loop()
         except KeyboardInterrupt:

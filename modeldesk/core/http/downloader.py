@@ -53,6 +53,7 @@ class FileSpec:
     dest: Path
     size: int | None = None  # known from a listing, else asked with HEAD
     sha256: str | None = None
+    git_sha1: str | None = None  # git blob id, for small files a hub keeps outside LFS
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,21 @@ def sha256_of(path: Path) -> str:
         while block := f.read(4 * 1024 * 1024):
             h.update(block)
     return h.hexdigest()
+
+
+def git_blob_sha1_of(path: Path) -> str:
+    h = hashlib.sha1(f"blob {path.stat().st_size}\0".encode())
+    with open(path, "rb") as f:
+        while block := f.read(4 * 1024 * 1024):
+            h.update(block)
+    return h.hexdigest()
+
+
+def content_ok(path: Path, spec: FileSpec) -> bool:
+    """True when the file matches every digest the spec names (size is checked separately)."""
+    if spec.sha256 and sha256_of(path) != spec.sha256:
+        return False
+    return not (spec.git_sha1 and git_blob_sha1_of(path) != spec.git_sha1)
 
 
 class FileDownload:
@@ -95,9 +111,13 @@ class FileDownload:
 
     def run(self) -> None:
         dest = self.spec.dest
-        validator = self._probe()
-        if dest.exists() and dest.stat().st_size == self.size and (
-                not self.spec.sha256 or sha256_of(dest) == self.spec.sha256):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if self.spec.size is not None:  # a listing gave the size: no HEAD round trip per file
+            validator = self.spec.sha256 or self.spec.git_sha1 or str(self.size)
+        else:
+            validator = self._probe()
+        if dest.exists() and dest.stat().st_size == self.size and content_ok(dest, self.spec):
+            self.resumed = self.size
             return  # already here and verified
         segs = SegmentMap(self.size, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map"), validator)
         have = segs.load() if self.part.exists() else 0
@@ -141,7 +161,7 @@ class FileDownload:
                     continue
                 self.size = size if size >= 0 else self.size
                 etag = r.headers.get("X-Linked-Etag") or r.headers.get("ETag") or ""
-                return self.spec.sha256 or f"{self.size}:{etag}"
+                return self.spec.sha256 or self.spec.git_sha1 or f"{self.size}:{etag}"
         raise self._no_mirror_error(faults)
 
     def _no_mirror_error(self, faults: list[str]):
@@ -277,10 +297,10 @@ class FileDownload:
     def _verify(self, fd: int, segs: SegmentMap) -> None:
         if os.fstat(fd).st_size != self.size:
             raise VerificationError(f"{self.spec.dest.name}: size on disk differs from {self.size}.")
-        if not self.spec.sha256:
+        if not (self.spec.sha256 or self.spec.git_sha1):
             return
         os.fsync(fd)
-        if sha256_of(self.part) == self.spec.sha256:
+        if content_ok(self.part, self.spec):
             return
         # Find the mirror that lied: suspect each source in turn, re-fetch its ranges from the others,
         # and keep the verdict that makes the file verify. A wrong suspect is cleared again.
@@ -295,7 +315,7 @@ class FileDownload:
             culprit.bad_data = True
             segs.drop_source(culprit.url)
             self._fetch_missing(fd, segs)
-            if sha256_of(self.part) == self.spec.sha256:
+            if content_ok(self.part, self.spec):
                 log.warning("mirror %s sent corrupt bytes for %s; dropped", culprit.host, self.spec.dest.name)
                 return
             culprit.bad_data = False
@@ -303,6 +323,6 @@ class FileDownload:
         self.part.unlink(missing_ok=True)
         raise VerificationError(
             f"{self.spec.dest.name}: the downloaded bytes do not match the published sha256 "
-            f"{self.spec.sha256[:12]}…; the bad copy was deleted. A mirror is serving a different or "
-            "corrupt file; try again, or another mirror."
+            f"{(self.spec.sha256 or self.spec.git_sha1 or '')[:12]}…; the bad copy was deleted. A mirror is "
+            "serving a different or corrupt file; try again, or another mirror."
         )

@@ -1,0 +1,161 @@
+"""Hugging Face-style hubs: repo references, revision → commit, file listings with LFS sha256.
+
+Speaks the hub's HTTP API as huggingface_hub does (GET /api/models/{repo}/revision/{rev},
+GET /api/models/{repo}/tree/{commit}?recursive=true with Link pagination, files under
+/{repo}/resolve/{commit}/{path}) against any HF-compatible endpoint, trying each mirror in turn.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
+
+import requests
+
+from modeldesk.core.errors import AccessDeniedError, BadSourceError, NetworkError
+from modeldesk.core.http.client import new_session
+from modeldesk.core.pathsafety import check_relative_path
+
+OFFICIAL_ENDPOINT = "https://huggingface.co"
+KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
+_REPO_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
+@dataclass(frozen=True)
+class RepoRef:
+    repo_id: str  # org/name
+    revision: str = "main"
+    endpoint: str | None = None  # the host named in a URL; None for hf://
+
+    def __str__(self) -> str:
+        return f"hf://{self.repo_id}@{self.revision}"
+
+
+@dataclass(frozen=True)
+class HubFile:
+    path: str
+    size: int
+    blob_sha1: str  # git blob id
+    sha256: str | None  # LFS oid, when the file is in LFS
+
+
+def _repo_id(org: str, name: str, text: str) -> str:
+    if not (_REPO_PART.match(org) and _REPO_PART.match(name)) or ".." in org + name:
+        raise BadSourceError(f"{text!r} does not name a repository (expected org/name).")
+    return f"{org}/{name}"
+
+
+def endpoints_from_env() -> list[str]:
+    ep = os.environ.get("HF_ENDPOINT", "").rstrip("/")
+    return [ep] if ep else []
+
+
+def is_hub_url(text: str, extra_hosts: set[str] = frozenset()) -> bool:
+    if text.startswith("hf://"):
+        return True
+    if not text.lower().startswith(("http://", "https://")):
+        return False
+    parts = urlsplit(text)
+    hosts = KNOWN_HUB_HOSTS | set(extra_hosts) | {urlsplit(e).netloc for e in endpoints_from_env()}
+    segs = [s for s in parts.path.split("/") if s]
+    return (parts.netloc in hosts and len(segs) in (2, 4)) or (len(segs) >= 4 and segs[2] == "tree")
+
+
+def parse_repo_ref(text: str) -> RepoRef:
+    """hf://org/name[@rev], or https://HOST/org/name[/tree/REV] on the hub or any mirror."""
+    if text.startswith("hf://"):
+        body = text[len("hf://"):].strip("/")
+        body, _, rev = body.partition("@")
+        parts = body.split("/")
+        if len(parts) != 2:
+            raise BadSourceError(f"{text!r}: write hf://org/name or hf://org/name@revision.")
+        return RepoRef(_repo_id(parts[0], parts[1], text), rev or "main")
+    parts = urlsplit(text)
+    segs = [unquote(s) for s in parts.path.split("/") if s]
+    if len(segs) == 2:
+        return RepoRef(_repo_id(segs[0], segs[1], text), "main", f"{parts.scheme}://{parts.netloc}")
+    if len(segs) >= 4 and segs[2] == "tree":
+        return RepoRef(_repo_id(segs[0], segs[1], text), segs[3], f"{parts.scheme}://{parts.netloc}")
+    raise BadSourceError(f"{text!r} is not a repository URL (…/org/name or …/org/name/tree/REV).")
+
+
+def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
+    return f"{endpoint}/{repo_id}/resolve/{commit}/{quote(path)}"
+
+
+class HubClient:
+    """Metadata calls against a list of endpoints; the first that answers wins."""
+
+    def __init__(self, endpoints: list[str], timeout: float = 20.0):
+        self.endpoints = list(dict.fromkeys(e.rstrip("/") for e in endpoints))
+        self._timeout = timeout
+
+    def _get_json(self, ref: RepoRef, path: str, params=None):
+        problems = []
+        with new_session() as s:
+            for ep in self.endpoints:
+                url = f"{ep}{path}"
+                pages = []
+                try:
+                    while url:
+                        r = s.get(url, params=params, timeout=self._timeout)
+                        params = None  # the Link URL carries them
+                        if r.status_code >= 400:
+                            raise _hub_error(ref, ep, r)
+                        pages.append(r.json())
+                        url = r.links.get("next", {}).get("url")
+                except (BadSourceError, AccessDeniedError) as exc:
+                    problems.append(exc)
+                    continue
+                except (requests.RequestException, ValueError) as exc:
+                    problems.append(NetworkError(f"{ep}: {type(exc).__name__}"))
+                    continue
+                return ep, pages
+        # A definite answer (not found, gated) beats a network failure elsewhere.
+        definite = [p for p in problems if not isinstance(p, NetworkError)]
+        if definite:
+            raise definite[0]
+        raise NetworkError(f"No hub endpoint answered for {ref.repo_id} ("
+                           + "; ".join(str(p) for p in problems) + "). Check the network or add a --mirror.")
+
+    def resolve(self, ref: RepoRef) -> str:
+        if _COMMIT.match(ref.revision):
+            return ref.revision
+        _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/revision/{quote(ref.revision, safe='')}")
+        sha = pages[0].get("sha") if isinstance(pages[0], dict) else None
+        if not sha or not _COMMIT.match(sha):
+            raise BadSourceError(f"The hub gave no commit for {ref}.")
+        return sha
+
+    def list_files(self, ref: RepoRef, commit: str) -> list[HubFile]:
+        _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/tree/{commit}", {"recursive": "true"})
+        files = []
+        for page in pages:
+            for entry in page:
+                if entry.get("type") != "file":
+                    continue
+                path = entry["path"]
+                check_relative_path(path, f"The repository {ref.repo_id}")
+                lfs = entry.get("lfs") or None
+                files.append(HubFile(path, int(entry["size"]), entry.get("oid", ""),
+                                     lfs.get("oid") if lfs else None))
+        return files
+
+
+def _hub_error(ref: RepoRef, endpoint: str, r: requests.Response):
+    code = r.headers.get("X-Error-Code", "")
+    where = f"{endpoint}/{ref.repo_id}"
+    if code == "GatedRepo" or (r.status_code == 403 and code != "RepoNotFound"):
+        return AccessDeniedError(
+            f"{ref.repo_id} is gated: accept its licence at {where} and set a token for that host.")
+    if code == "RepoNotFound" or r.status_code == 401:
+        return BadSourceError(f"Repository {ref.repo_id} was not found on {endpoint} (or it is private and "
+                              "needs a token). Check the name.")
+    if code == "RevisionNotFound":
+        return BadSourceError(f"{ref.repo_id} has no revision {ref.revision!r} on {endpoint}.")
+    if r.status_code == 404:
+        return BadSourceError(f"{where}: not found (HTTP 404).")
+    return requests.HTTPError(f"HTTP {r.status_code}")

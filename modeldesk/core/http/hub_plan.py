@@ -1,0 +1,56 @@
+"""Turn a hub repository reference into the files to fetch: pin the revision to a commit, list the
+files, apply the selection, and give every file one URL per mirror (the layout of
+`hf download --local-dir`: each file lands at DIR/<path in repo>)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from modeldesk.core.errors import BadInputError
+from modeldesk.core.http.downloader import FileSpec
+from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, RepoRef, endpoints_from_env, file_url
+from modeldesk.core.models import Selection
+from modeldesk.core.selection import is_selected
+
+
+@dataclass(frozen=True)
+class HubPlan:
+    job_id: str
+    name: str
+    commit: str
+    endpoints: tuple[str, ...]
+    files: tuple[FileSpec, ...]
+    manifest_files: tuple[dict, ...]
+
+
+def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) -> list[str]:
+    """The URL's own host, then --mirror and settings mirrors, HF_ENDPOINT, and the official hub."""
+    eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + endpoints_from_env()
+    if use_official:
+        eps.append(OFFICIAL_ENDPOINT)
+    eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
+    if not eps:
+        raise BadInputError("No hub endpoint to ask: add --mirror URL or turn the official hub back on.")
+    return eps
+
+
+def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str]) -> HubPlan:
+    client = HubClient(endpoints)
+    commit = client.resolve(ref)
+    listed = client.list_files(ref, commit)
+    chosen = [f for f in listed if is_selected(f.path, selection)]
+    if not chosen:
+        raise BadInputError(f"Your --include/--exclude patterns match none of the {len(listed)} files "
+                            f"of {ref.repo_id}.")
+    specs, manifest = [], []
+    for f in chosen:
+        urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
+        git = None if f.sha256 else f.blob_sha1 or None
+        specs.append(FileSpec(urls, project / f.path, f.size, f.sha256, git))
+        entry = {"path": f.path, "size": f.size}
+        entry.update({"sha256": f.sha256} if f.sha256 else {"git_sha1": git} if git else {})
+        manifest.append(entry)
+    job_id = "hf-" + hashlib.sha1(f"{ref.repo_id}|{project}".encode()).hexdigest()[:24]
+    return HubPlan(job_id, ref.repo_id, commit, tuple(endpoints), tuple(specs), tuple(manifest))

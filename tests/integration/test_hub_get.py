@@ -1,0 +1,102 @@
+"""`modeldesk get hf://…` against local HF-compatible hubs (tests/helpers/hub_server.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers.hub_server import HubServer
+from tests.helpers.swarm import write_random
+
+pytestmark = pytest.mark.integration
+
+FILES = ["model.safetensors", "samples/demo.wav", "config.json", "README.md"]
+
+
+@pytest.fixture
+def hub_root(tmp_path):
+    root = tmp_path / "hub"
+    repo = root / "acme" / "tiny-tts"
+    write_random(repo / "model.safetensors", 6 * 1024 * 1024 + 7)
+    write_random(repo / "samples" / "demo.wav", 300 * 1024)
+    (repo / "config.json").write_text('{"sample_rate": 22050}\n')
+    (repo / "README.md").write_text("# tiny-tts\n")
+    return root
+
+
+def test_hf_repo_lands_like_hf_download_local_dir(md, tmp_path, hub_root):
+    repo = hub_root / "acme" / "tiny-tts"
+    out = tmp_path / "projects" / "tts" / "models"
+    with HubServer(hub_root, tags={"v1.0"}) as hub:
+        r = md.run("get", "hf://acme/tiny-tts@v1.0", "--mirror", hub.url, "--to", str(out), "--json")
+        commit = hub.commit("acme/tiny-tts")
+        assert hub.cdn.gets() > 0, "LFS files come from the CDN the hub redirects to"
+    assert r.code == 0, r.stderr
+    for rel in FILES:
+        assert (out / rel).read_bytes() == (repo / rel).read_bytes(), rel
+    assert not [p for p in out.rglob("*") if p.name.endswith((".mdpart", ".map"))]
+    manifest = json.loads((out / ".modeldesk" / "manifest-acme--tiny-tts.json").read_text())
+    assert manifest["source"]["commit"] == commit and manifest["source"]["revision"] == "v1.0"
+    by_path = {f["path"]: f for f in manifest["files"]}
+    assert len(by_path["model.safetensors"]["sha256"]) == 64 and "git_sha1" in by_path["config.json"]
+    row = json.loads(md.run("list", "--json").stdout)[0]
+    assert row["kind"] == "http" and row["source"] == f"hf://acme/tiny-tts@{commit}" and row["state"] == "finished"
+    v = md.run("verify", str(out))
+    assert v.code == 0 and "4 files checked: all good" in v.stdout
+
+
+def test_selection_and_url_form(md, tmp_path, hub_root):
+    out = tmp_path / "proj"
+    with HubServer(hub_root) as hub:
+        r = md.run("get", f"{hub.url}/acme/tiny-tts/tree/main", "--exclude", "*.wav", "--to", str(out))
+    assert r.code == 0, r.stderr
+    assert (out / "model.safetensors").exists() and not (out / "samples").exists()
+
+
+def test_verify_names_missing_and_corrupt_files(md, tmp_path, hub_root):
+    out = tmp_path / "proj"
+    with HubServer(hub_root) as hub:
+        assert md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(out)).code == 0
+    (out / "config.json").unlink()
+    data = bytearray((out / "model.safetensors").read_bytes())
+    data[12345] ^= 1  # one flipped bit: the "noise from one corrupt byte" failure
+    (out / "model.safetensors").write_bytes(bytes(data))
+    v = md.run("verify", str(out))
+    assert v.code == 4
+    assert "missing: config.json" in v.stdout and "corrupt: model.safetensors" in v.stdout
+    # The same get repairs it: only the broken files are fetched again.
+    with HubServer(hub_root) as hub:
+        assert md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(out)).code == 0
+    assert md.run("verify", str(out)).code == 0
+
+
+def test_a_mirror_whose_cdn_flips_bytes_is_outvoted(md, tmp_path, hub_root):
+    repo = hub_root / "acme" / "tiny-tts"
+    out = tmp_path / "proj"
+    with HubServer(hub_root, cdn_mode="flip") as bad, HubServer(hub_root) as good:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", bad.url, "--mirror", good.url, "--to", str(out))
+        assert bad.cdn.gets() > 0
+    assert r.code == 0, r.stderr
+    assert (out / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()
+
+
+@pytest.mark.parametrize("source,words", [
+    ("hf://acme/missing", ["not found"]),
+    ("hf://acme/tiny-tts@nope", ["no revision 'nope'"]),
+    ("hf://not-a-repo", ["org/name"]),
+])
+def test_hub_errors_are_one_clear_line(md, tmp_path, hub_root, source, words):
+    with HubServer(hub_root) as hub:
+        r = md.run("get", source, "--mirror", hub.url, "--to", str(tmp_path / "p"))
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    for w in words:
+        assert w in r.stderr
+
+
+def test_gated_repo_says_what_to_do(md, tmp_path, hub_root):
+    with HubServer(hub_root, gated={"acme/tiny-tts": "s3cret"}) as hub:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(tmp_path / "p"))
+    assert r.code == 2
+    assert "gated" in r.stderr and "accept its licence" in r.stderr and "s3cret" not in r.stderr
