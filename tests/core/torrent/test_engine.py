@@ -51,14 +51,20 @@ def engine(tmp_path):
     store.close()
 
 
-def test_commands_and_bounded_shutdown(tmp_path, engine):
-    eng, events, store = engine
+def add_complete_model(tmp_path, eng, events):
+    """A model already on disk, added as a seed; returns (source, job id, top folder)."""
     top = make_model(tmp_path / "lab")
     make_torrent(top, tmp_path / "m.torrent")
     src = parse_torrent_file(tmp_path / "m.torrent")
     job_id = eng.add(AddRequest(src, str(tmp_path / "lab"), rename_incomplete=False)).result(10)
-    assert job_id == src.job_id
     wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job_id)
+    return src, job_id, top
+
+
+def test_commands_and_bounded_shutdown(tmp_path, engine):
+    eng, events, store = engine
+    src, job_id, _ = add_complete_model(tmp_path, eng, events)
+    assert job_id == src.job_id
 
     eng.pause(job_id).result(5)
     wait_for(events, state_is(job_id, JobState.FINISHED))  # complete and paused = finished
@@ -80,11 +86,7 @@ def test_commands_and_bounded_shutdown(tmp_path, engine):
 
 def test_remove_keeps_files_and_forgets_resume_data(tmp_path, engine):
     eng, events, store = engine
-    top = make_model(tmp_path / "lab")
-    make_torrent(top, tmp_path / "m.torrent")
-    src = parse_torrent_file(tmp_path / "m.torrent")
-    job_id = eng.add(AddRequest(src, str(tmp_path / "lab"), rename_incomplete=False)).result(10)
-    wait_for(events, lambda e: isinstance(e, ev.JobFinished))
+    _, job_id, top = add_complete_model(tmp_path, eng, events)
     eng.remove(job_id, delete_files=False).result(5)
     wait_for(events, lambda e: isinstance(e, ev.JobRemoved) and e.job_id == job_id)
     store.flush()
