@@ -198,14 +198,13 @@ class Manager:
         """Record the job and start it; the future gives the job id or a ModelDeskError."""
         project = ensure_project_dir(add.project_dir)
         src = add.source
-        previous = self._writer.submit(lambda: self._library.get(src.job_id)).result()
+        previous, stored = self._writer.submit(
+            lambda: (self._library.get(src.job_id), self._library.torrent_bytes(src.job_id))).result()
         same_place = previous is not None and previous.project_dir == str(project)
         resume = self._resume.load(src.job_id) if same_place else None
-        if src.kind != "torrent" and not src.has_metadata and same_place:
+        if stored and same_place and not src.has_metadata:
             # A magnet we met before: reuse the metadata we stored, so no peer is needed for it.
-            stored = self._writer.submit(lambda: self._library.torrent_bytes(src.job_id)).result()
-            if stored:
-                src = TorrentSource(src.job_id, src.name, src.kind, src.text, stored, ())
+            src = TorrentSource(src.job_id, src.name, src.kind, src.text, stored, ())
         self._writer.submit(
             self._library.add_job,
             job_id=src.job_id,
@@ -235,9 +234,6 @@ class Manager:
 
     def resume(self, job_id: str) -> Future:
         return self._torrents.resume(job_id)
-
-    def listen_port(self) -> int:
-        return self._torrents.listen_port().result(5)
 
     # ---- events ------------------------------------------------------------------------
     def _on_event(self, event: ev.Event) -> None:

@@ -227,7 +227,6 @@ class FileDownload:
         if not self._pending:
             return
         errors: list[BaseException] = []
-        done_flag = threading.Event()
 
         def worker() -> None:
             with self._new_session() as session:
@@ -248,7 +247,7 @@ class FileDownload:
             futures = [pool.submit(worker) for _ in range(self._connections)]
             last_save = time.monotonic()
             while not all(f.done() for f in futures):
-                done_flag.wait(0.25)
+                self._stop.wait(0.25)
                 now = time.monotonic()
                 if now - last_save >= SIDECAR_SAVE_S:
                     self._save(segs)

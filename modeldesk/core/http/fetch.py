@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from dataclasses import dataclass
 
 import requests
@@ -95,9 +94,3 @@ def fetch_range(session: requests.Session, mirror: Mirror, work: Work, fd: int, 
     if short:
         raise MirrorFault(f"closed the connection early after {written} bytes")
     return written
-
-
-def timed(fn, *args):
-    t0 = time.monotonic()
-    n = fn(*args)
-    return n, time.monotonic() - t0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 # A mirror that failed this many times in a row is given up for the rest of the job.
@@ -26,7 +26,6 @@ class Mirror:
     speed: float = 0.0  # bytes/s, exponentially smoothed per finished request
     last_error: str = ""
     fatal_status: int = 0  # 404/401/403: this mirror will not serve the file
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def host(self) -> str:

@@ -98,9 +98,6 @@ class TorrentEngine:
     def apply_settings(self, settings: TorrentSettings) -> Future:
         return self._call(self._apply_settings, settings)
 
-    def listen_port(self) -> Future:
-        return self._call(lambda: self._ses.listen_port())
-
     def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Save resume data for every job and close the session; True if it finished in time."""
         if not self._thread.is_alive():

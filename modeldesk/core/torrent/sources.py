@@ -152,10 +152,3 @@ def parse_local_source(text: str) -> TorrentSource:
             f"{t!r} is not a magnet link, info-hash, URL or existing .torrent file."
         )
     return parse_torrent_file(path)
-
-
-def magnet_of(source: TorrentSource) -> str:
-    if source.text:
-        return source.text
-    ti = lt.torrent_info(source.torrent)
-    return lt.make_magnet_uri(ti)
