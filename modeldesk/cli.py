@@ -12,7 +12,6 @@ import logging
 import queue
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from modeldesk import __version__
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
@@ -91,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("folder", metavar="DIR")
     ver.add_argument("--json", action="store_true")
 
+    gui = sub.add_parser("gui", help="open the desktop app (the default with no command)",
+                         description="Open the desktop app. Sources open its add dialog; if ModelDesk is already "
+                                     "running they go to that window and this command exits.")
+    gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
+    reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
+    reg.add_argument("--unregister", action="store_true", help="undo it")
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
     return parser
@@ -124,16 +129,9 @@ def _seed_dir(from_dir: str, name: str) -> str:
 
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
-    from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
-    from modeldesk.core.manager import (
-        HttpAdd,
-        HubAdd,
-        Manager,
-        TorrentAdd,
-        check_sha256,
-        is_file_url,
-        resolve_torrent_source,
-    )
+    from modeldesk.core.http.hub import parse_repo_ref
+    from modeldesk.core.intake import SourceKind, classify, mirror_hosts
+    from modeldesk.core.manager import HttpAdd, HubAdd, Manager, TorrentAdd, check_sha256, resolve_torrent_source
     from modeldesk.headless.output import make_output
     from modeldesk.headless.runner import Run, RunOptions
 
@@ -157,9 +155,9 @@ def _run_transfer(args) -> int:
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
         else:
             selection = Selection(tuple(args.include), tuple(args.exclude))
-            mirror_hosts = {urlsplit(m).netloc for m in args.mirror}
-            hubs = [s for s in args.sources if is_hub_url(s, mirror_hosts)]
-            files = [s for s in args.sources if s not in hubs and is_file_url(s)]
+            hosts = mirror_hosts(args.mirror)
+            hubs = [s for s in args.sources if classify(s, hosts) is SourceKind.HUB]
+            files = [s for s in args.sources if classify(s, hosts) is SourceKind.FILE]
             if (args.url or args.sha256) and len(files) != 1:
                 raise BadInputError("--url and --sha256 go with exactly one file URL.")
             sha = check_sha256(args.sha256)
@@ -262,7 +260,18 @@ def _list(args) -> int:
     return 0
 
 
+COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler")
+
+
+def _is_gui_launch(argv: list[str]) -> bool:
+    """`modeldesk` alone, or `modeldesk SOURCE…` as a browser or file manager runs it."""
+    return not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-"))
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if _is_gui_launch(argv):
+        argv = ["gui", *argv]
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -275,6 +284,19 @@ def main(argv: list[str] | None = None) -> int:
         return _list(args)
     if args.command == "verify":
         return _verify(args)
+    if args.command == "gui":
+        from modeldesk.app import run_gui
+
+        return run_gui(args.sources)
+    if args.command == "register-handler":
+        from modeldesk.desktop_entry import register, unregister
+
+        try:
+            print(unregister() if args.unregister else register())
+        except ModelDeskError as exc:
+            print(f"modeldesk: {exc}", file=sys.stderr)
+            return exc.exit_code
+        return 0
     parser.print_help()
     return 0
 

@@ -66,6 +66,13 @@ class JobFailed(Event):
 
 
 @dataclass(frozen=True)
+class JobPaused(Event):
+    """The user paused the job (HTTP jobs; a paused torrent shows it in its snapshots)."""
+
+    job_id: JobId
+
+
+@dataclass(frozen=True)
 class JobRemoved(Event):
     job_id: JobId
 

@@ -123,12 +123,23 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
     return TorrentAdd(src, entry.project_dir, entry.selection, seed=True)
 
 
+def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
+    if entry.kind is JobKind.BT:
+        return library_add(entry, torrent)
+    if entry.source_kind == "hf":
+        from modeldesk.core.http.hub import parse_repo_ref
+
+        return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection)
+    return HttpAdd((entry.source,), entry.project_dir)
+
+
 class Manager:
     def __init__(self, paths: AppPaths, settings: Settings, sink: Sink):
         self._paths = paths.ensure()
         self._settings = settings
         self._sink = sink
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
+        self._control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-control")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
@@ -142,6 +153,7 @@ class Manager:
         self._torrents.start()
 
     def stop(self, timeout: float) -> bool:
+        self._control.shutdown(wait=True, cancel_futures=True)
         ok = self._http.stop(timeout / 2)
         ok = self._torrents.stop(timeout / 2) and ok
         self._resume.close()
@@ -230,10 +242,47 @@ class Manager:
         return self._torrents.add(request)
 
     def pause(self, job_id: str) -> Future:
+        if self._http.has(job_id):
+            return self._control.submit(self._http.pause, job_id)
         return self._torrents.pause(job_id)
 
     def resume(self, job_id: str) -> Future:
+        if self._http.has(job_id):
+            return self._control.submit(self._http.resume, job_id)
         return self._torrents.resume(job_id)
+
+    def remove(self, job_id: str, delete_files: bool = False) -> Future:
+        """Stop a job and forget it; with delete_files, its files (finished or not) go too."""
+        if self._http.has(job_id):
+            return self._control.submit(self._http.remove, job_id, delete_files)
+        if job_id in self._job_ids:
+            return self._torrents.remove(job_id, delete_files)
+        # Not running in this process (finished, failed at start): only the library knows it.
+        return self._writer.submit(self._forget, job_id)
+
+    def _forget(self, job_id: str) -> None:
+        self._library.remove(job_id)
+        self._sink(ev.JobRemoved(job_id))
+
+    def entries(self) -> Future:
+        """Every library entry (list[LibraryEntry]), read on the writer thread."""
+        return self._writer.submit(lambda: self._library.entries())
+
+    def restore(self) -> list[tuple[str, Exception]]:
+        """Start again every library job that was downloading or seeding when the app last closed.
+        Blocking (hub listings go over the network): call it off the GUI thread. Returns failures."""
+        failures = []
+        entries = self._writer.submit(
+            lambda: [(e, self._library.torrent_bytes(e.job_id)) for e in self._library.entries()]).result()
+        for entry, torrent in entries:
+            if entry.state is JobState.ERROR or (entry.state is JobState.FINISHED and entry.kind is JobKind.HTTP):
+                continue
+            try:
+                self.add(restore_add(entry, torrent)).result()
+            except Exception as exc:  # one bad entry must not stop the others
+                log.warning("could not restore %s: %s", entry.name, exc)
+                failures.append((entry.name, exc))
+        return failures
 
     # ---- events ------------------------------------------------------------------------
     def _on_event(self, event: ev.Event) -> None:
@@ -269,5 +318,10 @@ class Manager:
             lib.set_state(event.job_id, JobState.FINISHED)
         elif isinstance(event, ev.PeersServed):
             lib.record_peers(event.peers)
+        elif isinstance(event, ev.JobPaused):
+            lib.set_state(event.job_id, JobState.PAUSED)
+        elif isinstance(event, ev.JobRemoved):
+            lib.remove(event.job_id)
+            self._job_ids.discard(event.job_id)
         elif isinstance(event, ev.EngineStopped):
             lib.mark_stopped(self._job_ids)

@@ -62,10 +62,23 @@ class HttpSettings:
     stall_timeout: float = 20.0
 
 
+LANGUAGES = ("", "en", "zh_CN")  # "" follows the system locale
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    language: str = ""
+    start_minimized: bool = False  # start in the tray
+    tray_notice_shown: bool = False  # "ModelDesk keeps seeding in the tray" was shown once
+    window_state: str = ""  # base64 of Qt's saved geometry/state, opaque to the core
+    table_state: str = ""
+
+
 @dataclass(frozen=True)
 class Settings:
     torrent: TorrentSettings = field(default_factory=TorrentSettings)
     http: HttpSettings = field(default_factory=HttpSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
 
@@ -119,6 +132,8 @@ def load_settings(path: Path) -> Settings:
         log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
         return Settings()
     settings = _from_dict(Settings, _migrate(raw))
+    if settings.ui.language not in LANGUAGES:
+        settings = dataclasses.replace(settings, ui=dataclasses.replace(settings.ui, language=""))
     if settings.torrent.encryption not in ENCRYPTION_POLICIES:
         settings = dataclasses.replace(
             settings, torrent=dataclasses.replace(settings.torrent, encryption="enabled")

@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from modeldesk.core import events as ev
+from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import Interrupted, ModelDeskError
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
@@ -83,33 +84,86 @@ class _JobProgress:
 class HttpEngine:
     def __init__(self, emit: Emit):
         self._emit = emit
-        self._stop = threading.Event()
+        self._stopping = False
+        self._lock = threading.Lock()
+        self._jobs: dict[str, HttpJob] = {}
         self._threads: dict[str, threading.Thread] = {}
+        self._stops: dict[str, threading.Event] = {}  # one per run; set to pause, remove or stop
 
     def add(self, job: HttpJob) -> Future:
         fut: Future = Future()
-        if job.job_id in self._threads and self._threads[job.job_id].is_alive():
-            fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
-            return fut
-        t = threading.Thread(target=self._run, args=(job,), name=f"http-job-{job.job_id[:8]}", daemon=True)
-        self._threads[job.job_id] = t
-        t.start()
+        with self._lock:
+            if self._stopping:
+                fut.set_exception(ModelDeskError("The engine is shutting down."))
+                return fut
+            if self._alive(job.job_id):
+                fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
+                return fut
+            self._jobs[job.job_id] = job
+            self._start(job, announce=True)
         fut.set_result(job.job_id)
         return fut
 
-    def stop(self, timeout: float) -> bool:
-        self._stop.set()
-        deadline = time.monotonic() + timeout
-        for t in self._threads.values():
-            t.join(max(0.0, deadline - time.monotonic()))
-        return not any(t.is_alive() for t in self._threads.values())
+    def _alive(self, job_id: str) -> bool:
+        t = self._threads.get(job_id)
+        return t is not None and t.is_alive()
 
-    def _run(self, job: HttpJob) -> None:
-        self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
+    def _start(self, job: HttpJob, announce: bool) -> None:
+        stop = threading.Event()
+        t = threading.Thread(target=self._run, args=(job, stop, announce), name=f"http-job-{job.job_id[:8]}",
+                             daemon=True)
+        self._threads[job.job_id], self._stops[job.job_id] = t, stop
+        t.start()
+
+    def has(self, job_id: str) -> bool:
+        return job_id in self._jobs
+
+    def pause(self, job_id: str) -> None:
+        """Stop the transfer; `.mdpart` and its map stay, so resume fetches only what is missing."""
+        with self._lock:
+            stop, t = self._stops.get(job_id), self._threads.get(job_id)
+        if stop is None or t is None or not t.is_alive():
+            return
+        stop.set()
+        t.join(10.0)
+        self._emit(ev.JobPaused(job_id))
+
+    def resume(self, job_id: str) -> None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or self._stopping or self._alive(job_id):
+                return
+            self._start(job, announce=False)
+
+    def remove(self, job_id: str, delete_files: bool = False) -> None:
+        self.pause(job_id)
+        with self._lock:
+            job = self._jobs.pop(job_id, None)
+        if job is not None and delete_files:
+            for spec in job.files:
+                part = spec.dest.with_name(spec.dest.name + INCOMPLETE_SUFFIX)
+                for path in (spec.dest, part, part.with_name(part.name + ".map")):
+                    path.unlink(missing_ok=True)
+        self._emit(ev.JobRemoved(job_id))
+
+    def stop(self, timeout: float) -> bool:
+        with self._lock:
+            self._stopping = True
+            for stop in self._stops.values():
+                stop.set()
+            threads = list(self._threads.values())
+        deadline = time.monotonic() + timeout
+        for t in threads:
+            t.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in threads)
+
+    def _run(self, job: HttpJob, stop: threading.Event, announce: bool) -> None:
+        if announce:
+            self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
         progress = _JobProgress(job, self._emit)
         try:
             for i, spec in enumerate(job.files):
-                dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=self._stop,
+                dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=stop,
                                   on_progress=functools.partial(progress.update, spec))
                 dl.run()
                 if i == 0:

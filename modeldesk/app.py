@@ -1,0 +1,121 @@
+"""The one place where the desktop app is wired: settings, engines, QApplication on a qasync loop,
+the bridge, the main window, the tray and the single-instance socket."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from modeldesk.core.paths import AppPaths, default_paths
+
+log = logging.getLogger(__name__)
+SHUTDOWN_TIMEOUT_S = 10.0
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def socket_path(paths: AppPaths) -> Path:
+    return paths.state_dir / "instance.sock"
+
+
+def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from modeldesk.bridge import EngineBridge, Preferences
+    from modeldesk.core.manager import Manager
+    from modeldesk.core.settings import load_settings
+    from modeldesk.ui.error_dialog import install_excepthook, show_error
+    from modeldesk.ui.i18n import install_translators, pick_language
+    from modeldesk.ui.main_window import MainWindow
+    from modeldesk.ui.single_instance import InstanceServer, forward
+    from modeldesk.ui.thanks_board import ThanksBoard
+    from modeldesk.ui.tray import Tray
+
+    paths = (paths or default_paths()).ensure()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("ModelDesk")
+    app.setDesktopFileName("modeldesk")
+    app.setQuitOnLastWindowClosed(False)
+    if forward(socket_path(paths), sources):
+        return 0  # the running instance took them
+    server = InstanceServer(socket_path(paths))
+    server.listen()
+
+    settings = load_settings(paths.settings_file)
+    translators = install_translators(app, pick_language(settings.ui.language))  # noqa: F841 (kept alive)
+    icon = QIcon(str(RESOURCES / "icons" / "modeldesk.svg"))
+    app.setWindowIcon(icon)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    prefs = Preferences(settings, paths.settings_file)
+    bridge = EngineBridge()
+    manager = Manager(paths, settings, bridge.deliver)
+    bridge.bind(manager, prefs.get)
+    window = MainWindow(bridge, prefs)
+    install_excepthook(lambda: window if window.isVisible() else None)
+    tray = Tray(icon)
+    if tray.available():
+        tray.show()
+        window.tray = tray
+    else:
+        log.info("no system tray: closing the window quits")
+
+    board = ThanksBoard(window)
+    bridge.entriesLoaded.connect(board.show_entries)
+    tray.showHideRequested.connect(lambda: window.hide() if window.isVisible() else window.bring_forward())
+    tray.pauseAllRequested.connect(window.pause_all)
+    tray.resumeAllRequested.connect(window.resume_all)
+    tray.thanksRequested.connect(lambda: (bridge.load_entries(), board.show(), board.raise_()))
+    server.sourcesReceived.connect(window.add_sources)
+    bridge.restored.connect(lambda failed: failed and show_error(
+        window, window.tr("ModelDesk"), window.tr("Some saved jobs could not be restarted:") + "\n"
+        + "\n".join(f"{name}: {why}" for name, why in failed)))
+
+    quitting = asyncio.Event()
+    closed = asyncio.Event()
+
+    async def shut_down() -> None:
+        if quitting.is_set():
+            return
+        quitting.set()
+        window.save_layout()
+        window.hide()
+        progress = QProgressDialog(window.tr("Saving resume data…"), "", 0, 0)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(500)  # only if it takes more than a moment
+        progress.setWindowTitle("ModelDesk")
+        try:
+            await loop.run_in_executor(None, bridge.stop_engine, SHUTDOWN_TIMEOUT_S)
+        finally:
+            progress.close()
+            bridge.shutdown()
+            prefs.close()
+            server.close()
+            tray.hide()
+            closed.set()
+
+    def request_quit() -> None:
+        asyncio.ensure_future(shut_down())
+
+    window.quitRequested.connect(request_quit)
+    tray.quitRequested.connect(request_quit)
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, request_quit))
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, request_quit))
+    heartbeat = QTimer(interval=300)  # lets Python run its signal handlers while Qt waits
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+
+    if not (settings.ui.start_minimized and tray.available()):
+        window.show()
+    bridge.start_engine(restore=True)
+    if sources:
+        window.add_sources(sources)
+    with loop:
+        loop.run_until_complete(closed.wait())
+    return 0

@@ -1,0 +1,251 @@
+"""EngineBridge: core events in, Qt signals out (queued onto the GUI thread); GUI intents in,
+core commands out, run on worker threads so the GUI thread never waits on disk or network."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from modeldesk.core import events as ev
+from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.models import FileEntry, Selection
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the add dialog shows before the job starts."""
+
+    source: str
+    kind: str  # torrent | hub | file
+    name: str
+    files: tuple[FileEntry, ...]  # empty for a magnet (metadata comes from peers) or a plain URL
+    total_size: int
+
+
+class Preferences(QObject):
+    """The app's current settings; every change is saved atomically on a worker thread, in order."""
+
+    changed = Signal(object)  # Settings
+
+    def __init__(self, settings, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self._path = path
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings-save")
+
+    def get(self):
+        return self._settings
+
+    def set(self, settings) -> Future:
+        from modeldesk.core.settings import save_settings
+
+        self._settings = settings
+        self.changed.emit(settings)
+        return self._saver.submit(save_settings, self._path, settings)
+
+    def update_ui(self, **changes) -> Future:
+        s = self._settings
+        return self.set(dataclasses.replace(s, ui=dataclasses.replace(s.ui, **changes)))
+
+    def remember_folder(self, folder: str) -> Future:
+        s = self._settings
+        recent = tuple(dict.fromkeys((folder, *s.recent_project_dirs)))[:10]
+        return self.set(dataclasses.replace(s, default_project_dir=folder, recent_project_dirs=recent))
+
+    def close(self) -> None:
+        self._saver.shutdown(wait=True)
+
+
+class EngineBridge(QObject):
+    jobsUpdated = Signal(object)  # tuple[JobSnapshot, ...]
+    jobAdded = Signal(object)  # events.JobAdded
+    metadataReceived = Signal(object)  # events.MetadataReceived
+    jobFinished = Signal(str)
+    jobFailed = Signal(str, str)  # job id, reason
+    jobPaused = Signal(str)
+    jobRemoved = Signal(str)
+    seedingLimitReached = Signal(str, str)
+    listening = Signal(str, int)
+    entriesLoaded = Signal(object)  # list[LibraryEntry]
+    actionFailed = Signal(str, str)  # what the user tried, what happened and what to do
+    sourceAdded = Signal(str)  # job id of a job the user added
+    previewReady = Signal(int, object)  # request number, Preview or ModelDeskError
+    freeSpace = Signal(str, object)  # folder, free bytes or None
+    restored = Signal(object)  # [(name, reason)] of saved jobs that could not be restarted
+
+    def __init__(self, workers: int = 4, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bridge")
+        self._manager = None
+        self._settings = None
+        self._ready = threading.Event()  # the manager has started; commands wait for it off the GUI thread
+        self._start_error: Exception | None = None
+
+    def bind(self, manager, settings_getter: Callable) -> None:
+        """The manager is made with `deliver` as its sink, so it is bound after construction."""
+        self._manager = manager
+        self._settings = settings_getter
+
+    def start_engine(self, restore: bool = True) -> Future:
+        """Open the library and start the engines on a worker, then show the library and restart
+        the jobs that were running when the app last closed."""
+
+        def run():
+            try:
+                self._manager.start()
+            except Exception as exc:
+                log.exception("engine start failed")
+                self._start_error = exc
+                self._ready.set()
+                self.actionFailed.emit("Start", f"The download engine could not start: {exc}")
+                return
+            self._ready.set()
+            self.entriesLoaded.emit(self._manager.entries().result())
+            if restore:
+                failures = self._manager.restore()
+                self.restored.emit([(name, str(exc)) for name, exc in failures])
+
+        return self._pool.submit(run)
+
+    def stop_engine(self, timeout: float) -> bool:
+        """Blocking: call it from a worker (the app awaits it in an executor)."""
+        self._ready.wait(timeout)
+        if self._start_error is not None or not self._ready.is_set():
+            return False
+        return self._manager.stop(timeout)
+
+    def _wait_ready(self) -> None:
+        if not self._ready.wait(60.0):
+            raise ModelDeskError("The download engine is still starting; try again in a moment.")
+        if self._start_error is not None:
+            raise ModelDeskError(f"The download engine could not start: {self._start_error}")
+
+    # ---- core → GUI (called on core threads; Qt queues the signals to the GUI thread) --------
+    def deliver(self, event: ev.Event) -> None:
+        if isinstance(event, ev.JobsUpdated):
+            self.jobsUpdated.emit(event.snapshots)
+        elif isinstance(event, ev.JobAdded):
+            self.jobAdded.emit(event)
+        elif isinstance(event, ev.MetadataReceived):
+            self.metadataReceived.emit(event)
+        elif isinstance(event, ev.JobFinished):
+            self.jobFinished.emit(event.job_id)
+        elif isinstance(event, ev.JobFailed):
+            self.jobFailed.emit(event.job_id, event.reason)
+        elif isinstance(event, ev.JobPaused):
+            self.jobPaused.emit(event.job_id)
+        elif isinstance(event, ev.JobRemoved):
+            self.jobRemoved.emit(event.job_id)
+        elif isinstance(event, ev.SeedingLimitReached):
+            self.seedingLimitReached.emit(event.job_id, event.reason)
+        elif isinstance(event, ev.Listening):
+            self.listening.emit(event.address, event.port)
+
+    # ---- GUI → core (never blocks the caller) ---------------------------------------------
+    def _submit(self, what: str, fn: Callable, *args, on_result: Callable | None = None) -> Future:
+        def run():
+            try:
+                self._wait_ready()
+                result = fn(*args)
+                if isinstance(result, Future):
+                    result = result.result()
+            except ModelDeskError as exc:
+                self.actionFailed.emit(what, str(exc))
+                return None
+            except Exception as exc:
+                log.exception("%s failed", what)
+                self.actionFailed.emit(what, f"Unexpected error: {exc}")
+                return None
+            if on_result is not None:
+                on_result(result)
+            return result
+
+        return self._pool.submit(run)
+
+    def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
+                   mirrors: tuple[str, ...] = ()) -> Future:
+        from modeldesk.core.intake import build_add
+
+        def add():
+            http = self._settings().http
+            request = build_add(text, project_dir, selection, seed, mirrors, http.connections, http.stall_timeout)
+            return self._manager.add(request).result()
+
+        return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)
+
+    def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
+        def run():
+            try:
+                http = self._settings().http
+                result = make_preview(text, mirrors + http.hub_mirrors, http.use_official_hub)
+            except ModelDeskError as exc:
+                result = exc
+            except Exception as exc:
+                log.exception("preview of %s failed", text)
+                result = ModelDeskError(f"Could not read {text}: {exc}")
+            self.previewReady.emit(number, result)
+
+        return self._pool.submit(run)
+
+    def query_free_space(self, folder: str) -> Future:
+        def run():
+            path = Path(folder).expanduser()
+            while not path.exists() and path != path.parent:
+                path = path.parent
+            try:
+                free = shutil.disk_usage(path).free
+            except OSError:
+                free = None
+            self.freeSpace.emit(folder, free)
+
+        return self._pool.submit(run)
+
+    def pause(self, job_id: str) -> Future:
+        return self._submit("Pause", self._manager.pause, job_id)
+
+    def resume(self, job_id: str) -> Future:
+        return self._submit("Resume", self._manager.resume, job_id)
+
+    def remove(self, job_id: str, delete_files: bool) -> Future:
+        return self._submit("Remove", self._manager.remove, job_id, delete_files)
+
+    def load_entries(self) -> Future:
+        return self._submit("Read the library", self._manager.entries, on_result=self.entriesLoaded.emit)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def make_preview(text: str, mirrors: tuple[str, ...] = (), use_official_hub: bool = True) -> Preview:
+    """Blocking: may read a .torrent from disk or the network, or list a hub repo."""
+    from modeldesk.core.intake import SourceKind, classify, mirror_hosts
+
+    text = text.strip()
+    kind = classify(text, mirror_hosts(mirrors))
+    if kind is SourceKind.FILE:
+        from modeldesk.core.manager import http_file_name
+
+        return Preview(text, kind.value, http_file_name(text), (), 0)
+    if kind is SourceKind.HUB:
+        from modeldesk.core.http.hub import HubClient, parse_repo_ref
+        from modeldesk.core.http.hub_plan import hub_endpoints
+
+        ref = parse_repo_ref(text)
+        client = HubClient(hub_endpoints(ref, tuple(m.rstrip("/") for m in mirrors), use_official_hub))
+        listed = client.list_files(ref, client.resolve(ref))
+        files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listed))
+        return Preview(text, kind.value, ref.repo_id, files, sum(f.size for f in files))
+    from modeldesk.core.manager import resolve_torrent_source
+
+    src = resolve_torrent_source(text)
+    return Preview(text, kind.value, src.name, src.files, sum(f.size for f in src.files))

@@ -1,0 +1,88 @@
+"""`modeldesk register-handler`: install the .desktop entry (magnet links, .torrent files) into the
+user's applications folder and make it the default handler with xdg-mime; `--unregister` undoes it."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from modeldesk.core.atomic import atomic_write
+from modeldesk.core.errors import ModelDeskError
+
+DESKTOP_ID = "modeldesk.desktop"
+MIME_TYPES = ("x-scheme-handler/magnet", "application/x-bittorrent")
+TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / DESKTOP_ID
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "modeldesk.svg"
+
+
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def _config_home() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
+def launch_command() -> str:
+    """How this installation starts ModelDesk, as an Exec line (absolute, so no PATH is needed)."""
+    exe = shutil.which("modeldesk") or str(Path(sys.executable).with_name("modeldesk"))
+    if Path(exe).exists():
+        return shlex.quote(str(Path(exe).resolve()))
+    return f"{shlex.quote(sys.executable)} -m modeldesk"
+
+
+def desktop_text(command: str) -> str:
+    lines = []
+    for line in TEMPLATE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("Exec="):
+            line = f"Exec={command} %U"
+        elif line.startswith("Icon=") and ICON.exists():
+            line = f"Icon={ICON}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def register() -> str:
+    apps = _data_home() / "applications"
+    apps.mkdir(parents=True, exist_ok=True)
+    target = apps / DESKTOP_ID
+    atomic_write(target, desktop_text(launch_command()).encode("utf-8"))
+    if shutil.which("update-desktop-database"):
+        subprocess.run(["update-desktop-database", str(apps)], check=False, capture_output=True)
+    if not shutil.which("xdg-mime"):
+        raise ModelDeskError(f"Installed {target}, but xdg-mime is missing: install xdg-utils to make "
+                             "ModelDesk the default for magnet links.")
+    r = subprocess.run(["xdg-mime", "default", DESKTOP_ID, *MIME_TYPES], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise ModelDeskError(f"xdg-mime could not set ModelDesk as the default: {r.stderr.strip()}")
+    return f"ModelDesk now opens magnet links and .torrent files ({target})."
+
+
+def unregister() -> str:
+    target = _data_home() / "applications" / DESKTOP_ID
+    target.unlink(missing_ok=True)
+    mimeapps = _config_home() / "mimeapps.list"
+    if mimeapps.exists():
+        cp = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+        cp.optionxform = str  # keys are MIME types: keep their case
+        cp.read(mimeapps, encoding="utf-8")
+        for section in ("Default Applications", "Added Associations"):
+            if not cp.has_section(section):
+                continue
+            for mime in MIME_TYPES:
+                value = cp.get(section, mime, fallback=None)
+                if value is None:
+                    continue
+                kept = [v for v in value.split(";") if v and v != DESKTOP_ID]
+                if kept:
+                    cp.set(section, mime, ";".join(kept) + ";")
+                else:
+                    cp.remove_option(section, mime)
+        with open(mimeapps, "w", encoding="utf-8") as f:
+            cp.write(f, space_around_delimiters=False)
+    return "ModelDesk no longer handles magnet links and .torrent files."

@@ -1,0 +1,1 @@
+"""Widgets only: they talk to the engines through modeldesk.bridge."""

@@ -1,0 +1,232 @@
+"""The add dialog: a source, a project folder (with its free space), the files to fetch, and
+whether to keep seeding. Reading the source (a .torrent, a hub listing) happens on the bridge's
+workers; the dialog never waits for it."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from modeldesk.bridge import EngineBridge, Preview
+from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.models import FileEntry, Selection
+from modeldesk.core.units import fmt_bytes
+
+_PATH = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class AddChoice:
+    source: str
+    project_dir: str
+    selection: Selection
+    seed: bool
+
+
+def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
+    """Folders become parent rows (tri-state); every file starts checked."""
+    model.removeRows(0, model.rowCount())
+    folders: dict[str, QStandardItem] = {}
+
+    def folder(path: str) -> QStandardItem:
+        if not path:
+            return model.invisibleRootItem()
+        if path not in folders:
+            parent_path, _, name = path.rpartition("/")
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setAutoTristate(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            size = QStandardItem("")
+            folder(parent_path).appendRow([item, size])
+            folders[path] = item
+        return folders[path]
+
+    for f in files:
+        parent_path, _, name = f.path.rpartition("/")
+        item = QStandardItem(name)
+        item.setCheckable(True)
+        item.setCheckState(Qt.CheckState.Checked)
+        item.setData(f.path, _PATH)
+        size = QStandardItem(fmt_bytes(f.size))
+        size.setData(f.size, _PATH)
+        size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        folder(parent_path).appendRow([item, size])
+
+
+def checked_files(model: QStandardItemModel) -> tuple[list[str], list[str]]:
+    """(checked, unchecked) file paths of the tree."""
+    on, off = [], []
+
+    def walk(parent: QStandardItem) -> None:
+        for i in range(parent.rowCount()):
+            item = parent.child(i, 0)
+            path = item.data(_PATH)
+            if path is None:
+                walk(item)
+            else:
+                (on if item.checkState() == Qt.CheckState.Checked else off).append(path)
+
+    walk(model.invisibleRootItem())
+    return on, off
+
+
+class AddDialog(QDialog):
+    def __init__(self, bridge: EngineBridge, folders: list[str], source: str = "", seed: bool = True, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a model"))
+        self.resize(640, 480)
+        self._bridge = bridge
+        self._request = 0
+        self._preview: Preview | None = None
+
+        self.source = QLineEdit(source)
+        self.source.setPlaceholderText(self.tr("magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL"))
+        browse_torrent = QPushButton(self.tr("Open .torrent…"))
+        browse_torrent.clicked.connect(self._pick_torrent)
+        src_row = QHBoxLayout()
+        src_row.addWidget(self.source, 1)
+        src_row.addWidget(browse_torrent)
+
+        self.folder = QComboBox()
+        self.folder.setEditable(True)
+        self.folder.addItems(folders)
+        self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._pick_folder)
+        self.free = QLabel()
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.files_model = QStandardItemModel(self)
+        self.files_model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
+        self.files = QTreeView()
+        self.files.setModel(self.files_model)
+        self.files_model.itemChanged.connect(lambda _item: self._update_totals())
+        self.seed = QCheckBox(self.tr("Keep seeding when done"))
+        self.seed.setChecked(seed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Source:"), src_row)
+        form.addRow(self.tr("Project folder:"), folder_row)
+        form.addRow("", self.free)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Download"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.files, 1)
+        layout.addWidget(self.seed)
+        layout.addWidget(self.buttons)
+
+        self._debounce = QTimer(self, singleShot=True, interval=350)
+        self._debounce.timeout.connect(self._read_source)
+        self.source.textChanged.connect(lambda _t: self._debounce.start())
+        self.folder.currentTextChanged.connect(self._folder_changed)
+        bridge.previewReady.connect(self._on_preview)
+        bridge.freeSpace.connect(self._on_free_space)
+        self._folder_changed(self.folder.currentText())
+        self._update_ok()
+        if source:
+            self._read_source()
+
+    # ---- reading the source ------------------------------------------------------------
+    def _read_source(self) -> None:
+        text = self.source.text().strip()
+        self._request += 1
+        self._preview = None
+        self.files_model.removeRows(0, self.files_model.rowCount())
+        if not text:
+            self.status.setText("")
+        else:
+            self.status.setText(self.tr("Reading the source…"))
+            self._bridge.preview(self._request, text)
+        self._update_ok()
+
+    def _on_preview(self, number: int, result) -> None:
+        if number != self._request:
+            return  # an answer for text the user has since changed
+        if isinstance(result, ModelDeskError):
+            self.status.setText(str(result))
+            self._update_ok()
+            return
+        self._preview = result
+        build_file_tree(self.files_model, result.files)
+        self.files.expandAll()
+        self.files.resizeColumnToContents(0)
+        if result.kind == "torrent" and not result.files:
+            self.status.setText(self.tr("%1: the file list arrives from peers once the download starts; "
+                                        "you can choose files then in the Files tab.").replace("%1", result.name))
+        else:
+            self._update_totals()
+        self._update_ok()
+
+    def _update_totals(self) -> None:
+        if self._preview is None:
+            return
+        if not self._preview.files:
+            self.status.setText(self._preview.name)
+            return
+        on, _ = checked_files(self.files_model)
+        sizes = {f.path: f.size for f in self._preview.files}
+        self.status.setText(self.tr("%1: %2 of %3 files selected, %4")
+                            .replace("%1", self._preview.name).replace("%2", str(len(on)))
+                            .replace("%3", str(len(sizes))).replace("%4", fmt_bytes(sum(sizes[p] for p in on))))
+        self._update_ok()
+
+    # ---- folder --------------------------------------------------------------------------
+    def _folder_changed(self, text: str) -> None:
+        self.free.setText("")
+        if text.strip():
+            self._bridge.query_free_space(text.strip())
+        self._update_ok()
+
+    def _on_free_space(self, folder: str, free) -> None:
+        if folder != self.folder.currentText().strip():
+            return
+        self.free.setText(self.tr("Free space: %1").replace("%1", fmt_bytes(free)) if free is not None else "")
+
+    def _pick_folder(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, self.tr("Project folder"), self.folder.currentText())
+        if d:
+            self.folder.setCurrentText(d)
+
+    def _pick_torrent(self) -> None:
+        f, _ = QFileDialog.getOpenFileName(self, self.tr("Open a .torrent"), "", self.tr("Torrent files (*.torrent)"))
+        if f:
+            self.source.setText(f)
+
+    # ---- result --------------------------------------------------------------------------
+    def _update_ok(self) -> None:
+        ok = bool(self.source.text().strip() and self.folder.currentText().strip() and self._preview is not None)
+        if ok and self._preview is not None and self._preview.files:
+            ok = bool(checked_files(self.files_model)[0])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def choice(self) -> AddChoice:
+        _, off = checked_files(self.files_model)
+        selection = Selection(exclude=tuple(glob.escape(p) for p in off))
+        return AddChoice(self.source.text().strip(), self.folder.currentText().strip(), selection,
+                         self.seed.isChecked())

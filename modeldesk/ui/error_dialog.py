@@ -1,0 +1,38 @@
+"""Unhandled exceptions are logged and shown in a dialog with details; the app keeps running."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger("modeldesk.ui")
+
+
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.setModal(True)
+    box.show()
+    return box
+
+
+def install_excepthook(parent_getter) -> None:
+    """asyncSlot and Qt slots send exceptions to sys.excepthook: log them and tell the user."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            return sys.__excepthook__(exc_type, exc, tb)
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unhandled exception:\n%s", text)
+        t = QCoreApplication.translate
+        show_error(parent_getter(), t("Errors", "Something went wrong"),
+                   t("Errors", "ModelDesk hit an unexpected error and carried on. Your downloads are safe. "
+                               "If this keeps happening, please report it with the details below."), text)
+        return None
+
+    sys.excepthook = hook

@@ -1,0 +1,46 @@
+"""Loads ModelDesk's translation (and Qt's own, for standard dialogs) for the chosen language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+SUPPORTED = ("en", "zh_CN")
+
+
+def translations_dir() -> Path:
+    """resources/translations beside the package (source tree, editable install) or under the prefix."""
+    for base in (Path(__file__).resolve().parents[2] / "resources", Path(sys.prefix) / "share" / "modeldesk"):
+        if (base / "translations").is_dir():
+            return base / "translations"
+    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def pick_language(setting: str, system: QLocale | None = None) -> str:
+    """'' follows the system: any Chinese locale but Traditional gets zh_CN; everything else English."""
+    if setting in SUPPORTED:
+        return setting
+    loc = system or QLocale.system()
+    if loc.language() == QLocale.Language.Chinese and loc.script() != QLocale.Script.TraditionalChineseScript:
+        return "zh_CN"
+    return "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Returns the installed translators; the caller keeps them alive as long as the app."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"modeldesk_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    QLocale.setDefault(QLocale(language))
+    return installed

@@ -1,0 +1,417 @@
+"""The main window: side filters, the transfer table, details of the selected job, status bar."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QTreeView,
+)
+
+from modeldesk.bridge import EngineBridge, Preferences
+from modeldesk.core.models import FileEntry, JobState
+from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.ui.add_dialog import AddDialog
+from modeldesk.ui.details import DetailsPanel
+from modeldesk.ui.error_dialog import show_error
+from modeldesk.ui.progress_delegate import ProgressDelegate
+from modeldesk.ui.side_filters import SideFilters
+from modeldesk.ui.speed_graph import RateHistory
+from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
+from modeldesk.ui.transfer_model import JOB_ROLE, Col, Row, TransferModel
+
+SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
+
+
+def sources_from_mime(mime) -> list[str]:
+    """.torrent files, URLs, magnet or hf:// text from a drop or the clipboard."""
+    out: list[str] = []
+    if mime.hasUrls():
+        for url in mime.urls():
+            out.append(url.toLocalFile() if url.isLocalFile() else url.toString())
+    if not out and mime.hasText():
+        out = [line.strip() for line in mime.text().splitlines() if line.strip().startswith(SOURCE_PREFIXES)]
+    return [s for s in out if s.startswith(SOURCE_PREFIXES) or s.lower().endswith(".torrent")]
+
+
+class MainWindow(QMainWindow):
+    quitRequested = Signal()
+
+    def __init__(self, bridge: EngineBridge, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        self.bridge = bridge
+        self.prefs = prefs
+        self.tray = None  # set by the app when a tray host exists
+        self._files: dict[str, tuple[FileEntry, ...]] = {}
+        self._histories: dict[str, RateHistory] = {}
+        self._total_history = RateHistory()
+        self._dialogs: list[AddDialog] = []
+        self._free_space: int | None = None
+        self.setWindowTitle("ModelDesk")
+        self.setAcceptDrops(True)
+        self.resize(1180, 720)
+
+        self.model = TransferModel(self)
+        self.proxy = TransferFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTreeView()
+        self.table.setObjectName("transfers")
+        self.table.setModel(self.proxy)
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setItemDelegateForColumn(Col.PROGRESS, ProgressDelegate(self.table))
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for col, width in ((Col.NAME, 260), (Col.PROJECT, 180), (Col.PROGRESS, 120), (Col.STATE, 110)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _i: self.open_folder())
+
+        self.side = SideFilters()
+        self.side.statusChosen.connect(self._on_status_chosen)
+        self.side.projectChosen.connect(self._on_project_chosen)
+        self.details = DetailsPanel()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter by name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.table)
+        right.addWidget(self.details)
+        right.setSizes([440, 260])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([190, 990])
+        self.setCentralWidget(self.splitter)
+
+        self._make_actions()
+        self._make_status_bar()
+        self._connect_bridge()
+        self._restore_layout()
+        self._free_timer = QTimer(self, interval=10_000)
+        self._free_timer.timeout.connect(self._query_free_space)
+        self._free_timer.start()
+        self._query_free_space()
+
+    # ---- building ----------------------------------------------------------------------
+    def _action(self, text: str, icon: QStyle.StandardPixmap | None, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_add = self._action(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.show_add_dialog,
+                                    QKeySequence.StandardKey.Open)
+        self.act_paste = self._action(self.tr("Add from clipboard"), None, self.paste_source,
+                                      QKeySequence.StandardKey.Paste)
+        self.act_pause = self._action(self.tr("Pause"), sp.SP_MediaPause, self.pause_selected)
+        self.act_resume = self._action(self.tr("Resume"), sp.SP_MediaPlay, self.resume_selected)
+        self.act_remove = self._action(self.tr("Remove…"), sp.SP_TrashIcon, self.remove_selected,
+                                       QKeySequence.StandardKey.Delete)
+        self.act_open = self._action(self.tr("Open folder"), sp.SP_DirOpenIcon, self.open_folder)
+        self.act_copy = self._action(self.tr("Copy source"), None, self.copy_source)
+        self.act_quit = self._action(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
+        bar = QToolBar(self.tr("Actions"))
+        bar.setObjectName("actions")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.act_add, self.act_pause, self.act_resume, self.act_remove, self.act_open):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addWidget(self.search)
+        self.addToolBar(bar)
+        for a in (self.act_pause, self.act_resume, self.act_remove, self.act_open, self.act_copy):
+            self.table.addAction(a)
+        self.addAction(self.act_paste)
+        self.addAction(self.act_quit)
+        self._selection_changed()
+
+    def _make_status_bar(self) -> None:
+        self.rates_label = QLabel()
+        self.free_label = QLabel()
+        self.port_label = QLabel()
+        self.alt_speed = QCheckBox(self.tr("Alternative speed limits"))
+        self.alt_speed.setEnabled(False)
+        self.alt_speed.setToolTip(self.tr("Set the alternative limits in Settings first."))
+        sb = self.statusBar()
+        sb.addWidget(self.rates_label)
+        sb.addPermanentWidget(self.port_label)
+        sb.addPermanentWidget(self.free_label)
+        sb.addPermanentWidget(self.alt_speed)
+        self._update_status([])
+
+    def _connect_bridge(self) -> None:
+        b = self.bridge
+        b.jobsUpdated.connect(self._on_snapshots)
+        b.jobAdded.connect(lambda _e: b.load_entries())
+        b.entriesLoaded.connect(self._on_entries)
+        b.metadataReceived.connect(self._on_metadata)
+        b.jobFinished.connect(self._on_finished)
+        b.jobFailed.connect(self._on_failed)
+        b.jobPaused.connect(lambda job_id: self.model.set_state(job_id, JobState.PAUSED))
+        b.jobRemoved.connect(self._on_removed)
+        b.actionFailed.connect(self._on_action_failed)
+        b.listening.connect(lambda addr, port: self.port_label.setText(self.tr("Port %1").replace("%1", str(port))))
+        b.freeSpace.connect(self._on_free_space)
+
+    # ---- engine events -----------------------------------------------------------------
+    def _on_entries(self, entries) -> None:
+        self.model.set_entries(entries)
+        for e in entries:
+            if e.files:
+                self._files.setdefault(e.job_id, e.files)
+        self._after_change()
+
+    def _on_snapshots(self, snapshots) -> None:
+        self.model.apply_snapshots(snapshots)
+        for s in snapshots:
+            self._histories.setdefault(s.job_id, RateHistory()).add(s.down_rate, s.up_rate)
+        rows = self.model.rows()
+        self._total_history.add(sum(r.down_rate for r in rows), sum(r.up_rate for r in rows))
+        self._after_change(rows)
+
+    def _on_metadata(self, event) -> None:
+        self._files[event.job_id] = event.files
+        if self.current_job() == event.job_id:
+            self._selection_changed()
+
+    def _on_finished(self, job_id: str) -> None:
+        row = self.model.row(job_id)
+        if row is not None and self.tray is not None:
+            self.tray.notify(self.tr("Download complete"),
+                             self.tr("%1 is complete and verified.").replace("%1", row.name))
+
+    def _on_failed(self, job_id: str, reason: str) -> None:
+        self.model.set_state(job_id, JobState.ERROR, reason)
+        row = self.model.row(job_id)
+        if self.tray is not None:
+            self.tray.notify(self.tr("Download failed"), f"{row.name if row else job_id}: {reason}", error=True)
+        self._after_change()
+
+    def _on_removed(self, job_id: str) -> None:
+        self.model.remove(job_id)
+        self._files.pop(job_id, None)
+        self._histories.pop(job_id, None)
+        self._after_change()
+
+    def _on_action_failed(self, what: str, message: str) -> None:
+        show_error(self if self.isVisible() else None, self.tr("ModelDesk"), message)
+
+    def _after_change(self, rows: list[Row] | None = None) -> None:
+        rows = self.model.rows() if rows is None else rows
+        self.side.refresh(rows)
+        self._update_status(rows)
+        if self.tray is not None:
+            self.tray.update_totals(rows)
+        job = self.current_job()
+        if job is not None:
+            self.details.general.show_row(self.model.row(job))
+            self.details.speed.update()
+
+    def _update_status(self, rows: list[Row]) -> None:
+        down = sum(r.down_rate for r in rows)
+        up = sum(r.up_rate for r in rows)
+        self.rates_label.setText(self.tr("↓ %1   ↑ %2").replace("%1", fmt_rate(down)).replace("%2", fmt_rate(up)))
+
+    def _query_free_space(self) -> None:
+        folder = self.prefs.get().default_project_dir
+        if folder:
+            self.bridge.query_free_space(folder)
+
+    def _on_free_space(self, folder: str, free) -> None:
+        if folder == self.prefs.get().default_project_dir and free is not None:
+            self.free_label.setText(self.tr("Free in %1: %2").replace("%1", Path(folder).name or folder)
+                                    .replace("%2", fmt_bytes(free)))
+
+    # ---- selection and filters ---------------------------------------------------------
+    def selected_rows(self) -> list[Row]:
+        rows = []
+        for index in self.table.selectionModel().selectedRows():
+            row = index.data(JOB_ROLE)
+            if row is not None:
+                rows.append(self.model.row(row.job_id) or row)
+        return rows
+
+    def current_job(self) -> str | None:
+        rows = self.selected_rows()
+        return rows[0].job_id if rows else None
+
+    def select_job(self, job_id: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if index.data(JOB_ROLE).job_id == job_id:
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.table.selectionModel().select(index, flags)
+                return
+
+    def _selection_changed(self) -> None:
+        rows = self.selected_rows()
+        has = bool(rows)
+        for a in (self.act_pause, self.act_resume, self.act_remove, self.act_open, self.act_copy):
+            a.setEnabled(has)
+        if not rows:
+            self.details.show_job(None, (), self._total_history)
+            return
+        r = rows[0]
+        self.details.show_job(r, self._files.get(r.job_id, ()), self._histories.get(r.job_id))
+
+    def _on_status_chosen(self, status: StatusFilter) -> None:
+        self.proxy.set_project(None)
+        self.proxy.set_status(status)
+
+    def _on_project_chosen(self, folder: str | None) -> None:
+        self.proxy.set_status(StatusFilter.ALL)
+        self.proxy.set_project(folder)
+
+    # ---- user actions --------------------------------------------------------------------
+    def show_add_dialog(self, source: str = "") -> AddDialog:
+        prefs = self.prefs.get()
+        folders = list(dict.fromkeys(f for f in (prefs.default_project_dir, *prefs.recent_project_dirs) if f))
+        if not folders:
+            folders = [str(Path.home() / "models")]
+        dialog = AddDialog(self.bridge, folders, source, parent=self)
+        dialog.accepted.connect(lambda: self._add_from(dialog))
+        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
+        self._dialogs.append(dialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _add_from(self, dialog: AddDialog) -> None:
+        choice = dialog.choice()
+        self.prefs.remember_folder(choice.project_dir)
+        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed)
+
+    def add_sources(self, sources: list[str]) -> None:
+        """Sources from the command line, a second launch, a drop or the clipboard."""
+        self.bring_forward()
+        for s in sources:
+            self.show_add_dialog(s)
+        if not sources:
+            self.show_add_dialog()
+
+    def bring_forward(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def paste_source(self) -> None:
+        sources = sources_from_mime(QGuiApplication.clipboard().mimeData())
+        if sources:
+            self.add_sources(sources[:1])
+
+    def pause_selected(self) -> None:
+        for r in self.selected_rows():
+            self.bridge.pause(r.job_id)
+
+    def resume_selected(self) -> None:
+        for r in self.selected_rows():
+            self.bridge.resume(r.job_id)
+
+    def pause_all(self) -> None:
+        for r in self.model.rows():
+            if r.state in (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.QUEUED):
+                self.bridge.pause(r.job_id)
+
+    def resume_all(self) -> None:
+        for r in self.model.rows():
+            if r.state is JobState.PAUSED:
+                self.bridge.resume(r.job_id)
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        what = rows[0].name if len(rows) == 1 else self.tr("%1 jobs").replace("%1", str(len(rows)))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"),
+                          self.tr("Remove %1 from ModelDesk?").replace("%1", what), parent=self)
+        keep = box.addButton(self.tr("Remove, keep files"), QMessageBox.ButtonRole.AcceptRole)
+        delete = box.addButton(self.tr("Remove and delete files"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked not in (keep, delete):
+            return
+        for r in rows:
+            self.bridge.remove(r.job_id, delete_files=clicked is delete)
+
+    def open_folder(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(rows[0].project_dir))
+
+    def copy_source(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            QGuiApplication.clipboard().setText(rows[0].source)
+
+    # ---- drag and drop -----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if sources_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        sources = sources_from_mime(event.mimeData())
+        if sources:
+            event.acceptProposedAction()
+            self.add_sources(sources)
+
+    # ---- layout and closing ------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        ui = self.prefs.get().ui
+        if ui.window_state:
+            self.restoreGeometry(QByteArray(base64.b64decode(ui.window_state)))
+        if ui.table_state:
+            self.table.header().restoreState(QByteArray(base64.b64decode(ui.table_state)))
+
+    def save_layout(self) -> None:
+        self.prefs.update_ui(window_state=base64.b64encode(bytes(self.saveGeometry().data())).decode(),
+                             table_state=base64.b64encode(bytes(self.table.header().saveState().data())).decode())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.tray is not None and self.tray.available():
+            event.ignore()
+            self.hide()
+            if not self.prefs.get().ui.tray_notice_shown:
+                self.tray.notify(self.tr("ModelDesk keeps seeding"),
+                                 self.tr("ModelDesk is still running in the tray and keeps sharing your models. "
+                                         "Use Quit in the tray menu to stop it."))
+                self.prefs.update_ui(tray_notice_shown=True)
+            return
+        event.ignore()
+        self.quitRequested.emit()
