@@ -22,7 +22,7 @@ def socket_path(paths: AppPaths) -> Path:
 
 def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     import qasync
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -74,7 +74,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     tray.thanksRequested.connect(lambda: (bridge.load_entries(), board.show(), board.raise_()))
     server.sourcesReceived.connect(window.add_sources)
     bridge.restored.connect(lambda failed: failed and show_error(
-        window, window.tr("ModelDesk"), window.tr("Some saved jobs could not be restarted:") + "\n"
+        window, "ModelDesk", QCoreApplication.translate("App", "Some saved jobs could not be restarted:") + "\n"
         + "\n".join(f"{name}: {why}" for name, why in failed)))
 
     quitting = asyncio.Event()
@@ -86,7 +86,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
         quitting.set()
         window.save_layout()
         window.hide()
-        progress = QProgressDialog(window.tr("Saving resume data…"), "", 0, 0)
+        progress = QProgressDialog(QCoreApplication.translate("App", "Saving resume data…"), "", 0, 0)
         progress.setCancelButton(None)
         progress.setMinimumDuration(500)  # only if it takes more than a moment
         progress.setWindowTitle("ModelDesk")

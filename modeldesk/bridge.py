@@ -219,6 +219,9 @@ class EngineBridge(QObject):
     def remove(self, job_id: str, delete_files: bool) -> Future:
         return self._submit("Remove", self._manager.remove, job_id, delete_files)
 
+    def apply_settings(self, settings) -> Future:
+        return self._submit("Apply settings", self._manager.apply_settings, settings)
+
     def load_entries(self) -> Future:
         return self._submit("Read the library", self._manager.entries, on_result=self.entriesLoaded.emit)
 

@@ -264,6 +264,11 @@ class Manager:
         self._library.remove(job_id)
         self._sink(ev.JobRemoved(job_id))
 
+    def apply_settings(self, settings: Settings) -> Future:
+        """Torrent settings apply at once; HTTP settings to jobs added from now on."""
+        self._settings = settings
+        return self._torrents.apply_settings(settings.torrent)
+
     def entries(self) -> Future:
         """Every library entry (list[LibraryEntry]), read on the writer thread."""
         return self._writer.submit(lambda: self._library.entries())

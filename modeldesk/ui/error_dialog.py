@@ -29,10 +29,11 @@ def install_excepthook(parent_getter) -> None:
             return sys.__excepthook__(exc_type, exc, tb)
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unhandled exception:\n%s", text)
-        t = QCoreApplication.translate
-        show_error(parent_getter(), t("Errors", "Something went wrong"),
-                   t("Errors", "ModelDesk hit an unexpected error and carried on. Your downloads are safe. "
-                               "If this keeps happening, please report it with the details below."), text)
+        title = QCoreApplication.translate("Errors", "Something went wrong")
+        message = QCoreApplication.translate(
+            "Errors", "ModelDesk hit an unexpected error and carried on. Your downloads are safe. "
+                      "If this keeps happening, please report it with the details below.")
+        show_error(parent_getter(), title, message, text)
         return None
 
     sys.excepthook = hook

@@ -1,4 +1,4 @@
-"""Translated words for core values: job states, kinds, status filters."""
+"""Translated words for core values: job states, kinds, durations."""
 
 from __future__ import annotations
 
@@ -8,35 +8,39 @@ from modeldesk.core.models import JobKind, JobState
 
 
 def state_label(state: JobState) -> str:
-    t = QCoreApplication.translate
     return {
-        JobState.QUEUED: t("State", "Queued"),
-        JobState.METADATA: t("State", "Fetching metadata"),
-        JobState.CHECKING: t("State", "Checking"),
-        JobState.DOWNLOADING: t("State", "Downloading"),
-        JobState.SEEDING: t("State", "Seeding"),
-        JobState.FINISHED: t("State", "Finished"),
-        JobState.PAUSED: t("State", "Paused"),
-        JobState.ERROR: t("State", "Error"),
+        JobState.QUEUED: QCoreApplication.translate("State", "Queued"),
+        JobState.METADATA: QCoreApplication.translate("State", "Fetching metadata"),
+        JobState.CHECKING: QCoreApplication.translate("State", "Checking"),
+        JobState.DOWNLOADING: QCoreApplication.translate("State", "Downloading"),
+        JobState.SEEDING: QCoreApplication.translate("State", "Seeding"),
+        JobState.FINISHED: QCoreApplication.translate("State", "Finished"),
+        JobState.PAUSED: QCoreApplication.translate("State", "Paused"),
+        JobState.ERROR: QCoreApplication.translate("State", "Error"),
     }[state]
 
 
 def kind_label(kind: JobKind, source_kind: str) -> str:
-    t = QCoreApplication.translate
     if kind is JobKind.BT:
-        return t("Kind", "BitTorrent")
-    return t("Kind", "Hub") if source_kind == "hf" else t("Kind", "HTTP")
+        return QCoreApplication.translate("Kind", "BitTorrent")
+    if source_kind == "hf":
+        return QCoreApplication.translate("Kind", "Hub")
+    return QCoreApplication.translate("Kind", "HTTP")
+
+
+def _fill(text: str, *values: int) -> str:
+    for i, v in enumerate(values, 1):
+        text = text.replace(f"%{i}", str(v))
+    return text
 
 
 def fmt_duration(seconds: int | None) -> str:
-    t = QCoreApplication.translate
     if seconds is None:
         return "∞"
     if seconds < 60:
-        return t("Duration", "%1 s").replace("%1", str(seconds))
+        return _fill(QCoreApplication.translate("Duration", "%1 s"), seconds)
     if seconds < 3600:
-        return t("Duration", "%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
+        return _fill(QCoreApplication.translate("Duration", "%1 min %2 s"), seconds // 60, seconds % 60)
     if seconds < 86400:
-        return t("Duration", "%1 h %2 min").replace("%1", str(seconds // 3600)).replace(
-            "%2", str(seconds % 3600 // 60))
-    return t("Duration", "%1 d %2 h").replace("%1", str(seconds // 86400)).replace("%2", str(seconds % 86400 // 3600))
+        return _fill(QCoreApplication.translate("Duration", "%1 h %2 min"), seconds // 3600, seconds % 3600 // 60)
+    return _fill(QCoreApplication.translate("Duration", "%1 d %2 h"), seconds // 86400, seconds % 86400 // 3600)

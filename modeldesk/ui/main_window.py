@@ -35,6 +35,7 @@ from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ProgressDelegate
+from modeldesk.ui.settings_dialog import SettingsDialog
 from modeldesk.ui.side_filters import SideFilters
 from modeldesk.ui.speed_graph import RateHistory
 from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.Delete)
         self.act_open = self._action(self.tr("Open folder"), sp.SP_DirOpenIcon, self.open_folder)
         self.act_copy = self._action(self.tr("Copy source"), None, self.copy_source)
+        self.act_settings = self._action(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
+                                         QKeySequence.StandardKey.Preferences)
         self.act_quit = self._action(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_add, self.act_pause, self.act_resume, self.act_remove, self.act_open):
             bar.addAction(a)
         bar.addSeparator()
+        bar.addAction(self.act_settings)
         bar.addWidget(self.search)
         self.addToolBar(bar)
         for a in (self.act_pause, self.act_resume, self.act_remove, self.act_open, self.act_copy):
@@ -325,6 +329,17 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.prefs.get(), self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
+        dialog.show()
+        return dialog
+
+    def _apply_settings(self, settings) -> None:
+        self.prefs.set(settings)
+        self.bridge.apply_settings(settings)
+        self._query_free_space()
 
     def paste_source(self) -> None:
         sources = sources_from_mime(QGuiApplication.clipboard().mimeData())

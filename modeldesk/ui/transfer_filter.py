@@ -47,16 +47,19 @@ class TransferFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_status(self, status: StatusFilter) -> None:
+        self.beginFilterChange()
         self._status = status
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_project(self, project: str | None) -> None:
+        self.beginFilterChange()
         self._project = project
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(JOB_ROLE)

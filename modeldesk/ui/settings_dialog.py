@@ -1,0 +1,162 @@
+"""Settings: connection, speed, seeding, mirrors, general. OK applies at once (the torrent session
+takes new settings live) and saves them; they survive a restart."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
+
+KIB = 1024
+
+
+def listen_port(interfaces: str) -> int:
+    m = re.search(r":(\d+)(?:,|$)", interfaces)
+    return int(m.group(1)) if m else 6881
+
+
+def with_port(interfaces: str, port: int) -> str:
+    return re.sub(r":\d+(?=,|$)", f":{port}", interfaces)
+
+
+def _spin(maximum: int, suffix: str = "", special: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setSuffix(suffix)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+        t, h, ui = settings.torrent, settings.http, settings.ui
+        tabs = QTabWidget()
+        unlimited = self.tr("unlimited")
+
+        conn = QFormLayout()
+        self.port = _spin(65535)
+        self.port.setMinimum(1)
+        self.port.setValue(listen_port(t.listen_interfaces))
+        self.upnp, self.natpmp = QCheckBox(self.tr("UPnP")), QCheckBox(self.tr("NAT-PMP"))
+        self.dht = QCheckBox(self.tr("DHT (find peers without a tracker)"))
+        self.lsd = QCheckBox(self.tr("Local peer discovery (campus and LAN swarms)"))
+        self.pex = QCheckBox(self.tr("Peer exchange"))
+        for box, value in ((self.upnp, t.enable_upnp), (self.natpmp, t.enable_natpmp), (self.dht, t.enable_dht),
+                           (self.lsd, t.enable_lsd), (self.pex, t.enable_pex)):
+            box.setChecked(value)
+        self.encryption = QComboBox()
+        for policy, label in zip(ENCRYPTION_POLICIES, (self.tr("Prefer encryption"), self.tr("Require encryption"),
+                                                        self.tr("No encryption")), strict=True):
+            self.encryption.addItem(label, policy)
+        self.encryption.setCurrentIndex(ENCRYPTION_POLICIES.index(t.encryption))
+        conn.addRow(self.tr("Listening port:"), self.port)
+        for box in (self.upnp, self.natpmp, self.dht, self.lsd, self.pex):
+            conn.addRow("", box)
+        conn.addRow(self.tr("Encryption:"), self.encryption)
+        tabs.addTab(self._page(conn), self.tr("Connection"))
+
+        speed = QFormLayout()
+        self.down_limit = _spin(10**7, " KiB/s", unlimited)
+        self.down_limit.setValue(t.download_rate_limit // KIB)
+        self.up_limit = _spin(10**7, " KiB/s", unlimited)
+        self.up_limit.setValue(t.upload_rate_limit // KIB)
+        self.uplink = _spin(10**7, " KiB/s", self.tr("not set"))
+        self.uplink.setValue(t.uplink_capacity // KIB)
+        preset = QPushButton(self.tr("Cap upload at %1% of my uplink").replace("%1", str(UPLOAD_CAP_PRESET_PERCENT)))
+        preset.clicked.connect(self._apply_preset)
+        speed.addRow(self.tr("Download limit:"), self.down_limit)
+        speed.addRow(self.tr("Upload limit:"), self.up_limit)
+        speed.addRow(self.tr("My uplink:"), self.uplink)
+        speed.addRow("", preset)
+        tabs.addTab(self._page(speed), self.tr("Speed"))
+
+        seeding = QFormLayout()
+        self.ratio = QDoubleSpinBox()
+        self.ratio.setRange(0, 1000)
+        self.ratio.setSingleStep(0.5)
+        self.ratio.setSpecialValueText(self.tr("never"))
+        self.ratio.setValue(t.seed_ratio_limit)
+        self.seed_minutes = _spin(10**6, self.tr(" min"), self.tr("never"))
+        self.seed_minutes.setValue(t.seed_time_limit_minutes)
+        seeding.addRow(self.tr("Stop seeding at ratio:"), self.ratio)
+        seeding.addRow(self.tr("Stop seeding after:"), self.seed_minutes)
+        tabs.addTab(self._page(seeding), self.tr("Seeding"))
+
+        mirrors = QFormLayout()
+        self.connections = _spin(64)
+        self.connections.setMinimum(1)
+        self.connections.setValue(h.connections)
+        self.official = QCheckBox(self.tr("Use the official Hugging Face hub"))
+        self.official.setChecked(h.use_official_hub)
+        self.mirror_list = QPlainTextEdit("\n".join(h.hub_mirrors))
+        self.mirror_list.setPlaceholderText("https://hf-mirror.com")
+        mirrors.addRow(self.tr("Connections per file:"), self.connections)
+        mirrors.addRow("", self.official)
+        mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
+        tabs.addTab(self._page(mirrors), self.tr("Mirrors"))
+
+        general = QFormLayout()
+        self.folder = QLineEdit(settings.default_project_dir)
+        self.language = QComboBox()
+        for code, label in (("", self.tr("System language")), ("en", "English"), ("zh_CN", "简体中文")):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ui.language)))
+        self.minimized = QCheckBox(self.tr("Start minimised to the tray"))
+        self.minimized.setChecked(ui.start_minimized)
+        general.addRow(self.tr("Default project folder:"), self.folder)
+        general.addRow(self.tr("Language (after a restart):"), self.language)
+        general.addRow("", self.minimized)
+        tabs.addTab(self._page(general), self.tr("General"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _page(form: QFormLayout) -> QWidget:
+        page = QWidget()
+        page.setLayout(form)
+        return page
+
+    def _apply_preset(self) -> None:
+        if self.uplink.value() > 0:
+            self.up_limit.setValue(max(1, self.uplink.value() * UPLOAD_CAP_PRESET_PERCENT // 100))
+
+    def result_settings(self) -> Settings:
+        s = self._settings
+        torrent = dataclasses.replace(
+            s.torrent, listen_interfaces=with_port(s.torrent.listen_interfaces, self.port.value()),
+            enable_upnp=self.upnp.isChecked(), enable_natpmp=self.natpmp.isChecked(), enable_dht=self.dht.isChecked(),
+            enable_lsd=self.lsd.isChecked(), enable_pex=self.pex.isChecked(),
+            encryption=self.encryption.currentData(), download_rate_limit=self.down_limit.value() * KIB,
+            upload_rate_limit=self.up_limit.value() * KIB, uplink_capacity=self.uplink.value() * KIB,
+            seed_ratio_limit=self.ratio.value(), seed_time_limit_minutes=self.seed_minutes.value())
+        mirrors = tuple(m.strip().rstrip("/") for m in self.mirror_list.toPlainText().splitlines() if m.strip())
+        http = dataclasses.replace(s.http, connections=self.connections.value(),
+                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors)
+        ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
+        return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, default_project_dir=self.folder.text().strip())

@@ -1,0 +1,48 @@
+"""Widget tests run offscreen; the engine behind them is the real one, on loopback."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from modeldesk.bridge import EngineBridge, Preferences  # noqa: E402
+from modeldesk.core.manager import Manager  # noqa: E402
+from modeldesk.core.paths import default_paths  # noqa: E402
+from modeldesk.core.settings import load_settings  # noqa: E402
+
+
+class Engine:
+    """Manager + bridge + preferences, wired as app.py wires them, without the window."""
+
+    def __init__(self, md):
+        self.paths = default_paths({"MODELDESK_HOME": str(md.root)}).ensure()
+        self.prefs = Preferences(load_settings(self.paths.settings_file), self.paths.settings_file)
+        self.bridge = EngineBridge()
+        self.manager = Manager(self.paths, self.prefs.get(), self.bridge.deliver)
+        self.bridge.bind(self.manager, self.prefs.get)
+        self.port = 0
+        self.bridge.listening.connect(self._on_listening)
+
+    def _on_listening(self, _address: str, port: int) -> None:
+        self.port = port
+
+    def start(self, qtbot) -> None:
+        with qtbot.waitSignal(self.bridge.entriesLoaded, timeout=20_000):
+            self.bridge.start_engine(restore=True)
+        qtbot.waitUntil(lambda: self.port > 0, timeout=10_000)
+
+    def stop(self) -> None:
+        assert self.bridge.stop_engine(10.0)
+        self.bridge.shutdown()
+        self.prefs.close()
+
+
+@pytest.fixture
+def engine(md, qtbot):
+    e = Engine(md)
+    e.start(qtbot)
+    yield e
+    e.stop()

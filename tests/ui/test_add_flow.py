@@ -1,0 +1,92 @@
+"""The add dialog against the real engine: a .torrent's file tree, a file left out, the job running
+to completion from a real libtorrent seed in another process, and the table following it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from modeldesk.core.models import JobState
+from modeldesk.ui.main_window import MainWindow
+from modeldesk.ui.transfer_model import Col
+from tests.helpers.swarm import LtPeer, make_model, make_torrent
+
+
+def find_item(model, name: str):
+    matches = model.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert matches, f"{name} not in the file tree"
+    return matches[0]
+
+
+@pytest.fixture
+def window(engine, qtbot):
+    w = MainWindow(engine.bridge, engine.prefs)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot, tmp_path):
+    data = tmp_path / "seed-data"
+    top = make_model(data)
+    torrent = tmp_path / "model.torrent"
+    make_torrent(top, torrent)
+    out = tmp_path / "projects" / "tts"
+
+    dialog = window.show_add_dialog(str(torrent))
+    qtbot.waitUntil(lambda: dialog.files_model.rowCount() > 0, timeout=10_000)
+    assert "4 of 4 files selected" in dialog.status.text()
+    find_item(dialog.files_model, "demo.wav").setCheckState(Qt.CheckState.Unchecked)
+    assert "3 of 4 files selected" in dialog.status.text()
+    dialog.folder.setCurrentText(str(out))
+    qtbot.waitUntil(lambda: "Free space" in dialog.free.text(), timeout=5_000)
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
+        dialog.accept()
+    job_id = added.args[0]
+    qtbot.waitUntil(lambda: window.model.row(job_id) is not None, timeout=5_000)
+
+    with LtPeer("seed", torrent, data, tmp_path, peers=[f"127.0.0.1:{engine.port}"]), \
+            qtbot.waitSignal(engine.bridge.jobFinished, timeout=60_000):
+        pass
+    got = out / "tts-model"
+    for rel in ("models/weights.safetensors", "models/config.json", "README.md"):
+        assert hashlib.sha256((got / rel).read_bytes()).digest() == hashlib.sha256((top / rel).read_bytes()).digest()
+    assert not (got / "samples" / "demo.wav").exists()
+    assert not list(got.rglob("*.mdpart"))
+    qtbot.waitUntil(lambda: window.model.row(job_id).state is JobState.SEEDING, timeout=10_000)
+    row = window.model.index(0, Col.PROGRESS)
+    assert row.data() == "100.0%"
+    entry = engine.manager.entries().result()[0]
+    assert entry.selection.exclude == ("tts-model/samples/demo.wav",)
+    assert engine.prefs.get().default_project_dir == str(out)  # remembered for next time
+
+
+def test_a_broken_source_is_explained_and_cannot_be_added(engine, window, qtbot, tmp_path):
+    bad = tmp_path / "broken.torrent"
+    bad.write_bytes(b"d8:announce3:foo4:infoi1ee")
+    dialog = window.show_add_dialog(str(bad))
+    qtbot.waitUntil(lambda: "Reading" not in dialog.status.text(), timeout=10_000)
+    assert "broken.torrent" in dialog.status.text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.source.setText("magnet:?xt=urn:btih:nothex")
+    qtbot.waitUntil(lambda: "magnet" in dialog.status.text().lower(), timeout=10_000)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_adding_into_a_file_shows_what_to_do(engine, window, qtbot, tmp_path):
+    """A failed action (the project folder is a file) reaches the user as a message, not a traceback."""
+    not_a_dir = tmp_path / "weights.bin"
+    not_a_dir.write_bytes(b"x")
+    with qtbot.waitSignal(engine.bridge.actionFailed, timeout=10_000) as failed:
+        engine.bridge.add_source("magnet:?xt=urn:btih:" + "ab" * 20, str(not_a_dir))
+    assert str(not_a_dir) in failed.args[1]
+    assert "Traceback" not in failed.args[1]
+
+    def shown():
+        return [b for b in window.findChildren(QMessageBox) if b.isVisible() and str(not_a_dir) in b.text()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=5_000)
