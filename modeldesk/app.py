@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import logging.handlers
 import signal
-import sys
 from pathlib import Path
 
 from modeldesk.core.paths import AppPaths, default_paths
@@ -18,6 +18,16 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 def socket_path(paths: AppPaths) -> Path:
     return paths.state_dir / "instance.sock"
+
+
+def setup_log_file(paths: AppPaths) -> None:
+    """The app has no terminal: its log goes to modeldesk.log in the state folder (tokens never reach it)."""
+    handler = logging.handlers.RotatingFileHandler(paths.state_dir / "modeldesk.log", maxBytes=2 << 20,
+                                                   backupCount=2, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("modeldesk")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
 def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
@@ -37,7 +47,8 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     from modeldesk.ui.tray import Tray
 
     paths = (paths or default_paths()).ensure()
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    setup_log_file(paths)
+    app = QApplication.instance() or QApplication(["modeldesk"])  # also the X11 WM_CLASS
     app.setApplicationName("ModelDesk")
     app.setDesktopFileName("modeldesk")
     app.setQuitOnLastWindowClosed(False)
@@ -63,8 +74,13 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     if tray.available():
         tray.show()
         window.tray = tray
+        log.info("tray icon shown")
     else:
         log.info("no system tray: closing the window quits")
+    bridge.listening.connect(lambda address, port: log.info("listening on %s:%d", address, port))
+    server.sourcesReceived.connect(lambda s: log.info("another launch handed over %d source(s)", len(s)))
+    window.windowHidden.connect(lambda: log.info("window hidden to the tray"))
+    bridge.jobFinished.connect(lambda job_id: log.info("job %s finished", job_id[:16]))
 
     board = ThanksBoard(window)
     bridge.entriesLoaded.connect(board.show_entries)
@@ -116,6 +132,8 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     bridge.start_engine(restore=True)
     if sources:
         window.add_sources(sources)
+    log.info("started")
     with loop:
         loop.run_until_complete(closed.wait())
+    log.info("stopped")
     return 0

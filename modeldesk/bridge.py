@@ -62,6 +62,10 @@ class Preferences(QObject):
         recent = tuple(dict.fromkeys((folder, *s.recent_project_dirs)))[:10]
         return self.set(dataclasses.replace(s, default_project_dir=folder, recent_project_dirs=recent))
 
+    def flush(self) -> None:
+        """Wait for the saves queued so far."""
+        self._saver.submit(lambda: None).result()
+
     def close(self) -> None:
         self._saver.shutdown(wait=True)
 

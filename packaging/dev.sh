@@ -14,9 +14,13 @@ VENV="$ROOT/.venv"
 MODE=${1:-app}
 shift || true
 
-# Tools the tests drive for real (foreign peers, tracker, full-disk tmpfs).
-TEST_TOOLS=(qbittorrent-nox aria2c mktorrent opentracker nginx)
-APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light)
+# What Qt needs on X11 (and offscreen), and a font that can show Simplified Chinese.
+APT_APP_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+              libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1
+              libdbus-1-3 fonts-wqy-microhei xdg-utils)
+# Tools the tests drive for real: foreign peers, a tracker, mirrors, a virtual display with a tray host.
+APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light xvfb trayer x11-utils xdotool
+               desktop-file-utils)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
@@ -62,9 +66,9 @@ setup() {
         PY=$(find_python) || { log "Python 3.11 is required"; exit 1; }
     fi
     if [ "$want_tests" = 1 ]; then
-        local need=0
-        for t in "${TEST_TOOLS[@]}"; do command -v "$t" >/dev/null 2>&1 || need=1; done
-        [ $need = 1 ] && apt_install "${APT_TEST_PKGS[@]}"
+        apt_install "${APT_APP_PKGS[@]}" "${APT_TEST_PKGS[@]}"
+    else
+        apt_install "${APT_APP_PKGS[@]}"
     fi
     if [ ! -x "$VENV/bin/python" ]; then
         log "creating $VENV with $PY"

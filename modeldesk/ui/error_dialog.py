@@ -24,6 +24,8 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
 def install_excepthook(parent_getter) -> None:
     """asyncSlot and Qt slots send exceptions to sys.excepthook: log them and tell the user."""
 
+    shown: list[QMessageBox] = []  # a parentless dialog needs a reference, or Python collects it at once
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             return sys.__excepthook__(exc_type, exc, tb)
@@ -33,7 +35,9 @@ def install_excepthook(parent_getter) -> None:
         message = QCoreApplication.translate(
             "Errors", "ModelDesk hit an unexpected error and carried on. Your downloads are safe. "
                       "If this keeps happening, please report it with the details below.")
-        show_error(parent_getter(), title, message, text)
+        box = show_error(parent_getter(), title, message, text)
+        shown.append(box)
+        box.finished.connect(lambda _result: shown.remove(box))
         return None
 
     sys.excepthook = hook

@@ -57,6 +57,7 @@ def sources_from_mime(mime) -> list[str]:
 
 class MainWindow(QMainWindow):
     quitRequested = Signal()
+    windowHidden = Signal()  # closed to the tray; the engines keep running
 
     def __init__(self, bridge: EngineBridge, prefs: Preferences, parent=None):
         super().__init__(parent)
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.act_copy = self._action(self.tr("Copy source"), None, self.copy_source)
         self.act_settings = self._action(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
                                          QKeySequence.StandardKey.Preferences)
+        self.act_close = self._action(self.tr("Close window"), None, self.close, QKeySequence.StandardKey.Close)
         self.act_quit = self._action(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
             self.table.addAction(a)
         self.addAction(self.act_paste)
         self.addAction(self.act_quit)
+        self.addAction(self.act_close)
         self._selection_changed()
 
     def _make_status_bar(self) -> None:
@@ -228,7 +231,7 @@ class MainWindow(QMainWindow):
         self._after_change()
 
     def _on_action_failed(self, what: str, message: str) -> None:
-        show_error(self if self.isVisible() else None, self.tr("ModelDesk"), message)
+        show_error(self, self.tr("ModelDesk"), message)
 
     def _after_change(self, rows: list[Row] | None = None) -> None:
         rows = self.model.rows() if rows is None else rows
@@ -422,6 +425,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None and self.tray.available():
             event.ignore()
             self.hide()
+            self.windowHidden.emit()
             if not self.prefs.get().ui.tray_notice_shown:
                 self.tray.notify(self.tr("ModelDesk keeps seeding"),
                                  self.tr("ModelDesk is still running in the tray and keeps sharing your models. "

@@ -91,12 +91,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="77" />
+        <location filename="../../modeldesk/app.py" line="94" />
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="89" />
+        <location filename="../../modeldesk/app.py" line="106" />
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -145,12 +145,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modeldesk/ui/error_dialog.py" line="32" />
+        <location filename="../../modeldesk/ui/error_dialog.py" line="34" />
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/error_dialog.py" line="33" />
+        <location filename="../../modeldesk/ui/error_dialog.py" line="35" />
         <source>ModelDesk hit an unexpected error and carried on. Your downloads are safe. If this keeps happening, please report it with the details below.</source>
         <translation>ModelDesk 遇到意外错误，但仍在继续运行，你的下载不受影响。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
     </message>
@@ -267,137 +267,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="99" />
+        <location filename="../../modeldesk/ui/main_window.py" line="100" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="134" />
+        <location filename="../../modeldesk/ui/main_window.py" line="135" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="136" />
+        <location filename="../../modeldesk/ui/main_window.py" line="137" />
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138" />
+        <location filename="../../modeldesk/ui/main_window.py" line="139" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139" />
+        <location filename="../../modeldesk/ui/main_window.py" line="140" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140" />
+        <location filename="../../modeldesk/ui/main_window.py" line="141" />
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="142" />
+        <location filename="../../modeldesk/ui/main_window.py" line="143" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143" />
+        <location filename="../../modeldesk/ui/main_window.py" line="144" />
         <source>Copy source</source>
         <translation>复制来源</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144" />
+        <location filename="../../modeldesk/ui/main_window.py" line="145" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="146" />
+        <location filename="../../modeldesk/ui/main_window.py" line="147" />
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="148" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147" />
+        <location filename="../../modeldesk/ui/main_window.py" line="149" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="166" />
+        <location filename="../../modeldesk/ui/main_window.py" line="169" />
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="168" />
+        <location filename="../../modeldesk/ui/main_window.py" line="171" />
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="187" />
+        <location filename="../../modeldesk/ui/main_window.py" line="190" />
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="214" />
+        <location filename="../../modeldesk/ui/main_window.py" line="217" />
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="215" />
+        <location filename="../../modeldesk/ui/main_window.py" line="218" />
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="221" />
+        <location filename="../../modeldesk/ui/main_window.py" line="224" />
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="231" />
+        <location filename="../../modeldesk/ui/main_window.py" line="234" />
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="247" />
+        <location filename="../../modeldesk/ui/main_window.py" line="250" />
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="256" />
+        <location filename="../../modeldesk/ui/main_window.py" line="259" />
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="371" />
+        <location filename="../../modeldesk/ui/main_window.py" line="374" />
         <source>%1 jobs</source>
         <translation>%1 个任务</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="372" />
+        <location filename="../../modeldesk/ui/main_window.py" line="375" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="373" />
+        <location filename="../../modeldesk/ui/main_window.py" line="376" />
         <source>Remove %1 from ModelDesk?</source>
         <translation>要从 ModelDesk 中移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="374" />
+        <location filename="../../modeldesk/ui/main_window.py" line="377" />
         <source>Remove, keep files</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="375" />
+        <location filename="../../modeldesk/ui/main_window.py" line="378" />
         <source>Remove and delete files</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="426" />
+        <location filename="../../modeldesk/ui/main_window.py" line="430" />
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="427" />
+        <location filename="../../modeldesk/ui/main_window.py" line="431" />
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>

@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from modeldesk.bridge import EngineBridge, Preferences  # noqa: E402
-from modeldesk.core.manager import Manager  # noqa: E402
-from modeldesk.core.paths import default_paths  # noqa: E402
-from modeldesk.core.settings import load_settings  # noqa: E402
+from modeldesk.bridge import EngineBridge, Preferences
+from modeldesk.core.manager import Manager
+from modeldesk.core.paths import default_paths
+from modeldesk.core.settings import load_settings
 
 
 class Engine:

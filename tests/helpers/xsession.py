@@ -1,0 +1,112 @@
+"""A virtual X display with a real tray host (Xvfb + trayer), and the app running on it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers.cli import MdHome
+from tests.helpers.tools import require_tool
+
+
+def wait_until(check, timeout: float, what: str, interval: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(interval)
+    raise TimeoutError(f"timed out waiting for {what}")
+
+
+class XSession:
+    def __init__(self, tray: bool = True):
+        xvfb = require_tool("Xvfb")
+        r, w = os.pipe()
+        self._procs: list[subprocess.Popen] = []
+        self.xvfb = subprocess.Popen([xvfb, "-displayfd", str(w), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                                     pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(w)
+        with os.fdopen(r) as f:
+            self.display = ":" + f.readline().strip()
+        self._procs.append(self.xvfb)
+        self.env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb"}
+        self.env.pop("WAYLAND_DISPLAY", None)
+        if tray:
+            trayer = require_tool("trayer")
+            self._procs.append(subprocess.Popen(
+                [trayer, "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
+                 "--transparent", "false"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            wait_until(lambda: "panel" in self.tree().lower(), 10, "trayer's panel")
+
+    def tree(self) -> str:
+        return subprocess.run([require_tool("xwininfo"), "-root", "-tree"], env=self.env, capture_output=True,
+                              text=True).stdout
+
+    def xdotool(self, *args: str) -> str:
+        r = subprocess.run([require_tool("xdotool"), *args], env=self.env, capture_output=True, text=True, timeout=20)
+        return r.stdout.strip()
+
+    def close(self) -> None:
+        for p in reversed(self._procs):
+            if p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait(5)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class App:
+    """`python -m modeldesk` on the X session, with a ModelDesk home of its own."""
+
+    def __init__(self, xs: XSession, md: MdHome, *args: str):
+        self.md, self.xs = md, xs
+        self.log = md.root / "state" / "modeldesk.log"
+        self.proc = subprocess.Popen([sys.executable, "-m", "modeldesk", *args], env={**md.environ(), **xs.env},
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                     stdin=subprocess.DEVNULL)
+        self.wait_log("started", 30)
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8") if self.log.exists() else ""
+
+    def wait_log(self, pattern: str, timeout: float) -> re.Match:
+        def found():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the app exited ({self.proc.returncode}):\n{self.proc.stdout.read()}")
+            return re.search(pattern, self.log_text())
+
+        return wait_until(found, timeout, f"{pattern!r} in the app's log")
+
+    def port(self) -> int:
+        return int(self.wait_log(r"listening on [\d.]+:(\d+)", 20).group(1))
+
+    def window_id(self) -> str:
+        return wait_until(lambda: self.xs.xdotool("search", "--onlyvisible", "--name", "^ModelDesk$").split(),
+                          20, "the main window")[0]
+
+    def stop(self, timeout: float = 20) -> int:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        return self.proc.returncode
+
+
+def app_socket(md: MdHome) -> Path:
+    return md.root / "state" / "instance.sock"
