@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import logging.handlers
+import os
 import signal
+import sys
 from pathlib import Path
 
 from modeldesk.core.paths import AppPaths, default_paths
@@ -30,7 +32,17 @@ def setup_log_file(paths: AppPaths) -> None:
     root.setLevel(logging.INFO)
 
 
+def has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
+    if not has_display():
+        print("modeldesk: no display to open the app on. On a server use the headless commands, "
+              "e.g. `modeldesk get SOURCE --to DIR` (see `modeldesk --help`).", file=sys.stderr)
+        return 2
     import qasync
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon

@@ -18,17 +18,19 @@ class GeneralTab(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self._fields: dict[str, QLabel] = {}
-        for key, label in (("name", self.tr("Name")), ("kind", self.tr("Kind")), ("state", self.tr("State")),
-                           ("folder", self.tr("Project folder")), ("source", self.tr("Source")),
-                           ("size", self.tr("Size")), ("done", self.tr("Downloaded")),
-                           ("rates", self.tr("Rates")), ("eta", self.tr("Time left")),
-                           ("peers", self.tr("Peers / mirrors")), ("shared", self.tr("Uploaded (ratio)")),
-                           ("error", self.tr("Problem"))):
+        self._form = form
+        for key, label in (("name", self.tr("Name:")), ("kind", self.tr("Kind:")), ("state", self.tr("State:")),
+                           ("folder", self.tr("Project folder:")), ("source", self.tr("Source:")),
+                           ("size", self.tr("Size:")), ("done", self.tr("Downloaded:")),
+                           ("rates", self.tr("Rates:")), ("eta", self.tr("Time left:")),
+                           ("peers", self.tr("Peers / mirrors:")), ("shared", self.tr("Uploaded (ratio):")),
+                           ("error", self.tr("Problem:"))):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self._fields[key] = value
-            form.addRow(label + ":", value)
+            form.addRow(label, value)
+        form.setRowVisible(self._fields["error"], False)
 
     def show_row(self, r: Row | None) -> None:
         if r is None:
@@ -48,6 +50,8 @@ class GeneralTab(QWidget):
         f["peers"].setText(str(r.peers) if r.kind is JobKind.HTTP else f"{r.peers} ({r.seeds})")
         f["shared"].setText(f"{fmt_bytes(r.uploaded)} ({r.ratio:.2f})" if r.kind is JobKind.BT else "")
         f["error"].setText(r.error)
+        self._form.setRowVisible(f["error"], bool(r.error))
+        self._form.setRowVisible(f["shared"], r.kind is JobKind.BT)
 
 
 class FilesTab(QTreeView):

@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         self.table.setItemDelegateForColumn(Col.PROGRESS, ProgressDelegate(self.table))
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for col, width in ((Col.NAME, 260), (Col.PROJECT, 180), (Col.PROGRESS, 120), (Col.STATE, 110)):
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        widths = {Col.NAME: 230, Col.PROJECT: 150, Col.KIND: 85, Col.SIZE: 80, Col.PROGRESS: 110, Col.STATE: 95,
+                  Col.DOWN: 85, Col.UP: 80, Col.ETA: 85, Col.PEERS: 60, Col.RATIO: 50, Col.UPLOADED: 80}
+        for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.open_folder())
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([190, 990])
+        self.splitter.setSizes([170, 1010])
         self.setCentralWidget(self.splitter)
 
         self._make_actions()

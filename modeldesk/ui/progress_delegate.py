@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QStyleOptionViewItem
 
 from modeldesk.ui.transfer_model import JOB_ROLE
@@ -19,13 +19,18 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.minimum, bar.maximum = 0, 1000
         bar.progress = int(row.progress * 1000)
-        bar.text = index.data(Qt.ItemDataRole.DisplayRole)
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.textVisible = False  # drawn below in one colour, readable over the filled and the empty part
         bar.state = option.state | QStyle.StateFlag.State_Horizontal
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        painter.save()
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(bar.rect, Qt.AlignmentFlag.AlignCenter, index.data(Qt.ItemDataRole.DisplayRole))
+        painter.restore()
         return None

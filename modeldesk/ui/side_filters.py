@@ -65,7 +65,8 @@ class SideFilters(QTreeView):
             n = sum(1 for r in rows if matches(r, status, None, ""))
             item.setText(f"{self.status_label(status)} ({n})")
         per_project = Counter(r.project_dir for r in rows)
-        self._all_projects.setText(f"{self.tr('Every folder')} ({len(rows)})")
+        every = self.tr("Every folder")
+        self._all_projects.setText(f"{every} ({len(rows)})")
         for folder in sorted(per_project):
             item = self._projects.get(folder)
             if item is None:

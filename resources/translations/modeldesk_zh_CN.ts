@@ -91,12 +91,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="94" />
+        <location filename="../../modeldesk/app.py" line="93" />
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="106" />
+        <location filename="../../modeldesk/app.py" line="105" />
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -104,17 +104,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="77" />
+        <location filename="../../modeldesk/ui/details.py" line="81" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="78" />
+        <location filename="../../modeldesk/ui/details.py" line="82" />
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="79" />
+        <location filename="../../modeldesk/ui/details.py" line="83" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -158,27 +158,27 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="57" />
+        <location filename="../../modeldesk/ui/details.py" line="61" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="57" />
+        <location filename="../../modeldesk/ui/details.py" line="61" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="57" />
+        <location filename="../../modeldesk/ui/details.py" line="61" />
         <source>Selected</source>
         <translation>已选择</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="66" />
+        <location filename="../../modeldesk/ui/details.py" line="70" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="66" />
+        <location filename="../../modeldesk/ui/details.py" line="70" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -186,64 +186,64 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="21" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/details.py" line="21" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/details.py" line="21" />
-        <source>State</source>
-        <translation>状态</translation>
+        <location filename="../../modeldesk/ui/details.py" line="22" />
+        <source>Name:</source>
+        <translation>名称：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="22" />
-        <source>Project folder</source>
-        <translation>项目文件夹</translation>
+        <source>Kind:</source>
+        <translation>类型：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="22" />
-        <source>Source</source>
-        <translation>来源</translation>
+        <source>State:</source>
+        <translation>状态：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="23" />
-        <source>Size</source>
-        <translation>大小</translation>
+        <source>Project folder:</source>
+        <translation>项目文件夹：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="23" />
-        <source>Downloaded</source>
-        <translation>已下载</translation>
+        <source>Source:</source>
+        <translation>来源：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="24" />
-        <source>Rates</source>
-        <translation>速度</translation>
+        <source>Size:</source>
+        <translation>大小：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="24" />
-        <source>Time left</source>
-        <translation>剩余时间</translation>
+        <source>Downloaded:</source>
+        <translation>已下载：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="25" />
-        <source>Peers / mirrors</source>
-        <translation>节点 / 镜像</translation>
+        <source>Rates:</source>
+        <translation>速度：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="25" />
-        <source>Uploaded (ratio)</source>
-        <translation>已上传（分享率）</translation>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="26" />
-        <source>Problem</source>
-        <translation>问题</translation>
+        <source>Peers / mirrors:</source>
+        <translation>节点 / 镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="26" />
+        <source>Uploaded (ratio):</source>
+        <translation>已上传（分享率）：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="27" />
+        <source>Problem:</source>
+        <translation>问题：</translation>
     </message>
 </context>
 <context>
@@ -267,142 +267,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="100" />
+        <location filename="../../modeldesk/ui/main_window.py" line="103" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="135" />
+        <location filename="../../modeldesk/ui/main_window.py" line="138" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="137" />
+        <location filename="../../modeldesk/ui/main_window.py" line="140" />
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139" />
+        <location filename="../../modeldesk/ui/main_window.py" line="142" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140" />
+        <location filename="../../modeldesk/ui/main_window.py" line="143" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141" />
+        <location filename="../../modeldesk/ui/main_window.py" line="144" />
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143" />
+        <location filename="../../modeldesk/ui/main_window.py" line="146" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144" />
+        <location filename="../../modeldesk/ui/main_window.py" line="147" />
         <source>Copy source</source>
         <translation>复制来源</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="145" />
+        <location filename="../../modeldesk/ui/main_window.py" line="148" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147" />
+        <location filename="../../modeldesk/ui/main_window.py" line="150" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="148" />
+        <location filename="../../modeldesk/ui/main_window.py" line="151" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="149" />
+        <location filename="../../modeldesk/ui/main_window.py" line="152" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="169" />
+        <location filename="../../modeldesk/ui/main_window.py" line="172" />
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="171" />
+        <location filename="../../modeldesk/ui/main_window.py" line="174" />
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="190" />
+        <location filename="../../modeldesk/ui/main_window.py" line="193" />
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="217" />
+        <location filename="../../modeldesk/ui/main_window.py" line="220" />
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="218" />
+        <location filename="../../modeldesk/ui/main_window.py" line="221" />
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="224" />
+        <location filename="../../modeldesk/ui/main_window.py" line="227" />
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="234" />
+        <location filename="../../modeldesk/ui/main_window.py" line="237" />
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="250" />
+        <location filename="../../modeldesk/ui/main_window.py" line="253" />
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="259" />
+        <location filename="../../modeldesk/ui/main_window.py" line="262" />
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="374" />
+        <location filename="../../modeldesk/ui/main_window.py" line="377" />
         <source>%1 jobs</source>
         <translation>%1 个任务</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="375" />
+        <location filename="../../modeldesk/ui/main_window.py" line="378" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="376" />
+        <location filename="../../modeldesk/ui/main_window.py" line="379" />
         <source>Remove %1 from ModelDesk?</source>
         <translation>要从 ModelDesk 中移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="377" />
+        <location filename="../../modeldesk/ui/main_window.py" line="380" />
         <source>Remove, keep files</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="378" />
+        <location filename="../../modeldesk/ui/main_window.py" line="381" />
         <source>Remove and delete files</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="430" />
+        <location filename="../../modeldesk/ui/main_window.py" line="433" />
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="431" />
+        <location filename="../../modeldesk/ui/main_window.py" line="434" />
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -612,6 +612,11 @@
         <location filename="../../modeldesk/ui/side_filters.py" line="59" />
         <source>Errored</source>
         <translation>出错</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="68" />
+        <source>Every folder</source>
+        <translation>所有文件夹</translation>
     </message>
 </context>
 <context>

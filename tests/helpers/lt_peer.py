@@ -16,15 +16,17 @@ import libtorrent as lt
 
 def session():
     limit = int(os.environ.get("LT_PEER_DOWNLOAD_LIMIT", "0"))
+    up_limit = int(os.environ.get("LT_PEER_UPLOAD_LIMIT", "0"))
     ses = lt.session({
         "download_rate_limit": limit,
+        "upload_rate_limit": up_limit,
         "listen_interfaces": "127.0.0.1:0",
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_outgoing_utp": False, "enable_incoming_utp": False,
         "allow_multiple_connections_per_ip": True,
         "alert_mask": 0,
     })
-    if limit:  # loopback peers ignore limits unless they are in the global peer class
+    if limit or up_limit:  # loopback peers ignore limits unless they are in the global peer class
         f = lt.ip_filter()
         f.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
         ses.set_peer_class_filter(f)
