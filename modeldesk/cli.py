@@ -96,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
     reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
     reg.add_argument("--unregister", action="store_true", help="undo it")
+    tok = sub.add_parser("token", help="keep access tokens for hubs and mirrors in the OS keyring")
+    tok_sub = tok.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    tset = tok_sub.add_parser("set", help="store a token (read from the terminal without echo, or from stdin)")
+    tdel = tok_sub.add_parser("delete", help="forget the token of a host")
+    for p in (tset, tdel):
+        p.add_argument("--host", default="huggingface.co",
+                       help="the only host this token is sent to (default: huggingface.co)")
+    tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
     return parser
@@ -260,7 +268,7 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler")
+COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token")
 
 
 def _is_gui_launch(argv: list[str]) -> bool:
@@ -284,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         return _list(args)
     if args.command == "verify":
         return _verify(args)
+    if args.command == "token":
+        from modeldesk.headless.tokens import token_command
+
+        return token_command(args)
     if args.command == "gui":
         from modeldesk.app import run_gui
 

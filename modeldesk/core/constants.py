@@ -18,3 +18,6 @@ INCOMPLETE_SUFFIX = ".mdpart"
 
 # A .torrent fetched over HTTP is refused past this size.
 MAX_TORRENT_BYTES = 50 * 1024 * 1024
+ENV_HF_TOKEN = "HF_TOKEN"  # honoured for the official hub, as huggingface_hub does
+ENV_HF_HOME = "HF_HOME"  # the hub's token file is $HF_HOME/token (default ~/.cache/huggingface/token)
+OFFICIAL_HUB_HOST = "huggingface.co"

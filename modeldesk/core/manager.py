@@ -27,6 +27,7 @@ from modeldesk.core.pathsafety import check_relative_path
 from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import Settings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
@@ -180,7 +181,8 @@ class Manager:
         http = self._settings.http
         project = ensure_project_dir(add.project_dir)
         endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints)
+        credentials = load_credentials(http.token_hosts)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials)
         source = f"hf://{plan.name}@{plan.commit}"
         self._writer.submit(
             self._library.add_job, job_id=plan.job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
@@ -190,7 +192,8 @@ class Manager:
         self._manifests[plan.job_id] = (project, plan.name, {
             "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
             "mirrors": list(plan.endpoints)}, list(plan.manifest_files))
-        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, http.connections, http.stall_timeout)
+        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, http.connections, http.stall_timeout,
+                      credentials)
         return self._http.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:
@@ -204,7 +207,9 @@ class Manager:
         ).result()
         self._job_ids.add(job_id)
         spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
-        return self._http.add(HttpJob(job_id, name, str(project), (spec,), add.connections, add.stall_timeout))
+        credentials = load_credentials(self._settings.http.token_hosts)
+        return self._http.add(HttpJob(job_id, name, str(project), (spec,), add.connections, add.stall_timeout,
+                                      credentials))
 
     def add_torrent(self, add: TorrentAdd) -> Future:
         """Record the job and start it; the future gives the job id or a ModelDeskError."""

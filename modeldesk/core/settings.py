@@ -59,6 +59,7 @@ class HttpSettings:
     connections: int = 8  # per file, over all mirrors
     use_official_hub: bool = True  # include https://huggingface.co among hub mirrors
     hub_mirrors: tuple[str, ...] = ()  # HF-compatible endpoints tried besides it
+    token_hosts: tuple[str, ...] = ()  # hosts the user gave a token for (the tokens are in the OS keyring)
     stall_timeout: float = 20.0
 
 

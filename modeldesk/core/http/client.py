@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 import requests
+import requests.auth
 
 from modeldesk import __version__
+from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadSourceError, NetworkError
 
 USER_AGENT = f"ModelDesk/{__version__}"
 
 
-def new_session() -> requests.Session:
+class ScopedTokenAuth(requests.auth.AuthBase):
+    """Adds a Bearer token only for a host the user trusted with it. requests drops the header on a
+    redirect to another host or port and does not call this again, so a CDN never sees the token."""
+
+    def __init__(self, credentials: Credentials):
+        self._credentials = credentials
+
+    def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
+        token = self._credentials.token_for(r.url or "")
+        if token:
+            r.headers["Authorization"] = f"Bearer {token}"
+        return r
+
+
+def new_session(credentials: Credentials | None = None) -> requests.Session:
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
     s.trust_env = True  # honour the user's proxy variables
+    if credentials:
+        s.auth = ScopedTokenAuth(credentials)
     return s
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from modeldesk.core import events as ev
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import Interrupted, ModelDeskError
+from modeldesk.core.credentials import Credentials
+from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 
@@ -30,6 +32,7 @@ class HttpJob:
     files: tuple[FileSpec, ...]
     connections: int = 8
     stall_timeout: float = 20.0
+    credentials: Credentials | None = None  # its repr names hosts only
 
 
 class _JobProgress:
@@ -164,7 +167,8 @@ class HttpEngine:
         try:
             for i, spec in enumerate(job.files):
                 dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=stop,
-                                  on_progress=functools.partial(progress.update, spec))
+                                  on_progress=functools.partial(progress.update, spec),
+                                  session_factory=functools.partial(new_session, job.credentials))
                 dl.run()
                 if i == 0:
                     self._emit(ev.MetadataReceived(job.job_id, job.name, progress.entries(), progress.total,

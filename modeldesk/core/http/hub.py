@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import requests
 
+from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import AccessDeniedError, BadSourceError, NetworkError
 from modeldesk.core.http.client import new_session
 from modeldesk.core.pathsafety import check_relative_path
@@ -89,13 +90,14 @@ def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
 class HubClient:
     """Metadata calls against a list of endpoints; the first that answers wins."""
 
-    def __init__(self, endpoints: list[str], timeout: float = 20.0):
+    def __init__(self, endpoints: list[str], timeout: float = 20.0, credentials: Credentials | None = None):
         self.endpoints = list(dict.fromkeys(e.rstrip("/") for e in endpoints))
         self._timeout = timeout
+        self._credentials = credentials
 
     def _get_json(self, ref: RepoRef, path: str, params=None):
         problems = []
-        with new_session() as s:
+        with new_session(self._credentials) as s:
             for ep in self.endpoints:
                 url = f"{ep}{path}"
                 pages = []

@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, RepoRef, endpoints_from_env, file_url
@@ -36,8 +37,9 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
     return eps
 
 
-def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str]) -> HubPlan:
-    client = HubClient(endpoints)
+def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
+                 credentials: Credentials | None = None) -> HubPlan:
+    client = HubClient(endpoints, credentials=credentials)
     commit = client.resolve(ref)
     listed = client.list_files(ref, commit)
     chosen = [f for f in listed if is_selected(f.path, selection)]

@@ -1,0 +1,99 @@
+"""The only module that imports keyring. Tokens live in the OS keyring (Secret Service, KWallet,
+macOS Keychain, Windows Credential Locker), never in a plain file we write. HF_TOKEN and the hub's
+own token file are honoured for the official hub, as huggingface_hub does."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from modeldesk.core.constants import ENV_HF_HOME, ENV_HF_TOKEN, OFFICIAL_HUB_HOST
+from modeldesk.core.credentials import Credentials, normalize_host
+from modeldesk.core.errors import ModelDeskError
+
+log = logging.getLogger(__name__)
+SERVICE = "modeldesk"
+
+
+class KeyringUnavailable(ModelDeskError):
+    exit_code = 2
+
+
+def _keyring():
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError as exc:  # pragma: no cover - keyring is a dependency
+        raise KeyringUnavailable(f"The keyring library is missing ({exc}).") from None
+    backend = keyring.get_keyring()
+    names = [type(b).__module__ + "." + type(b).__name__ for b in getattr(backend, "backends", [backend])]
+    usable = [n for n in names if not n.startswith(("keyring.backends.fail", "keyring.backends.null"))
+              and "plaintext" not in n.lower() and not n.startswith("keyrings.alt")]
+    if isinstance(backend, fail.Keyring) or not usable:
+        raise KeyringUnavailable(
+            "No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, "
+            "macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to "
+            f"a plain file. For a single run you can set {ENV_HF_TOKEN} instead.")
+    return keyring
+
+
+def set_token(host: str, token: str) -> str:
+    host = normalize_host(host)
+    token = token.strip()
+    if not host or not token:
+        raise ModelDeskError("Give a host and a non-empty token.")
+    kr = _keyring()
+    try:
+        kr.set_password(SERVICE, host, token)
+    except Exception as exc:  # the backend's own errors (locked collection, D-Bus gone)
+        raise KeyringUnavailable(f"The keyring refused to store the token for {host}: {type(exc).__name__}. "
+                                 "Unlock your keyring and try again.") from None
+    return host
+
+
+def delete_token(host: str) -> bool:
+    kr = _keyring()
+    try:
+        kr.delete_password(SERVICE, normalize_host(host))
+        return True
+    except Exception:
+        return False
+
+
+def get_token(host: str) -> str | None:
+    try:
+        return _keyring().get_password(SERVICE, normalize_host(host))
+    except KeyringUnavailable:
+        raise
+    except Exception as exc:
+        log.warning("keyring read for %s failed: %s", normalize_host(host), type(exc).__name__)
+        return None
+
+
+def hub_token_file() -> Path:
+    home = os.environ.get(ENV_HF_HOME) or str(Path.home() / ".cache" / "huggingface")
+    return Path(home) / "token"
+
+
+def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
+    """Tokens for the hosts the user trusted (settings keep the host names, the keyring the tokens),
+    plus HF_TOKEN or the hub's token file for the official hub only."""
+    tokens: dict[str, str] = {}
+    official = os.environ.get(ENV_HF_TOKEN, "").strip()
+    if not official:
+        try:
+            official = hub_token_file().read_text(encoding="utf-8").strip()
+        except OSError:
+            official = ""
+    if official:
+        tokens[OFFICIAL_HUB_HOST] = official
+    for host in hosts:
+        try:
+            token = get_token(host)
+        except KeyringUnavailable as exc:
+            log.warning("tokens unavailable: %s", exc)
+            break
+        if token:
+            tokens[normalize_host(host)] = token
+    return Credentials(tokens)

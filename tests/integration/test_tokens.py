@@ -1,0 +1,76 @@
+"""Tokens: kept in a real Secret Service keyring, sent only to the host they are scoped to (never to
+another mirror, never after a redirect to a CDN), and never written to logs, settings or output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers.hub_server import HubServer
+from tests.helpers.keyring_session import KeyringSession, files_containing
+from tests.helpers.swarm import write_random
+
+pytestmark = pytest.mark.integration
+TOKEN = "hf_test_Tk9f3LqZ0aXw7Vb2"
+
+
+@pytest.fixture
+def hub_root(tmp_path):
+    repo = tmp_path / "hub" / "acme" / "gated-tts"
+    write_random(repo / "model.safetensors", 3 * 1024 * 1024 + 11)
+    (repo / "config.json").write_text('{"sample_rate": 22050}\n')
+    return tmp_path / "hub"
+
+
+def modeldesk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "modeldesk", *args]
+
+
+def test_set_list_delete_in_the_os_keyring(md, tmp_path):
+    kr = KeyringSession(tmp_path / "krhome")
+    r = kr.run(md.environ(), *modeldesk("token", "set", "--host", "https://Mirror.Example:8443/"), stdin=TOKEN + "\n")
+    assert r.returncode == 0, r.stderr
+    assert "mirror.example:8443 only" in r.stdout and TOKEN not in r.stdout
+    r = kr.run(md.environ(), *modeldesk("token", "list"))
+    assert "mirror.example:8443" in r.stdout and TOKEN[-4:] in r.stdout and TOKEN not in r.stdout
+    assert files_containing(md.root, TOKEN) == []  # the settings keep the host name only
+    r = kr.run(md.environ(), *modeldesk("token", "delete", "--host", "mirror.example:8443"))
+    assert r.returncode == 0
+    r = kr.run(md.environ(), *modeldesk("token", "list"))
+    assert "No tokens stored" in r.stdout
+
+
+def test_without_a_keyring_the_token_is_refused_not_written_to_a_file(md, tmp_path):
+    env = {**md.environ(), "HOME": str(tmp_path / "nokr")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    r = subprocess.run(modeldesk("token", "set"), input=TOKEN + "\n", env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2
+    assert "No OS keyring" in r.stderr and "HF_TOKEN" in r.stderr
+    assert files_containing(md.root, TOKEN) == [] and files_containing(tmp_path / "nokr", TOKEN) == []
+
+
+def test_the_token_reaches_only_its_host(md, tmp_path, hub_root):
+    """Untrusted mirror first (localhost), trusted hub second (127.0.0.1:PORT): the gated repo downloads
+    through the trusted hub; neither the other mirror nor the hub's CDN ever sees the token."""
+    kr = KeyringSession(tmp_path / "krhome")
+    out = tmp_path / "projects" / "tts"
+    with HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as trusted, \
+            HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as other:
+        trusted_host = trusted.url.removeprefix("http://")
+        untrusted_url = other.url.replace("127.0.0.1", "localhost")
+        r = kr.run(md.environ(), *modeldesk("token", "set", "--host", trusted_host), stdin=TOKEN + "\n")
+        assert r.returncode == 0, r.stderr
+        r = kr.run(md.environ(), *modeldesk("get", "hf://acme/gated-tts", "--mirror", untrusted_url,
+                                            "--mirror", trusted.url, "--to", str(out), "--json"))
+        assert r.returncode == 0, r.stdout[-2000:] + r.stderr
+        assert (out / "model.safetensors").read_bytes() == (hub_root / "acme/gated-tts/model.safetensors").read_bytes()
+        assert trusted.auth_seen and all(a == f"Bearer {TOKEN}" for _p, a in trusted.auth_seen)
+        assert other.requests, "the untrusted mirror was never asked, so the test proves nothing"
+        assert other.auth_seen == [] and other.cdn.auth_seen == []
+        assert trusted.cdn.requests, "no redirect to the CDN happened, so the test proves nothing"
+        assert trusted.cdn.auth_seen == [], "the token followed a redirect to the CDN"
+    assert TOKEN not in r.stdout and TOKEN not in r.stderr
+    assert files_containing(md.root, TOKEN) == [] and files_containing(out, TOKEN) == []
