@@ -85,6 +85,7 @@ class EngineBridge(QObject):
     sourceAdded = Signal(str)  # job id of a job the user added
     previewReady = Signal(int, object)  # request number, Preview or ModelDeskError
     freeSpace = Signal(str, object)  # folder, free bytes or None
+    tokensListed = Signal(object)  # [(host, masked token or "")]
     restored = Signal(object)  # [(name, reason)] of saved jobs that could not be restarted
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
@@ -222,6 +223,26 @@ class EngineBridge(QObject):
 
     def remove(self, job_id: str, delete_files: bool) -> Future:
         return self._submit("Remove", self._manager.remove, job_id, delete_files)
+
+    def list_tokens(self, hosts: tuple[str, ...]) -> Future:
+        from modeldesk.core.credentials import mask
+        from modeldesk.core.secrets import get_token
+
+        def run():
+            return [(h, mask(t) if (t := get_token(h)) else "") for h in hosts]
+
+        return self._submit("Read tokens", run, on_result=self.tokensListed.emit)
+
+    def store_token(self, host: str, token: str) -> Future:
+        """Stores it in the OS keyring; the future gives the normalized host (None on failure)."""
+        from modeldesk.core.secrets import set_token
+
+        return self._submit("Store token", set_token, host, token)
+
+    def forget_token(self, host: str) -> Future:
+        from modeldesk.core.secrets import delete_token
+
+        return self._submit("Forget token", delete_token, host)
 
     def apply_settings(self, settings) -> Future:
         return self._submit("Apply settings", self._manager.apply_settings, settings)

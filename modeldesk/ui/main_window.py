@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.prefs.get(), self)
+        dialog = SettingsDialog(self.prefs.get(), self.bridge, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
         dialog.show()
         return dialog

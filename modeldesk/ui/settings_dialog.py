@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modeldesk.bridge import EngineBridge
 from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
+from modeldesk.ui.tokens_tab import TokensTab
 
 KIB = 1024
 
@@ -46,7 +48,7 @@ def _spin(maximum: int, suffix: str = "", special: str = "") -> QSpinBox:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent=None):
+    def __init__(self, settings: Settings, bridge: EngineBridge, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
@@ -115,6 +117,8 @@ class SettingsDialog(QDialog):
         mirrors.addRow("", self.official)
         mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
         tabs.addTab(self._page(mirrors), self.tr("Mirrors"))
+        self.tokens = TokensTab(bridge, h.token_hosts)
+        tabs.addTab(self.tokens, self.tr("Tokens"))
 
         general = QFormLayout()
         self.folder = QLineEdit(settings.default_project_dir)
@@ -157,6 +161,7 @@ class SettingsDialog(QDialog):
             seed_ratio_limit=self.ratio.value(), seed_time_limit_minutes=self.seed_minutes.value())
         mirrors = tuple(m.strip().rstrip("/") for m in self.mirror_list.toPlainText().splitlines() if m.strip())
         http = dataclasses.replace(s.http, connections=self.connections.value(),
-                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors)
+                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors,
+                                   token_hosts=tuple(self.tokens.hosts))
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, default_project_dir=self.folder.text().strip())

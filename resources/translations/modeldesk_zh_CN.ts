@@ -91,12 +91,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="93" />
+        <location filename="../../modeldesk/app.py" line="105" />
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="105" />
+        <location filename="../../modeldesk/app.py" line="117" />
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -410,168 +410,173 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="51" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="53" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="55" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="57" />
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="61" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63" />
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="61" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63" />
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="62" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64" />
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65" />
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66" />
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="69" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71" />
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="69" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71" />
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="70" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="72" />
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="73" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="75" />
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="76" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="78" />
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="77" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="79" />
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="84" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="86" />
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="86" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88" />
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90" />
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="91" />
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="92" />
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="92" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="94" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="98" />
         <location filename="../../modeldesk/ui/settings_dialog.py" line="100" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="102" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="102" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="104" />
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="103" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="105" />
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="104" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="106" />
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="110" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112" />
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="114" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="116" />
         <source>Connections per file:</source>
         <translation>每个文件的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118" />
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="117" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="119" />
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="122" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121" />
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="126" />
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="125" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="129" />
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="127" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131" />
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="128" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="132" />
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="130" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="134" />
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -706,6 +711,49 @@
         <location filename="../../modeldesk/ui/thanks_board.py" line="41" />
         <source>Nothing uploaded yet. Models you keep seeding will show up here.</source>
         <translation>还没有上传。你持续做种的模型会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>TokensTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="17" />
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="17" />
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="25" />
+        <source>Save token</source>
+        <translation>保存令牌</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="27" />
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="29" />
+        <source>A token is sent only to its host, never to other mirrors or after a redirect. Tokens are kept in the system keyring.</source>
+        <translation>令牌只会发送给它对应的主机，不会发送给其他镜像，也不会在重定向后发送。令牌保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="33" />
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="34" />
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="53" />
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,76 @@
+"""Settings → Tokens: one token per host, kept in the OS keyring and shown back masked only."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
+
+from modeldesk.bridge import EngineBridge
+
+
+class TokensTab(QWidget):
+    def __init__(self, bridge: EngineBridge, hosts: tuple[str, ...], parent=None):
+        super().__init__(parent)
+        self._bridge = bridge
+        self.hosts: list[str] = list(hosts)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels([self.tr("Host"), self.tr("Token")])
+        self.view = QTreeView()
+        self.view.setRootIsDecorated(False)
+        self.view.setModel(self.model)
+        self.host = QLineEdit("huggingface.co")
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText("hf_…")
+        save = QPushButton(self.tr("Save token"))
+        save.clicked.connect(self._save)
+        remove = QPushButton(self.tr("Remove selected"))
+        remove.clicked.connect(self._remove)
+        note = QLabel(self.tr("A token is sent only to its host, never to other mirrors or after a redirect. "
+                              "Tokens are kept in the system keyring."))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Host:"), self.host)
+        form.addRow(self.tr("Token:"), self.token)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        bridge.tokensListed.connect(self._show)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._bridge.list_tokens(tuple(self.hosts))
+
+    def _show(self, rows) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for host, masked in rows:
+            self.model.appendRow([QStandardItem(host), QStandardItem(masked or self.tr("(missing)"))])
+
+    def _save(self) -> None:
+        host, token = self.host.text().strip(), self.token.text().strip()
+        if not host or not token:
+            return
+        self.token.clear()  # the token leaves the widget at once
+        future = self._bridge.store_token(host, token)
+        future.add_done_callback(lambda f: self._stored(f.result()))
+
+    def _stored(self, host: str | None) -> None:
+        """Runs on a worker thread: only plain data changes here, then a refresh request."""
+        if host and host not in self.hosts:
+            self.hosts.append(host)
+        self._refresh()
+
+    def _remove(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        host = self.model.item(index.row(), 0).text()
+        self.hosts = [h for h in self.hosts if h != host]
+        self._bridge.forget_token(host)
+        self._refresh()
