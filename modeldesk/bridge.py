@@ -30,6 +30,7 @@ class Preview:
     name: str
     files: tuple[FileEntry, ...]  # empty for a magnet (metadata comes from peers) or a plain URL
     total_size: int
+    torrent: object = None  # the TorrentSource read for a torrent, so adding it does not read it again
 
 
 class Preferences(QObject):
@@ -72,7 +73,6 @@ class Preferences(QObject):
 
 class EngineBridge(QObject):
     jobsUpdated = Signal(object)  # tuple[JobSnapshot, ...]
-    jobAdded = Signal(object)  # events.JobAdded
     metadataReceived = Signal(object)  # events.MetadataReceived
     jobFinished = Signal(str)
     jobFailed = Signal(str, str)  # job id, reason
@@ -80,7 +80,9 @@ class EngineBridge(QObject):
     jobRemoved = Signal(str)
     seedingLimitReached = Signal(str, str)
     listening = Signal(str, int)
-    entriesLoaded = Signal(object)  # list[LibraryEntry]
+    entriesLoaded = Signal(object)  # list[LibraryEntry], the whole library
+    entryLoaded = Signal(object)  # LibraryEntry of a job just added
+    tokenStored = Signal(str)  # the normalized host a token was stored for
     actionFailed = Signal(str, str)  # what the user tried, what happened and what to do
     sourceAdded = Signal(str)  # job id of a job the user added
     previewReady = Signal(int, object)  # request number, Preview or ModelDeskError
@@ -140,7 +142,7 @@ class EngineBridge(QObject):
         if isinstance(event, ev.JobsUpdated):
             self.jobsUpdated.emit(event.snapshots)
         elif isinstance(event, ev.JobAdded):
-            self.jobAdded.emit(event)
+            self._load_entry(event.job_id)
         elif isinstance(event, ev.MetadataReceived):
             self.metadataReceived.emit(event)
         elif isinstance(event, ev.JobFinished):
@@ -178,12 +180,13 @@ class EngineBridge(QObject):
         return self._pool.submit(run)
 
     def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
-                   mirrors: tuple[str, ...] = ()) -> Future:
+                   mirrors: tuple[str, ...] = (), resolved=None) -> Future:
         from modeldesk.core.intake import build_add
 
         def add():
             http = self._settings().http
-            request = build_add(text, project_dir, selection, seed, mirrors, http.connections, http.stall_timeout)
+            request = build_add(text, project_dir, selection, seed, mirrors, http.connections, http.stall_timeout,
+                                resolved)
             return self._manager.add(request).result()
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)
@@ -237,7 +240,7 @@ class EngineBridge(QObject):
         """Stores it in the OS keyring; the future gives the normalized host (None on failure)."""
         from modeldesk.core.secrets import set_token
 
-        return self._submit("Store token", set_token, host, token)
+        return self._submit("Store token", set_token, host, token, on_result=self.tokenStored.emit)
 
     def forget_token(self, host: str) -> Future:
         from modeldesk.core.secrets import delete_token
@@ -246,6 +249,16 @@ class EngineBridge(QObject):
 
     def apply_settings(self, settings) -> Future:
         return self._submit("Apply settings", self._manager.apply_settings, settings)
+
+    def _load_entry(self, job_id: str) -> None:
+        """A job was added: read its one library row (not the whole library) and hand it to the table."""
+
+        def done(future: Future) -> None:
+            entry = future.result() if future.exception() is None else None
+            if entry is not None:
+                self.entryLoaded.emit(entry)
+
+        self._manager.entry(job_id).add_done_callback(done)
 
     def load_entries(self) -> Future:
         return self._submit("Read the library", self._manager.entries, on_result=self.entriesLoaded.emit)
@@ -276,4 +289,4 @@ def make_preview(text: str, mirrors: tuple[str, ...] = (), use_official_hub: boo
     from modeldesk.core.manager import resolve_torrent_source
 
     src = resolve_torrent_source(text)
-    return Preview(text, kind.value, src.name, src.files, sum(f.size for f in src.files))
+    return Preview(text, kind.value, src.name, src.files, sum(f.size for f in src.files), src)

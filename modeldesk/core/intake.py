@@ -10,6 +10,7 @@ from modeldesk.core.errors import BadSourceError
 from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
 from modeldesk.core.manager import HttpAdd, HubAdd, TorrentAdd, is_file_url, resolve_torrent_source
 from modeldesk.core.models import Selection
+from modeldesk.core.torrent.sources import TorrentSource
 
 
 class SourceKind(enum.StrEnum):
@@ -31,9 +32,10 @@ def classify(text: str, hosts: set[str] | frozenset[str] = frozenset()) -> Sourc
 
 
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
-              mirrors: tuple[str, ...] = (), connections: int = 8, stall_timeout: float = 20.0
-              ) -> TorrentAdd | HttpAdd | HubAdd:
-    """One source as an add request. Blocking for a .torrent URL (it is fetched): call it off the GUI thread."""
+              mirrors: tuple[str, ...] = (), connections: int = 8, stall_timeout: float = 20.0,
+              resolved: TorrentSource | None = None) -> TorrentAdd | HttpAdd | HubAdd:
+    """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
+    source already read (the add dialog's preview): call it off the GUI thread."""
     text = text.strip()
     if not text:
         raise BadSourceError("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.")
@@ -43,4 +45,4 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
         return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors)
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, max(1, connections), stall_timeout)
-    return TorrentAdd(resolve_torrent_source(text), project_dir, selection, seed=seed)
+    return TorrentAdd(resolved or resolve_torrent_source(text), project_dir, selection, seed=seed)

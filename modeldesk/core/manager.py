@@ -274,6 +274,10 @@ class Manager:
         self._settings = settings
         return self._torrents.apply_settings(settings.torrent)
 
+    def entry(self, job_id: str) -> Future:
+        """One library entry (LibraryEntry or None), read on the writer thread."""
+        return self._writer.submit(lambda: self._library.get(job_id))
+
     def entries(self) -> Future:
         """Every library entry (list[LibraryEntry]), read on the writer thread."""
         return self._writer.submit(lambda: self._library.entries())

@@ -38,6 +38,7 @@ class AddChoice:
     project_dir: str
     selection: Selection
     seed: bool
+    resolved: object = None  # the torrent the preview read, when it is of this very source
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -228,5 +229,7 @@ class AddDialog(QDialog):
     def choice(self) -> AddChoice:
         _, off = checked_files(self.files_model)
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
-        return AddChoice(self.source.text().strip(), self.folder.currentText().strip(), selection,
-                         self.seed.isChecked())
+        text = self.source.text().strip()
+        p = self._preview
+        resolved = p.torrent if p is not None and p.source == text else None
+        return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved)

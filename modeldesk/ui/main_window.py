@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def _connect_bridge(self) -> None:
         b = self.bridge
         b.jobsUpdated.connect(self._on_snapshots)
-        b.jobAdded.connect(lambda _e: b.load_entries())
+        b.entryLoaded.connect(lambda entry: self._on_entries([entry]))
         b.entriesLoaded.connect(self._on_entries)
         b.metadataReceived.connect(self._on_metadata)
         b.jobFinished.connect(self._on_finished)
@@ -320,7 +320,8 @@ class MainWindow(QMainWindow):
     def _add_from(self, dialog: AddDialog) -> None:
         choice = dialog.choice()
         self.prefs.remember_folder(choice.project_dir)
-        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed)
+        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed,
+                               resolved=choice.resolved)
 
     def add_sources(self, sources: list[str]) -> None:
         """Sources from the command line, a second launch, a drop or the clipboard."""

@@ -42,6 +42,7 @@ class TokensTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(note)
         bridge.tokensListed.connect(self._show)
+        bridge.tokenStored.connect(self._stored)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -57,12 +58,10 @@ class TokensTab(QWidget):
         if not host or not token:
             return
         self.token.clear()  # the token leaves the widget at once
-        future = self._bridge.store_token(host, token)
-        future.add_done_callback(lambda f: self._stored(f.result()))
+        self._bridge.store_token(host, token)
 
-    def _stored(self, host: str | None) -> None:
-        """Runs on a worker thread: only plain data changes here, then a refresh request."""
-        if host and host not in self.hosts:
+    def _stored(self, host: str) -> None:
+        if host not in self.hosts:
             self.hosts.append(host)
         self._refresh()
 

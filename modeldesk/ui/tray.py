@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from modeldesk.core.models import JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.transfer_model import Row
 
@@ -54,8 +55,8 @@ class Tray(QObject):
     def update_totals(self, rows: list[Row]) -> None:
         down = sum(r.down_rate for r in rows)
         up = sum(r.up_rate for r in rows)
-        seeding = sum(1 for r in rows if r.state.value == "seeding")
-        downloading = sum(1 for r in rows if r.state.value == "downloading")
+        seeding = sum(1 for r in rows if r.state is JobState.SEEDING)
+        downloading = sum(1 for r in rows if r.state is JobState.DOWNLOADING)
         self.icon.setToolTip(self.tr("ModelDesk\n↓ %1  ↑ %2\n%3 downloading, %4 seeding")
                              .replace("%1", fmt_rate(down)).replace("%2", fmt_rate(up))
                              .replace("%3", str(downloading)).replace("%4", str(seeding)))
