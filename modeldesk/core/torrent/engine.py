@@ -416,10 +416,12 @@ class TorrentEngine:
         st = job.handle.status()
         log.debug("maybe_finish %s: done %s/%s state %s pending %s", job.job_id[:8], st.total_wanted_done,
                   job.wanted_bytes, st.state, sorted(job.pending_renames))
-        if st.total_wanted_done < job.wanted_bytes or st.state in (
-            lt.torrent_status.states.checking_files,
-            lt.torrent_status.states.checking_resume_data,
-        ):
+        if st.state in (lt.torrent_status.states.checking_files, lt.torrent_status.states.checking_resume_data):
+            return
+        # Not total_wanted_done: with web seeds it can run past total_wanted while pieces are still
+        # unverified. Every selected file must be covered by hash-checked pieces.
+        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        if any(e.selected and progress[e.index] < e.size for e in job.files):
             return
         self._sweep_renames(job)
         if job.pending_renames:

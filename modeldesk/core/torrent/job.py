@@ -146,7 +146,8 @@ class TorrentJob:
             if state is JobState.SEEDING and not self.finished:
                 state = JobState.DOWNLOADING  # selection not applied yet, or renames pending
         wanted = st.total_wanted if self.has_metadata else 0
-        done = st.total_wanted_done if self.has_metadata else 0
+        # Clamped: libtorrent's count can overshoot while web-seed pieces await their hash check.
+        done = min(st.total_wanted_done, wanted) if self.has_metadata else 0
         rate = st.download_payload_rate
         eta = int((wanted - done) / rate) if rate > 0 and wanted > done else None
         if self.finished:
