@@ -33,47 +33,12 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import proc_cpu, proc_hwm_mib, ram_disk, timed_child  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
 from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
 
 GIB = 1024**3
-
-
-def timed_child(argv, env=None, stdout=None) -> dict:
-    """Run a child to completion; wall time plus its own CPU and peak RSS from wait4()."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=stdout or subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv[:3]} failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
-    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mib": ru.ru_maxrss / 1024}
-
-
-def proc_cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def proc_hwm_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def ram_disk(work: Path) -> Path:
-    """Leechers write into a tmpfs so disk write-back noise (large on shared VMs) stays out of the
-    comparison; falls back to the work folder where mounting is not allowed."""
-    out = work / "out"
-    out.mkdir(exist_ok=True)
-    if not os.path.ismount(out):
-        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", str(out)], capture_output=True)
-        if r.returncode != 0:
-            print("note: no tmpfs (not root?); leechers write to disk", file=sys.stderr)
-    return out
 
 
 def run_modeldesk(torrent: Path, work: Path) -> dict:

@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
     get.add_argument("--connections", type=int, default=8, metavar="N",
-                     help="connections per file over all mirrors (default 8)")
+                     help="connections per file to each mirror, like aria2c -x (default 8)")
     get.add_argument("--stall-timeout", type=float, default=20.0, metavar="SECONDS",
                      help="drop a mirror connection that sends nothing for this long (default 20)")
     _add_transfer_options(get)

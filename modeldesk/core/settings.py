@@ -56,7 +56,7 @@ class TorrentSettings:
 
 @dataclass(frozen=True)
 class HttpSettings:
-    connections: int = 8  # per file, over all mirrors
+    connections: int = 8  # per file and mirror (at most 64 per file in all)
     use_official_hub: bool = True  # include https://huggingface.co among hub mirrors
     hub_mirrors: tuple[str, ...] = ()  # HF-compatible endpoints tried besides it
     token_hosts: tuple[str, ...] = ()  # hosts the user gave a token for (the tokens are in the OS keyring)

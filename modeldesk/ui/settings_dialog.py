@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
         self.official.setChecked(h.use_official_hub)
         self.mirror_list = QPlainTextEdit("\n".join(h.hub_mirrors))
         self.mirror_list.setPlaceholderText("https://hf-mirror.com")
-        mirrors.addRow(self.tr("Connections per file:"), self.connections)
+        mirrors.addRow(self.tr("Connections per mirror:"), self.connections)
         mirrors.addRow("", self.official)
         mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
         tabs.addTab(self._page(mirrors), self.tr("Mirrors"))

@@ -1,89 +1,90 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="94" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="95"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="101" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="102"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="102" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="103"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="112" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="113"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="122" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="122" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="126" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="127"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="131" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="134" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="135"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="164" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="165"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="180" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="181"/>
         <source>%1: the file list arrives from peers once the download starts; you can choose files then in the Files tab.</source>
         <translation>%1：文件列表会在开始下载后从其他节点获取，届时可在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="194" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="195"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="209" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="210"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="212" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="213"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="217" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="217" />
+        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -91,12 +92,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="105" />
+        <location filename="../../modeldesk/app.py" line="105"/>
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="117" />
+        <location filename="../../modeldesk/app.py" line="117"/>
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -104,17 +105,17 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="81" />
+        <location filename="../../modeldesk/ui/details.py" line="81"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="82" />
+        <location filename="../../modeldesk/ui/details.py" line="82"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="83" />
+        <location filename="../../modeldesk/ui/details.py" line="83"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -122,22 +123,22 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="41" />
+        <location filename="../../modeldesk/ui/labels.py" line="41"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="43" />
+        <location filename="../../modeldesk/ui/labels.py" line="43"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="45" />
+        <location filename="../../modeldesk/ui/labels.py" line="45"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="46" />
+        <location filename="../../modeldesk/ui/labels.py" line="46"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
@@ -145,12 +146,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modeldesk/ui/error_dialog.py" line="34" />
+        <location filename="../../modeldesk/ui/error_dialog.py" line="34"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/error_dialog.py" line="35" />
+        <location filename="../../modeldesk/ui/error_dialog.py" line="35"/>
         <source>ModelDesk hit an unexpected error and carried on. Your downloads are safe. If this keeps happening, please report it with the details below.</source>
         <translation>ModelDesk 遇到意外错误，但仍在继续运行，你的下载不受影响。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
     </message>
@@ -158,27 +159,27 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61" />
+        <location filename="../../modeldesk/ui/details.py" line="61"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61" />
+        <location filename="../../modeldesk/ui/details.py" line="61"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61" />
+        <location filename="../../modeldesk/ui/details.py" line="61"/>
         <source>Selected</source>
         <translation>已选择</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="70" />
+        <location filename="../../modeldesk/ui/details.py" line="70"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="70" />
+        <location filename="../../modeldesk/ui/details.py" line="70"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -186,62 +187,62 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22" />
+        <location filename="../../modeldesk/ui/details.py" line="22"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22" />
+        <location filename="../../modeldesk/ui/details.py" line="22"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22" />
+        <location filename="../../modeldesk/ui/details.py" line="22"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="23" />
+        <location filename="../../modeldesk/ui/details.py" line="23"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="23" />
+        <location filename="../../modeldesk/ui/details.py" line="23"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="24" />
+        <location filename="../../modeldesk/ui/details.py" line="24"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="24" />
+        <location filename="../../modeldesk/ui/details.py" line="24"/>
         <source>Downloaded:</source>
         <translation>已下载：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25" />
+        <location filename="../../modeldesk/ui/details.py" line="25"/>
         <source>Rates:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25" />
+        <location filename="../../modeldesk/ui/details.py" line="25"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26" />
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Peers / mirrors:</source>
         <translation>节点 / 镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26" />
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Uploaded (ratio):</source>
         <translation>已上传（分享率）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="27" />
+        <location filename="../../modeldesk/ui/details.py" line="27"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -249,17 +250,17 @@
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="25" />
+        <location filename="../../modeldesk/ui/labels.py" line="25"/>
         <source>BitTorrent</source>
         <translation>BitTorrent</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="27" />
+        <location filename="../../modeldesk/ui/labels.py" line="27"/>
         <source>Hub</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="28" />
+        <location filename="../../modeldesk/ui/labels.py" line="28"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -267,142 +268,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="103" />
+        <location filename="../../modeldesk/ui/main_window.py" line="103"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138" />
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140" />
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="142" />
+        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143" />
+        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144" />
+        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="146" />
+        <location filename="../../modeldesk/ui/main_window.py" line="146"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147" />
+        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
         <source>Copy source</source>
         <translation>复制来源</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="148" />
+        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="150" />
+        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="151" />
+        <location filename="../../modeldesk/ui/main_window.py" line="151"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="152" />
+        <location filename="../../modeldesk/ui/main_window.py" line="152"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="172" />
+        <location filename="../../modeldesk/ui/main_window.py" line="172"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="174" />
+        <location filename="../../modeldesk/ui/main_window.py" line="174"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="193" />
+        <location filename="../../modeldesk/ui/main_window.py" line="193"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="220" />
+        <location filename="../../modeldesk/ui/main_window.py" line="220"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="221" />
+        <location filename="../../modeldesk/ui/main_window.py" line="221"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="227" />
+        <location filename="../../modeldesk/ui/main_window.py" line="227"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="237" />
+        <location filename="../../modeldesk/ui/main_window.py" line="237"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253" />
+        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="262" />
+        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="377" />
+        <location filename="../../modeldesk/ui/main_window.py" line="378"/>
         <source>%1 jobs</source>
         <translation>%1 个任务</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="378" />
+        <location filename="../../modeldesk/ui/main_window.py" line="379"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="379" />
+        <location filename="../../modeldesk/ui/main_window.py" line="380"/>
         <source>Remove %1 from ModelDesk?</source>
         <translation>要从 ModelDesk 中移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="380" />
+        <location filename="../../modeldesk/ui/main_window.py" line="381"/>
         <source>Remove, keep files</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="381" />
+        <location filename="../../modeldesk/ui/main_window.py" line="382"/>
         <source>Remove and delete files</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="433" />
+        <location filename="../../modeldesk/ui/main_window.py" line="434"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="434" />
+        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -410,173 +411,173 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="53" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="57" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="71" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="71" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="72" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="75" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="75"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="78" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="78"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="79" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="86" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="86"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="91" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="92" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="92"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="94" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100" />
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="104" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="104"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="105" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="105"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="106" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="106"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116" />
-        <source>Connections per file:</source>
-        <translation>每个文件的连接数：</translation>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
+        <source>Connections per mirror:</source>
+        <translation>每个镜像的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="119" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="121" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="126" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="129" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="132" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="132"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="134" />
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -584,42 +585,42 @@
 <context>
     <name>SideFilters</name>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="30" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="31" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="31"/>
         <source>Project folders</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="57" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="57"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="57" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="57"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="58" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="58"/>
         <source>Seeding</source>
         <translation>做种中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="58" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="58"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="59" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="59"/>
         <source>Errored</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="68" />
+        <location filename="../../modeldesk/ui/side_filters.py" line="68"/>
         <source>Every folder</source>
         <translation>所有文件夹</translation>
     </message>
@@ -627,7 +628,7 @@
 <context>
     <name>SpeedGraph</name>
     <message>
-        <location filename="../../modeldesk/ui/speed_graph.py" line="52" />
+        <location filename="../../modeldesk/ui/speed_graph.py" line="52"/>
         <source>Down %1   Up %2   (peak %3, last 5 minutes)</source>
         <translation>下载 %1   上传 %2   （峰值 %3，最近 5 分钟）</translation>
     </message>
@@ -635,42 +636,42 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="12" />
+        <location filename="../../modeldesk/ui/labels.py" line="12"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="13" />
+        <location filename="../../modeldesk/ui/labels.py" line="13"/>
         <source>Fetching metadata</source>
         <translation>获取元数据</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="14" />
+        <location filename="../../modeldesk/ui/labels.py" line="14"/>
         <source>Checking</source>
         <translation>校验中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="15" />
+        <location filename="../../modeldesk/ui/labels.py" line="15"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="16" />
+        <location filename="../../modeldesk/ui/labels.py" line="16"/>
         <source>Seeding</source>
         <translation>做种中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="17" />
+        <location filename="../../modeldesk/ui/labels.py" line="17"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="18" />
+        <location filename="../../modeldesk/ui/labels.py" line="18"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="19" />
+        <location filename="../../modeldesk/ui/labels.py" line="19"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
@@ -678,37 +679,37 @@
 <context>
     <name>ThanksBoard</name>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="15" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="15"/>
         <source>Thanks board</source>
         <translation>感谢榜</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="19" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="19"/>
         <source>Peers served</source>
         <translation>服务过的节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="39" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="39"/>
         <source>Your models reached %1 peers. Thank you for sharing.</source>
         <translation>你的模型已帮助 %1 个节点。感谢分享！</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="41" />
+        <location filename="../../modeldesk/ui/thanks_board.py" line="41"/>
         <source>Nothing uploaded yet. Models you keep seeding will show up here.</source>
         <translation>还没有上传。你持续做种的模型会显示在这里。</translation>
     </message>
@@ -716,42 +717,42 @@
 <context>
     <name>TokensTab</name>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="17" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="17"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="17" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="17"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="25" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="25"/>
         <source>Save token</source>
         <translation>保存令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="27" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="27"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="29" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
         <source>A token is sent only to its host, never to other mirrors or after a redirect. Tokens are kept in the system keyring.</source>
         <translation>令牌只会发送给它对应的主机，不会发送给其他镜像，也不会在重定向后发送。令牌保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="33" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="33"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="34" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="34"/>
         <source>Token:</source>
         <translation>令牌：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="53" />
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="54"/>
         <source>(missing)</source>
         <translation>（缺失）</translation>
     </message>
@@ -759,62 +760,62 @@
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98" />
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
@@ -822,32 +823,32 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="25" />
+        <location filename="../../modeldesk/ui/tray.py" line="26"/>
         <source>Show / hide ModelDesk</source>
         <translation>显示 / 隐藏 ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="27" />
+        <location filename="../../modeldesk/ui/tray.py" line="28"/>
         <source>Pause all</source>
         <translation>全部暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="28" />
+        <location filename="../../modeldesk/ui/tray.py" line="29"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="29" />
+        <location filename="../../modeldesk/ui/tray.py" line="30"/>
         <source>Thanks board…</source>
         <translation>感谢榜…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="31" />
+        <location filename="../../modeldesk/ui/tray.py" line="32"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="59" />
+        <location filename="../../modeldesk/ui/tray.py" line="60"/>
         <source>ModelDesk
 ↓ %1  ↑ %2
 %3 downloading, %4 seeding</source>

@@ -14,11 +14,13 @@ _RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 
 
 class FaultyServer:
-    """mode: ok | flip | status:<code> | norange | truncate | stall"""
+    """mode: ok | flip | status:<code> | norange | truncate | stall | busy:<seconds> (429 with
+    Retry-After: 3 to every GET for that long after the first one, then honest)"""
 
     def __init__(self, root: Path, mode: str = "ok"):
         self.root, self.mode = Path(root), mode
         self.requests: list[tuple[str, str, str]] = []  # (method, path, Range)
+        self.get_times: list[tuple[float, int]] = []  # (monotonic time, status) of each GET
         self.auth_seen: list[str] = []
         server = self
 
@@ -43,6 +45,13 @@ class FaultyServer:
                     return self._status(404)
                 data = f.read_bytes()
                 mode = server.mode
+                if mode.startswith("busy:") and body:
+                    now = time.monotonic()
+                    first = server.get_times[0][0] if server.get_times else now
+                    if now - first < float(mode.split(":")[1]):
+                        server.get_times.append((now, 429))
+                        return self._status(429, {"Retry-After": "3"})
+                    server.get_times.append((now, 200))
                 if mode.startswith("status:") and body:
                     code = int(mode.split(":")[1])
                     return self._status(code, {"Retry-After": "1"} if code in (429, 503) else {})

@@ -18,7 +18,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,15 +36,18 @@ from modeldesk.core.errors import (
     VerificationError,
 )
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.fetch import MirrorFault, Work, fault_for, fetch_range
-from modeldesk.core.http.mirrors import Mirror, MirrorSet
+from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
+from modeldesk.core.http.hasher import PrefixHasher
+from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, Mirror, MirrorSet
+from modeldesk.core.http.scheduler import Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.units import fmt_bytes
 
 log = logging.getLogger(__name__)
 
-MIN_SPLIT = 1024 * 1024  # never split a range below this
 SIDECAR_SAVE_S = 1.0
+MAX_CONNECTIONS = 64  # per file, over all its mirrors
+RATE_SAMPLE_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -87,20 +90,31 @@ def content_ok(path: Path, spec: FileSpec) -> bool:
     return not (spec.git_sha1 and git_blob_sha1_of(path) != spec.git_sha1)
 
 
+def make_folder(folder: Path) -> None:
+    """mkdir -p with a message a user can act on when a file sits where a folder must go."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        raise DiskError(f"Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename "
+                        "it, or pick another project folder; it was left as it is.") from None
+    except OSError as exc:
+        raise DiskError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from None
+
+
 class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session):
         self.spec = spec
-        self.mirrors = MirrorSet(list(spec.urls))
-        self._connections = max(1, connections)
+        self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections))
+        # `connections` is per mirror, like aria2's -x: a throttled mirror gives each connection a
+        # fixed rate, so a second mirror adds its own connections rather than taking some away.
+        self._connections = min(MAX_CONNECTIONS, max(1, connections) * len(self.mirrors.mirrors))
         self._timeout = (10.0, stall_timeout)
         self._stop = stop or threading.Event()
         self._on_progress = on_progress or (lambda p: None)
         self._new_session = session_factory
-        self._lock = threading.Lock()
-        self._pending: list[Work] = []
-        self._active: list[Work] = []
         self.size = spec.size or 0
         self.resumed = 0  # bytes a previous run had already finished
 
@@ -111,7 +125,7 @@ class FileDownload:
 
     def run(self) -> None:
         dest = self.spec.dest
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(dest.parent)
         if self.spec.size is not None:  # a listing gave the size: no HEAD round trip per file
             validator = self.spec.sha256 or self.spec.git_sha1 or str(self.size)
         else:
@@ -123,13 +137,25 @@ class FileDownload:
         have = segs.load() if self.part.exists() else 0
         self.resumed = have
         self._check_space(self.size - have)
-        fd = os.open(self.part, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.part, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise self._disk_error(exc) from None
         try:
             if have == 0:
                 os.ftruncate(fd, 0)
             self._preallocate(fd)
-            self._fetch_missing(fd, segs)
-            self._verify(fd, segs)
+            hasher = None
+            if self.spec.sha256 or self.spec.git_sha1:
+                hasher = PrefixHasher(fd, self.size, segs.prefix, bool(self.spec.sha256),
+                                      bool(self.spec.git_sha1)).start()
+            try:
+                self._fetch_missing(fd, segs)
+            except BaseException:
+                if hasher is not None:
+                    hasher.stop()
+                raise
+            self._verify(fd, segs, hasher)
         finally:
             os.close(fd)
         os.replace(self.part, dest)
@@ -193,68 +219,33 @@ class FileDownload:
             os.ftruncate(fd, self.size)  # file systems without fallocate
 
     # ---- transfer ----------------------------------------------------------------------
-    def _plan(self, holes: list[tuple[int, int]]) -> None:
-        total = sum(b - a for a, b in holes)
-        piece = max(MIN_SPLIT, -(-total // self._connections))
-        for a, b in holes:
-            while a < b:
-                self._pending.append(Work(a, min(b, a + piece)))
-                a += piece
-
-    def _take(self) -> Work | None:
-        with self._lock:
-            if self._pending:
-                w = self._pending.pop(0)
-            else:
-                # End game: split the largest range still in flight.
-                biggest = max(self._active, key=lambda w: w.end - w.pos, default=None)
-                if biggest is None or biggest.end - biggest.pos < 2 * MIN_SPLIT:
-                    return None
-                mid = biggest.pos + (biggest.end - biggest.pos) // 2
-                w = Work(mid, biggest.end)
-                biggest.end = mid
-            self._active.append(w)
-            return w
-
-    def _give_back(self, w: Work) -> None:
-        with self._lock:
-            self._active.remove(w)
-            if w.pos < w.end:
-                self._pending.append(w)
-
     def _fetch_missing(self, fd: int, segs: SegmentMap) -> None:
-        self._plan(segs.missing())
-        if not self._pending:
+        sched = Scheduler(segs.missing(), self.size, self._connections)
+        if sched.idle():
             return
         errors: list[BaseException] = []
 
         def worker() -> None:
             with self._new_session() as session:
-                while not self._stop.is_set() and not errors:
-                    w = self._take()
-                    if w is None:
-                        return
+                while not self._stop.is_set() and not errors and not sched.idle():
                     m = self.mirrors.pick()
                     if m is None:
-                        self._give_back(w)
                         if not self.mirrors.any_usable():
                             return
-                        time.sleep(min(1.0, self.mirrors.next_retry_in() or 0.2))
+                        self._stop.wait(min(1.0, self.mirrors.next_retry_in() or 0.2))
                         continue
-                    self._run_one(session, m, w, fd, segs, errors)
+                    w = sched.take(m, m.latency)
+                    if w is None:  # nothing worth taking now; a slow request may be worth helping soon
+                        self.mirrors.release(m)
+                        self._stop.wait(0.1)
+                        continue
+                    self._run_one(session, sched, w, fd, segs, errors)
 
-        with ThreadPoolExecutor(self._connections, thread_name_prefix="http-conn") as pool:
-            futures = [pool.submit(worker) for _ in range(self._connections)]
-            last_save = time.monotonic()
-            while not all(f.done() for f in futures):
-                self._stop.wait(0.25)
-                now = time.monotonic()
-                if now - last_save >= SIDECAR_SAVE_S:
-                    self._save(segs)
-                    last_save = now
-                self._report(segs)
-        self._save(segs)
-        self._report(segs)
+        self._run_workers(worker, segs)
+        if not errors and not self._stop.is_set() and segs.missing():
+            whole = self.mirrors.only_whole_streams_left()
+            if whole:
+                self._run_workers(lambda: self._single_stream(whole, fd, segs, errors), segs, 1)
         if errors:
             raise errors[0]
         if self._stop.is_set():
@@ -263,24 +254,82 @@ class FileDownload:
             faults = [f"{m.host}: {m.last_error or 'gave up'}" for m in self.mirrors.mirrors]
             raise self._no_mirror_error(faults)
 
-    def _run_one(self, session, m: Mirror, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:
+    def _run_workers(self, worker: Callable[[], None], segs: SegmentMap, count: int = 0) -> None:
+        """Run `count` (default: one per connection) workers; save the map and report meanwhile."""
+        count = count or self._connections
+        with ThreadPoolExecutor(count, thread_name_prefix="http-conn") as pool:
+            futures = [pool.submit(worker) for _ in range(count)]
+            last_save = time.monotonic()
+            while wait(futures, timeout=0.25).not_done:
+                now = time.monotonic()
+                if now - last_save >= SIDECAR_SAVE_S:
+                    self._save(segs)
+                    last_save = now
+                self._report(segs)
+            for f in futures:
+                f.result()  # a bug in a worker surfaces here, not silently
+        self._save(segs)
+        self._report(segs)
+
+    def _single_stream(self, mirrors: list[Mirror], fd: int, segs: SegmentMap, errors: list) -> None:
+        """Every mirror left answers Range requests with the whole file: fetch it as one stream."""
+        log.info("%s: no mirror serves ranges; one stream from the start", self.spec.dest.name)
+        with self._new_session() as session:
+            for attempt in range(MAX_CONSECUTIVE_FAILURES):
+                m = mirrors[attempt % len(mirrors)]
+                t0 = time.monotonic()
+                try:
+                    n = fetch_whole(session, m, fd, self.size, lambda a, b, m=m: segs.add(a, b, m.url),
+                                    self._stop, self._timeout)
+                    self.mirrors.succeeded(m, n, time.monotonic() - t0)
+                    return
+                except MirrorFault as f:
+                    log.info("mirror %s (one stream): %s", m.host, f)
+                    m.last_error = str(f)
+                    if f.fatal_status:
+                        m.fatal_status = f.fatal_status
+                        return
+                    self._stop.wait(min(BACKOFF_MAX_S, 2.0**attempt))
+                except OSError as exc:
+                    errors.append(self._disk_error(exc))
+                    return
+                if self._stop.is_set():
+                    return
+
+    def _disk_error(self, exc: OSError) -> DiskError:
+        if exc.errno == errno.ENOSPC:
+            return InsufficientSpaceError(f"No space left while writing {self.part}. Free some space and run "
+                                          "the same command again; finished bytes are kept.")
+        return DiskError(f"Writing {self.part} failed: {exc.strerror or exc}. Fix the folder and run the same "
+                         "command again; finished bytes are kept.")
+
+    def _run_one(self, session, sched: Scheduler, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:
+        m = w.mirror
         t0 = time.monotonic()
-        start = w.pos
+        sampled = [t0]
+
+        def on_bytes(a: int, b: int) -> None:
+            segs.add(a, b, m.url)
+            now = time.monotonic()
+            if now - sampled[0] >= RATE_SAMPLE_S and (rate := w.rate(now)) is not None:
+                sampled[0] = now
+                self.mirrors.observed_rate(m, rate)
+
         try:
-            fetch_range(session, m, w, fd, self._lock, lambda a, b: segs.add(a, b, m.url),
-                        self._stop, self._timeout)
-            self.mirrors.succeeded(m, w.pos - start, time.monotonic() - t0)
+            fetch_range(session, w, fd, sched.lock, on_bytes, self._stop, self._timeout)
+            self.mirrors.succeeded(m, w.pos - w.first, time.monotonic() - t0)
         except MirrorFault as f:
             log.info("mirror %s: %s", m.host, f)
             m.fatal_status = m.fatal_status or f.fatal_status
             m.no_ranges = m.no_ranges or f.no_ranges
             self.mirrors.failed(m, str(f), f.retry_after)
         except OSError as exc:
-            errors.append(DiskError(f"Writing {self.part} failed: {exc.strerror}. Free some space and run "
-                                    "the same command again; finished bytes are kept."))
+            errors.append(self._disk_error(exc))
         finally:
+            if w.ttfb > 0:
+                self.mirrors.observed_latency(m, w.ttfb)
             self.mirrors.release(m)
-            self._give_back(w)
+            sched.give_back(w)
 
     def _report(self, segs: SegmentMap) -> None:
         done = segs.done_bytes()
@@ -293,13 +342,19 @@ class FileDownload:
             log.warning("cannot save segment map: %s", exc)
 
     # ---- verification ------------------------------------------------------------------
-    def _verify(self, fd: int, segs: SegmentMap) -> None:
+    def _verify(self, fd: int, segs: SegmentMap, hasher: PrefixHasher | None) -> None:
         if os.fstat(fd).st_size != self.size:
+            if hasher is not None:
+                hasher.stop()
             raise VerificationError(f"{self.spec.dest.name}: size on disk differs from {self.size}.")
-        if not (self.spec.sha256 or self.spec.git_sha1):
+        if hasher is None:
             return
+        try:
+            sha256, sha1 = hasher.finish()
+        except OSError as exc:
+            raise self._disk_error(exc) from None
         os.fsync(fd)
-        if content_ok(self.part, self.spec):
+        if (sha256 or None) == self.spec.sha256 and (sha1 or None) == self.spec.git_sha1:
             return
         # Find the mirror that lied: suspect each source in turn, re-fetch its ranges from the others,
         # and keep the verdict that makes the file verify. A wrong suspect is cleared again.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+import time
 
 import requests
+import urllib3
 
-from modeldesk.core.http.mirrors import Mirror
+from modeldesk.core.http.scheduler import Work
 
-CHUNK = 1024 * 1024
+CHUNK = 256 * 1024  # per read; with up to 64 connections, what is in flight stays small
 
 
 class MirrorFault(Exception):
@@ -22,15 +23,6 @@ class MirrorFault(Exception):
         self.fatal_status = fatal_status
         self.retry_after = retry_after
         self.no_ranges = no_ranges
-
-
-@dataclass
-class Work:
-    """A byte range [pos, end) still to fetch; `end` may shrink when an idle connection takes
-    over the far half (end game). Guarded by the download's lock."""
-
-    pos: int
-    end: int
 
 
 def retry_after(resp: requests.Response) -> float | None:
@@ -50,19 +42,24 @@ def fault_for(resp: requests.Response) -> MirrorFault:
     return MirrorFault(f"HTTP {code}")
 
 
-def fetch_range(session: requests.Session, mirror: Mirror, work: Work, fd: int, lock: threading.Lock,
+def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
                 on_bytes, stop: threading.Event, timeout: tuple[float, float]) -> int:
-    """GET [work.pos, work.end) from `mirror` into fd; returns bytes written. Calls
-    on_bytes(start, end) after each write. Raises MirrorFault on anything the mirror did wrong."""
+    """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
+    on_bytes(start, end) after each write. Bytes are written as they arrive (read1), so a slow mirror's
+    progress is visible at once and a cut-short request stops at its new end. Raises MirrorFault on
+    anything the mirror did wrong, OSError when the disk fails."""
+    mirror = work.mirror
     with lock:
         start, end = work.pos, work.end
     if start >= end:
         return 0
     headers = {"Range": f"bytes={start}-{end - 1}", "Accept-Encoding": "identity"}
+    t0 = time.monotonic()
     try:
         resp = session.get(mirror.url, headers=headers, stream=True, timeout=timeout)
     except requests.RequestException as exc:
         raise MirrorFault(type(exc).__name__) from None
+    work.ttfb = time.monotonic() - t0
     written = 0
     with resp:
         if resp.status_code == 200:
@@ -72,25 +69,57 @@ def fetch_range(session: requests.Session, mirror: Mirror, work: Work, fd: int, 
         cr = resp.headers.get("Content-Range", "")
         if not cr.startswith(f"bytes {start}-"):
             raise MirrorFault(f"answered the wrong range ({cr or 'no Content-Range'})")
-        try:
-            for chunk in resp.iter_content(CHUNK):
-                if stop.is_set():
-                    break
-                with lock:
-                    limit = work.end  # may have shrunk
-                    pos = work.pos
-                if pos >= limit:
-                    break
-                chunk = chunk[: limit - pos]
-                os.pwrite(fd, chunk, pos)
-                with lock:
-                    work.pos = pos + len(chunk)
-                written += len(chunk)
-                on_bytes(pos, pos + len(chunk))
-        except requests.RequestException as exc:
-            raise MirrorFault(f"{type(exc).__name__} after {written} bytes") from None
+        raw = resp.raw
+        while not stop.is_set():
+            try:
+                chunk = raw.read1(CHUNK)
+            except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
+                raise MirrorFault(f"{type(exc).__name__} after {written} bytes") from None
+            if not chunk:
+                break
+            with lock:
+                limit = work.end  # may have shrunk: an idle connection took over the tail
+                pos = work.pos
+            if pos >= limit:
+                break
+            chunk = chunk[: limit - pos]
+            os.pwrite(fd, chunk, pos)
+            with lock:
+                work.pos = pos + len(chunk)
+            written += len(chunk)
+            on_bytes(pos, pos + len(chunk))
+            if pos + len(chunk) >= limit:
+                break
     with lock:
         short = work.pos < work.end and not stop.is_set()
     if short:
         raise MirrorFault(f"closed the connection early after {written} bytes")
     return written
+
+
+def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes, stop: threading.Event,
+                timeout: tuple[float, float]) -> int:
+    """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
+    try:
+        resp = session.get(mirror.url, headers={"Accept-Encoding": "identity"}, stream=True, timeout=timeout)
+    except requests.RequestException as exc:
+        raise MirrorFault(type(exc).__name__) from None
+    pos = 0
+    with resp:
+        if resp.status_code != 200:
+            raise fault_for(resp)
+        raw = resp.raw
+        while not stop.is_set() and pos < size:
+            try:
+                chunk = raw.read1(CHUNK)
+            except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
+                raise MirrorFault(f"{type(exc).__name__} after {pos} bytes") from None
+            if not chunk:
+                break
+            chunk = chunk[: size - pos]
+            os.pwrite(fd, chunk, pos)
+            on_bytes(pos, pos + len(chunk))
+            pos += len(chunk)
+    if pos < size and not stop.is_set():
+        raise MirrorFault(f"closed the connection early after {pos} bytes")
+    return pos

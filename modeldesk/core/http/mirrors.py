@@ -12,6 +12,7 @@ MAX_CONSECUTIVE_FAILURES = 4
 BACKOFF_BASE_S = 1.0
 BACKOFF_MAX_S = 30.0
 UNTRIED_SPEED = 10 * 1024 * 1024
+SLOW_RATIO = 8  # per-connection speed this many times below the best: one connection only
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Mirror:
     speed: float = 0.0  # bytes/s, exponentially smoothed per finished request
     last_error: str = ""
     fatal_status: int = 0  # 404/401/403: this mirror will not serve the file
+    latency: float = 0.05  # seconds to response headers, smoothed
 
     @property
     def host(self) -> str:
@@ -38,8 +40,9 @@ class Mirror:
 
 
 class MirrorSet:
-    def __init__(self, urls: list[str], clock=time.monotonic):
+    def __init__(self, urls: list[str], per_mirror: int = 1 << 30, clock=time.monotonic):
         self.mirrors = [Mirror(u) for u in dict.fromkeys(urls)]
+        self.per_mirror = per_mirror
         self._clock = clock
         self._lock = threading.Lock()
 
@@ -47,12 +50,17 @@ class MirrorSet:
         """The usable mirror with the best speed per active connection; None if none is usable now."""
         now = self._clock()
         with self._lock:
-            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now]
+            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now and m.active < self.per_mirror]
             if not ready:
                 return None
             # Bytes/s per connection it would have; an untried mirror is assumed as fast as the best
             # known one, so every mirror gets tried and connections spread before speeds are known.
             guess = max((m.speed for m in self.mirrors), default=0.0) or UNTRIED_SPEED
+            # A mirror far slower per connection than the best one keeps a single connection: it
+            # still helps and stays measured, without a crowd of threads and requests for little.
+            ready = [m for m in ready if not (m.active and m.speed and m.speed * SLOW_RATIO < guess)]
+            if not ready:
+                return None
             best = max(ready, key=lambda m: ((m.speed or guess) / (m.active + 1), -m.active))
             best.active += 1
             return best
@@ -69,13 +77,33 @@ class MirrorSet:
                 rate = nbytes / seconds
                 m.speed = rate if m.speed == 0 else 0.7 * m.speed + 0.3 * rate
 
+    def observed_rate(self, m: Mirror, rate: float) -> None:
+        """A live sample of one connection's rate, so speeds are known before a request ends."""
+        with self._lock:
+            m.speed = rate if m.speed == 0 else 0.8 * m.speed + 0.2 * rate
+
     def failed(self, m: Mirror, reason: str, retry_after: float | None = None) -> None:
         with self._lock:
-            m.failures += 1
+            now = self._clock()
+            if m.retry_at <= now:
+                # Connections that fail together (a 429 to all of them, one outage) count once:
+                # giving up a mirror takes failures in a row, each after its back-off.
+                m.failures += 1
             m.last_error = reason
             delay = retry_after if retry_after is not None else min(
                 BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (m.failures - 1))
-            m.retry_at = self._clock() + delay
+            m.retry_at = max(m.retry_at, now + delay)
+
+    def observed_latency(self, m: Mirror, seconds: float) -> None:
+        with self._lock:
+            m.latency = 0.7 * m.latency + 0.3 * seconds
+
+    def only_whole_streams_left(self) -> list[Mirror]:
+        """Mirrors that serve the file but no ranges, when no range-capable mirror is left."""
+        with self._lock:
+            if any(m.usable for m in self.mirrors):
+                return []
+            return [m for m in self.mirrors if m.no_ranges and not (m.bad_data or m.fatal_status)]
 
     def any_usable(self) -> bool:
         with self._lock:

@@ -96,6 +96,16 @@ class SegmentMap:
         with self._lock:
             return gaps(self.size, self._done)
 
+    def prefix(self) -> int:
+        """Length of the finished run of bytes from the start of the file."""
+        with self._lock:
+            pos = 0
+            for s in self._done:  # kept sorted by merge()
+                if s.start > pos:
+                    break
+                pos = max(pos, s.end)
+            return pos
+
     def done_bytes(self) -> int:
         with self._lock:
             return sum(s.end - s.start for s in self._done)

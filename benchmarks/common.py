@@ -1,0 +1,58 @@
+"""What the hand-run benchmarks share: timing a child with its CPU and peak RSS, reading a
+running daemon's CPU and RSS from /proc, and a tmpfs for the clients' output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+GIB = 1024**3
+
+
+def timed_child(argv, env=None, stdout=None) -> dict:
+    """Run a child to completion; wall time plus its own CPU and peak RSS.
+
+    The child runs under GNU time: Linux starts a forked child's peak RSS at its parent's RSS (it
+    survives exec), so wait4() on a child of this (large) Python process would report our memory,
+    not the child's. time(1) is small, so what it reports is the child's own."""
+    if not shutil.which("time") and not Path("/usr/bin/time").exists():
+        raise SystemExit("needs GNU time (apt install time)")
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as rep:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-q", "-o", rep.name, "-f", "%U %S %M", *argv], env=env,
+                                stdout=stdout or subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = proc.communicate()
+        wall = time.perf_counter() - t0
+        if proc.returncode != 0:
+            raise RuntimeError(f"{argv[:3]} failed ({proc.returncode}): {err.decode()[-2000:]}")
+        user, system, rss_kib = rep.read().split()[-3:]
+    return {"wall": wall, "cpu": float(user) + float(system), "rss_mib": int(rss_kib) / 1024}
+
+
+def proc_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_hwm_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def ram_disk(work: Path) -> Path:
+    """Leechers write into a tmpfs so disk write-back noise (large on shared VMs) stays out of the
+    comparison; falls back to the work folder where mounting is not allowed."""
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    if not os.path.ismount(out):
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", str(out)], capture_output=True)
+        if r.returncode != 0:
+            print("note: no tmpfs (not root?); leechers write to disk", file=sys.stderr)
+    return out

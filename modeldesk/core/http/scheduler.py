@@ -1,0 +1,158 @@
+"""Which bytes a connection fetches next.
+
+Missing bytes are kept as holes; a connection cuts its next request from the front of the lowest
+hole, so finished bytes grow from the start of the file and can be hashed while the rest arrives.
+A request is sized to last about REQUEST_S on its mirror (long-lived ranges: a throttled mirror
+gets no head start from many short requests), but no larger than keeps the part still unhashed at
+the end small next to the transfer time.
+
+When no hole is left, an idle connection takes over the tail of the request that would otherwise
+finish last, cut so that both end together given their measured speeds and the new request's
+latency (end game): a slow mirror never holds the tail.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import time
+from dataclasses import dataclass, field
+
+from modeldesk.core.http.mirrors import Mirror
+
+MIB = 1024 * 1024
+ALIGN = 64 * 1024
+FIRST_PIECE = 16 * MIB  # before any speed is known
+MIN_PIECE = 1 * MIB
+MAX_PIECE = 256 * MIB
+REQUEST_S = 8.0  # how long a request should last on its mirror
+HASH_RATE = 1.5 * 1024 * MIB  # sha256 bytes/s of one core, roughly (hashlib)
+HASH_TAIL = 0.1  # hashing left after the last byte: at most this share of the transfer time
+MIN_STEAL = 256 * 1024  # never take over less than this
+STEAL_GAIN_S = 0.3  # take over only when the job ends at least this much sooner
+YOUNG_S = 0.5  # a request younger than this has no speed of its own yet
+
+
+@dataclass(eq=False)
+class Work:
+    """A byte range [pos, end) a connection is fetching; `end` may shrink when an idle connection
+    takes over the tail. Guarded by the scheduler's lock."""
+
+    pos: int
+    end: int
+    mirror: Mirror | None = None
+    started: float = field(default_factory=time.monotonic)
+    first: int = -1  # pos when the request started
+    ttfb: float = 0.0  # seconds to the response headers, set by the fetch
+
+    def __post_init__(self) -> None:
+        if self.first < 0:
+            self.first = self.pos
+
+    def rate(self, now: float) -> float | None:
+        age = now - self.started
+        if age < YOUNG_S:
+            return None
+        return (self.pos - self.first) / age
+
+
+def _align_up(n: int) -> int:
+    return -(-n // ALIGN) * ALIGN
+
+
+class Scheduler:
+    def __init__(self, holes: list[tuple[int, int]], size: int, connections: int, clock=time.monotonic):
+        self.lock = threading.Lock()
+        self._holes = sorted((a, b) for a, b in holes if b > a)
+        self._active: list[Work] = []
+        self._size = max(1, size)
+        self._connections = max(1, connections)
+        self._clock = clock
+
+    # ---- state --------------------------------------------------------------------------
+    def idle(self) -> bool:
+        """Nothing left to fetch and nothing in flight."""
+        with self.lock:
+            return not self._holes and not self._active
+
+    def active_count(self) -> int:
+        with self.lock:
+            return len(self._active)
+
+    def _conn_rate(self, w: Work, now: float) -> float | None:
+        r = w.rate(now)
+        if r is None and w.mirror is not None and w.mirror.speed > 0:
+            r = w.mirror.speed
+        return r
+
+    def _total_rate(self, now: float) -> float:
+        rates = [r for w in self._active if (r := self._conn_rate(w, now))]
+        if not rates:
+            return 0.0
+        return sum(rates) / len(rates) * self._connections
+
+    def piece_size(self, rate: float | None, now: float) -> int:
+        if not rate:
+            return max(MIN_PIECE, min(FIRST_PIECE, self._size // self._connections))
+        piece = rate * REQUEST_S
+        total = self._total_rate(now) or rate * self._connections
+        # Unhashed at the end ≈ connections × piece; its hashing time / transfer time ≤ HASH_TAIL.
+        cap = HASH_TAIL * self._size * HASH_RATE / (self._connections * total)
+        return int(max(MIN_PIECE, min(piece, cap, MAX_PIECE)))
+
+    # ---- assignment ---------------------------------------------------------------------
+    def take(self, mirror: Mirror, latency: float = 0.05) -> Work | None:
+        """The next range for a connection to `mirror`; None when there is nothing worth taking."""
+        now = self._clock()
+        with self.lock:
+            if self._holes:
+                a, b = self._holes[0]
+                piece = _align_up(self.piece_size(mirror.speed or None, now))
+                if b - (a + piece) < MIN_PIECE:  # do not leave a sliver behind
+                    piece = b - a
+                end = min(b, a + piece)
+                if end >= b:
+                    self._holes.pop(0)
+                else:
+                    self._holes[0] = (end, b)
+                w = Work(a, end, mirror, now)
+            else:
+                w = self._steal(mirror, latency, now)
+                if w is None:
+                    return None
+            self._active.append(w)
+            return w
+
+    def _steal(self, mirror: Mirror, latency: float, now: float) -> Work | None:
+        mine = mirror.speed or max((self._conn_rate(w, now) or 0.0 for w in self._active), default=0.0)
+        if mine <= 0:
+            return None
+        best, best_gain, best_split = None, STEAL_GAIN_S, 0
+        for w in self._active:
+            left = w.end - w.pos
+            if left < 2 * MIN_STEAL:
+                continue
+            theirs = self._conn_rate(w, now)
+            if not theirs:
+                continue
+            alone = left / theirs
+            # Both finish together: their part at their rate, ours at ours after our latency.
+            together = (left + mine * latency) / (theirs + mine)
+            split = _align_up(w.pos + int(theirs * together))
+            if w.end - split < MIN_STEAL:
+                continue
+            gain = alone - max(together, (w.end - split) / mine + latency)
+            if gain > best_gain:
+                best, best_gain, best_split = w, gain, split
+        if best is None:
+            return None
+        stolen = Work(best_split, best.end, mirror, now)
+        best.end = best_split
+        return stolen
+
+    def give_back(self, w: Work) -> None:
+        """A request ended (done, failed or cut short): what it did not fetch becomes a hole again."""
+        with self.lock:
+            self._active.remove(w)
+            if w.pos < w.end:
+                bisect.insort(self._holes, (w.pos, w.end))

@@ -1,0 +1,79 @@
+"""The range scheduler on its own: which bytes a connection gets, and how an idle fast connection
+takes over the tail of a slow one. A fake clock makes the speeds exact."""
+
+from __future__ import annotations
+
+from modeldesk.core.http import scheduler as sch
+from modeldesk.core.http.mirrors import Mirror
+from modeldesk.core.http.scheduler import MIB, Scheduler
+
+
+class Clock:
+    def __init__(self):
+        self.t = 100.0
+
+    def __call__(self):
+        return self.t
+
+
+def test_requests_are_cut_from_the_front_and_sized_to_the_mirror():
+    clock = Clock()
+    s = Scheduler([(0, 1024 * MIB)], 1024 * MIB, connections=4, clock=clock)
+    unknown = Mirror("http://a/f")
+    first = s.take(unknown)
+    assert (first.pos, first.end) == (0, sch.FIRST_PIECE), "before any speed is known: a first piece"
+    throttled = Mirror("http://b/f", speed=4 * MIB)
+    second = s.take(throttled)
+    assert second.pos == first.end, "the next request starts where the last one ended"
+    assert second.end - second.pos == 4 * MIB * sch.REQUEST_S, "a throttled mirror gets a long-lived request"
+
+
+def test_fast_mirror_pieces_are_capped_so_the_hash_tail_stays_small():
+    clock = Clock()
+    size = 1024 * MIB
+    s = Scheduler([(0, size)], size, connections=16, clock=clock)
+    fast = Mirror("http://a/f", speed=30 * MIB)  # 480 MiB/s over 16 connections
+    w = s.take(fast)
+    piece = w.end - w.pos
+    unhashed_at_end = 16 * piece
+    assert unhashed_at_end / sch.HASH_RATE <= sch.HASH_TAIL * size / (30 * MIB * 16) * 1.01
+    assert piece < 30 * MIB * sch.REQUEST_S
+
+
+def test_nothing_left_but_a_slow_request_an_idle_fast_one_takes_its_tail():
+    clock = Clock()
+    s = Scheduler([(0, 64 * MIB)], 64 * MIB, connections=2, clock=clock)
+    slow_m, fast_m = Mirror("http://slow/f"), Mirror("http://fast/f", speed=50 * MIB)
+    slow = s.take(slow_m)
+    assert (slow.pos, slow.end) == (0, 16 * MIB)
+    s._holes.clear()  # pretend the rest is done: only the slow request is left
+    clock.t += 2.0
+    slow.pos = 2 * MIB  # 1 MiB/s
+    stolen = s.take(fast_m, latency=0.05)
+    assert stolen is not None and stolen.end == 16 * MIB
+    assert slow.end == stolen.pos, "the slow request now ends where the fast one starts"
+    # Both should finish at about the same time: slow part at 1 MiB/s, fast part at 50 MiB/s + latency.
+    t_slow = (slow.end - slow.pos) / MIB
+    t_fast = (stolen.end - stolen.pos) / (50 * MIB) + 0.05
+    assert abs(t_slow - t_fast) < 0.1, (t_slow, t_fast)
+
+
+def test_no_take_over_when_it_would_not_end_sooner():
+    clock = Clock()
+    s = Scheduler([(0, 8 * MIB)], 8 * MIB, connections=2, clock=clock)
+    a = s.take(Mirror("http://a/f", speed=40 * MIB))
+    assert (a.pos, a.end) == (0, 8 * MIB)
+    clock.t += 1.0
+    a.pos = 7 * MIB + 512 * 1024  # 40 MiB/s-ish, 512 KiB left: done in ~12 ms
+    assert s.take(Mirror("http://b/f", speed=40 * MIB)) is None
+
+
+def test_unfinished_bytes_become_a_hole_again():
+    clock = Clock()
+    s = Scheduler([(0, 32 * MIB)], 32 * MIB, connections=2, clock=clock)
+    w = s.take(Mirror("http://a/f"))
+    w.pos = 5 * MIB  # the mirror failed here
+    s.give_back(w)
+    again = s.take(Mirror("http://b/f"))
+    assert again.pos == 5 * MIB, "the lowest missing byte is fetched first"
+    assert not s.idle()

@@ -1,0 +1,100 @@
+"""A TCP proxy on 127.0.0.1 in front of a real server (nginx), adding what nginx-light cannot do
+by itself: a fixed delay on every request (a far-away mirror) and a cap on the total rate of all
+connections together (a mirror behind a thin shared uplink)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from tests.helpers.foreign import free_port
+
+CHUNK = 64 * 1024
+
+
+class _Bucket:
+    """Token bucket shared by every connection; at most 50 ms of burst."""
+
+    def __init__(self, rate: float):
+        self.rate = rate
+        self.cap = max(CHUNK, rate * 0.05)
+        self.tokens = self.cap
+        self.stamp = time.monotonic()
+
+    async def take(self, n: int) -> None:
+        while True:
+            now = time.monotonic()
+            self.tokens = min(self.cap, self.tokens + (now - self.stamp) * self.rate)
+            self.stamp = now
+            if self.tokens >= n:
+                self.tokens -= n
+                return
+            await asyncio.sleep((n - self.tokens) / self.rate)
+
+
+class ShapingProxy:
+    def __init__(self, upstream_port: int, delay_s: float = 0.0, total_rate: float | None = None):
+        self.upstream_port = upstream_port
+        self.delay_s = delay_s
+        self.total_rate = total_rate
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._main, name="shaping-proxy", daemon=True)
+
+    def __enter__(self) -> ShapingProxy:
+        self._thread.start()
+        if not self._ready.wait(10):
+            raise RuntimeError("proxy did not start")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._loop.call_soon_threadsafe(self._stop_event.set)
+        self._thread.join(10)
+
+    def _main(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._loop.run_until_complete(self._serve())
+        self._loop.close()
+
+    async def _serve(self) -> None:
+        self._stop_event = asyncio.Event()
+        bucket = _Bucket(self.total_rate) if self.total_rate else None
+        tasks: set[asyncio.Task] = set()
+
+        async def pump(reader, writer, delay: float, limit: _Bucket | None) -> None:
+            try:
+                while data := await reader.read(CHUNK):
+                    if delay:
+                        await asyncio.sleep(delay)
+                    if limit:
+                        await limit.take(len(data))
+                    writer.write(data)
+                    await writer.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                writer.close()
+
+        async def handle(c_reader, c_writer) -> None:
+            try:
+                u_reader, u_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
+            except OSError:
+                c_writer.close()
+                return
+            pair = [asyncio.ensure_future(pump(c_reader, u_writer, self.delay_s, None)),
+                    asyncio.ensure_future(pump(u_reader, c_writer, 0.0, bucket))]
+            tasks.update(pair)
+            await asyncio.gather(*pair, return_exceptions=True)
+            tasks.difference_update(pair)
+
+        server = await asyncio.start_server(handle, "127.0.0.1", self.port)
+        self._ready.set()
+        await self._stop_event.wait()
+        server.close()
+        for t in list(tasks):
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await server.wait_closed()

@@ -1,0 +1,109 @@
+"""HTTP faults beyond a misbehaving mirror: no mirror serving ranges, a busy mirror (429 with
+Retry-After), a full disk, a project folder that is a file, hostile names in a repo listing.
+Each ends with a clear message and nothing already on disk lost."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from tests.helpers.disk import small_disk
+from tests.helpers.faulty_http import FaultyServer
+from tests.helpers.hub_server import HubServer, git_blob_sha1
+from tests.helpers.nginx import Nginx
+from tests.helpers.swarm import write_random
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+
+
+@pytest.fixture
+def payload(tmp_path):
+    www = tmp_path / "www"
+    f = www / "model.safetensors"
+    write_random(f, 6 * MiB + 321)
+    return www, f, hashlib.sha256(f.read_bytes()).hexdigest()
+
+
+def test_no_mirror_serves_ranges_so_one_stream_fetches_it(md, tmp_path, payload):
+    www, f, sha = payload
+    with FaultyServer(www, "norange") as plain:
+        r = md.run("get", f"{plain.url}/model.safetensors", "--to", str(tmp_path / "proj"), "--sha256", sha,
+                   "--connections", "4")
+        gets = plain.gets()
+    assert r.code == 0, r.stderr
+    assert (tmp_path / "proj" / "model.safetensors").read_bytes() == f.read_bytes()
+    assert gets <= 4 + 1, "after the first 200s to Range requests, a single stream, not a retry storm"
+
+
+def test_busy_mirror_is_left_alone_for_its_retry_after(md, tmp_path, payload):
+    www, f, sha = payload
+    with FaultyServer(www, "busy:2") as busy:
+        r = md.run("get", f"{busy.url}/model.safetensors", "--to", str(tmp_path / "proj"), "--sha256", sha,
+                   "--connections", "4")
+        times = list(busy.get_times)
+    assert r.code == 0, r.stderr
+    assert (tmp_path / "proj" / "model.safetensors").read_bytes() == f.read_bytes()
+    refused = [t for t, code in times if code == 429]
+    served = [t for t, code in times if code == 200]
+    assert refused and served
+    assert len(refused) <= 4, f"one request per connection at most while told to wait, got {len(refused)}"
+    assert served[0] - refused[0] >= 2.9, "Retry-After: 3 is honoured before asking again"
+
+
+def test_full_disk_is_named_and_nothing_there_is_lost(md, tmp_path, payload):
+    www, f, sha = payload
+    with small_disk(tmp_path / "small", 2048) as disk:
+        keep = disk / "notes.txt"
+        keep.write_text("my notes\n")
+        with Nginx(www, tmp_path / "ngx") as web:
+            r = md.run("get", f"{web.url}/model.safetensors", "--to", str(disk), "--sha256", sha)
+        assert r.code == 4, r.stderr
+        assert "free space" in r.stderr.lower() and str(disk) in r.stderr and "Traceback" not in r.stderr
+        assert keep.read_text() == "my notes\n"
+        assert sorted(p.name for p in disk.iterdir()) == ["notes.txt"], "no half-written file left behind"
+
+
+def test_project_folder_that_is_a_file(md, tmp_path, payload):
+    www, f, sha = payload
+    target = tmp_path / "proj"
+    target.write_text("not a folder\n")
+    with Nginx(www, tmp_path / "ngx") as web:
+        r = md.run("get", f"{web.url}/model.safetensors", "--to", str(target), "--sha256", sha)
+    assert r.code in (2, 4), r.stderr
+    assert str(target) in r.stderr and "Traceback" not in r.stderr
+    assert target.read_text() == "not a folder\n"
+
+
+def test_repo_file_whose_folder_is_a_file_in_the_project(md, tmp_path):
+    root = tmp_path / "hub"
+    write_random(root / "acme" / "m" / "weights" / "model.safetensors", 2 * MiB)
+    out = tmp_path / "proj"
+    out.mkdir()
+    (out / "weights").write_text("someone's file\n")
+    with HubServer(root) as hub:
+        r = md.run("get", "hf://acme/m", "--mirror", hub.url, "--to", str(out))
+    assert r.code in (2, 4), r.stderr
+    assert "weights" in r.stderr and "Traceback" not in r.stderr
+    assert (out / "weights").read_text() == "someone's file\n"
+
+
+@pytest.mark.parametrize("evil", ["../escape.bin", "sub/../../escape.bin", "/abs/escape.bin"])
+def test_listing_with_names_outside_the_folder_is_refused(md, tmp_path, evil):
+    root = tmp_path / "hub"
+    repo = root / "acme" / "m"
+    write_random(repo / "model.safetensors", 64 * 1024)
+    out = tmp_path / "projects" / "p"
+    with HubServer(root) as hub:
+        data = b"hostile\n"
+        src = tmp_path / "evil-src"
+        src.write_bytes(data)
+        entry = {"type": "file", "oid": git_blob_sha1(data), "size": len(data), "path": evil}
+        hub.repos["acme/m"]["files"][evil] = (entry, src)
+        r = md.run("get", "hf://acme/m", "--mirror", hub.url, "--to", str(out))
+    assert r.code == 2, r.stderr
+    assert "outside the project folder" in r.stderr and evil in r.stderr
+    assert not list(tmp_path.rglob("escape.bin")), "nothing written under the hostile name"
+    assert not (out / "model.safetensors").exists(), "a hostile listing is refused before any download"
