@@ -104,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--host", default="huggingface.co",
                        help="the only host this token is sent to (default: huggingface.co)")
     tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
+    mir = sub.add_parser("mirrors", help="check the mirrors of a source")
+    mir_sub = mir.add_subparsers(dest="mirrors_command", metavar="ACTION", required=True)
+    probe = mir_sub.add_parser("probe", help="time each mirror on a real file of the source, ranked")
+    probe.add_argument("source", metavar="SOURCE", help="hf://org/name[@rev], a hub URL, or a file URL")
+    probe.add_argument("--mirror", "--url", dest="mirror", action="append", default=[], metavar="URL",
+                       help="another mirror to include (a hub endpoint, or the file's URL there)")
+    probe.add_argument("--json", action="store_true")
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
     return parser
@@ -268,7 +275,7 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token")
+COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token", "mirrors")
 
 
 def _is_gui_launch(argv: list[str]) -> bool:
@@ -296,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
         from modeldesk.headless.tokens import token_command
 
         return token_command(args)
+    if args.command == "mirrors":
+        from modeldesk.headless.mirrors import mirrors_command
+
+        return mirrors_command(args)
     if args.command == "gui":
         from modeldesk.app import run_gui
 

@@ -38,6 +38,7 @@ from modeldesk.core.errors import (
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
+from modeldesk.core.http.prober import probe
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 SIDECAR_SAVE_S = 1.0
 MAX_CONNECTIONS = 64  # per file, over all its mirrors
 RATE_SAMPLE_S = 0.5
+PROBE_EVERY_S = 30.0  # how often a long job looks again at the mirrors it is not using
 
 
 @dataclass(frozen=True)
@@ -259,17 +261,36 @@ class FileDownload:
         count = count or self._connections
         with ThreadPoolExecutor(count, thread_name_prefix="http-conn") as pool:
             futures = [pool.submit(worker) for _ in range(count)]
-            last_save = time.monotonic()
+            last_save = last_probe = time.monotonic()
             while wait(futures, timeout=0.25).not_done:
                 now = time.monotonic()
                 if now - last_save >= SIDECAR_SAVE_S:
                     self._save(segs)
                     last_save = now
+                if now - last_probe >= PROBE_EVERY_S:
+                    last_probe = now
+                    self._reprobe_idle()
                 self._report(segs)
             for f in futures:
                 f.result()  # a bug in a worker surfaces here, not silently
         self._save(segs)
         self._report(segs)
+
+    def _reprobe_idle(self) -> None:
+        """Long jobs: look again at mirrors no connection uses (backed off, given up after errors, or
+        left aside as slow); one that answers well rejoins with its probed speed."""
+        idle = self.mirrors.idle_candidates()
+        if not idle:
+            return
+
+        def run() -> None:
+            with self._new_session() as session:
+                for m in idle:
+                    r = probe(session, m.url, nbytes=1024 * 1024, seconds=2.0, timeout=self._timeout[0])
+                    log.info("re-probe %s: %s", m.host, r.health)
+                    self.mirrors.probed(m, r.healthy and r.ranges, r.throughput)
+
+        threading.Thread(target=run, name="http-reprobe", daemon=True).start()
 
     def _single_stream(self, mirrors: list[Mirror], fd: int, segs: SegmentMap, errors: list) -> None:
         """Every mirror left answers Range requests with the whole file: fetch it as one stream."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
+from modeldesk.core.http.prober import probe_all
 from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, RepoRef, endpoints_from_env, file_url
 from modeldesk.core.models import Selection
 from modeldesk.core.selection import is_selected
@@ -46,6 +47,12 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     if not chosen:
         raise BadInputError(f"Your --include/--exclude patterns match none of the {len(listed)} files "
                             f"of {ref.repo_id}.")
+    if len(endpoints) > 1:
+        # Rank the mirrors on the biggest chosen file: every file lists the fastest healthy one first.
+        biggest = max(chosen, key=lambda f: f.size)
+        ranked = probe_all([file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials)
+        order = {r.url: i for i, r in enumerate(ranked)}
+        endpoints = sorted(endpoints, key=lambda ep: order[file_url(ep, ref.repo_id, commit, biggest.path)])
     specs, manifest = [], []
     for f in chosen:
         urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)

@@ -105,6 +105,20 @@ class MirrorSet:
                 return []
             return [m for m in self.mirrors if m.no_ranges and not (m.bad_data or m.fatal_status)]
 
+    def idle_candidates(self) -> list[Mirror]:
+        """Mirrors not in use that may be worth a new look (backed off, given up, or never fast)."""
+        with self._lock:
+            return [m for m in self.mirrors if m.active == 0 and not (m.bad_data or m.fatal_status or m.no_ranges)]
+
+    def probed(self, m: Mirror, healthy: bool, speed: float | None) -> None:
+        """A probe's verdict: a mirror that answers well again is usable again, at its probed speed."""
+        with self._lock:
+            if healthy:
+                m.failures = 0
+                m.retry_at = 0.0
+                if speed:
+                    m.speed = speed
+
     def any_usable(self) -> bool:
         with self._lock:
             return any(m.usable for m in self.mirrors)
