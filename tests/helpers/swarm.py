@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import hashlib
 import random
 import subprocess
 import sys
@@ -12,6 +13,13 @@ from pathlib import Path
 import libtorrent as lt
 
 HELPERS = Path(__file__).parent
+
+
+def random_payload(www: Path, size: int, name: str = "model.safetensors") -> tuple[Path, Path, str]:
+    """A random file for mirrors to serve: (its folder, the file, its sha256 hex)."""
+    f = www / name
+    write_random(f, size)
+    return www, f, hashlib.sha256(f.read_bytes()).hexdigest()
 
 
 def write_random(path: Path, size: int, seed: int = 0) -> None:

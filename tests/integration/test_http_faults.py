@@ -4,7 +4,6 @@ Each ends with a clear message and nothing already on disk lost."""
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
@@ -12,7 +11,7 @@ from tests.helpers.disk import small_disk
 from tests.helpers.faulty_http import FaultyServer
 from tests.helpers.hub_server import HubServer, git_blob_sha1
 from tests.helpers.nginx import Nginx
-from tests.helpers.swarm import write_random
+from tests.helpers.swarm import random_payload, write_random
 
 pytestmark = pytest.mark.integration
 
@@ -21,10 +20,7 @@ MiB = 1024 * 1024
 
 @pytest.fixture
 def payload(tmp_path):
-    www = tmp_path / "www"
-    f = www / "model.safetensors"
-    write_random(f, 6 * MiB + 321)
-    return www, f, hashlib.sha256(f.read_bytes()).hexdigest()
+    return random_payload(tmp_path / "www", 6 * MiB + 321)
 
 
 def test_no_mirror_serves_ranges_so_one_stream_fetches_it(md, tmp_path, payload):

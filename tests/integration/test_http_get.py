@@ -11,7 +11,7 @@ import pytest
 from tests.helpers.cli import read_events
 from tests.helpers.faulty_http import FaultyServer
 from tests.helpers.nginx import Nginx
-from tests.helpers.swarm import write_random
+from tests.helpers.swarm import random_payload
 
 pytestmark = pytest.mark.integration
 
@@ -20,10 +20,7 @@ MiB = 1024 * 1024
 
 @pytest.fixture
 def payload(tmp_path):
-    www = tmp_path / "www"
-    f = www / "model.safetensors"
-    write_random(f, 24 * MiB + 12345)
-    return www, f, hashlib.sha256(f.read_bytes()).hexdigest()
+    return random_payload(tmp_path / "www", 24 * MiB + 12345)
 
 
 def leftovers(folder):

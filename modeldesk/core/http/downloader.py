@@ -119,6 +119,7 @@ class FileDownload:
         self._new_session = session_factory
         self.size = spec.size or 0
         self.resumed = 0  # bytes a previous run had already finished
+        self._reprobe: threading.Thread | None = None
 
     # ---- the whole job ---------------------------------------------------------------
     @property
@@ -280,8 +281,8 @@ class FileDownload:
         """Long jobs: look again at mirrors no connection uses (backed off, given up after errors, or
         left aside as slow); one that answers well rejoins with its probed speed."""
         idle = self.mirrors.idle_candidates()
-        if not idle:
-            return
+        if not idle or (self._reprobe is not None and self._reprobe.is_alive()):
+            return  # nothing to look at, or the last look is still under way
 
         def run() -> None:
             with self._new_session() as session:
@@ -290,7 +291,8 @@ class FileDownload:
                     log.info("re-probe %s: %s", m.host, r.health)
                     self.mirrors.probed(m, r.healthy and r.ranges, r.throughput)
 
-        threading.Thread(target=run, name="http-reprobe", daemon=True).start()
+        self._reprobe = threading.Thread(target=run, name="http-reprobe", daemon=True)
+        self._reprobe.start()
 
     def _single_stream(self, mirrors: list[Mirror], fd: int, segs: SegmentMap, errors: list) -> None:
         """Every mirror left answers Range requests with the whole file: fetch it as one stream."""

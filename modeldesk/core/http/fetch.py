@@ -42,6 +42,21 @@ def fault_for(resp: requests.Response) -> MirrorFault:
     return MirrorFault(f"HTTP {code}")
 
 
+def open_stream(session: requests.Session, url: str, headers: dict, timeout) -> requests.Response:
+    try:
+        return session.get(url, headers=headers, stream=True, timeout=timeout)
+    except requests.RequestException as exc:
+        raise MirrorFault(type(exc).__name__) from None
+
+
+def read_chunk(raw, got: int) -> bytes:
+    """What the body has now, up to CHUNK (b"" at its end); a broken or stalled body is the mirror's fault."""
+    try:
+        return raw.read1(CHUNK)
+    except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
+        raise MirrorFault(f"{type(exc).__name__} after {got} bytes") from None
+
+
 def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
                 on_bytes, stop: threading.Event, timeout: tuple[float, float]) -> int:
     """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
@@ -55,10 +70,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
         return 0
     headers = {"Range": f"bytes={start}-{end - 1}", "Accept-Encoding": "identity"}
     t0 = time.monotonic()
-    try:
-        resp = session.get(mirror.url, headers=headers, stream=True, timeout=timeout)
-    except requests.RequestException as exc:
-        raise MirrorFault(type(exc).__name__) from None
+    resp = open_stream(session, mirror.url, headers, timeout)
     work.ttfb = time.monotonic() - t0
     written = 0
     with resp:
@@ -71,10 +83,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
             raise MirrorFault(f"answered the wrong range ({cr or 'no Content-Range'})")
         raw = resp.raw
         while not stop.is_set():
-            try:
-                chunk = raw.read1(CHUNK)
-            except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
-                raise MirrorFault(f"{type(exc).__name__} after {written} bytes") from None
+            chunk = read_chunk(raw, written)
             if not chunk:
                 break
             with lock:
@@ -100,20 +109,14 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
 def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes, stop: threading.Event,
                 timeout: tuple[float, float]) -> int:
     """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
-    try:
-        resp = session.get(mirror.url, headers={"Accept-Encoding": "identity"}, stream=True, timeout=timeout)
-    except requests.RequestException as exc:
-        raise MirrorFault(type(exc).__name__) from None
+    resp = open_stream(session, mirror.url, {"Accept-Encoding": "identity"}, timeout)
     pos = 0
     with resp:
         if resp.status_code != 200:
             raise fault_for(resp)
         raw = resp.raw
         while not stop.is_set() and pos < size:
-            try:
-                chunk = raw.read1(CHUNK)
-            except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
-                raise MirrorFault(f"{type(exc).__name__} after {pos} bytes") from None
+            chunk = read_chunk(raw, pos)
             if not chunk:
                 break
             chunk = chunk[: size - pos]

@@ -50,9 +50,9 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     if len(endpoints) > 1:
         # Rank the mirrors on the biggest chosen file: every file lists the fastest healthy one first.
         biggest = max(chosen, key=lambda f: f.size)
-        ranked = probe_all([file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials)
-        order = {r.url: i for i, r in enumerate(ranked)}
-        endpoints = sorted(endpoints, key=lambda ep: order[file_url(ep, ref.repo_id, commit, biggest.path)])
+        probe_urls = {ep: file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
+        order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials))}
+        endpoints = sorted(endpoints, key=lambda ep: order[probe_urls[ep]])
     specs, manifest = [], []
     for f in chosen:
         urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import requests
-import urllib3
 
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
+from modeldesk.core.http.fetch import MirrorFault, open_stream, read_chunk
 
 PROBE_BYTES = 2 * 1024 * 1024
 PROBE_SECONDS = 3.0  # reading stops here even if the probe range is not done
@@ -45,10 +45,10 @@ def probe(session: requests.Session, url: str, nbytes: int = PROBE_BYTES, second
           timeout: float = 10.0) -> ProbeResult:
     t0 = time.monotonic()
     try:
-        resp = session.get(url, headers={"Range": f"bytes=0-{nbytes - 1}", "Accept-Encoding": "identity"},
-                           stream=True, timeout=(timeout, timeout))
-    except requests.RequestException as exc:
-        return ProbeResult(url, error=type(exc).__name__)
+        resp = open_stream(session, url, {"Range": f"bytes=0-{nbytes - 1}", "Accept-Encoding": "identity"},
+                           (timeout, timeout))
+    except MirrorFault as f:
+        return ProbeResult(url, error=str(f))
     t1 = time.monotonic()
     with resp:
         if resp.status_code not in (200, 206):
@@ -56,12 +56,12 @@ def probe(session: requests.Session, url: str, nbytes: int = PROBE_BYTES, second
         got = 0
         try:
             while got < nbytes and time.monotonic() - t1 < seconds:
-                chunk = resp.raw.read1(256 * 1024)
+                chunk = read_chunk(resp.raw, got)
                 if not chunk:
                     break
                 got += len(chunk)
-        except (urllib3.exceptions.HTTPError, requests.RequestException, OSError) as exc:
-            return ProbeResult(url, ttfb=t1 - t0, error=f"{type(exc).__name__} after {got} bytes")
+        except MirrorFault as f:
+            return ProbeResult(url, ttfb=t1 - t0, error=str(f))
         elapsed = max(1e-6, time.monotonic() - t1)
     if got == 0:
         return ProbeResult(url, ttfb=t1 - t0, error="empty body")

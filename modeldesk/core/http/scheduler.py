@@ -75,10 +75,6 @@ class Scheduler:
         with self.lock:
             return not self._holes and not self._active
 
-    def active_count(self) -> int:
-        with self.lock:
-            return len(self._active)
-
     def _conn_rate(self, w: Work, now: float) -> float | None:
         r = w.rate(now)
         if r is None and w.mirror is not None and w.mirror.speed > 0:
