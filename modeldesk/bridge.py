@@ -184,9 +184,7 @@ class EngineBridge(QObject):
         from modeldesk.core.intake import build_add
 
         def add():
-            http = self._settings().http
-            request = build_add(text, project_dir, selection, seed, mirrors, http.connections, http.stall_timeout,
-                                resolved)
+            request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved)  # engine settings apply
             return self._manager.add(request).result()
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)

@@ -69,10 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--url", action="append", default=[], metavar="URL",
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
-    get.add_argument("--connections", type=int, default=8, metavar="N",
-                     help="connections per file to each mirror, like aria2c -x (default 8)")
-    get.add_argument("--stall-timeout", type=float, default=20.0, metavar="SECONDS",
-                     help="drop a mirror connection that sends nothing for this long (default 20)")
+    get.add_argument("--connections", type=int, metavar="N",
+                     help="connections per file to each mirror, like aria2c -x (default: settings, 8)")
+    get.add_argument("--stall-timeout", type=float, metavar="SECONDS",
+                     help="drop a mirror connection that sends nothing for this long (default: settings, 20)")
     _add_transfer_options(get)
 
     seed = sub.add_parser(
@@ -176,10 +176,10 @@ def _run_transfer(args) -> int:
             if (args.url or args.sha256) and len(files) != 1:
                 raise BadInputError("--url and --sha256 go with exactly one file URL.")
             sha = check_sha256(args.sha256)
-            adds = [HttpAdd((u, *args.url), args.to, sha, max(1, args.connections), args.stall_timeout)
-                    for u in files]
-            adds += [HubAdd(parse_repo_ref(s), args.to, selection, tuple(m.rstrip("/") for m in args.mirror))
-                     for s in hubs]
+            conns = None if args.connections is None else max(1, args.connections)
+            adds = [HttpAdd((u, *args.url), args.to, sha, conns, args.stall_timeout) for u in files]
+            adds += [HubAdd(parse_repo_ref(s), args.to, selection, tuple(m.rstrip("/") for m in args.mirror),
+                            conns, args.stall_timeout) for s in hubs]
             sources = [resolve_torrent_source(s) for s in args.sources if s not in files and s not in hubs]
             seen = set()
             for src in sources:

@@ -32,7 +32,7 @@ def classify(text: str, hosts: set[str] | frozenset[str] = frozenset()) -> Sourc
 
 
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
-              mirrors: tuple[str, ...] = (), connections: int = 8, stall_timeout: float = 20.0,
+              mirrors: tuple[str, ...] = (), connections: int | None = None, stall_timeout: float | None = None,
               resolved: TorrentSource | None = None) -> TorrentAdd | HttpAdd | HubAdd:
     """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
     source already read (the add dialog's preview): call it off the GUI thread."""
@@ -42,7 +42,7 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     mirrors = tuple(m.rstrip("/") for m in mirrors)
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.HUB:
-        return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors)
+        return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors, connections, stall_timeout)
     if kind is SourceKind.FILE:
-        return HttpAdd((text,), project_dir, None, max(1, connections), stall_timeout)
+        return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     return TorrentAdd(resolved or resolve_torrent_source(text), project_dir, selection, seed=seed)

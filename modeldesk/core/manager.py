@@ -61,8 +61,8 @@ class HttpAdd:
     urls: tuple[str, ...]
     project_dir: str
     sha256: str | None = None
-    connections: int = 8
-    stall_timeout: float = 20.0
+    connections: int | None = None  # None: the settings' value
+    stall_timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,8 @@ class HubAdd:
     project_dir: str
     selection: Selection = field(default_factory=Selection)
     mirrors: tuple[str, ...] = ()
+    connections: int | None = None  # None: the settings' value
+    stall_timeout: float | None = None
 
 
 def is_torrent_url(text: str) -> bool:
@@ -130,8 +132,12 @@ def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | Http
     if entry.source_kind == "hf":
         from modeldesk.core.http.hub import parse_repo_ref
 
-        return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection)
-    return HttpAdd((entry.source,), entry.project_dir)
+        opts = entry.options
+        return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
+                      tuple(opts.get("mirrors", ())), opts.get("connections"))
+    opts = entry.options
+    urls = tuple(opts.get("urls") or (entry.source,))
+    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"))
 
 
 class Manager:
@@ -187,13 +193,13 @@ class Manager:
         self._writer.submit(
             self._library.add_job, job_id=plan.job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
             source=source, torrent=None, project_dir=str(project), selection=add.selection,
+            options={"mirrors": list(add.mirrors), "connections": add.connections},
         ).result()
         self._job_ids.add(plan.job_id)
         self._manifests[plan.job_id] = (project, plan.name, {
             "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
             "mirrors": list(plan.endpoints)}, list(plan.manifest_files))
-        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, http.connections, http.stall_timeout,
-                      credentials)
+        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials)
         return self._http.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:
@@ -204,12 +210,19 @@ class Manager:
         self._writer.submit(
             self._library.add_job, job_id=job_id, kind=JobKind.HTTP, name=name, source_kind="url",
             source=add.urls[0], torrent=None, project_dir=str(project), selection=Selection(),
+            options={"urls": list(add.urls), "sha256": add.sha256, "connections": add.connections},
         ).result()
         self._job_ids.add(job_id)
         spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
         credentials = load_credentials(self._settings.http.token_hosts)
-        return self._http.add(HttpJob(job_id, name, str(project), (spec,), add.connections, add.stall_timeout,
-                                      credentials))
+        return self._http.add(HttpJob(job_id, name, str(project), (spec,), *self._transfer(add), credentials))
+
+    def _transfer(self, add: HttpAdd | HubAdd) -> tuple[int, float]:
+        """Connections per mirror and stall timeout: the request's own, else the settings'."""
+        http = self._settings.http
+        conns = add.connections if add.connections is not None else http.connections
+        stall = add.stall_timeout if add.stall_timeout is not None else http.stall_timeout
+        return max(1, conns), stall
 
     def add_torrent(self, add: TorrentAdd) -> Future:
         """Record the job and start it; the future gives the job id or a ModelDeskError."""

@@ -100,6 +100,7 @@ class LibraryEntry:
     peers_served: int
     error: str = ""
     files: tuple[FileEntry, ...] = field(default=())
+    options: dict = field(default_factory=dict, compare=False)  # HTTP: urls, sha256, mirrors, connections
 
     @property
     def progress(self) -> float:

@@ -14,6 +14,7 @@ import json
 import shutil
 import tempfile
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -29,8 +30,15 @@ def git_blob_sha1(data: bytes) -> str:
 
 class HubServer:
     def __init__(self, root: Path, tags: dict[str, str] | None = None, gated: dict[str, str] | None = None,
-                 cdn_mode: str = "ok"):
+                 cdn_mode: str = "ok", resolve_delay: float = 0.0, xet: frozenset[str] = frozenset(),
+                 serves_xet: bool = True):
         self.root = Path(root)
+        self.xet = xet  # paths listed with a xetHash, as the hub lists files stored with Xet
+        self.serves_xet = serves_xet  # False: a mirror that passes on LFS files only (404 for Xet ones)
+        self.resolve_delay = resolve_delay  # seconds each /resolve takes, to see requests overlap
+        self._gauge = threading.Lock()
+        self.resolving = 0  # /resolve requests in flight now
+        self.max_resolving = 0
         self.gated = gated or {}  # repo_id → token that opens it
         self.auth_seen: list[tuple[str, str]] = []  # (path, Authorization)
         self.requests: list[str] = []
@@ -69,6 +77,8 @@ class HubServer:
             if len(data) > LFS_THRESHOLD:
                 sha = hashlib.sha256(data).hexdigest()
                 entry["lfs"] = {"oid": sha, "size": len(data), "pointerSize": 134}
+                if rel in self.xet:
+                    entry["xetHash"] = hashlib.sha256(b"xet" + data).hexdigest()
                 shutil.copyfile(f, self._cdn_dir / sha)
             files[rel] = (entry, f)
         commit = hashlib.sha1(repo_id.encode() + b"".join(e["oid"].encode() for e, _ in files.values())).hexdigest()
@@ -133,6 +143,15 @@ class HubServer:
         return self._send(h, 404, {"error": "not found"}, body)
 
     def _resolve(self, h, repo_id: str, rev: str, path: str, body: bool) -> None:
+        with self._gauge:
+            self.resolving += 1
+            self.max_resolving = max(self.max_resolving, self.resolving)
+        time.sleep(self.resolve_delay)
+        with self._gauge:  # before the answer: a client may send its next request as soon as it has it
+            self.resolving -= 1
+        self._resolve_now(h, repo_id, rev, path, body)
+
+    def _resolve_now(self, h, repo_id: str, rev: str, path: str, body: bool) -> None:
         found = self._repo(h, repo_id, rev, body)
         if found is None:
             return
@@ -142,6 +161,8 @@ class HubServer:
                                                                            "X-Repo-Commit": commit})
         entry, f = repo["files"][path]
         common = {"X-Repo-Commit": commit}
+        if "xetHash" in entry and not self.serves_xet:
+            return self._send(h, 404, {"error": "Entry not found"}, body, {"X-Error-Code": "EntryNotFound", **common})
         if "lfs" in entry:
             sha = entry["lfs"]["oid"]
             h.send_response(302)

@@ -100,3 +100,38 @@ def test_gated_repo_says_what_to_do(md, tmp_path, hub_root):
         r = md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(tmp_path / "p"))
     assert r.code == 2
     assert "gated" in r.stderr and "accept its licence" in r.stderr and "s3cret" not in r.stderr
+
+
+def test_small_files_come_side_by_side_within_the_connection_limit(md, tmp_path):
+    """Seven small files, each answered after 1 s: fetched several at once, yet never more than
+    --connections requests to the hub at a time."""
+    root = tmp_path / "hub"
+    repo = root / "acme" / "many-configs"
+    repo.mkdir(parents=True)
+    for i in range(7):
+        (repo / f"part{i}.json").write_text(f'{{"part": {i}}}\n' * 50)
+    out = tmp_path / "proj"
+    with HubServer(root, resolve_delay=1.0) as hub:
+        r = md.run("get", "hf://acme/many-configs", "--mirror", hub.url, "--connections", "3", "--to", str(out))
+        most = hub.max_resolving
+    assert r.code == 0, r.stderr
+    for i in range(7):
+        assert (out / f"part{i}.json").read_bytes() == (repo / f"part{i}.json").read_bytes()
+    assert most == 3, f"{most} requests in flight at most; expected the 3 connections all busy, never more"
+
+
+def test_xet_file_a_mirror_cannot_serve(md, tmp_path, hub_root):
+    """A file the hub stores with Xet, on a mirror that passes on plain LFS files only: alone it is a
+    clear message; with a second mirror that serves it, the job falls back there and completes."""
+    repo = hub_root / "acme" / "tiny-tts"
+    xet = frozenset({"model.safetensors"})
+    with HubServer(hub_root, xet=xet, serves_xet=False) as lfs_only:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", lfs_only.url, "--to", str(tmp_path / "a"))
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr
+    assert "model.safetensors" in r.stderr and "Xet" in r.stderr and "--exclude" in r.stderr
+    out = tmp_path / "b"
+    with HubServer(hub_root, xet=xet, serves_xet=False) as lfs_only, HubServer(hub_root, xet=xet) as full:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", lfs_only.url, "--mirror", full.url, "--to", str(out))
+    assert r.code == 0, r.stderr
+    assert (out / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()

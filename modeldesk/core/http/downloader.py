@@ -39,8 +39,8 @@ from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.prober import probe
-from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, Mirror, MirrorSet
-from modeldesk.core.http.scheduler import Scheduler, Work
+from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
+from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.units import fmt_bytes
 
@@ -59,6 +59,7 @@ class FileSpec:
     size: int | None = None  # known from a listing, else asked with HEAD
     sha256: str | None = None
     git_sha1: str | None = None  # git blob id, for small files a hub keeps outside LFS
+    xet: bool = False  # the hub stores it with Xet: some mirrors only pass on plain LFS files
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,9 @@ def make_folder(folder: Path) -> None:
 class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
-                 session_factory: Callable[[], requests.Session] = new_session):
+                 session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None):
         self.spec = spec
-        self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections))
+        self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections), slots=slots)
         # `connections` is per mirror, like aria2's -x: a throttled mirror gives each connection a
         # fixed rate, so a second mirror adds its own connections rather than taking some away.
         self._connections = min(MAX_CONNECTIONS, max(1, connections) * len(self.mirrors.mirrors))
@@ -120,6 +121,9 @@ class FileDownload:
         self.size = spec.size or 0
         self.resumed = 0  # bytes a previous run had already finished
         self._reprobe: threading.Thread | None = None
+        # Set once every missing byte is handed to a connection (or the run is over): from then on
+        # connections of this file fall idle, and the job may start its next file beside it.
+        self.handed_out = threading.Event()
 
     # ---- the whole job ---------------------------------------------------------------
     @property
@@ -127,6 +131,12 @@ class FileDownload:
         return self.spec.dest.with_name(self.spec.dest.name + INCOMPLETE_SUFFIX)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.handed_out.set()
+
+    def _run(self) -> None:
         dest = self.spec.dest
         make_folder(dest.parent)
         if self.spec.size is not None:  # a listing gave the size: no HEAD round trip per file
@@ -200,6 +210,10 @@ class FileDownload:
         if statuses <= {401, 403} and statuses:
             return AccessDeniedError(f"{name}: access denied by every mirror ({detail}). The file is gated "
                                      "or private: accept its licence on its page, or set a token.")
+        if self.spec.xet and statuses & {404, 410}:  # listed, yet a mirror says there is no such file
+            return BadSourceError(f"{name}: the hub stores this file with Xet, and no mirror here serves it as a "
+                                  f"plain download ({detail}). Add a mirror that passes Xet files on (the official "
+                                  "hub does), or leave the file out with --exclude.")
         if statuses <= {404, 410} and statuses:
             return BadSourceError(f"{name}: not found on any mirror ({detail}). Check the URL.")
         return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
@@ -223,9 +237,12 @@ class FileDownload:
 
     # ---- transfer ----------------------------------------------------------------------
     def _fetch_missing(self, fd: int, segs: SegmentMap) -> None:
-        sched = Scheduler(segs.missing(), self.size, self._connections)
+        missing = segs.missing()
+        sched = Scheduler(missing, self.size, self._connections)
         if sched.idle():
             return
+        # A small file needs no more connections than it has pieces of the smallest size.
+        workers = min(self._connections, max(1, -(-sum(b - a for a, b in missing) // MIN_PIECE)))
         errors: list[BaseException] = []
 
         def worker() -> None:
@@ -238,13 +255,15 @@ class FileDownload:
                         self._stop.wait(min(1.0, self.mirrors.next_retry_in() or 0.2))
                         continue
                     w = sched.take(m, m.latency)
+                    if not sched.holes_left():
+                        self.handed_out.set()
                     if w is None:  # nothing worth taking now; a slow request may be worth helping soon
                         self.mirrors.release(m)
                         self._stop.wait(0.1)
                         continue
                     self._run_one(session, sched, w, fd, segs, errors)
 
-        self._run_workers(worker, segs)
+        self._run_workers(worker, segs, workers)
         if not errors and not self._stop.is_set() and segs.missing():
             whole = self.mirrors.only_whole_streams_left()
             if whole:

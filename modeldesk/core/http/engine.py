@@ -17,6 +17,8 @@ from modeldesk.core.errors import Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
+from modeldesk.core.http.file_pool import fetch_files
+from modeldesk.core.http.mirrors import HostSlots
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 
 log = logging.getLogger(__name__)
@@ -36,34 +38,62 @@ class HttpJob:
 
 
 class _JobProgress:
-    """Adds up per-file progress into one job snapshot, sent at most once a second."""
+    """Adds up the progress of the files in flight into one job snapshot, sent at most once a second."""
 
     def __init__(self, job: HttpJob, emit: Emit):
         self.job, self._emit = job, emit
+        self._lock = threading.Lock()
         self.sizes = {spec.dest: spec.size or 0 for spec in job.files}
-        self.done_before = 0  # bytes of files already complete
-        self.fetched_before = 0  # bytes this run fetched for them
+        self._done: dict = {}  # dest -> bytes on disk and verified or arriving
+        self._fetched: dict = {}  # dest -> bytes this run fetched
+        self._mirrors: dict = {}  # dest -> mirrors in use
         self._samples: list[tuple[float, int]] = []
+        self._rate_lock = threading.Lock()
         self._last_emit = 0.0
+        self._announced = False
 
     def update(self, spec: FileSpec, p: Progress) -> None:
-        self.sizes[spec.dest] = p.size
-        now = time.monotonic()
-        if now - self._last_emit >= 1.0:
+        with self._lock:
+            self.sizes[spec.dest] = p.size
+            self._done[spec.dest], self._fetched[spec.dest] = p.done, p.fetched
+            self._mirrors[spec.dest] = p.mirrors_in_use
+            now = time.monotonic()
+            if now - self._last_emit < 1.0:
+                return
             self._last_emit = now
-            self.send(self.done_before + p.done, self.fetched_before + p.fetched, p.mirrors_in_use,
-                      JobState.DOWNLOADING)
+            done, fetched = sum(self._done.values()), sum(self._fetched.values())
+            mirrors = max(self._mirrors.values(), default=0)
+        self.send(done, fetched, mirrors, JobState.DOWNLOADING)
 
     def file_done(self, dl: FileDownload) -> None:
-        self.done_before += dl.size
-        self.fetched_before += dl.size - dl.resumed
+        with self._lock:
+            self.sizes[dl.spec.dest] = dl.size
+            self._done[dl.spec.dest], self._fetched[dl.spec.dest] = dl.size, dl.size - dl.resumed
+            self._mirrors[dl.spec.dest] = 0
+
+    def sizes_known(self) -> bool:
+        """Every file's size is known (from the listing, or asked) and not yet announced."""
+        with self._lock:
+            if self._announced or any(spec.size is None and spec.dest not in self._done for spec in self.job.files):
+                return False
+            self._announced = True
+            return True
 
     @property
     def total(self) -> int:
         return sum(self.sizes.values())
 
+    @property
+    def fetched(self) -> int:
+        with self._lock:
+            return sum(self._fetched.values())
+
     def _rate(self, fetched: int) -> int:
         now = time.monotonic()
+        with self._rate_lock:  # files report from threads of their own
+            return self._rate_locked(fetched, now)
+
+    def _rate_locked(self, fetched: int, now: float) -> int:
         self._samples = [(t, b) for t, b in self._samples if now - t <= 3.0] + [(now, fetched)]
         t0, b0 = self._samples[0]
         return int((fetched - b0) / (now - t0)) if now > t0 else 0
@@ -164,16 +194,27 @@ class HttpEngine:
         if announce:
             self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
         progress = _JobProgress(job, self._emit)
+
+        def announce_files() -> None:  # once every size is known: the file list for the library
+            if progress.sizes_known():
+                self._emit(ev.MetadataReceived(job.job_id, job.name, progress.entries(), progress.total,
+                                               progress.total))
+
+        def make(spec: FileSpec, halt: threading.Event, slots: HostSlots) -> FileDownload:
+            def on_progress(p: Progress) -> None:
+                progress.update(spec, p)
+                announce_files()
+            return FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
+                                on_progress=on_progress, slots=slots,
+                                session_factory=functools.partial(new_session, job.credentials))
+
+        def on_done(dl: FileDownload) -> None:
+            progress.file_done(dl)
+            announce_files()
+
         try:
-            for i, spec in enumerate(job.files):
-                dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=stop,
-                                  on_progress=functools.partial(progress.update, spec),
-                                  session_factory=functools.partial(new_session, job.credentials))
-                dl.run()
-                if i == 0:
-                    self._emit(ev.MetadataReceived(job.job_id, job.name, progress.entries(), progress.total,
-                                                   progress.total))
-                progress.file_done(dl)
+            announce_files()
+            fetch_files(job.files, job.connections, stop, make, on_done)
         except Interrupted:
             return
         except ModelDeskError as exc:
@@ -183,5 +224,5 @@ class HttpEngine:
             log.exception("HTTP job %s crashed", job.job_id)
             self._emit(ev.JobFailed(job.job_id, f"{job.name}: unexpected error ({exc}).", 1))
             return
-        progress.send(progress.total, progress.fetched_before, 0, JobState.FINISHED)
+        progress.send(progress.total, progress.fetched, 0, JobState.FINISHED)
         self._emit(ev.JobFinished(job.job_id))

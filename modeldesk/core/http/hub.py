@@ -41,6 +41,7 @@ class HubFile:
     size: int
     blob_sha1: str  # git blob id
     sha256: str | None  # LFS oid, when the file is in LFS
+    xet: bool = False  # stored with Xet on the hub: a mirror may have no plain download for it
 
 
 def _repo_id(org: str, name: str, text: str) -> str:
@@ -143,7 +144,7 @@ class HubClient:
                 check_relative_path(path, f"The repository {ref.repo_id}")
                 lfs = entry.get("lfs") or None
                 files.append(HubFile(path, int(entry["size"]), entry.get("oid", ""),
-                                     lfs.get("oid") if lfs else None))
+                                     lfs.get("oid") if lfs else None, bool(entry.get("xetHash"))))
         return files
 
 

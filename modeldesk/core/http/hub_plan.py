@@ -57,7 +57,7 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     for f in chosen:
         urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
         git = None if f.sha256 else f.blob_sha1 or None
-        specs.append(FileSpec(urls, project / f.path, f.size, f.sha256, git))
+        specs.append(FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet))
         entry = {"path": f.path, "size": f.size}
         entry.update({"sha256": f.sha256} if f.sha256 else {"git_sha1": git} if git else {})
         manifest.append(entry)

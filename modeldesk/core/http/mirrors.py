@@ -39,18 +39,51 @@ class Mirror:
                     or self.failures >= MAX_CONSECUTIVE_FAILURES)
 
 
+class HostSlots:
+    """Connections one job may hold per mirror host, shared by the files it fetches at once, so
+    several files in flight never open more than `per_host` connections to one server."""
+
+    def __init__(self, per_host: int):
+        self.per_host = max(1, per_host)
+        self._lock = threading.Lock()
+        self._held: dict[str, int] = {}
+
+    def free(self, host: str) -> bool:
+        with self._lock:
+            return self._held.get(host, 0) < self.per_host
+
+    def take(self, host: str) -> bool:
+        with self._lock:
+            n = self._held.get(host, 0)
+            if n >= self.per_host:
+                return False
+            self._held[host] = n + 1
+            return True
+
+    def give(self, host: str) -> None:
+        with self._lock:
+            self._held[host] -= 1
+
+    def held(self, host: str) -> int:
+        with self._lock:
+            return self._held.get(host, 0)
+
+
 class MirrorSet:
-    def __init__(self, urls: list[str], per_mirror: int = 1 << 30, clock=time.monotonic):
+    def __init__(self, urls: list[str], per_mirror: int = 1 << 30, clock=time.monotonic,
+                 slots: HostSlots | None = None):
         self.mirrors = [Mirror(u) for u in dict.fromkeys(urls)]
         self.per_mirror = per_mirror
         self._clock = clock
         self._lock = threading.Lock()
+        self._slots = slots
 
     def pick(self) -> Mirror | None:
         """The usable mirror with the best speed per active connection; None if none is usable now."""
         now = self._clock()
         with self._lock:
-            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now and m.active < self.per_mirror]
+            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now and m.active < self.per_mirror
+                     and (self._slots is None or self._slots.free(m.host))]
             if not ready:
                 return None
             # Bytes/s per connection it would have; an untried mirror is assumed as fast as the best
@@ -61,13 +94,18 @@ class MirrorSet:
             ready = [m for m in ready if not (m.active and m.speed and m.speed * SLOW_RATIO < guess)]
             if not ready:
                 return None
-            best = max(ready, key=lambda m: ((m.speed or guess) / (m.active + 1), -m.active))
-            best.active += 1
-            return best
+            for best in sorted(ready, key=lambda m: ((m.speed or guess) / (m.active + 1), -m.active),
+                               reverse=True):
+                if self._slots is None or self._slots.take(best.host):  # another file may have just taken it
+                    best.active += 1
+                    return best
+            return None
 
     def release(self, m: Mirror) -> None:
         with self._lock:
             m.active -= 1
+        if self._slots is not None:
+            self._slots.give(m.host)
 
     def succeeded(self, m: Mirror, nbytes: int, seconds: float) -> None:
         with self._lock:

@@ -75,6 +75,11 @@ class Scheduler:
         with self.lock:
             return not self._holes and not self._active
 
+    def holes_left(self) -> bool:
+        """Bytes not yet handed to any connection remain."""
+        with self.lock:
+            return bool(self._holes)
+
     def _conn_rate(self, w: Work, now: float) -> float | None:
         r = w.rate(now)
         if r is None and w.mirror is not None and w.mirror.speed > 0:

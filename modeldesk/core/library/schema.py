@@ -38,6 +38,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (job_id, peer_key)
     );
     """,
+    # 1 → 2: how an HTTP job was asked for beyond its source (alternate URLs, sha256, mirrors), as JSON
+    """
+    ALTER TABLE jobs ADD COLUMN options TEXT NOT NULL DEFAULT '{}'
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,19 +39,20 @@ class Library:
         torrent: bytes | None,
         project_dir: str,
         selection: Selection,
+        options: dict | None = None,
     ) -> None:
         """Record a job; re-adding keeps its history (totals, peers served, added time)."""
         sel = json.dumps({"include": list(selection.include), "exclude": list(selection.exclude)})
         self._conn.execute(
             """INSERT INTO jobs (job_id, kind, name, source_kind, source, torrent, project_dir,
-                                 selection, state, added_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 selection, state, added_at, options)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(job_id) DO UPDATE SET
                  name=excluded.name, source_kind=excluded.source_kind, source=excluded.source,
                  torrent=COALESCE(excluded.torrent, jobs.torrent), project_dir=excluded.project_dir,
-                 selection=excluded.selection, state=excluded.state, error=''""",
+                 selection=excluded.selection, state=excluded.state, error='', options=excluded.options""",
             (job_id, kind.value, name, source_kind, source, torrent, project_dir, sel,
-             JobState.QUEUED.value, time.time()),
+             JobState.QUEUED.value, time.time(), json.dumps(options or {}, sort_keys=True)),
         )
 
     def set_metadata(self, job_id: str, name: str, files: Iterable[FileEntry], total: int, wanted: int,
@@ -151,4 +152,5 @@ def _entry(row: sqlite3.Row) -> LibraryEntry:
         peers_served=row["peers_served"],
         error=row["error"],
         files=files,
+        options=json.loads(row["options"] or "{}"),
     )

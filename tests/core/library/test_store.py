@@ -4,6 +4,7 @@ import pytest
 
 from modeldesk.core.library import schema
 from modeldesk.core.library.store import Library
+from modeldesk.core.manager import HttpAdd, restore_add
 from modeldesk.core.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
 
 
@@ -73,3 +74,34 @@ def test_schema_is_versioned_and_newer_is_refused(tmp_path):
     conn.close()
     with pytest.raises(schema.NewerLibraryError):
         Library(path)
+
+
+def test_a_version_1_library_is_migrated_and_keeps_its_jobs(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(schema.MIGRATIONS[0] + "; PRAGMA user_version=1;")
+    conn.execute("INSERT INTO jobs (job_id, kind, name, source_kind, source, project_dir, state, added_at) "
+                 "VALUES ('u1', 'http', 'w.bin', 'url', 'http://m/w.bin', '/p', 'paused', 1.0)")
+    conn.commit()
+    conn.close()
+    lib = Library(path)
+    try:
+        e = lib.get("u1")
+        assert e.source == "http://m/w.bin" and e.options == {}
+        assert restore_add(e, None) == HttpAdd(("http://m/w.bin",), "/p")
+    finally:
+        lib.close()
+
+
+def test_http_jobs_come_back_with_their_mirrors_and_checksum(lib):
+    """What `get URL --url ALT --sha256 HEX --connections 4` asked for survives a restart."""
+    lib.add_job(job_id="u2", kind=JobKind.HTTP, name="w.bin", source_kind="url", source="http://a/w.bin",
+                torrent=None, project_dir="/p", selection=Selection(),
+                options={"urls": ["http://a/w.bin", "http://b/w.bin"], "sha256": "ab" * 32, "connections": 4})
+    lib.add_job(job_id="h1", kind=JobKind.HTTP, name="acme/m", source_kind="hf", source="hf://acme/m@" + "c" * 40,
+                torrent=None, project_dir="/p", selection=Selection(("*.json",)),
+                options={"mirrors": ["http://hub-mirror"], "connections": None})
+    assert restore_add(lib.get("u2"), None) == HttpAdd(("http://a/w.bin", "http://b/w.bin"), "/p", "ab" * 32, 4)
+    hub = restore_add(lib.get("h1"), None)
+    assert hub.mirrors == ("http://hub-mirror",) and hub.selection == Selection(("*.json",))
+    assert hub.ref.revision == "c" * 40 and hub.connections is None
