@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
+from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.downloader import FileSpec
@@ -277,6 +278,40 @@ class Manager:
             return self._torrents.remove(job_id, delete_files)
         # Not running in this process (finished, failed at start): only the library knows it.
         return self._writer.submit(self._forget, job_id)
+
+    def details(self, job_id: str) -> Future:
+        """JobDetails of a job: live from its engine, else the file list the library keeps."""
+        if self._http.has(job_id):
+            fut: Future = Future()
+            fut.set_result(self._http.details(job_id))  # reads a few counters under a lock
+            return fut
+        if job_id in self._job_ids:
+            return self._torrents.details(job_id)
+        return self._writer.submit(self._library_details, job_id)
+
+    def _library_details(self, job_id: str) -> JobDetails:
+        entry = self._library.get(job_id)
+        if entry is None:
+            return JobDetails(job_id)
+        finished = entry.state in (JobState.FINISHED, JobState.SEEDING)
+        return JobDetails(job_id, tuple(FileDetail(f.index, f.path, f.size, f.size if finished and f.selected else 0,
+                                                   NORMAL if f.selected else SKIP) for f in entry.files))
+
+    def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
+        """Live for torrents: {file index: priority} (core.details SKIP … HIGH)."""
+        if job_id in self._job_ids and not self._http.has(job_id):
+            return self._torrents.set_file_priorities(job_id, priorities)
+        fut: Future = Future()
+        fut.set_exception(BadInputError("Files of an HTTP download cannot be changed while it is in the list; "
+                                        "remove it and add it again with the files you want."))
+        return fut
+
+    def recheck(self, job_id: str) -> Future:
+        """Hash what is on disk again; what fails is fetched again."""
+        if self._http.has(job_id):
+            # A run checks every finished file against its hash and fetches again what differs.
+            return self._control.submit(lambda: (self._http.pause(job_id), self._http.resume(job_id)))
+        return self._torrents.recheck(job_id)
 
     def _forget(self, job_id: str) -> None:
         self._library.remove(job_id)

@@ -18,7 +18,8 @@ from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
 from modeldesk.core.http.file_pool import fetch_files
-from modeldesk.core.http.mirrors import HostSlots
+from modeldesk.core.http.mirrors import HostSlots, mirror_details
+from modeldesk.core.details import NORMAL, FileDetail, JobDetails
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,12 @@ class _JobProgress:
             session_downloaded=fetched, seeding_seconds=0, eta_seconds=eta,
         ),)))
 
+    def file_details(self) -> tuple[FileDetail, ...]:
+        root = self.job.project_dir.rstrip("/") + "/"
+        with self._lock:
+            return tuple(FileDetail(i, str(s.dest).removeprefix(root), self.sizes[s.dest],
+                                    self._done.get(s.dest, 0), NORMAL) for i, s in enumerate(self.job.files))
+
     def entries(self) -> tuple[FileEntry, ...]:
         root = self.job.project_dir.rstrip("/") + "/"
         return tuple(FileEntry(i, str(s.dest).removeprefix(root), self.sizes[s.dest])
@@ -122,6 +129,8 @@ class HttpEngine:
         self._jobs: dict[str, HttpJob] = {}
         self._threads: dict[str, threading.Thread] = {}
         self._stops: dict[str, threading.Event] = {}  # one per run; set to pause, remove or stop
+        self._progress: dict[str, _JobProgress] = {}  # of each job's last run
+        self._live: dict[str, list[FileDownload]] = {}  # files in flight, for the details panel
 
     def add(self, job: HttpJob) -> Future:
         fut: Future = Future()
@@ -147,6 +156,13 @@ class HttpEngine:
                              daemon=True)
         self._threads[job.job_id], self._stops[job.job_id] = t, stop
         t.start()
+
+    def details(self, job_id: str) -> JobDetails:
+        """Files with progress, and the mirrors of the files in flight (merged per mirror host)."""
+        with self._lock:
+            progress, live = self._progress.get(job_id), list(self._live.get(job_id, ()))
+        files = progress.file_details() if progress is not None else ()
+        return JobDetails(job_id, files, mirrors=mirror_details([dl.mirrors for dl in live]))
 
     def has(self, job_id: str) -> bool:
         return job_id in self._jobs
@@ -194,6 +210,8 @@ class HttpEngine:
         if announce:
             self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
         progress = _JobProgress(job, self._emit)
+        with self._lock:
+            self._progress[job.job_id], self._live[job.job_id] = progress, []
 
         def announce_files() -> None:  # once every size is known: the file list for the library
             if progress.sizes_known():
@@ -204,13 +222,18 @@ class HttpEngine:
             def on_progress(p: Progress) -> None:
                 progress.update(spec, p)
                 announce_files()
-            return FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
-                                on_progress=on_progress, slots=slots,
-                                session_factory=functools.partial(new_session, job.credentials))
+            dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
+                              on_progress=on_progress, slots=slots,
+                              session_factory=functools.partial(new_session, job.credentials))
+            with self._lock:
+                self._live[job.job_id].append(dl)
+            return dl
 
         def on_done(dl: FileDownload) -> None:
             progress.file_done(dl)
             announce_files()
+            with self._lock:
+                self._live[job.job_id].remove(dl)
 
         try:
             announce_files()

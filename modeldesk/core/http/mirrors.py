@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from modeldesk.core.details import MirrorDetail
+
 # A mirror that failed this many times in a row is given up for the rest of the job.
 MAX_CONSECUTIVE_FAILURES = 4
 BACKOFF_BASE_S = 1.0
@@ -170,3 +172,35 @@ class MirrorSet:
     def in_use(self) -> int:
         with self._lock:
             return sum(1 for m in self.mirrors if m.active > 0)
+
+
+def _health(m: Mirror, now: float) -> str:
+    if m.bad_data:
+        return "bad data"
+    if m.fatal_status:
+        return "refused"
+    if m.no_ranges:
+        return "no ranges"
+    if m.failures >= MAX_CONSECUTIVE_FAILURES:
+        return "given up"
+    return "backing off" if m.retry_at > now else "ok"
+
+
+def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
+    """One row per mirror host over the files in flight: the worst health, the best speed."""
+    now = time.monotonic()
+    rows: dict[str, dict] = {}
+    for ms in sets:
+        with ms._lock:
+            for m in ms.mirrors:
+                base = urlsplit(m.url)
+                r = rows.setdefault(m.host, {"url": f"{base.scheme}://{base.netloc}", "latency": m.latency,
+                                             "speed": 0.0, "health": [], "bytes": 0, "conns": 0})
+                r["speed"] = max(r["speed"], m.speed)
+                r["latency"] = min(r["latency"], m.latency)
+                r["health"].append(_health(m, now))
+                r["bytes"] += m.bytes_served
+                r["conns"] += m.active
+    order = ("bad data", "refused", "no ranges", "given up", "backing off", "ok")
+    return tuple(MirrorDetail(r["url"], int(r["latency"] * 1000), int(r["speed"]),
+                              min(r["health"], key=order.index), r["bytes"], r["conns"]) for r in rows.values())

@@ -32,6 +32,7 @@ from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, Unsa
 from modeldesk.core.models import JobState, PeerServed
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
+from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent.resume_store import ResumeStore
@@ -97,6 +98,18 @@ class TorrentEngine:
 
     def apply_settings(self, settings: TorrentSettings) -> Future:
         return self._call(self._apply_settings, settings)
+
+    def details(self, job_id: str) -> Future:
+        """JobDetails: files with progress and priority, peers, trackers, magnet."""
+        return self._call(lambda: job_details(self._job(job_id)))
+
+    def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
+        """Live: {file index: priority}; 0 stops fetching a file, >0 wants it (again)."""
+        return self._call(self._set_file_priorities, job_id, priorities)
+
+    def recheck(self, job_id: str) -> Future:
+        """Hash every piece on disk again; what fails is downloaded again."""
+        return self._call(self._recheck, job_id)
 
     def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Save resume data for every job and close the session; True if it finished in time."""
@@ -205,7 +218,7 @@ class TorrentEngine:
         atp = build_add_params(request, self._parts_dir, self._settings)
         if atp.ti is not None:
             check_info_paths(lt.bdecode(atp.ti.info_section()), f"The torrent {atp.ti.name()!r}")
-            priorities = job.apply_metadata(atp.ti)
+            priorities = job.apply_metadata(atp.ti, list(atp.file_priorities) if request.resume_data else None)
             job.check_free_space()
             set_metadata_params(atp, priorities, job.incomplete_renames(dict(atp.renamed_files)))
         try:
@@ -238,6 +251,53 @@ class TorrentEngine:
         self._set_awaiting(job_id, False)
         self._resume.delete(job_id)
         self._emit(ev.JobRemoved(job_id))
+
+    def _set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> None:
+        job = self._job(job_id)
+        if not job.has_metadata:
+            raise BadInputError(f"{job.request.source.name}: its file list has not arrived yet.")
+        prios = list(job.handle.get_file_priorities())
+        for index, prio in priorities.items():
+            if not 0 <= index < len(prios) or not 0 <= prio <= 7:
+                raise BadInputError(f"No file {index} with priority {prio} in {job.request.source.name}.")
+            prios[index] = prio
+        if not any(prios[e.index] for e in job.files):
+            raise BadInputError("At least one file must stay selected; remove the job to drop them all.")
+        for index, name in job.reselect({e.index for e in job.files if prios[e.index] > 0}).items():
+            job.handle.rename_file(index, name)
+        job.handle.prioritize_files(prios)
+        if job.finished:
+            progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+            job.finished = all(progress[e.index] == e.size for e in job.files if e.selected)
+            if not job.finished:
+                # Wanting again. libtorrent keeps the seeds it dropped while complete marked as seeds
+                # and never dials them again (its connect candidates are not recounted), so the
+                # torrent is added afresh from its resume data, then peers are asked for again.
+                job.readd = prios
+                job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
+
+    def _redial(self, job: TorrentJob) -> None:
+        """Ask trackers and DHT for peers now and dial the link's peer hints, rather than wait out
+        libtorrent's reconnect delay for peers dropped while the job was complete."""
+        h = job.handle
+        h.force_reannounce()
+        if self._settings.enable_dht:
+            h.force_dht_announce()
+        if job.request.source.text.startswith("magnet:"):
+            for peer in lt.parse_magnet_uri(job.request.source.text).peers:
+                h.connect_peer(peer)
+        self._save_resume(job, self._clock())
+        self._announce_metadata(job)
+
+    def _recheck(self, job_id: str) -> None:
+        job = self._job(job_id)
+        job.finished = False
+        job.rechecking = True
+        if job.failed:
+            job.failed = False
+            job.handle.clear_error()
+        job.handle.force_recheck()
+        job.handle.resume()
 
     def _apply_settings(self, settings: TorrentSettings) -> None:
         self._settings = settings
@@ -358,8 +418,24 @@ class TorrentEngine:
     def _on_resume_data(self, alert) -> None:
         job_id = job_id_of(alert.handle.info_hashes())
         self._saving.discard(job_id)
-        if job_id in self._jobs:
-            self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
+        job = self._jobs.get(job_id)
+        if job is None:
+            return
+        self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
+        if job.readd and not self._stop_requested.is_set():
+            self._readd(job, alert.params)
+
+    def _readd(self, job: TorrentJob, params) -> None:
+        params.file_priorities, job.readd = job.readd, None
+        params.piece_priorities = []  # saved ones would override the file priorities just set
+        params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
+        self._ses.remove_torrent(job.handle)
+        try:
+            job.handle = self._ses.add_torrent(params)
+        except RuntimeError as exc:
+            self._fail(job, DiskError(f"{job.request.source.name} could not restart: {exc}"))
+            return
+        self._redial(job)
 
     def _on_resume_failed(self, alert) -> None:
         try:
@@ -386,9 +462,25 @@ class TorrentEngine:
         if job is None or not job.has_metadata:
             return
         progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
-        incomplete = tuple(e.path for e in job.files if e.selected and progress[e.index] < e.size)
-        self._emit(ev.FilesChecked(job.job_id, incomplete))
+        damaged = [e for e in job.files if e.selected and progress[e.index] < e.size]
+        self._emit(ev.FilesChecked(job.job_id, tuple(e.path for e in damaged)))
+        if job.rechecking:
+            job.rechecking = False
+            if damaged:
+                self._refetch(job, damaged)
+                return
         self._maybe_finish(job)
+
+    def _refetch(self, job: TorrentJob, damaged) -> None:
+        """A recheck found damaged files: they lose their final names until whole again, and the
+        torrent is added afresh so it dials the seeds it dropped while complete."""
+        if job.request.rename_incomplete:
+            for e in damaged:
+                if e.index not in job.incomplete:
+                    job.incomplete.add(e.index)
+                    job.handle.rename_file(e.index, e.path + INCOMPLETE_SUFFIX)
+        job.readd = list(job.handle.get_file_priorities())
+        job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)

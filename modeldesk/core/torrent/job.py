@@ -53,6 +53,8 @@ class TorrentJob:
     finished: bool = False
     failed: bool = False
     limit_reached: bool = False
+    rechecking: bool = False  # a recheck the user asked for is under way
+    readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
     last_snapshot: JobSnapshot | None = None
     uploaded_at_scan: int = 0
@@ -79,26 +81,40 @@ class TorrentJob:
         return self.wanted_bytes >= 0
 
     # -- metadata --------------------------------------------------------------------------
-    def apply_metadata(self, ti) -> list[int]:
-        """Work out file priorities from the selection; returns the per-file priority list."""
+    def apply_metadata(self, ti, saved: list[int] | None = None) -> list[int]:
+        """Work out file priorities from the selection, or from `saved` (resume data: the user may
+        have changed them while it ran); returns the per-file priority list."""
         sel = self.request.selection
-        all_files = ti.layout()
-        entries = []
-        priorities = []
+        num_files = ti.layout().num_files()
         files = files_of(ti)
-        top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) else ""
-        for f in files:
-            entries.append(FileEntry(f.index, f.path, f.size, is_selected(f.path, sel, top)))
-        chosen = {e.index for e in entries if e.selected}
-        if not chosen:
-            raise BadInputError(
-                "Your --include/--exclude patterns match no file in this torrent; nothing to download."
-            )
-        for i in range(all_files.num_files()):
-            priorities.append(4 if i in chosen else 0)
-        self.files = tuple(entries)
-        self.wanted_bytes = sum(e.size for e in entries if e.selected)
+        if saved and len(saved) == num_files and any(saved[f.index] for f in files):
+            priorities = [int(p) for p in saved]
+        else:
+            top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) else ""
+            chosen = {f.index for f in files if is_selected(f.path, sel, top)}
+            if not chosen:
+                raise BadInputError(
+                    "Your --include/--exclude patterns match no file in this torrent; nothing to download."
+                )
+            priorities = [4 if i in chosen else 0 for i in range(num_files)]
+        self.files = tuple(FileEntry(f.index, f.path, f.size, priorities[f.index] > 0) for f in files)
+        self.wanted_bytes = sum(e.size for e in self.files if e.selected)
         return priorities
+
+    def reselect(self, wanted: set[int]) -> dict[int, str]:
+        """The user changed which files are wanted; returns incomplete-name renames for files newly
+        wanted that are not on disk yet."""
+        before = {e.index for e in self.files if e.selected}
+        self.files = tuple(FileEntry(e.index, e.path, e.size, e.index in wanted) for e in self.files)
+        self.wanted_bytes = sum(e.size for e in self.files if e.selected)
+        if not self.request.rename_incomplete:
+            return {}
+        save = Path(self.request.save_path)
+        out = {e.index: e.path + INCOMPLETE_SUFFIX for e in self.files
+               if e.selected and e.index not in before and e.index not in self.incomplete
+               and not (save / e.path).exists()}
+        self.incomplete |= set(out)
+        return out
 
     def check_free_space(self) -> None:
         save = Path(self.request.save_path)

@@ -65,6 +65,7 @@ def _merge_magnet_hints(atp, magnet) -> None:
 
 def set_metadata_params(atp, priorities: list[int], renames: dict[int, str]) -> None:
     atp.file_priorities = priorities
+    atp.piece_priorities = []  # ModelDesk sets none; saved ones would override the file priorities
     if renames:
         merged = dict(atp.renamed_files)
         merged.update(renames)

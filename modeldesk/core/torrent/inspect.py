@@ -1,0 +1,70 @@
+"""Read a torrent's live details from its handle (engine thread only): files with progress and
+priority, peers, trackers, and its magnet link."""
+
+from __future__ import annotations
+
+import libtorrent as lt
+
+from modeldesk.core.details import FileDetail, JobDetails, PeerDetail, TrackerDetail
+from modeldesk.core.torrent.job import TorrentJob
+
+_P = lt.peer_info
+# (flag, letter) as qBittorrent's peer list shows them; the source flags come from peer_info.source.
+_FLAGS = ((_P.interesting, "d"), (_P.remote_interested, "u"), (_P.choked, "D"), (_P.remote_choked, "U"),
+          (_P.optimistic_unchoke, "O"), (_P.snubbed, "S"), (_P.rc4_encrypted, "E"),
+          (_P.plaintext_encrypted, "E"))
+_SOURCES = ((_P.dht, "H"), (_P.pex, "X"), (_P.lsd, "L"), (_P.tracker, "T"))
+
+
+def peer_flags(p) -> str:
+    letters = [ch for bit, ch in _FLAGS if p.flags & bit]
+    letters += [ch for bit, ch in _SOURCES if p.source & bit]
+    return "".join(dict.fromkeys(letters))
+
+
+def _client(p) -> str:
+    c = p.client
+    return c.decode("utf-8", "replace") if isinstance(c, bytes) else str(c)
+
+
+def _tracker(entry: dict) -> TrackerDetail:
+    endpoints = entry.get("endpoints") or []
+    results = [ih for ep in endpoints for ih in (ep.get("info_hashes") or [ep])]
+    updating = any(r.get("updating") for r in results)
+    working = any(r.get("fails", 0) == 0 and r.get("start_sent") for r in results)
+    errors = [r for r in results if r.get("fails", 0) > 0]
+    message = next((r.get("message") for r in results if r.get("message")), "")
+    if updating:
+        status = "updating"
+    elif working:
+        status = "working"
+    elif errors:
+        status = "error"
+        if not message:
+            err = errors[0].get("last_error") or {}
+            message = f"error {err.get('value')}" if err.get("value") else ""
+    else:
+        status = "not contacted"
+    peers = max((r.get("scrape_complete", -1) + max(0, r.get("scrape_incomplete", -1))
+                 for r in results if r.get("scrape_complete", -1) >= 0), default=-1)
+    return TrackerDetail(entry["url"], int(entry.get("tier", 0)), status, peers, message)
+
+
+def job_details(job: TorrentJob) -> JobDetails:
+    h = job.handle
+    if h is None or not h.is_valid():
+        return JobDetails(job.job_id)
+    magnet = lt.make_magnet_uri(h)
+    if not job.has_metadata:
+        return JobDetails(job.job_id, trackers=tuple(_tracker(t) for t in h.trackers()), magnet=magnet)
+    progress = h.file_progress(flags=lt.torrent_handle.piece_granularity)
+    prios = h.get_file_priorities()
+    files = tuple(FileDetail(e.index, e.path, e.size, int(progress[e.index]), int(prios[e.index]))
+                  for e in job.files)
+    peers = tuple(
+        PeerDetail(f"{p.ip[0]}:{p.ip[1]}", _client(p), int(p.payload_down_speed), int(p.payload_up_speed),
+                   float(p.progress), peer_flags(p))
+        for p in h.get_peer_info()
+    )
+    trackers = tuple(_tracker(t) for t in h.trackers())
+    return JobDetails(job.job_id, files, peers, trackers, magnet=magnet, files_editable=True)
