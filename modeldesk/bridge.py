@@ -89,6 +89,7 @@ class EngineBridge(QObject):
     freeSpace = Signal(str, object)  # folder, free bytes or None
     tokensListed = Signal(object)  # [(host, masked token or "")]
     restored = Signal(object)  # [(name, reason)] of saved jobs that could not be restarted
+    detailsReady = Signal(object)  # core.details.JobDetails
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
         super().__init__(parent)
@@ -224,6 +225,27 @@ class EngineBridge(QObject):
 
     def remove(self, job_id: str, delete_files: bool) -> Future:
         return self._submit("Remove", self._manager.remove, job_id, delete_files)
+
+    def request_details(self, job_id: str) -> Future:
+        """Live details of one job for the details panel; quietly nothing if it is gone."""
+
+        def run():
+            if not self._ready.is_set() or self._start_error is not None:
+                return
+            try:
+                details = self._manager.details(job_id).result(10)
+            except Exception as exc:  # removed meanwhile, engine stopping: the next poll asks again
+                log.debug("details of %s: %s", job_id, exc)
+                return
+            self.detailsReady.emit(details)
+
+        return self._pool.submit(run)
+
+    def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
+        return self._submit("Change files", self._manager.set_file_priorities, job_id, priorities)
+
+    def recheck(self, job_id: str) -> Future:
+        return self._submit("Recheck", self._manager.recheck, job_id)
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
         from modeldesk.core.credentials import mask

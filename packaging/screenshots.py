@@ -88,7 +88,7 @@ def scene(language: str, out: Path, work: Path) -> None:
         for row in window.model.rows():
             if row.name.startswith("llama"):
                 window.select_job(row.job_id)
-        window.details.setCurrentIndex(0)
+        window.details.setCurrentWidget(window.details.files)
         pump(1.5)
         window.grab().save(str(out))
         subprocess.run(["import", "-window", "root", str(out.with_suffix(".root.png"))], check=False)

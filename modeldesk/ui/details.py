@@ -1,14 +1,17 @@
-"""Details of the selected job, in tabs: General, Files, Speed."""
+"""Details of the selected job, in tabs: General, Files, Peers, Trackers, Mirrors, Speed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QTreeView, QWidget
+import time
 
-from modeldesk.core.models import FileEntry, JobKind
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
+
+from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
+from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
+from modeldesk.ui.detail_tabs import FilesTab, MirrorsTab, PeersTab, TrackersTab
 from modeldesk.ui.speed_graph import RateHistory, SpeedGraph
 from modeldesk.ui.transfer_model import Row
 
@@ -54,35 +57,77 @@ class GeneralTab(QWidget):
         self._form.setRowVisible(f["shared"], r.kind is JobKind.BT)
 
 
-class FilesTab(QTreeView):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._model = QStandardItemModel(self)
-        self._model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Selected")])
-        self.setModel(self._model)
-        self.setUniformRowHeights(True)
-
-    def show_files(self, files: tuple[FileEntry, ...]) -> None:
-        self._model.removeRows(0, self._model.rowCount())
-        for f in files:
-            size = QStandardItem(fmt_bytes(f.size))
-            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            chosen = QStandardItem(self.tr("yes") if f.selected else self.tr("no"))
-            self._model.appendRow([QStandardItem(f.path), size, chosen])
-        self.resizeColumnToContents(0)
-
-
 class DetailsPanel(QTabWidget):
+    """Tabs for the selected job. While shown, it asks the engine for live details about once a
+    second (one request in flight at most) and fills Files, Peers, Trackers or Mirrors."""
+
+    POLL_MS = 1000
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.general = GeneralTab()
         self.files = FilesTab()
+        self.peers = PeersTab()
+        self.trackers = TrackersTab()
+        self.mirrors = MirrorsTab()
         self.speed = SpeedGraph()
         self.addTab(self.general, self.tr("General"))
         self.addTab(self.files, self.tr("Files"))
+        self.addTab(self.peers, self.tr("Peers"))
+        self.addTab(self.trackers, self.tr("Trackers"))
+        self.addTab(self.mirrors, self.tr("Mirrors"))
         self.addTab(self.speed, self.tr("Speed"))
+        self.job_id: str | None = None
+        self.magnet = ""
+        self._bridge = None
+        self._asked_at = 0.0
+        self._timer = QTimer(self, interval=self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def bind(self, bridge) -> None:
+        self._bridge = bridge
+        bridge.detailsReady.connect(self.show_details)
+        self.files.prioritiesChanged.connect(
+            lambda prios: self.job_id and bridge.set_file_priorities(self.job_id, prios))
+        self._timer.start()
 
     def show_job(self, row: Row | None, files: tuple[FileEntry, ...], history: RateHistory | None) -> None:
+        changed = (row.job_id if row else None) != self.job_id
+        self.job_id = row.job_id if row else None
         self.general.show_row(row)
-        self.files.show_files(files)
         self.speed.set_history(history)
+        bt = row is not None and row.kind is JobKind.BT
+        self.setTabVisible(self.indexOf(self.peers), bt)
+        self.setTabVisible(self.indexOf(self.trackers), bt)
+        self.setTabVisible(self.indexOf(self.mirrors), row is not None and not bt)
+        if changed:
+            self.magnet = ""
+            done = row is not None and row.state in (JobState.FINISHED, JobState.SEEDING)
+            self.files.set_rows({})
+            self.files.show_files(tuple(FileDetail(f.index, f.path, f.size, f.size if done and f.selected else 0,
+                                                   NORMAL if f.selected else SKIP) for f in files), False)
+            empty = JobDetails("")
+            for tab in (self.peers, self.trackers, self.mirrors):
+                tab.show_details(empty)
+            self._asked_at = 0.0
+            self._poll()
+
+    def _poll(self) -> None:
+        now = time.monotonic()
+        if self._bridge is None or self.job_id is None or not self.isVisible():
+            return
+        if now - self._asked_at < 3.0 * self.POLL_MS / 1000 and self._asked_at > 0:
+            return  # the last answer is still on its way
+        self._asked_at = now
+        self._bridge.request_details(self.job_id)
+
+    def show_details(self, d: JobDetails) -> None:
+        if d.job_id != self.job_id:
+            return
+        self._asked_at = 0.0
+        self.magnet = d.magnet
+        if d.files:
+            self.files.show_files(d.files, d.files_editable)
+        self.peers.show_details(d)
+        self.trackers.show_details(d)
+        self.mirrors.show_details(d)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.models import FileEntry, JobState
+from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.details import DetailsPanel
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.side.statusChosen.connect(self._on_status_chosen)
         self.side.projectChosen.connect(self._on_project_chosen)
         self.details = DetailsPanel()
+        self.details.bind(bridge)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter by name"))
         self.search.setClearButtonEnabled(True)
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.Delete)
         self.act_open = self._action(self.tr("Open folder"), sp.SP_DirOpenIcon, self.open_folder)
         self.act_copy = self._action(self.tr("Copy source"), None, self.copy_source)
+        self.act_magnet = self._action(self.tr("Copy magnet link"), None, self.copy_magnet)
+        self.act_recheck = self._action(self.tr("Recheck"), sp.SP_BrowserReload, self.recheck_selected)
         self.act_settings = self._action(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
                                          QKeySequence.StandardKey.Preferences)
         self.act_close = self._action(self.tr("Close window"), None, self.close, QKeySequence.StandardKey.Close)
@@ -158,7 +161,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.act_settings)
         bar.addWidget(self.search)
         self.addToolBar(bar)
-        for a in (self.act_pause, self.act_resume, self.act_remove, self.act_open, self.act_copy):
+        for a in (self.act_pause, self.act_resume, self.act_recheck, self.act_remove, self.act_open, self.act_copy,
+                  self.act_magnet):
             self.table.addAction(a)
         self.addAction(self.act_paste)
         self.addAction(self.act_quit)
@@ -286,8 +290,9 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
         has = bool(rows)
-        for a in (self.act_pause, self.act_resume, self.act_remove, self.act_open, self.act_copy):
+        for a in (self.act_pause, self.act_resume, self.act_recheck, self.act_remove, self.act_open, self.act_copy):
             a.setEnabled(has)
+        self.act_magnet.setEnabled(has and rows[0].kind is JobKind.BT)
         if not rows:
             self.details.show_job(None, (), self._total_history)
             return
@@ -397,6 +402,23 @@ class MainWindow(QMainWindow):
         rows = self.selected_rows()
         if rows:
             QGuiApplication.clipboard().setText(rows[0].source)
+
+    def copy_magnet(self) -> None:
+        """The live magnet (with its trackers) once the engine has said it; else the saved one."""
+        rows = self.selected_rows()
+        if not rows or rows[0].kind is not JobKind.BT:
+            return
+        magnet = self.details.magnet if self.details.job_id == rows[0].job_id else ""
+        if not magnet and rows[0].source.startswith("magnet:"):
+            magnet = rows[0].source
+        if magnet:
+            QGuiApplication.clipboard().setText(magnet)
+        else:
+            show_error(self, self.tr("ModelDesk"), self.tr("The magnet link is not known yet; try again in a moment."))
+
+    def recheck_selected(self) -> None:
+        for r in self.selected_rows():
+            self.bridge.recheck(r.job_id)
 
     # ---- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

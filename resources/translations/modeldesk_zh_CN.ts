@@ -105,17 +105,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="81"/>
+        <location filename="../../modeldesk/ui/details.py" line="74"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="82"/>
+        <location filename="../../modeldesk/ui/details.py" line="75"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="83"/>
+        <location filename="../../modeldesk/ui/details.py" line="76"/>
+        <source>Peers</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="77"/>
+        <source>Trackers</source>
+        <translation>Tracker</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="78"/>
+        <source>Mirrors</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="79"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -159,92 +174,120 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="61"/>
-        <source>Selected</source>
-        <translation>已选择</translation>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="70"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/details.py" line="70"/>
-        <source>no</source>
-        <translation>否</translation>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
     </message>
 </context>
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22"/>
+        <location filename="../../modeldesk/ui/details.py" line="25"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22"/>
+        <location filename="../../modeldesk/ui/details.py" line="25"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="22"/>
+        <location filename="../../modeldesk/ui/details.py" line="25"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="23"/>
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="23"/>
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="24"/>
+        <location filename="../../modeldesk/ui/details.py" line="27"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="24"/>
+        <location filename="../../modeldesk/ui/details.py" line="27"/>
         <source>Downloaded:</source>
         <translation>已下载：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25"/>
+        <location filename="../../modeldesk/ui/details.py" line="28"/>
         <source>Rates:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25"/>
+        <location filename="../../modeldesk/ui/details.py" line="28"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Peers / mirrors:</source>
         <translation>节点 / 镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Uploaded (ratio):</source>
         <translation>已上传（分享率）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="27"/>
+        <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Problem:</source>
         <translation>问题：</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="29"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="30"/>
+        <source>Backing off</source>
+        <translation>暂缓重试</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="31"/>
+        <source>Given up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="32"/>
+        <source>Sent bad data</source>
+        <translation>发送了错误数据</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="33"/>
+        <source>No ranges</source>
+        <translation>不支持分段</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="34"/>
+        <source>Refused</source>
+        <translation>拒绝提供</translation>
     </message>
 </context>
 <context>
@@ -268,144 +311,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="103"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="104"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="146"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
         <source>Copy source</source>
         <translation>复制来源</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="149"/>
+        <source>Copy magnet link</source>
+        <translation>复制磁力链接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
+        <source>Recheck</source>
+        <translation>重新校验</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="151"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="153"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="151"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="154"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="152"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="155"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="172"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="176"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="174"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="178"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="193"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="197"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="220"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="221"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="225"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="227"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="231"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="237"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="417"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="257"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="266"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="378"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="383"/>
         <source>%1 jobs</source>
         <translation>%1 个任务</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="379"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="384"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="380"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="385"/>
         <source>Remove %1 from ModelDesk?</source>
         <translation>要从 ModelDesk 中移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="381"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="386"/>
         <source>Remove, keep files</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="382"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="387"/>
         <source>Remove and delete files</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="434"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="417"/>
+        <source>The magnet link is not known yet; try again in a moment.</source>
+        <translation>磁力链接尚未获取，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="456"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="457"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorsTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <source>Speed per connection</source>
+        <translation>单连接速度</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <source>Served</source>
+        <translation>已提供</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <source>Connections</source>
+        <translation>连接数</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+</context>
+<context>
+    <name>PeersTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="141"/>
+        <source>Down</source>
+        <translation>下载速度</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="141"/>
+        <source>Up</source>
+        <translation>上传速度</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="19"/>
+        <source>Do not download</source>
+        <translation>不下载</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="21"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="23"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="24"/>
+        <source>High</source>
+        <translation>高</translation>
     </message>
 </context>
 <context>
@@ -755,6 +903,57 @@
         <location filename="../../modeldesk/ui/tokens_tab.py" line="54"/>
         <source>(missing)</source>
         <translation>（缺失）</translation>
+    </message>
+</context>
+<context>
+    <name>Tracker</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="41"/>
+        <source>Working</source>
+        <translation>工作中</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="42"/>
+        <source>Updating…</source>
+        <translation>更新中…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="43"/>
+        <source>Not contacted yet</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="44"/>
+        <source>Not working</source>
+        <translation>未工作</translation>
+    </message>
+</context>
+<context>
+    <name>TrackersTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <source>Peers</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="153"/>
+        <source>Message</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
