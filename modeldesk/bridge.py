@@ -98,6 +98,7 @@ class EngineBridge(QObject):
         self._settings = None
         self._ready = threading.Event()  # the manager has started; commands wait for it off the GUI thread
         self._start_error: Exception | None = None
+        self._closed = False
 
     def bind(self, manager, settings_getter: Callable) -> None:
         """The manager is made with `deliver` as its sink, so it is bound after construction."""
@@ -226,8 +227,10 @@ class EngineBridge(QObject):
     def remove(self, job_id: str, delete_files: bool) -> Future:
         return self._submit("Remove", self._manager.remove, job_id, delete_files)
 
-    def request_details(self, job_id: str) -> Future:
+    def request_details(self, job_id: str) -> Future | None:
         """Live details of one job for the details panel; quietly nothing if it is gone."""
+        if self._closed:
+            return None  # a window outliving the engine keeps polling until it is deleted
 
         def run():
             if not self._ready.is_set() or self._start_error is not None:
@@ -284,6 +287,7 @@ class EngineBridge(QObject):
         return self._submit("Read the library", self._manager.entries, on_result=self.entriesLoaded.emit)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 

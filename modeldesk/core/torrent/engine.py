@@ -7,7 +7,6 @@ process touches libtorrent, so the GUI never waits on it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import queue
 import threading
@@ -29,12 +28,13 @@ from modeldesk.core.constants import (
     STATUS_INTERVAL_S,
 )
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
-from modeldesk.core.models import JobState, PeerServed
+from modeldesk.core.models import JobState
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
-from modeldesk.core.torrent.inspect import job_details
+from modeldesk.core.torrent.inspect import job_details, peers_served
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
+from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
@@ -109,7 +109,7 @@ class TorrentEngine:
 
     def recheck(self, job_id: str) -> Future:
         """Hash every piece on disk again; what fails is downloaded again."""
-        return self._call(self._recheck, job_id)
+        return self._call(lambda: rewant.start_recheck(self._job(job_id)))
 
     def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Save resume data for every job and close the session; True if it finished in time."""
@@ -254,50 +254,9 @@ class TorrentEngine:
 
     def _set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> None:
         job = self._job(job_id)
-        if not job.has_metadata:
-            raise BadInputError(f"{job.request.source.name}: its file list has not arrived yet.")
-        prios = list(job.handle.get_file_priorities())
-        for index, prio in priorities.items():
-            if not 0 <= index < len(prios) or not 0 <= prio <= 7:
-                raise BadInputError(f"No file {index} with priority {prio} in {job.request.source.name}.")
-            prios[index] = prio
-        if not any(prios[e.index] for e in job.files):
-            raise BadInputError("At least one file must stay selected; remove the job to drop them all.")
-        for index, name in job.reselect({e.index for e in job.files if prios[e.index] > 0}).items():
-            job.handle.rename_file(index, name)
-        job.handle.prioritize_files(prios)
-        if job.finished:
-            progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
-            job.finished = all(progress[e.index] == e.size for e in job.files if e.selected)
-            if not job.finished:
-                # Wanting again. libtorrent keeps the seeds it dropped while complete marked as seeds
-                # and never dials them again (its connect candidates are not recounted), so the
-                # torrent is added afresh from its resume data, then peers are asked for again.
-                job.readd = prios
-                job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
-
-    def _redial(self, job: TorrentJob) -> None:
-        """Ask trackers and DHT for peers now and dial the link's peer hints, rather than wait out
-        libtorrent's reconnect delay for peers dropped while the job was complete."""
-        h = job.handle
-        h.force_reannounce()
-        if self._settings.enable_dht:
-            h.force_dht_announce()
-        if job.request.source.text.startswith("magnet:"):
-            for peer in lt.parse_magnet_uri(job.request.source.text).peers:
-                h.connect_peer(peer)
+        rewant.change_priorities(job, priorities)
         self._save_resume(job, self._clock())
         self._announce_metadata(job)
-
-    def _recheck(self, job_id: str) -> None:
-        job = self._job(job_id)
-        job.finished = False
-        job.rechecking = True
-        if job.failed:
-            job.failed = False
-            job.handle.clear_error()
-        job.handle.force_recheck()
-        job.handle.resume()
 
     def _apply_settings(self, settings: TorrentSettings) -> None:
         self._settings = settings
@@ -426,16 +385,10 @@ class TorrentEngine:
             self._readd(job, alert.params)
 
     def _readd(self, job: TorrentJob, params) -> None:
-        params.file_priorities, job.readd = job.readd, None
-        params.piece_priorities = []  # saved ones would override the file priorities just set
-        params.flags &= ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
-        self._ses.remove_torrent(job.handle)
         try:
-            job.handle = self._ses.add_torrent(params)
+            rewant.readd(self._ses, job, params, self._settings.enable_dht)
         except RuntimeError as exc:
             self._fail(job, DiskError(f"{job.request.source.name} could not restart: {exc}"))
-            return
-        self._redial(job)
 
     def _on_resume_failed(self, alert) -> None:
         try:
@@ -444,18 +397,6 @@ class TorrentEngine:
             pass
         if "not modified" not in alert.message():  # only_if_modified skips are expected
             log.warning("saving resume data failed: %s", alert.message())
-
-    def _sweep_renames(self, job: TorrentJob) -> None:
-        """Give every fully verified file its final name."""
-        todo = job.incomplete - job.pending_renames
-        if not todo:
-            return
-        h = job.handle
-        progress = h.file_progress(flags=lt.torrent_handle.piece_granularity)
-        for e in job.files:
-            if e.index in todo and progress[e.index] == e.size:
-                job.pending_renames.add(e.index)
-                h.rename_file(e.index, e.path)
 
     def _on_checked(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -467,25 +408,14 @@ class TorrentEngine:
         if job.rechecking:
             job.rechecking = False
             if damaged:
-                self._refetch(job, damaged)
+                rewant.refetch(job, damaged)
                 return
         self._maybe_finish(job)
-
-    def _refetch(self, job: TorrentJob, damaged) -> None:
-        """A recheck found damaged files: they lose their final names until whole again, and the
-        torrent is added afresh so it dials the seeds it dropped while complete."""
-        if job.request.rename_incomplete:
-            for e in damaged:
-                if e.index not in job.incomplete:
-                    job.incomplete.add(e.index)
-                    job.handle.rename_file(e.index, e.path + INCOMPLETE_SUFFIX)
-        job.readd = list(job.handle.get_file_priorities())
-        job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
         if job is not None and job.has_metadata:
-            self._sweep_renames(job)
+            job.sweep_renames()
 
     def _on_file_renamed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -515,7 +445,7 @@ class TorrentEngine:
         progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
         if any(e.selected and progress[e.index] < e.size for e in job.files):
             return
-        self._sweep_renames(job)
+        job.sweep_renames()
         if job.pending_renames:
             return  # file_renamed_alert will call us again
         job.finished = True
@@ -554,14 +484,6 @@ class TorrentEngine:
             if snap.uploaded > job.uploaded_at_scan or (every and snap.up_rate > 0):
                 job.uploaded_at_scan = snap.uploaded
                 # post_peer_info's alert has no Python converter in the 2.1 bindings: ask directly.
-                self._record_peers(job, job.handle.get_peer_info())
-
-    def _record_peers(self, job: TorrentJob, peers) -> None:
-        served = []
-        for p in peers:
-            if p.total_upload <= 0:
-                continue
-            raw = f"{p.ip[0]}|{p.pid}|{p.client}".encode("utf-8", "replace")
-            served.append(PeerServed(job.job_id, hashlib.sha256(raw).hexdigest()[:20], p.total_upload))
-        if served:
-            self._emit(ev.PeersServed(tuple(served)))
+                served = peers_served(job.job_id, job.handle.get_peer_info())
+                if served:
+                    self._emit(ev.PeersServed(served))

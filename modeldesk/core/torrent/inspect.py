@@ -3,8 +3,11 @@ priority, peers, trackers, and its magnet link."""
 
 from __future__ import annotations
 
+import hashlib
+
 import libtorrent as lt
 
+from modeldesk.core.models import PeerServed
 from modeldesk.core.details import FileDetail, JobDetails, PeerDetail, TrackerDetail
 from modeldesk.core.torrent.job import TorrentJob
 
@@ -68,3 +71,14 @@ def job_details(job: TorrentJob) -> JobDetails:
     )
     trackers = tuple(_tracker(t) for t in h.trackers())
     return JobDetails(job.job_id, files, peers, trackers, magnet=magnet, files_editable=True)
+
+
+def peers_served(job_id: str, peers) -> tuple[PeerServed, ...]:
+    """Peers we uploaded to, each under a stable anonymous key (for the thanks board)."""
+    served = []
+    for p in peers:
+        if p.total_upload <= 0:
+            continue
+        raw = f"{p.ip[0]}|{p.pid}|{p.client}".encode("utf-8", "replace")
+        served.append(PeerServed(job_id, hashlib.sha256(raw).hexdigest()[:20], p.total_upload))
+    return tuple(served)

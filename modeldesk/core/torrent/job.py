@@ -150,6 +150,17 @@ class TorrentJob:
         self.incomplete |= set(out)
         return out
 
+    def sweep_renames(self) -> None:
+        """Give every fully verified file its final name."""
+        todo = self.incomplete - self.pending_renames
+        if not todo:
+            return
+        progress = self.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        for e in self.files:
+            if e.index in todo and progress[e.index] == e.size:
+                self.pending_renames.add(e.index)
+                self.handle.rename_file(e.index, e.path)
+
     # -- status ----------------------------------------------------------------------------
     def snapshot(self, st) -> JobSnapshot:
         paused = bool(st.flags & lt.torrent_flags.paused)
