@@ -4,7 +4,10 @@ hand across threads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from modeldesk.core.models import FileEntry
 
 # libtorrent's file priorities, named as qBittorrent names them.
 SKIP, LOW, NORMAL, HIGH = 0, 1, 4, 7
@@ -27,7 +30,7 @@ class PeerDetail:
     down_rate: int
     up_rate: int
     progress: float  # of the peer, 0..1
-    flags: str  # short letters, as qBittorrent shows them (see peer_flags)
+    flags: str  # short letters (their meanings: core/torrent/inspect.py)
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,10 @@ class JobDetails:
     mirrors: tuple[MirrorDetail, ...] = ()
     magnet: str = ""  # torrent jobs
     files_editable: bool = False  # priorities can change while it runs (torrents)
+
+
+def files_from_library(files: Iterable[FileEntry], complete: bool) -> tuple[FileDetail, ...]:
+    """What is known of a job's files without its engine: the library's list; a complete job has
+    every selected file whole."""
+    return tuple(FileDetail(f.index, f.path, f.size, f.size if complete and f.selected else 0,
+                            NORMAL if f.selected else SKIP) for f in files)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
-from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
+from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.downloader import FileSpec
@@ -293,9 +293,8 @@ class Manager:
         entry = self._library.get(job_id)
         if entry is None:
             return JobDetails(job_id)
-        finished = entry.state in (JobState.FINISHED, JobState.SEEDING)
-        return JobDetails(job_id, tuple(FileDetail(f.index, f.path, f.size, f.size if finished and f.selected else 0,
-                                                   NORMAL if f.selected else SKIP) for f in entry.files))
+        return JobDetails(job_id, files_from_library(entry.files, entry.state in (JobState.FINISHED,
+                                                                                  JobState.SEEDING)))
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
         """Live for torrents: {file index: priority} (core.details SKIP … HIGH)."""

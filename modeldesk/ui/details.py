@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
 
-from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
+from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
@@ -102,10 +102,9 @@ class DetailsPanel(QTabWidget):
         self.setTabVisible(self.indexOf(self.mirrors), row is not None and not bt)
         if changed:
             self.magnet = ""
-            done = row is not None and row.state in (JobState.FINISHED, JobState.SEEDING)
+            complete = row is not None and row.state in (JobState.FINISHED, JobState.SEEDING)
             self.files.set_rows({})
-            self.files.show_files(tuple(FileDetail(f.index, f.path, f.size, f.size if done and f.selected else 0,
-                                                   NORMAL if f.selected else SKIP) for f in files), False)
+            self.files.show_files(files_from_library(files, complete), False)
             empty = JobDetails("")
             for tab in (self.peers, self.trackers, self.mirrors):
                 tab.show_details(empty)

@@ -46,3 +46,14 @@ def engine(md, qtbot):
     e.start(qtbot)
     yield e
     e.stop()
+
+
+@pytest.fixture
+def window(engine, qtbot):
+    """The main window on the real engine, shown offscreen."""
+    from modeldesk.ui.main_window import MainWindow
+
+    w = MainWindow(engine.bridge, engine.prefs)
+    qtbot.addWidget(w)
+    w.show()
+    return w

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from modeldesk.core.models import JobState
-from modeldesk.ui.main_window import MainWindow
 from modeldesk.ui.transfer_model import Col
 from tests.helpers.swarm import LtPeer, make_model, make_torrent
 
@@ -19,14 +17,6 @@ def find_item(model, name: str):
     matches = model.findItems(name, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
     assert matches, f"{name} not in the file tree"
     return matches[0]
-
-
-@pytest.fixture
-def window(engine, qtbot):
-    w = MainWindow(engine.bridge, engine.prefs)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot, tmp_path):

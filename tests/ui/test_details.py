@@ -3,21 +3,11 @@ file left out makes the engine fetch it (from a real libtorrent seed in another 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from modeldesk.core.models import Selection
-from modeldesk.ui.main_window import MainWindow
 from tests.helpers.swarm import LtPeer, make_model, make_torrent
-
-
-@pytest.fixture
-def window(engine, qtbot):
-    w = MainWindow(engine.bridge, engine.prefs)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def file_item(tab, path):

@@ -188,6 +188,8 @@ class HttpEngine:
         self.pause(job_id)
         with self._lock:
             job = self._jobs.pop(job_id, None)
+            self._progress.pop(job_id, None)
+            self._live.pop(job_id, None)
         if job is not None and delete_files:
             for spec in job.files:
                 part = spec.dest.with_name(spec.dest.name + INCOMPLETE_SUFFIX)
@@ -210,8 +212,9 @@ class HttpEngine:
         if announce:
             self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
         progress = _JobProgress(job, self._emit)
+        live: list[FileDownload] = []  # this run's files in flight
         with self._lock:
-            self._progress[job.job_id], self._live[job.job_id] = progress, []
+            self._progress[job.job_id], self._live[job.job_id] = progress, live
 
         def announce_files() -> None:  # once every size is known: the file list for the library
             if progress.sizes_known():
@@ -226,14 +229,14 @@ class HttpEngine:
                               on_progress=on_progress, slots=slots,
                               session_factory=functools.partial(new_session, job.credentials))
             with self._lock:
-                self._live[job.job_id].append(dl)
+                live.append(dl)
             return dl
 
         def on_done(dl: FileDownload) -> None:
             progress.file_done(dl)
             announce_files()
             with self._lock:
-                self._live[job.job_id].remove(dl)
+                live.remove(dl)
 
         try:
             announce_files()
@@ -247,5 +250,8 @@ class HttpEngine:
             log.exception("HTTP job %s crashed", job.job_id)
             self._emit(ev.JobFailed(job.job_id, f"{job.name}: unexpected error ({exc}).", 1))
             return
+        finally:
+            with self._lock:
+                live.clear()  # files that failed or stopped hold no connections any more
         progress.send(progress.total, progress.fetched, 0, JobState.FINISHED)
         self._emit(ev.JobFinished(job.job_id))

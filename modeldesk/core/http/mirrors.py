@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from dataclasses import dataclass
@@ -159,6 +160,11 @@ class MirrorSet:
                 if speed:
                     m.speed = speed
 
+    def snapshot(self) -> list[Mirror]:
+        """Copies of the mirrors as they are now, for display."""
+        with self._lock:
+            return [dataclasses.replace(m) for m in self.mirrors]
+
     def any_usable(self) -> bool:
         with self._lock:
             return any(m.usable for m in self.mirrors)
@@ -190,17 +196,15 @@ def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
     """One row per mirror host over the files in flight: the worst health, the best speed."""
     now = time.monotonic()
     rows: dict[str, dict] = {}
-    for ms in sets:
-        with ms._lock:
-            for m in ms.mirrors:
-                base = urlsplit(m.url)
-                r = rows.setdefault(m.host, {"url": f"{base.scheme}://{base.netloc}", "latency": m.latency,
-                                             "speed": 0.0, "health": [], "bytes": 0, "conns": 0})
-                r["speed"] = max(r["speed"], m.speed)
-                r["latency"] = min(r["latency"], m.latency)
-                r["health"].append(_health(m, now))
-                r["bytes"] += m.bytes_served
-                r["conns"] += m.active
+    for m in (m for ms in sets for m in ms.snapshot()):
+        base = urlsplit(m.url)
+        r = rows.setdefault(m.host, {"url": f"{base.scheme}://{base.netloc}", "latency": m.latency,
+                                     "speed": 0.0, "health": [], "bytes": 0, "conns": 0})
+        r["speed"] = max(r["speed"], m.speed)
+        r["latency"] = min(r["latency"], m.latency)
+        r["health"].append(_health(m, now))
+        r["bytes"] += m.bytes_served
+        r["conns"] += m.active
     order = ("bad data", "refused", "no ranges", "given up", "backing off", "ok")
     return tuple(MirrorDetail(r["url"], int(r["latency"] * 1000), int(r["speed"]),
                               min(r["health"], key=order.index), r["bytes"], r["conns"]) for r in rows.values())

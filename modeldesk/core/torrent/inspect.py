@@ -12,7 +12,9 @@ from modeldesk.core.details import FileDetail, JobDetails, PeerDetail, TrackerDe
 from modeldesk.core.torrent.job import TorrentJob
 
 _P = lt.peer_info
-# (flag, letter) as qBittorrent's peer list shows them; the source flags come from peer_info.source.
+# (flag, letter): d we want their pieces, u they want ours, D we choke them, U they choke us,
+# O optimistic unchoke, S snubbed, E encrypted; then where we heard of the peer: H DHT, X PEX,
+# L local discovery, T tracker. Letters in the spirit of qBittorrent's, not its exact meanings.
 _FLAGS = ((_P.interesting, "d"), (_P.remote_interested, "u"), (_P.choked, "D"), (_P.remote_choked, "U"),
           (_P.optimistic_unchoke, "O"), (_P.snubbed, "S"), (_P.rc4_encrypted, "E"),
           (_P.plaintext_encrypted, "E"))
