@@ -73,6 +73,21 @@ class JobPaused(Event):
 
 
 @dataclass(frozen=True)
+class JobMoved(Event):
+    """The job's files now live in another project folder."""
+
+    job_id: JobId
+    project_dir: str
+
+
+@dataclass(frozen=True)
+class SessionStats(Event):
+    """Torrent-session figures for the status bar, sent when they change."""
+
+    dht_nodes: int
+
+
+@dataclass(frozen=True)
 class JobRemoved(Event):
     job_id: JobId
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -18,16 +19,17 @@ from modeldesk.core import events as ev
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.library.store import Library
-from modeldesk.core.errors import BadInputError, BadSourceError
+from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError
 from modeldesk.core.http.downloader import FileSpec
-from modeldesk.core.http.engine import HttpEngine, HttpJob
+from modeldesk.core.http.engine import HttpEngine, HttpJob, file_paths
 from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
-from modeldesk.core.library.manifest import write_manifest
+from modeldesk.core.library.manifest import manifest_path, write_manifest
 from modeldesk.core.pathsafety import check_relative_path
 from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.relocate import move_files
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import Settings
 from modeldesk.core.torrent.engine import TorrentEngine
@@ -53,6 +55,7 @@ class TorrentAdd:
     selection: Selection = field(default_factory=Selection)
     seed: bool = True
     rename_incomplete: bool = True
+    limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class HttpAdd:
     sha256: str | None = None
     connections: int | None = None  # None: the settings' value
     stall_timeout: float | None = None
+    limits: tuple[int, int] = (0, 0)  # download bytes/s for this job (HTTP has no upload), 0 = none
+    job_id: str | None = None  # a library job added again keeps its id, wherever its folder is now
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class HubAdd:
     mirrors: tuple[str, ...] = ()
     connections: int | None = None  # None: the settings' value
     stall_timeout: float | None = None
+    limits: tuple[int, int] = (0, 0)
+    job_id: str | None = None
 
 
 def is_torrent_url(text: str) -> bool:
@@ -124,7 +131,12 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
         src = parse_magnet(magnet)
     else:
         raise BadSourceError(f"The library has no metadata for {entry.name}; add it again from its source.")
-    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True)
+    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=limits_of(entry.options))
+
+
+def limits_of(options: dict) -> tuple[int, int]:
+    down, up = (list(options.get("limits") or ()) + [0, 0])[:2]
+    return (down, up) if isinstance(down, int) and isinstance(up, int) else (0, 0)
 
 
 def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
@@ -135,10 +147,12 @@ def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | Http
 
         opts = entry.options
         return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
-                      tuple(opts.get("mirrors", ())), opts.get("connections"))
+                      tuple(opts.get("mirrors", ())), opts.get("connections"), limits=limits_of(opts),
+                      job_id=entry.job_id)
     opts = entry.options
     urls = tuple(opts.get("urls") or (entry.source,))
-    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"))
+    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=limits_of(opts),
+                   job_id=entry.job_id)
 
 
 class Manager:
@@ -154,6 +168,7 @@ class Manager:
         self._manifests: dict[str, tuple] = {}  # hub job → what its manifest will say
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpEngine(self._on_event)
+        self._http.set_rate_limit(settings.torrent.rate_limits()[0])
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -190,33 +205,37 @@ class Manager:
         endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
         credentials = load_credentials(http.token_hosts)
         plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials)
+        job_id = add.job_id or plan.job_id
         source = f"hf://{plan.name}@{plan.commit}"
         self._writer.submit(
-            self._library.add_job, job_id=plan.job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
+            self._library.add_job, job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
             source=source, torrent=None, project_dir=str(project), selection=add.selection,
-            options={"mirrors": list(add.mirrors), "connections": add.connections},
+            options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
         ).result()
-        self._job_ids.add(plan.job_id)
-        self._manifests[plan.job_id] = (project, plan.name, {
+        self._job_ids.add(job_id)
+        self._manifests[job_id] = (project, plan.name, {
             "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
             "mirrors": list(plan.endpoints)}, list(plan.manifest_files))
-        job = HttpJob(plan.job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials)
+        job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
+                      down_limit=add.limits[0])
         return self._http.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:
         project = ensure_project_dir(add.project_dir)
         name = http_file_name(add.urls[0])
         dest = project / name
-        job_id = "url-" + hashlib.sha1(str(dest).encode()).hexdigest()[:24]
+        job_id = add.job_id or "url-" + hashlib.sha1(str(dest).encode()).hexdigest()[:24]
         self._writer.submit(
             self._library.add_job, job_id=job_id, kind=JobKind.HTTP, name=name, source_kind="url",
             source=add.urls[0], torrent=None, project_dir=str(project), selection=Selection(),
-            options={"urls": list(add.urls), "sha256": add.sha256, "connections": add.connections},
+            options={"urls": list(add.urls), "sha256": add.sha256, "connections": add.connections,
+                     "limits": list(add.limits)},
         ).result()
         self._job_ids.add(job_id)
         spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
         credentials = load_credentials(self._settings.http.token_hosts)
-        return self._http.add(HttpJob(job_id, name, str(project), (spec,), *self._transfer(add), credentials))
+        return self._http.add(HttpJob(job_id, name, str(project), (spec,), *self._transfer(add), credentials,
+                                      down_limit=add.limits[0]))
 
     def _transfer(self, add: HttpAdd | HubAdd) -> tuple[int, float]:
         """Connections per mirror and stall timeout: the request's own, else the settings'."""
@@ -246,6 +265,7 @@ class Manager:
             torrent=src.torrent or None,
             project_dir=str(project),
             selection=add.selection,
+            options={"limits": list(add.limits)},
         ).result()
         request = AddRequest(
             source=src,
@@ -256,6 +276,7 @@ class Manager:
             seed=add.seed,
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
+            limits=add.limits,
         )
         self._job_ids.add(src.job_id)
         return self._torrents.add(request)
@@ -300,10 +321,8 @@ class Manager:
         """Live for torrents: {file index: priority} (core.details SKIP … HIGH)."""
         if job_id in self._job_ids and not self._http.has(job_id):
             return self._torrents.set_file_priorities(job_id, priorities)
-        fut: Future = Future()
-        fut.set_exception(BadInputError("Files of an HTTP download cannot be changed while it is in the list; "
-                                        "remove it and add it again with the files you want."))
-        return fut
+        return _failed(BadInputError("Files of an HTTP download cannot be changed while it is in the list; "
+                                     "remove it and add it again with the files you want."))
 
     def recheck(self, job_id: str) -> Future:
         """Hash what is on disk again; what fails is fetched again."""
@@ -312,6 +331,52 @@ class Manager:
             return self._control.submit(lambda: (self._http.pause(job_id), self._http.resume(job_id)))
         return self._torrents.recheck(job_id)
 
+    def set_limits(self, job_id: str, down: int, up: int) -> Future:
+        """This job's own limits in bytes/s (0 = none), live and kept for the next start."""
+        if down < 0 or up < 0:
+            return _failed(BadInputError("A speed limit cannot be negative."))
+        if self._http.has(job_id):
+            fut = self._control.submit(self._http.set_job_limit, job_id, down)
+        elif job_id in self._job_ids:
+            fut = self._torrents.set_limits(job_id, down, up)
+        else:
+            fut = _failed(BadInputError("Resume the job first; its limits apply while it runs."))
+        return _then(fut, lambda _r: self._writer.submit(self._library.update_options, job_id, limits=[down, up]))
+
+    def move(self, job_id: str, new_dir: str) -> Future:
+        """Move a job's files (finished or not) to another project folder; it goes on from there."""
+        try:
+            project = str(ensure_project_dir(new_dir))
+        except ModelDeskError as exc:
+            return _failed(exc)
+        if self._http.has(job_id):
+            return self._control.submit(self._move_http, job_id, project)
+        if job_id in self._job_ids:
+            return self._torrents.move_storage(job_id, project)
+        return self._control.submit(self._move_stored, job_id, project)
+
+    def _move_http(self, job_id: str, project: str) -> str:
+        entry = self._writer.submit(self._library.get, job_id).result()
+        self._http.move(job_id, project)  # sends JobMoved
+        if entry is not None and entry.source_kind == "hf":  # a manifest written already goes along
+            move_files(Path(entry.project_dir), Path(project), [manifest_path(Path(entry.project_dir), entry.name)])
+        if job_id in self._manifests:  # one still to be written goes to the new place
+            self._manifests[job_id] = (Path(project), *self._manifests[job_id][1:])
+        return project
+
+    def _move_stored(self, job_id: str, project: str) -> str:
+        """A job this process does not run: move what the library says it has."""
+        entry = self._writer.submit(self._library.get, job_id).result()
+        if entry is None:
+            raise BadInputError(f"No job {job_id}.")
+        old = Path(entry.project_dir)
+        paths = [p for f in entry.files for p in file_paths(old / f.path)]
+        if entry.source_kind == "hf":
+            paths.append(manifest_path(old, entry.name))
+        move_files(old, Path(project), paths)
+        self._on_event(ev.JobMoved(job_id, project))
+        return project
+
     def _forget(self, job_id: str) -> None:
         self._library.remove(job_id)
         self._sink(ev.JobRemoved(job_id))
@@ -319,6 +384,7 @@ class Manager:
     def apply_settings(self, settings: Settings) -> Future:
         """Torrent settings apply at once; HTTP settings to jobs added from now on."""
         self._settings = settings
+        self._http.set_rate_limit(settings.torrent.rate_limits()[0])  # the download limit covers HTTP too
         return self._torrents.apply_settings(settings.torrent)
 
     def entry(self, job_id: str) -> Future:
@@ -381,8 +447,29 @@ class Manager:
             lib.record_peers(event.peers)
         elif isinstance(event, ev.JobPaused):
             lib.set_state(event.job_id, JobState.PAUSED)
+        elif isinstance(event, ev.JobMoved):
+            lib.set_project_dir(event.job_id, event.project_dir)
         elif isinstance(event, ev.JobRemoved):
             lib.remove(event.job_id)
             self._job_ids.discard(event.job_id)
         elif isinstance(event, ev.EngineStopped):
             lib.mark_stopped(self._job_ids)
+
+
+def _failed(exc: BaseException) -> Future:
+    fut: Future = Future()
+    fut.set_exception(exc)
+    return fut
+
+
+def _then(fut: Future, after: Callable) -> Future:
+    """A future that ends when fut has and after(result) has run (fut's exception passes through)."""
+    out: Future = Future()
+
+    def done(f: Future) -> None:
+        try:
+            out.set_result(after(f.result()))
+        except BaseException as exc:
+            out.set_exception(exc)
+    fut.add_done_callback(done)
+    return out

@@ -38,6 +38,10 @@ class TorrentSettings:
     download_rate_limit: int = 0  # bytes/s, 0 = unlimited
     upload_rate_limit: int = 0
     uplink_capacity: int = 0  # bytes/s the user says their link has; the base of the 30% preset
+    # Alternative limits (qBittorrent's "turtle mode"), switched on from the status bar or tray.
+    alt_download_rate_limit: int = 0
+    alt_upload_rate_limit: int = 0
+    alt_speed_on: bool = False
     # libtorrent exempts LAN/loopback peers from rate limits; set this to limit them too.
     limit_local_peers: bool = False
     # Loopback and NAT'd campus peers share one address; a super seed must accept them all.
@@ -45,6 +49,16 @@ class TorrentSettings:
     seed_ratio_limit: float = 0.0  # stop seeding at this upload/size ratio, 0 = never
     seed_time_limit_minutes: int = 0  # stop seeding after this long, 0 = never
     dht_bootstrap_nodes: str = "dht.libtorrent.org:25401,router.bittorrent.com:6881"
+
+    @property
+    def has_alt_limits(self) -> bool:
+        return self.alt_download_rate_limit > 0 or self.alt_upload_rate_limit > 0
+
+    def rate_limits(self) -> tuple[int, int]:
+        """Download and upload bytes/s in force now (0 = unlimited): the alternative pair when on."""
+        if self.alt_speed_on and self.has_alt_limits:
+            return self.alt_download_rate_limit, self.alt_upload_rate_limit
+        return self.download_rate_limit, self.upload_rate_limit
 
     def with_upload_cap_preset(self) -> TorrentSettings:
         """Cap upload at UPLOAD_CAP_PRESET_PERCENT of the declared uplink."""

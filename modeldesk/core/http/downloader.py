@@ -39,6 +39,7 @@ from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.prober import probe
+from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
@@ -108,8 +109,10 @@ def make_folder(folder: Path) -> None:
 class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
-                 session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None):
+                 session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
+                 limiters: tuple[RateLimiter, ...] = ()):
         self.spec = spec
+        self._limiters = limiters  # the job's and the engine's download limits
         self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections), slots=slots)
         # `connections` is per mirror, like aria2's -x: a throttled mirror gives each connection a
         # fixed rate, so a second mirror adds its own connections rather than taking some away.
@@ -321,7 +324,7 @@ class FileDownload:
                 m = mirrors[attempt % len(mirrors)]
                 t0 = time.monotonic()
                 try:
-                    n = fetch_whole(session, m, fd, self.size, lambda a, b, m=m: segs.add(a, b, m.url),
+                    n = fetch_whole(session, m, fd, self.size, lambda a, b, m=m: self._got(segs, a, b, m),
                                     self._stop, self._timeout)
                     self.mirrors.succeeded(m, n, time.monotonic() - t0)
                     return
@@ -351,7 +354,7 @@ class FileDownload:
         sampled = [t0]
 
         def on_bytes(a: int, b: int) -> None:
-            segs.add(a, b, m.url)
+            self._got(segs, a, b, m)
             now = time.monotonic()
             if now - sampled[0] >= RATE_SAMPLE_S and (rate := w.rate(now)) is not None:
                 sampled[0] = now
@@ -372,6 +375,11 @@ class FileDownload:
                 self.mirrors.observed_latency(m, w.ttfb)
             self.mirrors.release(m)
             sched.give_back(w)
+
+    def _got(self, segs: SegmentMap, a: int, b: int, m: Mirror) -> None:
+        segs.add(a, b, m.url)
+        if self._limiters:
+            take_all(self._limiters, b - a, self._stop)
 
     def _report(self, segs: SegmentMap) -> None:
         done = segs.done_bytes()

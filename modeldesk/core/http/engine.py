@@ -3,6 +3,7 @@ torrent engine; transfers use FileDownload's connection pool."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import threading
@@ -10,17 +11,20 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from pathlib import Path
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.errors import Interrupted, ModelDeskError
+from modeldesk.core.errors import BadInputError, DiskError, Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
+from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.details import NORMAL, FileDetail, JobDetails
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
+from modeldesk.core.relocate import move_files
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,13 @@ class HttpJob:
     connections: int = 8
     stall_timeout: float = 20.0
     credentials: Credentials | None = None  # its repr names hosts only
+    down_limit: int = 0  # bytes/s for this job, 0 = none (the engine's limit still applies)
+
+
+def file_paths(dest: Path) -> tuple[Path, Path, Path]:
+    """A file of a job on disk: its final name, its partial file and that one's map of finished ranges."""
+    part = dest.with_name(dest.name + INCOMPLETE_SUFFIX)
+    return dest, part, part.with_name(part.name + ".map")
 
 
 class _JobProgress:
@@ -131,6 +142,20 @@ class HttpEngine:
         self._stops: dict[str, threading.Event] = {}  # one per run; set to pause, remove or stop
         self._progress: dict[str, _JobProgress] = {}  # of each job's last run
         self._live: dict[str, list[FileDownload]] = {}  # files in flight, for the details panel
+        self._limit = RateLimiter()  # all HTTP jobs together
+        self._job_limits: dict[str, RateLimiter] = {}
+
+    def set_rate_limit(self, down: int) -> None:
+        """Bytes/s for every HTTP job together; 0 = unlimited. Applies to running connections at once."""
+        self._limit.set_rate(down)
+
+    def set_job_limit(self, job_id: str, down: int) -> None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None:
+                raise BadInputError(f"No HTTP job {job_id}.")
+            self._jobs[job_id] = dataclasses.replace(job, down_limit=down)
+            self._job_limits.setdefault(job_id, RateLimiter()).set_rate(down)
 
     def add(self, job: HttpJob) -> Future:
         fut: Future = Future()
@@ -142,6 +167,7 @@ class HttpEngine:
                 fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
                 return fut
             self._jobs[job.job_id] = job
+            self._job_limits.setdefault(job.job_id, RateLimiter()).set_rate(job.down_limit)
             self._start(job, announce=True)
         fut.set_result(job.job_id)
         return fut
@@ -169,13 +195,43 @@ class HttpEngine:
 
     def pause(self, job_id: str) -> None:
         """Stop the transfer; `.mdpart` and its map stay, so resume fetches only what is missing."""
+        if self._halt(job_id):
+            self._emit(ev.JobPaused(job_id))
+
+    def _halt(self, job_id: str) -> bool:
+        """Stop a running transfer and wait for it; False if it was not running."""
         with self._lock:
             stop, t = self._stops.get(job_id), self._threads.get(job_id)
         if stop is None or t is None or not t.is_alive():
-            return
+            return False
         stop.set()
         t.join(10.0)
-        self._emit(ev.JobPaused(job_id))
+        return True
+
+    def move(self, job_id: str, new_dir: str) -> None:
+        """Move the job's files (finished, partial and their maps) to another project folder; a
+        running transfer stops for the move and goes on from the new place."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise BadInputError(f"No HTTP job {job_id}.")
+        old, new = Path(job.project_dir), Path(new_dir)
+        if old == new:
+            return
+        running = self._halt(job_id)
+        try:
+            move_files(old, new, [p for spec in job.files for p in file_paths(spec.dest)])
+        except DiskError:
+            if running:
+                self.resume(job_id)
+            raise
+        moved = dataclasses.replace(job, project_dir=str(new), files=tuple(
+            dataclasses.replace(spec, dest=new / spec.dest.relative_to(old)) for spec in job.files))
+        with self._lock:
+            self._jobs[job_id] = moved
+            if running and not self._stopping:
+                self._start(moved, announce=False)
+        self._emit(ev.JobMoved(job_id, str(new)))
 
     def resume(self, job_id: str) -> None:
         with self._lock:
@@ -190,10 +246,10 @@ class HttpEngine:
             job = self._jobs.pop(job_id, None)
             self._progress.pop(job_id, None)
             self._live.pop(job_id, None)
+            self._job_limits.pop(job_id, None)
         if job is not None and delete_files:
             for spec in job.files:
-                part = spec.dest.with_name(spec.dest.name + INCOMPLETE_SUFFIX)
-                for path in (spec.dest, part, part.with_name(part.name + ".map")):
+                for path in file_paths(spec.dest):
                     path.unlink(missing_ok=True)
         self._emit(ev.JobRemoved(job_id))
 
@@ -215,6 +271,7 @@ class HttpEngine:
         live: list[FileDownload] = []  # this run's files in flight
         with self._lock:
             self._progress[job.job_id], self._live[job.job_id] = progress, live
+            limiters = (self._job_limits.setdefault(job.job_id, RateLimiter()), self._limit)
 
         def announce_files() -> None:  # once every size is known: the file list for the library
             if progress.sizes_known():
@@ -226,7 +283,7 @@ class HttpEngine:
                 progress.update(spec, p)
                 announce_files()
             dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
-                              on_progress=on_progress, slots=slots,
+                              on_progress=on_progress, slots=slots, limiters=limiters,
                               session_factory=functools.partial(new_session, job.credentials))
             with self._lock:
                 live.append(dl)

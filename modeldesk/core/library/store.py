@@ -109,6 +109,21 @@ class Library:
                 [(p.job_id, p.key, p.uploaded, now) for p in peers],
             )
 
+    def set_project_dir(self, job_id: str, project_dir: str) -> None:
+        self._conn.execute("UPDATE jobs SET project_dir=? WHERE job_id=?", (project_dir, job_id))
+
+    def update_options(self, job_id: str, **changes) -> None:
+        """Merge changes into the job's options (what a restart needs to add it again the same way)."""
+        with self._conn:
+            self._conn.execute("BEGIN")
+            row = self._conn.execute("SELECT options FROM jobs WHERE job_id=?", (job_id,)).fetchone()
+            if row is None:
+                return
+            options = json.loads(row[0] or "{}")
+            options.update(changes)
+            self._conn.execute("UPDATE jobs SET options=? WHERE job_id=?",
+                               (json.dumps(options, sort_keys=True), job_id))
+
     def remove(self, job_id: str) -> None:
         self._conn.execute("DELETE FROM jobs WHERE job_id=?", (job_id,))
 

@@ -7,6 +7,7 @@ process touches libtorrent, so the GUI never waits on it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
@@ -20,7 +21,6 @@ import libtorrent as lt
 from modeldesk.core import events as ev
 from modeldesk.core.constants import (
     ALERT_WAIT_MS,
-    INCOMPLETE_SUFFIX,
     PEER_SCAN_INTERVAL_S,
     RESUME_SAVE_ACTIVE_S,
     RESUME_SAVE_IDLE_S,
@@ -31,10 +31,10 @@ from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, Unsa
 from modeldesk.core.models import JobState
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
-from modeldesk.core.torrent.inspect import job_details, peers_served
+from modeldesk.core.torrent.inspect import job_details, scan_served
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
-from modeldesk.core.torrent import rewant
+from modeldesk.core.torrent import placement, rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
@@ -75,6 +75,8 @@ class TorrentEngine:
         self._ses = None
         self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
+        self._moves = placement.StorageMoves(emit)
+        self._dht_nodes = -1
         self._register_handlers()
 
     # ---- public API: any thread -----------------------------------------------------------
@@ -110,6 +112,17 @@ class TorrentEngine:
     def recheck(self, job_id: str) -> Future:
         """Hash every piece on disk again; what fails is downloaded again."""
         return self._call(lambda: rewant.start_recheck(self._job(job_id)))
+
+    def set_limits(self, job_id: str, down: int, up: int) -> Future:
+        """This job's own download and upload limits in bytes/s (0 = none)."""
+        return self._call(lambda: placement.set_limits(self._job(job_id), down, up))
+
+    def move_storage(self, job_id: str, dest: str) -> Future:
+        """Move the job's files to another folder; the future ends when libtorrent has moved them."""
+        done: Future = Future()
+        started = self._call(lambda: self._moves.start(self._job(job_id), dest, done))
+        started.add_done_callback(lambda f: f.exception() and not done.done() and done.set_exception(f.exception()))
+        return done
 
     def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Save resume data for every job and close the session; True if it finished in time."""
@@ -149,6 +162,7 @@ class TorrentEngine:
             now = self._clock()
             if now >= next_status:
                 self._ses.post_torrent_updates()
+                self._ses.post_session_stats()
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
                 self._scan_peers(every=True)
@@ -176,6 +190,7 @@ class TorrentEngine:
     def _shutdown(self) -> None:
         deadline = self._clock() + self._stop_timeout
         self._drain_commands()
+        self._moves.cancel_all("ModelDesk quit before the move finished; the files may be in either folder.")
         self._ses.pause()
         for job in self._jobs.values():
             if job.handle is not None and job.handle.is_valid():
@@ -297,6 +312,9 @@ class TorrentEngine:
         on("fastresume_rejected_alert", lambda a: log.warning("resume data rejected: %s", a.message()))
         on("listen_failed_alert", lambda a: log.warning("listen failed: %s", a.message()))
         on("listen_succeeded_alert", self._on_listening)
+        on("storage_moved_alert", lambda a: self._moves.moved(self._job_of(a.handle), a))
+        on("storage_moved_failed_alert", lambda a: self._moves.failed(self._job_of(a.handle), a))
+        on("session_stats_alert", self._on_session_stats)
 
     def _fail(self, job: TorrentJob, error: ModelDeskError) -> None:
         if job.failed:
@@ -391,10 +409,8 @@ class TorrentEngine:
             self._fail(job, DiskError(f"{job.request.source.name} could not restart: {exc}"))
 
     def _on_resume_failed(self, alert) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the handle may be gone
             self._saving.discard(job_id_of(alert.handle.info_hashes()))
-        except RuntimeError:
-            pass
         if "not modified" not in alert.message():  # only_if_modified skips are expected
             log.warning("saving resume data failed: %s", alert.message())
 
@@ -419,12 +435,9 @@ class TorrentEngine:
 
     def _on_file_renamed(self, alert) -> None:
         job = self._job_of(alert.handle)
-        if job is None:
-            return
-        job.pending_renames.discard(alert.index)
-        if not alert.new_name().endswith(INCOMPLETE_SUFFIX):
-            job.incomplete.discard(alert.index)
-        self._maybe_finish(job)
+        if job is not None:
+            job.renamed(alert.index, alert.new_name())
+            self._maybe_finish(job)
 
     def _on_rename_failed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -436,8 +449,6 @@ class TorrentEngine:
         if job is None or job.finished or job.failed or not job.has_metadata:
             return
         st = job.handle.status()
-        log.debug("maybe_finish %s: done %s/%s state %s pending %s", job.job_id[:8], st.total_wanted_done,
-                  job.wanted_bytes, st.state, sorted(job.pending_renames))
         if st.state in (lt.torrent_status.states.checking_files, lt.torrent_status.states.checking_resume_data):
             return
         # Not total_wanted_done: with web seeds it can run past total_wanted while pieces are still
@@ -475,15 +486,14 @@ class TorrentEngine:
         if alert.socket_type == lt.socket_type_t.tcp:
             self._emit(ev.Listening(str(alert.address), int(alert.port)))
 
+    def _on_session_stats(self, alert) -> None:
+        nodes = int(alert.values.get("dht.dht_nodes", 0))
+        if nodes != self._dht_nodes:
+            self._dht_nodes = nodes
+            self._emit(ev.SessionStats(dht_nodes=nodes))
+
     def _scan_peers(self, every: bool) -> None:
-        """Ask for peer lists of jobs that uploaded since the last look (for the thanks board)."""
-        for job in self._jobs.values():
-            snap = job.last_snapshot
-            if snap is None or not job.handle.is_valid():
-                continue
-            if snap.uploaded > job.uploaded_at_scan or (every and snap.up_rate > 0):
-                job.uploaded_at_scan = snap.uploaded
-                # post_peer_info's alert has no Python converter in the 2.1 bindings: ask directly.
-                served = peers_served(job.job_id, job.handle.get_peer_info())
-                if served:
-                    self._emit(ev.PeersServed(served))
+        """Peer lists of jobs that uploaded since the last look, for the thanks board."""
+        served = scan_served(self._jobs.values(), every)
+        if served:
+            self._emit(ev.PeersServed(served))

@@ -39,6 +39,7 @@ class AddRequest:
     seed: bool = True
     base_uploaded: int = 0  # library totals from earlier runs
     base_downloaded: int = 0
+    limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
 
 
 @dataclass
@@ -75,6 +76,12 @@ class TorrentJob:
             self._down_base += self._down_seen
         self._up_seen, self._down_seen = up, down
         return self._up_base + up, self._down_base + down
+
+    def renamed(self, index: int, new_name: str) -> None:
+        """libtorrent renamed a file: it is incomplete only while it carries the suffix."""
+        self.pending_renames.discard(index)
+        if not new_name.endswith(INCOMPLETE_SUFFIX):
+            self.incomplete.discard(index)
 
     @property
     def has_metadata(self) -> bool:

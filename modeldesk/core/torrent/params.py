@@ -53,6 +53,7 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
     atp.flags |= torrent_flags(settings)
     atp.save_path = request.save_path
     atp.part_file_dir = str(parts_dir)
+    atp.download_limit, atp.upload_limit = (limit if limit > 0 else -1 for limit in request.limits)
     return atp
 
 

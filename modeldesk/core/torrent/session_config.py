@@ -21,6 +21,7 @@ ALERT_MASK = (
 
 def settings_pack(s: TorrentSettings) -> dict:
     enc = _ENC.get(s.encryption, 1)
+    down, up = s.rate_limits()
     return {
         "listen_interfaces": s.listen_interfaces,
         "enable_dht": s.enable_dht,
@@ -33,8 +34,8 @@ def settings_pack(s: TorrentSettings) -> dict:
         "in_enc_policy": enc,
         "allowed_enc_level": 3,  # plaintext or RC4, whichever the peer offers
         "connections_limit": s.connections_limit,
-        "download_rate_limit": s.download_rate_limit,
-        "upload_rate_limit": s.upload_rate_limit,
+        "download_rate_limit": down,
+        "upload_rate_limit": up,
         "allow_multiple_connections_per_ip": s.allow_multiple_connections_per_ip,
         "dht_bootstrap_nodes": s.dht_bootstrap_nodes,
         # Deeper request pipelines: LAN and campus peers (and loopback) are fast enough to drain

@@ -1,0 +1,161 @@
+"""Per-job and global speed limits, and moving a job to another project folder, through the
+manager on real parts: nginx mirrors and libtorrent sessions on 127.0.0.1."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import queue
+import time
+
+import pytest
+
+from modeldesk.core import events as ev
+from modeldesk.core.errors import DiskError
+from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
+from modeldesk.core.paths import default_paths
+from modeldesk.core.settings import load_settings
+from modeldesk.core.torrent.engine import TorrentEngine
+from modeldesk.core.torrent.resume_store import ResumeStore
+from modeldesk.core.torrent.sources import parse_torrent_file
+from tests.core.torrent.test_engine import LOOPBACK, wait_for
+from tests.helpers.nginx import Nginx
+from tests.helpers.swarm import make_model, make_torrent, random_payload
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+
+
+class Running:
+    def __init__(self, md):
+        self.paths = default_paths({"MODELDESK_HOME": str(md.root)})
+        self.settings = load_settings(self.paths.ensure().settings_file)
+        self.events: queue.Queue = queue.Queue()
+        self.m = Manager(self.paths, self.settings, self.events.put)
+
+    def __enter__(self):
+        self.m.start()
+        return self
+
+    def __exit__(self, *exc):
+        assert self.m.stop(10)
+
+    def done_bytes(self, job_id: str, within: float) -> int:
+        """The job's bytes on disk as the last snapshot within `within` seconds says."""
+        done, deadline = 0, time.monotonic() + within
+        while time.monotonic() < deadline:
+            try:
+                e = self.events.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if isinstance(e, ev.JobsUpdated):
+                done = next((s.total_done for s in e.snapshots if s.job_id == job_id), done)
+        return done
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_job_limit_holds_live_then_lifts_and_is_kept(md, tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 12 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
+        add = HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4, limits=(MiB, 0))
+        job = r.m.add(add).result(10)
+        t0 = time.monotonic()
+        done = r.done_bytes(job, 3.0)
+        rate = done / (time.monotonic() - t0)
+        # Unlimited, loopback nginx moves 12 MiB in well under a second.
+        assert 0.4 * MiB < rate < 1.6 * MiB, rate
+        r.m.set_limits(job, 0, 0).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 10)
+        entry = r.m.entry(job).result(5)
+    assert sha(tmp_path / "proj" / f.name) == digest
+    assert entry.options["limits"] == [0, 0]
+
+
+def test_the_download_limit_covers_http_and_alternative_limits_take_over(md, tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 12 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
+        turtle = dataclasses.replace(r.settings.torrent, download_rate_limit=0, alt_download_rate_limit=MiB,
+                                     alt_speed_on=True)
+        r.m.apply_settings(dataclasses.replace(r.settings, torrent=turtle)).result(5)
+        job = r.m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
+        t0 = time.monotonic()
+        rate = r.done_bytes(job, 3.0) / (time.monotonic() - t0)
+        assert 0.4 * MiB < rate < 1.6 * MiB, rate
+        r.m.apply_settings(dataclasses.replace(r.settings, torrent=dataclasses.replace(turtle, alt_speed_on=False)))
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 10)
+    assert sha(tmp_path / "proj" / f.name) == digest
+
+
+def test_moving_a_running_http_job_finishes_it_in_the_new_folder(md, tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 16 * MiB)
+    old, new = tmp_path / "proj", tmp_path / "elsewhere" / "proj2"
+    with Nginx(www, tmp_path / "ngx", "limit_rate 2m;") as web, Running(md) as r:
+        job = r.m.add(HttpAdd((f"{web.url}/{f.name}",), str(old), digest, connections=2)).result(10)
+        assert 0 < r.done_bytes(job, 1.5) < 16 * MiB, "still downloading when it moves"
+        assert r.m.move(job, str(new)).result(20) == str(new)
+        moved = wait_for(r.events, lambda e: isinstance(e, ev.JobMoved), 5)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 30)
+        entry = r.m.entry(job).result(5)
+    assert moved.project_dir == str(new) and entry.project_dir == str(new)
+    assert sha(new / f.name) == digest
+    assert list(old.iterdir()) == [], "nothing left behind, partial or final"
+
+
+def test_a_move_that_would_overwrite_moves_nothing(md, tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 4 * MiB)
+    old, new = tmp_path / "proj", tmp_path / "proj2"
+    new.mkdir()
+    (new / f.name).write_bytes(b"the user's own file")
+    with Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
+        job = r.m.add(HttpAdd((f"{web.url}/{f.name}",), str(old), digest)).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 20)
+        with pytest.raises(DiskError, match="already exists"):
+            r.m.move(job, str(new)).result(10)
+        entry = r.m.entry(job).result(5)
+    assert (new / f.name).read_bytes() == b"the user's own file"
+    assert sha(old / f.name) == digest and entry.project_dir == str(old)
+
+
+def test_a_moved_torrent_seeds_from_its_new_folder_after_a_restart(md, tmp_path):
+    old, new = tmp_path / "proj", tmp_path / "proj2"
+    top = make_model(old)
+    make_torrent(top, tmp_path / "m.torrent")
+    src = parse_torrent_file(str(tmp_path / "m.torrent"))
+    with Running(md) as r:
+        job = r.m.add(TorrentAdd(src, str(old), rename_incomplete=False, limits=(0, 512 * 1024))).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 20)
+        assert r.m.move(job, str(new)).result(20) == str(new)
+        assert r.m.entry(job).result(5).project_dir == str(new)
+    assert (new / "tts-model/models/weights.safetensors").stat().st_size == 6 * 1024 * 1024 + 123
+    assert not (old / "tts-model").exists()
+    with Running(md) as r:
+        assert r.m.restore() == []
+        checked = wait_for(r.events, lambda e: isinstance(e, ev.FilesChecked) and e.job_id == job, 20)
+        assert checked.incomplete == (), "the restarted job found every file in the new folder"
+        entry = r.m.entry(job).result(5)
+    assert entry.options["limits"] == [0, 512 * 1024], "the job's limits came back with it"
+
+
+def test_the_dht_node_count_reaches_the_status_events(tmp_path):
+    a_events: queue.Queue = queue.Queue()
+    dht = dataclasses.replace(LOOPBACK, enable_dht=True, dht_bootstrap_nodes="")
+    a = TorrentEngine(dht, ResumeStore(tmp_path / "ra"), tmp_path / "pa", a_events.put)
+    a.start()
+    try:
+        port = wait_for(a_events, lambda e: isinstance(e, ev.Listening)).port
+        b = TorrentEngine(dataclasses.replace(dht, dht_bootstrap_nodes=f"127.0.0.1:{port}"),
+                          ResumeStore(tmp_path / "rb"), tmp_path / "pb", lambda e: None)
+        b.start()
+        try:
+            first = wait_for(a_events, lambda e: isinstance(e, ev.SessionStats))
+            assert first.dht_nodes == 0
+            grown = wait_for(a_events, lambda e: isinstance(e, ev.SessionStats) and e.dht_nodes > 0, 30)
+            assert grown.dht_nodes >= 1
+        finally:
+            b.stop(5)
+    finally:
+        a.stop(5)
