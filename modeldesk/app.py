@@ -85,7 +85,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     tray = Tray(icon)
     if tray.available():
         tray.show()
-        window.tray = tray
+        window.set_tray(tray)
         log.info("tray icon shown")
     else:
         log.info("no system tray: closing the window quits")

@@ -90,6 +90,10 @@ class EngineBridge(QObject):
     tokensListed = Signal(object)  # [(host, masked token or "")]
     restored = Signal(object)  # [(name, reason)] of saved jobs that could not be restarted
     detailsReady = Signal(object)  # core.details.JobDetails
+    jobMoved = Signal(str, str)  # job id, its new project folder
+    limitsSet = Signal(str, int, int)  # job id, download and upload bytes/s (0 = none)
+    dhtNodes = Signal(int)
+    probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
         super().__init__(parent)
@@ -99,6 +103,7 @@ class EngineBridge(QObject):
         self._ready = threading.Event()  # the manager has started; commands wait for it off the GUI thread
         self._start_error: Exception | None = None
         self._closed = False
+        self.dht_nodes: int | None = None
 
     def bind(self, manager, settings_getter: Callable) -> None:
         """The manager is made with `deliver` as its sink, so it is bound after construction."""
@@ -159,6 +164,11 @@ class EngineBridge(QObject):
             self.seedingLimitReached.emit(event.job_id, event.reason)
         elif isinstance(event, ev.Listening):
             self.listening.emit(event.address, event.port)
+        elif isinstance(event, ev.JobMoved):
+            self.jobMoved.emit(event.job_id, event.project_dir)
+        elif isinstance(event, ev.SessionStats):
+            self.dht_nodes = event.dht_nodes  # for a window made after the engine said it
+            self.dhtNodes.emit(event.dht_nodes)
 
     # ---- GUI → core (never blocks the caller) ---------------------------------------------
     def _submit(self, what: str, fn: Callable, *args, on_result: Callable | None = None) -> Future:
@@ -249,6 +259,29 @@ class EngineBridge(QObject):
 
     def recheck(self, job_id: str) -> Future:
         return self._submit("Recheck", self._manager.recheck, job_id)
+
+    def set_limits(self, job_id: str, down: int, up: int) -> Future:
+        return self._submit("Speed limits", self._manager.set_limits, job_id, down, up,
+                            on_result=lambda _r: self.limitsSet.emit(job_id, down, up))
+
+    def move(self, job_id: str, folder: str) -> Future:
+        return self._submit("Move", self._manager.move, job_id, folder)
+
+    def probe_mirrors(self, number: int, source: str, http) -> Future:
+        """Time every mirror of `http` (HttpSettings, perhaps not saved yet) on a real file of source."""
+        from modeldesk.core.mirror_probe import probe_source
+
+        def run():
+            try:
+                result = probe_source(source, (), http)
+            except ModelDeskError as exc:
+                result = exc
+            except Exception as exc:
+                log.exception("probing mirrors for %s failed", source)
+                result = ModelDeskError(f"Could not probe the mirrors: {exc}")
+            self.probeReady.emit(number, result)
+
+        return self._pool.submit(run)
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
         from modeldesk.core.credentials import mask

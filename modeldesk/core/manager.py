@@ -131,12 +131,7 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
         src = parse_magnet(magnet)
     else:
         raise BadSourceError(f"The library has no metadata for {entry.name}; add it again from its source.")
-    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=limits_of(entry.options))
-
-
-def limits_of(options: dict) -> tuple[int, int]:
-    down, up = (list(options.get("limits") or ()) + [0, 0])[:2]
-    return (down, up) if isinstance(down, int) and isinstance(up, int) else (0, 0)
+    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=entry.limits)
 
 
 def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
@@ -147,11 +142,11 @@ def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | Http
 
         opts = entry.options
         return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
-                      tuple(opts.get("mirrors", ())), opts.get("connections"), limits=limits_of(opts),
+                      tuple(opts.get("mirrors", ())), opts.get("connections"), limits=entry.limits,
                       job_id=entry.job_id)
     opts = entry.options
     urls = tuple(opts.get("urls") or (entry.source,))
-    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=limits_of(opts),
+    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=entry.limits,
                    job_id=entry.job_id)
 
 

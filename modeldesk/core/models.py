@@ -107,6 +107,12 @@ class LibraryEntry:
         return self.size_done / self.size_wanted if self.size_wanted else 0.0
 
     @property
+    def limits(self) -> tuple[int, int]:
+        """The job's own download and upload limits in bytes/s (0 = none)."""
+        down, up = (list(self.options.get("limits") or ()) + [0, 0])[:2]
+        return (down, up) if isinstance(down, int) and isinstance(up, int) else (0, 0)
+
+    @property
     def is_complete_torrent(self) -> bool:
         return self.kind is JobKind.BT and self.finished_at is not None and self.state is not JobState.ERROR
 

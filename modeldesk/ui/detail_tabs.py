@@ -81,51 +81,123 @@ class _Table(QTreeWidget):
         return self._items.get(key)
 
 
-class FilesTab(_Table):
-    """Files with size, progress and priority. Unticking a file or picking a priority from the
-    context menu emits prioritiesChanged at once (torrents; HTTP files are read-only)."""
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # a file's or folder's path in the job
+
+
+class FilesTab(QTreeWidget):
+    """The job's files as a folder tree with size, progress and priority. Ticking a file or a
+    folder, or picking a priority from the context menu, emits prioritiesChanged at once
+    (torrents; HTTP files are read-only). Folders add up their files and show a partly ticked box
+    when only some are wanted. Items are updated in place, so expansion and selection survive."""
 
     prioritiesChanged = Signal(object)  # {file index: priority}
 
     def __init__(self, parent=None):
-        super().__init__([self.tr("File"), self.tr("Size"), self.tr("Done"), self.tr("Priority")], {1, 2}, parent)
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Done"), self.tr("Priority")])
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setColumnWidth(0, 380)
         self.editable = False
         self._updating = False
-        self.setColumnWidth(0, 380)
+        self._shape: tuple = ()  # (index, path) of every file shown: another job or list rebuilds the tree
+        self._files: dict[int, QTreeWidgetItem] = {}
+        self._folders: dict[str, QTreeWidgetItem] = {}
+        self._under: dict[str, list[int]] = {}  # folder path → indices of every file below it
         self.itemChanged.connect(self._on_item_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
 
+    def item_for(self, path: str) -> QTreeWidgetItem | None:
+        """The item of a file or folder by its path in the job."""
+        index = next((i for i, it in self._files.items() if it.data(0, PATH_ROLE) == path), None)
+        return self._files[index] if index is not None else self._folders.get(path)
+
+    def _folder(self, path: str) -> QTreeWidgetItem:
+        item = self._folders.get(path)
+        if item is None:
+            parent, _, name = path.rpartition("/")
+            item = QTreeWidgetItem(self._folder(parent) if parent else self, [name])
+            item.setData(0, PATH_ROLE, path)
+            for col in (1, 2):
+                item.setTextAlignment(col, RIGHT)
+            self._folders[path] = item
+        return item
+
+    def _build(self, files: tuple[FileDetail, ...]) -> None:
+        self.clear()
+        self._files, self._folders, self._under = {}, {}, {}
+        for f in files:
+            parent, _, name = f.path.rpartition("/")
+            item = QTreeWidgetItem(self._folder(parent) if parent else self, [name])
+            item.setData(0, Qt.ItemDataRole.UserRole, f.index)
+            item.setData(0, PATH_ROLE, f.path)
+            for col in (1, 2):
+                item.setTextAlignment(col, RIGHT)
+            self._files[f.index] = item
+            while parent:
+                self._under.setdefault(parent, []).append(f.index)
+                parent = parent.rpartition("/")[0]
+        self.expandAll()
+
     def show_files(self, files: tuple[FileDetail, ...], editable: bool) -> None:
         self._updating = True
+        self.setSortingEnabled(False)
         try:
             self.editable = editable
-            rows = {}
+            shape = tuple((f.index, f.path) for f in files)
+            if shape != self._shape:
+                self._shape = shape
+                self._build(files)
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            by_index = {f.index: f for f in files}
             for f in files:
-                pct = f"{100.0 * f.done / f.size:.1f}%" if f.size else "100%"
-                rows[f.index] = [f.path, fmt_bytes(f.size), pct, priority_label(f.priority)]
-            self.set_rows(rows)
-            for f in files:
-                item = self.item_for(f.index)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if editable:
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                item.setFlags(flags)
-                state = Qt.CheckState.Checked if f.priority > SKIP else Qt.CheckState.Unchecked
-                if item.checkState(0) != state or item.data(0, Qt.ItemDataRole.CheckStateRole) is None:
-                    item.setCheckState(0, state)
+                self._show(self._files[f.index], flags, f.size, f.done, {f.priority})
+            for path, indices in self._under.items():
+                members = [by_index[i] for i in indices]
+                self._show(self._folders[path], flags, sum(m.size for m in members), sum(m.done for m in members),
+                           {m.priority for m in members})
         finally:
+            self.setSortingEnabled(True)
             self._updating = False
+
+    @staticmethod
+    def _show(item: QTreeWidgetItem, flags, size: int, done: int, priorities: set[int]) -> None:
+        """One row: a file (one priority) or a folder (the priorities of the files below it)."""
+        label = (priority_label(next(iter(priorities))) if len(priorities) == 1
+                 else QCoreApplication.translate("Priority", "Mixed"))
+        texts = [fmt_bytes(size), f"{100.0 * done / size:.1f}%" if size else "100%", label]
+        for col, text in enumerate(texts, 1):
+            if item.text(col) != text:
+                item.setText(col, text)
+        if item.flags() != flags:
+            item.setFlags(flags)
+        wanted = {p > SKIP for p in priorities}
+        state = (Qt.CheckState.PartiallyChecked if len(wanted) > 1
+                 else Qt.CheckState.Checked if True in wanted else Qt.CheckState.Unchecked)
+        if item.data(0, Qt.ItemDataRole.CheckStateRole) is None or item.checkState(0) != state:
+            item.setCheckState(0, state)
+
+    def _indices(self, item: QTreeWidgetItem) -> list[int]:
+        index = item.data(0, Qt.ItemDataRole.UserRole)
+        return [index] if index is not None else list(self._under.get(item.data(0, PATH_ROLE), ()))
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating or column != 0 or not self.editable:
             return
-        index = item.data(0, Qt.ItemDataRole.UserRole)
-        wanted = item.checkState(0) == Qt.CheckState.Checked
-        self.prioritiesChanged.emit({index: NORMAL if wanted else SKIP})
+        state = item.checkState(0)
+        if state == Qt.CheckState.PartiallyChecked:
+            return
+        prio = NORMAL if state == Qt.CheckState.Checked else SKIP
+        self.prioritiesChanged.emit({i: prio for i in self._indices(item)})
 
     def _menu(self, pos) -> None:
-        chosen = [it.data(0, Qt.ItemDataRole.UserRole) for it in self.selectedItems()]
+        chosen = sorted({i for it in self.selectedItems() for i in self._indices(it)})
         if not self.editable or not chosen:
             return
         menu = QMenu(self)

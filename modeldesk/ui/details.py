@@ -103,7 +103,6 @@ class DetailsPanel(QTabWidget):
         if changed:
             self.magnet = ""
             complete = row is not None and row.state in (JobState.FINISHED, JobState.SEEDING)
-            self.files.set_rows({})
             self.files.show_files(files_from_library(files, complete), False)
             empty = JobDetails("")
             for tab in (self.peers, self.trackers, self.mirrors):

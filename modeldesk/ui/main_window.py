@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStyle,
     QToolBar,
@@ -29,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.models import FileEntry, JobKind, JobState
+from modeldesk.core.models import FileEntry, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.add_dialog import AddDialog
+from modeldesk.ui.job_actions import JobActions, make_action
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ProgressDelegate
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.table.doubleClicked.connect(lambda _i: self.open_folder())
+        self.table.doubleClicked.connect(lambda _i: self.jobs.open_folder())
 
         self.side = SideFilters()
         self.side.statusChosen.connect(self._on_status_chosen)
@@ -125,45 +124,30 @@ class MainWindow(QMainWindow):
         self._query_free_space()
 
     # ---- building ----------------------------------------------------------------------
-    def _action(self, text: str, icon: QStyle.StandardPixmap | None, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _make_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.act_add = self._action(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.show_add_dialog,
-                                    QKeySequence.StandardKey.Open)
-        self.act_paste = self._action(self.tr("Add from clipboard"), None, self.paste_source,
-                                      QKeySequence.StandardKey.Paste)
-        self.act_pause = self._action(self.tr("Pause"), sp.SP_MediaPause, self.pause_selected)
-        self.act_resume = self._action(self.tr("Resume"), sp.SP_MediaPlay, self.resume_selected)
-        self.act_remove = self._action(self.tr("Remove…"), sp.SP_TrashIcon, self.remove_selected,
-                                       QKeySequence.StandardKey.Delete)
-        self.act_open = self._action(self.tr("Open folder"), sp.SP_DirOpenIcon, self.open_folder)
-        self.act_copy = self._action(self.tr("Copy source"), None, self.copy_source)
-        self.act_magnet = self._action(self.tr("Copy magnet link"), None, self.copy_magnet)
-        self.act_recheck = self._action(self.tr("Recheck"), sp.SP_BrowserReload, self.recheck_selected)
-        self.act_settings = self._action(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
-                                         QKeySequence.StandardKey.Preferences)
-        self.act_close = self._action(self.tr("Close window"), None, self.close, QKeySequence.StandardKey.Close)
-        self.act_quit = self._action(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
+        a = lambda *args: make_action(self, *args)  # noqa: E731
+        self.jobs = JobActions(self, self.bridge, self.selected_rows,
+                               lambda job_id: self.details.magnet if self.details.job_id == job_id else "")
+        self.act_add = a(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.show_add_dialog,
+                         QKeySequence.StandardKey.Open)
+        self.act_paste = a(self.tr("Add from clipboard"), None, self.paste_source, QKeySequence.StandardKey.Paste)
+        self.act_settings = a(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
+                              QKeySequence.StandardKey.Preferences)
+        self.act_close = a(self.tr("Close window"), None, self.close, QKeySequence.StandardKey.Close)
+        self.act_quit = a(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
         bar = QToolBar(self.tr("Actions"))
         bar.setObjectName("actions")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (self.act_add, self.act_pause, self.act_resume, self.act_remove, self.act_open):
-            bar.addAction(a)
+        j = self.jobs
+        for action in (self.act_add, j.pause, j.resume, j.remove, j.open):
+            bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.act_settings)
         bar.addWidget(self.search)
         self.addToolBar(bar)
-        for a in (self.act_pause, self.act_resume, self.act_recheck, self.act_remove, self.act_open, self.act_copy,
-                  self.act_magnet):
-            self.table.addAction(a)
+        for action in j.for_table:
+            self.table.addAction(action)
         self.addAction(self.act_paste)
         self.addAction(self.act_quit)
         self.addAction(self.act_close)
@@ -173,15 +157,19 @@ class MainWindow(QMainWindow):
         self.rates_label = QLabel()
         self.free_label = QLabel()
         self.port_label = QLabel()
+        self.dht_label = QLabel()
         self.alt_speed = QCheckBox(self.tr("Alternative speed limits"))
-        self.alt_speed.setEnabled(False)
-        self.alt_speed.setToolTip(self.tr("Set the alternative limits in Settings first."))
+        self.alt_speed.toggled.connect(self.set_alt_speed)
         sb = self.statusBar()
         sb.addWidget(self.rates_label)
+        sb.addPermanentWidget(self.dht_label)
         sb.addPermanentWidget(self.port_label)
         sb.addPermanentWidget(self.free_label)
         sb.addPermanentWidget(self.alt_speed)
+        self._show_alt_speed()
         self._update_status([])
+        if self.bridge.dht_nodes is not None:
+            self._on_dht_nodes(self.bridge.dht_nodes)
 
     def _connect_bridge(self) -> None:
         b = self.bridge
@@ -196,6 +184,9 @@ class MainWindow(QMainWindow):
         b.actionFailed.connect(self._on_action_failed)
         b.listening.connect(lambda addr, port: self.port_label.setText(self.tr("Port %1").replace("%1", str(port))))
         b.freeSpace.connect(self._on_free_space)
+        b.dhtNodes.connect(self._on_dht_nodes)
+        b.jobMoved.connect(self._on_moved)
+        b.limitsSet.connect(lambda job_id, down, up: self.model.change(job_id, limits=(down, up)))
 
     # ---- engine events -----------------------------------------------------------------
     def _on_entries(self, entries) -> None:
@@ -235,6 +226,16 @@ class MainWindow(QMainWindow):
         self.model.remove(job_id)
         self._files.pop(job_id, None)
         self._histories.pop(job_id, None)
+        self._after_change()
+
+    def _on_dht_nodes(self, nodes: int) -> None:
+        text = (self.tr("DHT: %1 nodes").replace("%1", str(nodes)) if self.prefs.get().torrent.enable_dht
+                else self.tr("DHT: off"))
+        self.dht_label.setText(text)
+
+    def _on_moved(self, job_id: str, folder: str) -> None:
+        self.model.change(job_id, project_dir=folder)
+        self.prefs.remember_folder(folder)
         self._after_change()
 
     def _on_action_failed(self, what: str, message: str) -> None:
@@ -289,10 +290,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         rows = self.selected_rows()
-        has = bool(rows)
-        for a in (self.act_pause, self.act_resume, self.act_recheck, self.act_remove, self.act_open, self.act_copy):
-            a.setEnabled(has)
-        self.act_magnet.setEnabled(has and rows[0].kind is JobKind.BT)
+        self.jobs.selection_changed(rows)
         if not rows:
             self.details.show_job(None, (), self._total_history)
             return
@@ -352,19 +350,12 @@ class MainWindow(QMainWindow):
         self.prefs.set(settings)
         self.bridge.apply_settings(settings)
         self._query_free_space()
+        self._show_alt_speed()
 
     def paste_source(self) -> None:
         sources = sources_from_mime(QGuiApplication.clipboard().mimeData())
         if sources:
             self.add_sources(sources[:1])
-
-    def pause_selected(self) -> None:
-        for r in self.selected_rows():
-            self.bridge.pause(r.job_id)
-
-    def resume_selected(self) -> None:
-        for r in self.selected_rows():
-            self.bridge.resume(r.job_id)
 
     def pause_all(self) -> None:
         for r in self.model.rows():
@@ -376,49 +367,34 @@ class MainWindow(QMainWindow):
             if r.state is JobState.PAUSED:
                 self.bridge.resume(r.job_id)
 
-    def remove_selected(self) -> None:
-        rows = self.selected_rows()
-        if not rows:
-            return
-        what = rows[0].name if len(rows) == 1 else self.tr("%1 jobs").replace("%1", str(len(rows)))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"),
-                          self.tr("Remove %1 from ModelDesk?").replace("%1", what), parent=self)
-        keep = box.addButton(self.tr("Remove, keep files"), QMessageBox.ButtonRole.AcceptRole)
-        delete = box.addButton(self.tr("Remove and delete files"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked not in (keep, delete):
-            return
-        for r in rows:
-            self.bridge.remove(r.job_id, delete_files=clicked is delete)
-
-    def open_folder(self) -> None:
-        rows = self.selected_rows()
-        if rows:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(rows[0].project_dir))
-
-    def copy_source(self) -> None:
-        rows = self.selected_rows()
-        if rows:
-            QGuiApplication.clipboard().setText(rows[0].source)
-
     def copy_magnet(self) -> None:
-        """The live magnet (with its trackers) once the engine has said it; else the saved one."""
-        rows = self.selected_rows()
-        if not rows or rows[0].kind is not JobKind.BT:
-            return
-        magnet = self.details.magnet if self.details.job_id == rows[0].job_id else ""
-        if not magnet and rows[0].source.startswith("magnet:"):
-            magnet = rows[0].source
-        if magnet:
-            QGuiApplication.clipboard().setText(magnet)
-        else:
-            show_error(self, self.tr("ModelDesk"), self.tr("The magnet link is not known yet; try again in a moment."))
+        self.jobs.copy_magnet()
 
-    def recheck_selected(self) -> None:
-        for r in self.selected_rows():
-            self.bridge.recheck(r.job_id)
+    def set_tray(self, tray) -> None:
+        self.tray = tray
+        tray.altSpeedToggled.connect(self.set_alt_speed)
+        self._show_alt_speed()
+
+    def set_alt_speed(self, on: bool) -> None:
+        """The alternative limits on or off (status bar, tray); applied live and remembered."""
+        settings = self.prefs.get()
+        if settings.torrent.alt_speed_on == on:
+            return
+        self._apply_settings(dataclasses.replace(settings, torrent=dataclasses.replace(settings.torrent,
+                                                                                       alt_speed_on=on)))
+
+    def _show_alt_speed(self) -> None:
+        t = self.prefs.get().torrent
+        self.alt_speed.blockSignals(True)
+        self.alt_speed.setChecked(t.alt_speed_on)
+        self.alt_speed.blockSignals(False)
+        self.alt_speed.setEnabled(t.has_alt_limits)
+        down, up = t.alt_download_rate_limit, t.alt_upload_rate_limit
+        self.alt_speed.setToolTip(self.tr("↓ %1   ↑ %2").replace("%1", fmt_rate(down) if down else "∞")
+                                  .replace("%2", fmt_rate(up) if up else "∞") if t.has_alt_limits
+                                  else self.tr("Set the alternative limits in Settings first."))
+        if self.tray is not None:
+            self.tray.show_alt_speed(t.alt_speed_on, t.has_alt_limits)
 
     # ---- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

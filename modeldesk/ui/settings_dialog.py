@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from modeldesk.bridge import EngineBridge
 from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
+from modeldesk.ui.mirror_test import MirrorTest
 from modeldesk.ui.tokens_tab import TokensTab
 
 KIB = 1024
@@ -85,12 +86,18 @@ class SettingsDialog(QDialog):
         self.up_limit.setValue(t.upload_rate_limit // KIB)
         self.uplink = _spin(10**7, " KiB/s", self.tr("not set"))
         self.uplink.setValue(t.uplink_capacity // KIB)
+        self.alt_down = _spin(10**7, " KiB/s", unlimited)
+        self.alt_down.setValue(t.alt_download_rate_limit // KIB)
+        self.alt_up = _spin(10**7, " KiB/s", unlimited)
+        self.alt_up.setValue(t.alt_upload_rate_limit // KIB)
         preset = QPushButton(self.tr("Cap upload at %1% of my uplink").replace("%1", str(UPLOAD_CAP_PRESET_PERCENT)))
         preset.clicked.connect(self._apply_preset)
         speed.addRow(self.tr("Download limit:"), self.down_limit)
         speed.addRow(self.tr("Upload limit:"), self.up_limit)
         speed.addRow(self.tr("My uplink:"), self.uplink)
         speed.addRow("", preset)
+        speed.addRow(self.tr("Alternative download limit:"), self.alt_down)
+        speed.addRow(self.tr("Alternative upload limit:"), self.alt_up)
         tabs.addTab(self._page(speed), self.tr("Speed"))
 
         seeding = QFormLayout()
@@ -116,6 +123,8 @@ class SettingsDialog(QDialog):
         mirrors.addRow(self.tr("Connections per mirror:"), self.connections)
         mirrors.addRow("", self.official)
         mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
+        self.mirror_test = MirrorTest(bridge, lambda: self._http_settings())
+        mirrors.addRow(self.tr("Test with:"), self.mirror_test)
         tabs.addTab(self._page(mirrors), self.tr("Mirrors"))
         self.tokens = TokensTab(bridge, h.token_hosts)
         tabs.addTab(self.tokens, self.tr("Tokens"))
@@ -150,6 +159,12 @@ class SettingsDialog(QDialog):
         if self.uplink.value() > 0:
             self.up_limit.setValue(max(1, self.uplink.value() * UPLOAD_CAP_PRESET_PERCENT // 100))
 
+    def _http_settings(self):
+        mirrors = tuple(m.strip().rstrip("/") for m in self.mirror_list.toPlainText().splitlines() if m.strip())
+        return dataclasses.replace(self._settings.http, connections=self.connections.value(),
+                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors,
+                                   token_hosts=tuple(self.tokens.hosts))
+
     def result_settings(self) -> Settings:
         s = self._settings
         torrent = dataclasses.replace(
@@ -158,10 +173,8 @@ class SettingsDialog(QDialog):
             enable_lsd=self.lsd.isChecked(), enable_pex=self.pex.isChecked(),
             encryption=self.encryption.currentData(), download_rate_limit=self.down_limit.value() * KIB,
             upload_rate_limit=self.up_limit.value() * KIB, uplink_capacity=self.uplink.value() * KIB,
-            seed_ratio_limit=self.ratio.value(), seed_time_limit_minutes=self.seed_minutes.value())
-        mirrors = tuple(m.strip().rstrip("/") for m in self.mirror_list.toPlainText().splitlines() if m.strip())
-        http = dataclasses.replace(s.http, connections=self.connections.value(),
-                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors,
-                                   token_hosts=tuple(self.tokens.hosts))
+            seed_ratio_limit=self.ratio.value(), seed_time_limit_minutes=self.seed_minutes.value(),
+            alt_download_rate_limit=self.alt_down.value() * KIB, alt_upload_rate_limit=self.alt_up.value() * KIB)
+        http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, default_project_dir=self.folder.text().strip())

@@ -52,6 +52,7 @@ class Row:
     seeds: int = 0
     uploaded: int = 0
     error: str = ""
+    limits: tuple[int, int] = (0, 0)  # the job's own download and upload limits, bytes/s
 
     @property
     def ratio(self) -> float:
@@ -60,7 +61,7 @@ class Row:
     @classmethod
     def from_entry(cls, e: LibraryEntry) -> Row:
         return cls(e.job_id, e.name, e.kind, e.source_kind, e.source, e.project_dir, e.state, e.size_wanted,
-                   e.size_done, e.progress, uploaded=e.uploaded, error=e.error)
+                   e.size_done, e.progress, uploaded=e.uploaded, error=e.error, limits=e.limits)
 
     def updated(self, s: JobSnapshot) -> Row:
         return dataclasses.replace(
@@ -204,6 +205,12 @@ class TransferModel(QAbstractTableModel):
             down = 0 if state not in _ACTIVE else r.down_rate
             self.upsert(dataclasses.replace(r, state=state, error=error, down_rate=down,
                                             up_rate=0 if state not in _ACTIVE else r.up_rate))
+
+    def change(self, job_id: str, **fields) -> None:
+        """Set fields of one row (project_dir after a move, limits after they were set)."""
+        r = self.row(job_id)
+        if r is not None:
+            self.upsert(dataclasses.replace(r, **fields))
 
     def remove(self, job_id: str) -> None:
         i = self._index.pop(job_id, None)

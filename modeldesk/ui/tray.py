@@ -17,6 +17,7 @@ class Tray(QObject):
     pauseAllRequested = Signal()
     resumeAllRequested = Signal()
     thanksRequested = Signal()
+    altSpeedToggled = Signal(bool)
     quitRequested = Signal()
 
     def __init__(self, icon: QIcon, parent=None):
@@ -27,6 +28,9 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.action_pause = self._add(self.tr("Pause all"), self.pauseAllRequested)
         self.action_resume = self._add(self.tr("Resume all"), self.resumeAllRequested)
+        self.action_alt = self.menu.addAction(self.tr("Alternative speed limits"))
+        self.action_alt.setCheckable(True)
+        self.action_alt.toggled.connect(self.altSpeedToggled.emit)
         self.action_thanks = self._add(self.tr("Thanks board…"), self.thanksRequested)
         self.menu.addSeparator()
         self.action_quit = self._add(self.tr("Quit"), self.quitRequested)
@@ -51,6 +55,12 @@ class Tray(QObject):
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.showHideRequested.emit()
+
+    def show_alt_speed(self, on: bool, available: bool) -> None:
+        self.action_alt.blockSignals(True)
+        self.action_alt.setChecked(on)
+        self.action_alt.blockSignals(False)
+        self.action_alt.setEnabled(available)
 
     def update_totals(self, rows: list[Row]) -> None:
         down = sum(r.down_rate for r in rows)

@@ -174,22 +174,22 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="90"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -291,6 +291,95 @@
     </message>
 </context>
 <context>
+    <name>JobActions</name>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="39"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="40"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="41"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="42"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="43"/>
+        <source>Copy source</source>
+        <translation>复制来源</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="44"/>
+        <source>Copy magnet link</source>
+        <translation>复制磁力链接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="45"/>
+        <source>Recheck</source>
+        <translation>重新校验</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="46"/>
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="47"/>
+        <source>Speed limits…</source>
+        <translation>限速…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="57"/>
+        <source>ModelDesk</source>
+        <translation>ModelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="75"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="130"/>
+        <source>%1 jobs</source>
+        <translation>%1 个任务</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="76"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="77"/>
+        <source>Remove %1 from ModelDesk?</source>
+        <translation>要从 ModelDesk 中移除 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="78"/>
+        <source>Remove, keep files</source>
+        <translation>移除，保留文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="79"/>
+        <source>Remove and delete files</source>
+        <translation>移除并删除文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="109"/>
+        <source>The magnet link is not known yet; try again in a moment.</source>
+        <translation>磁力链接尚未获取，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="115"/>
+        <source>Move to project folder</source>
+        <translation>移动到项目文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <location filename="../../modeldesk/ui/labels.py" line="25"/>
@@ -309,193 +398,224 @@
     </message>
 </context>
 <context>
+    <name>LimitsDialog</name>
+    <message>
+        <location filename="../../modeldesk/ui/limits_dialog.py" line="13"/>
+        <source>Speed limits</source>
+        <translation>限速</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/limits_dialog.py" line="20"/>
+        <source>Download limit:</source>
+        <translation>下载限速：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/limits_dialog.py" line="22"/>
+        <source>Upload limit:</source>
+        <translation>上传限速：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/limits_dialog.py" line="23"/>
+        <source>The limits in Settings still apply to all jobs together.</source>
+        <translation>设置中的全局限速仍对所有任务合计生效。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/limits_dialog.py" line="35"/>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="104"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="103"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="132"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
-        <source>Remove…</source>
-        <translation>移除…</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
-        <source>Copy source</source>
-        <translation>复制来源</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="149"/>
-        <source>Copy magnet link</source>
-        <translation>复制磁力链接</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
-        <source>Recheck</source>
-        <translation>重新校验</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="151"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="153"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="154"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="155"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="176"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="161"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="178"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="395"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="197"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="185"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="215"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="225"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="216"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="231"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="222"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="417"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="232"/>
+        <source>DHT: %1 nodes</source>
+        <translation>DHT：%1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
+        <source>DHT: off</source>
+        <translation>DHT：已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="257"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="258"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="393"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="266"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="267"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="383"/>
-        <source>%1 jobs</source>
-        <translation>%1 个任务</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="384"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="385"/>
-        <source>Remove %1 from ModelDesk?</source>
-        <translation>要从 ModelDesk 中移除 %1 吗？</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="386"/>
-        <source>Remove, keep files</source>
-        <translation>移除，保留文件</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="387"/>
-        <source>Remove and delete files</source>
-        <translation>移除并删除文件</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="417"/>
-        <source>The magnet link is not known yet; try again in a moment.</source>
-        <translation>磁力链接尚未获取，请稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="456"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="432"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="457"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
 </context>
 <context>
-    <name>MirrorsTab</name>
+    <name>MirrorTest</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="25"/>
+        <source>A repository (or file URL) every mirror should have; its biggest file is timed on each.</source>
+        <translation>每个镜像都应有的仓库（或文件网址）；在每个镜像上对其中最大的文件计时。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="27"/>
+        <source>Test mirrors</source>
+        <translation>测试镜像</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
+        <source>First byte</source>
+        <translation>首字节</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="33"/>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="33"/>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="56"/>
+        <source>Timing each mirror on %1…</source>
+        <translation>正在用 %1 为每个镜像计时…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="67"/>
+        <source>Timed on %1.</source>
+        <translation>已用 %1 计时。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="71"/>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="72"/>
+        <source>ok, one stream only (no ranges)</source>
+        <translation>正常，仅单连接（不支持分段）</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorsTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="163"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
         <source>Speed per connection</source>
         <translation>单连接速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
         <source>Served</source>
         <translation>已提供</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
         <source>Connections</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="164"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
@@ -503,32 +623,32 @@
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
         <source>Flags</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="140"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="141"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="214"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="141"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="214"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
@@ -555,177 +675,197 @@
         <source>High</source>
         <translation>高</translation>
     </message>
+    <message>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="173"/>
+        <source>Mixed</source>
+        <translation>混合</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="54"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="58"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="76"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="95"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="99"/>
+        <source>Alternative download limit:</source>
+        <translation>备用下载限速：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
+        <source>Alternative upload limit:</source>
+        <translation>备用上传限速：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="101"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="111"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="105"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="113"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
         <source>Connections per mirror:</source>
         <translation>每个镜像的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="125"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
+        <source>Test with:</source>
+        <translation>测试用：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="128"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="130"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="135"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="141"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -931,27 +1071,27 @@
 <context>
     <name>TrackersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="152"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="153"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="226"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -959,62 +1099,62 @@
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="95"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
@@ -1022,32 +1162,37 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="26"/>
+        <location filename="../../modeldesk/ui/tray.py" line="27"/>
         <source>Show / hide ModelDesk</source>
         <translation>显示 / 隐藏 ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="28"/>
+        <location filename="../../modeldesk/ui/tray.py" line="29"/>
         <source>Pause all</source>
         <translation>全部暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="29"/>
+        <location filename="../../modeldesk/ui/tray.py" line="30"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="30"/>
+        <location filename="../../modeldesk/ui/tray.py" line="31"/>
+        <source>Alternative speed limits</source>
+        <translation>备用限速</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/tray.py" line="34"/>
         <source>Thanks board…</source>
         <translation>感谢榜…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="32"/>
+        <location filename="../../modeldesk/ui/tray.py" line="36"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="60"/>
+        <location filename="../../modeldesk/ui/tray.py" line="70"/>
         <source>ModelDesk
 ↓ %1  ↑ %2
 %3 downloading, %4 seeding</source>

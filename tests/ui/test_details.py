@@ -11,10 +11,7 @@ from tests.helpers.swarm import LtPeer, make_model, make_torrent
 
 
 def file_item(tab, path):
-    for i in range(tab.topLevelItemCount()):
-        if tab.topLevelItem(i).text(0) == path:
-            return tab.topLevelItem(i)
-    return None
+    return tab.item_for(path)
 
 
 def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path):
@@ -53,3 +50,32 @@ def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path):
     assert (out / wav).read_bytes() == (top / "samples/demo.wav").read_bytes()
     qtbot.waitUntil(lambda: file_item(panel.files, wav).text(2) == "100.0%", timeout=10_000)
     assert file_item(panel.files, wav).checkState(0) == Qt.CheckState.Checked
+
+
+def test_files_tab_is_a_folder_tree_and_a_folder_tick_reaches_every_file_below(qtbot):
+    from modeldesk.core.details import LOW, NORMAL, SKIP, FileDetail
+    from modeldesk.ui.detail_tabs import FilesTab
+
+    tab = FilesTab()
+    qtbot.addWidget(tab)
+    files = (FileDetail(0, "m/weights/a.bin", 1000, 1000, NORMAL), FileDetail(1, "m/weights/b.bin", 1000, 0, SKIP),
+             FileDetail(2, "m/README.md", 500, 500, LOW))
+    tab.show_files(files, editable=True)
+    weights, top = tab.item_for("m/weights"), tab.item_for("m")
+    assert tab.topLevelItemCount() == 1 and top.childCount() == 2 and weights.childCount() == 2
+    assert weights.checkState(0) == Qt.CheckState.PartiallyChecked and weights.text(2) == "50.0%"
+    assert top.text(3) == "Mixed" and top.checkState(0) == Qt.CheckState.PartiallyChecked
+    assert tab.item_for("m/README.md").text(3) == "Low"
+
+    with qtbot.waitSignal(tab.prioritiesChanged) as changed:
+        weights.setCheckState(0, Qt.CheckState.Checked)
+    assert changed.args[0] == {0: NORMAL, 1: NORMAL}
+
+    top.setExpanded(False)
+    tab.show_files(files[:1] + (FileDetail(1, "m/weights/b.bin", 1000, 400, NORMAL),) + files[2:], editable=True)
+    assert tab.item_for("m") is top and not top.isExpanded(), "a refresh updates items in place"
+    assert weights.checkState(0) == Qt.CheckState.Checked and weights.text(2) == "70.0%"
+
+    with qtbot.assertNotEmitted(tab.prioritiesChanged):
+        tab.show_files(files, editable=False)  # HTTP files: shown, not changeable
+    assert not weights.flags() & Qt.ItemFlag.ItemIsUserCheckable

@@ -88,7 +88,7 @@ def test_a_version_1_library_is_migrated_and_keeps_its_jobs(tmp_path):
     try:
         e = lib.get("u1")
         assert e.source == "http://m/w.bin" and e.options == {}
-        assert restore_add(e, None) == HttpAdd(("http://m/w.bin",), "/p")
+        assert restore_add(e, None) == HttpAdd(("http://m/w.bin",), "/p", job_id="u1")
     finally:
         lib.close()
 
@@ -97,11 +97,16 @@ def test_http_jobs_come_back_with_their_mirrors_and_checksum(lib):
     """What `get URL --url ALT --sha256 HEX --connections 4` asked for survives a restart."""
     lib.add_job(job_id="u2", kind=JobKind.HTTP, name="w.bin", source_kind="url", source="http://a/w.bin",
                 torrent=None, project_dir="/p", selection=Selection(),
-                options={"urls": ["http://a/w.bin", "http://b/w.bin"], "sha256": "ab" * 32, "connections": 4})
+                options={"urls": ["http://a/w.bin", "http://b/w.bin"], "sha256": "ab" * 32, "connections": 4,
+                         "limits": [1000, 0]})
     lib.add_job(job_id="h1", kind=JobKind.HTTP, name="acme/m", source_kind="hf", source="hf://acme/m@" + "c" * 40,
                 torrent=None, project_dir="/p", selection=Selection(("*.json",)),
                 options={"mirrors": ["http://hub-mirror"], "connections": None})
-    assert restore_add(lib.get("u2"), None) == HttpAdd(("http://a/w.bin", "http://b/w.bin"), "/p", "ab" * 32, 4)
+    assert restore_add(lib.get("u2"), None) == HttpAdd(("http://a/w.bin", "http://b/w.bin"), "/p", "ab" * 32, 4,
+                                                       limits=(1000, 0), job_id="u2")
     hub = restore_add(lib.get("h1"), None)
     assert hub.mirrors == ("http://hub-mirror",) and hub.selection == Selection(("*.json",))
+    assert hub.job_id == "h1", "a restored job keeps its id even if its folder moved since it was planned"
+    lib.update_options("h1", limits=[0, 5])
+    assert lib.get("h1").limits == (0, 5) and lib.get("h1").options["mirrors"] == ["http://hub-mirror"]
     assert hub.ref.revision == "c" * 40 and hub.connections is None
