@@ -212,8 +212,31 @@ class EngineBridge(QObject):
                 log.exception("preview of %s failed", text)
                 result = ModelDeskError(f"Could not read {text}: {exc}")
             self.previewReady.emit(number, result)
+            src = result.torrent if isinstance(result, Preview) else None
+            if src is not None and not src.has_metadata and src.text.startswith("magnet:"):
+                self._fetch_files(number, result)
 
         return self._pool.submit(run)
+
+    def _fetch_files(self, number: int, preview: Preview) -> None:
+        """A magnet's file list arrives from peers: preview it a second time, with files."""
+        def done(fut: Future) -> None:
+            if fut.exception() is not None:
+                log.debug("no file list for %s: %s", preview.name, fut.exception())
+                return
+            src = fut.result()
+            self.previewReady.emit(number, Preview(preview.source, preview.kind, src.name, src.files,
+                                                   sum(f.size for f in src.files), src))
+        try:
+            self._wait_ready()
+        except ModelDeskError:
+            return
+        self._manager.fetch_metadata(preview.torrent).add_done_callback(done)
+
+    def cancel_preview(self, preview: Preview) -> None:
+        """The dialog that asked for a magnet's file list is gone or reads another source."""
+        if preview.torrent is not None and not preview.torrent.has_metadata and self._ready.is_set():
+            self._manager.cancel_metadata(preview.torrent.job_id)
 
     def query_free_space(self, folder: str) -> Future:
         def run():

@@ -326,6 +326,17 @@ class Manager:
             return self._control.submit(lambda: (self._http.pause(job_id), self._http.resume(job_id)))
         return self._torrents.recheck(job_id)
 
+    def fetch_metadata(self, src: TorrentSource) -> Future:
+        """The magnet as a TorrentSource with its file list, once a peer has sent the metadata
+        (for the add dialog; nothing is downloaded)."""
+        def with_files(torrent: bytes) -> TorrentSource:
+            read = parse_torrent_bytes(torrent, src.name)
+            return TorrentSource(src.job_id, read.name, src.kind, src.text, torrent, read.files)
+        return _then(self._torrents.fetch_metadata(src.text), with_files)
+
+    def cancel_metadata(self, job_id: str) -> Future:
+        return self._torrents.cancel_metadata(job_id)
+
     def set_limits(self, job_id: str, down: int, up: int) -> Future:
         """This job's own limits in bytes/s (0 = none), live and kept for the next start."""
         if down < 0 or up < 0:

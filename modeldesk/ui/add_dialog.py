@@ -157,7 +157,7 @@ class AddDialog(QDialog):
     def _read_source(self) -> None:
         text = self.source.text().strip()
         self._request += 1
-        self._preview = None
+        self._forget_preview()
         self.files_model.removeRows(0, self.files_model.rowCount())
         if not text:
             self.status.setText("")
@@ -178,8 +178,8 @@ class AddDialog(QDialog):
         self.files.expandAll()
         self.files.resizeColumnToContents(0)
         if result.kind == "torrent" and not result.files:
-            self.status.setText(self.tr("%1: the file list arrives from peers once the download starts; "
-                                        "you can choose files then in the Files tab.").replace("%1", result.name))
+            self.status.setText(self.tr("%1: asking peers for the file list… You can download now and choose "
+                                        "files later in the Files tab.").replace("%1", result.name))
         else:
             self._update_totals()
         self._update_ok()
@@ -196,6 +196,17 @@ class AddDialog(QDialog):
                             .replace("%1", self._preview.name).replace("%2", str(len(on)))
                             .replace("%3", str(len(sizes))).replace("%4", fmt_bytes(sum(sizes[p] for p in on))))
         self._update_ok()
+
+    def _forget_preview(self) -> None:
+        """A magnet still waiting for its file list stops asking."""
+        if self._preview is not None:
+            self._bridge.cancel_preview(self._preview)
+        self._preview = None
+
+    def done(self, result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:  # an accepted magnet's preview ends when the job starts
+            self._forget_preview()
+        super().done(result)
 
     # ---- folder --------------------------------------------------------------------------
     def _folder_changed(self, text: str) -> None:

@@ -60,8 +60,8 @@
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="181"/>
-        <source>%1: the file list arrives from peers once the download starts; you can choose files then in the Files tab.</source>
-        <translation>%1：文件列表会在开始下载后从其他节点获取，届时可在“文件”标签页中选择文件。</translation>
+        <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
+        <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="195"/>
@@ -69,22 +69,22 @@
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="210"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="221"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="213"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="224"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="229"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="229"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>

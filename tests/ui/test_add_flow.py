@@ -80,3 +80,43 @@ def test_adding_into_a_file_shows_what_to_do(engine, window, qtbot, tmp_path):
         return [b for b in window.findChildren(QMessageBox) if b.isVisible() and str(not_a_dir) in b.text()]
 
     qtbot.waitUntil(lambda: bool(shown()), timeout=5_000)
+
+
+def test_a_magnet_fills_the_file_tree_when_a_peer_sends_the_metadata(engine, window, qtbot, tmp_path):
+    data = tmp_path / "seed-data"
+    top = make_model(data)
+    torrent = tmp_path / "model.torrent"
+    ih = make_torrent(top, torrent)
+    out = tmp_path / "proj"
+    previews = []
+    engine.bridge.previewReady.connect(lambda _n, p: previews.append(p))
+    with LtPeer("seed", torrent, data, tmp_path) as seed:
+        dialog = window.show_add_dialog(f"magnet:?xt=urn:btih:{ih}&dn=tts-model&x.pe=127.0.0.1:{seed.port}")
+        dialog.folder.setCurrentText(str(out))
+        qtbot.waitUntil(lambda: dialog.files_model.rowCount() > 0, timeout=30_000)
+        # First the link alone (the dialog could add it at once), then the list the peer sent.
+        assert [len(p.files) for p in previews] == [0, 4], previews
+        assert "4 of 4 files selected" in dialog.status.text()
+        find_item(dialog.files_model, "demo.wav").setCheckState(Qt.CheckState.Unchecked)
+        with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
+            dialog.accept()
+        job_id = added.args[0]
+        qtbot.waitUntil(lambda: (row := window.model.row(job_id)) is not None and row.state is JobState.SEEDING,
+                        timeout=60_000)
+    got = out / "tts-model"
+    assert (got / "models/weights.safetensors").read_bytes() == (top / "models/weights.safetensors").read_bytes()
+    assert not (got / "samples" / "demo.wav").exists()
+    assert engine.manager.entry(job_id).result(5).selection.exclude == ("tts-model/samples/demo.wav",)
+    scratch = engine.paths.parts_dir / "previews"
+    assert not [p for p in scratch.rglob("*") if p.is_file()], "asking for the file list wrote nothing"
+
+
+def test_a_magnet_without_peers_can_be_added_before_its_file_list(engine, window, qtbot, tmp_path):
+    dialog = window.show_add_dialog("magnet:?xt=urn:btih:" + "cd" * 20 + "&dn=lonely-model")
+    dialog.folder.setCurrentText(str(tmp_path / "proj"))
+    qtbot.waitUntil(lambda: "asking peers" in dialog.status.text(), timeout=10_000)
+    assert "lonely-model" in dialog.status.text() and dialog.files_model.rowCount() == 0
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
+        dialog.accept()  # the job takes over from the dialog's request for the file list
+    assert added.args[0] == "cd" * 20

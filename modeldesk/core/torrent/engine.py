@@ -31,12 +31,14 @@ from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, Unsa
 from modeldesk.core.models import JobState
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
+from modeldesk.core.torrent.finishing import FinishingHandlers
 from modeldesk.core.torrent.inspect import job_details, scan_served
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent import placement, rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack
+from modeldesk.core.torrent.previews import MetadataPreviews
+from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack, torrent_flags
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
 from modeldesk.core.torrent.wakeup import Wakeup
 
@@ -46,7 +48,7 @@ SAVE_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.only_if_modifi
 Emit = Callable[[ev.Event], None]
 
 
-class TorrentEngine:
+class TorrentEngine(FinishingHandlers):
     def __init__(
         self,
         settings: TorrentSettings,
@@ -76,6 +78,8 @@ class TorrentEngine:
         self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
         self._moves = placement.StorageMoves(emit)
+        self._previews = MetadataPreviews(self._parts_dir, lambda: self._ses)
+        self._previews.register(self._dispatcher)
         self._dht_nodes = -1
         self._register_handlers()
 
@@ -119,10 +123,15 @@ class TorrentEngine:
 
     def move_storage(self, job_id: str, dest: str) -> Future:
         """Move the job's files to another folder; the future ends when libtorrent has moved them."""
-        done: Future = Future()
-        started = self._call(lambda: self._moves.start(self._job(job_id), dest, done))
-        started.add_done_callback(lambda f: f.exception() and not done.done() and done.set_exception(f.exception()))
-        return done
+        return self._call_until(lambda done: self._moves.start(self._job(job_id), dest, done))
+
+    def fetch_metadata(self, magnet: str) -> Future:
+        """A magnet's torrent (bencoded info dict) from its peers, for the add dialog; nothing is
+        downloaded. Ends when the metadata arrives, the torrent is added for real, or on cancel."""
+        return self._call_until(lambda done: self._previews.start(magnet, torrent_flags(self._settings), done))
+
+    def cancel_metadata(self, job_id: str) -> Future:
+        return self._call(self._previews.drop, job_id)
 
     def stop(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Save resume data for every job and close the session; True if it finished in time."""
@@ -135,6 +144,13 @@ class TorrentEngine:
         return not self._thread.is_alive()
 
     # ---- engine thread -------------------------------------------------------------------
+    def _call_until(self, start) -> Future:
+        """A command that an alert finishes later: start(done) runs on the engine thread."""
+        done: Future = Future()
+        self._call(start, done).add_done_callback(
+            lambda f: f.exception() and not done.done() and done.set_exception(f.exception()))
+        return done
+
     def _call(self, fn, *args) -> Future:
         fut: Future = Future()
         if self._stop_requested.is_set():
@@ -163,6 +179,7 @@ class TorrentEngine:
             if now >= next_status:
                 self._ses.post_torrent_updates()
                 self._ses.post_session_stats()
+                self._previews.expire()
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
                 self._scan_peers(every=True)
@@ -191,6 +208,7 @@ class TorrentEngine:
         deadline = self._clock() + self._stop_timeout
         self._drain_commands()
         self._moves.cancel_all("ModelDesk quit before the move finished; the files may be in either folder.")
+        self._previews.drop_all()
         self._ses.pause()
         for job in self._jobs.values():
             if job.handle is not None and job.handle.is_valid():
@@ -229,6 +247,7 @@ class TorrentEngine:
         job_id = request.source.job_id
         if job_id in self._jobs:
             raise BadInputError(f"{request.source.name} is already being downloaded.")
+        self._previews.drop(job_id, "The torrent was added.")  # the job takes over from a dialog's preview
         job = TorrentJob(job_id=job_id, request=request)
         atp = build_add_params(request, self._parts_dir, self._settings)
         if atp.ti is not None:
@@ -413,74 +432,6 @@ class TorrentEngine:
             self._saving.discard(job_id_of(alert.handle.info_hashes()))
         if "not modified" not in alert.message():  # only_if_modified skips are expected
             log.warning("saving resume data failed: %s", alert.message())
-
-    def _on_checked(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is None or not job.has_metadata:
-            return
-        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
-        damaged = [e for e in job.files if e.selected and progress[e.index] < e.size]
-        self._emit(ev.FilesChecked(job.job_id, tuple(e.path for e in damaged)))
-        if job.rechecking:
-            job.rechecking = False
-            if damaged:
-                rewant.refetch(job, damaged)
-                return
-        self._maybe_finish(job)
-
-    def _on_file_completed(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is not None and job.has_metadata:
-            job.sweep_renames()
-
-    def _on_file_renamed(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is not None:
-            job.renamed(alert.index, alert.new_name())
-            self._maybe_finish(job)
-
-    def _on_rename_failed(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is not None:
-            job.pending_renames.discard(alert.index)
-            self._fail(job, DiskError(f"A finished file could not get its final name: {alert.message()}"))
-
-    def _maybe_finish(self, job: TorrentJob | None) -> None:
-        if job is None or job.finished or job.failed or not job.has_metadata:
-            return
-        st = job.handle.status()
-        if st.state in (lt.torrent_status.states.checking_files, lt.torrent_status.states.checking_resume_data):
-            return
-        # Not total_wanted_done: with web seeds it can run past total_wanted while pieces are still
-        # unverified. Every selected file must be covered by hash-checked pieces.
-        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
-        if any(e.selected and progress[e.index] < e.size for e in job.files):
-            return
-        job.sweep_renames()
-        if job.pending_renames:
-            return  # file_renamed_alert will call us again
-        job.finished = True
-        self._save_resume(job, self._clock())
-        self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
-        self._emit(ev.JobFinished(job.job_id))
-
-    def _on_file_error(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is None:
-            return
-        reason = alert.error.message()
-        self._fail(
-            job,
-            DiskError(
-                f"Writing {alert.filename()} failed: {reason}. Free some space or fix the folder, then "
-                "run the same command again; verified pieces are kept."
-            ),
-        )
-
-    def _on_torrent_error(self, alert) -> None:
-        job = self._job_of(alert.handle)
-        if job is not None:
-            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"))
 
     def _on_listening(self, alert) -> None:
         if alert.socket_type == lt.socket_type_t.tcp:

@@ -39,6 +39,8 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
         if request.source.has_metadata:
             atp = lt.add_torrent_params()
             atp.ti = lt.torrent_info(request.source.torrent)
+            if request.source.text.startswith("magnet:"):  # metadata a preview fetched: keep the link's hints
+                _merge_magnet_hints(atp, lt.parse_magnet_uri(request.source.text))
         else:
             atp = lt.parse_magnet_uri(request.source.text)
     else:

@@ -1,0 +1,82 @@
+"""How a torrent job finishes or fails (a mixin of TorrentEngine; engine thread only): the data
+check, incomplete names swept to final ones, "finished" only when every selected file is covered
+by hash-checked pieces, and disk or torrent errors turned into a failed job with a message."""
+
+from __future__ import annotations
+
+import libtorrent as lt
+
+from modeldesk.core import events as ev
+from modeldesk.core.errors import DiskError
+from modeldesk.core.torrent import rewant
+from modeldesk.core.torrent.job import TorrentJob
+
+
+class FinishingHandlers:
+    def _on_checked(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None or not job.has_metadata:
+            return
+        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        damaged = [e for e in job.files if e.selected and progress[e.index] < e.size]
+        self._emit(ev.FilesChecked(job.job_id, tuple(e.path for e in damaged)))
+        if job.rechecking:
+            job.rechecking = False
+            if damaged:
+                rewant.refetch(job, damaged)
+                return
+        self._maybe_finish(job)
+
+    def _on_file_completed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None and job.has_metadata:
+            job.sweep_renames()
+
+    def _on_file_renamed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None:
+            job.renamed(alert.index, alert.new_name())
+            self._maybe_finish(job)
+
+    def _on_rename_failed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None:
+            job.pending_renames.discard(alert.index)
+            self._fail(job, DiskError(f"A finished file could not get its final name: {alert.message()}"))
+
+    def _maybe_finish(self, job: TorrentJob | None) -> None:
+        if job is None or job.finished or job.failed or not job.has_metadata:
+            return
+        st = job.handle.status()
+        if st.state in (lt.torrent_status.states.checking_files, lt.torrent_status.states.checking_resume_data):
+            return
+        # Not total_wanted_done: with web seeds it can run past total_wanted while pieces are still
+        # unverified. Every selected file must be covered by hash-checked pieces.
+        progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        if any(e.selected and progress[e.index] < e.size for e in job.files):
+            return
+        job.sweep_renames()
+        if job.pending_renames:
+            return  # file_renamed_alert will call us again
+        job.finished = True
+        self._save_resume(job, self._clock())
+        self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
+        self._emit(ev.JobFinished(job.job_id))
+
+    def _on_file_error(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None:
+            return
+        reason = alert.error.message()
+        self._fail(
+            job,
+            DiskError(
+                f"Writing {alert.filename()} failed: {reason}. Free some space or fix the folder, then "
+                "run the same command again; verified pieces are kept."
+            ),
+        )
+
+    def _on_torrent_error(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is not None:
+            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"))
