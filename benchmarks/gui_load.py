@@ -98,6 +98,7 @@ def main() -> int:
         now = time.monotonic()
         if probe["last"] is not None:
             probe["lates"].append(max(0.0, now - probe["last"] - 0.010))
+            probe.setdefault("when", []).append(now - PROCESS_START)
         probe["last"] = now
         if probe["ready"] is None:
             wins = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -111,6 +112,10 @@ def main() -> int:
         QTimer.singleShot(15_000, lambda: probe["rss"].append(rss_mib()))
         QTimer.singleShot(int(args.minutes * 60_000), lambda: os.kill(os.getpid(), signal.SIGTERM))
 
+    if os.environ.get("MD_NONE_REFS"):
+        watch = QTimer(interval=5000)
+        watch.timeout.connect(lambda: print("None refs", sys.getrefcount(None), flush=True))
+        watch.start()
     timer = QTimer(interval=10)
     timer.timeout.connect(tick)
     timer.start()
@@ -120,6 +125,7 @@ def main() -> int:
         web.stop()
         shutil.rmtree(work, ignore_errors=True)
     probe["rss"].append(rss_mib())
+    worst = sorted(zip(probe["lates"], probe["when"], strict=True), reverse=True)[:3]
     lates = sorted(probe["lates"])
     ms = lambda q: 1000 * lates[min(len(lates) - 1, int(q * len(lates)))]  # noqa: E731
     print(f"jobs in library: {args.jobs}, active downloads: {args.active} (nginx limit_rate {args.rate} "
@@ -127,8 +133,11 @@ def main() -> int:
     print(f"start-up to interactive window: {probe['ready'] - PROCESS_START:.2f} s")
     print(f"event-loop lateness: p50 {ms(0.50):.1f} ms, p99 {ms(0.99):.1f} ms, max {1000 * lates[-1]:.1f} ms, "
           f"mean {1000 * statistics.fmean(lates):.2f} ms")
+    print("worst stalls: " + ", ".join(f"{1000 * late:.0f} ms at {at:.1f} s" for late, at in worst)
+          + f" (the window was interactive at {probe['ready'] - PROCESS_START:.1f} s)")
     print(f"RSS: {probe['rss'][0]:.0f} MiB 15 s into the downloads, {probe['rss'][-1]:.0f} MiB at the end")
-    return 0
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: Qt objects left to the GC at exit can crash it
 
 
 if __name__ == "__main__":

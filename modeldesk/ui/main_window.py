@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._histories: dict[str, RateHistory] = {}
         self._total_history = RateHistory()
         self._dialogs: list[AddDialog] = []
+        self._dragged: list[str] = []  # what the drag under way carries
         self._free_space: int | None = None
         self.setWindowTitle("ModelDesk")
         self.setAcceptDrops(True)
@@ -398,14 +399,21 @@ class MainWindow(QMainWindow):
 
     # ---- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if sources_from_mime(event.mimeData()):
+        # Read now: over X11 some drag sources (Qt's own, driven by synthetic input) cannot hand
+        # the data over a second time when it is dropped.
+        self._dragged = sources_from_mime(event.mimeData())
+        if self._dragged:
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
 
+    def dragLeaveEvent(self, event) -> None:
+        self._dragged = []
+
     def dropEvent(self, event: QDropEvent) -> None:
-        sources = sources_from_mime(event.mimeData())
+        sources = sources_from_mime(event.mimeData()) or self._dragged
+        self._dragged = []
         if sources:
             event.acceptProposedAction()
             self.add_sources(sources)
