@@ -201,22 +201,33 @@ class EngineBridge(QObject):
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)
 
-    def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
+    def _reply(self, signal, number: int, fn: Callable, failed: str, then: Callable | None = None) -> Future:
+        """Run fn on a worker; emit (number, its result or a ModelDeskError) on signal, then call then(result)."""
         def run():
             try:
-                http = self._settings().http
-                result = make_preview(text, mirrors + http.hub_mirrors, http.use_official_hub)
+                result = fn()
             except ModelDeskError as exc:
                 result = exc
             except Exception as exc:
-                log.exception("preview of %s failed", text)
-                result = ModelDeskError(f"Could not read {text}: {exc}")
-            self.previewReady.emit(number, result)
+                log.exception("%s", failed)
+                result = ModelDeskError(f"{failed}: {exc}")
+            signal.emit(number, result)
+            if then is not None:
+                then(result)
+
+        return self._pool.submit(run)
+
+    def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
+        def read():
+            http = self._settings().http
+            return make_preview(text, mirrors + http.hub_mirrors, http.use_official_hub)
+
+        def more(result) -> None:  # a magnet: its file list follows when a peer sends it
             src = result.torrent if isinstance(result, Preview) else None
             if src is not None and not src.has_metadata and src.text.startswith("magnet:"):
                 self._fetch_files(number, result)
 
-        return self._pool.submit(run)
+        return self._reply(self.previewReady, number, read, f"Could not read {text}", then=more)
 
     def _fetch_files(self, number: int, preview: Preview) -> None:
         """A magnet's file list arrives from peers: preview it a second time, with files."""
@@ -294,17 +305,8 @@ class EngineBridge(QObject):
         """Time every mirror of `http` (HttpSettings, perhaps not saved yet) on a real file of source."""
         from modeldesk.core.mirror_probe import probe_source
 
-        def run():
-            try:
-                result = probe_source(source, (), http)
-            except ModelDeskError as exc:
-                result = exc
-            except Exception as exc:
-                log.exception("probing mirrors for %s failed", source)
-                result = ModelDeskError(f"Could not probe the mirrors: {exc}")
-            self.probeReady.emit(number, result)
-
-        return self._pool.submit(run)
+        return self._reply(self.probeReady, number, lambda: probe_source(source, (), http),
+                           "Could not probe the mirrors")
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
         from modeldesk.core.credentials import mask

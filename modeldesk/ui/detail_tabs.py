@@ -46,18 +46,23 @@ def tracker_status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def _set_up(view: QTreeWidget, headers: list[str]) -> None:
+    """What every details list shares: headers, sorting by the first column, several rows selectable."""
+    view.setHeaderLabels(headers)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+
 class _Table(QTreeWidget):
     """A flat, sortable list refreshed in place by key."""
 
     def __init__(self, headers: list[str], right: set[int], parent=None):
         super().__init__(parent)
-        self.setHeaderLabels(headers)
+        _set_up(self, headers)
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSortingEnabled(True)
-        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self._right = right
         self._items: dict[object, QTreeWidgetItem] = {}
 
@@ -94,18 +99,13 @@ class FilesTab(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Done"), self.tr("Priority")])
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setSortingEnabled(True)
-        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        _set_up(self, [self.tr("File"), self.tr("Size"), self.tr("Done"), self.tr("Priority")])
         self.setColumnWidth(0, 380)
         self.editable = False
         self._updating = False
         self._shape: tuple = ()  # (index, path) of every file shown: another job or list rebuilds the tree
         self._files: dict[int, QTreeWidgetItem] = {}
-        self._folders: dict[str, QTreeWidgetItem] = {}
+        self._paths: dict[str, QTreeWidgetItem] = {}  # files and folders by their path in the job
         self._under: dict[str, list[int]] = {}  # folder path → indices of every file below it
         self.itemChanged.connect(self._on_item_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -113,31 +113,27 @@ class FilesTab(QTreeWidget):
 
     def item_for(self, path: str) -> QTreeWidgetItem | None:
         """The item of a file or folder by its path in the job."""
-        index = next((i for i, it in self._files.items() if it.data(0, PATH_ROLE) == path), None)
-        return self._files[index] if index is not None else self._folders.get(path)
+        return self._paths.get(path)
 
-    def _folder(self, path: str) -> QTreeWidgetItem:
-        item = self._folders.get(path)
+    def _item(self, path: str) -> QTreeWidgetItem:
+        """The row of a path, made (with its folders) if new."""
+        item = self._paths.get(path)
         if item is None:
             parent, _, name = path.rpartition("/")
-            item = QTreeWidgetItem(self._folder(parent) if parent else self, [name])
+            item = QTreeWidgetItem(self._item(parent) if parent else self, [name])
             item.setData(0, PATH_ROLE, path)
             for col in (1, 2):
                 item.setTextAlignment(col, RIGHT)
-            self._folders[path] = item
+            self._paths[path] = item
         return item
 
     def _build(self, files: tuple[FileDetail, ...]) -> None:
         self.clear()
-        self._files, self._folders, self._under = {}, {}, {}
+        self._files, self._paths, self._under = {}, {}, {}
         for f in files:
-            parent, _, name = f.path.rpartition("/")
-            item = QTreeWidgetItem(self._folder(parent) if parent else self, [name])
+            item = self._files[f.index] = self._item(f.path)
             item.setData(0, Qt.ItemDataRole.UserRole, f.index)
-            item.setData(0, PATH_ROLE, f.path)
-            for col in (1, 2):
-                item.setTextAlignment(col, RIGHT)
-            self._files[f.index] = item
+            parent = f.path.rpartition("/")[0]
             while parent:
                 self._under.setdefault(parent, []).append(f.index)
                 parent = parent.rpartition("/")[0]
@@ -160,7 +156,7 @@ class FilesTab(QTreeWidget):
                 self._show(self._files[f.index], flags, f.size, f.done, {f.priority})
             for path, indices in self._under.items():
                 members = [by_index[i] for i in indices]
-                self._show(self._folders[path], flags, sum(m.size for m in members), sum(m.done for m in members),
+                self._show(self._paths[path], flags, sum(m.size for m in members), sum(m.done for m in members),
                            {m.priority for m in members})
         finally:
             self.setSortingEnabled(True)

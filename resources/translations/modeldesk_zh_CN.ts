@@ -174,22 +174,22 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="97"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -428,103 +428,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="103"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="104"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="132"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="133"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="161"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="162"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="395"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="396"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="185"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="186"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="215"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="216"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="216"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="217"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="222"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="223"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="232"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="234"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="243"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="258"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="393"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="259"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="394"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="267"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="268"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="432"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="440"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="441"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -590,32 +590,32 @@
 <context>
     <name>MirrorsTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="236"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
         <source>Speed per connection</source>
         <translation>单连接速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
         <source>Served</source>
         <translation>已提供</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
         <source>Connections</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="237"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
@@ -623,32 +623,32 @@
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
         <source>Flags</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="213"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="214"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="210"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="214"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="210"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
@@ -676,7 +676,7 @@
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="173"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="169"/>
         <source>Mixed</source>
         <translation>混合</translation>
     </message>
@@ -1071,27 +1071,27 @@
 <context>
     <name>TrackersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="225"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="226"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="222"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,6 +13,7 @@ from modeldesk.bridge import EngineBridge, Preferences
 from modeldesk.core.manager import Manager
 from modeldesk.core.paths import default_paths
 from modeldesk.core.settings import load_settings
+from tests.helpers.swarm import make_model, make_torrent
 
 
 class Engine:
@@ -57,3 +59,12 @@ def window(engine, qtbot):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def model_torrent(tmp_path):
+    """A model to seed from and its .torrent: data (the seed's folder), top (the model in it), torrent, ih."""
+    data = tmp_path / "seed-data"
+    top = make_model(data)
+    torrent = tmp_path / "model.torrent"
+    return SimpleNamespace(data=data, top=top, torrent=torrent, ih=make_torrent(top, torrent))

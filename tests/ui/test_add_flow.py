@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from modeldesk.core.models import JobState
 from modeldesk.ui.transfer_model import Col
-from tests.helpers.swarm import LtPeer, make_model, make_torrent
+from tests.helpers.swarm import LtPeer
 
 
 def find_item(model, name: str):
@@ -19,11 +19,8 @@ def find_item(model, name: str):
     return matches[0]
 
 
-def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot, tmp_path):
-    data = tmp_path / "seed-data"
-    top = make_model(data)
-    torrent = tmp_path / "model.torrent"
-    make_torrent(top, torrent)
+def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot, tmp_path, model_torrent):
+    data, top, torrent = model_torrent.data, model_torrent.top, model_torrent.torrent
     out = tmp_path / "projects" / "tts"
 
     dialog = window.show_add_dialog(str(torrent))
@@ -82,11 +79,9 @@ def test_adding_into_a_file_shows_what_to_do(engine, window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(shown()), timeout=5_000)
 
 
-def test_a_magnet_fills_the_file_tree_when_a_peer_sends_the_metadata(engine, window, qtbot, tmp_path):
-    data = tmp_path / "seed-data"
-    top = make_model(data)
-    torrent = tmp_path / "model.torrent"
-    ih = make_torrent(top, torrent)
+def test_a_magnet_fills_the_file_tree_when_a_peer_sends_the_metadata(engine, window, qtbot, tmp_path,
+                                                                     model_torrent):
+    data, top, torrent, ih = model_torrent.data, model_torrent.top, model_torrent.torrent, model_torrent.ih
     out = tmp_path / "proj"
     previews = []
     engine.bridge.previewReady.connect(lambda _n, p: previews.append(p))

@@ -7,18 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from modeldesk.core.models import Selection
-from tests.helpers.swarm import LtPeer, make_model, make_torrent
+from tests.helpers.swarm import LtPeer
 
 
 def file_item(tab, path):
     return tab.item_for(path)
 
 
-def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path):
-    data = tmp_path / "seed-data"
-    top = make_model(data)
-    torrent = tmp_path / "model.torrent"
-    ih = make_torrent(top, torrent)
+def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path, model_torrent):
+    data, top, torrent, ih = model_torrent.data, model_torrent.top, model_torrent.torrent, model_torrent.ih
     out = tmp_path / "proj"
     with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
         engine.bridge.add_source(str(torrent), str(out), Selection(exclude=("*.wav",)))

@@ -151,11 +151,9 @@ class HttpEngine:
 
     def set_job_limit(self, job_id: str, down: int) -> None:
         with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
+            if job_id not in self._jobs:
                 raise BadInputError(f"No HTTP job {job_id}.")
-            self._jobs[job_id] = dataclasses.replace(job, down_limit=down)
-            self._job_limits.setdefault(job_id, RateLimiter()).set_rate(down)
+            self._job_limits[job_id].set_rate(down)  # made with the job; its connections read it live
 
     def add(self, job: HttpJob) -> Future:
         fut: Future = Future()
@@ -167,7 +165,7 @@ class HttpEngine:
                 fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
                 return fut
             self._jobs[job.job_id] = job
-            self._job_limits.setdefault(job.job_id, RateLimiter()).set_rate(job.down_limit)
+            self._job_limits[job.job_id] = RateLimiter(job.down_limit)
             self._start(job, announce=True)
         fut.set_result(job.job_id)
         return fut
@@ -271,7 +269,7 @@ class HttpEngine:
         live: list[FileDownload] = []  # this run's files in flight
         with self._lock:
             self._progress[job.job_id], self._live[job.job_id] = progress, live
-            limiters = (self._job_limits.setdefault(job.job_id, RateLimiter()), self._limit)
+            limiters = (self._job_limits[job.job_id], self._limit)
 
         def announce_files() -> None:  # once every size is known: the file list for the library
             if progress.sizes_known():
