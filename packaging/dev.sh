@@ -20,7 +20,7 @@ APT_APP_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libx
               libdbus-1-3 fonts-wqy-microhei xdg-utils)
 # Tools the tests drive for real: foreign peers, a tracker, mirrors, a virtual display with a tray host.
 APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light xvfb trayer x11-utils xdotool
-               desktop-file-utils gnome-keyring dbus)
+               desktop-file-utils gnome-keyring dbus tinyproxy microsocks)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
@@ -67,6 +67,10 @@ setup() {
     fi
     if [ "$want_tests" = 1 ]; then
         apt_install "${APT_APP_PKGS[@]}" "${APT_TEST_PKGS[@]}"
+        # The tests start their own proxy on 127.0.0.1; the package's system service must not run.
+        if command -v service >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+            service tinyproxy stop >/dev/null 2>&1 || true
+        fi
     else
         apt_install "${APT_APP_PKGS[@]}"
     fi

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.helpers.cli import MdHome
+from tests.helpers.keyring_session import KeyringDaemon
 
 
 @pytest.fixture
@@ -9,3 +10,19 @@ def md(tmp_path) -> MdHome:
     home = MdHome(tmp_path / "mdhome")
     home.configure()
     return home
+
+
+@pytest.fixture
+def keyring_daemon(tmp_path):
+    """A real, unlocked Secret Service keyring for this process (private D-Bus; not the user's keyring)."""
+    with KeyringDaemon(tmp_path / "keyring-home") as k:
+        yield k
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_left_behind():
+    """The proxy in force is process-wide (core.proxy); a test that set one must not pass it on."""
+    from modeldesk.core import proxy
+
+    yield
+    proxy.use(proxy.Proxy())

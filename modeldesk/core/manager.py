@@ -30,7 +30,8 @@ from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.relocate import move_files
-from modeldesk.core.secrets import load_credentials
+from modeldesk.core import proxy as proxies
+from modeldesk.core.secrets import load_credentials, load_proxy
 from modeldesk.core.settings import Settings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
@@ -168,7 +169,9 @@ class Manager:
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
         self._writer.submit(self._open_library).result()
-        self._torrents.start()
+        proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
+        proxies.use(proxy)
+        self._torrents.start(proxy)
 
     def stop(self, timeout: float) -> bool:
         self._control.shutdown(wait=True, cancel_futures=True)
@@ -388,10 +391,13 @@ class Manager:
         self._sink(ev.JobRemoved(job_id))
 
     def apply_settings(self, settings: Settings) -> Future:
-        """Torrent settings apply at once; HTTP settings to jobs added from now on."""
+        """Torrent settings apply at once; HTTP settings to jobs added from now on, the proxy to HTTP
+        connections opened from now on. Reads the keyring when the proxy has a user: call off the GUI thread."""
         self._settings = settings
         self._http.set_rate_limit(settings.torrent.rate_limits()[0])  # the download limit covers HTTP too
-        return self._torrents.apply_settings(settings.torrent)
+        proxy = load_proxy(settings.proxy)
+        proxies.use(proxy)
+        return self._torrents.apply_settings(settings.torrent, proxy)
 
     def entry(self, job_id: str) -> Future:
         """One library entry (LibraryEntry or None), read on the writer thread."""

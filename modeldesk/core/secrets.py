@@ -11,9 +11,12 @@ from pathlib import Path
 from modeldesk.core.constants import ENV_HF_HOME, ENV_HF_TOKEN, OFFICIAL_HUB_HOST
 from modeldesk.core.credentials import Credentials, normalize_host
 from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.proxy import Proxy
+from modeldesk.core.settings import ProxySettings
 
 log = logging.getLogger(__name__)
 SERVICE = "modeldesk"
+PROXY_SERVICE = "modeldesk-proxy"
 
 
 class KeyringUnavailable(ModelDeskError):
@@ -69,6 +72,39 @@ def get_token(host: str) -> str | None:
     except Exception as exc:
         log.warning("keyring read for %s failed: %s", normalize_host(host), type(exc).__name__)
         return None
+
+
+def _proxy_account(proxy: ProxySettings) -> str:
+    return f"{proxy.username}@{proxy.host.strip().lower()}:{proxy.port}"
+
+
+def set_proxy_password(proxy: ProxySettings, password: str) -> None:
+    """Keep the password for this proxy user, host and port in the OS keyring."""
+    if not proxy.username:
+        raise ModelDeskError("Give the proxy user name before its password.")
+    kr = _keyring()
+    try:
+        kr.set_password(PROXY_SERVICE, _proxy_account(proxy), password)
+    except Exception as exc:
+        raise KeyringUnavailable(f"The keyring refused to store the proxy password: {type(exc).__name__}. "
+                                 "Unlock your keyring and try again.") from None
+
+
+def load_proxy(proxy: ProxySettings) -> Proxy:
+    """The proxy settings with their password from the keyring (none needed without a user name)."""
+    if not (proxy.explicit and proxy.username):
+        return Proxy(proxy)
+    try:
+        password = _keyring().get_password(PROXY_SERVICE, _proxy_account(proxy))
+    except KeyringUnavailable as exc:
+        log.warning("proxy password unavailable: %s", exc)
+        password = None
+    except Exception as exc:
+        log.warning("keyring read for the proxy password failed: %s", type(exc).__name__)
+        password = None
+    if password is None:
+        log.warning("no password in the keyring for the %s user; connecting without one", proxy.kind)
+    return Proxy(proxy, password or "")
 
 
 def hub_token_file() -> Path:

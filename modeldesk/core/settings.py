@@ -77,6 +77,25 @@ class HttpSettings:
     stall_timeout: float = 20.0
 
 
+# system: HTTP follows HTTP(S)_PROXY/NO_PROXY from the environment, BitTorrent goes direct;
+# none: everything direct; http / socks5: everything through that proxy.
+PROXY_KINDS = ("system", "none", "http", "socks5")
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    kind: str = "system"
+    host: str = ""
+    port: int = 1080
+    username: str = ""  # its password is in the OS keyring, never here
+    peers: bool = True  # BitTorrent peers, trackers and web seeds through the proxy too
+    hostnames: bool = True  # let the proxy resolve host names (socks5h)
+
+    @property
+    def explicit(self) -> bool:
+        return self.kind in ("http", "socks5") and bool(self.host.strip()) and 0 < self.port < 65536
+
+
 LANGUAGES = ("", "en", "zh_CN")  # "" follows the system locale
 
 
@@ -94,6 +113,7 @@ class Settings:
     torrent: TorrentSettings = field(default_factory=TorrentSettings)
     http: HttpSettings = field(default_factory=HttpSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    proxy: ProxySettings = field(default_factory=ProxySettings)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
 
@@ -153,6 +173,8 @@ def load_settings(path: Path) -> Settings:
         settings = dataclasses.replace(
             settings, torrent=dataclasses.replace(settings.torrent, encryption="enabled")
         )
+    if settings.proxy.kind not in PROXY_KINDS:
+        settings = dataclasses.replace(settings, proxy=dataclasses.replace(settings.proxy, kind="system"))
     return settings
 
 

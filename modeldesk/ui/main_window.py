@@ -343,13 +343,13 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.prefs.get(), self.bridge, self)
-        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings()))
+        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings(), dialog.proxy.new_password()))
         dialog.show()
         return dialog
 
-    def _apply_settings(self, settings) -> None:
+    def _apply_settings(self, settings, proxy_password: str | None = None) -> None:
         self.prefs.set(settings)
-        self.bridge.apply_settings(settings)
+        self.bridge.apply_settings(settings, proxy_password)
         self._query_free_space()
         self._show_alt_speed()
 

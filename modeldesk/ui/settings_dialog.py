@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from modeldesk.bridge import EngineBridge
 from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
 from modeldesk.ui.mirror_test import MirrorTest
+from modeldesk.ui.proxy_form import ProxyForm
 from modeldesk.ui.tokens_tab import TokensTab
 
 KIB = 1024
@@ -77,6 +78,8 @@ class SettingsDialog(QDialog):
         for box in (self.upnp, self.natpmp, self.dht, self.lsd, self.pex):
             conn.addRow("", box)
         conn.addRow(self.tr("Encryption:"), self.encryption)
+        self.proxy = ProxyForm(settings.proxy)
+        conn.addRow(self.proxy)
         tabs.addTab(self._page(conn), self.tr("Connection"))
 
         speed = QFormLayout()
@@ -177,4 +180,5 @@ class SettingsDialog(QDialog):
             alt_download_rate_limit=self.alt_down.value() * KIB, alt_upload_rate_limit=self.alt_up.value() * KIB)
         http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
-        return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, default_project_dir=self.folder.text().strip())
+        return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, proxy=self.proxy.result(),
+                                   default_project_dir=self.folder.text().strip())

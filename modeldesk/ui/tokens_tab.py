@@ -22,9 +22,9 @@ class TokensTab(QWidget):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText("hf_…")
-        save = QPushButton(self.tr("Save token"))
+        self.save_button = save = QPushButton(self.tr("Save token"))
         save.clicked.connect(self._save)
-        remove = QPushButton(self.tr("Remove selected"))
+        self.remove_button = remove = QPushButton(self.tr("Remove selected"))
         remove.clicked.connect(self._remove)
         note = QLabel(self.tr("A token is sent only to its host, never to other mirrors or after a redirect. "
                               "Tokens are kept in the system keyring."))

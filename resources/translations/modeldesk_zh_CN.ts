@@ -682,190 +682,270 @@
     </message>
 </context>
 <context>
+    <name>ProxyForm</name>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="14"/>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="17"/>
+        <source>System settings (HTTP_PROXY for downloads)</source>
+        <translation>跟随系统（下载使用 HTTP_PROXY）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="17"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="18"/>
+        <source>HTTP proxy</source>
+        <translation>HTTP 代理</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="18"/>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5 代理</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="28"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="31"/>
+        <source>kept in the system keyring; type to change</source>
+        <translation>保存在系统密钥环中；输入新密码即可更改</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="32"/>
+        <source>Use the proxy for BitTorrent peers and trackers too</source>
+        <translation>BitTorrent 节点和 Tracker 也通过代理连接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="34"/>
+        <source>Let the proxy look up host names</source>
+        <translation>由代理解析主机名</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="37"/>
+        <source>Through a proxy, other peers cannot connect to you:
+seeding reaches only the peers you connect to.</source>
+        <translation>通过代理时，其他节点无法主动连接你：
+做种只能传给你主动连接的节点。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="40"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="41"/>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="42"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="43"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/proxy_form.py" line="44"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="55"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="74"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="77"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="95"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="98"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="99"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="103"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="104"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="107"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
         <source>Connections per mirror:</source>
         <translation>每个镜像的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="128"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="130"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="133"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="141"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
         <source>General</source>
         <translation>常规</translation>
     </message>

@@ -8,6 +8,7 @@ import requests.auth
 from modeldesk import __version__
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadSourceError, NetworkError
+from modeldesk.core import proxy as proxies
 
 USER_AGENT = f"ModelDesk/{__version__}"
 
@@ -29,7 +30,12 @@ class ScopedTokenAuth(requests.auth.AuthBase):
 def new_session(credentials: Credentials | None = None) -> requests.Session:
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
-    s.trust_env = True  # honour the user's proxy variables
+    chosen = proxies.current().requests_proxies()
+    if chosen is None:
+        s.trust_env = True  # "system": honour the user's proxy variables
+    else:  # the proxy set in ModelDesk (or none): the environment's must not override it
+        s.trust_env = False
+        s.proxies.update(chosen)
     if credentials:
         s.auth = ScopedTokenAuth(credentials)
     return s

@@ -35,6 +35,7 @@ from modeldesk.core.errors import (
     NetworkError,
     VerificationError,
 )
+from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
@@ -220,7 +221,7 @@ class FileDownload:
         if statuses <= {404, 410} and statuses:
             return BadSourceError(f"{name}: not found on any mirror ({detail}). Check the URL.")
         return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
-                            "later; finished bytes are kept.")
+                            "later; finished bytes are kept." + proxies.network_hint())
 
     def _check_space(self, need: int) -> None:
         free = shutil.disk_usage(self.spec.dest.parent).free

@@ -16,6 +16,7 @@ import requests
 
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import AccessDeniedError, BadSourceError, NetworkError
+from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.pathsafety import check_relative_path
 
@@ -122,7 +123,8 @@ class HubClient:
         if definite:
             raise definite[0]
         raise NetworkError(f"No hub endpoint answered for {ref.repo_id} ("
-                           + "; ".join(str(p) for p in problems) + "). Check the network or add a --mirror.")
+                           + "; ".join(str(p) for p in problems) + "). Check the network or add a --mirror."
+                           + proxies.network_hint())
 
     def resolve(self, ref: RepoRef) -> str:
         if _COMMIT.match(ref.revision):

@@ -29,6 +29,7 @@ from modeldesk.core.constants import (
 )
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
 from modeldesk.core.models import JobState
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
 from modeldesk.core.torrent.finishing import FinishingHandlers
@@ -38,7 +39,7 @@ from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent import placement, rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
-from modeldesk.core.torrent.session_config import peer_class_filter, settings_pack, torrent_flags
+from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
 from modeldesk.core.torrent.wakeup import Wakeup
 
@@ -58,6 +59,7 @@ class TorrentEngine(FinishingHandlers):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._settings = settings
+        self._proxy = Proxy()
         self._resume = resume_store
         self._parts_dir = Path(parts_dir)
         self._emit = emit
@@ -84,7 +86,9 @@ class TorrentEngine(FinishingHandlers):
         self._register_handlers()
 
     # ---- public API: any thread -----------------------------------------------------------
-    def start(self) -> None:
+    def start(self, proxy: Proxy | None = None) -> None:
+        """Start the session thread; with a proxy, the session never opens a connection without it."""
+        self._proxy = proxy or self._proxy
         self._thread.start()
         self._ready.wait()
         if self._start_error is not None:
@@ -102,8 +106,8 @@ class TorrentEngine(FinishingHandlers):
     def remove(self, job_id: str, delete_files: bool = False) -> Future:
         return self._call(self._remove, job_id, delete_files)
 
-    def apply_settings(self, settings: TorrentSettings) -> Future:
-        return self._call(self._apply_settings, settings)
+    def apply_settings(self, settings: TorrentSettings, proxy: Proxy | None = None) -> Future:
+        return self._call(self._apply_settings, settings, proxy)
 
     def details(self, job_id: str) -> Future:
         """JobDetails: files with progress and priority, peers, trackers, magnet."""
@@ -162,7 +166,7 @@ class TorrentEngine(FinishingHandlers):
 
     def _run(self) -> None:
         try:
-            self._ses = lt.session(settings_pack(self._settings))
+            self._ses = lt.session(settings_pack(self._settings) | proxy_pack(self._proxy))
             self._ses.set_alert_fd(self._wakeup.write_fd)
             self._set_peer_classes(self._settings)
         except BaseException as exc:
@@ -292,9 +296,10 @@ class TorrentEngine(FinishingHandlers):
         self._save_resume(job, self._clock())
         self._announce_metadata(job)
 
-    def _apply_settings(self, settings: TorrentSettings) -> None:
+    def _apply_settings(self, settings: TorrentSettings, proxy: Proxy | None = None) -> None:
         self._settings = settings
-        pack = settings_pack(settings)
+        self._proxy = proxy or self._proxy
+        pack = settings_pack(settings) | proxy_pack(self._proxy)
         pack["close_redundant_connections"] = not self._awaiting_metadata
         self._ses.apply_settings(pack)
         self._set_peer_classes(settings)

@@ -6,6 +6,7 @@ import libtorrent as lt
 
 from modeldesk import __version__
 from modeldesk.core.constants import ALERT_QUEUE_SIZE
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import TorrentSettings
 
 _ENC = {"forced": 0, "enabled": 1, "disabled": 2}  # libtorrent's enc_policy values
@@ -49,6 +50,29 @@ def settings_pack(s: TorrentSettings) -> dict:
         # Seeding limits are ours (engine.py): libtorrent's apply only to its auto-managed queue.
         "share_ratio_limit": 0,
         "seed_time_limit": 0,
+    }
+
+
+def proxy_pack(proxy: Proxy) -> dict:
+    """libtorrent's proxy settings. "system" means direct here: libtorrent does not read the environment.
+    With a proxy for peers, libtorrent accepts no incoming connections (it cannot listen through one)."""
+    kind = proxy.kind
+    if kind not in ("http", "socks5"):
+        return {"proxy_type": int(lt.proxy_type_t.none), "proxy_hostname": "", "proxy_port": 0,
+                "proxy_username": "", "proxy_password": ""}
+    s = proxy.settings
+    auth = bool(s.username)
+    names = {("socks5", False): "socks5", ("socks5", True): "socks5_pw", ("http", False): "http",
+             ("http", True): "http_pw"}
+    return {
+        "proxy_type": int(lt.proxy_type_t.names[names[kind, auth]]),
+        "proxy_hostname": s.host.strip(),
+        "proxy_port": s.port,
+        "proxy_username": s.username,
+        "proxy_password": proxy.password,
+        "proxy_hostnames": s.hostnames,
+        "proxy_peer_connections": s.peers,
+        "proxy_tracker_connections": s.peers,
     }
 
 

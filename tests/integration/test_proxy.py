@@ -1,0 +1,114 @@
+"""Proxy settings on real parts, all on 127.0.0.1: microsocks (SOCKS5) and tinyproxy (HTTP), both
+asking for a user and password; the password lives in a real Secret Service keyring. Mirror downloads
+and BitTorrent peer connections go through the proxy, a wrong password fails with a message that names
+the proxy (and never the password), and nothing falls back to a direct connection."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import queue
+
+import pytest
+
+from modeldesk.core import events as ev
+from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
+from modeldesk.core.paths import default_paths
+from modeldesk.core.secrets import set_proxy_password
+from modeldesk.core.settings import ProxySettings, load_settings, save_settings
+from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
+from tests.core.torrent.test_engine import wait_for
+from tests.helpers.keyring_session import files_containing
+from tests.helpers.nginx import Nginx
+from tests.helpers.proxies import MicroSocks, TinyProxy
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+SECRET = "s3cret-proxy-pw"
+
+
+def running(md, proxy: ProxySettings, password: str | None):
+    """A Manager whose saved settings use this proxy, its password stored in the keyring first."""
+    paths = default_paths({"MODELDESK_HOME": str(md.root)})
+    settings = load_settings(paths.ensure().settings_file)
+    settings = dataclasses.replace(settings, proxy=proxy)
+    save_settings(paths.settings_file, settings)
+    if password is not None:
+        set_proxy_password(proxy, password)
+    events: queue.Queue = queue.Queue()
+    m = Manager(paths, settings, events.put)
+    m.start()
+    return m, events
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_mirror_downloads_go_through_a_socks5_proxy_with_the_keyring_password(md, tmp_path, keyring_daemon):
+    www, f, digest = random_payload(tmp_path / "www", 8 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, MicroSocks("md", SECRET) as socks:
+        proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
+        m, events = running(md, proxy, SECRET)
+        try:
+            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
+            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 30)
+        finally:
+            assert m.stop(10)
+        log = socks.stop()
+    assert sha(tmp_path / "proj" / f.name) == digest
+    assert f"connected to 127.0.0.1:{web.port}" in log, log
+    assert files_containing(md.root, SECRET) == [], "the password is in the keyring only"
+
+
+def test_a_wrong_password_fails_naming_the_proxy_and_nothing_goes_direct(md, tmp_path, keyring_daemon):
+    www, f, digest = random_payload(tmp_path / "www", 1 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, MicroSocks("md", SECRET) as socks:
+        proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
+        m, events = running(md, proxy, "not-the-password")
+        try:
+            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)).result(10)
+            failed = wait_for(events, lambda e: isinstance(e, ev.JobFailed) and e.job_id == job, 60)
+        finally:
+            assert m.stop(10)
+        served = web.requests_served()
+    assert f"SOCKS5 proxy 127.0.0.1:{socks.port}" in failed.reason and "Settings" in failed.reason, failed.reason
+    assert "not-the-password" not in failed.reason
+    assert served == 0, "no request reached the mirror around the proxy"
+    assert not (tmp_path / "proj" / f.name).exists()
+
+
+def test_mirror_downloads_go_through_an_http_proxy_with_basic_auth(md, tmp_path, keyring_daemon):
+    www, f, digest = random_payload(tmp_path / "www", 8 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, TinyProxy(tmp_path / "tp", "md", SECRET) as tp:
+        proxy = ProxySettings(kind="http", host="127.0.0.1", port=tp.port, username="md")
+        m, events = running(md, proxy, SECRET)
+        try:
+            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
+            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 30)
+        finally:
+            assert m.stop(10)
+        log = tp.log()
+    assert sha(tmp_path / "proj" / f.name) == digest
+    assert f"127.0.0.1:{web.port}/{f.name}" in log, log
+
+
+def test_torrent_peers_are_reached_through_the_socks5_proxy(md, tmp_path, keyring_daemon):
+    top = make_model(tmp_path / "seed")
+    make_torrent(top, tmp_path / "m.torrent")
+    ih = parse_torrent_file(str(tmp_path / "m.torrent")).job_id
+    with LtPeer("seed", tmp_path / "m.torrent", top.parent, tmp_path) as seed, MicroSocks("md", SECRET) as socks:
+        proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
+        m, events = running(md, proxy, SECRET)
+        try:
+            magnet = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}")
+            job = m.add(TorrentAdd(magnet, str(tmp_path / "proj"), seed=False)).result(10)
+            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 60)
+        finally:
+            assert m.stop(10)
+        log = socks.stop()
+    got = tmp_path / "proj" / "tts-model/models/weights.safetensors"
+    assert sha(got) == sha(top / "models/weights.safetensors")
+    assert f"connected to 127.0.0.1:{seed.port}" in log, log
