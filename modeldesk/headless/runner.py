@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import queue
+import shutil
 import signal
 import time
 from dataclasses import dataclass, field
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
-from modeldesk.core.errors import Interrupted, ModelDeskError, NetworkError
+from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDeskError, NetworkError
 from modeldesk.core.manager import HttpAdd, HubAdd, Manager, TorrentAdd
+from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.output import Output
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,9 @@ log = logging.getLogger(__name__)
 class _Watch:
     name: str
     last_activity: float
+    folder: str = ""  # where it writes
     done_bytes: int = -1
+    wanted_bytes: int = 0
     has_metadata: bool = False
     incomplete: tuple[str, ...] = ()
     seeds: bool = True  # a torrent that goes on seeding after it is complete
@@ -54,7 +58,8 @@ class Run:
                 job_id = self.manager.add(add).result(60)
                 is_bt = isinstance(add, TorrentAdd)
                 name = add.source.name if is_bt else str(getattr(add, "ref", "") or add.urls[0])
-                self.watches[job_id] = _Watch(name, time.monotonic(), seeds=is_bt and self.options.seed)
+                self.watches[job_id] = _Watch(name, time.monotonic(), add.project_dir,
+                                              seeds=is_bt and self.options.seed)
             code = self._loop()
         except KeyboardInterrupt:
             code = Interrupted.exit_code
@@ -99,6 +104,8 @@ class Run:
         if isinstance(event, ev.JobsUpdated):
             for s in event.snapshots:
                 w = self.watches.get(s.job_id)
+                if w is not None:
+                    w.wanted_bytes = s.total_wanted
                 if w is not None and s.total_done != w.done_bytes:
                     w.done_bytes = s.total_done
                     w.last_activity = now
@@ -130,12 +137,30 @@ class Run:
                 missing = ""
                 if w.incomplete and self.options.existing_data:
                     missing = f" Missing on disk: {', '.join(w.incomplete[:5])}."
-                err = NetworkError(
+                err = self._full_disk(w) or NetworkError(
                     f"{w.name}: {what} from any peer within {self.options.timeout:g}s.{missing} Check the link "
                     "and your network, then run the same command again; what is done is kept."
                 )
                 self.output.error(str(err))
                 w.exit_code = err.exit_code
+
+
+    @staticmethod
+    def _full_disk(w: _Watch) -> InsufficientSpaceError | None:
+        """A job that stopped moving because its disk filled up (a write may stall rather than fail):
+        say so, not that the peers went quiet."""
+        if not w.has_metadata or w.wanted_bytes <= 0:
+            return None
+        left = w.wanted_bytes - max(0, w.done_bytes)
+        try:
+            free = shutil.disk_usage(w.folder).free
+        except OSError:
+            return None
+        if left <= free:
+            return None
+        return InsufficientSpaceError(
+            f"{w.name}: stopped with {fmt_bytes(left)} still to write and {fmt_bytes(free)} free in {w.folder}. "
+            "Free some space, then run the same command again; what is done is kept.")
 
 
 def _raise_interrupt(signum, frame):

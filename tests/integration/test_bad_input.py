@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 
 import libtorrent as lt
@@ -168,3 +169,17 @@ def test_disk_fills_during_download(md, tmp_path, small_disk):
     assert code == 4, err
     assert "no space" in err.lower() or "space" in err.lower()
     assert not (small_disk / "model" / "weights.bin").exists(), "an incomplete file must not carry its final name"
+
+
+def test_a_job_that_stops_moving_on_a_full_disk_is_reported_as_a_full_disk(small_disk):
+    """A write into a full disk may stall instead of failing; the stall is then the disk's, not the peers'."""
+    from modeldesk.headless.runner import Run, _Watch
+
+    stalled = _Watch("model", 0.0, str(small_disk), done_bytes=512 * 1024, wanted_bytes=2 * 1024 * 1024,
+                     has_metadata=True)
+    assert Run._full_disk(stalled) is None, "3 MiB free is room for the 1.5 MiB left: the peers are to blame"
+    with open(small_disk / "filler", "wb") as f, contextlib.suppress(OSError):
+        f.write(b"\0" * (3 * 1024 * 1024))
+    err = Run._full_disk(stalled)
+    assert err is not None and err.exit_code == 4
+    assert "1.5 MiB still to write" in str(err) and str(small_disk) in str(err), str(err)
