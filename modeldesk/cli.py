@@ -104,6 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--host", default="huggingface.co",
                        help="the only host this token is sent to (default: huggingface.co)")
     tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
+    prx = sub.add_parser("proxy", help="send downloads (and peers) through an HTTP or SOCKS5 proxy")
+    prx_sub = prx.add_subparsers(dest="proxy_command", metavar="ACTION", required=True)
+    pset = prx_sub.add_parser("set", help="use this proxy; with a user, the password is asked for (or read "
+                                          "from stdin) and kept in the OS keyring")
+    pset.add_argument("url", metavar="URL", help="http://HOST:PORT, socks5h://USER@HOST:PORT (the proxy looks up "
+                                                 "names) or socks5://…")
+    pset.add_argument("--downloads-only", action="store_true", help="BitTorrent peers and trackers stay direct")
+    prx_sub.add_parser("show", help="the proxy in use")
+    prx_sub.add_parser("system", help="follow HTTP_PROXY/HTTPS_PROXY (the default)")
+    prx_sub.add_parser("off", help="connect directly, whatever the environment says")
     mir = sub.add_parser("mirrors", help="check the mirrors of a source")
     mir_sub = mir.add_subparsers(dest="mirrors_command", metavar="ACTION", required=True)
     probe = mir_sub.add_parser("probe", help="time each mirror on a real file of the source, ranked")
@@ -275,7 +285,7 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token", "mirrors")
+COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token", "proxy", "mirrors")
 
 
 def _is_gui_launch(argv: list[str]) -> bool:
@@ -303,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
         from modeldesk.headless.tokens import token_command
 
         return token_command(args)
+    if args.command == "proxy":
+        from modeldesk.headless.proxy_cmd import proxy_command
+
+        return proxy_command(args)
     if args.command == "mirrors":
         from modeldesk.headless.mirrors import mirrors_command
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import queue
+import sys
 
 import pytest
 
@@ -18,7 +19,7 @@ from modeldesk.core.secrets import set_proxy_password
 from modeldesk.core.settings import ProxySettings, load_settings, save_settings
 from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
 from tests.core.torrent.test_engine import wait_for
-from tests.helpers.keyring_session import files_containing
+from tests.helpers.keyring_session import KeyringSession, files_containing
 from tests.helpers.nginx import Nginx
 from tests.helpers.proxies import MicroSocks, TinyProxy
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
@@ -41,6 +42,10 @@ def running(md, proxy: ProxySettings, password: str | None):
     m = Manager(paths, settings, events.put)
     m.start()
     return m, events
+
+
+def modeldesk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "modeldesk", *args]
 
 
 def sha(path) -> str:
@@ -112,3 +117,25 @@ def test_torrent_peers_are_reached_through_the_socks5_proxy(md, tmp_path, keyrin
     got = tmp_path / "proj" / "tts-model/models/weights.safetensors"
     assert sha(got) == sha(top / "models/weights.safetensors")
     assert f"connected to 127.0.0.1:{seed.port}" in log, log
+
+
+def test_the_cli_sets_the_proxy_and_get_goes_through_it(md, tmp_path):
+    """`modeldesk proxy set` (password from stdin into a real keyring), then `modeldesk get` uses it."""
+    www, f, digest = random_payload(tmp_path / "www", 4 * MiB)
+    kr = KeyringSession(tmp_path / "krhome")
+    with Nginx(www, tmp_path / "ngx") as web, MicroSocks("md", SECRET) as socks:
+        r = kr.run(md.environ(), *modeldesk("proxy", "set", f"socks5h://md@127.0.0.1:{socks.port}"),
+                   stdin=SECRET + "\n")
+        assert r.returncode == 0, r.stderr
+        assert f"SOCKS5 proxy 127.0.0.1:{socks.port} as md" in r.stdout and SECRET not in r.stdout
+        r = kr.run(md.environ(), *modeldesk("get", f"{web.url}/{f.name}", "--to", str(tmp_path / "out"),
+                                            "--sha256", digest))
+        assert r.returncode == 0, r.stderr
+        log = socks.stop()
+    assert f"connected to 127.0.0.1:{web.port}" in log, log
+    assert files_containing(md.root, SECRET) == []
+    bad = md.run("proxy", "set", "socks5://md:inline@127.0.0.1:1080")
+    assert bad.code == 2 and "Leave the password out" in bad.stderr and "inline" not in bad.stderr
+    off = md.run("proxy", "off")
+    assert off.code == 0 and "every connection is direct" in off.stdout
+    assert load_settings(md.root / "config" / "settings.json").proxy.kind == "none"
