@@ -329,22 +329,8 @@ class EngineBridge(QObject):
         return self._submit("Forget token", delete_token, host)
 
     def apply_settings(self, settings, proxy_password: str | None = None) -> Future:
-        """Apply settings live; a new proxy password goes to the keyring first (the engines read it there).
-        If the keyring refuses it, the settings still apply and the refusal is reported."""
-        from modeldesk.core.secrets import set_proxy_password
-
-        def run():
-            problem = None
-            if proxy_password is not None and settings.proxy.username:
-                try:
-                    set_proxy_password(settings.proxy, proxy_password)
-                except ModelDeskError as exc:
-                    problem = exc
-            self._manager.apply_settings(settings).result()
-            if problem:
-                raise problem
-
-        return self._submit("Apply settings", run)
+        """Apply settings live; a new proxy password (None: unchanged) goes to the keyring."""
+        return self._submit("Apply settings", self._manager.apply_settings, settings, proxy_password)
 
     def _load_entry(self, job_id: str) -> None:
         """A job was added: read its one library row (not the whole library) and hand it to the table."""

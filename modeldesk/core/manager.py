@@ -31,7 +31,7 @@ from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.relocate import move_files
 from modeldesk.core import proxy as proxies
-from modeldesk.core.secrets import load_credentials, load_proxy
+from modeldesk.core.secrets import load_credentials, load_proxy, set_proxy_password
 from modeldesk.core.settings import Settings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
@@ -165,13 +165,14 @@ class Manager:
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpEngine(self._on_event)
         self._http.set_rate_limit(settings.torrent.rate_limits()[0])
+        self._proxy = proxies.Proxy()  # with its password, once start() has read it
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
         self._writer.submit(self._open_library).result()
-        proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
-        proxies.use(proxy)
-        self._torrents.start(proxy)
+        self._proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
+        proxies.use(self._proxy)
+        self._torrents.start(self._proxy)
 
     def stop(self, timeout: float) -> bool:
         self._control.shutdown(wait=True, cancel_futures=True)
@@ -390,14 +391,26 @@ class Manager:
         self._library.remove(job_id)
         self._sink(ev.JobRemoved(job_id))
 
-    def apply_settings(self, settings: Settings) -> Future:
-        """Torrent settings apply at once; HTTP settings to jobs added from now on, the proxy to HTTP
-        connections opened from now on. Reads the keyring when the proxy has a user: call off the GUI thread."""
+    def apply_settings(self, settings: Settings, proxy_password: str | None = None) -> Future:
+        """Torrent settings apply at once, HTTP settings to jobs (and the proxy to connections) from now on.
+        A new proxy password goes to the keyring (a refusal is raised after everything else applied);
+        the keyring is read only when the proxy changed without one. Call off the GUI thread."""
         self._settings = settings
         self._http.set_rate_limit(settings.torrent.rate_limits()[0])  # the download limit covers HTTP too
-        proxy = load_proxy(settings.proxy)
-        proxies.use(proxy)
-        return self._torrents.apply_settings(settings.torrent, proxy)
+        refused = None
+        if proxy_password is not None and settings.proxy.username:
+            try:
+                set_proxy_password(settings.proxy, proxy_password)
+            except ModelDeskError as exc:
+                refused = exc
+            self._proxy = proxies.Proxy(settings.proxy, proxy_password)
+        elif settings.proxy != self._proxy.settings:
+            self._proxy = load_proxy(settings.proxy)
+        proxies.use(self._proxy)
+        applied = self._torrents.apply_settings(settings.torrent, self._proxy)
+        if refused:
+            raise refused
+        return applied
 
     def entry(self, job_id: str) -> Future:
         """One library entry (LibraryEntry or None), read on the writer thread."""

@@ -46,13 +46,27 @@ def set_token(host: str, token: str) -> str:
     token = token.strip()
     if not host or not token:
         raise ModelDeskError("Give a host and a non-empty token.")
+    _store(SERVICE, host, token, f"the token for {host}")
+    return host
+
+
+def _store(service: str, account: str, secret: str, what: str) -> None:
     kr = _keyring()
     try:
-        kr.set_password(SERVICE, host, token)
+        kr.set_password(service, account, secret)
     except Exception as exc:  # the backend's own errors (locked collection, D-Bus gone)
-        raise KeyringUnavailable(f"The keyring refused to store the token for {host}: {type(exc).__name__}. "
+        raise KeyringUnavailable(f"The keyring refused to store {what}: {type(exc).__name__}. "
                                  "Unlock your keyring and try again.") from None
-    return host
+
+
+def _read(service: str, account: str, what: str) -> str | None:
+    """The secret, or None when there is none or the backend failed (logged); raises KeyringUnavailable."""
+    kr = _keyring()
+    try:
+        return kr.get_password(service, account)
+    except Exception as exc:
+        log.warning("keyring read for %s failed: %s", what, type(exc).__name__)
+        return None
 
 
 def delete_token(host: str) -> bool:
@@ -65,13 +79,8 @@ def delete_token(host: str) -> bool:
 
 
 def get_token(host: str) -> str | None:
-    try:
-        return _keyring().get_password(SERVICE, normalize_host(host))
-    except KeyringUnavailable:
-        raise
-    except Exception as exc:
-        log.warning("keyring read for %s failed: %s", normalize_host(host), type(exc).__name__)
-        return None
+    host = normalize_host(host)
+    return _read(SERVICE, host, host)
 
 
 def _proxy_account(proxy: ProxySettings) -> str:
@@ -82,12 +91,7 @@ def set_proxy_password(proxy: ProxySettings, password: str) -> None:
     """Keep the password for this proxy user, host and port in the OS keyring."""
     if not proxy.username:
         raise ModelDeskError("Give the proxy user name before its password.")
-    kr = _keyring()
-    try:
-        kr.set_password(PROXY_SERVICE, _proxy_account(proxy), password)
-    except Exception as exc:
-        raise KeyringUnavailable(f"The keyring refused to store the proxy password: {type(exc).__name__}. "
-                                 "Unlock your keyring and try again.") from None
+    _store(PROXY_SERVICE, _proxy_account(proxy), password, "the proxy password")
 
 
 def load_proxy(proxy: ProxySettings) -> Proxy:
@@ -95,12 +99,9 @@ def load_proxy(proxy: ProxySettings) -> Proxy:
     if not (proxy.explicit and proxy.username):
         return Proxy(proxy)
     try:
-        password = _keyring().get_password(PROXY_SERVICE, _proxy_account(proxy))
+        password = _read(PROXY_SERVICE, _proxy_account(proxy), "the proxy password")
     except KeyringUnavailable as exc:
         log.warning("proxy password unavailable: %s", exc)
-        password = None
-    except Exception as exc:
-        log.warning("keyring read for the proxy password failed: %s", type(exc).__name__)
         password = None
     if password is None:
         log.warning("no password in the keyring for the %s user; connecting without one", proxy.kind)

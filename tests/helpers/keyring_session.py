@@ -9,6 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from tests.helpers.foreign import stop_process
 from tests.helpers.tools import require_tool
 
 _INNER = 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || exit 97; exec "$@"'
@@ -92,12 +93,7 @@ class KeyringDaemon:
         import keyring
 
         for p in reversed(self._procs):
-            p.terminate()
-            try:
-                p.wait(5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait(5)
+            stop_process(p, 5)
         if self._saved is None:
             os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
         else:

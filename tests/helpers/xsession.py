@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from tests.helpers.cli import MdHome
+from tests.helpers.foreign import stop_process
 from tests.helpers.tools import require_tool
 
 
@@ -53,13 +54,7 @@ class XSession:
 
     def close(self) -> None:
         for p in reversed(self._procs):
-            if p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(5)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait(5)
+            stop_process(p, 5)
 
     def __enter__(self):
         return self

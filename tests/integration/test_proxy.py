@@ -30,18 +30,21 @@ MiB = 1024 * 1024
 SECRET = "s3cret-proxy-pw"
 
 
-def running(md, proxy: ProxySettings, password: str | None):
-    """A Manager whose saved settings use this proxy, its password stored in the keyring first."""
+def run_job(md, proxy: ProxySettings, password: str, add, until: type, timeout: float):
+    """Save settings with this proxy (its password in the keyring first), start a Manager from them,
+    add the job and return its first `until` event (JobFinished or JobFailed); the Manager stops."""
     paths = default_paths({"MODELDESK_HOME": str(md.root)})
-    settings = load_settings(paths.ensure().settings_file)
-    settings = dataclasses.replace(settings, proxy=proxy)
+    settings = dataclasses.replace(load_settings(paths.ensure().settings_file), proxy=proxy)
     save_settings(paths.settings_file, settings)
-    if password is not None:
-        set_proxy_password(proxy, password)
+    set_proxy_password(proxy, password)
     events: queue.Queue = queue.Queue()
     m = Manager(paths, settings, events.put)
     m.start()
-    return m, events
+    try:
+        job = m.add(add).result(10)
+        return wait_for(events, lambda e: isinstance(e, until) and e.job_id == job, timeout)
+    finally:
+        assert m.stop(10)
 
 
 def modeldesk(*args: str) -> list[str]:
@@ -56,12 +59,8 @@ def test_mirror_downloads_go_through_a_socks5_proxy_with_the_keyring_password(md
     www, f, digest = random_payload(tmp_path / "www", 8 * MiB)
     with Nginx(www, tmp_path / "ngx") as web, MicroSocks("md", SECRET) as socks:
         proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
-        m, events = running(md, proxy, SECRET)
-        try:
-            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
-            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 30)
-        finally:
-            assert m.stop(10)
+        add = HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)
+        run_job(md, proxy, SECRET, add, ev.JobFinished, 30)
         log = socks.stop()
     assert sha(tmp_path / "proj" / f.name) == digest
     assert f"connected to 127.0.0.1:{web.port}" in log, log
@@ -72,12 +71,8 @@ def test_a_wrong_password_fails_naming_the_proxy_and_nothing_goes_direct(md, tmp
     www, f, digest = random_payload(tmp_path / "www", 1 * MiB)
     with Nginx(www, tmp_path / "ngx") as web, MicroSocks("md", SECRET) as socks:
         proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
-        m, events = running(md, proxy, "not-the-password")
-        try:
-            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)).result(10)
-            failed = wait_for(events, lambda e: isinstance(e, ev.JobFailed) and e.job_id == job, 60)
-        finally:
-            assert m.stop(10)
+        add = HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)
+        failed = run_job(md, proxy, "not-the-password", add, ev.JobFailed, 60)
         served = web.requests_served()
     assert f"SOCKS5 proxy 127.0.0.1:{socks.port}" in failed.reason and "Settings" in failed.reason, failed.reason
     assert "not-the-password" not in failed.reason
@@ -89,12 +84,8 @@ def test_mirror_downloads_go_through_an_http_proxy_with_basic_auth(md, tmp_path,
     www, f, digest = random_payload(tmp_path / "www", 8 * MiB)
     with Nginx(www, tmp_path / "ngx") as web, TinyProxy(tmp_path / "tp", "md", SECRET) as tp:
         proxy = ProxySettings(kind="http", host="127.0.0.1", port=tp.port, username="md")
-        m, events = running(md, proxy, SECRET)
-        try:
-            job = m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
-            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 30)
-        finally:
-            assert m.stop(10)
+        add = HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)
+        run_job(md, proxy, SECRET, add, ev.JobFinished, 30)
         log = tp.log()
     assert sha(tmp_path / "proj" / f.name) == digest
     assert f"127.0.0.1:{web.port}/{f.name}" in log, log
@@ -106,13 +97,8 @@ def test_torrent_peers_are_reached_through_the_socks5_proxy(md, tmp_path, keyrin
     ih = parse_torrent_file(str(tmp_path / "m.torrent")).job_id
     with LtPeer("seed", tmp_path / "m.torrent", top.parent, tmp_path) as seed, MicroSocks("md", SECRET) as socks:
         proxy = ProxySettings(kind="socks5", host="127.0.0.1", port=socks.port, username="md")
-        m, events = running(md, proxy, SECRET)
-        try:
-            magnet = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}")
-            job = m.add(TorrentAdd(magnet, str(tmp_path / "proj"), seed=False)).result(10)
-            wait_for(events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 60)
-        finally:
-            assert m.stop(10)
+        magnet = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}")
+        run_job(md, proxy, SECRET, TorrentAdd(magnet, str(tmp_path / "proj"), seed=False), ev.JobFinished, 60)
         log = socks.stop()
     got = tmp_path / "proj" / "tts-model/models/weights.safetensors"
     assert sha(got) == sha(top / "models/weights.safetensors")
