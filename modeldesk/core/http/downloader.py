@@ -39,6 +39,7 @@ from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
+from modeldesk.core.http.preallocate import preallocate
 from modeldesk.core.http.prober import probe
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
@@ -161,7 +162,7 @@ class FileDownload:
         try:
             if have == 0:
                 os.ftruncate(fd, 0)
-            self._preallocate(fd)
+            preallocate(fd, self.size, self.part.parent, self.spec.dest.name)
             hasher = None
             if self.spec.sha256 or self.spec.git_sha1:
                 hasher = PrefixHasher(fd, self.size, segs.prefix, bool(self.spec.sha256),
@@ -230,14 +231,6 @@ class FileDownload:
                 f"Not enough free space in {self.spec.dest.parent}: {self.spec.dest.name} needs "
                 f"{fmt_bytes(need)} more, only {fmt_bytes(free)} is free."
             )
-
-    def _preallocate(self, fd: int) -> None:
-        try:
-            os.posix_fallocate(fd, 0, self.size)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise InsufficientSpaceError(f"No space left for {self.spec.dest.name}.") from None
-            os.ftruncate(fd, self.size)  # file systems without fallocate
 
     # ---- transfer ----------------------------------------------------------------------
     def _fetch_missing(self, fd: int, segs: SegmentMap) -> None:
