@@ -33,7 +33,7 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import proc_cpu, proc_hwm_mib, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, proc_cpu, proc_hwm_mib, ram_disk, timed_child  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
 from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
@@ -48,7 +48,7 @@ def run_modeldesk(torrent: Path, work: Path) -> dict:
     (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
     out = work / "out" / "md"
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "MODELDESK_HOME": str(home)}
+    env = installed_env(MODELDESK_HOME=str(home))
     with open(work / "modeldesk-last.jsonl", "w") as log:
         r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), "--no-seed",
                          "--json"], env, stdout=log)
@@ -95,6 +95,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--work", default="")
     args = ap.parse_args()
+    compile_modeldesk(ROOT)
     work = Path(args.work or tempfile.mkdtemp(prefix="md-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     size = args.size_mib * 1024 * 1024

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -39,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import GIB, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, GIB, ram_disk, timed_child  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.shaping_proxy import ShapingProxy  # noqa: E402
@@ -79,7 +78,7 @@ def run_modeldesk(urls: list[str], out: Path, work: Path, sha256: str | None) ->
     shutil.rmtree(home, ignore_errors=True)
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
-    env = {**os.environ, "MODELDESK_HOME": str(home)}
+    env = installed_env(MODELDESK_HOME=str(home))
     argv = [str(ROOT / ".venv/bin/modeldesk"), "get", urls[0], "--to", str(out), "--no-seed", "--json",
             "--connections", str(CONNECTIONS)]
     for u in urls[1:]:
@@ -127,6 +126,7 @@ def main() -> int:
     ap.add_argument("--only", default="", help="comma-separated scenarios to run (B, A+B+C, B+C, D, A, RSS)")
     ap.add_argument("--work", default="")
     args = ap.parse_args()
+    compile_modeldesk(ROOT)
     work = Path(args.work or tempfile.mkdtemp(prefix="md-http-bench-"))
     files = work / "files"
     files.mkdir(parents=True, exist_ok=True)
