@@ -357,7 +357,7 @@ def make_preview(text: str, mirrors: tuple[str, ...] = (), use_official_hub: boo
     text = text.strip()
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.FILE:
-        from modeldesk.core.manager import http_file_name
+        from modeldesk.core.adds import http_file_name
 
         return Preview(text, kind.value, http_file_name(text), (), 0)
     if kind is SourceKind.HUB:
@@ -369,7 +369,7 @@ def make_preview(text: str, mirrors: tuple[str, ...] = (), use_official_hub: boo
         listed = client.list_files(ref, client.resolve(ref))
         files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listed))
         return Preview(text, kind.value, ref.repo_id, files, sum(f.size for f in files))
-    from modeldesk.core.manager import resolve_torrent_source
+    from modeldesk.core.adds import resolve_torrent_source
 
     src = resolve_torrent_source(text)
     return Preview(text, kind.value, src.name, src.files, sum(f.size for f in src.files), src)

@@ -156,7 +156,8 @@ def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
     from modeldesk.core.http.hub import parse_repo_ref
     from modeldesk.core.intake import SourceKind, classify, mirror_hosts
-    from modeldesk.core.manager import HttpAdd, HubAdd, Manager, TorrentAdd, check_sha256, resolve_torrent_source
+    from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256, resolve_torrent_source
+    from modeldesk.core.manager import Manager
     from modeldesk.headless.output import make_output
     from modeldesk.headless.runner import Run, RunOptions
 
@@ -209,7 +210,7 @@ def _run_transfer(args) -> int:
 def _library_seeds(paths) -> list:
     """Every complete torrent job in the library, to be added back one by one."""
     from modeldesk.core.library.store import Library
-    from modeldesk.core.manager import library_add
+    from modeldesk.core.adds import library_add
 
     if not paths.library_db.exists():
         raise BadInputError("The library is empty: nothing to seed.")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
-from modeldesk.core.manager import HttpAdd, HubAdd, TorrentAdd, is_file_url, resolve_torrent_source
+from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, is_file_url, resolve_torrent_source
 from modeldesk.core.models import Selection
 from modeldesk.core.torrent.sources import TorrentSource
 

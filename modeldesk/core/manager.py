@@ -10,145 +10,37 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from modeldesk.core import events as ev
-from modeldesk.core.constants import MAX_TORRENT_BYTES
+from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, restore_add
 from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.library.store import Library
-from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError
+from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob, file_paths
-from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
 from modeldesk.core.library.manifest import manifest_path, write_manifest
-from modeldesk.core.pathsafety import check_relative_path
-from modeldesk.core.models import JobKind, JobState, LibraryEntry, Selection
+from modeldesk.core.models import JobKind, JobState, Selection
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.relocate import move_files
 from modeldesk.core import proxy as proxies
 from modeldesk.core.secrets import load_credentials, load_proxy, set_proxy_password
 from modeldesk.core.settings import Settings
+from modeldesk.core.shared_limit import SharedDownloadLimit
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import (
     TorrentSource,
-    looks_like_url,
-    parse_local_source,
-    parse_magnet,
     parse_torrent_bytes,
 )
 
 log = logging.getLogger(__name__)
 
 Sink = Callable[[ev.Event], None]
-
-
-@dataclass(frozen=True)
-class TorrentAdd:
-    source: TorrentSource
-    project_dir: str
-    selection: Selection = field(default_factory=Selection)
-    seed: bool = True
-    rename_incomplete: bool = True
-    limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
-
-
-@dataclass(frozen=True)
-class HttpAdd:
-    """A plain file offered by one or more mirrors."""
-
-    urls: tuple[str, ...]
-    project_dir: str
-    sha256: str | None = None
-    connections: int | None = None  # None: the settings' value
-    stall_timeout: float | None = None
-    limits: tuple[int, int] = (0, 0)  # download bytes/s for this job (HTTP has no upload), 0 = none
-    job_id: str | None = None  # a library job added again keeps its id, wherever its folder is now
-
-
-@dataclass(frozen=True)
-class HubAdd:
-    """A model repository on a Hugging Face-style hub and its mirrors."""
-
-    ref: RepoRef
-    project_dir: str
-    selection: Selection = field(default_factory=Selection)
-    mirrors: tuple[str, ...] = ()
-    connections: int | None = None  # None: the settings' value
-    stall_timeout: float | None = None
-    limits: tuple[int, int] = (0, 0)
-    job_id: str | None = None
-
-
-def is_torrent_url(text: str) -> bool:
-    return looks_like_url(text) and urlsplit(text).path.lower().endswith(".torrent")
-
-
-def is_file_url(text: str) -> bool:
-    """An http(s) URL of a plain file (not of a .torrent)."""
-    return looks_like_url(text) and not is_torrent_url(text)
-
-
-def http_file_name(url: str) -> str:
-    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
-    check_relative_path(name, f"The URL {url}")
-    if "/" in name:
-        raise BadSourceError(f"The URL {url} names no file.")
-    return name
-
-
-def check_sha256(text: str | None) -> str | None:
-    if text is None:
-        return None
-    t = text.strip().lower()
-    if len(t) != 64 or any(c not in "0123456789abcdef" for c in t):
-        raise BadInputError(f"{text!r} is not a sha256 (64 hex digits).")
-    return t
-
-
-def resolve_torrent_source(text: str) -> TorrentSource:
-    """Magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
-    Blocking (a URL is fetched): call it off the GUI thread."""
-    if looks_like_url(text):
-        from modeldesk.core.http.client import fetch_bytes  # requests costs ~150 ms to import
-
-        return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES), text)
-    return parse_local_source(text)
-
-
-def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
-    """A library job as an add request again (start-up restore, `seed --all`)."""
-    magnet = entry.source if entry.source.startswith("magnet:") else ""
-    if torrent:
-        src = parse_torrent_bytes(torrent, entry.name)
-        src = TorrentSource(src.job_id, entry.name, entry.source_kind, magnet, torrent, src.files)
-    elif magnet:
-        src = parse_magnet(magnet)
-    else:
-        raise BadSourceError(f"The library has no metadata for {entry.name}; add it again from its source.")
-    return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=entry.limits)
-
-
-def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
-    if entry.kind is JobKind.BT:
-        return library_add(entry, torrent)
-    if entry.source_kind == "hf":
-        from modeldesk.core.http.hub import parse_repo_ref
-
-        opts = entry.options
-        return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
-                      tuple(opts.get("mirrors", ())), opts.get("connections"), limits=entry.limits,
-                      job_id=entry.job_id)
-    opts = entry.options
-    urls = tuple(opts.get("urls") or (entry.source,))
-    return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=entry.limits,
-                   job_id=entry.job_id)
 
 
 class Manager:
@@ -164,7 +56,7 @@ class Manager:
         self._manifests: dict[str, tuple] = {}  # hub job → what its manifest will say
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpEngine(self._on_event)
-        self._http.set_rate_limit(settings.torrent.rate_limits()[0])
+        self._shared = SharedDownloadLimit(self._torrents.set_download_limit, self._http.set_rate_limit)
         self._proxy = proxies.Proxy()  # with its password, once start() has read it
 
     # ---- lifecycle ---------------------------------------------------------------------
@@ -173,6 +65,7 @@ class Manager:
         self._proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
         proxies.use(self._proxy)
         self._torrents.start(self._proxy)
+        self._shared.set_limit(self._settings.torrent.rate_limits()[0])
 
     def stop(self, timeout: float) -> bool:
         self._control.shutdown(wait=True, cancel_futures=True)
@@ -396,7 +289,6 @@ class Manager:
         A new proxy password goes to the keyring (a refusal is raised after everything else applied);
         the keyring is read only when the proxy changed without one. Call off the GUI thread."""
         self._settings = settings
-        self._http.set_rate_limit(settings.torrent.rate_limits()[0])  # the download limit covers HTTP too
         refused = None
         if proxy_password is not None and settings.proxy.username:
             try:
@@ -408,6 +300,7 @@ class Manager:
             self._proxy = load_proxy(settings.proxy)
         proxies.use(self._proxy)
         applied = self._torrents.apply_settings(settings.torrent, self._proxy)
+        self._shared.set_limit(settings.torrent.rate_limits()[0])  # one limit for BitTorrent and HTTP together
         if refused:
             raise refused
         return applied
@@ -456,6 +349,7 @@ class Manager:
     def _record(self, lib: Library, event: ev.Event) -> None:
         if isinstance(event, ev.JobsUpdated):
             lib.update_progress(event.snapshots)
+            self._shared.observe(event.snapshots)
         elif isinstance(event, ev.MetadataReceived):
             lib.set_metadata(
                 event.job_id, event.name, event.files, event.total_size, event.wanted_size, event.torrent or None

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
 from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDeskError, NetworkError
-from modeldesk.core.manager import HttpAdd, HubAdd, Manager, TorrentAdd
+from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd
+from modeldesk.core.manager import Manager
 from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.output import Output
 

@@ -12,15 +12,16 @@ import pytest
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError
-from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
+from modeldesk.core.adds import HttpAdd, TorrentAdd
+from modeldesk.core.manager import Manager
 from modeldesk.core.paths import default_paths
 from modeldesk.core.settings import load_settings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.sources import parse_torrent_file
+from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
 from tests.core.torrent.test_engine import LOOPBACK, wait_for
 from tests.helpers.nginx import Nginx
-from tests.helpers.swarm import make_model, make_torrent, random_payload
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
 
 pytestmark = pytest.mark.integration
 
@@ -52,6 +53,24 @@ class Running:
             if isinstance(e, ev.JobsUpdated):
                 done = next((s.total_done for s in e.snapshots if s.job_id == job_id), done)
         return done
+
+
+    def rates(self, skip: float, within: float) -> dict[str, float]:
+        """Each job's download rate (bytes/s) from its snapshots over `within` seconds, after the
+        first `skip` seconds."""
+        first: dict[str, tuple[float, int]] = {}
+        last: dict[str, tuple[float, int]] = {}
+        t0 = time.monotonic()
+        while (now := time.monotonic()) < t0 + skip + within:
+            try:
+                e = self.events.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if isinstance(e, ev.JobsUpdated) and now >= t0 + skip:
+                for s in e.snapshots:
+                    first.setdefault(s.job_id, (now, s.total_done))
+                    last[s.job_id] = (now, s.total_done)
+        return {job: (last[job][1] - first[job][1]) / max(0.5, last[job][0] - first[job][0]) for job in first}
 
 
 def sha(path) -> str:
@@ -88,6 +107,29 @@ def test_the_download_limit_covers_http_and_alternative_limits_take_over(md, tmp
         r.m.apply_settings(dataclasses.replace(r.settings, torrent=dataclasses.replace(turtle, alt_speed_on=False)))
         wait_for(r.events, lambda e: isinstance(e, ev.JobFinished) and e.job_id == job, 10)
     assert sha(tmp_path / "proj" / f.name) == digest
+
+
+def test_one_download_limit_covers_bittorrent_and_http_together(md, tmp_path):
+    """A torrent from a seed process and a file from nginx at once, under one 2 MiB/s limit: together
+    they stay near the limit (each engine enforcing the whole limit alone would let ~4 MiB/s
+    through), and both make progress."""
+    www, f, digest = random_payload(tmp_path / "www", 24 * MiB)
+    top = make_model(tmp_path / "seed", sizes={"weights.safetensors": 24 * MiB})
+    make_torrent(top, tmp_path / "m.torrent")
+    ih = parse_torrent_file(str(tmp_path / "m.torrent")).job_id
+    with LtPeer("seed", tmp_path / "m.torrent", top.parent, tmp_path) as seed, \
+            Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
+        src = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}")
+        limited = dataclasses.replace(r.settings.torrent, download_rate_limit=2 * MiB, limit_local_peers=True)
+        r.m.apply_settings(dataclasses.replace(r.settings, torrent=limited)).result(5)
+        bt = r.m.add(TorrentAdd(src, str(tmp_path / "proj"), seed=False)).result(10)
+        http = r.m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
+        got = r.rates(skip=2.0, within=5.0)  # the first seconds may overshoot by design
+    got = {job: got.get(job, 0.0) for job in (bt, http)}
+    total = sum(got.values())
+    assert total < 2.6 * MiB, f"{total / MiB:.2f} MiB/s for both together under a 2 MiB/s limit: {got}"
+    assert total > 1.2 * MiB, f"only {total / MiB:.2f} MiB/s: {got}"
+    assert min(got.values()) > 0.3 * MiB, f"one engine starved: {got}"
 
 
 def test_moving_a_running_http_job_finishes_it_in_the_new_folder(md, tmp_path):

@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from modeldesk.core import events as ev
-from modeldesk.core.manager import HttpAdd, Manager, TorrentAdd
+from modeldesk.core.adds import HttpAdd, TorrentAdd
+from modeldesk.core.manager import Manager
 from modeldesk.core.paths import default_paths
 from modeldesk.core.secrets import set_proxy_password
 from modeldesk.core.settings import ProxySettings, load_settings, save_settings

@@ -8,7 +8,7 @@ import keyring
 from PySide6.QtCore import Qt
 
 from modeldesk.core import proxy as proxies
-from modeldesk.core.manager import HttpAdd
+from modeldesk.core.adds import HttpAdd
 from modeldesk.core.settings import load_settings
 from tests.helpers.keyring_session import files_containing
 from tests.helpers.nginx import Nginx

@@ -109,6 +109,10 @@ class TorrentEngine(FinishingHandlers):
     def apply_settings(self, settings: TorrentSettings, proxy: Proxy | None = None) -> Future:
         return self._call(self._apply_settings, settings, proxy)
 
+    def set_download_limit(self, down: int) -> Future:
+        """The session's download limit alone (bytes/s, 0 = none): its share of the overall limit."""
+        return self._call(lambda: self._ses.apply_settings({"download_rate_limit": down}))
+
     def details(self, job_id: str) -> Future:
         """JobDetails: files with progress and priority, peers, trackers, magnet."""
         return self._call(lambda: job_details(self._job(job_id)))

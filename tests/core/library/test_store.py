@@ -4,7 +4,7 @@ import pytest
 
 from modeldesk.core.library import schema
 from modeldesk.core.library.store import Library
-from modeldesk.core.manager import HttpAdd, restore_add
+from modeldesk.core.adds import HttpAdd, restore_add
 from modeldesk.core.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
 
 
