@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from modeldesk.core.paths import AppPaths, default_paths
+from modeldesk.resources import resources_dir
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_S = 10.0
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def socket_path(paths: AppPaths) -> Path:
@@ -71,7 +71,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
 
     settings = load_settings(paths.settings_file)
     translators = install_translators(app, pick_language(settings.ui.language))  # noqa: F841 (kept alive)
-    icon = QIcon(str(RESOURCES / "icons" / "modeldesk.svg"))
+    icon = QIcon(str(resources_dir() / "icons" / "modeldesk.svg"))
     app.setWindowIcon(icon)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

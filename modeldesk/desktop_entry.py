@@ -13,11 +13,12 @@ from pathlib import Path
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import ModelDeskError
+from modeldesk.resources import resources_dir
 
 DESKTOP_ID = "modeldesk.desktop"
 MIME_TYPES = ("x-scheme-handler/magnet", "application/x-bittorrent")
-TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / DESKTOP_ID
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "modeldesk.svg"
+TEMPLATE = resources_dir() / DESKTOP_ID
+ICON = resources_dir() / "icons" / "modeldesk.svg"
 
 
 def _data_home() -> Path:

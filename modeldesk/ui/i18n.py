@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from modeldesk.resources import resources_dir
+
 SUPPORTED = ("en", "zh_CN")
 
 
 def translations_dir() -> Path:
-    """resources/translations beside the package (source tree, editable install) or under the prefix."""
-    for base in (Path(__file__).resolve().parents[2] / "resources", Path(sys.prefix) / "share" / "modeldesk"):
-        if (base / "translations").is_dir():
-            return base / "translations"
-    return Path(__file__).resolve().parents[2] / "resources" / "translations"
+    return resources_dir() / "translations"
 
 
 def pick_language(setting: str, system: QLocale | None = None) -> str:
