@@ -4,9 +4,14 @@ Each ends with a clear message and nothing already on disk lost."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import signal
 
 import pytest
 
+from tests.helpers.cli import read_events
 from tests.helpers.disk import small_disk
 from tests.helpers.faulty_http import FaultyServer
 from tests.helpers.hub_server import HubServer, git_blob_sha1
@@ -103,3 +108,31 @@ def test_listing_with_names_outside_the_folder_is_refused(md, tmp_path, evil):
     assert "outside the project folder" in r.stderr and evil in r.stderr
     assert not list(tmp_path.rglob("escape.bin")), "nothing written under the hostile name"
     assert not (out / "model.safetensors").exists(), "a hostile listing is refused before any download"
+
+
+def test_resuming_a_preallocated_part_on_a_nearly_full_disk_needs_no_more_space(md, tmp_path, payload):
+    """A .part that an earlier run preallocated in full (as on ext4 or xfs) already holds every
+    byte the file needs: resuming must not ask for the missing bytes' space a second time."""
+    www, f, sha = payload
+    size = f.stat().st_size
+    with small_disk(tmp_path / "small", 8 * 1024) as disk:
+        with Nginx(www, tmp_path / "ngx", "limit_rate 512k;") as slow:
+            proc = md.popen("get", f"{slow.url}/model.safetensors", "--to", str(disk), "--sha256", sha, "--json",
+                            "--connections", "2")
+            try:
+                for e in read_events(proc):
+                    if e["event"] == "progress" and e["progress"] > 0.2:
+                        break
+            finally:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(10)
+        part = disk / "model.safetensors.mdpart"
+        with open(part, "r+b") as fh:
+            os.posix_fallocate(fh.fileno(), 0, size)  # what the first run left on a disk file system
+        with open(disk / "filler", "wb") as fh, contextlib.suppress(OSError):
+            fh.write(b"\0" * (8 * MiB))  # the rest of the disk fills up meanwhile
+        assert shutil.disk_usage(disk).free < size // 2
+        with Nginx(www, tmp_path / "ngx2") as fast:
+            r = md.run("get", f"{fast.url}/model.safetensors", "--to", str(disk), "--sha256", sha)
+        assert r.code == 0, r.stderr
+        assert (disk / "model.safetensors").read_bytes() == f.read_bytes()

@@ -154,7 +154,7 @@ class FileDownload:
         segs = SegmentMap(self.size, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map"), validator)
         have = segs.load() if self.part.exists() else 0
         self.resumed = have
-        self._check_space(self.size - have)
+        self._check_space()
         try:
             fd = os.open(self.part, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -224,7 +224,11 @@ class FileDownload:
         return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
                             "later; finished bytes are kept." + proxies.network_hint())
 
-    def _check_space(self, need: int) -> None:
+    def _check_space(self) -> None:
+        # What the .part already holds is reused (or freed by the truncate below): a part file a run
+        # preallocated in full needs no more space, however little of it is downloaded.
+        held = self.part.stat().st_blocks * 512 if self.part.exists() else 0
+        need = max(0, self.size - held)
         free = shutil.disk_usage(self.spec.dest.parent).free
         if need > free:
             raise InsufficientSpaceError(
