@@ -50,6 +50,8 @@ class Manager:
         self._sink = sink
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-control")
+        # Moves copy whole models across file systems: a thread of their own keeps the other jobs' commands moving.
+        self._mover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-mover")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
@@ -69,6 +71,7 @@ class Manager:
 
     def stop(self, timeout: float) -> bool:
         self._control.shutdown(wait=True, cancel_futures=True)
+        self._mover.shutdown(wait=True, cancel_futures=True)  # a move under way ends; none starts
         ok = self._http.stop(timeout / 2)
         ok = self._torrents.stop(timeout / 2) and ok
         self._resume.close()
@@ -253,10 +256,10 @@ class Manager:
         except ModelDeskError as exc:
             return _failed(exc)
         if self._http.has(job_id):
-            return self._control.submit(self._move_http, job_id, project)
+            return self._mover.submit(self._move_http, job_id, project)
         if job_id in self._job_ids:
             return self._torrents.move_storage(job_id, project)
-        return self._control.submit(self._move_stored, job_id, project)
+        return self._mover.submit(self._move_stored, job_id, project)
 
     def _move_http(self, job_id: str, project: str) -> str:
         entry = self._writer.submit(self._library.get, job_id).result()

@@ -20,6 +20,7 @@ from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
 from tests.core.torrent.test_engine import LOOPBACK, wait_for
+from tests.helpers.disk import small_disk
 from tests.helpers.nginx import Nginx
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
 
@@ -145,6 +146,37 @@ def test_moving_a_running_http_job_finishes_it_in_the_new_folder(md, tmp_path):
     assert moved.project_dir == str(new) and entry.project_dir == str(new)
     assert sha(new / f.name) == digest
     assert list(old.iterdir()) == [], "nothing left behind, partial or final"
+
+
+def test_a_long_move_holds_up_no_other_job_and_a_pause_meanwhile_holds_after_it(md, tmp_path):
+    """A 1 GiB partial file moved onto another file system (a real tmpfs) takes a while: pausing
+    another job meanwhile answers at once, and pausing the moving job keeps it paused in its new
+    folder instead of restarting there."""
+    www = tmp_path / "www"
+    www.mkdir()
+    with open(www / "big.bin", "wb") as f:  # sparse: nginx serves a GiB of zeros without a GiB on disk
+        f.truncate(1024 * MiB)
+    (www / "small.bin").write_bytes(b"s" * 8 * MiB)
+    old = tmp_path / "proj"
+    with Nginx(www, tmp_path / "ngx", "limit_rate 2m;") as web, Running(md) as r, \
+            small_disk(tmp_path / "other-disk", 1200 * 1024) as other:
+        big = r.m.add(HttpAdd((f"{web.url}/big.bin",), str(old), connections=2)).result(10)
+        small = r.m.add(HttpAdd((f"{web.url}/small.bin",), str(old), connections=2)).result(10)
+        assert r.done_bytes(big, 1.5) > 0, "the big job is running"
+        moving = r.m.move(big, str(other / "proj"))
+        pause_big = r.m.pause(big)  # while it moves
+        r.m.pause(small).result(5)
+        assert not moving.done(), "pausing another job waited for the move"
+        assert moving.result(60) == str(other / "proj")
+        pause_big.result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobPaused) and e.job_id == big, 10)
+        assert (other / "proj" / "big.bin.mdpart").stat().st_size == 1024 * MiB
+        assert not (old / "big.bin.mdpart").exists()
+        before = (other / "proj" / "big.bin.mdpart.map").read_bytes()
+        time.sleep(1.5)
+        assert (other / "proj" / "big.bin.mdpart.map").read_bytes() == before, "it stayed paused after the move"
+        r.m.remove(big, delete_files=True).result(10)
+        r.m.remove(small, delete_files=True).result(10)
 
 
 def test_a_move_that_would_overwrite_moves_nothing(md, tmp_path):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.errors import BadInputError, DiskError, Interrupted, ModelDeskError
+from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
@@ -144,6 +144,8 @@ class HttpEngine:
         self._live: dict[str, list[FileDownload]] = {}  # files in flight, for the details panel
         self._limit = RateLimiter()  # all HTTP jobs together
         self._job_limits: dict[str, RateLimiter] = {}
+        self._moving: dict[str, str] = {}  # job → "", "pause" or "resume": what to do when its move ends
+        self._paused: set[str] = set()  # paused by the user (until resumed)
 
     def set_rate_limit(self, down: int) -> None:
         """Bytes/s for every HTTP job together; 0 = unlimited. Applies to running connections at once."""
@@ -165,6 +167,7 @@ class HttpEngine:
                 fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
                 return fut
             self._jobs[job.job_id] = job
+            self._paused.discard(job.job_id)
             self._job_limits[job.job_id] = RateLimiter(job.down_limit)
             self._start(job, announce=True)
         fut.set_result(job.job_id)
@@ -193,6 +196,11 @@ class HttpEngine:
 
     def pause(self, job_id: str) -> None:
         """Stop the transfer; `.mdpart` and its map stay, so resume fetches only what is missing."""
+        with self._lock:
+            if job_id in self._moving:  # halted for its move already: it stays paused after it
+                self._moving[job_id] = "pause"
+                return
+            self._paused.add(job_id)  # a move that halted it at the same moment must not restart it
         if self._halt(job_id):
             self._emit(ev.JobPaused(job_id))
 
@@ -208,7 +216,8 @@ class HttpEngine:
 
     def move(self, job_id: str, new_dir: str) -> None:
         """Move the job's files (finished, partial and their maps) to another project folder; a
-        running transfer stops for the move and goes on from the new place."""
+        running transfer stops for the move and goes on from the new place. Blocking for as long as
+        the copy takes across file systems; pause and resume meanwhile decide what happens after."""
         with self._lock:
             job = self._jobs.get(job_id)
         if job is None:
@@ -216,35 +225,50 @@ class HttpEngine:
         old, new = Path(job.project_dir), Path(new_dir)
         if old == new:
             return
-        running = self._halt(job_id)
-        try:
-            move_files(old, new, [p for spec in job.files for p in file_paths(spec.dest)])
-        except DiskError:
-            if running:
-                self.resume(job_id)
-            raise
-        moved = dataclasses.replace(job, project_dir=str(new), files=tuple(
-            dataclasses.replace(spec, dest=new / spec.dest.relative_to(old)) for spec in job.files))
         with self._lock:
-            self._jobs[job_id] = moved
-            if running and not self._stopping:
-                self._start(moved, announce=False)
+            if job_id in self._moving:
+                raise BadInputError(f"{job.name} is already being moved.")
+            self._moving[job_id] = ""  # pause/resume meanwhile say here what happens after the move
+        running, moved = False, job
+        try:
+            running = self._halt(job_id)
+            move_files(old, new, [p for spec in job.files for p in file_paths(spec.dest)])
+            moved = dataclasses.replace(job, project_dir=str(new), files=tuple(
+                dataclasses.replace(spec, dest=new / spec.dest.relative_to(old)) for spec in job.files))
+        finally:  # moved or not (nothing moved on an error), the job goes on from where its files are
+            with self._lock:
+                after = self._moving.pop(job_id, "")
+                self._jobs[job_id] = moved
+                restart = after == "resume" or (running and after != "pause" and job_id not in self._paused)
+                if restart and not self._stopping:
+                    self._start(moved, announce=False)
+            if running and after == "pause":
+                self._emit(ev.JobPaused(job_id))
         self._emit(ev.JobMoved(job_id, str(new)))
 
     def resume(self, job_id: str) -> None:
         with self._lock:
+            self._paused.discard(job_id)
+            if job_id in self._moving:  # starts from the new folder when the move ends
+                self._moving[job_id] = "resume"
+                return
             job = self._jobs.get(job_id)
             if job is None or self._stopping or self._alive(job_id):
                 return
             self._start(job, announce=False)
 
     def remove(self, job_id: str, delete_files: bool = False) -> None:
+        with self._lock:
+            if job_id in self._moving:
+                raise BadInputError(f"{self._jobs[job_id].name} is being moved to another folder; remove it "
+                                    "when the move has ended.")
         self.pause(job_id)
         with self._lock:
             job = self._jobs.pop(job_id, None)
             self._progress.pop(job_id, None)
             self._live.pop(job_id, None)
             self._job_limits.pop(job_id, None)
+            self._paused.discard(job_id)
         if job is not None and delete_files:
             for spec in job.files:
                 for path in file_paths(spec.dest):
