@@ -46,6 +46,7 @@ from modeldesk.core.torrent.wakeup import Wakeup
 log = logging.getLogger(__name__)
 
 SAVE_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.only_if_modified
+GRACEFUL_PAUSE_S = 10.0  # at a seeding limit, how long peers may take to collect what they asked for
 Emit = Callable[[ev.Event], None]
 
 
@@ -111,7 +112,11 @@ class TorrentEngine(FinishingHandlers):
 
     def set_download_limit(self, down: int) -> Future:
         """The session's download limit alone (bytes/s, 0 = none): its share of the overall limit."""
-        return self._call(lambda: self._ses.apply_settings({"download_rate_limit": down}))
+        return self._call(self._set_download_limit, down)
+
+    def _set_download_limit(self, down: int) -> None:
+        if self._ses.get_settings()["download_rate_limit"] != down:
+            self._ses.apply_settings({"download_rate_limit": down})
 
     def details(self, job_id: str) -> Future:
         """JobDetails: files with progress and priority, peers, trackers, magnet."""
@@ -278,7 +283,7 @@ class TorrentEngine(FinishingHandlers):
     def _resume_job(self, job_id: str) -> None:
         """Resume also retries a job that failed (e.g. after the user freed disk space)."""
         job = self._job(job_id)
-        job.limit_reached = False
+        job.limit_reached, job.limit_reason = False, ""
         if job.failed:
             job.failed = False
             job.handle.clear_error()
@@ -343,6 +348,15 @@ class TorrentEngine(FinishingHandlers):
         on("storage_moved_alert", lambda a: self._moves.moved(self._job_of(a.handle), a))
         on("storage_moved_failed_alert", lambda a: self._moves.failed(self._job_of(a.handle), a))
         on("session_stats_alert", self._on_session_stats)
+        on("torrent_paused_alert", self._on_paused)
+
+    def _on_paused(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None or not job.limit_reason:
+            return
+        reason, job.limit_reason = job.limit_reason, ""
+        self._save_resume(job, self._clock())
+        self._emit(ev.SeedingLimitReached(job.job_id, reason))
 
     def _fail(self, job: TorrentJob, error: ModelDeskError) -> None:
         if job.failed:
@@ -402,10 +416,12 @@ class TorrentEngine(FinishingHandlers):
                 snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
             )
             if reason:
-                job.limit_reached = True
-                job.handle.pause()
-                self._save_resume(job, now)
-                self._emit(ev.SeedingLimitReached(job.job_id, reason))
+                # Graceful: peers get the blocks they have asked for (a leecher that needed exactly the
+                # last ones was cut off otherwise); the limit is announced once the torrent has paused.
+                job.limit_reached, job.limit_reason, job.limit_at = True, reason, now
+                job.handle.pause(lt.torrent_handle.graceful_pause)
+            elif job.limit_reason and now - job.limit_at > GRACEFUL_PAUSE_S:
+                job.handle.pause()  # a peer that does not take what it asked for does not hold it up
             elif st.need_save_resume and (
                 # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
                 (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)

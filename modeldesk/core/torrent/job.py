@@ -54,6 +54,8 @@ class TorrentJob:
     finished: bool = False
     failed: bool = False
     limit_reached: bool = False
+    limit_reason: str = ""  # set while a graceful pause at the seeding limit is under way
+    limit_at: float = 0.0
     rechecking: bool = False  # a recheck the user asked for is under way
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
