@@ -23,6 +23,7 @@ from modeldesk.core.http.engine import HttpEngine, HttpJob, file_paths
 from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
 from modeldesk.core.library.manifest import manifest_path, write_manifest
 from modeldesk.core.models import JobKind, JobState, Selection
+from modeldesk.core.selection import glob_escape
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.relocate import move_files
@@ -108,11 +109,12 @@ class Manager:
             options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
         ).result()
         self._job_ids.add(job_id)
+        wanted = {str(spec.dest.relative_to(project)) for spec in plan.files}
         self._manifests[job_id] = (project, plan.name, {
             "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
-            "mirrors": list(plan.endpoints)}, list(plan.manifest_files))
+            "mirrors": list(plan.endpoints)}, list(plan.manifest_files), wanted)
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
-                      down_limit=add.limits[0])
+                      down_limit=add.limits[0], skipped=plan.skipped, editable=True)
         return self._http.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:
@@ -213,11 +215,20 @@ class Manager:
                                                                                   JobState.SEEDING)))
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
-        """Live for torrents: {file index: priority} (core.details SKIP … HIGH)."""
-        if job_id in self._job_ids and not self._http.has(job_id):
+        """Live: {file index: priority} (core.details SKIP … HIGH). For a hub repo any priority above
+        SKIP means "download it" (its files come in listing order)."""
+        if self._http.has(job_id):
+            return self._control.submit(self._set_http_files, job_id, priorities)
+        if job_id in self._job_ids:
             return self._torrents.set_file_priorities(job_id, priorities)
-        return _failed(BadInputError("Files of an HTTP download cannot be changed while it is in the list; "
-                                     "remove it and add it again with the files you want."))
+        return _failed(BadInputError("Start the job first; its files can be picked while it is in the engine."))
+
+    def _set_http_files(self, job_id: str, priorities: dict[int, int]) -> None:
+        wanted = self._http.set_wanted(job_id, priorities)
+        if job_id in self._manifests:
+            self._manifests[job_id] = (*self._manifests[job_id][:4], set(wanted))
+        selection = Selection(include=tuple(glob_escape(p) for p in wanted))  # a restart fetches the same
+        self._writer.submit(self._library.set_selection, job_id, selection).result()
 
     def recheck(self, job_id: str) -> Future:
         """Hash what is on disk again; what fails is fetched again."""
@@ -359,8 +370,9 @@ class Manager:
             )
         elif isinstance(event, ev.JobFinished):
             lib.mark_finished(event.job_id)
-            if event.job_id in self._manifests:
-                write_manifest(*self._manifests.pop(event.job_id))
+            if event.job_id in self._manifests:  # kept: picking more files later writes it again
+                project, name, source, entries, wanted = self._manifests[event.job_id]
+                write_manifest(project, name, source, [e for e in entries if e["path"] in wanted])
         elif isinstance(event, ev.JobFailed):
             lib.set_state(event.job_id, JobState.ERROR, event.reason)
         elif isinstance(event, ev.SeedingLimitReached):
@@ -374,6 +386,7 @@ class Manager:
         elif isinstance(event, ev.JobRemoved):
             lib.remove(event.job_id)
             self._job_ids.discard(event.job_id)
+            self._manifests.pop(event.job_id, None)
         elif isinstance(event, ev.EngineStopped):
             lib.mark_stopped(self._job_ids)
 

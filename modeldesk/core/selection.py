@@ -32,3 +32,8 @@ def is_selected(path: str, selection: Selection, top_folder: str = "") -> bool:
 
 def select(paths: Iterable[str], selection: Selection, top_folder: str = "") -> list[bool]:
     return [is_selected(p, selection, top_folder) for p in paths]
+
+
+def glob_escape(path: str) -> str:
+    """A pattern that matches exactly `path` (a file picked by name, whatever characters it has)."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in path)

@@ -89,10 +89,15 @@ class _Table(QTreeWidget):
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # a file's or folder's path in the job
 
 
+ALL_LEVELS = (SKIP, LOW, NORMAL, HIGH)
+HTTP_LEVELS = (SKIP, NORMAL)  # a hub repo's files are fetched in listing order: only in or out
+
+
 class FilesTab(QTreeWidget):
     """The job's files as a folder tree with size, progress and priority. Ticking a file or a
     folder, or picking a priority from the context menu, emits prioritiesChanged at once
-    (torrents; HTTP files are read-only). Folders add up their files and show a partly ticked box
+    (torrents with four levels; a hub repo's files are downloaded or skipped; a plain URL's file is
+    read-only). Folders add up their files and show a partly ticked box
     when only some are wanted. Items are updated in place, so expansion and selection survive."""
 
     prioritiesChanged = Signal(object)  # {file index: priority}
@@ -102,6 +107,7 @@ class FilesTab(QTreeWidget):
         _set_up(self, [self.tr("File"), self.tr("Size"), self.tr("Done"), self.tr("Priority")])
         self.setColumnWidth(0, 380)
         self.editable = False
+        self.levels: tuple[int, ...] = ALL_LEVELS  # the priorities the context menu offers
         self._updating = False
         self._shape: tuple = ()  # (index, path) of every file shown: another job or list rebuilds the tree
         self._files: dict[int, QTreeWidgetItem] = {}
@@ -139,11 +145,11 @@ class FilesTab(QTreeWidget):
                 parent = parent.rpartition("/")[0]
         self.expandAll()
 
-    def show_files(self, files: tuple[FileDetail, ...], editable: bool) -> None:
+    def show_files(self, files: tuple[FileDetail, ...], editable: bool, levels: tuple[int, ...] = ALL_LEVELS) -> None:
         self._updating = True
         self.setSortingEnabled(False)
         try:
-            self.editable = editable
+            self.editable, self.levels = editable, levels
             shape = tuple((f.index, f.path) for f in files)
             if shape != self._shape:
                 self._shape = shape
@@ -194,14 +200,16 @@ class FilesTab(QTreeWidget):
 
     def _menu(self, pos) -> None:
         chosen = sorted({i for it in self.selectedItems() for i in self._indices(it)})
-        if not self.editable or not chosen:
-            return
+        if self.editable and chosen:
+            self.priority_menu(chosen).popup(self.viewport().mapToGlobal(pos))
+
+    def priority_menu(self, chosen: list[int]) -> QMenu:
         menu = QMenu(self)
-        for prio in (SKIP, LOW, NORMAL, HIGH):
+        for prio in self.levels:
             action = QAction(priority_label(prio), menu)
             action.triggered.connect(lambda _c=False, p=prio: self.prioritiesChanged.emit({i: p for i in chosen}))
             menu.addAction(action)
-        menu.popup(self.viewport().mapToGlobal(pos))
+        return menu
 
 
 class PeersTab(_Table):

@@ -11,7 +11,7 @@ from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
-from modeldesk.ui.detail_tabs import FilesTab, MirrorsTab, PeersTab, TrackersTab
+from modeldesk.ui.detail_tabs import ALL_LEVELS, HTTP_LEVELS, FilesTab, MirrorsTab, PeersTab, TrackersTab
 from modeldesk.ui.speed_graph import RateHistory, SpeedGraph
 from modeldesk.ui.transfer_model import Row
 
@@ -67,6 +67,7 @@ class DetailsPanel(QTabWidget):
         super().__init__(parent)
         self.general = GeneralTab()
         self.files = FilesTab()
+        self._bt = False  # the job shown is a torrent
         self.peers = PeersTab()
         self.trackers = TrackersTab()
         self.mirrors = MirrorsTab()
@@ -96,7 +97,7 @@ class DetailsPanel(QTabWidget):
         self.job_id = row.job_id if row else None
         self.general.show_row(row)
         self.speed.set_history(history)
-        bt = row is not None and row.kind is JobKind.BT
+        bt = self._bt = row is not None and row.kind is JobKind.BT
         self.setTabVisible(self.indexOf(self.peers), bt)
         self.setTabVisible(self.indexOf(self.trackers), bt)
         self.setTabVisible(self.indexOf(self.mirrors), row is not None and not bt)
@@ -125,7 +126,7 @@ class DetailsPanel(QTabWidget):
         self._asked_at = 0.0
         self.magnet = d.magnet
         if d.files:
-            self.files.show_files(d.files, d.files_editable)
+            self.files.show_files(d.files, d.files_editable, ALL_LEVELS if self._bt else HTTP_LEVELS)
         self.peers.show_details(d)
         self.trackers.show_details(d)
         self.mirrors.show_details(d)

@@ -13,65 +13,18 @@ import pytest
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError
 from modeldesk.core.adds import HttpAdd, TorrentAdd
-from modeldesk.core.manager import Manager
-from modeldesk.core.paths import default_paths
-from modeldesk.core.settings import load_settings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
 from tests.core.torrent.test_engine import LOOPBACK, wait_for
 from tests.helpers.disk import small_disk
+from tests.helpers.manager import Running
 from tests.helpers.nginx import Nginx
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
-
-
-class Running:
-    def __init__(self, md):
-        self.paths = default_paths({"MODELDESK_HOME": str(md.root)})
-        self.settings = load_settings(self.paths.ensure().settings_file)
-        self.events: queue.Queue = queue.Queue()
-        self.m = Manager(self.paths, self.settings, self.events.put)
-
-    def __enter__(self):
-        self.m.start()
-        return self
-
-    def __exit__(self, *exc):
-        assert self.m.stop(10)
-
-    def done_bytes(self, job_id: str, within: float) -> int:
-        """The job's bytes on disk as the last snapshot within `within` seconds says."""
-        done, deadline = 0, time.monotonic() + within
-        while time.monotonic() < deadline:
-            try:
-                e = self.events.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            if isinstance(e, ev.JobsUpdated):
-                done = next((s.total_done for s in e.snapshots if s.job_id == job_id), done)
-        return done
-
-
-    def rates(self, skip: float, within: float) -> dict[str, float]:
-        """Each job's download rate (bytes/s) from its snapshots over `within` seconds, after the
-        first `skip` seconds."""
-        first: dict[str, tuple[float, int]] = {}
-        last: dict[str, tuple[float, int]] = {}
-        t0 = time.monotonic()
-        while (now := time.monotonic()) < t0 + skip + within:
-            try:
-                e = self.events.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            if isinstance(e, ev.JobsUpdated) and now >= t0 + skip:
-                for s in e.snapshots:
-                    first.setdefault(s.job_id, (now, s.total_done))
-                    last[s.job_id] = (now, s.total_done)
-        return {job: (last[job][1] - first[job][1]) / max(0.5, last[job][0] - first[job][0]) for job in first}
 
 
 def sha(path) -> str:
@@ -125,6 +78,8 @@ def test_one_download_limit_covers_bittorrent_and_http_together(md, tmp_path):
         r.m.apply_settings(dataclasses.replace(r.settings, torrent=limited)).result(5)
         bt = r.m.add(TorrentAdd(src, str(tmp_path / "proj"), seed=False)).result(10)
         http = r.m.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest, connections=4)).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobsUpdated)
+                 and any(s.job_id == bt and s.total_done > 0 for s in e.snapshots), 20)  # metadata is in
         got = r.rates(skip=2.0, within=5.0)  # the first seconds may overshoot by design
     got = {job: got.get(job, 0.0) for job in (bt, http)}
     total = sum(got.values())

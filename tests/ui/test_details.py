@@ -76,3 +76,22 @@ def test_files_tab_is_a_folder_tree_and_a_folder_tick_reaches_every_file_below(q
     with qtbot.assertNotEmitted(tab.prioritiesChanged):
         tab.show_files(files, editable=False)  # HTTP files: shown, not changeable
     assert not weights.flags() & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_a_hub_repos_files_are_in_or_out(qtbot):
+    """An HTTP hub job's Files tab ticks files in and out; its menu offers only "Do not download" and Normal
+    (its files are fetched in listing order, so Low and High would mean nothing)."""
+    from modeldesk.core.details import NORMAL, SKIP, FileDetail
+    from modeldesk.ui.detail_tabs import HTTP_LEVELS, FilesTab
+
+    tab = FilesTab()
+    qtbot.addWidget(tab)
+    files = (FileDetail(0, "config.json", 50, 50, NORMAL), FileDetail(1, "model.safetensors", 9000, 0, SKIP))
+    tab.show_files(files, editable=True, levels=HTTP_LEVELS)
+    assert [a.text() for a in tab.priority_menu([1]).actions()] == ["Do not download", "Normal"]
+    with qtbot.waitSignal(tab.prioritiesChanged) as changed:
+        tab.item_for("model.safetensors").setCheckState(0, Qt.CheckState.Checked)
+    assert changed.args[0] == {1: NORMAL}
+    with qtbot.waitSignal(tab.prioritiesChanged) as changed:
+        tab.priority_menu([0]).actions()[0].trigger()
+    assert changed.args[0] == {0: SKIP}

@@ -3,6 +3,7 @@ torrent engine; transfers use FileDownload's connection pool."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -22,7 +23,7 @@ from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
-from modeldesk.core.details import NORMAL, FileDetail, JobDetails
+from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 from modeldesk.core.relocate import move_files
 
@@ -41,6 +42,13 @@ class HttpJob:
     stall_timeout: float = 20.0
     credentials: Credentials | None = None  # its repr names hosts only
     down_limit: int = 0  # bytes/s for this job, 0 = none (the engine's limit still applies)
+    skipped: tuple[FileSpec, ...] = ()  # files of the repo not wanted now
+    editable: bool = False  # a hub repo: files can be picked and dropped while it is listed
+
+
+def catalog(job: HttpJob) -> list[FileSpec]:
+    """Every file the job could fetch, in the order (and so with the index) the Files tab shows."""
+    return sorted(job.files + job.skipped, key=lambda s: str(s.dest))
 
 
 def file_paths(dest: Path) -> tuple[Path, Path, Path]:
@@ -132,6 +140,20 @@ class _JobProgress:
                      for i, s in enumerate(self.job.files))
 
 
+def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
+    """The Files tab of a hub job: every file of the repo, the wanted ones with their progress."""
+    root, wanted = Path(job.project_dir), {s.dest for s in job.files}
+    out = []
+    for i, spec in enumerate(catalog(job)):
+        rel, size = str(spec.dest.relative_to(root)), spec.size or 0
+        if spec.dest in wanted:
+            out.append(FileDetail(i, rel, size, done.get(rel, 0), NORMAL))
+        else:
+            whole = spec.dest.is_file() and spec.dest.stat().st_size == size
+            out.append(FileDetail(i, rel, size, size if whole else 0, SKIP))
+    return tuple(out)
+
+
 class HttpEngine:
     def __init__(self, emit: Emit):
         self._emit = emit
@@ -146,6 +168,7 @@ class HttpEngine:
         self._job_limits: dict[str, RateLimiter] = {}
         self._moving: dict[str, str] = {}  # job → "", "pause" or "resume": what to do when its move ends
         self._paused: set[str] = set()  # paused by the user (until resumed)
+        self._verified: dict[Path, tuple[int, int]] = {}  # files this process verified: size, mtime
 
     def set_rate_limit(self, down: int) -> None:
         """Bytes/s for every HTTP job together; 0 = unlimited. Applies to running connections at once."""
@@ -187,9 +210,44 @@ class HttpEngine:
     def details(self, job_id: str) -> JobDetails:
         """Files with progress, and the mirrors of the files in flight (merged per mirror host)."""
         with self._lock:
+            job = self._jobs.get(job_id)
             progress, live = self._progress.get(job_id), list(self._live.get(job_id, ()))
         files = progress.file_details() if progress is not None else ()
-        return JobDetails(job_id, files, mirrors=mirror_details([dl.mirrors for dl in live]))
+        editable = job is not None and job.editable
+        if editable:
+            files = _every_file(job, {f.path: f.done for f in files})
+        return JobDetails(job_id, files, mirrors=mirror_details([dl.mirrors for dl in live]), files_editable=editable)
+
+    def set_wanted(self, job_id: str, priorities: dict[int, int]) -> tuple[str, ...]:
+        """Pick (priority > 0) or drop files of a hub job by their index in catalog(); the job goes on
+        with the new set (dropped files keep what is on disk). Returns the wanted paths."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None and job_id in self._moving:
+                raise BadInputError(f"{job.name} is being moved to another folder; pick its files when the move "
+                                    "has ended.")
+        if job is None:
+            raise BadInputError(f"No HTTP job {job_id}.")
+        if not job.editable:
+            raise BadInputError(f"{job.name} is a single file: there are no other files to pick.")
+        every = catalog(job)
+        wanted = {s.dest for s in job.files}
+        for index, priority in priorities.items():
+            if 0 <= index < len(every):
+                (wanted.add if priority > 0 else wanted.discard)(every[index].dest)
+        if not wanted:
+            raise BadInputError(f"Keep at least one file of {job.name}; to stop it, pause or remove it.")
+        changed = wanted != {s.dest for s in job.files}
+        new = dataclasses.replace(job, files=tuple(s for s in every if s.dest in wanted),
+                                  skipped=tuple(s for s in every if s.dest not in wanted))
+        if changed:
+            self._halt(job_id)
+            with self._lock:
+                self._jobs[job_id] = new
+                if job_id not in self._paused and not self._stopping:
+                    self._start(new, announce=False)  # finished files are known good: nothing is hashed again
+        root = Path(new.project_dir)
+        return tuple(str(s.dest.relative_to(root)) for s in new.files)
 
     def has(self, job_id: str) -> bool:
         return job_id in self._jobs
@@ -275,6 +333,21 @@ class HttpEngine:
                     path.unlink(missing_ok=True)
         self._emit(ev.JobRemoved(job_id))
 
+    def _remember(self, dest: Path) -> None:
+        """A file verified whole: while its size and mtime stay, a later run need not hash it again."""
+        with contextlib.suppress(OSError):
+            st = dest.stat()
+            with self._lock:
+                self._verified[dest] = (st.st_size, st.st_mtime_ns)
+
+    def _known_good(self, dest: Path) -> bool:
+        try:
+            st = dest.stat()
+        except OSError:
+            return False
+        with self._lock:
+            return self._verified.get(dest) == (st.st_size, st.st_mtime_ns)
+
     def stop(self, timeout: float) -> bool:
         with self._lock:
             self._stopping = True
@@ -306,12 +379,14 @@ class HttpEngine:
                 announce_files()
             dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
                               on_progress=on_progress, slots=slots, limiters=limiters,
-                              session_factory=functools.partial(new_session, job.credentials))
+                              session_factory=functools.partial(new_session, job.credentials),
+                              known_good=self._known_good)
             with self._lock:
                 live.append(dl)
             return dl
 
         def on_done(dl: FileDownload) -> None:
+            self._remember(dl.spec.dest)
             progress.file_done(dl)
             announce_files()
             with self._lock:

@@ -23,8 +23,9 @@ class HubPlan:
     name: str
     commit: str
     endpoints: tuple[str, ...]
-    files: tuple[FileSpec, ...]
-    manifest_files: tuple[dict, ...]
+    files: tuple[FileSpec, ...]  # the selected files
+    skipped: tuple[FileSpec, ...]  # the rest of the repo, to be picked later in the Files tab
+    manifest_files: tuple[dict, ...]  # one entry per file of the repo, selected or not
 
 
 def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) -> list[str]:
@@ -53,13 +54,15 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
         probe_urls = {ep: file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
         order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials))}
         endpoints = sorted(endpoints, key=lambda ep: order[probe_urls[ep]])
-    specs, manifest = [], []
-    for f in chosen:
+    specs, skipped, manifest = [], [], []
+    chosen_paths = {f.path for f in chosen}
+    for f in listed:
         urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
         git = None if f.sha256 else f.blob_sha1 or None
-        specs.append(FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet))
+        spec = FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet)
+        (specs if f.path in chosen_paths else skipped).append(spec)
         entry = {"path": f.path, "size": f.size}
         entry.update({"sha256": f.sha256} if f.sha256 else {"git_sha1": git} if git else {})
         manifest.append(entry)
     job_id = "hf-" + hashlib.sha1(f"{ref.repo_id}|{project}".encode()).hexdigest()[:24]
-    return HubPlan(job_id, ref.repo_id, commit, tuple(endpoints), tuple(specs), tuple(manifest))
+    return HubPlan(job_id, ref.repo_id, commit, tuple(endpoints), tuple(specs), tuple(skipped), tuple(manifest))

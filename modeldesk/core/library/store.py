@@ -112,6 +112,10 @@ class Library:
     def set_project_dir(self, job_id: str, project_dir: str) -> None:
         self._conn.execute("UPDATE jobs SET project_dir=? WHERE job_id=?", (project_dir, job_id))
 
+    def set_selection(self, job_id: str, selection: Selection) -> None:
+        sel = json.dumps({"include": list(selection.include), "exclude": list(selection.exclude)})
+        self._conn.execute("UPDATE jobs SET selection=? WHERE job_id=?", (sel, job_id))
+
     def update_options(self, job_id: str, **changes) -> None:
         """Merge changes into the job's options (what a restart needs to add it again the same way)."""
         with self._conn:
