@@ -11,6 +11,7 @@ import hashlib
 import logging
 from pathlib import Path
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from collections.abc import Callable
 
 from modeldesk.core import events as ev
@@ -44,6 +45,21 @@ log = logging.getLogger(__name__)
 Sink = Callable[[ev.Event], None]
 
 
+@dataclass
+class HubManifest:
+    """What a hub job's manifest says when it finishes: every file of the repo is known, the wanted ones
+    are written."""
+
+    project: Path
+    name: str
+    source: dict
+    entries: tuple[dict, ...]
+    wanted: set[str]
+
+    def write(self) -> None:
+        write_manifest(self.project, self.name, self.source, [e for e in self.entries if e["path"] in self.wanted])
+
+
 class Manager:
     def __init__(self, paths: AppPaths, settings: Settings, sink: Sink):
         self._paths = paths.ensure()
@@ -56,7 +72,7 @@ class Manager:
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
         self._job_ids: set[str] = set()  # jobs this process runs
-        self._manifests: dict[str, tuple] = {}  # hub job → what its manifest will say
+        self._manifests: dict[str, HubManifest] = {}  # hub job → what its manifest will say
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpEngine(self._on_event)
         self._shared = SharedDownloadLimit(self._torrents.set_download_limit, self._http.set_rate_limit)
@@ -109,10 +125,10 @@ class Manager:
             options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
         ).result()
         self._job_ids.add(job_id)
-        wanted = {str(spec.dest.relative_to(project)) for spec in plan.files}
-        self._manifests[job_id] = (project, plan.name, {
+        self._manifests[job_id] = HubManifest(project, plan.name, {
             "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
-            "mirrors": list(plan.endpoints)}, list(plan.manifest_files), wanted)
+            "mirrors": list(plan.endpoints)}, plan.manifest_files,
+            {str(spec.dest.relative_to(project)) for spec in plan.files})
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
                       down_limit=add.limits[0], skipped=plan.skipped, editable=True)
         return self._http.add(job)
@@ -226,7 +242,7 @@ class Manager:
     def _set_http_files(self, job_id: str, priorities: dict[int, int]) -> None:
         wanted = self._http.set_wanted(job_id, priorities)
         if job_id in self._manifests:
-            self._manifests[job_id] = (*self._manifests[job_id][:4], set(wanted))
+            self._manifests[job_id].wanted = set(wanted)
         selection = Selection(include=tuple(glob_escape(p) for p in wanted))  # a restart fetches the same
         self._writer.submit(self._library.set_selection, job_id, selection).result()
 
@@ -278,7 +294,7 @@ class Manager:
         if entry is not None and entry.source_kind == "hf":  # a manifest written already goes along
             move_files(Path(entry.project_dir), Path(project), [manifest_path(Path(entry.project_dir), entry.name)])
         if job_id in self._manifests:  # one still to be written goes to the new place
-            self._manifests[job_id] = (Path(project), *self._manifests[job_id][1:])
+            self._manifests[job_id].project = Path(project)
         return project
 
     def _move_stored(self, job_id: str, project: str) -> str:
@@ -371,8 +387,7 @@ class Manager:
         elif isinstance(event, ev.JobFinished):
             lib.mark_finished(event.job_id)
             if event.job_id in self._manifests:  # kept: picking more files later writes it again
-                project, name, source, entries, wanted = self._manifests[event.job_id]
-                write_manifest(project, name, source, [e for e in entries if e["path"] in wanted])
+                self._manifests[event.job_id].write()
         elif isinstance(event, ev.JobFailed):
             lib.set_state(event.job_id, JobState.ERROR, event.reason)
         elif isinstance(event, ev.SeedingLimitReached):

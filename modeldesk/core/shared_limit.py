@@ -93,7 +93,7 @@ class SharedDownloadLimit:
             return False
         return all(when >= self._applied_at + SETTLE_S for _, fetching, _, when in self._jobs.values() if fetching)
 
-    def _demand(self, kind: JobKind, now: float, share: int) -> Demand:
+    def _demand(self, kind: JobKind, share: int) -> Demand:
         mine = [(fetching, rate) for k, fetching, rate, _ in self._jobs.values() if k is kind]
         return Demand(any(f for f, _ in mine), float(sum(r for _, r in mine)), share)
 
@@ -106,7 +106,7 @@ class SharedDownloadLimit:
             if self._applied is not None and not self._settled(now):
                 return
             old = self._applied or (self._limit, self._limit)
-            want = split(self._limit, self._demand(JobKind.BT, now, old[0]), self._demand(JobKind.HTTP, now, old[1]))
+            want = split(self._limit, self._demand(JobKind.BT, old[0]), self._demand(JobKind.HTTP, old[1]))
             if self._applied is not None and all(abs(a - b) <= CHANGE * self._limit
                                                  for a, b in zip(want, old, strict=True)):
                 return

@@ -19,7 +19,12 @@ def random_payload(www: Path, size: int, name: str = "model.safetensors") -> tup
     """A random file for mirrors to serve: (its folder, the file, its sha256 hex)."""
     f = www / name
     write_random(f, size)
-    return www, f, hashlib.sha256(f.read_bytes()).hexdigest()
+    return www, f, sha(f)
+
+
+def sha(path: Path) -> str:
+    """sha256 hex of a file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_random(path: Path, size: int, seed: int = 0) -> None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
 from tests.helpers.cli import read_events
-from tests.helpers.swarm import LtPeer, make_model, make_torrent
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
 
 pytestmark = pytest.mark.integration
 
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ manager on real parts: nginx mirrors and libtorrent sessions on 127.0.0.1."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import queue
 import time
 
@@ -20,15 +19,12 @@ from tests.core.torrent.test_engine import LOOPBACK, wait_for
 from tests.helpers.disk import small_disk
 from tests.helpers.manager import Running
 from tests.helpers.nginx import Nginx
-from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload, sha
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
 
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_job_limit_holds_live_then_lifts_and_is_kept(md, tmp_path):

@@ -6,7 +6,6 @@ the proxy (and never the password), and nothing falls back to a direct connectio
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import queue
 import sys
 
@@ -23,7 +22,7 @@ from tests.core.torrent.test_engine import wait_for
 from tests.helpers.keyring_session import KeyringSession, files_containing
 from tests.helpers.nginx import Nginx
 from tests.helpers.proxies import MicroSocks, TinyProxy
-from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload, sha
 
 pytestmark = pytest.mark.integration
 
@@ -51,9 +50,6 @@ def run_job(md, proxy: ProxySettings, password: str, add, until: type, timeout: 
 def modeldesk(*args: str) -> list[str]:
     return [sys.executable, "-m", "modeldesk", *args]
 
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_mirror_downloads_go_through_a_socks5_proxy_with_the_keyring_password(md, tmp_path, keyring_daemon):

@@ -28,29 +28,28 @@ def test_the_longest_mount_point_holding_the_path_names_the_type(tmp_path):
     assert filesystem_type("/x", str(tmp_path / "missing")) == ""
 
 
+def preallocated(path, size: int) -> os.stat_result:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT)
+    try:
+        preallocate(fd, size, path.parent, path.name)
+    finally:
+        os.close(fd)
+    return path.stat()
+
+
 def test_disk_gets_blocks_tmpfs_gets_only_a_size(tmp_path):
     if filesystem_type(tmp_path) in ("tmpfs", "ramfs"):
         pytest.skip("the test folder itself is on tmpfs")
     size = 8 * 1024 * 1024
-    disk_file = tmp_path / "a.part"
-    fd = os.open(disk_file, os.O_RDWR | os.O_CREAT)
-    try:
-        preallocate(fd, size, tmp_path, "a")
-    finally:
-        os.close(fd)
-    assert disk_file.stat().st_size == size
-    assert disk_file.stat().st_blocks * 512 >= size
+    disk = preallocated(tmp_path / "a.part", size)
+    assert disk.st_size == size
+    assert disk.st_blocks * 512 >= size
 
     with small_disk(tmp_path / "ram", 16 * 1024) as ram:
         assert filesystem_type(ram) == "tmpfs"
-        ram_file = ram / "b.part"
-        fd = os.open(ram_file, os.O_RDWR | os.O_CREAT)
-        try:
-            preallocate(fd, size, ram, "b")
-        finally:
-            os.close(fd)
-        assert ram_file.stat().st_size == size
-        assert ram_file.stat().st_blocks == 0
+        in_ram = preallocated(ram / "b.part", size)
+        assert in_ram.st_size == size
+        assert in_ram.st_blocks == 0
 
 
 def test_a_file_too_big_for_the_file_system_says_so(tmp_path):
