@@ -83,3 +83,19 @@ def test_files_of_a_hub_job_can_be_picked_and_dropped_while_it_is_listed(md, tmp
         d = r.m.details(job).result(10)
     wanted = sorted(f.path for f in d.files if f.priority != SKIP)
     assert wanted == ["model.safetensors", "samples/demo [22k].wav"]
+
+
+def test_a_file_picked_after_a_move_lands_in_the_new_folder(md, tmp_path, hub_root, monkeypatch):
+    repo = hub_root / "acme" / "tiny-tts"
+    old, new = tmp_path / "proj", tmp_path / "elsewhere"
+    with HubServer(hub_root) as hub, Running(md) as r:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        job = r.m.add(HubAdd(parse_repo_ref("hf://acme/tiny-tts"), str(old),
+                             Selection(include=("config.json",)))).result(30)
+        finished(r, job)
+        assert r.m.move(job, str(new)).result(20) == str(new)
+        files = {f.path: f for f in r.m.details(job).result(10).files}
+        r.m.set_file_priorities(job, {files["model.safetensors"].index: NORMAL}).result(10)
+        finished(r, job)
+    assert (new / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()
+    assert (new / "config.json").exists() and not (old / "model.safetensors").exists()

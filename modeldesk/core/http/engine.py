@@ -140,6 +140,10 @@ class _JobProgress:
                      for i, s in enumerate(self.job.files))
 
 
+def _relocated(specs: tuple[FileSpec, ...], old: Path, new: Path) -> tuple[FileSpec, ...]:
+    return tuple(dataclasses.replace(spec, dest=new / spec.dest.relative_to(old)) for spec in specs)
+
+
 def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
     """The Files tab of a hub job: every file of the repo, the wanted ones with their progress."""
     root, wanted = Path(job.project_dir), {s.dest for s in job.files}
@@ -290,9 +294,11 @@ class HttpEngine:
         running, moved = False, job
         try:
             running = self._halt(job_id)
-            move_files(old, new, [p for spec in job.files for p in file_paths(spec.dest)])
-            moved = dataclasses.replace(job, project_dir=str(new), files=tuple(
-                dataclasses.replace(spec, dest=new / spec.dest.relative_to(old)) for spec in job.files))
+            # Skipped files go too: one dropped after it was fetched is still the user's, and one picked
+            # later must land in the new folder.
+            move_files(old, new, [p for spec in job.files + job.skipped for p in file_paths(spec.dest)])
+            moved = dataclasses.replace(job, project_dir=str(new), files=_relocated(job.files, old, new),
+                                        skipped=_relocated(job.skipped, old, new))
         finally:  # moved or not (nothing moved on an error), the job goes on from where its files are
             with self._lock:
                 after = self._moving.pop(job_id, "")
