@@ -1,16 +1,41 @@
-"""Refuse file names that would land outside the project folder.
+"""Paths from outside (torrents, hub listings, manifests), checked in one place for every engine.
 
-Torrents and repo listings come from strangers. libtorrent quietly rewrites a '..' element, but a
-user should hear that the torrent is hostile rather than get a folder of renamed files.
+Two checks. By name, when a listing or torrent is read: relative, no '..', no absolute or drive
+paths, no NUL, and none of the folders that must never come from a stranger (`.git/`, whose config
+can run commands, and our own or the hub client's bookkeeping). By place, just before a file is
+opened or handed to libtorrent: the path, symlinks resolved, stays inside the project folder, so a
+link already in a reused or shared folder cannot carry a write elsewhere.
+
+libtorrent quietly rewrites a '..' element, but a user should hear that the torrent is hostile
+rather than get a folder of renamed files.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 from modeldesk.core.errors import UnsafePathError
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# Folders a listing or torrent may not write into, compared case-insensitively and without the
+# trailing dots and spaces Windows ignores (".GIT." is ".git" there).
+_RESERVED = ((".git",), (".modeldesk",), (".cache", "huggingface"))
+
+
+def _plain(part: str) -> str:
+    return part.rstrip(". ").lower()
+
+
+def _reserved_at(parts: list[str]) -> str | None:
+    folded = [_plain(p) for p in parts]
+    for i in range(len(folded)):
+        for name in _RESERVED:
+            if tuple(folded[i:i + len(name)]) == name:
+                return "/".join(name)
+    return None
 
 
 def check_components(parts: list[str], what: str) -> None:
@@ -23,6 +48,13 @@ def check_components(parts: list[str], what: str) -> None:
                 f"{what} contains the file name {shown!r}, which would be written outside the "
                 "project folder. It was refused; ask the publisher for a fixed copy."
             )
+    reserved = _reserved_at(parts)
+    if reserved is not None:
+        raise UnsafePathError(
+            f"{what} contains the file {shown!r} inside a {reserved}/ folder. Such folders are never "
+            "written from a download (a .git/ folder can run commands when git is used there). It was "
+            "refused; ask the publisher for a fixed copy."
+        )
 
 
 def check_relative_path(path: str, what: str) -> None:
@@ -33,3 +65,46 @@ def check_relative_path(path: str, what: str) -> None:
             "outside the project folder."
         )
     check_components(path.split("/"), what)
+
+
+def _inside(root: str, path: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def resolve_inside(root: Path | str, path: Path | str) -> Path:
+    """`path` (absolute, or relative to `root`) with every symlink resolved, refused unless it stays
+    inside `root` (itself resolved: a project folder that is a link to another disk is fine). Call it
+    right before the file is opened; a path that does not exist yet resolves as far as it does."""
+    real_root = os.path.realpath(root)
+    target = Path(root) / path
+    try:
+        real = os.path.realpath(target)
+    except (OSError, ValueError) as exc:
+        raise UnsafePathError(f"{target} cannot be checked ({exc}); nothing was written.") from None
+    if not _inside(real_root, real):
+        link = _first_link(Path(root), target)
+        via = f" through the link {link} -> {os.readlink(link)}" if link else ""
+        raise UnsafePathError(
+            f"{target} would be written outside the project folder {root}{via}. Nothing was written there; "
+            "remove the link or pick another folder."
+        )
+    return Path(real)
+
+
+def _first_link(root: Path, target: Path) -> Path | None:
+    try:
+        rel = target.relative_to(root)
+    except ValueError:
+        return None
+    here = root
+    for part in rel.parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
+
+
+def check_tree(root: Path | str, rel_paths: Iterable[str]) -> None:
+    """resolve_inside for many files below one folder (a torrent's file list)."""
+    for rel in rel_paths:
+        resolve_inside(root, rel)

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from modeldesk.core.errors import DiskError
+from modeldesk.core.pathsafety import resolve_inside
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ def move_files(old_root: Path, new_root: Path, paths: list[Path]) -> None:
     """Move each existing path (inside old_root) to the same place under new_root."""
     old_root, new_root = Path(old_root), Path(new_root)
     pairs = [(p, new_root / p.relative_to(old_root)) for p in paths if p.exists()]
+    for _src, dst in pairs:  # a link in the new folder must not carry the model elsewhere
+        resolve_inside(new_root, dst.parent)
+        resolve_inside(new_root, dst)
     clash = [dst for _src, dst in pairs if dst.exists()]
     if clash:
         raise DiskError(f"{clash[0]} already exists; move or rename it first. Nothing was moved.")

@@ -33,6 +33,7 @@ from modeldesk.core.errors import (
     InsufficientSpaceError,
     Interrupted,
     NetworkError,
+    UnsafePathError,
     VerificationError,
 )
 from modeldesk.core import proxy as proxies
@@ -45,6 +46,7 @@ from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
+from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.units import fmt_bytes
 
 log = logging.getLogger(__name__)
@@ -112,8 +114,10 @@ class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
-                 limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None):
+                 limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
+                 root: Path | None = None):
         self.spec = spec
+        self._root = root or spec.dest.parent  # the project folder: nothing is written outside it
         self._known_good = known_good or (lambda path: False)  # verified earlier by this process
         self._limiters = limiters  # the job's and the engine's download limits
         self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections), slots=slots)
@@ -144,6 +148,7 @@ class FileDownload:
 
     def _run(self) -> None:
         dest = self.spec.dest
+        resolve_inside(self._root, dest.parent)  # a link planted in a reused folder leads nowhere
         make_folder(dest.parent)
         if self.spec.size is not None:  # a listing gave the size: no HEAD round trip per file
             validator = self.spec.sha256 or self.spec.git_sha1 or str(self.size)
@@ -157,10 +162,7 @@ class FileDownload:
         have = segs.load() if self.part.exists() else 0
         self.resumed = have
         self._check_space()
-        try:
-            fd = os.open(self.part, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise self._disk_error(exc) from None
+        fd = self._open_part()
         try:
             if have == 0:
                 os.ftruncate(fd, 0)
@@ -181,6 +183,19 @@ class FileDownload:
         os.replace(self.part, dest)
         fsync_dir(dest.parent)
         segs.remove()
+
+    def _open_part(self) -> int:
+        """The partial file, opened only where it resolves inside the project folder: the folders
+        leading to it are checked again now that they exist, and the file itself is never a link
+        (O_NOFOLLOW). The final name is given by rename, which replaces a link rather than following it."""
+        resolve_inside(self._root, self.part.parent)
+        try:
+            return os.open(self.part, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise UnsafePathError(f"{self.part} is a link; it was left alone and nothing was written "
+                                      "through it. Remove it and run the same command again.") from None
+            raise self._disk_error(exc) from None
 
     def _probe(self) -> str:
         """HEAD each mirror until one gives the size (and a validator for the sidecar)."""

@@ -256,6 +256,11 @@ class HttpEngine:
     def has(self, job_id: str) -> bool:
         return job_id in self._jobs
 
+    def running(self, job_id: str) -> bool:
+        """Its transfer is under way now (not paused, finished or failed)."""
+        with self._lock:
+            return self._alive(job_id)
+
     def pause(self, job_id: str) -> None:
         """Stop the transfer; `.mdpart` and its map stay, so resume fetches only what is missing."""
         with self._lock:
@@ -386,7 +391,7 @@ class HttpEngine:
             dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
                               on_progress=on_progress, slots=slots, limiters=limiters,
                               session_factory=functools.partial(new_session, job.credentials),
-                              known_good=self._known_good)
+                              known_good=self._known_good, root=Path(job.project_dir))
             with self._lock:
                 live.append(dl)
             return dl

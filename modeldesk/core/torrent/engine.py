@@ -266,6 +266,7 @@ class TorrentEngine(FinishingHandlers):
         if atp.ti is not None:
             check_info_paths(lt.bdecode(atp.ti.info_section()), f"The torrent {atp.ti.name()!r}")
             priorities = job.apply_metadata(atp.ti, list(atp.file_priorities) if request.resume_data else None)
+            job.check_placement()
             job.check_free_space()
             set_metadata_params(atp, priorities, job.incomplete_renames(dict(atp.renamed_files)))
         try:
@@ -301,6 +302,7 @@ class TorrentEngine(FinishingHandlers):
 
     def _set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> None:
         job = self._job(job_id)
+        job.check_placement()  # the folder may have changed since the torrent was added
         rewant.change_priorities(job, priorities)
         self._save_resume(job, self._clock())
         self._announce_metadata(job)
@@ -378,6 +380,7 @@ class TorrentEngine(FinishingHandlers):
         try:
             check_info_paths(lt.bdecode(ti.info_section()), f"The torrent {ti.name()!r}")
             priorities = job.apply_metadata(ti)
+            job.check_placement()
             job.check_free_space()
         except (UnsafePathError, BadInputError, DiskError) as exc:
             # No file was written yet: magnets start with every file at priority 0.

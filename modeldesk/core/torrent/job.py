@@ -12,6 +12,7 @@ import libtorrent as lt
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError, InsufficientSpaceError
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
+from modeldesk.core.pathsafety import check_tree
 from modeldesk.core.selection import is_selected
 from modeldesk.core.torrent.sources import TorrentSource, files_of
 from modeldesk.core.units import fmt_bytes
@@ -144,6 +145,12 @@ class TorrentJob:
                 f"Not enough free space in {save}: this model needs {fmt_bytes(need)} more, "
                 f"only {fmt_bytes(free)} is free. Free some space or pick another folder."
             )
+
+    def check_placement(self, save_path: str | None = None) -> None:
+        """Every file, under its final and its incomplete name, resolves inside the project folder:
+        libtorrent opens them following links, so a link planted in the folder is refused first."""
+        check_tree(save_path or self.request.save_path,
+                   [p for e in self.files for p in (e.path, e.path + INCOMPLETE_SUFFIX)])
 
     def incomplete_renames(self, current: dict[int, str] | None = None) -> dict[int, str]:
         """Selected files not on disk under their final name get the incomplete suffix.

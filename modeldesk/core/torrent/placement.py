@@ -37,6 +37,7 @@ class StorageMoves:
         if dest == job.request.save_path:
             done.set_result(dest)
             return
+        job.check_placement(dest)  # libtorrent would follow a link planted in the new folder
         self._pending[job.job_id] = done
         job.handle.move_storage(dest, lt.move_flags_t.fail_if_exist)
 
