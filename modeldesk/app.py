@@ -78,7 +78,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
 
     prefs = Preferences(settings, paths.settings_file)
     bridge = EngineBridge()
-    manager = Manager(paths, settings, bridge.deliver)
+    manager = Manager(paths, settings, bridge.deliver, owner="the ModelDesk app")
     bridge.bind(manager, prefs.get)
     window = MainWindow(bridge, prefs)
     install_excepthook(lambda: window if window.isVisible() else None)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import assert_never
 
 from PySide6.QtCore import QObject, Signal
 
@@ -146,29 +147,34 @@ class EngineBridge(QObject):
 
     # ---- core → GUI (called on core threads; Qt queues the signals to the GUI thread) --------
     def deliver(self, event: ev.Event) -> None:
-        if isinstance(event, ev.JobsUpdated):
-            self.jobsUpdated.emit(event.snapshots)
-        elif isinstance(event, ev.JobAdded):
-            self._load_entry(event.job_id)
-        elif isinstance(event, ev.MetadataReceived):
-            self.metadataReceived.emit(event)
-        elif isinstance(event, ev.JobFinished):
-            self.jobFinished.emit(event.job_id)
-        elif isinstance(event, ev.JobFailed):
-            self.jobFailed.emit(event.job_id, event.reason)
-        elif isinstance(event, ev.JobPaused):
-            self.jobPaused.emit(event.job_id)
-        elif isinstance(event, ev.JobRemoved):
-            self.jobRemoved.emit(event.job_id)
-        elif isinstance(event, ev.SeedingLimitReached):
-            self.seedingLimitReached.emit(event.job_id, event.reason)
-        elif isinstance(event, ev.Listening):
-            self.listening.emit(event.address, event.port)
-        elif isinstance(event, ev.JobMoved):
-            self.jobMoved.emit(event.job_id, event.project_dir)
-        elif isinstance(event, ev.SessionStats):
-            self.dht_nodes = event.dht_nodes  # for a window made after the engine said it
-            self.dhtNodes.emit(event.dht_nodes)
+        match event:
+            case ev.JobsUpdated(snapshots=snaps):
+                self.jobsUpdated.emit(snaps)
+            case ev.JobAdded(job_id=job_id):
+                self._load_entry(job_id)
+            case ev.MetadataReceived():
+                self.metadataReceived.emit(event)
+            case ev.JobFinished(job_id=job_id):
+                self.jobFinished.emit(job_id)
+            case ev.JobFailed(job_id=job_id, reason=reason):
+                self.jobFailed.emit(job_id, reason)
+            case ev.JobPaused(job_id=job_id):
+                self.jobPaused.emit(job_id)
+            case ev.JobRemoved(job_id=job_id):
+                self.jobRemoved.emit(job_id)
+            case ev.SeedingLimitReached(job_id=job_id, reason=reason):
+                self.seedingLimitReached.emit(job_id, reason)
+            case ev.Listening(address=address, port=port):
+                self.listening.emit(address, port)
+            case ev.JobMoved(job_id=job_id, project_dir=project_dir):
+                self.jobMoved.emit(job_id, project_dir)
+            case ev.SessionStats(dht_nodes=nodes):
+                self.dht_nodes = nodes  # for a window made after the engine said it
+                self.dhtNodes.emit(nodes)
+            case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped():
+                pass  # the Files tab polls details; the thanks board reads the library; quit waits itself
+            case _:
+                assert_never(event)
 
     # ---- GUI → core (never blocks the caller) ---------------------------------------------
     def _submit(self, what: str, fn: Callable, *args, on_result: Callable | None = None) -> Future:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from modeldesk import __version__
-from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
+from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.models import Selection
 from modeldesk.core.paths import default_paths
 from modeldesk.core.settings import Settings, load_settings
@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="seed every complete model in the library (a lab's always-on super seed)")
     _add_transfer_options(seed)
 
-    ver = sub.add_parser("verify", help="re-hash a model folder against its manifest")
+    ver = sub.add_parser("verify", help="re-hash a model folder: hub repos against their manifests, torrents "
+                         "by their piece hashes, URL files by their sha256")
     ver.add_argument("folder", metavar="DIR")
     ver.add_argument("--json", action="store_true")
 
@@ -203,7 +204,7 @@ def _run_transfer(args) -> int:
         output.exit(exc.exit_code)
         return exc.exit_code
     events: queue.Queue = queue.Queue()
-    manager = Manager(paths, settings, events.put)
+    manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
     return Run(manager, events, output, options).execute(adds)
 
 
@@ -225,24 +226,48 @@ def _library_seeds(paths) -> list:
 
 
 def _verify(args) -> int:
-    from modeldesk.core.library.manifest import verify_folder
+    from modeldesk.core.errors import FilesDamagedError
+    from modeldesk.core.verify import verify_folder
 
     try:
-        result = verify_folder(Path(args.folder).expanduser())
-    except FileNotFoundError as exc:
+        result = verify_folder(Path(args.folder), default_paths())
+    except ModelDeskError as exc:
         print(f"modeldesk: {exc}", file=sys.stderr)
-        return BadInputError.exit_code
+        return exc.exit_code
     if args.json:
-        print(json.dumps({"checked": result.checked, "missing": list(result.missing),
-                          "corrupt": list(result.corrupt), "ok": result.ok}))
+        print(json.dumps({"checked": result.checked, "missing": list(result.missing), "corrupt": list(result.corrupt),
+                          "unverified": list(result.unverified), "ok": result.ok}))
     else:
         for rel in result.missing:
             print(f"missing: {rel}")
         for rel in result.corrupt:
             print(f"corrupt: {rel}")
+        for rel in result.unverified:
+            print(f"size only (no published sha256): {rel}")
         print(f"{result.checked} files checked: " + ("all good" if result.ok else
               f"{len(result.missing)} missing, {len(result.corrupt)} corrupt; run the same get again to repair"))
-    return 0 if result.ok else DiskError.exit_code
+    return 0 if result.ok else FilesDamagedError.exit_code
+
+
+def _settle_stale_states(lib, paths) -> None:
+    """With no ModelDesk running the library, no job downloads or seeds: a process that was killed
+    left its jobs "downloading". Say what they are now (paused, or finished if complete)."""
+    from modeldesk.core.errors import LibraryBusyError
+    from modeldesk.core.library.owner import LibraryLock
+    from modeldesk.core.models import JobState
+
+    lock = LibraryLock(paths.data_dir / "library.lock")
+    try:
+        lock.acquire("`modeldesk list`")
+    except (LibraryBusyError, OSError):
+        return  # running: its states are live
+    try:
+        active = (JobState.QUEUED, JobState.CHECKING, JobState.METADATA, JobState.DOWNLOADING, JobState.SEEDING)
+        lib.mark_stopped([e.job_id for e in lib.entries() if e.state in active])
+    except Exception as exc:  # a read-only or full disk: show what is recorded
+        logging.getLogger(__name__).info("cannot settle stale job states: %s", exc)
+    finally:
+        lock.release()
 
 
 def _list(args) -> int:
@@ -254,6 +279,7 @@ def _list(args) -> int:
     else:
         lib = Library(paths.library_db)
         try:
+            _settle_stale_states(lib, paths)
             entries = lib.entries()
         finally:
             lib.close()

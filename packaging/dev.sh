@@ -93,9 +93,10 @@ case "$MODE" in
         ;;
     test)
         setup 1
-        log "lint: ruff, import-linter"
+        log "lint: ruff, import-linter, mypy"
         "$VENV/bin/ruff" check modeldesk tests benchmarks
         "$VENV/bin/lint-imports"
+        "$VENV/bin/mypy"
         log "pytest"
         exec "$VENV/bin/python" -m pytest "$@"
         ;;

@@ -31,6 +31,10 @@ class TargetDirError(BadInputError):
     """The chosen project folder is a file, or cannot be created."""
 
 
+class LibraryBusyError(BadInputError):
+    """Another ModelDesk process owns the library."""
+
+
 class NetworkError(ModelDeskError, ConnectionError):
     """No peers, no metadata, or no answer within the allowed time."""
 
@@ -45,6 +49,12 @@ class DiskError(ModelDeskError, OSError):
 
 class InsufficientSpaceError(DiskError):
     """Not enough free space for what was selected."""
+
+
+class FilesDamagedError(ModelDeskError):
+    """`verify`: files of a model are missing or fail their hashes."""
+
+    exit_code = 5
 
 
 class Interrupted(ModelDeskError):

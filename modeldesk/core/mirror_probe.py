@@ -3,6 +3,7 @@ file of a hub repo, or the URL itself and its alternates). Blocking: off the GUI
 
 from __future__ import annotations
 
+from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.http.hub import HubClient, file_url, parse_repo_ref
 from modeldesk.core.http.hub_plan import hub_endpoints
@@ -13,7 +14,7 @@ from modeldesk.core.settings import HttpSettings
 from modeldesk.core.units import fmt_bytes
 
 
-def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings) -> tuple[str, list[str], object]:
+def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings) -> tuple[str, list[str], Credentials | None]:
     """What to probe: (what it is, one URL per mirror, credentials)."""
     credentials = load_credentials(http.token_hosts)
     mirrors = extra + http.hub_mirrors

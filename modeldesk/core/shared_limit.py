@@ -63,7 +63,7 @@ def split(limit: int, torrent: Demand, http: Demand) -> tuple[int, int]:
 
 
 class SharedDownloadLimit:
-    def __init__(self, apply_torrent: Callable[[int], None], apply_http: Callable[[int], None],
+    def __init__(self, apply_torrent: Callable[[int], object], apply_http: Callable[[int], object],
                  clock=time.monotonic):
         self._apply = (apply_torrent, apply_http)
         self._clock = clock

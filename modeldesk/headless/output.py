@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import TextIO
+from typing import TextIO, assert_never
 
 from modeldesk.core import events as ev
 from modeldesk.core.models import JobSnapshot
@@ -51,22 +51,29 @@ class Output:
         self.show_missing = False  # set for `seed`, where missing data is news
 
     def event(self, event: ev.Event) -> None:
-        if isinstance(event, ev.JobsUpdated):
-            self.progress(event.snapshots)
-        elif isinstance(event, ev.JobAdded):
-            self.info(f"added {event.name} → {event.project_dir}")
-        elif isinstance(event, ev.MetadataReceived):
-            chosen = sum(1 for f in event.files if f.selected)
-            self.info(f"{event.name}: {chosen} of {len(event.files)} files, {fmt_bytes(event.wanted_size)}")
-        elif isinstance(event, ev.FilesChecked) and event.incomplete and self.show_missing:
-            shown = ", ".join(event.incomplete[:5]) + (" …" if len(event.incomplete) > 5 else "")
-            self.info(f"{len(event.incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
-        elif isinstance(event, ev.JobFinished):
-            self.info(f"complete and verified: {event.job_id}")
-        elif isinstance(event, ev.SeedingLimitReached):
-            self.info(f"stopped seeding {event.job_id}: {event.reason}")
-        elif isinstance(event, ev.JobFailed):
-            self.error(event.reason)
+        match event:
+            case ev.JobsUpdated(snapshots=snaps):
+                self.progress(snaps)
+            case ev.JobAdded(name=name, project_dir=project_dir):
+                self.info(f"added {name} → {project_dir}")
+            case ev.MetadataReceived(name=name, files=files, wanted_size=wanted):
+                chosen = sum(1 for f in files if f.selected)
+                self.info(f"{name}: {chosen} of {len(files)} files, {fmt_bytes(wanted)}")
+            case ev.FilesChecked(incomplete=incomplete):
+                if incomplete and self.show_missing:
+                    shown = ", ".join(incomplete[:5]) + (" …" if len(incomplete) > 5 else "")
+                    self.info(f"{len(incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
+            case ev.JobFinished(job_id=job_id):
+                self.info(f"complete and verified: {job_id}")
+            case ev.SeedingLimitReached(job_id=job_id, reason=reason):
+                self.info(f"stopped seeding {job_id}: {reason}")
+            case ev.JobFailed(reason=reason):
+                self.error(reason)
+            case (ev.JobPaused() | ev.JobMoved() | ev.SessionStats() | ev.JobRemoved() | ev.PeersServed()
+                  | ev.Listening() | ev.EngineStopped()):
+                pass  # nothing a log reader needs
+            case _:
+                assert_never(event)
 
     def progress(self, snaps: tuple[JobSnapshot, ...]) -> None:
         now = time.monotonic()
@@ -124,37 +131,55 @@ class JsonOutput(Output):
 
     def event(self, event: ev.Event) -> None:
         if isinstance(event, ev.JobsUpdated):
-            for s in event.snapshots:
-                self._emit({"event": "progress", **snapshot_dict(s)})
-        elif isinstance(event, ev.JobAdded):
-            self._emit({"event": "added", "job_id": event.job_id, "name": event.name, "project_dir": event.project_dir})
-        elif isinstance(event, ev.MetadataReceived):
-            self._emit({
-                "event": "metadata", "job_id": event.job_id, "name": event.name,
-                "total_size": event.total_size, "wanted_size": event.wanted_size,
-                "files": [{"path": f.path, "size": f.size, "selected": f.selected} for f in event.files],
-            })
-        elif isinstance(event, ev.FilesChecked):
-            self._emit({"event": "checked", "job_id": event.job_id, "incomplete": list(event.incomplete)})
-        elif isinstance(event, ev.JobFinished):
-            self._emit({"event": "finished", "job_id": event.job_id})
-        elif isinstance(event, ev.SeedingLimitReached):
-            self._emit({"event": "seeding_limit", "job_id": event.job_id, "reason": event.reason})
-        elif isinstance(event, ev.JobFailed):
-            self._emit(
-                {"event": "failed", "job_id": event.job_id, "reason": event.reason, "exit_code": event.exit_code}
-            )
+            for snap in event.snapshots:
+                self._emit({"event": "progress", **snapshot_dict(snap)})
+            return
+        obj = event_dict(event)
+        if obj is not None:
+            self._emit(obj)
+        if isinstance(event, ev.JobFailed):
             self.error(event.reason)
-        elif isinstance(event, ev.Listening):
-            self._emit({"event": "listening", "address": event.address, "port": event.port})
-        elif isinstance(event, ev.EngineStopped):
-            self._emit({"event": "stopped", "resume_saved": event.saved, "timed_out": event.timed_out})
 
     def info(self, text: str) -> None:
         self._emit({"event": "info", "message": text})
 
     def exit(self, code: int) -> None:
         self._emit({"event": "exit", "code": code})
+
+
+def event_dict(event: ev.Event) -> dict | None:
+    """An event as the JSON object `--json` prints (None: not printed)."""
+    match event:
+        case ev.JobsUpdated():
+            return None  # one "progress" object per snapshot instead
+        case ev.JobAdded():
+            return {"event": "added", "job_id": event.job_id, "name": event.name, "project_dir": event.project_dir}
+        case ev.MetadataReceived():
+            return {"event": "metadata", "job_id": event.job_id, "name": event.name,
+                    "total_size": event.total_size, "wanted_size": event.wanted_size,
+                    "files": [{"path": f.path, "size": f.size, "selected": f.selected} for f in event.files]}
+        case ev.FilesChecked():
+            return {"event": "checked", "job_id": event.job_id, "incomplete": list(event.incomplete)}
+        case ev.JobFinished():
+            return {"event": "finished", "job_id": event.job_id}
+        case ev.SeedingLimitReached():
+            return {"event": "seeding_limit", "job_id": event.job_id, "reason": event.reason}
+        case ev.JobFailed():
+            return {"event": "failed", "job_id": event.job_id, "reason": event.reason, "exit_code": event.exit_code}
+        case ev.Listening():
+            return {"event": "listening", "address": event.address, "port": event.port}
+        case ev.EngineStopped():
+            return {"event": "stopped", "resume_saved": event.saved, "timed_out": event.timed_out}
+        case ev.JobPaused():
+            return {"event": "paused", "job_id": event.job_id}
+        case ev.JobMoved():
+            return {"event": "moved", "job_id": event.job_id, "project_dir": event.project_dir}
+        case ev.JobRemoved():
+            return {"event": "removed", "job_id": event.job_id}
+        case ev.SessionStats() | ev.PeersServed():
+            return None  # status-bar and thanks-board figures, not a headless run's news
+        case _:
+            assert_never(event)
 
 
 def make_output(json_mode: bool, out: TextIO = sys.stdout) -> Output:

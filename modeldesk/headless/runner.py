@@ -8,6 +8,7 @@ import shutil
 import signal
 import time
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
@@ -58,8 +59,7 @@ class Run:
             for add in adds:
                 job_id = self.manager.add(add).result(60)
                 is_bt = isinstance(add, TorrentAdd)
-                name = add.source.name if is_bt else str(getattr(add, "ref", "") or add.urls[0])
-                self.watches[job_id] = _Watch(name, time.monotonic(), add.project_dir,
+                self.watches[job_id] = _Watch(_name_of(add), time.monotonic(), add.project_dir,
                                               seeds=is_bt and self.options.seed)
             code = self._loop()
         except KeyboardInterrupt:
@@ -100,31 +100,32 @@ class Run:
                 return failures[0] if failures else 0
 
     def _track(self, event: ev.Event) -> None:
-        watch = self.watches.get(getattr(event, "job_id", ""))
         now = time.monotonic()
-        if isinstance(event, ev.JobsUpdated):
-            for s in event.snapshots:
-                w = self.watches.get(s.job_id)
-                if w is not None:
-                    w.wanted_bytes = s.total_wanted
-                if w is not None and s.total_done != w.done_bytes:
-                    w.done_bytes = s.total_done
-                    w.last_activity = now
-        elif watch is None:
-            return
-        elif isinstance(event, ev.MetadataReceived):
-            watch.has_metadata = True
-            watch.last_activity = now
-        elif isinstance(event, ev.FilesChecked):
-            watch.incomplete = event.incomplete
-        elif isinstance(event, ev.JobFinished):
-            watch.finished = True
-            if not watch.seeds:
-                watch.exit_code = 0
-        elif isinstance(event, ev.SeedingLimitReached):
-            watch.exit_code = 0
-        elif isinstance(event, ev.JobFailed):
-            watch.exit_code = event.exit_code
+        match event:
+            case ev.JobsUpdated(snapshots=snaps):
+                for s in snaps:
+                    w = self.watches.get(s.job_id)
+                    if w is not None:
+                        w.wanted_bytes = s.total_wanted
+                    if w is not None and s.total_done != w.done_bytes:
+                        w.done_bytes = s.total_done
+                        w.last_activity = now
+            case ev.MetadataReceived(job_id=job_id) if job_id in self.watches:
+                self.watches[job_id].has_metadata = True
+                self.watches[job_id].last_activity = now
+            case ev.FilesChecked(job_id=job_id, incomplete=incomplete) if job_id in self.watches:
+                self.watches[job_id].incomplete = incomplete
+            case ev.JobFinished(job_id=job_id) if job_id in self.watches:
+                watch = self.watches[job_id]
+                watch.finished = True
+                if not watch.seeds:
+                    watch.exit_code = 0
+            case ev.SeedingLimitReached(job_id=job_id) if job_id in self.watches:
+                self.watches[job_id].exit_code = 0
+            case ev.JobFailed(job_id=job_id, exit_code=code) if job_id in self.watches:
+                self.watches[job_id].exit_code = code
+            case _:
+                pass  # other jobs' events, and events that change no watch
 
     def _check_timeouts(self) -> None:
         if self.options.timeout <= 0:
@@ -162,6 +163,18 @@ class Run:
         return InsufficientSpaceError(
             f"{w.name}: stopped with {fmt_bytes(left)} still to write and {fmt_bytes(free)} free in {w.folder}. "
             "Free some space, then run the same command again; what is done is kept.")
+
+
+def _name_of(add: TorrentAdd | HttpAdd | HubAdd) -> str:
+    match add:
+        case TorrentAdd():
+            return add.source.name
+        case HubAdd():
+            return str(add.ref)
+        case HttpAdd():
+            return add.urls[0]
+        case _:
+            assert_never(add)
 
 
 def _raise_interrupt(signum, frame):

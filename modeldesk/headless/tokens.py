@@ -46,8 +46,8 @@ def token_command(args) -> int:
             if not hosts:
                 print("No tokens stored. Add one with: modeldesk token set [--host HOST]")
             for host in hosts:
-                token = get_token(host)
-                print(f"{host:32} {mask(token) if token else '(missing from the keyring)'}")
+                stored = get_token(host)
+                print(f"{host:32} {mask(stored) if stored else '(missing from the keyring)'}")
     except ModelDeskError as exc:
         print(f"modeldesk: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -63,7 +63,7 @@ def test_verify_names_missing_and_corrupt_files(md, tmp_path, hub_root):
     data[12345] ^= 1  # one flipped bit: the "noise from one corrupt byte" failure
     (out / "model.safetensors").write_bytes(bytes(data))
     v = md.run("verify", str(out))
-    assert v.code == 4
+    assert v.code == 5
     assert "missing: config.json" in v.stdout and "corrupt: model.safetensors" in v.stdout
     # The same get repairs it: only the broken files are fetched again.
     with HubServer(hub_root) as hub:

@@ -218,7 +218,7 @@ class HttpEngine:
             progress, live = self._progress.get(job_id), list(self._live.get(job_id, ()))
         files = progress.file_details() if progress is not None else ()
         editable = job is not None and job.editable
-        if editable:
+        if job is not None and editable:
             files = _every_file(job, {f.path: f.done for f in files})
         return JobDetails(job_id, files, mirrors=mirror_details([dl.mirrors for dl in live]), files_editable=editable)
 

@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 import requests
 
 from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import AccessDeniedError, BadSourceError, NetworkError
+from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
 from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.pathsafety import check_relative_path
@@ -56,7 +56,7 @@ def endpoints_from_env() -> list[str]:
     return [ep] if ep else []
 
 
-def is_hub_url(text: str, extra_hosts: set[str] = frozenset()) -> bool:
+def is_hub_url(text: str, extra_hosts: set[str] | frozenset[str] = frozenset()) -> bool:
     if text.startswith("hf://"):
         return True
     if not text.lower().startswith(("http://", "https://")):
@@ -76,12 +76,12 @@ def parse_repo_ref(text: str) -> RepoRef:
         if len(parts) != 2:
             raise BadSourceError(f"{text!r}: write hf://org/name or hf://org/name@revision.")
         return RepoRef(_repo_id(parts[0], parts[1], text), rev or "main")
-    parts = urlsplit(text)
-    segs = [unquote(s) for s in parts.path.split("/") if s]
+    url = urlsplit(text)
+    segs = [unquote(s) for s in url.path.split("/") if s]
     if len(segs) == 2:
-        return RepoRef(_repo_id(segs[0], segs[1], text), "main", f"{parts.scheme}://{parts.netloc}")
+        return RepoRef(_repo_id(segs[0], segs[1], text), "main", f"{url.scheme}://{url.netloc}")
     if len(segs) >= 4 and segs[2] == "tree":
-        return RepoRef(_repo_id(segs[0], segs[1], text), segs[3], f"{parts.scheme}://{parts.netloc}")
+        return RepoRef(_repo_id(segs[0], segs[1], text), segs[3], f"{url.scheme}://{url.netloc}")
     raise BadSourceError(f"{text!r} is not a repository URL (…/org/name or …/org/name/tree/REV).")
 
 
@@ -98,10 +98,10 @@ class HubClient:
         self._credentials = credentials
 
     def _get_json(self, ref: RepoRef, path: str, params=None):
-        problems = []
+        problems: list[ModelDeskError] = []
         with new_session(self._credentials) as s:
             for ep in self.endpoints:
-                url = f"{ep}{path}"
+                url: str | None = f"{ep}{path}"
                 pages = []
                 try:
                     while url:

@@ -54,7 +54,9 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
         probe_urls = {ep: file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
         order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials))}
         endpoints = sorted(endpoints, key=lambda ep: order[probe_urls[ep]])
-    specs, skipped, manifest = [], [], []
+    specs: list[FileSpec] = []
+    skipped: list[FileSpec] = []
+    manifest: list[dict] = []
     chosen_paths = {f.path for f in chosen}
     for f in listed:
         urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)

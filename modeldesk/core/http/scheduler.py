@@ -40,7 +40,7 @@ class Work:
 
     pos: int
     end: int
-    mirror: Mirror | None = None
+    mirror: Mirror
     started: float = field(default_factory=time.monotonic)
     first: int = -1  # pos when the request started
     ttfb: float = 0.0  # seconds to the response headers, set by the fetch
@@ -116,12 +116,11 @@ class Scheduler:
                     self._holes.pop(0)
                 else:
                     self._holes[0] = (end, b)
-                w = Work(a, end, mirror, now)
+                w: Work | None = Work(a, end, mirror, now)
             else:
                 w = self._steal(mirror, latency, now)
-                if w is None:
-                    return None
-            self._active.append(w)
+            if w is not None:
+                self._active.append(w)
             return w
 
     def _steal(self, mirror: Mirror, latency: float, now: float) -> Work | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core.atomic import atomic_write
+from modeldesk.core.errors import BadInputError
 from modeldesk.core.pathsafety import check_relative_path
 
 MANIFEST_DIR = ".modeldesk"
@@ -46,29 +47,46 @@ def _digest(path: Path, algo: str, prefix: bytes = b"") -> str:
     return h.hexdigest()
 
 
-def _matches(f: Path, entry: dict) -> bool:
-    if f.stat().st_size != entry["size"]:
+def file_matches(f: Path, size: int, sha256: str | None = None, git_sha1: str | None = None) -> bool:
+    if f.stat().st_size != size:
         return False
-    if entry.get("sha256") and _digest(f, "sha256") != entry["sha256"]:
+    if sha256 and _digest(f, "sha256") != sha256:
         return False
-    git = entry.get("git_sha1")
-    return not (git and _digest(f, "sha1", f"blob {entry['size']}\0".encode()) != git)
+    return not (git_sha1 and _digest(f, "sha1", f"blob {size}\0".encode()) != git_sha1)
 
 
-def verify_folder(project: Path) -> VerifyResult:
-    """Re-hash every file named by the folder's manifests."""
+def _entries(m: Path) -> list[dict]:
+    """A manifest's file entries, checked: a damaged or hostile manifest is refused in one sentence."""
+    try:
+        doc = json.loads(m.read_bytes())
+        files = doc["files"]
+        if not isinstance(files, list):
+            raise TypeError("files is not a list")
+        for e in files:
+            if not (isinstance(e, dict) and isinstance(e.get("path"), str) and type(e.get("size")) is int
+                    and all(isinstance(e.get(k), str) for k in ("sha256", "git_sha1") if e.get(k) is not None)):
+                raise TypeError("a file entry is malformed")
+    except (ValueError, KeyError, TypeError) as exc:  # JSON and UTF-8 errors are ValueErrors
+        raise BadInputError(f"{m} is damaged ({exc}); it was not used. Download the model again to rewrite it.") \
+            from None
+    for e in files:
+        check_relative_path(e["path"], str(m))
+    return files
+
+
+def verify_manifests(project: Path) -> VerifyResult | None:
+    """Re-hash every file named by the folder's manifests; None when it has none."""
     manifests = sorted((Path(project) / MANIFEST_DIR).glob("manifest-*.json"))
     if not manifests:
-        raise FileNotFoundError(f"{project} has no ModelDesk manifest ({MANIFEST_DIR}/manifest-*.json).")
+        return None
     checked, missing, corrupt = 0, [], []
     for m in manifests:
-        for entry in json.loads(m.read_text())["files"]:
+        for entry in _entries(m):
             rel = entry["path"]
-            check_relative_path(rel, str(m))
             f = Path(project) / rel
             checked += 1
             if not f.is_file():
                 missing.append(rel)
-            elif not _matches(f, entry):
+            elif not file_matches(f, entry["size"], entry.get("sha256"), entry.get("git_sha1")):
                 corrupt.append(rel)
     return VerifyResult(checked, tuple(missing), tuple(corrupt))

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import libtorrent as lt
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[object], None]
+Handler = Callable[[Any], None]  # takes one libtorrent alert
 
 
 class AlertDispatcher:

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import queue
 import threading
+from typing import Any
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -77,7 +78,7 @@ class TorrentEngine(FinishingHandlers):
         # metadata arrives and libtorrent would drop its seeds (and not redial them for 60 s).
         # While any magnet waits for metadata, redundant connections stay open.
         self._awaiting_metadata: set[str] = set()
-        self._ses = None
+        self._ses: Any = None  # lt.session, made on the engine thread
         self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
         self._moves = placement.StorageMoves(emit)
@@ -134,7 +135,7 @@ class TorrentEngine(FinishingHandlers):
         """This job's own download and upload limits in bytes/s (0 = none)."""
         return self._call(lambda: placement.set_limits(self._job(job_id), down, up))
 
-    def move_storage(self, job_id: str, dest: str) -> Future:
+    def move(self, job_id: str, dest: str) -> Future:
         """Move the job's files to another folder; the future ends when libtorrent has moved them."""
         return self._call_until(lambda done: self._moves.start(self._job(job_id), dest, done))
 
@@ -160,8 +161,11 @@ class TorrentEngine(FinishingHandlers):
     def _call_until(self, start) -> Future:
         """A command that an alert finishes later: start(done) runs on the engine thread."""
         done: Future = Future()
-        self._call(start, done).add_done_callback(
-            lambda f: f.exception() and not done.done() and done.set_exception(f.exception()))
+
+        def failed_to_start(f: Future) -> None:
+            if f.exception() is not None and not done.done():
+                done.set_exception(f.exception())
+        self._call(start, done).add_done_callback(failed_to_start)
         return done
 
     def _call(self, fn, *args) -> Future:
@@ -175,7 +179,8 @@ class TorrentEngine(FinishingHandlers):
 
     def _run(self) -> None:
         try:
-            self._ses = lt.session(settings_pack(self._settings) | proxy_pack(self._proxy))
+            pack = settings_pack(self._settings) | proxy_pack(self._proxy)
+            self._ses = lt.session(pack)  # type: ignore[call-overload]  # the bindings take a plain dict
             self._ses.set_alert_fd(self._wakeup.write_fd)
             self._set_peer_classes(self._settings)
         except BaseException as exc:

@@ -4,15 +4,26 @@ by hash-checked pieces, and disk or torrent errors turned into a failed job with
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import libtorrent as lt
 
 from modeldesk.core import events as ev
-from modeldesk.core.errors import DiskError
+from modeldesk.core.errors import DiskError, ModelDeskError
 from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.job import TorrentJob
 
 
 class FinishingHandlers:
+    if TYPE_CHECKING:  # what the mixin uses of TorrentEngine
+        _emit: Callable[[ev.Event], None]
+        _clock: Callable[[], float]
+
+        def _job_of(self, handle: Any) -> TorrentJob | None: ...
+        def _fail(self, job: TorrentJob, error: ModelDeskError) -> None: ...
+        def _save_resume(self, job: TorrentJob, now: float) -> None: ...
+
     def _on_checked(self, alert) -> None:
         job = self._job_of(alert.handle)
         if job is None or not job.has_metadata:

@@ -4,6 +4,7 @@ book-keeping for incomplete names, finishing and seeding limits. Engine thread o
 from __future__ import annotations
 
 import shutil
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,7 +48,7 @@ class AddRequest:
 class TorrentJob:
     job_id: str
     request: AddRequest
-    handle: object = None
+    handle: Any = None  # lt.torrent_handle (libtorrent has no type stubs)
     files: tuple[FileEntry, ...] = ()
     wanted_bytes: int = -1  # -1 until metadata is known
     incomplete: set[int] = field(default_factory=set)  # files now carrying INCOMPLETE_SUFFIX

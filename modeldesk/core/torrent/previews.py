@@ -13,6 +13,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import libtorrent as lt
 
@@ -26,7 +27,7 @@ PREVIEW_TIMEOUT_S = 600.0
 
 @dataclass
 class _Preview:
-    handle: object
+    handle: Any  # lt.torrent_handle
     deadline: float
     waiting: list[Future] = field(default_factory=list)
 

@@ -20,6 +20,7 @@ class ResumeStore:
         self._folder = Path(folder)
         self._folder.mkdir(parents=True, exist_ok=True)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resume-writer")
+        self._failing = False
 
     def path_for(self, job_id: str) -> Path:
         return self._folder / f"{job_id}.fastresume"
@@ -40,7 +41,12 @@ class ResumeStore:
         try:
             atomic_write(self.path_for(job_id), data)
         except OSError as exc:  # a full disk must not kill the engine; the old file stays
-            log.warning("cannot save resume data for %s: %s", job_id, exc)
+            if not self._failing:  # said once, not at every save while the disk stays full
+                log.warning("cannot save resume data in %s (%s); the previous resume data stays", self._folder,
+                            exc.strerror or exc)
+            self._failing = True
+        else:
+            self._failing = False
 
     def delete(self, job_id: str) -> None:
         self._writer.submit(self.path_for(job_id).unlink, True)

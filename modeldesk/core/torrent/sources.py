@@ -7,6 +7,7 @@ sentence for: garbage files, hostile file names, missing info-hashes.
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,19 +71,30 @@ def _decode_name(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
-def check_info_paths(info: dict, what: str) -> None:
-    """Refuse an info dict with a file name that leaves the save folder (v1 and v2 layouts)."""
-    name = info.get(b"name.utf-8", info.get(b"name", b""))
-    check_components([_decode_name(name)], what)
-    for entry in info.get(b"files", []) or []:
-        parts = entry.get(b"path.utf-8", entry.get(b"path", []))
-        check_components([_decode_name(p) for p in parts], what)
+def _names(raw: object, what: str) -> list[str]:
+    """A list of bencoded byte strings as names; anything else is a malformed torrent."""
+    if not isinstance(raw, list) or not all(isinstance(p, bytes) for p in raw):
+        raise BadSourceError(f"{what} is not a valid .torrent file (its file list is malformed).")
+    return [_decode_name(p) for p in raw]
+
+
+def check_info_paths(info: object, what: str) -> None:
+    """Refuse an info dict with a file name that leaves the save folder (v1 and v2 layouts), or
+    whose file list is not made of the types the format names (a peer's metadata is hostile too)."""
+    if not isinstance(info, dict):
+        raise BadSourceError(f"{what} is not a valid .torrent file (it has no info dictionary).")
+    check_components(_names([info.get(b"name.utf-8", info.get(b"name", b""))], what), what)
+    files = info.get(b"files") or []
+    if not isinstance(files, list) or not all(isinstance(e, dict) for e in files):
+        raise BadSourceError(f"{what} is not a valid .torrent file (its file list is malformed).")
+    for entry in files:
+        check_components(_names(entry.get(b"path.utf-8", entry.get(b"path", [])), what), what)
 
     def walk(tree: dict, prefix: list[str]) -> None:
         for key, sub in tree.items():
             if key == b"":  # a leaf: its dict holds length and pieces root
                 continue
-            parts = prefix + [_decode_name(key)]
+            parts = prefix + _names([key], what)
             check_components(parts, what)
             if isinstance(sub, dict):
                 walk(sub, parts)
@@ -104,6 +116,7 @@ def files_of(ti) -> tuple[FileEntry, ...]:
 def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
     if len(data) > MAX_TORRENT_BYTES:
         raise BadSourceError(f"{what} is too large to be a .torrent file ({len(data)} bytes).")
+    decoded: Any
     try:
         decoded = lt.bdecode(data)
     except RuntimeError:

@@ -1,0 +1,171 @@
+"""Hub repos and URL files as jobs: the HTTP side of the one job interface (core.jobs.JobEngine).
+
+Every command runs on a command thread of its own and answers with a future, like the torrent
+engine's: the HTTP engine's pause and remove wait for transfers to halt, and nothing that calls in
+(the GUI, the manager) may block on that. Moves have a second thread: one across file systems copies
+a whole model, and the other jobs' commands must not wait behind it. A hub job's manifest is kept
+here too, and written whenever the job finishes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from modeldesk.core.adds import HttpAdd, HubAdd, http_file_name
+from modeldesk.core.http.downloader import FileSpec
+from modeldesk.core.http.engine import HttpEngine, HttpJob
+from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
+from modeldesk.core.errors import BadInputError
+from modeldesk.core.library.manifest import manifest_path, write_manifest
+from modeldesk.core.library.store import Library
+from modeldesk.core.models import JobKind, LibraryEntry, Selection
+from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.relocate import move_files
+from modeldesk.core.secrets import load_credentials
+from modeldesk.core.selection import glob_escape
+from modeldesk.core.settings import HttpSettings
+
+Record = Callable[[Callable[[Library], object]], Future]  # runs fn(library) on the library's writer thread
+
+
+@dataclass
+class HubManifest:
+    """What a hub job's manifest says when it finishes: every file of the repo is known, the wanted ones
+    are written."""
+
+    project: Path
+    name: str
+    source: dict
+    entries: tuple[dict, ...]
+    wanted: set[str]
+
+    def write(self) -> None:
+        write_manifest(self.project, self.name, self.source, [e for e in self.entries if e["path"] in self.wanted])
+
+
+class HttpJobs:
+    def __init__(self, engine: HttpEngine, record: Record, settings: Callable[[], HttpSettings]):
+        self.engine = engine
+        self._record = record
+        self._settings = settings
+        self._control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-control")
+        self._mover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-mover")
+        self._manifests: dict[str, HubManifest] = {}  # hub job → what its manifest will say
+
+    def stop(self, timeout: float) -> bool:
+        self._control.shutdown(wait=True, cancel_futures=True)
+        self._mover.shutdown(wait=True, cancel_futures=True)  # a move under way ends; none starts
+        return self.engine.stop(timeout)
+
+    # ---- adds (network: called off the GUI thread) ------------------------------------------
+    def add_hub(self, add: HubAdd) -> Future:
+        """Pins the revision and lists the files, then starts."""
+        http = self._settings()
+        project = ensure_project_dir(add.project_dir)
+        endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
+        credentials = load_credentials(http.token_hosts)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials)
+        job_id = add.job_id or plan.job_id
+        self._refuse_running(job_id, plan.name)
+        self._record(lambda lib: lib.add_job(
+            job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
+            source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
+            options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
+        )).result()
+        self._manifests[job_id] = HubManifest(project, plan.name, {
+            "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
+            "mirrors": list(plan.endpoints)}, plan.manifest_files,
+            {str(spec.dest.relative_to(project)) for spec in plan.files})
+        job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
+                      down_limit=add.limits[0], skipped=plan.skipped, editable=True)
+        return self.engine.add(job)
+
+    def add_http(self, add: HttpAdd) -> Future:
+        project = ensure_project_dir(add.project_dir)
+        name = http_file_name(add.urls[0])
+        dest = project / name
+        job_id = add.job_id or "url-" + hashlib.sha1(str(dest).encode()).hexdigest()[:24]
+        self._refuse_running(job_id, name)
+        self._record(lambda lib: lib.add_job(
+            job_id=job_id, kind=JobKind.HTTP, name=name, source_kind="url", source=add.urls[0],
+            torrent=None, project_dir=str(project), selection=Selection(),
+            options={"urls": list(add.urls), "sha256": add.sha256, "connections": add.connections,
+                     "limits": list(add.limits)},
+        )).result()
+        spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
+        credentials = load_credentials(self._settings().token_hosts)
+        return self.engine.add(HttpJob(job_id, name, str(project), (spec,), *self._transfer(add), credentials,
+                                       down_limit=add.limits[0]))
+
+    def _refuse_running(self, job_id: str, name: str) -> None:
+        """Before the library hears of it: a job running here keeps its row as it is."""
+        if self.engine.running(job_id):
+            raise BadInputError(f"{name} is already being downloaded here.")
+
+    def _transfer(self, add: HttpAdd | HubAdd) -> tuple[int, float]:
+        """Connections per mirror and stall timeout: the request's own, else the settings'."""
+        http = self._settings()
+        conns = add.connections if add.connections is not None else http.connections
+        stall = add.stall_timeout if add.stall_timeout is not None else http.stall_timeout
+        return max(1, conns), stall
+
+    # ---- the job interface ---------------------------------------------------------------------
+    def pause(self, job_id: str) -> Future:
+        return self._control.submit(self.engine.pause, job_id)
+
+    def resume(self, job_id: str) -> Future:
+        return self._control.submit(self.engine.resume, job_id)
+
+    def remove(self, job_id: str, delete_files: bool = False) -> Future:
+        return self._control.submit(self.engine.remove, job_id, delete_files)
+
+    def details(self, job_id: str) -> Future:
+        fut: Future = Future()
+        fut.set_result(self.engine.details(job_id))  # reads a few counters under a lock
+        return fut
+
+    def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
+        """Any priority above SKIP means "download it" (a repo's files come in listing order)."""
+        return self._control.submit(self._set_files, job_id, priorities)
+
+    def _set_files(self, job_id: str, priorities: dict[int, int]) -> None:
+        wanted = self.engine.set_wanted(job_id, priorities)
+        if job_id in self._manifests:
+            self._manifests[job_id].wanted = set(wanted)
+        selection = Selection(include=tuple(glob_escape(p) for p in wanted))  # a restart fetches the same
+        self._record(lambda lib: lib.set_selection(job_id, selection)).result()
+
+    def recheck(self, job_id: str) -> Future:
+        # A run checks every finished file against its hash and fetches again what differs.
+        return self._control.submit(self._rerun, job_id)
+
+    def _rerun(self, job_id: str) -> None:
+        self.engine.pause(job_id)
+        self.engine.resume(job_id)
+
+    def set_limits(self, job_id: str, down: int, up: int) -> Future:
+        return self._control.submit(self.engine.set_job_limit, job_id, down)
+
+    def move(self, job_id: str, project: str) -> Future:
+        return self._mover.submit(self._move, job_id, project)
+
+    def _move(self, job_id: str, project: str) -> str:
+        entry: LibraryEntry | None = self._record(lambda lib: lib.get(job_id)).result()
+        self.engine.move(job_id, project)  # sends JobMoved
+        if entry is not None and entry.source_kind == "hf":  # a manifest written already goes along
+            move_files(Path(entry.project_dir), Path(project), [manifest_path(Path(entry.project_dir), entry.name)])
+        if job_id in self._manifests:  # one still to be written goes to the new place
+            self._manifests[job_id].project = Path(project)
+        return project
+
+    # ---- what the event stream tells ---------------------------------------------------------
+    def finished(self, job_id: str) -> None:
+        if job_id in self._manifests:  # kept: picking more files later writes it again
+            self._manifests[job_id].write()
+
+    def forget(self, job_id: str) -> None:
+        self._manifests.pop(job_id, None)
