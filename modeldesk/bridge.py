@@ -9,7 +9,6 @@ import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
@@ -17,21 +16,13 @@ from PySide6.QtCore import QObject, Signal
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.models import FileEntry, Selection
+from modeldesk.core.intake import Resolved
+from modeldesk.core.models import Selection
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Preview:
-    """What the add dialog shows before the job starts."""
-
-    source: str
-    kind: str  # torrent | hub | file
-    name: str
-    files: tuple[FileEntry, ...]  # empty for a magnet (metadata comes from peers) or a plain URL
-    total_size: int
-    torrent: object = None  # the TorrentSource read for a torrent, so adding it does not read it again
+Preview = Resolved  # what the add dialog shows before the job starts, and adds as it is
 
 
 class Preferences(QObject):
@@ -225,8 +216,9 @@ class EngineBridge(QObject):
 
     def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
         def read():
-            http = self._settings().http
-            return make_preview(text, mirrors + http.hub_mirrors, http.use_official_hub)
+            from modeldesk.core.intake import resolve_source
+
+            return resolve_source(text, mirrors, self._settings().http)
 
         def more(result) -> None:  # a magnet: its file list follows when a peer sends it
             src = result.torrent if isinstance(result, Preview) else None
@@ -243,7 +235,7 @@ class EngineBridge(QObject):
                 return
             src = fut.result()
             self.previewReady.emit(number, Preview(preview.source, preview.kind, src.name, src.files,
-                                                   sum(f.size for f in src.files), src))
+                                                   sum(f.size for f in src.files), torrent=src))
         try:
             self._wait_ready()
         except ModelDeskError:
@@ -354,28 +346,3 @@ class EngineBridge(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def make_preview(text: str, mirrors: tuple[str, ...] = (), use_official_hub: bool = True) -> Preview:
-    """Blocking: may read a .torrent from disk or the network, or list a hub repo."""
-    from modeldesk.core.intake import SourceKind, classify, mirror_hosts
-
-    text = text.strip()
-    kind = classify(text, mirror_hosts(mirrors))
-    if kind is SourceKind.FILE:
-        from modeldesk.core.adds import http_file_name
-
-        return Preview(text, kind.value, http_file_name(text), (), 0)
-    if kind is SourceKind.HUB:
-        from modeldesk.core.http.hub import HubClient, parse_repo_ref
-        from modeldesk.core.http.hub_plan import hub_endpoints
-
-        ref = parse_repo_ref(text)
-        client = HubClient(hub_endpoints(ref, tuple(m.rstrip("/") for m in mirrors), use_official_hub))
-        listed = client.list_files(ref, client.resolve(ref))
-        files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listed))
-        return Preview(text, kind.value, ref.repo_id, files, sum(f.size for f in files))
-    from modeldesk.core.adds import resolve_torrent_source
-
-    src = resolve_torrent_source(text)
-    return Preview(text, kind.value, src.name, src.files, sum(f.size for f in src.files), src)

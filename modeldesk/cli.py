@@ -155,9 +155,7 @@ def _seed_dir(from_dir: str, name: str) -> str:
 
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
-    from modeldesk.core.http.hub import parse_repo_ref
-    from modeldesk.core.intake import SourceKind, classify, mirror_hosts
-    from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256, resolve_torrent_source
+    from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
     from modeldesk.core.manager import Manager
     from modeldesk.headless.output import make_output
     from modeldesk.headless.runner import Run, RunOptions
@@ -181,23 +179,7 @@ def _run_transfer(args) -> int:
             output.show_missing = True
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
         else:
-            selection = Selection(tuple(args.include), tuple(args.exclude))
-            hosts = mirror_hosts(args.mirror)
-            hubs = [s for s in args.sources if classify(s, hosts) is SourceKind.HUB]
-            files = [s for s in args.sources if classify(s, hosts) is SourceKind.FILE]
-            if (args.url or args.sha256) and len(files) != 1:
-                raise BadInputError("--url and --sha256 go with exactly one file URL.")
-            sha = check_sha256(args.sha256)
-            conns = None if args.connections is None else max(1, args.connections)
-            adds = [HttpAdd((u, *args.url), args.to, sha, conns, args.stall_timeout) for u in files]
-            adds += [HubAdd(parse_repo_ref(s), args.to, selection, tuple(m.rstrip("/") for m in args.mirror),
-                            conns, args.stall_timeout) for s in hubs]
-            sources = [resolve_torrent_source(s) for s in args.sources if s not in files and s not in hubs]
-            seen = set()
-            for src in sources:
-                if src.job_id not in seen:
-                    seen.add(src.job_id)
-                    adds.append(TorrentAdd(src, args.to, selection, seed=not args.no_seed))
+            adds = _get_adds(args)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
     except ModelDeskError as exc:
         output.error(str(exc))
@@ -206,6 +188,30 @@ def _run_transfer(args) -> int:
     events: queue.Queue = queue.Queue()
     manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
     return Run(manager, events, output, options).execute(adds)
+
+
+def _get_adds(args) -> list:
+    """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL."""
+    from modeldesk.core.adds import HttpAdd, TorrentAdd, check_sha256
+    from modeldesk.core.intake import build_add
+
+    selection = Selection(tuple(args.include), tuple(args.exclude))
+    conns = None if args.connections is None else max(1, args.connections)
+    adds, seen = [], set()
+    for text in args.sources:
+        add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout)
+        if isinstance(add, TorrentAdd):
+            if add.source.job_id in seen:
+                continue  # the same torrent twice (a magnet and its .torrent)
+            seen.add(add.source.job_id)
+        adds.append(add)
+    files = [a for a in adds if isinstance(a, HttpAdd)]
+    if args.url or args.sha256:
+        if len(files) != 1:
+            raise BadInputError("--url and --sha256 go with exactly one file URL.")
+        one = dataclasses.replace(files[0], urls=(*files[0].urls, *args.url), sha256=check_sha256(args.sha256))
+        adds = [one if a is files[0] else a for a in adds]
+    return adds
 
 
 def _library_seeds(paths) -> list:

@@ -4,6 +4,7 @@ input and library entries into one."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from modeldesk.core.constants import MAX_TORRENT_BYTES
@@ -11,6 +12,8 @@ from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.pathsafety import check_relative_path
+if TYPE_CHECKING:
+    from modeldesk.core.http.hub_plan import HubListing
 from modeldesk.core.torrent.sources import (
     TorrentSource,
     looks_like_url,
@@ -55,6 +58,7 @@ class HubAdd:
     stall_timeout: float | None = None
     limits: tuple[int, int] = (0, 0)
     job_id: str | None = None
+    listing: HubListing | None = None  # pinned and listed by a preview: added exactly as previewed
 
 
 def is_torrent_url(text: str) -> bool:

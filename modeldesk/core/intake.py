@@ -1,15 +1,21 @@
 """What the user gave us (a magnet, an info-hash, a .torrent path or URL, a hub repo, a file URL)
-turned into one add request. Shared by the CLI and the desktop app."""
+turned into one add request. Shared by the CLI and the desktop app: the add dialog's preview
+resolves a source once (a .torrent read, a hub repo pinned to its commit and listed, with the
+token of its host), and the add takes exactly what the preview resolved."""
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
-from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, is_file_url, resolve_torrent_source
-from modeldesk.core.models import Selection
+from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_file_url, resolve_torrent_source
+from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
+from modeldesk.core.models import FileEntry, Selection
+from modeldesk.core.secrets import load_credentials
+from modeldesk.core.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
 
 
@@ -31,18 +37,54 @@ def classify(text: str, hosts: set[str] | frozenset[str] = frozenset()) -> Sourc
     return SourceKind.TORRENT
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A source read before it is added (what the add dialog shows)."""
+
+    source: str
+    kind: str  # torrent | hub | file
+    name: str
+    files: tuple[FileEntry, ...]  # empty for a magnet (metadata comes from peers) or a plain URL
+    total_size: int
+    torrent: TorrentSource | None = None  # the torrent read, so adding it does not read it again
+    hub: HubListing | None = None  # the repo pinned and listed, so the add fetches exactly this
+
+
+def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings) -> Resolved:
+    """Blocking: may read a .torrent from disk or the network, or pin and list a hub repo (with the
+    token the user trusted its host with): call it off the GUI thread."""
+    text = text.strip()
+    mirrors = tuple(m.rstrip("/") for m in mirrors)
+    kind = classify(text, mirror_hosts(mirrors))
+    if kind is SourceKind.FILE:
+        return Resolved(text, kind.value, http_file_name(text), (), 0)
+    if kind is SourceKind.HUB:
+        ref = parse_repo_ref(text)
+        endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
+        listing = list_repo(ref, endpoints, load_credentials(http.token_hosts))
+        files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listing.files))
+        return Resolved(text, kind.value, ref.repo_id, files, sum(f.size for f in files), hub=listing)
+    src = resolve_torrent_source(text)
+    return Resolved(text, kind.value, src.name, src.files, sum(f.size for f in src.files), torrent=src)
+
+
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
               mirrors: tuple[str, ...] = (), connections: int | None = None, stall_timeout: float | None = None,
-              resolved: TorrentSource | None = None) -> TorrentAdd | HttpAdd | HubAdd:
+              resolved: Resolved | None = None) -> TorrentAdd | HttpAdd | HubAdd:
     """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
     source already read (the add dialog's preview): call it off the GUI thread."""
+    if resolved is not None and resolved.source.strip() != text.strip():
+        resolved = None  # the user changed the text after the preview
     text = text.strip()
     if not text:
         raise BadSourceError("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.")
     mirrors = tuple(m.rstrip("/") for m in mirrors)
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.HUB:
-        return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors, connections, stall_timeout)
+        listing = resolved.hub if resolved is not None else None
+        return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors, connections, stall_timeout,
+                      listing=listing)
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
-    return TorrentAdd(resolved or resolve_torrent_source(text), project_dir, selection, seed=seed)
+    src = resolved.torrent if resolved is not None else None
+    return TorrentAdd(src or resolve_torrent_source(text), project_dir, selection, seed=seed)

@@ -38,7 +38,7 @@ class AddChoice:
     project_dir: str
     selection: Selection
     seed: bool
-    resolved: object = None  # the torrent the preview read, when it is of this very source
+    resolved: object = None  # the preview (core.intake.Resolved) of this very source: added as previewed
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -242,5 +242,5 @@ class AddDialog(QDialog):
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
         text = self.source.text().strip()
         p = self._preview
-        resolved = p.torrent if p is not None and p.source == text else None
+        resolved = p if p is not None and p.source == text else None  # added as previewed
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved)

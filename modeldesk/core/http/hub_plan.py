@@ -12,7 +12,7 @@ from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
-from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, RepoRef, endpoints_from_env, file_url
+from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, HubFile, RepoRef, endpoints_from_env, file_url
 from modeldesk.core.models import Selection
 from modeldesk.core.selection import is_selected
 
@@ -28,6 +28,21 @@ class HubPlan:
     manifest_files: tuple[dict, ...]  # one entry per file of the repo, selected or not
 
 
+@dataclass(frozen=True)
+class HubListing:
+    """A repo pinned to its commit and listed: what the add dialog previews is exactly what gets added."""
+
+    ref: RepoRef
+    commit: str
+    files: tuple[HubFile, ...]
+
+
+def list_repo(ref: RepoRef, endpoints: list[str], credentials: Credentials | None = None) -> HubListing:
+    client = HubClient(endpoints, credentials=credentials)
+    commit = client.resolve(ref)
+    return HubListing(ref, commit, tuple(client.list_files(ref, commit)))
+
+
 def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) -> list[str]:
     """The URL's own host, then --mirror and settings mirrors, HF_ENDPOINT, and the official hub."""
     eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + endpoints_from_env()
@@ -40,10 +55,11 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
 
 
 def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
-                 credentials: Credentials | None = None) -> HubPlan:
-    client = HubClient(endpoints, credentials=credentials)
-    commit = client.resolve(ref)
-    listed = client.list_files(ref, commit)
+                 credentials: Credentials | None = None, listing: HubListing | None = None) -> HubPlan:
+    """`listing`: the repo as a preview already pinned and listed it (else it is asked for now)."""
+    if listing is None or listing.ref != ref:
+        listing = list_repo(ref, endpoints, credentials)
+    commit, listed = listing.commit, list(listing.files)
     chosen = [f for f in listed if is_selected(f.path, selection)]
     if not chosen:
         raise BadInputError(f"Your --include/--exclude patterns match none of the {len(listed)} files "

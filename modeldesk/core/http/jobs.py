@@ -68,7 +68,7 @@ class HttpJobs:
         project = ensure_project_dir(add.project_dir)
         endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
         credentials = load_credentials(http.token_hosts)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, add.listing)
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
         self._record(lambda lib: lib.add_job(
