@@ -42,9 +42,11 @@ class JobsUpdated:
 
 @dataclass(frozen=True)
 class JobFinished:
-    """Every selected byte is on disk and verified."""
+    """Every selected byte is on disk and verified, but for the files named in `unverified`: plain URLs
+    given without a sha256, whose size alone could be checked."""
 
     job_id: JobId
+    unverified: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,11 @@ class Output:
                 if incomplete and self.show_missing:
                     shown = ", ".join(incomplete[:5]) + (" …" if len(incomplete) > 5 else "")
                     self.info(f"{len(incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
-            case ev.JobFinished(job_id=job_id):
+            case ev.JobFinished(job_id=job_id, unverified=()):
                 self.info(f"complete and verified: {job_id}")
+            case ev.JobFinished(job_id=job_id, unverified=names):
+                self.info(f"complete, NOT verified (no sha256 was given, only the size was checked): "
+                          f"{', '.join(names)}; pass --sha256 to check it: {job_id}")
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
                 self.info(f"stopped seeding {job_id}: {reason}")
             case ev.JobFailed(reason=reason):
@@ -161,7 +164,7 @@ def event_dict(event: ev.Event) -> dict | None:
         case ev.FilesChecked():
             return {"event": "checked", "job_id": event.job_id, "incomplete": list(event.incomplete)}
         case ev.JobFinished():
-            return {"event": "finished", "job_id": event.job_id}
+            return {"event": "finished", "job_id": event.job_id, "unverified": list(event.unverified)}
         case ev.SeedingLimitReached():
             return {"event": "seeding_limit", "job_id": event.job_id, "reason": event.reason}
         case ev.JobFailed():

@@ -15,7 +15,8 @@ _RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 
 class FaultyServer:
     """mode: ok | flip | status:<code> | norange | truncate | stall | busy:<seconds> (429 with
-    Retry-After: 3 to every GET for that long after the first one, then honest)"""
+    Retry-After: 3 to every GET for that long after the first one, then honest) | trickle (two bytes
+    a second, for ever) | badtotal (ranged answers name a file 1000 bytes longer than HEAD says)"""
 
     def __init__(self, root: Path, mode: str = "ok"):
         self.root, self.mode = Path(root), mode
@@ -61,7 +62,8 @@ class FaultyServer:
                     b = int(m.group(2)) if m.group(2) else len(data) - 1
                     part = data[a:b + 1]
                     self.send_response(206)
-                    self.send_header("Content-Range", f"bytes {a}-{a + len(part) - 1}/{len(data)}")
+                    total = len(data) + (1000 if mode == "badtotal" else 0)
+                    self.send_header("Content-Range", f"bytes {a}-{a + len(part) - 1}/{total}")
                 else:
                     a, part = 0, data
                     self.send_response(200)
@@ -75,6 +77,16 @@ class FaultyServer:
                     part = bytes([part[0] ^ 0xFF]) + part[1:]
                 if mode == "truncate":
                     self.wfile.write(part[: len(part) // 2])
+                    self.close_connection = True
+                    return
+                if mode == "trickle":
+                    try:
+                        for i in range(min(len(part), 120)):  # bounded: a test's server stops by itself
+                            self.wfile.write(part[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(0.5)
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
                     self.close_connection = True
                     return
                 if mode == "stall":

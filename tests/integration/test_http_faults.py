@@ -136,3 +136,37 @@ def test_resuming_a_preallocated_part_on_a_nearly_full_disk_needs_no_more_space(
             r = md.run("get", f"{fast.url}/model.safetensors", "--to", str(disk), "--sha256", sha)
         assert r.code == 0, r.stderr
         assert (disk / "model.safetensors").read_bytes() == f.read_bytes()
+
+
+def test_a_trickle_is_a_stall_and_the_job_ends(md, tmp_path, payload):
+    """Two bytes a second per connection never trip a read timeout; the speed floor ends it."""
+    www, f, sha = payload
+    with FaultyServer(www, "trickle") as slow:
+        r = md.run("get", f"{slow.url}/model.safetensors", "--to", str(tmp_path / "proj"), "--sha256", sha,
+                   "--stall-timeout", "3", "--timeout", "10", "--connections", "2", timeout=150)
+    assert r.code == 3, (r.code, r.stderr)
+    assert "too slow" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_mirror_whose_content_range_names_another_size_is_dropped(md, tmp_path, payload):
+    www, f, sha = payload
+    with FaultyServer(www, "badtotal") as liar, FaultyServer(www, "ok") as honest:
+        alone = md.run("get", f"{liar.url}/model.safetensors", "--to", str(tmp_path / "a"))
+        both = md.run("get", f"{liar.url}/model.safetensors", "--url", f"{honest.url}/model.safetensors",
+                      "--to", str(tmp_path / "b"), "--connections", "4")
+    assert alone.code == 3 and "says the file is" in alone.stderr, alone.stderr
+    assert not (tmp_path / "a" / "model.safetensors").exists()
+    assert both.code == 0, both.stderr
+    assert (tmp_path / "b" / "model.safetensors").read_bytes() == f.read_bytes()
+
+
+def test_a_file_without_a_sha256_is_marked_unverified(md, tmp_path, payload):
+    www, f, sha = payload
+    with FaultyServer(www, "ok") as srv:
+        plain = md.run("get", f"{srv.url}/model.safetensors", "--to", str(tmp_path / "a"), "--json")
+        checked = md.run("get", f"{srv.url}/model.safetensors", "--to", str(tmp_path / "b"), "--json",
+                         "--sha256", sha)
+        text = md.run("get", f"{srv.url}/model.safetensors", "--to", str(tmp_path / "c"))
+    assert plain.last("finished")["unverified"] == ["model.safetensors"]
+    assert checked.last("finished")["unverified"] == []
+    assert "NOT verified" in text.stdout and "--sha256" in text.stdout

@@ -376,12 +376,13 @@ class FileDownload:
                 self.mirrors.observed_rate(m, rate)
 
         try:
-            fetch_range(session, w, fd, sched.lock, on_bytes, self._stop, self._timeout)
+            fetch_range(session, w, fd, sched.lock, on_bytes, self._stop, self._timeout, self.size)
             self.mirrors.succeeded(m, w.pos - w.first, time.monotonic() - t0)
         except MirrorFault as f:
             log.info("mirror %s: %s", m.host, f)
             m.fatal_status = m.fatal_status or f.fatal_status
             m.no_ranges = m.no_ranges or f.no_ranges
+            m.bad_data = m.bad_data or f.bad_data
             self.mirrors.failed(m, str(f), f.retry_after)
         except OSError as exc:
             errors.append(self._disk_error(exc))

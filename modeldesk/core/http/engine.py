@@ -419,4 +419,5 @@ class HttpEngine:
             with self._lock:
                 live.clear()  # files that failed or stopped hold no connections any more
         progress.send(progress.total, progress.fetched, 0, JobState.FINISHED)
-        self._emit(ev.JobFinished(job.job_id))
+        unverified = tuple(s.dest.name for s in job.files if not (s.sha256 or s.git_sha1))
+        self._emit(ev.JobFinished(job.job_id, unverified))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 
@@ -12,17 +13,20 @@ import urllib3
 from modeldesk.core.http.scheduler import Work
 
 CHUNK = 256 * 1024  # per read; with up to 64 connections, what is in flight stays small
+MIN_RATE = 1024  # bytes/s: a connection slower than this over the stall window counts as stalled
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 
 class MirrorFault(Exception):
     """This mirror failed this request; another one may do better."""
 
     def __init__(self, reason: str, fatal_status: int = 0, retry_after: float | None = None,
-                 no_ranges: bool = False):
+                 no_ranges: bool = False, bad_data: bool = False):
         super().__init__(reason)
         self.fatal_status = fatal_status
         self.retry_after = retry_after
         self.no_ranges = no_ranges
+        self.bad_data = bad_data  # it serves another file: drop it for the rest of the job
 
 
 def retry_after(resp: requests.Response) -> float | None:
@@ -57,8 +61,43 @@ def read_chunk(raw, got: int) -> bytes:
         raise MirrorFault(f"{type(exc).__name__} after {got} bytes") from None
 
 
+def check_content_range(header: str, start: int, end: int, size: int | None) -> None:
+    """The whole header, not its start alone: the range asked for (or its head), of a file of the size
+    the listing or HEAD gave. A mirror that answers otherwise serves another file, or lies."""
+    m = _CONTENT_RANGE.match(header.strip())
+    if m is None or int(m.group(1)) != start:
+        raise MirrorFault(f"answered the wrong range ({header or 'no Content-Range'})")
+    last, total = int(m.group(2)), m.group(3)
+    if last < start or last > end - 1:
+        raise MirrorFault(f"answered the wrong range ({header}; asked for bytes {start}-{end - 1})")
+    if size is not None and total != "*" and int(total) != size:
+        raise MirrorFault(f"says the file is {total} bytes, not {size}", bad_data=True)
+
+
+class Floor:
+    """Bytes over the time spent waiting for them: a trickle (say 1 byte a second) never trips a read
+    timeout, yet holds a connection and its range forever. Time spent in the rate limiter does not count."""
+
+    def __init__(self, window: float, clock=time.monotonic):
+        self._window, self._clock = window, clock
+        self._waited = 0.0
+        self._bytes = 0
+
+    def read(self, raw, got: int) -> bytes:
+        t0 = self._clock()
+        chunk = read_chunk(raw, got)
+        self._waited += self._clock() - t0
+        self._bytes += len(chunk)
+        if self._waited >= self._window:
+            rate = self._bytes / self._waited
+            if rate < MIN_RATE:
+                raise MirrorFault(f"too slow ({rate:.0f} bytes/s over {self._waited:.0f} s)")
+            self._waited, self._bytes = 0.0, 0
+        return chunk
+
+
 def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
-                on_bytes, stop: threading.Event, timeout: tuple[float, float]) -> int:
+                on_bytes, stop: threading.Event, timeout: tuple[float, float], size: int | None = None) -> int:
     """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
     on_bytes(start, end) after each write. Bytes are written as they arrive (read1), so a slow mirror's
     progress is visible at once and a cut-short request stops at its new end. Raises MirrorFault on
@@ -78,12 +117,10 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
             raise MirrorFault("ignores Range requests", no_ranges=True)
         if resp.status_code != 206:
             raise fault_for(resp)
-        cr = resp.headers.get("Content-Range", "")
-        if not cr.startswith(f"bytes {start}-"):
-            raise MirrorFault(f"answered the wrong range ({cr or 'no Content-Range'})")
-        raw = resp.raw
+        check_content_range(resp.headers.get("Content-Range", ""), start, end, size)
+        raw, floor = resp.raw, Floor(timeout[1])
         while not stop.is_set():
-            chunk = read_chunk(raw, written)
+            chunk = floor.read(raw, written)
             if not chunk:
                 break
             with lock:
@@ -114,9 +151,9 @@ def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes,
     with resp:
         if resp.status_code != 200:
             raise fault_for(resp)
-        raw = resp.raw
+        raw, floor = resp.raw, Floor(timeout[1])
         while not stop.is_set() and pos < size:
-            chunk = read_chunk(raw, pos)
+            chunk = floor.read(raw, pos)
             if not chunk:
                 break
             chunk = chunk[: size - pos]
