@@ -193,7 +193,8 @@ class EngineBridge(QObject):
         from modeldesk.core.intake import build_add
 
         def add():
-            request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved)  # engine settings apply
+            request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
+                                proxy=self._manager.proxy)  # engine settings apply
             return self._manager.add(request).result()
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)
@@ -218,7 +219,7 @@ class EngineBridge(QObject):
         def read():
             from modeldesk.core.intake import resolve_source
 
-            return resolve_source(text, mirrors, self._settings().http)
+            return resolve_source(text, mirrors, self._settings().http, self._manager.proxy)
 
         def more(result) -> None:  # a magnet: its file list follows when a peer sends it
             src = result.torrent if isinstance(result, Preview) else None
@@ -303,7 +304,7 @@ class EngineBridge(QObject):
         """Time every mirror of `http` (HttpSettings, perhaps not saved yet) on a real file of source."""
         from modeldesk.core.mirror_probe import probe_source
 
-        return self._reply(self.probeReady, number, lambda: probe_source(source, (), http),
+        return self._reply(self.probeReady, number, lambda: probe_source(source, (), http, self._manager.proxy),
                            "Could not probe the mirrors")
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:

@@ -262,7 +262,7 @@ def _settle_stale_states(lib, paths) -> None:
     from modeldesk.core.library.owner import LibraryLock
     from modeldesk.core.models import JobState
 
-    lock = LibraryLock(paths.data_dir / "library.lock")
+    lock = LibraryLock(paths.library_lock)
     try:
         lock.acquire("`modeldesk list`")
     except (LibraryBusyError, OSError):

@@ -18,11 +18,3 @@ def keyring_daemon(tmp_path):
     with KeyringDaemon(tmp_path / "keyring-home") as k:
         yield k
 
-
-@pytest.fixture(autouse=True)
-def _no_proxy_left_behind():
-    """The proxy in force is process-wide (core.proxy); a test that set one must not pass it on."""
-    from modeldesk.core import proxy
-
-    yield
-    proxy.use(proxy.Proxy())

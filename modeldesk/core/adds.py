@@ -14,6 +14,7 @@ from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.pathsafety import check_relative_path
 if TYPE_CHECKING:
     from modeldesk.core.http.hub_plan import HubListing
+    from modeldesk.core.proxy import Proxy
 from modeldesk.core.torrent.sources import (
     TorrentSource,
     looks_like_url,
@@ -87,13 +88,13 @@ def check_sha256(text: str | None) -> str | None:
     return t
 
 
-def resolve_torrent_source(text: str) -> TorrentSource:
+def resolve_torrent_source(text: str, proxy: Proxy | None = None) -> TorrentSource:
     """Magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
-    Blocking (a URL is fetched): call it off the GUI thread."""
+    Blocking (a URL is fetched, through `proxy`; None: the system's): call it off the GUI thread."""
     if looks_like_url(text):
         from modeldesk.core.http.client import fetch_bytes  # requests costs ~150 ms to import
 
-        return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES), text)
+        return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES, proxy=proxy), text)
     return parse_local_source(text)
 
 

@@ -14,6 +14,7 @@ from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_file_url, resolve_torrent_source
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
 from modeldesk.core.models import FileEntry, Selection
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
@@ -50,9 +51,9 @@ class Resolved:
     hub: HubListing | None = None  # the repo pinned and listed, so the add fetches exactly this
 
 
-def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings) -> Resolved:
+def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, proxy: Proxy | None = None) -> Resolved:
     """Blocking: may read a .torrent from disk or the network, or pin and list a hub repo (with the
-    token the user trusted its host with): call it off the GUI thread."""
+    token the user trusted its host with), through `proxy` (None: the system's): call it off the GUI thread."""
     text = text.strip()
     mirrors = tuple(m.rstrip("/") for m in mirrors)
     kind = classify(text, mirror_hosts(mirrors))
@@ -61,16 +62,16 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings) -> R
     if kind is SourceKind.HUB:
         ref = parse_repo_ref(text)
         endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
-        listing = list_repo(ref, endpoints, load_credentials(http.token_hosts))
+        listing = list_repo(ref, endpoints, load_credentials(http.token_hosts), proxy)
         files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listing.files))
         return Resolved(text, kind.value, ref.repo_id, files, sum(f.size for f in files), hub=listing)
-    src = resolve_torrent_source(text)
+    src = resolve_torrent_source(text, proxy)
     return Resolved(text, kind.value, src.name, src.files, sum(f.size for f in src.files), torrent=src)
 
 
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
               mirrors: tuple[str, ...] = (), connections: int | None = None, stall_timeout: float | None = None,
-              resolved: Resolved | None = None) -> TorrentAdd | HttpAdd | HubAdd:
+              resolved: Resolved | None = None, proxy: Proxy | None = None) -> TorrentAdd | HttpAdd | HubAdd:
     """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
     source already read (the add dialog's preview): call it off the GUI thread."""
     if resolved is not None and resolved.source.strip() != text.strip():
@@ -87,4 +88,4 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None
-    return TorrentAdd(src or resolve_torrent_source(text), project_dir, selection, seed=seed)
+    return TorrentAdd(src or resolve_torrent_source(text, proxy), project_dir, selection, seed=seed)

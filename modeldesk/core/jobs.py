@@ -4,8 +4,22 @@ a job → engine map and never asks what kind a job is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from modeldesk.core.library.store import Library
+
+# How an engine reaches the library: fn(library) runs on the library's writer thread.
+InLibrary = Callable[[Callable[["Library"], object]], Future]
+
+
+def failed(exc: BaseException) -> Future:
+    """A future that has already failed with exc (a command refused before it started)."""
+    fut: Future = Future()
+    fut.set_exception(exc)
+    return fut
 
 
 class JobEngine(Protocol):

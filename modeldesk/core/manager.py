@@ -23,11 +23,11 @@ from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
 from modeldesk.core.http.jobs import HttpJobs
-from modeldesk.core.jobs import JobEngine
+from modeldesk.core.jobs import JobEngine, failed
 from modeldesk.core.models import JobKind, JobState
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import ensure_project_dir
-from modeldesk.core import proxy as proxies
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_proxy, set_proxy_password
 from modeldesk.core.settings import Settings
 from modeldesk.core.shared_limit import SharedDownloadLimit
@@ -51,17 +51,18 @@ class Manager:
         self._settings = settings
         self._sink = sink
         self._owner = owner  # who holds the library, for another process's message
-        self._lock = LibraryLock(paths.data_dir / "library.lock")
+        self._lock = LibraryLock(paths.library_lock)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
-        self._http = HttpJobs(HttpEngine(self._on_event), self._in_library, lambda: self._settings.http)
+        self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy), self._in_library,
+                              lambda: self._settings.http, lambda: self._proxy)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))
         self._shared = SharedDownloadLimit(self._torrents.set_download_limit, self._http.engine.set_rate_limit)
-        self._proxy = proxies.Proxy()  # with its password, once start() has read it
+        self._proxy = Proxy()  # the proxy in force, with its password once start() has read it
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -69,7 +70,6 @@ class Manager:
         try:
             self._writer.submit(self._open_library).result()
             self._proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
-            proxies.use(self._proxy)
             self._torrents.start(self._proxy)
         except BaseException:
             self._lock.release()
@@ -118,7 +118,11 @@ class Manager:
         else:
             fut = self._http.add_hub(add) if isinstance(add, HubAdd) else self._http.add_http(add)
             engine = self._http
-        return _then(fut, lambda job_id: self._engines.setdefault(job_id, engine) and job_id)
+
+        def runs_here(job_id: str) -> str:
+            self._engines[job_id] = engine
+            return job_id
+        return _then(fut, runs_here)
 
     def _add_torrent(self, add: TorrentAdd) -> Future:
         project = ensure_project_dir(add.project_dir)
@@ -177,7 +181,7 @@ class Manager:
     def set_limits(self, job_id: str, down: int, up: int) -> Future:
         """This job's own limits in bytes/s (0 = none), live and kept for the next start."""
         if down < 0 or up < 0:
-            return _failed(BadInputError("A speed limit cannot be negative."))
+            return failed(BadInputError("A speed limit cannot be negative."))
         fut = self._engine(job_id).set_limits(job_id, down, up)
         return _then(fut, lambda _r: self._in_library(lambda lib: lib.update_options(job_id, limits=[down, up])))
 
@@ -186,7 +190,7 @@ class Manager:
         try:
             project = str(ensure_project_dir(new_dir))
         except ModelDeskError as exc:
-            return _failed(exc)
+            return failed(exc)
         return self._engine(job_id).move(job_id, project)
 
     def fetch_metadata(self, src: TorrentSource) -> Future:
@@ -200,6 +204,11 @@ class Manager:
     def cancel_metadata(self, job_id: str) -> Future:
         return self._torrents.cancel_metadata(job_id)
 
+    @property
+    def proxy(self) -> Proxy:
+        """The proxy in force: HTTP sessions opened from now on go through it."""
+        return self._proxy
+
     def apply_settings(self, settings: Settings, proxy_password: str | None = None) -> Future:
         """Torrent settings apply at once, HTTP settings to jobs (and the proxy to connections) from now on.
         A new proxy password goes to the keyring (a refusal is raised after everything else applied);
@@ -211,10 +220,9 @@ class Manager:
                 set_proxy_password(settings.proxy, proxy_password)
             except ModelDeskError as exc:
                 refused = exc
-            self._proxy = proxies.Proxy(settings.proxy, proxy_password)
+            self._proxy = Proxy(settings.proxy, proxy_password)
         elif settings.proxy != self._proxy.settings:
             self._proxy = load_proxy(settings.proxy)
-        proxies.use(self._proxy)
         applied = self._torrents.apply_settings(settings.torrent, self._proxy)
         self._shared.set_limit(settings.torrent.rate_limits()[0])  # one limit for BitTorrent and HTTP together
         if refused:
@@ -270,12 +278,6 @@ class Manager:
                 self._http.forget(job_id)
             case _:
                 pass
-
-
-def _failed(exc: BaseException) -> Future:
-    fut: Future = Future()
-    fut.set_exception(exc)
-    return fut
 
 
 def _then(fut: Future, after: Callable) -> Future:

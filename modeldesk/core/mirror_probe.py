@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.http.hub import HubClient, file_url, parse_repo_ref
-from modeldesk.core.http.hub_plan import hub_endpoints
+from modeldesk.core.http.hub import file_url, parse_repo_ref
+from modeldesk.core.http.hub_plan import hub_endpoints, list_repo
 from modeldesk.core.http.prober import ProbeResult, probe_all
 from modeldesk.core.intake import SourceKind, classify, mirror_hosts
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import HttpSettings
 from modeldesk.core.units import fmt_bytes
 
 
-def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings) -> tuple[str, list[str], Credentials | None]:
+def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
+                  proxy: Proxy | None = None) -> tuple[str, list[str], Credentials | None]:
     """What to probe: (what it is, one URL per mirror, credentials)."""
     credentials = load_credentials(http.token_hosts)
     mirrors = extra + http.hub_mirrors
     if classify(source, mirror_hosts(mirrors)) is SourceKind.HUB:
         ref = parse_repo_ref(source)
         endpoints = hub_endpoints(ref, mirrors, http.use_official_hub)
-        client = HubClient(endpoints, credentials=credentials)
-        commit = client.resolve(ref)
-        files = client.list_files(ref, commit)
+        listing = list_repo(ref, endpoints, credentials, proxy)
+        commit, files = listing.commit, listing.files
         if not files:
             raise ModelDeskError(f"{ref.repo_id} has no files to probe.")
         biggest = max(files, key=lambda f: f.size)
@@ -32,7 +33,8 @@ def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings) -> tu
     return source, list(dict.fromkeys([source, *extra])), credentials
 
 
-def probe_source(source: str, extra: tuple[str, ...], http: HttpSettings) -> tuple[str, list[ProbeResult]]:
-    """(what was probed, the mirrors ranked: healthy and fastest first)."""
-    what, urls, credentials = probe_targets(source, extra, http)
-    return what, probe_all(urls, credentials)
+def probe_source(source: str, extra: tuple[str, ...], http: HttpSettings,
+                 proxy: Proxy | None = None) -> tuple[str, list[ProbeResult]]:
+    """(what was probed, the mirrors ranked: healthy and fastest first); through `proxy` (None: the system's)."""
+    what, urls, credentials = probe_targets(source, extra, http, proxy)
+    return what, probe_all(urls, credentials, proxy=proxy)

@@ -32,6 +32,11 @@ class AppPaths:
         return self.data_dir / "library.sqlite3"
 
     @property
+    def library_lock(self) -> Path:
+        """Held by the one process that runs the library (core.library.owner)."""
+        return self.data_dir / "library.lock"
+
+    @property
     def resume_dir(self) -> Path:
         return self.state_dir / "resume"
 

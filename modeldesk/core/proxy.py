@@ -1,6 +1,6 @@
-"""The proxy in force for this process: the user's proxy settings plus the password read from the
-OS keyring. requests sessions (core.http.client) and the libtorrent session (torrent.session_config)
-both take it from here. The password never appears in repr, logs or messages."""
+"""A proxy: the user's proxy settings plus the password read from the OS keyring. The manager keeps
+the one in force and passes it to requests sessions (core.http.client) and the libtorrent session
+(torrent.session_config). The password never appears in repr, logs or messages."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ class Proxy:
             host = f"[{host}]"
         return f"{scheme}://{auth}{host}:{s.port}"
 
+    def network_hint(self) -> str:
+        """A sentence for network errors while this proxy carries every connection (it may be the cause)."""
+        if self.kind not in ("http", "socks5"):
+            return ""
+        return (f" Every connection goes through the {self.label()}: check that it runs and that its user name "
+                "and password (Settings → Connection) are right.")
+
     def requests_proxies(self) -> dict[str, str] | None:
         """Session proxies for requests; None means: follow the environment's proxy variables."""
         kind = self.kind
@@ -49,25 +56,3 @@ class Proxy:
             return {}
         url = self.url()
         return {"http": url, "https": url}
-
-
-_current = Proxy()
-
-
-def use(proxy: Proxy) -> None:
-    """Make this the proxy for HTTP sessions opened from now on."""
-    global _current
-    _current = proxy
-
-
-def current() -> Proxy:
-    return _current
-
-
-def network_hint() -> str:
-    """A sentence for network errors while a proxy carries every connection (the proxy may be the cause)."""
-    p = current()
-    if p.kind not in ("http", "socks5"):
-        return ""
-    return (f" Every connection goes through the {p.label()}: check that it runs and that its user name and "
-            "password (Settings → Connection) are right.")

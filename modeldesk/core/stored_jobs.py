@@ -13,24 +13,22 @@ from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.engine import file_paths
+from modeldesk.core.jobs import InLibrary, failed
 from modeldesk.core.library.manifest import manifest_path
-from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobState, LibraryEntry
 from modeldesk.core.relocate import move_files
 
-Record = Callable[[Callable[[Library], object]], Future]
-
-
 class StoredJobs:
-    def __init__(self, record: Record, emit: Callable[[ev.Event], None],
+    def __init__(self, record: InLibrary, emit: Callable[[ev.Event], None],
                  start: Callable[[TorrentAdd | HttpAdd | HubAdd], Future]):
         self._record = record
         self._emit = emit  # recorded, then delivered
         self._start = start  # the manager's add: the job then belongs to its engine
-        self._mover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stored-mover")
+        # One worker: moves copy whole models, and a resume lists a hub repo; neither holds up an engine.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stored-jobs")
 
     def stop(self) -> None:
-        self._mover.shutdown(wait=True, cancel_futures=True)
+        self._worker.shutdown(wait=True, cancel_futures=True)
 
     def _entry(self, job_id: str) -> LibraryEntry:
         entry = self._record(lambda lib: lib.get(job_id)).result()
@@ -44,7 +42,7 @@ class StoredJobs:
             entry = self._entry(job_id)
             if entry.state not in (JobState.FINISHED, JobState.SEEDING):
                 self._emit(ev.JobPaused(job_id))
-        return self._mover.submit(run)
+        return self._worker.submit(run)
 
     def resume(self, job_id: str) -> Future:
         """Start it again from its source; finished files are checked, not fetched again."""
@@ -52,7 +50,7 @@ class StoredJobs:
             entry = self._entry(job_id)
             torrent = self._record(lambda lib: lib.torrent_bytes(job_id)).result()
             return self._start(restore_add(entry, torrent)).result()
-        return self._mover.submit(run)
+        return self._worker.submit(run)
 
     def remove(self, job_id: str, delete_files: bool = False) -> Future:
         def run() -> None:
@@ -62,7 +60,7 @@ class StoredJobs:
                     for path in file_paths(Path(entry.project_dir) / f.path):
                         path.unlink(missing_ok=True)
             self._emit(ev.JobRemoved(job_id))
-        return self._mover.submit(run)
+        return self._worker.submit(run)
 
     def details(self, job_id: str) -> Future:
         def run() -> JobDetails:
@@ -71,13 +69,13 @@ class StoredJobs:
                 return JobDetails(job_id)
             done = entry.state in (JobState.FINISHED, JobState.SEEDING)
             return JobDetails(job_id, files_from_library(entry.files, done))
-        return self._mover.submit(run)
+        return self._worker.submit(run)
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
-        return _failed(BadInputError("Resume the job first; its files can be picked while it runs."))
+        return failed(BadInputError("Resume the job first; its files can be picked while it runs."))
 
     def recheck(self, job_id: str) -> Future:
-        return _failed(BadInputError("Resume the job first: a running job checks its files against their hashes."))
+        return failed(BadInputError("Resume the job first: a running job checks its files against their hashes."))
 
     def set_limits(self, job_id: str, down: int, up: int) -> Future:
         """Kept for when it runs again."""
@@ -94,10 +92,5 @@ class StoredJobs:
             move_files(old, Path(project), paths)
             self._emit(ev.JobMoved(job_id, project))
             return project
-        return self._mover.submit(run)
+        return self._worker.submit(run)
 
-
-def _failed(exc: BaseException) -> Future:
-    fut: Future = Future()
-    fut.set_exception(exc)
-    return fut

@@ -64,7 +64,7 @@ def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
             f, sha = folder / entry.name, entry.options.get("sha256")
             if not f.is_file():
                 missing.append(entry.name)
-            elif not file_matches(f, f.stat().st_size if entry.size_total <= 0 else entry.size_total, sha):
+            elif not file_matches(f, entry.size_total if entry.size_total > 0 else f.stat().st_size, sha):
                 corrupt.append(entry.name)
             elif not sha:
                 unverified.append(entry.name)

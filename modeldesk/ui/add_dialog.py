@@ -241,6 +241,5 @@ class AddDialog(QDialog):
         _, off = checked_files(self.files_model)
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
         text = self.source.text().strip()
-        p = self._preview
-        resolved = p if p is not None and p.source == text else None  # added as previewed
+        resolved = self._preview  # added as previewed; build_add drops a preview of other text
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved)

@@ -7,7 +7,6 @@ import json
 
 import libtorrent as lt
 
-from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import ProxySettings, load_settings
@@ -49,11 +48,9 @@ def test_sessions_follow_the_environment_only_in_system_mode(monkeypatch):
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     with new_session() as s:
         assert s.trust_env and s.proxies == {}
-    proxies.use(Proxy(ProxySettings(kind="none")))
-    with new_session() as s:
+    with new_session(proxy=Proxy(ProxySettings(kind="none"))) as s:
         assert not s.trust_env and s.proxies == {}
-    proxies.use(Proxy(SOCKS, "pw"))
-    with new_session() as s:
+    with new_session(proxy=Proxy(SOCKS, "pw")) as s:
         assert not s.trust_env and s.proxies["https"].startswith("socks5h://lab%20user:pw@")
 
 

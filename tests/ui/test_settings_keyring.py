@@ -7,7 +7,6 @@ from __future__ import annotations
 import keyring
 from PySide6.QtCore import Qt
 
-from modeldesk.core import proxy as proxies
 from modeldesk.core.adds import HttpAdd
 from modeldesk.core.settings import load_settings
 from tests.helpers.keyring_session import files_containing
@@ -68,7 +67,7 @@ def test_a_proxy_set_in_the_dialog_carries_the_next_download(keyring_daemon, win
         form.password.setText(PROXY_PW)
         with qtbot.waitSignal(engine.prefs.changed, timeout=5_000):
             dialog.accept()
-        qtbot.waitUntil(lambda: proxies.current().settings.port == socks.port, timeout=10_000)
+        qtbot.waitUntil(lambda: engine.manager.proxy.settings.port == socks.port, timeout=10_000)
         assert keyring.get_password("modeldesk-proxy", f"researcher@127.0.0.1:{socks.port}") == PROXY_PW
         engine.prefs.flush()
         saved = load_settings(engine.paths.settings_file).proxy

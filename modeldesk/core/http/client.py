@@ -8,7 +8,7 @@ import requests.auth
 from modeldesk import __version__
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadSourceError, NetworkError
-from modeldesk.core import proxy as proxies
+from modeldesk.core.proxy import Proxy
 
 USER_AGENT = f"ModelDesk/{__version__}"
 
@@ -27,10 +27,11 @@ class ScopedTokenAuth(requests.auth.AuthBase):
         return r
 
 
-def new_session(credentials: Credentials | None = None) -> requests.Session:
+def new_session(credentials: Credentials | None = None, proxy: Proxy | None = None) -> requests.Session:
+    """A session with the proxy in force (None: the system's) and tokens scoped to their hosts."""
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
-    chosen = proxies.current().requests_proxies()
+    chosen = (proxy or Proxy()).requests_proxies()
     if chosen is None:
         s.trust_env = True  # "system": honour the user's proxy variables
     else:  # the proxy set in ModelDesk (or none): the environment's must not override it
@@ -41,10 +42,10 @@ def new_session(credentials: Credentials | None = None) -> requests.Session:
     return s
 
 
-def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0) -> bytes:
+def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0, proxy: Proxy | None = None) -> bytes:
     """GET a small resource whole; refuse it past max_bytes."""
     try:
-        with new_session() as s, s.get(url, stream=True, timeout=timeout) as r:
+        with new_session(None, proxy) as s, s.get(url, stream=True, timeout=timeout) as r:
             if r.status_code >= 400:
                 raise BadSourceError(f"{url} answered HTTP {r.status_code} {r.reason}; check the link.")
             chunks, total = [], 0

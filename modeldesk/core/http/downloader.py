@@ -36,7 +36,6 @@ from modeldesk.core.errors import (
     UnsafePathError,
     VerificationError,
 )
-from modeldesk.core import proxy as proxies
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
 from modeldesk.core.http.hasher import PrefixHasher
@@ -115,9 +114,10 @@ class FileDownload:
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
                  limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
-                 root: Path | None = None):
+                 root: Path | None = None, network_hint: str = ""):
         self.spec = spec
         self._root = root or spec.dest.parent  # the project folder: nothing is written outside it
+        self._network_hint = network_hint  # what a network error adds when a proxy carries every connection
         self._known_good = known_good or (lambda path: False)  # verified earlier by this process
         self._limiters = limiters  # the job's and the engine's download limits
         self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections), slots=slots)
@@ -239,7 +239,7 @@ class FileDownload:
         if statuses <= {404, 410} and statuses:
             return BadSourceError(f"{name}: not found on any mirror ({detail}). Check the URL.")
         return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
-                            "later; finished bytes are kept." + proxies.network_hint())
+                            "later; finished bytes are kept." + self._network_hint)
 
     def _check_space(self) -> None:
         # What the .part already holds is reused (or freed by the truncate below): a part file a run

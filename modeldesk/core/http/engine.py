@@ -25,6 +25,7 @@ from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
 
 log = logging.getLogger(__name__)
@@ -159,8 +160,9 @@ def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
 
 
 class HttpEngine:
-    def __init__(self, emit: Emit):
+    def __init__(self, emit: Emit, proxy: Callable[[], Proxy] = Proxy):
         self._emit = emit
+        self._proxy = proxy  # the proxy in force now: each file started takes it
         self._stopping = False
         self._lock = threading.Lock()
         self._jobs: dict[str, HttpJob] = {}
@@ -388,10 +390,12 @@ class HttpEngine:
             def on_progress(p: Progress) -> None:
                 progress.update(spec, p)
                 announce_files()
+            proxy = self._proxy()
             dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
                               on_progress=on_progress, slots=slots, limiters=limiters,
-                              session_factory=functools.partial(new_session, job.credentials),
-                              known_good=self._known_good, root=Path(job.project_dir))
+                              session_factory=functools.partial(new_session, job.credentials, proxy),
+                              known_good=self._known_good, root=Path(job.project_dir),
+                              network_hint=proxy.network_hint())
             with self._lock:
                 live.append(dl)
             return dl

@@ -16,7 +16,7 @@ import requests
 
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
-from modeldesk.core import proxy as proxies
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.pathsafety import check_relative_path
 
@@ -92,14 +92,16 @@ def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
 class HubClient:
     """Metadata calls against a list of endpoints; the first that answers wins."""
 
-    def __init__(self, endpoints: list[str], timeout: float = 20.0, credentials: Credentials | None = None):
+    def __init__(self, endpoints: list[str], timeout: float = 20.0, credentials: Credentials | None = None,
+                 proxy: Proxy | None = None):
         self.endpoints = list(dict.fromkeys(e.rstrip("/") for e in endpoints))
         self._timeout = timeout
         self._credentials = credentials
+        self._proxy = proxy or Proxy()
 
     def _get_json(self, ref: RepoRef, path: str, params=None):
         problems: list[ModelDeskError] = []
-        with new_session(self._credentials) as s:
+        with new_session(self._credentials, self._proxy) as s:
             for ep in self.endpoints:
                 url: str | None = f"{ep}{path}"
                 pages = []
@@ -124,7 +126,7 @@ class HubClient:
             raise definite[0]
         raise NetworkError(f"No hub endpoint answered for {ref.repo_id} ("
                            + "; ".join(str(p) for p in problems) + "). Check the network or add a --mirror."
-                           + proxies.network_hint())
+                           + self._proxy.network_hint())
 
     def resolve(self, ref: RepoRef) -> str:
         if _COMMIT.match(ref.revision):

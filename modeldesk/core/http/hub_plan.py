@@ -14,6 +14,7 @@ from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
 from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, HubFile, RepoRef, endpoints_from_env, file_url
 from modeldesk.core.models import Selection
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.selection import is_selected
 
 
@@ -37,8 +38,9 @@ class HubListing:
     files: tuple[HubFile, ...]
 
 
-def list_repo(ref: RepoRef, endpoints: list[str], credentials: Credentials | None = None) -> HubListing:
-    client = HubClient(endpoints, credentials=credentials)
+def list_repo(ref: RepoRef, endpoints: list[str], credentials: Credentials | None = None,
+              proxy: Proxy | None = None) -> HubListing:
+    client = HubClient(endpoints, credentials=credentials, proxy=proxy)
     commit = client.resolve(ref)
     return HubListing(ref, commit, tuple(client.list_files(ref, commit)))
 
@@ -55,10 +57,11 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
 
 
 def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
-                 credentials: Credentials | None = None, listing: HubListing | None = None) -> HubPlan:
+                 credentials: Credentials | None = None, listing: HubListing | None = None,
+                 proxy: Proxy | None = None) -> HubPlan:
     """`listing`: the repo as a preview already pinned and listed it (else it is asked for now)."""
     if listing is None or listing.ref != ref:
-        listing = list_repo(ref, endpoints, credentials)
+        listing = list_repo(ref, endpoints, credentials, proxy)
     commit, listed = listing.commit, list(listing.files)
     chosen = [f for f in listed if is_selected(f.path, selection)]
     if not chosen:
@@ -68,7 +71,8 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
         # Rank the mirrors on the biggest chosen file: every file lists the fastest healthy one first.
         biggest = max(chosen, key=lambda f: f.size)
         probe_urls = {ep: file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
-        order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials))}
+        order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials,
+                                                                   proxy=proxy))}
         endpoints = sorted(endpoints, key=lambda ep: order[probe_urls[ep]])
     specs: list[FileSpec] = []
     skipped: list[FileSpec] = []

@@ -20,17 +20,15 @@ from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.jobs import InLibrary
 from modeldesk.core.library.manifest import manifest_path, write_manifest
-from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.selection import glob_escape
 from modeldesk.core.settings import HttpSettings
-
-Record = Callable[[Callable[[Library], object]], Future]  # runs fn(library) on the library's writer thread
-
 
 @dataclass
 class HubManifest:
@@ -48,8 +46,10 @@ class HubManifest:
 
 
 class HttpJobs:
-    def __init__(self, engine: HttpEngine, record: Record, settings: Callable[[], HttpSettings]):
+    def __init__(self, engine: HttpEngine, record: InLibrary, settings: Callable[[], HttpSettings],
+                 proxy: Callable[[], Proxy]):
         self.engine = engine
+        self._proxy = proxy  # the proxy in force now
         self._record = record
         self._settings = settings
         self._control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="http-control")
@@ -68,7 +68,7 @@ class HttpJobs:
         project = ensure_project_dir(add.project_dir)
         endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
         credentials = load_credentials(http.token_hosts)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, add.listing)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, add.listing, self._proxy())
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
         self._record(lambda lib: lib.add_job(

@@ -12,6 +12,7 @@ import requests
 
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
+from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.fetch import MirrorFault, open_stream, read_chunk
 
 PROBE_BYTES = 2 * 1024 * 1024
@@ -74,11 +75,11 @@ def rank(results: list[ProbeResult]) -> list[ProbeResult]:
 
 
 def probe_all(urls: list[str], credentials: Credentials | None = None, nbytes: int = PROBE_BYTES,
-              seconds: float = PROBE_SECONDS) -> list[ProbeResult]:
+              seconds: float = PROBE_SECONDS, proxy: Proxy | None = None) -> list[ProbeResult]:
     """Probe every URL at once (one session each: tokens stay scoped per host); ranked."""
 
     def one(url: str) -> ProbeResult:
-        with new_session(credentials) as s:
+        with new_session(credentials, proxy) as s:
             return probe(s, url, nbytes, seconds)
 
     if not urls:
