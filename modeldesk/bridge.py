@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import shutil
 import threading
 from collections.abc import Callable
@@ -250,7 +251,7 @@ class EngineBridge(QObject):
 
     def query_free_space(self, folder: str) -> Future:
         def run():
-            path = Path(folder).expanduser()
+            path = Path(os.path.expanduser(folder))
             while not path.exists() and path != path.parent:
                 path = path.parent
             try:

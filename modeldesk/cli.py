@@ -17,6 +17,7 @@ from modeldesk import __version__
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.models import Selection
 from modeldesk.core.paths import default_paths
+from modeldesk.core.projects import user_path
 from modeldesk.core.settings import Settings, load_settings
 from modeldesk.core.units import fmt_bytes, parse_rate
 
@@ -147,7 +148,7 @@ def _settings_for(args, paths) -> Settings:
 
 def _seed_dir(from_dir: str, name: str) -> str:
     """Accept the folder above the torrent's top folder, or the top folder itself."""
-    d = Path(from_dir).expanduser().absolute()
+    d = user_path(from_dir)
     if not (d / name).exists() and d.name == name and d.parent.exists():
         return str(d.parent)
     return str(d)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.urls import split_url
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.pathsafety import check_relative_path
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class HubAdd:
 
 
 def is_torrent_url(text: str) -> bool:
-    return looks_like_url(text) and urlsplit(text).path.lower().endswith(".torrent")
+    return looks_like_url(text) and split_url(text).path.lower().endswith(".torrent")
 
 
 def is_file_url(text: str) -> bool:
@@ -72,7 +73,7 @@ def is_file_url(text: str) -> bool:
 
 
 def http_file_name(url: str) -> str:
-    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
+    name = unquote(split_url(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
     check_relative_path(name, f"The URL {url}")
     if "/" in name:
         raise BadSourceError(f"The URL {url} names no file.")

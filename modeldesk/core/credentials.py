@@ -3,13 +3,14 @@ this is what the HTTP layer is given. A token never shows in repr, logs or error
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from modeldesk.core.errors import BadSourceError
+from modeldesk.core.urls import host_of, split_url
 
 
 def normalize_host(text: str) -> str:
     """'https://Mirror.example:8443/x' or 'mirror.example:8443' → 'mirror.example:8443'."""
     t = text.strip()
-    netloc = urlsplit(t).netloc if "://" in t else t.split("/", 1)[0]
+    netloc = host_of(t) if "://" in t else t.split("/", 1)[0]
     return netloc.lower().rsplit("@", 1)[-1]
 
 
@@ -17,11 +18,16 @@ class Credentials:
     """host → token. A host written without a port matches that host on any port."""
 
     def __init__(self, tokens: dict[str, str] | None = None):
-        self._tokens = {normalize_host(h): t for h, t in (tokens or {}).items() if t}
+        self._tokens = {normalize_host(h): t for h, t in (tokens or {}).items() if t and normalize_host(h)}
 
     def token_for(self, url: str) -> str | None:
-        parts = urlsplit(url)
+        try:
+            parts = split_url(url)
+        except BadSourceError:
+            return None
         host = (parts.hostname or "").lower()
+        if not host:
+            return None
         netloc = f"{host}:{parts.port}" if parts.port else host
         return self._tokens.get(netloc) or self._tokens.get(host)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
@@ -18,6 +17,7 @@ from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
+from modeldesk.core.urls import split_url
 
 
 class SourceKind(enum.StrEnum):
@@ -27,7 +27,7 @@ class SourceKind(enum.StrEnum):
 
 
 def mirror_hosts(mirrors: tuple[str, ...] | list[str]) -> set[str]:
-    return {urlsplit(m).netloc for m in mirrors}
+    return {split_url(m).netloc for m in mirrors}
 
 
 def classify(text: str, hosts: set[str] | frozenset[str] = frozenset()) -> SourceKind:

@@ -25,6 +25,11 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _RESERVED = ((".git",), (".modeldesk",), (".cache", "huggingface"))
 
 
+def short(name: str, keep: int = 60) -> str:
+    """A name cut for a message: a hostile listing may send names of any length."""
+    return name if len(name) <= keep else name[:keep] + "…"
+
+
 def _plain(part: str) -> str:
     return part.rstrip(". ").lower()
 
@@ -39,7 +44,7 @@ def _reserved_at(parts: list[str]) -> str | None:
 
 
 def check_components(parts: list[str], what: str) -> None:
-    shown = "/".join(parts)
+    shown = short("/".join(parts), 120)
     if not parts:
         raise UnsafePathError(f"{what} has an empty file name; it cannot be saved safely.")
     for part in parts:
@@ -108,3 +113,28 @@ def check_tree(root: Path | str, rel_paths: Iterable[str]) -> None:
     """resolve_inside for many files below one folder (a torrent's file list)."""
     for rel in rel_paths:
         resolve_inside(root, rel)
+
+
+NAME_MAX = 255  # bytes per path element on ext4, XFS, btrfs, APFS and NTFS (UTF-16 units there)
+
+
+def check_layout(paths: Iterable[str], what: str) -> None:
+    """A listing's '/'-separated paths as a whole, before anything is written: every element fits a
+    file system's name limit, and no path is both a file and the folder of another (`model.bin` and
+    `model.bin/inner.txt`), which would fail halfway through the download."""
+    files = set()
+    for path in paths:
+        for part in path.split("/"):
+            if len(part.encode("utf-8", "surrogateescape")) > NAME_MAX:
+                raise UnsafePathError(
+                    f"{what} contains the file name {short(part)!r}, longer than the {NAME_MAX} bytes a "
+                    "file system allows. It cannot be saved; ask the publisher to shorten it.")
+        files.add(path)
+    for path in sorted(files):
+        parts = path.split("/")
+        for i in range(1, len(parts)):
+            folder = "/".join(parts[:i])
+            if folder in files:
+                raise UnsafePathError(
+                    f"{what} lists {short(folder)!r} both as a file and as the folder of {short(path)!r}; "
+                    "it cannot be saved. Ask the publisher for a fixed copy.")

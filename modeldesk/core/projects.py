@@ -6,18 +6,27 @@ import os
 from pathlib import Path
 
 from modeldesk.core.errors import TargetDirError
+from modeldesk.core.pathsafety import short
+
+
+def user_path(text: str | Path) -> Path:
+    """A folder or file name the user typed, '~' expanded (an unknown '~user' stays as typed), made
+    absolute; a NUL, which no file system allows, is refused with a sentence."""
+    if "\0" in str(text):
+        raise TargetDirError(f"{short(str(text))!r} is not a valid path (it contains a NUL character).")
+    return Path(os.path.expanduser(text)).absolute()
 
 
 def ensure_project_dir(path: str | Path) -> Path:
-    p = Path(path).expanduser().absolute()
-    if p.exists() and not p.is_dir():
-        raise TargetDirError(f"{p} is a file, not a folder. Pick a folder for the model.")
+    p = user_path(path)
     try:
+        if p.exists() and not p.is_dir():
+            raise TargetDirError(f"{short(str(p))} is a file, not a folder. Pick a folder for the model.")
         p.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise TargetDirError(f"{p} cannot be created: part of that path is a file.") from None
     except OSError as exc:
-        raise TargetDirError(f"{p} cannot be created: {exc.strerror}. Pick another folder.") from None
+        raise TargetDirError(f"{short(str(p))} cannot be created: {exc.strerror}. Pick another folder.") from None
     if not os.access(p, os.W_OK | os.X_OK):
         raise TargetDirError(f"{p} is not writable. Pick a folder you can write to.")
     return p

@@ -123,7 +123,10 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
-    version = int(raw.get("schema_version", 0) or 0)
+    version = raw.get("schema_version", 0) or 0
+    if type(version) is not int or version < 0:
+        log.warning("settings: ignoring schema_version=%r", version)
+        version = 0
     if version == 0:  # a file without a version is taken as the first schema
         version = 1
     if version > SCHEMA_VERSION:
@@ -147,7 +150,7 @@ def _from_dict(cls: type, raw: Any) -> Any:
         value = raw[f.name]
         if dataclasses.is_dataclass(default):
             kwargs[f.name] = _from_dict(type(default), value)
-        elif isinstance(default, tuple) and isinstance(value, list):
+        elif isinstance(default, tuple) and isinstance(value, list) and all(isinstance(v, str) for v in value):
             kwargs[f.name] = tuple(value)
         elif isinstance(default, bool) is isinstance(value, bool) and isinstance(value, type(default)):
             kwargs[f.name] = value
@@ -165,6 +168,9 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except (OSError, ValueError) as exc:
         log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
+        return Settings()
+    if not isinstance(raw, dict):
+        log.warning("settings file %s is not a JSON object; using defaults", path)
         return Settings()
     settings = _from_dict(Settings, _migrate(raw))
     if settings.ui.language not in LANGUAGES:

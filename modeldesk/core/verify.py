@@ -12,6 +12,7 @@ from modeldesk.core.library.manifest import file_matches, verify_manifests
 from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobKind, LibraryEntry
 from modeldesk.core.paths import AppPaths
+from modeldesk.core.projects import user_path
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def _jobs_in(folder: Path, paths: AppPaths) -> list[tuple[LibraryEntry, bytes | 
 
 
 def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
-    folder = Path(folder).expanduser().resolve()
+    folder = user_path(folder).resolve()
     if not folder.is_dir():
         raise BadInputError(f"{folder} is not a folder.")
     checked = 0

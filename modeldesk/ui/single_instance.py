@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,8 +20,12 @@ def absolute_sources(sources: list[str]) -> list[str]:
     """Paths are made absolute here: the running instance has another working folder."""
     out = []
     for s in sources:
-        p = Path(s).expanduser()
-        out.append(str(p.resolve()) if "://" not in s and not s.startswith("magnet:") and p.exists() else s)
+        p = Path(os.path.expanduser(s))
+        try:
+            local = "://" not in s and not s.startswith("magnet:") and p.exists()
+        except (OSError, ValueError):  # too long for a file name, or a NUL: not a path, left as typed
+            local = False
+        out.append(str(p.resolve()) if local else s)
     return out
 
 

@@ -31,8 +31,9 @@ def git_blob_sha1(data: bytes) -> str:
 class HubServer:
     def __init__(self, root: Path, tags: dict[str, str] | None = None, gated: dict[str, str] | None = None,
                  cdn_mode: str = "ok", resolve_delay: float = 0.0, xet: frozenset[str] = frozenset(),
-                 serves_xet: bool = True):
+                 serves_xet: bool = True, listings: dict[str, object] | None = None):
         self.root = Path(root)
+        self.listings = listings or {}  # repo_id → the raw tree answer a hostile mirror sends instead
         self.xet = xet  # paths listed with a xetHash, as the hub lists files stored with Xet
         self.serves_xet = serves_xet  # False: a mirror that passes on LFS files only (404 for Xet ones)
         self.resolve_delay = resolve_delay  # seconds each /resolve takes, to see requests overlap
@@ -125,6 +126,8 @@ class HubServer:
             return self._send(h, 200, {"id": repo_id, "sha": commit, "private": False,
                                        "gated": bool(self.gated.get(repo_id)),
                                        "siblings": [{"rfilename": p} for p in repo["files"]]}, body)
+        if what == "tree" and repo_id in self.listings:
+            return self._send(h, 200, self.listings[repo_id], body)
         if what == "tree":
             recursive = query.get("recursive", ["false"])[0].lower() == "true"
             entries = [e for e, _ in repo["files"].values() if recursive or "/" not in e["path"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import time
 
 import libtorrent as lt
 import pytest
@@ -183,3 +184,43 @@ def test_a_job_that_stops_moving_on_a_full_disk_is_reported_as_a_full_disk(small
     err = Run._full_disk(stalled)
     assert err is not None and err.exit_code == 4
     assert "1.5 MiB still to write" in str(err) and str(small_disk) in str(err), str(err)
+
+
+def test_a_source_too_long_for_a_file_name(md, tmp_path):
+    r = md.run("get", "m" * 5000, "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "not a magnet link")
+    assert len(r.stderr) < 300
+
+
+def test_a_url_with_a_broken_ipv6_host(md, tmp_path):
+    r = md.run("get", "http://[::1/model.bin", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "not a valid URL")
+
+
+def test_a_magnet_whose_name_is_not_utf8_waits_for_metadata_instead_of_crashing(md, tmp_path):
+    r = md.run("get", "magnet:?xt=urn:btih:" + "ab" * 20 + "&dn=%FF%FEmodel", "--to", str(tmp_path / "p"),
+               "--timeout", "2")
+    assert_one_clear_line(r, 3, "metadata")
+
+
+
+def test_a_peers_metadata_with_a_junk_file_list_fails_the_job_at_once(md, tmp_path):
+    """A hybrid torrent whose v1 `files` is junk: libtorrent accepts it (it reads the v2 tree), and the
+    metadata step used to raise in the alert handler, leaving the job to wait for metadata forever."""
+    top = make_model(tmp_path / "d")
+    ct = lt.create_torrent(lt.list_files(str(top)), 256 * 1024)
+    lt.set_piece_hashes(ct, str(top.parent))
+    t = ct.generate()
+    t[b"info"][b"files"] = {b"junk": 1}
+    ti = lt.torrent_info(lt.bencode(t))
+    (tmp_path / "junk.torrent").write_bytes(lt.bencode(t))
+    out = tmp_path / "proj"
+    with LtPeer("seed", tmp_path / "junk.torrent", tmp_path / "d", tmp_path) as seed:
+        started = time.monotonic()
+        # libtorrent takes it as a v2 torrent (the v1 part is unreadable), so the link names the v2 hash.
+        r = md.run("get", f"{lt.make_magnet_uri(ti)}&x.pe=127.0.0.1:{seed.port}",
+                   "--to", str(out), "--timeout", "60")
+        took = time.monotonic() - started
+    assert_one_clear_line(r, 2, "malformed")
+    assert took < 30  # it failed when the metadata came, not at the timeout
+    assert not out.exists() or [p for p in out.rglob("*") if p.is_file()] == []

@@ -124,3 +124,25 @@ def test_a_link_that_stays_inside_the_folder_is_fine(md, tmp_path, seeded_model)
     assert r.code == 0, r.stderr
     assert (out / "real-models" / "weights.safetensors").read_bytes() == \
         (data / "m" / "models" / "weights.safetensors").read_bytes()
+
+
+_ENTRY = {"type": "file", "oid": "0" * 40}
+
+
+@pytest.mark.parametrize("listing, words", [
+    ([{**_ENTRY, "path": "model.bin", "size": "12"}], ["malformed file listing"]),
+    ([{**_ENTRY, "path": 7, "size": 1}], ["malformed file listing"]),
+    ({"path": "model.bin"}, ["malformed file listing"]),
+    ([{**_ENTRY, "path": "w/" + "n" * 300 + ".bin", "size": 1}], ["longer than the 255 bytes", "nnn…"]),
+    ([{**_ENTRY, "path": "model.bin", "size": 5}, {**_ENTRY, "path": "model.bin/inner.txt", "size": 5}],
+     ["both as a file and as the folder"]),
+], ids=["size-text", "path-number", "not-a-list", "name-too-long", "file-and-folder"])
+def test_a_hostile_listing_is_refused_up_front(md, tmp_path, listing, words):
+    """Bad input (exit 2, one line), not a traceback or a disk error halfway through."""
+    root = hub_repo(tmp_path, {})
+    out = tmp_path / "proj"
+    with HubServer(root, listings={"acme/tiny": listing}) as hub:
+        r = md.run("get", "hf://acme/tiny", "--mirror", hub.url, "--to", str(out))
+    assert_one_clear_line(r, 2, *words)
+    assert len(r.stderr) < 400  # the long name is cut, not echoed whole
+    assert not out.exists() or files_under(out) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 import requests
 
@@ -18,7 +18,8 @@ from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.pathsafety import check_layout, check_relative_path
+from modeldesk.core.urls import host_of, split_url
 
 OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
@@ -61,8 +62,8 @@ def is_hub_url(text: str, extra_hosts: set[str] | frozenset[str] = frozenset()) 
         return True
     if not text.lower().startswith(("http://", "https://")):
         return False
-    parts = urlsplit(text)
-    hosts = KNOWN_HUB_HOSTS | set(extra_hosts) | {urlsplit(e).netloc for e in endpoints_from_env()}
+    parts = split_url(text)
+    hosts = KNOWN_HUB_HOSTS | set(extra_hosts) | {host_of(e) for e in endpoints_from_env()}
     segs = [s for s in parts.path.split("/") if s]
     return (parts.netloc in hosts and len(segs) in (2, 4)) or (len(segs) >= 4 and segs[2] == "tree")
 
@@ -76,7 +77,7 @@ def parse_repo_ref(text: str) -> RepoRef:
         if len(parts) != 2:
             raise BadSourceError(f"{text!r}: write hf://org/name or hf://org/name@revision.")
         return RepoRef(_repo_id(parts[0], parts[1], text), rev or "main")
-    url = urlsplit(text)
+    url = split_url(text)
     segs = [unquote(s) for s in url.path.split("/") if s]
     if len(segs) == 2:
         return RepoRef(_repo_id(segs[0], segs[1], text), "main", f"{url.scheme}://{url.netloc}")
@@ -132,24 +133,45 @@ class HubClient:
         if _COMMIT.match(ref.revision):
             return ref.revision
         _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/revision/{quote(ref.revision, safe='')}")
-        sha = pages[0].get("sha") if isinstance(pages[0], dict) else None
-        if not sha or not _COMMIT.match(sha):
-            raise BadSourceError(f"The hub gave no commit for {ref}.")
-        return sha
+        return commit_of(pages[0], ref)
 
     def list_files(self, ref: RepoRef, commit: str) -> list[HubFile]:
         _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/tree/{commit}", {"recursive": "true"})
-        files = []
-        for page in pages:
-            for entry in page:
-                if entry.get("type") != "file":
-                    continue
-                path = entry["path"]
-                check_relative_path(path, f"The repository {ref.repo_id}")
-                lfs = entry.get("lfs") or None
-                files.append(HubFile(path, int(entry["size"]), entry.get("oid", ""),
-                                     lfs.get("oid") if lfs else None, bool(entry.get("xetHash"))))
-        return files
+        return files_of_listing(pages, ref.repo_id)
+
+
+def commit_of(answer: object, ref: RepoRef) -> str:
+    """The commit in a revision answer ({"sha": "<40 hex>", ...})."""
+    sha = answer.get("sha") if isinstance(answer, dict) else None
+    if not isinstance(sha, str) or not _COMMIT.match(sha):
+        raise BadSourceError(f"The hub gave no commit for {ref}.")
+    return sha
+
+
+def _hub_file(entry: dict, what: str) -> HubFile:
+    path, size, oid = entry.get("path"), entry.get("size"), entry.get("oid", "")
+    lfs = entry.get("lfs") or {}
+    sha256 = lfs.get("oid") if isinstance(lfs, dict) else None
+    if not (isinstance(path, str) and type(size) is int and size >= 0 and isinstance(oid, str)
+            and isinstance(lfs, dict) and (sha256 is None or isinstance(sha256, str))):
+        raise BadSourceError(f"{what} sent a malformed file listing (an entry is not a file with a "
+                             "text path and a whole-number size). Try another mirror.")
+    check_relative_path(path, what)
+    return HubFile(path, size, oid, sha256, bool(entry.get("xetHash")))
+
+
+def files_of_listing(pages: list, repo_id: str) -> list[HubFile]:
+    """The files of a recursive tree listing (pages of JSON lists of entries), checked: an entry of the
+    wrong shape, a path that leaves the folder, or a file that is also a folder is refused up front."""
+    what = f"The repository {repo_id}"
+    files: list[HubFile] = []
+    for page in pages:
+        if not isinstance(page, list) or not all(isinstance(e, dict) for e in page):
+            raise BadSourceError(f"{what} sent a malformed file listing (not a list of entries). "
+                                 "Try another mirror.")
+        files.extend(_hub_file(e, what) for e in page if e.get("type") == "file")
+    check_layout([f.path for f in files], what)
+    return files
 
 
 def _hub_error(ref: RepoRef, endpoint: str, r: requests.Response):

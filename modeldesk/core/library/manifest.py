@@ -11,7 +11,7 @@ from pathlib import Path
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.pathsafety import check_layout, check_relative_path
 
 MANIFEST_DIR = ".modeldesk"
 
@@ -71,6 +71,7 @@ def _entries(m: Path) -> list[dict]:
             from None
     for e in files:
         check_relative_path(e["path"], str(m))
+    check_layout([e["path"] for e in files], str(m))
     return files
 
 

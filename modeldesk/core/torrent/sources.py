@@ -6,21 +6,24 @@ sentence for: garbage files, hostile file names, missing info-hashes.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import libtorrent as lt
 
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.models import FileEntry
-from modeldesk.core.pathsafety import check_components
+from modeldesk.core.pathsafety import check_components, short
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+_DN = re.compile(r"(?<=[?&])dn=[^&]*")
 
 
 @dataclass(frozen=True)
@@ -45,9 +48,27 @@ def job_id_of(info_hashes) -> str:
     return str(info_hashes.v1) if info_hashes.has_v1() else str(info_hashes.v2)
 
 
+def _readable_magnet(text: str):
+    """The link parsed, with a name (dn) that is not UTF-8 rewritten with replacement characters:
+    libtorrent keeps its bytes, and Python cannot read them back. A tracker or web seed address that
+    is not text cannot be fixed that way and is refused."""
+    params = lt.parse_magnet_uri(text)
+    try:
+        _ = params.name
+    except UnicodeDecodeError:
+        text = _DN.sub(lambda m: quote(unquote(m.group(0), errors="replace"), safe="="), text)
+        params = lt.parse_magnet_uri(text)
+    try:
+        params.name, list(params.trackers), list(params.url_seeds)
+    except UnicodeDecodeError:
+        raise BadSourceError("That magnet link has a tracker or web seed address that is not valid text. "
+                             "Copy the whole link again.") from None
+    return params, text
+
+
 def parse_magnet(text: str) -> TorrentSource:
     try:
-        params = lt.parse_magnet_uri(text)
+        params, text = _readable_magnet(text)
     except RuntimeError as exc:
         raise BadSourceError(f"That magnet link is not valid ({exc}). Copy the whole link again.") from None
     job_id = job_id_of(params.info_hashes)
@@ -63,7 +84,7 @@ def parse_info_hash(text: str) -> TorrentSource:
     elif _HEX64.match(t):
         src = parse_magnet(f"magnet:?xt=urn:btmh:1220{t}")
     else:
-        raise BadSourceError(f"{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).")
+        raise BadSourceError(f"{short(text)!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).")
     return TorrentSource(job_id=src.job_id, name=src.name, kind="infohash", text=src.text)
 
 
@@ -139,15 +160,26 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
 
 
 def parse_torrent_file(path: Path) -> TorrentSource:
+    shown = short(str(path))
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise BadSourceError(f"{path}: no such file.") from None
+        raise BadSourceError(f"{shown}: no such file.") from None
     except IsADirectoryError:
-        raise BadSourceError(f"{path} is a folder, not a .torrent file.") from None
+        raise BadSourceError(f"{shown} is a folder, not a .torrent file.") from None
     except OSError as exc:
-        raise BadSourceError(f"{path} cannot be read: {exc.strerror}.") from None
-    return parse_torrent_bytes(data, str(path))
+        raise BadSourceError(f"{shown} cannot be read: {exc.strerror}.") from None
+    except ValueError:  # a NUL in the name
+        raise BadSourceError(f"{shown!r} is not a file name (it contains a NUL character).") from None
+    return parse_torrent_bytes(data, shown)
+
+
+def _is_file_name(text: str) -> bool:
+    """Whether `text` names something on disk; a name too long for the system, or with a NUL, does not."""
+    try:
+        return Path(os.path.expanduser(text)).exists()  # ~unknown stays as typed
+    except (OSError, ValueError):
+        return False
 
 
 def parse_local_source(text: str) -> TorrentSource:
@@ -155,13 +187,12 @@ def parse_local_source(text: str) -> TorrentSource:
     t = text.strip()
     if t.lower().startswith("magnet:"):
         return parse_magnet(t)
-    if _HEX40.match(t) or _HEX64.match(t) or (_B32.match(t) and not Path(t).exists()):
+    if _HEX40.match(t) or _HEX64.match(t) or (_B32.match(t) and not _is_file_name(t)):
         return parse_info_hash(t)
     if looks_like_url(t):
-        raise BadSourceError(f"{t} is a URL; fetch it first.")
-    path = Path(t).expanduser()
-    if not path.exists() and not t.endswith(".torrent"):
+        raise BadSourceError(f"{short(t)} is a URL; fetch it first.")
+    if not _is_file_name(t) and not t.endswith(".torrent"):
         raise BadSourceError(
-            f"{t!r} is not a magnet link, info-hash, URL or existing .torrent file."
+            f"{short(t)!r} is not a magnet link, info-hash, URL or existing .torrent file."
         )
-    return parse_torrent_file(path)
+    return parse_torrent_file(Path(os.path.expanduser(t)))

@@ -1,0 +1,27 @@
+"""URLs from outside (typed, pasted, from settings or a server's redirect), split once with a
+sentence instead of urllib's ValueError ("Invalid IPv6 URL", a port out of range)."""
+
+from __future__ import annotations
+
+from urllib.parse import SplitResult, urlsplit
+
+from modeldesk.core.errors import BadSourceError
+from modeldesk.core.pathsafety import short
+
+
+def split_url(text: str) -> SplitResult:
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - reading it validates it
+    except ValueError as exc:
+        raise BadSourceError(f"{short(text)!r} is not a valid URL ({exc}). Copy the whole address again.") \
+            from None
+    return parts
+
+
+def host_of(text: str) -> str:
+    """'host:port' of a URL; '' when it has none or cannot be read (a host never matches then)."""
+    try:
+        return split_url(text).netloc
+    except BadSourceError:
+        return ""

@@ -1,0 +1,103 @@
+"""What a user types or pastes (a source, a rate, a sha256, a glob, a host for a token) and what a
+server sends in a header: parsed, or refused with a ModelDesk error. Nothing here touches the network:
+a source that would be fetched (a .torrent URL) is classified but not added."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, strategies as st
+
+from modeldesk.core.adds import check_sha256, http_file_name, is_torrent_url
+from modeldesk.core.credentials import Credentials, normalize_host
+from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.http.fetch import MirrorFault, check_content_range
+from modeldesk.core.intake import SourceKind, build_add, classify
+from modeldesk.core.models import Selection
+from modeldesk.core.selection import glob_escape, is_selected
+from modeldesk.core.units import parse_rate
+from tests.fuzz.strategies import hostile_text
+
+_sources = st.one_of(
+    hostile_text,
+    st.tuples(st.sampled_from(["hf://", "http://", "https://", "https://huggingface.co/", "http://[::1",
+                               "http://127.0.0.1:1/", "magnet:?xt=urn:btih:", "/tmp/", "./", "~/"]),
+              hostile_text).map("".join),
+)
+
+# The inputs a red-team pass found raising tracebacks, kept as fixed examples so every CI run has them.
+_KNOWN = ["m" * 5000, "http://[::1/model.bin", "a\0b.torrent", "x" * 300 + ".torrent", "hf://org/na\0me",
+          "https://huggingface.co/org/name/tree/", "http://[fe80::1%25eth0]/m.bin", "hf://" + "o" * 300 + "/n"]
+
+
+def _source_test(text, tmp_path):
+    try:
+        kind = classify(text)
+        if kind is SourceKind.TORRENT and is_torrent_url(text.strip()):
+            return  # would be fetched: covered by the .torrent parser tests
+        build_add(text, str(tmp_path / "project"))
+    except ModelDeskError as exc:
+        assert str(exc)
+
+
+@given(_sources)
+def test_any_source_is_added_or_refused_with_a_sentence(tmp_path, text):
+    _source_test(text, tmp_path)
+
+
+@pytest.mark.parametrize("text", _KNOWN, ids=range(len(_KNOWN)))
+def test_sources_that_once_raised(tmp_path, text):
+    _source_test(text, tmp_path)
+
+
+@given(_sources)
+@example("http://[::1/model.bin")
+def test_file_names_from_urls_stay_in_the_folder(text):
+    try:
+        name = http_file_name(text)
+    except BadInputError:
+        return
+    assert name and "/" not in name and name not in (".", "..")
+
+
+@given(st.one_of(hostile_text, st.from_regex(r"\s*\d{1,30}(\.\d{0,30})?\s*[kmgtKMGT]?(i?[bB]?|bit)?(/s)?%?\s*",
+                                             fullmatch=True)), st.integers(0, 2**40))
+def test_rates_parse_or_fail_with_a_sentence(text, uplink):
+    try:
+        assert parse_rate(text, uplink) >= 0
+    except BadInputError as exc:
+        assert str(exc)
+
+
+@given(st.one_of(hostile_text, st.text("0123456789abcdefABCDEF \t", min_size=60, max_size=70)))
+def test_sha256_values_parse_or_fail_with_a_sentence(text):
+    try:
+        value = check_sha256(text)
+    except BadInputError:
+        return
+    assert value is not None and len(value) == 64
+
+
+@given(hostile_text, hostile_text)
+def test_token_hosts_never_raise(host, url):
+    """A host the user trusted and a URL a server redirected to: a token goes only to its host."""
+    creds = Credentials({host: "secret-token"})
+    token = creds.token_for(url)
+    assert token in (None, "secret-token")
+    if token:
+        assert normalize_host(host) and normalize_host(host).split(":")[0] in url.lower()
+
+
+@given(st.one_of(hostile_text, st.from_regex(r"bytes \d{1,20}-\d{1,20}/(\d{1,20}|\*)", fullmatch=True)),
+       st.integers(0, 2**40), st.integers(0, 2**40), st.none() | st.integers(0, 2**41))
+def test_content_range_headers_are_checked_without_raising_anything_else(header, start, length, size):
+    try:
+        check_content_range(header, start, start + length, size)
+    except MirrorFault:
+        pass
+
+
+@given(st.lists(hostile_text, max_size=3), st.lists(hostile_text, max_size=3), hostile_text, hostile_text)
+def test_globs_select_without_raising(include, exclude, path, top):
+    result = is_selected(path, Selection(tuple(include), tuple(exclude)), top)
+    assert result in (True, False)
+    assert is_selected(path, Selection((glob_escape(path),)))  # a file picked by name is always selected
