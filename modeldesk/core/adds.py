@@ -12,7 +12,7 @@ from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.urls import split_url
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.pathsafety import check_layout, check_relative_path, short
 if TYPE_CHECKING:
     from modeldesk.core.http.hub_plan import HubListing
     from modeldesk.core.proxy import Proxy
@@ -74,9 +74,11 @@ def is_file_url(text: str) -> bool:
 
 def http_file_name(url: str) -> str:
     name = unquote(split_url(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
-    check_relative_path(name, f"The URL {url}")
+    what = f"The URL {short(url)}"
+    check_relative_path(name, what)
     if "/" in name:
-        raise BadSourceError(f"The URL {url} names no file.")
+        raise BadSourceError(f"{what} names no file.")
+    check_layout([name], what)
     return name
 
 

@@ -224,3 +224,10 @@ def test_a_peers_metadata_with_a_junk_file_list_fails_the_job_at_once(md, tmp_pa
     assert_one_clear_line(r, 2, "malformed")
     assert took < 30  # it failed when the metadata came, not at the timeout
     assert not out.exists() or [p for p in out.rglob("*") if p.is_file()] == []
+
+
+def test_a_url_whose_file_name_is_too_long_for_a_file_system(md, tmp_path):
+    """Bad input before any request (exit 2), not a disk error (exit 4) after one."""
+    r = md.run("get", "http://127.0.0.1:9/" + "n" * 300 + ".bin", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, 2, "longer than the 255 bytes")
+    assert len(r.stderr) < 300
