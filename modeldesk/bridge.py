@@ -122,7 +122,7 @@ class EngineBridge(QObject):
                 failures = self._manager.restore()
                 self.restored.emit([(name, str(exc)) for name, exc in failures])
 
-        return self._pool.submit(run)
+        return self._spawn(run)
 
     def stop_engine(self, timeout: float) -> bool:
         """Blocking: call it from a worker (the app awaits it in an executor)."""
@@ -142,8 +142,9 @@ class EngineBridge(QObject):
         match event:
             case ev.JobsUpdated(snapshots=snaps):
                 self.jobsUpdated.emit(snaps)
-            case ev.JobAdded(job_id=job_id):
-                self._load_entry(job_id)
+            case ev.JobAdded(entry=entry):
+                if entry is not None:  # None only when the library could not be read
+                    self.entryLoaded.emit(entry)
             case ev.MetadataReceived():
                 self.metadataReceived.emit(event)
             case ev.JobFinished(job_id=job_id):
@@ -169,6 +170,16 @@ class EngineBridge(QObject):
                 assert_never(event)
 
     # ---- GUI → core (never blocks the caller) ---------------------------------------------
+    def _spawn(self, run: Callable, *args) -> Future:
+        """run(*args) on the bridge's pool. After shutdown nothing runs: a window's timer may still fire
+        while the app closes, and gets a cancelled future."""
+        try:
+            return self._pool.submit(run, *args)
+        except RuntimeError:
+            cancelled: Future = Future()
+            cancelled.cancel()
+            return cancelled
+
     def _submit(self, what: str, fn: Callable, *args, on_result: Callable | None = None) -> Future:
         def run():
             try:
@@ -187,7 +198,7 @@ class EngineBridge(QObject):
                 on_result(result)
             return result
 
-        return self._pool.submit(run)
+        return self._spawn(run)
 
     def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
                    mirrors: tuple[str, ...] = (), resolved=None) -> Future:
@@ -214,7 +225,7 @@ class EngineBridge(QObject):
             if then is not None:
                 then(result)
 
-        return self._pool.submit(run)
+        return self._spawn(run)
 
     def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
         def read():
@@ -260,7 +271,7 @@ class EngineBridge(QObject):
                 free = None
             self.freeSpace.emit(folder, free)
 
-        return self._pool.submit(run)
+        return self._spawn(run)
 
     def pause(self, job_id: str) -> Future:
         return self._submit("Pause", self._manager.pause, job_id)
@@ -286,7 +297,7 @@ class EngineBridge(QObject):
                 return
             self.detailsReady.emit(details)
 
-        return self._pool.submit(run)
+        return self._spawn(run)
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
         return self._submit("Change files", self._manager.set_file_priorities, job_id, priorities)
@@ -331,16 +342,6 @@ class EngineBridge(QObject):
     def apply_settings(self, settings, proxy_password: str | None = None) -> Future:
         """Apply settings live; a new proxy password (None: unchanged) goes to the keyring."""
         return self._submit("Apply settings", self._manager.apply_settings, settings, proxy_password)
-
-    def _load_entry(self, job_id: str) -> None:
-        """A job was added: read its one library row (not the whole library) and hand it to the table."""
-
-        def done(future: Future) -> None:
-            entry = future.result() if future.exception() is None else None
-            if entry is not None:
-                self.entryLoaded.emit(entry)
-
-        self._manager.entry(job_id).add_done_callback(done)
 
     def load_entries(self) -> Future:
         return self._submit("Read the library", self._manager.entries, on_result=self.entriesLoaded.emit)

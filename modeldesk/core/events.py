@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from modeldesk.core.models import FileEntry, JobId, JobSnapshot, PeerServed
+from modeldesk.core.models import FileEntry, JobId, JobSnapshot, LibraryEntry, PeerServed
 
 
 @dataclass(frozen=True)
@@ -15,6 +15,7 @@ class JobAdded:
     job_id: JobId
     name: str
     project_dir: str
+    entry: LibraryEntry | None = None  # the job's library row, as a table shows it (the recorder fills it in)
 
 
 @dataclass(frozen=True)

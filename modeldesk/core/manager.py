@@ -264,7 +264,7 @@ class Manager:
 
     def _record_and_deliver(self, event: ev.Event) -> None:
         if self._library is not None:
-            self._recorder.record(self._library, event)
+            event = self._recorder.record(self._library, event)
         self._follow(event)
         self._sink(event)
 

@@ -25,9 +25,12 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _RESERVED = ((".git",), (".modeldesk",), (".cache", "huggingface"))
 
 
+USER_PATH = 300  # a path the user chose is shown whole unless it is absurdly long
+
+
 def short(name: str, keep: int = 60) -> str:
-    """A name cut for a message: a hostile listing may send names of any length."""
-    return name if len(name) <= keep else name[:keep] + "…"
+    """A name cut for a message, its start and end kept: a hostile listing or a paste may be any length."""
+    return name if len(name) <= keep else name[:keep // 2] + "…" + name[-(keep // 2):]
 
 
 def _plain(part: str) -> str:

@@ -6,27 +6,28 @@ import os
 from pathlib import Path
 
 from modeldesk.core.errors import TargetDirError
-from modeldesk.core.pathsafety import short
+from modeldesk.core.pathsafety import USER_PATH, short
 
 
 def user_path(text: str | Path) -> Path:
     """A folder or file name the user typed, '~' expanded (an unknown '~user' stays as typed), made
     absolute; a NUL, which no file system allows, is refused with a sentence."""
     if "\0" in str(text):
-        raise TargetDirError(f"{short(str(text))!r} is not a valid path (it contains a NUL character).")
+        raise TargetDirError(f"{short(str(text), USER_PATH)!r} is not a valid path (it contains a NUL character).")
     return Path(os.path.expanduser(text)).absolute()
 
 
 def ensure_project_dir(path: str | Path) -> Path:
     p = user_path(path)
+    shown = short(str(p), USER_PATH)
     try:
         if p.exists() and not p.is_dir():
-            raise TargetDirError(f"{short(str(p))} is a file, not a folder. Pick a folder for the model.")
+            raise TargetDirError(f"{shown} is a file, not a folder. Pick a folder for the model.")
         p.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise TargetDirError(f"{p} cannot be created: part of that path is a file.") from None
     except OSError as exc:
-        raise TargetDirError(f"{short(str(p))} cannot be created: {exc.strerror}. Pick another folder.") from None
+        raise TargetDirError(f"{shown} cannot be created: {exc.strerror}. Pick another folder.") from None
     if not os.access(p, os.W_OK | os.X_OK):
         raise TargetDirError(f"{p} is not writable. Pick a folder you can write to.")
     return p

@@ -231,3 +231,14 @@ def test_a_url_whose_file_name_is_too_long_for_a_file_system(md, tmp_path):
     r = md.run("get", "http://127.0.0.1:9/" + "n" * 300 + ".bin", "--to", str(tmp_path / "p"))
     assert_one_clear_line(r, 2, "longer than the 255 bytes")
     assert len(r.stderr) < 300
+
+
+@pytest.mark.parametrize("status, code, words", [(404, 2, ["not found"]), (503, 3, ["503", "try again later"])])
+def test_a_torrent_url_that_fails_says_whether_to_retry(md, tmp_path, model_torrent, status, code, words):
+    """Statuses become errors in one place (core/http/status.py): a missing .torrent is bad input, a busy
+    server a network problem worth retrying (both were 'bad input' before)."""
+    from tests.helpers.faulty_http import FaultyServer
+
+    with FaultyServer(model_torrent.parent, f"status:{status}") as srv:
+        r = md.run("get", f"{srv.url}/{model_torrent.name}", "--to", str(tmp_path / "p"))
+    assert_one_clear_line(r, code, *words)

@@ -12,7 +12,7 @@ import pytest
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, TorrentAdd
 from modeldesk.core.errors import BadInputError, LibraryBusyError
-from modeldesk.core.models import JobState
+from modeldesk.core.models import JobKind, JobState
 from modeldesk.core.torrent.sources import parse_magnet
 from tests.core.torrent.test_engine import wait_for
 from tests.helpers.cli import read_events
@@ -111,3 +111,18 @@ def test_a_full_disk_under_the_library_is_one_clear_message(md, tmp_path):
         r = md.run("get", f"{srv.url}/{f.name}", "--to", str(tmp_path / "two"), "--sha256", digest)
     assert_one_clear_line(r, 4, "library", "full")
     assert sha(tmp_path / "one" / f.name) == digest, "what was downloaded before is untouched"
+
+
+def test_job_added_carries_the_row_a_table_shows(md, tmp_path):
+    """The desktop table shows a new job from the event alone: no read of the library after it."""
+    www, _, digest = random_payload(tmp_path / "www", 64 * 1024)
+    with FaultyServer(www) as srv, Running(md) as r:
+        r.m.add(TorrentAdd(parse_magnet(LONELY), str(tmp_path / "A"))).result(10)
+        r.m.add(HttpAdd((f"{srv.url}/model.safetensors",), str(tmp_path / "B"), digest)).result(10)
+        added = [wait_for(r.events, lambda e: isinstance(e, ev.JobAdded)) for _ in range(2)]
+    rows = {e.entry.name: e.entry for e in added}
+    assert rows["lonely-model"].project_dir == str(tmp_path / "A")
+    assert rows["lonely-model"].source == LONELY and rows["lonely-model"].kind is JobKind.BT
+    assert rows["model.safetensors"].project_dir == str(tmp_path / "B")
+    assert rows["model.safetensors"].kind is JobKind.HTTP
+    assert all(e.entry.job_id == e.job_id for e in added)

@@ -133,7 +133,7 @@ _ENTRY = {"type": "file", "oid": "0" * 40}
     ([{**_ENTRY, "path": "model.bin", "size": "12"}], ["malformed file listing"]),
     ([{**_ENTRY, "path": 7, "size": 1}], ["malformed file listing"]),
     ({"path": "model.bin"}, ["malformed file listing"]),
-    ([{**_ENTRY, "path": "w/" + "n" * 300 + ".bin", "size": 1}], ["longer than the 255 bytes", "nnn…"]),
+    ([{**_ENTRY, "path": "w/" + "n" * 300 + ".bin", "size": 1}], ["longer than the 255 bytes", "nnn…nnn"]),
     ([{**_ENTRY, "path": "model.bin", "size": 5}, {**_ENTRY, "path": "model.bin/inner.txt", "size": 5}],
      ["both as a file and as the folder"]),
 ], ids=["size-text", "path-number", "not-a-list", "name-too-long", "file-and-folder"])

@@ -61,3 +61,14 @@ def test_an_unexpected_exception_is_shown_and_the_app_goes_on(qtbot):
             b.close()
     finally:
         sys.excepthook = previous
+
+
+def test_a_request_after_shutdown_runs_nothing_and_raises_nothing(md, qtbot):
+    """The window's free-space timer may fire while the app closes, after the bridge's pool is gone."""
+    from tests.ui.conftest import Engine
+
+    e = Engine(md)
+    e.start(qtbot)
+    e.stop()
+    assert e.bridge.query_free_space(str(md.root)).cancelled()
+    assert e.bridge.pause("nothing").cancelled()

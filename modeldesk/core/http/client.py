@@ -8,7 +8,9 @@ import requests.auth
 from modeldesk import __version__
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadSourceError, NetworkError
+from modeldesk.core.http.status import raise_for_status
 from modeldesk.core.proxy import Proxy
+from modeldesk.core.urls import host_of
 
 USER_AGENT = f"ModelDesk/{__version__}"
 
@@ -46,8 +48,7 @@ def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0, proxy: Proxy | 
     """GET a small resource whole; refuse it past max_bytes."""
     try:
         with new_session(None, proxy) as s, s.get(url, stream=True, timeout=timeout) as r:
-            if r.status_code >= 400:
-                raise BadSourceError(f"{url} answered HTTP {r.status_code} {r.reason}; check the link.")
+            raise_for_status(r, url, host_of(url) or "its server")
             chunks, total = [], 0
             for chunk in r.iter_content(64 * 1024):
                 total += len(chunk)

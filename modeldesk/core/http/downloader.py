@@ -27,12 +27,10 @@ import requests
 from modeldesk.core.atomic import fsync_dir
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import (
-    AccessDeniedError,
-    BadSourceError,
     DiskError,
     InsufficientSpaceError,
     Interrupted,
-    NetworkError,
+    ModelDeskError,
     UnsafePathError,
     VerificationError,
 )
@@ -45,6 +43,7 @@ from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
+from modeldesk.core.http.status import no_mirror_error
 from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.units import fmt_bytes
 
@@ -225,21 +224,9 @@ class FileDownload:
                 return self.spec.sha256 or self.spec.git_sha1 or f"{self.size}:{etag}"
         raise self._no_mirror_error(faults)
 
-    def _no_mirror_error(self, faults: list[str]):
-        name = self.spec.dest.name
-        statuses = {m.fatal_status for m in self.mirrors.mirrors}
-        detail = "; ".join(faults) or "no mirror left"
-        if statuses <= {401, 403} and statuses:
-            return AccessDeniedError(f"{name}: access denied by every mirror ({detail}). The file is gated "
-                                     "or private: accept its licence on its page, or set a token.")
-        if self.spec.xet and statuses & {404, 410}:  # listed, yet a mirror says there is no such file
-            return BadSourceError(f"{name}: the hub stores this file with Xet, and no mirror here serves it as a "
-                                  f"plain download ({detail}). Add a mirror that passes Xet files on (the official "
-                                  "hub does), or leave the file out with --exclude.")
-        if statuses <= {404, 410} and statuses:
-            return BadSourceError(f"{name}: not found on any mirror ({detail}). Check the URL.")
-        return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
-                            "later; finished bytes are kept." + self._network_hint)
+    def _no_mirror_error(self, faults: list[str]) -> ModelDeskError:
+        return no_mirror_error(self.spec.dest.name, [m.fatal_status for m in self.mirrors.mirrors],
+                               "; ".join(faults) or "no mirror left", self.spec.xet, self._network_hint)
 
     def _check_space(self) -> None:
         # What the .part already holds is reused (or freed by the truncate below): a part file a run

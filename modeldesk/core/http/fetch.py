@@ -11,6 +11,7 @@ import requests
 import urllib3
 
 from modeldesk.core.http.scheduler import Work
+from modeldesk.core.http.status import problem_of
 
 CHUNK = 256 * 1024  # per read; with up to 64 connections, what is in flight stays small
 MIN_RATE = 1024  # bytes/s: a connection slower than this over the stall window counts as stalled
@@ -29,21 +30,12 @@ class MirrorFault(Exception):
         self.bad_data = bad_data  # it serves another file: drop it for the rest of the job
 
 
-def retry_after(resp: requests.Response) -> float | None:
-    value = resp.headers.get("Retry-After", "")
-    try:
-        return min(300.0, max(0.0, float(value)))
-    except ValueError:
-        return None
-
-
 def fault_for(resp: requests.Response) -> MirrorFault:
-    code = resp.status_code
-    if code in (401, 403, 404, 410):
-        return MirrorFault(f"HTTP {code}", fatal_status=code)
-    if code in (408, 425, 429, 500, 502, 503, 504):
-        return MirrorFault(f"HTTP {code}", retry_after=retry_after(resp))
-    return MirrorFault(f"HTTP {code}")
+    """A mirror's failed answer as a fault: a final one (not found, denied) takes the mirror out for
+    this file; the others are retried, after Retry-After when it gives one."""
+    p = problem_of(resp)
+    assert p is not None, "fault_for is for failed answers"
+    return MirrorFault(str(p), fatal_status=p.status if p.final else 0, retry_after=p.retry_after)
 
 
 def open_stream(session: requests.Session, url: str, headers: dict, timeout) -> requests.Response:

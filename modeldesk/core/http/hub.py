@@ -15,9 +15,10 @@ from urllib.parse import quote, unquote
 import requests
 
 from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
+from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError, NetworkError
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
+from modeldesk.core.http.status import raise_for_status
 from modeldesk.core.pathsafety import check_layout, check_relative_path
 from modeldesk.core.urls import host_of, split_url
 
@@ -110,11 +111,10 @@ class HubClient:
                     while url:
                         r = s.get(url, params=params, timeout=self._timeout)
                         params = None  # the Link URL carries them
-                        if r.status_code >= 400:
-                            raise _hub_error(ref, ep, r)
+                        raise_for_status(r, ref.repo_id, ep, ref.revision)
                         pages.append(r.json())
                         url = r.links.get("next", {}).get("url")
-                except (BadSourceError, AccessDeniedError) as exc:
+                except (BadInputError, NetworkError) as exc:  # not found, gated, busy: an answer
                     problems.append(exc)
                     continue
                 except (requests.RequestException, ValueError) as exc:
@@ -172,19 +172,3 @@ def files_of_listing(pages: list, repo_id: str) -> list[HubFile]:
         files.extend(_hub_file(e, what) for e in page if e.get("type") == "file")
     check_layout([f.path for f in files], what)
     return files
-
-
-def _hub_error(ref: RepoRef, endpoint: str, r: requests.Response):
-    code = r.headers.get("X-Error-Code", "")
-    where = f"{endpoint}/{ref.repo_id}"
-    if code == "GatedRepo" or (r.status_code == 403 and code != "RepoNotFound"):
-        return AccessDeniedError(
-            f"{ref.repo_id} is gated: accept its licence at {where} and set a token for that host.")
-    if code == "RepoNotFound" or r.status_code == 401:
-        return BadSourceError(f"Repository {ref.repo_id} was not found on {endpoint} (or it is private and "
-                              "needs a token). Check the name.")
-    if code == "RevisionNotFound":
-        return BadSourceError(f"{ref.repo_id} has no revision {ref.revision!r} on {endpoint}.")
-    if r.status_code == 404:
-        return BadSourceError(f"{where}: not found (HTTP 404).")
-    return requests.HTTPError(f"HTTP {r.status_code}")

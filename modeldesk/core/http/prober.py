@@ -13,6 +13,7 @@ import requests
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.proxy import Proxy
+from modeldesk.core.http.status import problem_of
 from modeldesk.core.http.fetch import MirrorFault, open_stream, read_chunk
 
 PROBE_BYTES = 2 * 1024 * 1024
@@ -53,7 +54,7 @@ def probe(session: requests.Session, url: str, nbytes: int = PROBE_BYTES, second
     t1 = time.monotonic()
     with resp:
         if resp.status_code not in (200, 206):
-            return ProbeResult(url, ttfb=t1 - t0, error=f"HTTP {resp.status_code}")
+            return ProbeResult(url, ttfb=t1 - t0, error=str(problem_of(resp) or f"HTTP {resp.status_code}"))
         got = 0
         try:
             while got < nbytes and time.monotonic() - t1 < seconds:

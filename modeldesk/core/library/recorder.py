@@ -8,6 +8,7 @@ in one sentence, not as a database traceback in the middle of the progress lines
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import sqlite3
@@ -23,8 +24,11 @@ from modeldesk.core.models import JobState
 log = logging.getLogger(__name__)
 
 
-def record(lib: Library, event: ev.Event, running: Callable[[], list[str]]) -> None:
+def record(lib: Library, event: ev.Event, running: Callable[[], list[str]]) -> ev.Event:
+    """Apply the event to the library; returns it to deliver (a JobAdded with the row the add wrote)."""
     match event:
+        case ev.JobAdded(job_id=job_id):
+            return dataclasses.replace(event, entry=lib.get(job_id))
         case ev.JobsUpdated(snapshots=snaps):
             lib.update_progress(snaps)
         case ev.MetadataReceived():
@@ -46,10 +50,11 @@ def record(lib: Library, event: ev.Event, running: Callable[[], list[str]]) -> N
             lib.remove(job_id)
         case ev.EngineStopped():
             lib.mark_stopped(running())
-        case ev.JobAdded() | ev.FilesChecked() | ev.Listening() | ev.SessionStats():
-            pass  # the add wrote the row; the others change nothing the library keeps
+        case ev.FilesChecked() | ev.Listening() | ev.SessionStats():
+            pass  # nothing the library keeps
         case _:
             assert_never(event)
+    return event
 
 
 class LibraryWriteError(DiskError):
@@ -66,22 +71,24 @@ class Recorder:
         self._running = running  # the jobs this process runs (marked stopped when the engine stops)
         self._failing = False
 
-    def record(self, lib: Library, event: ev.Event) -> None:
+    def record(self, lib: Library, event: ev.Event) -> ev.Event:
+        """The event recorded, to deliver; the event as it came when the library cannot be written."""
         try:
-            record(lib, event, self._running)
+            recorded = record(lib, event, self._running)
         except (sqlite3.Error, OSError) as exc:
             if not self._failing:
                 self._failing = True
                 log.warning("The library in %s cannot be written (%s). Downloads go on and their files and "
                             "resume data are kept; free some space there and the library catches up.",
                             self._where, _why(exc, self._where))
-            return
+            return event
         except Exception:  # a bug: logged, and the event still reaches the subscriber
             log.exception("library update failed for %s", type(event).__name__)
-            return
+            return event
         if self._failing:
             self._failing = False
             log.warning("The library in %s can be written again.", self._where)
+        return recorded
 
 
 def _why(exc: BaseException, where: Path) -> str:

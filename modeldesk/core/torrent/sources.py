@@ -18,7 +18,7 @@ import libtorrent as lt
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.models import FileEntry
-from modeldesk.core.pathsafety import check_components, short
+from modeldesk.core.pathsafety import USER_PATH, check_components, short
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")
@@ -160,7 +160,7 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
 
 
 def parse_torrent_file(path: Path) -> TorrentSource:
-    shown = short(str(path))
+    shown = short(str(path), USER_PATH)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
