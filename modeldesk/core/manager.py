@@ -156,10 +156,16 @@ class Manager:
         return self._engines.get(job_id, self._stored)
 
     def pause(self, job_id: str) -> Future:
-        return self._engine(job_id).pause(job_id)
+        """The library remembers the user's pause: a restart leaves the job paused, as qBittorrent does
+        (a job that was running when the app closed, or whose process was killed, starts again)."""
+        return _then(self._engine(job_id).pause(job_id), lambda result: self._user_paused(job_id, True, result))
 
     def resume(self, job_id: str) -> Future:
-        return self._engine(job_id).resume(job_id)
+        return _then(self._engine(job_id).resume(job_id), lambda result: self._user_paused(job_id, False, result))
+
+    def _user_paused(self, job_id: str, paused: bool, result: object) -> object:
+        self._in_library(lambda lib: lib.update_options(job_id, user_paused=paused))
+        return result
 
     def remove(self, job_id: str, delete_files: bool = False) -> Future:
         """Stop a job and forget it; with delete_files, its files (finished or not) go too."""
@@ -238,13 +244,14 @@ class Manager:
         return self._in_library(lambda lib: lib.entries())
 
     def restore(self) -> list[tuple[str, Exception]]:
-        """Start again every library job that was downloading or seeding when the app last closed.
-        Blocking (hub listings go over the network): call it off the GUI thread. Returns failures."""
+        """Start again every library job that was running when the app last closed (not those the user
+        paused). Blocking (hub listings go over the network): call it off the GUI thread. Returns failures."""
         failures = []
         entries = self._in_library(lambda lib: [(e, lib.torrent_bytes(e.job_id)) for e in lib.entries()]).result()
         for entry, torrent in entries:
-            if entry.state is JobState.ERROR or (entry.state is JobState.FINISHED and entry.kind is JobKind.HTTP):
-                continue
+            if (entry.state is JobState.ERROR or entry.options.get("user_paused")
+                    or (entry.state is JobState.FINISHED and entry.kind is JobKind.HTTP)):
+                continue  # failed, paused by the user (resuming it adds it), or nothing left to do
             try:
                 self.add(restore_add(entry, torrent)).result()
             except Exception as exc:  # one bad entry must not stop the others

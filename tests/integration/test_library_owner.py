@@ -3,6 +3,7 @@ add that is refused leaves the library as it was, and a job no engine runs answe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -126,3 +127,28 @@ def test_job_added_carries_the_row_a_table_shows(md, tmp_path):
     assert rows["model.safetensors"].project_dir == str(tmp_path / "B")
     assert rows["model.safetensors"].kind is JobKind.HTTP
     assert all(e.entry.job_id == e.job_id for e in added)
+
+
+def test_a_job_the_user_paused_stays_paused_across_a_restart(md, tmp_path):
+    """Before, the library kept one "paused" for both the user's pause and a job stopped at exit, and a
+    restart started every such job again."""
+    www, f, _ = random_payload(tmp_path / "www", 512 * 1024)
+    out = tmp_path / "proj"
+    with FaultyServer(www, "trickle") as srv:  # two bytes a second: never done within the test
+        with Running(md) as r:
+            paused = r.m.add(HttpAdd((f"{srv.url}/{f.name}",), str(out))).result(10)
+            running = r.m.add(TorrentAdd(parse_magnet(LONELY), str(out))).result(10)
+            r.m.pause(paused).result(10)
+        with Running(md) as r:  # the app starting again
+            assert r.m.restore() == []
+            back = [wait_for(r.events, lambda e: isinstance(e, ev.JobAdded))]
+            with contextlib.suppress(AssertionError):
+                back.append(wait_for(r.events, lambda e: isinstance(e, ev.JobAdded), 3))
+            assert [e.job_id for e in back] == [running]
+            assert r.m.entry(paused).result(5).state is JobState.PAUSED
+            assert r.m.resume(paused).result(10) == paused  # the user's resume starts it
+            wait_for(r.events, lambda e: isinstance(e, ev.JobAdded) and e.job_id == paused)
+        with Running(md) as r:  # resumed, it is a running job again for the next start
+            r.m.restore()
+            added = {wait_for(r.events, lambda e: isinstance(e, ev.JobAdded)).job_id for _ in range(2)}
+            assert added == {paused, running}
