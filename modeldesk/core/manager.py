@@ -35,10 +35,7 @@ from modeldesk.core.stored_jobs import StoredJobs
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.sources import (
-    TorrentSource,
-    parse_torrent_bytes,
-)
+from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes
 
 log = logging.getLogger(__name__)
 
