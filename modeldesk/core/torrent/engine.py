@@ -290,6 +290,13 @@ class TorrentEngine(FinishingHandlers):
         """Resume also retries a job that failed (e.g. after the user freed disk space)."""
         job = self._job(job_id)
         job.limit_reached, job.limit_reason = False, ""
+        if job.distrust_disk:
+            # A piece whose write failed may count as had: read the disk again; what is missing is then
+            # fetched by a fresh restart (rewant.refetch), which dials the peers the full disk dropped.
+            job.distrust_disk = False
+            job.handle.unset_flags(lt.torrent_flags.upload_mode)  # libtorrent's answer to a full disk
+            rewant.start_recheck(job)
+            return
         if job.failed:
             job.failed = False
             job.handle.clear_error()
@@ -365,14 +372,18 @@ class TorrentEngine(FinishingHandlers):
         self._save_resume(job, self._clock())
         self._emit(ev.SeedingLimitReached(job.job_id, reason))
 
-    def _fail(self, job: TorrentJob, error: ModelDeskError) -> None:
+    def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None:
         if job.failed:
             return
         job.failed = True
+        job.distrust_disk = job.distrust_disk or write_failed
         self._set_awaiting(job.job_id, False)
         try:
             job.handle.pause()
-            self._save_resume(job, self._clock())
+            if job.distrust_disk:  # the next run checks the files on disk instead of trusting resume data
+                self._resume.delete(job.job_id)
+            else:
+                self._save_resume(job, self._clock())
         except RuntimeError:
             pass
         self._emit(ev.JobFailed(job.job_id, str(error), error.exit_code))
@@ -448,7 +459,7 @@ class TorrentEngine(FinishingHandlers):
         job_id = job_id_of(alert.handle.info_hashes())
         self._saving.discard(job_id)
         job = self._jobs.get(job_id)
-        if job is None:
+        if job is None or job.distrust_disk:
             return
         self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
         if job.readd and not self._stop_requested.is_set():

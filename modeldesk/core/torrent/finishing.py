@@ -21,7 +21,7 @@ class FinishingHandlers:
         _clock: Callable[[], float]
 
         def _job_of(self, handle: Any) -> TorrentJob | None: ...
-        def _fail(self, job: TorrentJob, error: ModelDeskError) -> None: ...
+        def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
         def _save_resume(self, job: TorrentJob, now: float) -> None: ...
 
     def _on_checked(self, alert) -> None:
@@ -85,9 +85,10 @@ class FinishingHandlers:
                 f"Writing {alert.filename()} failed: {reason}. Free some space or fix the folder, then "
                 "run the same command again; verified pieces are kept."
             ),
+            write_failed=True,
         )
 
     def _on_torrent_error(self, alert) -> None:
         job = self._job_of(alert.handle)
         if job is not None:
-            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"))
+            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"), write_failed=True)

@@ -55,6 +55,9 @@ class TorrentJob:
     pending_renames: set[int] = field(default_factory=set)  # final-name renames under way
     finished: bool = False
     failed: bool = False
+    # A write failed (full disk): pieces libtorrent hashed in memory may not be on disk. Until a
+    # recheck reads the disk again, no resume data is saved, and resuming starts with that recheck.
+    distrust_disk: bool = False
     limit_reached: bool = False
     limit_reason: str = ""  # set while a graceful pause at the seeding limit is under way
     limit_at: float = 0.0

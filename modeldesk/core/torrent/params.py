@@ -15,8 +15,10 @@ from modeldesk.core.torrent.sources import job_id_of
 
 log = logging.getLogger(__name__)
 
-# Every job runs: ModelDesk does not queue behind libtorrent's auto-manager.
-_CLEAR = lt.torrent_flags.paused | lt.torrent_flags.auto_managed
+# Every job runs: ModelDesk does not queue behind libtorrent's auto-manager. And it downloads: libtorrent
+# puts a torrent that hit a full disk in upload mode, and its resume data keeps that flag; a new run after
+# the space came back would otherwise ask no peer for anything.
+_CLEAR = lt.torrent_flags.paused | lt.torrent_flags.auto_managed | lt.torrent_flags.upload_mode
 
 
 def _from_resume(request: AddRequest):
