@@ -65,14 +65,14 @@ def umount(where: Path) -> None:
 def fill(folder: Path) -> Path:
     """Write into `folder` until its file system is full; returns the filler."""
     filler = folder / "filler.bin"
-    block = b"\0" * MiB
-    with open(filler, "wb") as f:
-        try:
+    block = b"\0" * (64 * 1024)
+    try:
+        with open(filler, "wb") as f:
             while True:
                 f.write(block)
                 f.flush()
-        except OSError:
-            pass
+    except OSError:  # full (already, if the download got there first)
+        pass
     return filler
 
 
@@ -208,7 +208,7 @@ def disk_full(work: Path, trials: int, rng: random.Random) -> dict:
                     first = {"code": proc.returncode, "one_line": one_line(err),
                              "says_space": "space" in err.lower() or "full" in err.lower(),
                              "finals_ok": final_files_ok(out, {"model.bin": digest})}
-                    filler.unlink()
+                    filler.unlink(missing_ok=True)
                     r = md.run(*get, "--to", str(out), timeout=300)
                     ok = (first["code"] == 4 and first["one_line"] and first["says_space"] and first["finals_ok"]
                           and r.code == 0 and sha(out / "model.bin") == digest)
@@ -245,7 +245,7 @@ def state_full(work: Path, trials: int, rng: random.Random) -> dict:
                 dbs = list(md.root.rglob("*.sqlite3")) or [db]
                 integrity = sqlite3.connect(dbs[0]).execute("pragma integrity_check").fetchone()[0]
                 refused = md.run(*args)  # the state disk is still full: one sentence, exit 4 or the job done
-                filler.unlink()
+                filler.unlink(missing_ok=True)
                 listed = json.loads(md.run("list", "--json").stdout or "[]")
                 ok = (proc.returncode == 0 and sha(out / "model.bin") == digest and "Traceback" not in err
                       and integrity == "ok" and "Traceback" not in refused.stderr

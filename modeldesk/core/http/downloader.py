@@ -392,7 +392,8 @@ class FileDownload:
         try:
             segs.save()
         except OSError as exc:  # a full disk must not lose the transfer; the old map stays
-            log.warning("cannot save segment map: %s", exc)
+            # On a full disk the data's own write fails next and says so, in one line.
+            log.log(logging.DEBUG if exc.errno == errno.ENOSPC else logging.WARNING, "cannot save segment map: %s", exc)
 
     # ---- verification ------------------------------------------------------------------
     def _verify(self, fd: int, segs: SegmentMap, hasher: PrefixHasher | None) -> None:
