@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import difflib
 import json
 import logging
 import queue
+import re
 import sys
 from pathlib import Path
 
@@ -320,6 +322,7 @@ def _list(args) -> int:
 
 
 COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token", "proxy", "mirrors")
+_BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
 def _is_gui_launch(argv: list[str]) -> bool:
@@ -327,15 +330,29 @@ def _is_gui_launch(argv: list[str]) -> bool:
     return not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-"))
 
 
+def _mistyped_command(word: str) -> str | None:
+    """A sentence for `modeldesk lsit`: a bare word that is no command and no file is a typo, not a
+    source for the app (sources are links, URLs, paths, hf:// repos or 32-64 character info-hashes)."""
+    if not _BARE_WORD.fullmatch(word) or Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"Did you mean 'modeldesk {close[0]}'?" if close else "Commands: " + ", ".join(COMMANDS) + "."
+    return f"'{word}' is not a modeldesk command. {hint}"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _is_gui_launch(argv):
+        if argv and (typo := _mistyped_command(argv[0])):
+            print(f"modeldesk: {typo}", file=sys.stderr)
+            return BadInputError.exit_code
         argv = ["gui", *argv]
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    verbose = getattr(args, "verbose", False)
+    logging.basicConfig(  # a user reads one line per warning; --verbose adds times and modules
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "modeldesk: %(message)s",
     )
     if args.command in ("get", "seed"):
         return _run_transfer(args)
