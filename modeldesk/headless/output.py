@@ -4,6 +4,7 @@ scripts, or plain periodic lines for logs (Docker, CI)."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 from typing import TextIO, assert_never
@@ -34,12 +35,19 @@ def snapshot_dict(s: JobSnapshot) -> dict:
     }
 
 
-def progress_line(s: JobSnapshot) -> str:
-    return (
+def progress_line(s: JobSnapshot, width: int | None = None) -> str:
+    """One job's progress; within `width` columns (a terminal's) when given: a line that wraps could not
+    be redrawn in place, so a narrow terminal gets the name, percent, rate and ETA, cut to fit."""
+    full = (
         f"{s.name[:40]:40}  {s.progress * 100:5.1f}%  {s.state.value:11}  "
         f"↓ {fmt_rate(s.down_rate):>12}  ↑ {fmt_rate(s.up_rate):>12}  "
         f"peers {s.peers:3d} ({s.seeds} seeds)  ETA {fmt_eta(s.eta_seconds)}"
     )
+    if width is None or len(full) < width:
+        return full
+    tail = f"  {s.progress * 100:5.1f}%  ↓ {fmt_rate(s.down_rate)}  ETA {fmt_eta(s.eta_seconds)}"
+    name_width = max(8, width - 1 - len(tail))
+    return (f"{s.name[:name_width]:{name_width}}" + tail)[:max(1, width - 1)]
 
 
 class Output:
@@ -104,8 +112,9 @@ class TerminalOutput(Output):
         self._drawn = 0
 
     def progress(self, snaps: tuple[JobSnapshot, ...]) -> None:
+        width = shutil.get_terminal_size((100, 24)).columns  # read each time: the window may be resized
         for s in snaps:
-            self._lines[s.job_id] = progress_line(s)
+            self._lines[s.job_id] = progress_line(s, width)
         self._redraw()
 
     def _redraw(self) -> None:

@@ -13,7 +13,8 @@ def snap(job_id, progress, state=JobState.DOWNLOADING):
                        eta_seconds=42)
 
 
-def test_terminal_redraws_one_line_per_job_in_place():
+def test_terminal_redraws_one_line_per_job_in_place(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     out = io.StringIO()
     o = TerminalOutput(out, io.StringIO())
     o.event(ev.JobsUpdated((snap("a", 0.1), snap("b", 0.2))))
@@ -23,6 +24,19 @@ def test_terminal_redraws_one_line_per_job_in_place():
     assert "model-a" in first and "model-b" in first
     assert " 50.0%" in second and " 20.0%" in second, "unchanged jobs keep their line"
     assert "peers   3 (2 seeds)" in second and "ETA 42s" in second and "2.0 MiB/s" in second
+
+
+def test_an_80_column_terminal_gets_lines_that_do_not_wrap(monkeypatch):
+    """The line was 125 columns whatever the terminal: each redraw on 80 columns left stale rows."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    o = TerminalOutput(out, io.StringIO())
+    long = JobSnapshot(**{**snap("a", 0.25).__dict__, "name": "org/a-model-with-a-rather-long-name-v2.1-instruct"})
+    o.event(ev.JobsUpdated((long, snap("b", 0.5))))
+    lines = [seg.split("\x1b[K")[0] for seg in out.getvalue().split("\r")[1:]]
+    assert len(lines) == 2 and all(len(line) < 80 for line in lines), [len(x) for x in lines]
+    assert " 25.0%" in lines[0] and "2.0 MiB/s" in lines[0] and "ETA 42s" in lines[0]
+    assert lines[0].startswith("org/a-model-with")
 
 
 def test_json_lines_are_one_object_each():
