@@ -47,7 +47,7 @@ import libtorrent as lt  # noqa: E402
 from tests.helpers.cli import MdHome  # noqa: E402
 from tests.helpers.faulty_http import FaultyServer  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
-from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha, write_random  # noqa: E402
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload, sha  # noqa: E402
 
 MiB = 1024 * 1024
 _LOG_BYTES = re.compile(r'" (\d{3}) (\d+) "')
@@ -94,9 +94,7 @@ def final_files_ok(out: Path, expected: dict[str, str]) -> bool:
 # ---- kill -9 ------------------------------------------------------------------------------------------
 def kill_http(work: Path, trials: int, rng: random.Random) -> dict:
     size = 256 * MiB
-    www = work / "www"
-    write_random(www / "model.bin", size)
-    digest = sha(www / "model.bin")
+    www, _, digest = random_payload(work / "www", size, "model.bin")
     rows = []
     with Nginx(www, work / "ngx", "limit_rate 8m;") as ngx:  # 8 connections x 8 MiB/s: ~4 s per run
         for i in range(trials):
@@ -136,11 +134,9 @@ def valid_piece_bytes(ti: lt.torrent_info, data: Path) -> int:
 
 def kill_bt(work: Path, trials: int, rng: random.Random) -> dict:
     size = 256 * MiB
-    data = work / "seed-data"
-    write_random(data / "model.bin", size)
-    digest = sha(data / "model.bin")
+    data, payload, digest = random_payload(work / "seed-data", size, "model.bin")
     torrent = work / "model.torrent"
-    ih = make_torrent(data / "model.bin", torrent, piece_size=MiB)
+    ih = make_torrent(payload, torrent, piece_size=MiB)
     ti = lt.torrent_info(str(torrent))
     rows = []
     with LtPeer("seed", torrent, data, work, upload_limit=64 * MiB) as seed:
@@ -181,9 +177,7 @@ def summarize(name: str, rows: list[dict], size: int) -> dict:
 # ---- disk full ----------------------------------------------------------------------------------------
 def disk_full(work: Path, trials: int, rng: random.Random) -> dict:
     size = 64 * MiB
-    www = work / "www"
-    write_random(www / "model.bin", size)
-    digest = sha(www / "model.bin")
+    www, _, digest = random_payload(work / "www", size, "model.bin")
     torrent = work / "model.torrent"
     ih = make_torrent(www / "model.bin", torrent, piece_size=MiB)
     rows = []
@@ -223,9 +217,7 @@ def disk_full(work: Path, trials: int, rng: random.Random) -> dict:
 
 def state_full(work: Path, trials: int, rng: random.Random) -> dict:
     size = 64 * MiB
-    www = work / "www"
-    write_random(www / "model.bin", size)
-    digest = sha(www / "model.bin")
+    www, _, digest = random_payload(work / "www", size, "model.bin")
     rows = []
     with Nginx(www, work / "ngx", "limit_rate 2m;") as ngx:
         for i in range(trials):
@@ -271,9 +263,7 @@ def restart_50(work: Path, trials: int, rng: random.Random) -> dict:
 # ---- hostile mirrors and peers ------------------------------------------------------------------------
 def hostile(work: Path, trials: int, rng: random.Random) -> dict:
     size = 64 * MiB
-    www = work / "www"
-    write_random(www / "model.bin", size)
-    digest = sha(www / "model.bin")
+    www, _, digest = random_payload(work / "www", size, "model.bin")
     rows = []
     with Nginx(www, work / "ngx", "limit_rate 4m;") as honest:
         for mode in ("flip", "truncate", "status:500", "stall", "badtotal"):
