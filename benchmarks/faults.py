@@ -44,6 +44,8 @@ sys.path.insert(0, str(ROOT))
 
 import libtorrent as lt  # noqa: E402
 
+from modeldesk.core.paths import default_paths  # noqa: E402
+
 from tests.helpers.cli import MdHome  # noqa: E402
 from tests.helpers.faulty_http import FaultyServer  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
@@ -233,9 +235,8 @@ def state_full(work: Path, trials: int, rng: random.Random) -> dict:
                 time.sleep(at)
                 filler = fill(state)
                 _, err = proc.communicate(timeout=120)
-                db = md.root / "data" / "library.sqlite3"
-                dbs = list(md.root.rglob("*.sqlite3")) or [db]
-                integrity = sqlite3.connect(dbs[0]).execute("pragma integrity_check").fetchone()[0]
+                db = default_paths(md.environ()).library_db
+                integrity = sqlite3.connect(db).execute("pragma integrity_check").fetchone()[0]
                 refused = md.run(*args)  # the state disk is still full: one sentence, exit 4 or the job done
                 filler.unlink(missing_ok=True)
                 listed = json.loads(md.run("list", "--json").stdout or "[]")

@@ -12,6 +12,7 @@ from pathlib import Path
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, TorrentAdd
 from modeldesk.core.models import JobKind, JobState
+from modeldesk.core.paths import default_paths
 from modeldesk.core.torrent.sources import parse_torrent_file
 from tests.helpers.cli import MdHome
 from tests.helpers.manager import Running
@@ -98,8 +99,8 @@ def restart_scenario(work: Path) -> dict:
         kinds = {e.job_id: e.kind for e in r.m.entries().result(30)}
     bt_finished = {j for j, s in before.items() if kinds[j] is JobKind.BT and s in ("seeding", "finished")}
     with_resume, after, failures = _time_to_seed(md, bt_finished)
-    resume_dir = md.root / "data" / "resume"
-    found = list(md.root.rglob("*.fastresume"))
+    resume_dir = default_paths(md.environ()).resume_dir
+    found = list(resume_dir.glob("*.fastresume"))
     for f in found:
         f.unlink()
     rehash, _, _ = _time_to_seed(md, bt_finished)
@@ -109,7 +110,7 @@ def restart_scenario(work: Path) -> dict:
            "restore_failures": failures, "seconds_to_seed_with_resume_data": round(with_resume, 2),
            "seconds_to_seed_rehashing": round(rehash, 2), "resume_files_deleted": len(found), "ok": ok}
     print(f"  restart-50: {len(before)} jobs, states kept={not changed}, to seeding {with_resume:.2f}s with resume "
-          f"data vs {rehash:.2f}s re-hashing ({len(found)} resume files in {resume_dir.parent})", flush=True)
+          f"data vs {rehash:.2f}s re-hashing ({len(found)} resume files deleted from {resume_dir})", flush=True)
     shutil.rmtree(work / "proj", ignore_errors=True)
     return {"scenario": "restart-50", "trials": 1, "ok": int(ok), "rows": [row]}
 

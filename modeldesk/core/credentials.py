@@ -18,7 +18,8 @@ class Credentials:
     """host → token. A host written without a port matches that host on any port."""
 
     def __init__(self, tokens: dict[str, str] | None = None):
-        self._tokens = {normalize_host(h): t for h, t in (tokens or {}).items() if t and normalize_host(h)}
+        normalized = {normalize_host(h): t for h, t in (tokens or {}).items() if t}
+        self._tokens = {h: t for h, t in normalized.items() if h}  # an empty host would match no URL anyway
 
     def token_for(self, url: str) -> str | None:
         try:

@@ -125,15 +125,14 @@ def check_layout(paths: Iterable[str], what: str) -> None:
     """A listing's '/'-separated paths as a whole, before anything is written: every element fits a
     file system's name limit, and no path is both a file and the folder of another (`model.bin` and
     `model.bin/inner.txt`), which would fail halfway through the download."""
-    files = set()
-    for path in paths:
+    files = set(paths)
+    for path in files:
         for part in path.split("/"):
             if len(part.encode("utf-8", "surrogateescape")) > NAME_MAX:
                 raise UnsafePathError(
                     f"{what} contains the file name {short(part)!r}, longer than the {NAME_MAX} bytes a "
                     "file system allows. It cannot be saved; ask the publisher to shorten it.")
-        files.add(path)
-    for path in sorted(files):
+    for path in files:
         parts = path.split("/")
         for i in range(1, len(parts)):
             folder = "/".join(parts[:i])

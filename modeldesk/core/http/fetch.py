@@ -34,7 +34,8 @@ def fault_for(resp: requests.Response) -> MirrorFault:
     """A mirror's failed answer as a fault: a final one (not found, denied) takes the mirror out for
     this file; the others are retried, after Retry-After when it gives one."""
     p = problem_of(resp)
-    assert p is not None, "fault_for is for failed answers"
+    if p is None:  # a success the request did not ask for (a 204, a 200 to a range request): tried again
+        return MirrorFault(f"HTTP {resp.status_code}")
     return MirrorFault(str(p), fatal_status=p.status if p.final else 0, retry_after=p.retry_after)
 
 
