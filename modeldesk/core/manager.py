@@ -52,9 +52,11 @@ class Manager:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
-        self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event)
         self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy), self._in_library,
                               lambda: self._settings.http, lambda: self._proxy)
+        # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
+        self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event,
+                                       feeds=self._http.piece_feed)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))

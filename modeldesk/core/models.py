@@ -64,6 +64,8 @@ class JobSnapshot:
     seeding_seconds: int
     eta_seconds: int | None
     error: str = ""
+    mirror_rate: int = 0  # the part of down_rate that HTTP mirrors bring to a torrent job
+    mirror_downloaded: int = 0  # the part of session_downloaded that came from mirrors
 
     @property
     def ratio(self) -> float:

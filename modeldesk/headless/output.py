@@ -23,6 +23,9 @@ def snapshot_dict(s: JobSnapshot) -> dict:
         "total_wanted": s.total_wanted,
         "total_done": s.total_done,
         "down_rate": s.down_rate,
+        "peer_rate": s.down_rate - s.mirror_rate,
+        "mirror_rate": s.mirror_rate,
+        "mirror_downloaded": s.mirror_downloaded,
         "up_rate": s.up_rate,
         "peers": s.peers,
         "seeds": s.seeds,
@@ -38,9 +41,11 @@ def snapshot_dict(s: JobSnapshot) -> dict:
 def progress_line(s: JobSnapshot, width: int | None = None) -> str:
     """One job's progress; within `width` columns (a terminal's) when given: a line that wraps could not
     be redrawn in place, so a narrow terminal gets the name, percent, rate and ETA, cut to fit."""
+    # A hybrid job (peers and mirrors at once) shows what each brings.
+    split = f" (mirrors {fmt_rate(s.mirror_rate)})" if s.mirror_rate else ""
     full = (
         f"{s.name[:40]:40}  {s.progress * 100:5.1f}%  {s.state.value:11}  "
-        f"↓ {fmt_rate(s.down_rate):>12}  ↑ {fmt_rate(s.up_rate):>12}  "
+        f"↓ {fmt_rate(s.down_rate):>12}{split}  ↑ {fmt_rate(s.up_rate):>12}  "
         f"peers {s.peers:3d} ({s.seeds} seeds)  ETA {fmt_eta(s.eta_seconds)}"
     )
     if width is None or len(full) < width:

@@ -48,6 +48,14 @@ class Nginx(Proc):
         super().__init__([exe, "-c", str(conf), "-p", str(work)])
         wait_port(self.port)
 
+    def log_lines(self) -> list[str]:
+        log = self.work / "access.log"
+        return log.read_text().splitlines() if log.exists() else []
+
+    def bytes_served(self) -> int:
+        """Body bytes sent, over every request so far (the combined log format's tenth field)."""
+        return sum(int(line.split('"')[2].split()[1]) for line in self.log_lines() if line.count('"') >= 6)
+
     def requests_served(self) -> int:
         log = self.work / "access.log"
         return len(log.read_text().splitlines()) if log.exists() else 0

@@ -176,6 +176,11 @@ class HttpEngine:
         self._paused: set[str] = set()  # paused by the user (until resumed)
         self._verified: dict[Path, tuple[int, int]] = {}  # files this process verified: size, mtime
 
+    @property
+    def limiter(self) -> RateLimiter:
+        """The limit of all HTTP transfers together (hybrid torrents' mirror pieces take from it too)."""
+        return self._limit
+
     def set_rate_limit(self, down: int) -> None:
         """Bytes/s for every HTTP job together; 0 = unlimited. Applies to running connections at once."""
         self._limit.set_rate(down)

@@ -10,19 +10,24 @@ here too, and written whenever the job finishes.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core.adds import HttpAdd, HubAdd, http_file_name
+from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
+from modeldesk.core.http.piece_feed import MirrorFeed
+from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.jobs import InLibrary
 from modeldesk.core.library.manifest import manifest_path, write_manifest
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
+from modeldesk.core.piece_layout import PieceLayout, PieceSource
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
@@ -60,6 +65,24 @@ class HttpJobs:
         self._control.shutdown(wait=True, cancel_futures=True)
         self._mover.shutdown(wait=True, cancel_futures=True)  # a move under way ends; none starts
         return self.engine.stop(timeout)
+
+    def piece_feed(self, job_id: str, layout: PieceLayout, bases: tuple[str, ...], source: PieceSource,
+                   down_limit: int) -> MirrorFeed:
+        """The mirror half of a hybrid torrent job (core.piece_layout.FeedFactory): the settings'
+        connections per mirror, tokens for trusted hosts, the proxy in force, and the HTTP limit."""
+        http, proxy = self._settings(), self._proxy()
+        credentials: list = []
+        lock = threading.Lock()
+
+        def session():
+            with lock:  # a keyring read, once, on the feed's first connection (never the engine thread)
+                if not credentials:
+                    credentials.append(load_credentials(http.token_hosts))
+            return new_session(credentials[0], proxy)
+        limiters = (self.engine.limiter, RateLimiter(down_limit)) if down_limit else (self.engine.limiter,)
+        return MirrorFeed(layout, bases, source, connections=max(1, http.connections),
+                          stall_timeout=http.stall_timeout, session_factory=session, limiters=limiters,
+                          name=f"feed-{job_id[:8]}")
 
     # ---- adds (network: called off the GUI thread) ------------------------------------------
     def add_hub(self, add: HubAdd) -> Future:

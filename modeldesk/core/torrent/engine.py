@@ -7,7 +7,6 @@ process touches libtorrent, so the GUI never waits on it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import queue
 import threading
@@ -30,11 +29,13 @@ from modeldesk.core.constants import (
 )
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
 from modeldesk.core.models import JobState
+from modeldesk.core.piece_layout import FeedFactory
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
 from modeldesk.core.torrent.finishing import FinishingHandlers
-from modeldesk.core.torrent.inspect import job_details, scan_served
+from modeldesk.core.torrent.session_handlers import SessionHandlers
+from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent import placement, rewant
@@ -43,15 +44,15 @@ from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
 from modeldesk.core.torrent.wakeup import Wakeup
+from modeldesk.core.torrent.web_feed import WebFeeds, take_web_seeds
 
 log = logging.getLogger(__name__)
 
-SAVE_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.only_if_modified
 GRACEFUL_PAUSE_S = 10.0  # at a seeding limit, how long peers may take to collect what they asked for
 Emit = Callable[[ev.Event], None]
 
 
-class TorrentEngine(FinishingHandlers):
+class TorrentEngine(FinishingHandlers, SessionHandlers):
     def __init__(
         self,
         settings: TorrentSettings,
@@ -59,6 +60,7 @@ class TorrentEngine(FinishingHandlers):
         parts_dir: Path,
         emit: Emit,
         clock: Callable[[], float] = time.monotonic,
+        feeds: FeedFactory | None = None,
     ) -> None:
         self._settings = settings
         self._proxy = Proxy()
@@ -84,6 +86,9 @@ class TorrentEngine(FinishingHandlers):
         self._moves = placement.StorageMoves(emit)
         self._previews = MetadataPreviews(self._parts_dir, lambda: self._ses)
         self._previews.register(self._dispatcher)
+        # Web seeds go to our HTTP engine (feeds) when it is given, else to libtorrent's own client.
+        self._feeds = WebFeeds(feeds, self._call, clock)
+        self._feeds.register(self._dispatcher)
         self._dht_nodes = -1
         self._register_handlers()
 
@@ -121,7 +126,7 @@ class TorrentEngine(FinishingHandlers):
 
     def details(self, job_id: str) -> Future:
         """JobDetails: files with progress and priority, peers, trackers, magnet."""
-        return self._call(lambda: job_details(self._job(job_id)))
+        return self._call(lambda: self._feeds.details(job_id, job_details(self._job(job_id))))
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
         """Live: {file index: priority}; 0 stops fetching a file, >0 wants it (again)."""
@@ -193,6 +198,7 @@ class TorrentEngine(FinishingHandlers):
             self._wakeup.wait(ALERT_WAIT_MS / 1000)
             self._drain_commands()
             self._dispatcher.dispatch(self._ses.pop_alerts())
+            self._feeds.tick()
             now = self._clock()
             if now >= next_status:
                 self._ses.post_torrent_updates()
@@ -224,6 +230,7 @@ class TorrentEngine(FinishingHandlers):
 
     def _shutdown(self) -> None:
         deadline = self._clock() + self._stop_timeout
+        self._feeds.stop_all()
         self._drain_commands()
         self._moves.cancel_all("ModelDesk quit before the move finished; the files may be in either folder.")
         self._previews.drop_all()
@@ -268,6 +275,9 @@ class TorrentEngine(FinishingHandlers):
         self._previews.drop(job_id, "The torrent was added.")  # the job takes over from a dialog's preview
         job = TorrentJob(job_id=job_id, request=request)
         atp = build_add_params(request, self._parts_dir, self._settings)
+        web_seeds = take_web_seeds(atp, request.source.torrent)
+        if not self._feeds.enabled:
+            atp.url_seeds = list(web_seeds)
         if atp.ti is not None:
             check_info_paths(lt.bdecode(atp.ti.info_section()), f"The torrent {atp.ti.name()!r}")
             priorities = job.apply_metadata(atp.ti, list(atp.file_priorities) if request.resume_data else None)
@@ -279,6 +289,7 @@ class TorrentEngine(FinishingHandlers):
         except RuntimeError as exc:
             raise BadInputError(f"libtorrent refused {request.source.name}: {exc}") from None
         self._jobs[job_id] = job
+        self._feeds.track(job, web_seeds)
         if not job.has_metadata:
             self._set_awaiting(job_id, True)
         self._emit(ev.JobAdded(job_id, request.source.name, request.save_path))
@@ -307,6 +318,7 @@ class TorrentEngine(FinishingHandlers):
         if job is None:
             return
         flags = lt.session.delete_files if delete_files else 0
+        self._feeds.drop(job_id)
         self._ses.remove_torrent(job.handle, flags)
         self._set_awaiting(job_id, False)
         self._resume.delete(job_id)
@@ -429,7 +441,7 @@ class TorrentEngine(FinishingHandlers):
                 continue
             if not job.finished and job.has_metadata and st.is_finished:
                 self._maybe_finish(job)
-            snap = job.snapshot(st)
+            snap = self._feeds.adjust(job.snapshot(st))
             snaps.append(snap)
             reason = job.seeding_limit(
                 snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
@@ -450,45 +462,3 @@ class TorrentEngine(FinishingHandlers):
         if snaps:
             self._emit(ev.JobsUpdated(tuple(snaps)))
             self._scan_peers(every=False)
-
-    def _save_resume(self, job: TorrentJob, now: float) -> None:
-        job.last_resume_save = now
-        job.handle.save_resume_data(SAVE_FLAGS)
-
-    def _on_resume_data(self, alert) -> None:
-        job_id = job_id_of(alert.handle.info_hashes())
-        self._saving.discard(job_id)
-        job = self._jobs.get(job_id)
-        if job is None or job.distrust_disk:
-            return
-        self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
-        if job.readd and not self._stop_requested.is_set():
-            self._readd(job, alert.params)
-
-    def _readd(self, job: TorrentJob, params) -> None:
-        try:
-            rewant.readd(self._ses, job, params, self._settings.enable_dht)
-        except RuntimeError as exc:
-            self._fail(job, DiskError(f"{job.request.source.name} could not restart: {exc}"))
-
-    def _on_resume_failed(self, alert) -> None:
-        with contextlib.suppress(RuntimeError):  # the handle may be gone
-            self._saving.discard(job_id_of(alert.handle.info_hashes()))
-        if "not modified" not in alert.message():  # only_if_modified skips are expected
-            log.warning("saving resume data failed: %s", alert.message())
-
-    def _on_listening(self, alert) -> None:
-        if alert.socket_type == lt.socket_type_t.tcp:
-            self._emit(ev.Listening(str(alert.address), int(alert.port)))
-
-    def _on_session_stats(self, alert) -> None:
-        nodes = int(alert.values.get("dht.dht_nodes", 0))
-        if nodes != self._dht_nodes:
-            self._dht_nodes = nodes
-            self._emit(ev.SessionStats(dht_nodes=nodes))
-
-    def _scan_peers(self, every: bool) -> None:
-        """Peer lists of jobs that uploaded since the last look, for the thanks board."""
-        served = scan_served(self._jobs.values(), every)
-        if served:
-            self._emit(ev.PeersServed(served))

@@ -39,15 +39,16 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
     atp = _from_resume(request)
     if atp is None:
         if request.source.has_metadata:
-            atp = lt.add_torrent_params()
-            atp.ti = lt.torrent_info(request.source.torrent)
+            # load_torrent_buffer, not torrent_info(): its info keeps no web seeds of its own, so the
+            # url-list lands in atp.url_seeds, where the engine decides who fetches from them.
+            atp = lt.load_torrent_buffer(request.source.torrent)
             if request.source.text.startswith("magnet:"):  # metadata a preview fetched: keep the link's hints
                 _merge_magnet_hints(atp, lt.parse_magnet_uri(request.source.text))
         else:
             atp = lt.parse_magnet_uri(request.source.text)
     else:
         if atp.ti is None and request.source.has_metadata:
-            atp.ti = lt.torrent_info(request.source.torrent)
+            atp.ti = lt.load_torrent_buffer(request.source.torrent).ti
         if request.source.text:
             _merge_magnet_hints(atp, lt.parse_magnet_uri(request.source.text))
     if atp.ti is None:

@@ -1,0 +1,297 @@
+"""The torrent half of a hybrid job: which pieces the mirrors fetch, and the pieces they send.
+
+libtorrent stays the owner of storage and piece checks. The web seeds a torrent names (its
+url-list, a magnet's ws=) are taken away from libtorrent's own web-seed client and given to our
+HTTP engine (a PieceFeed), which fetches whole pieces over many connections and mirrors; each
+arrives through `torrent_handle.add_piece` and is hashed like a peer's.
+
+Peers and mirrors keep off each other's pieces: mirrors take first the pieces no connected peer
+has, then from the end of the torrent (libtorrent's picker works rarest-first among the rest), never
+one a peer is downloading; a claimed piece drops to the lowest priority, so peers pick it only
+when nothing else is left (the end game). A piece that fails its hash counts against the mirror
+that sent it. Engine thread only, except Claims' PieceSource methods, which any thread may call.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from urllib.parse import quote
+
+import libtorrent as lt
+
+from modeldesk.core.details import JobDetails
+from modeldesk.core.models import JobSnapshot
+from modeldesk.core.piece_layout import FeedFactory, PieceFeed, PieceLayout, WebFile
+from modeldesk.core.torrent.job import TorrentJob
+
+log = logging.getLogger(__name__)
+
+REFRESH_S = 0.5  # how often the list of pieces for mirrors is made again (sooner when it runs dry)
+CLAIMED_PRIORITY = 1  # libtorrent's lowest wanted priority: peers take these pieces last
+STUCK_S = 10.0  # a piece peers have had in flight this long may be helped by a mirror
+Post = Callable[..., object]  # runs a function on the engine thread
+
+
+def take_web_seeds(atp, source_torrent: bytes | None) -> tuple[str, ...]:
+    """The URL seeds of a job (the torrent's url-list, the magnet's ws=, resume data's), removed from
+    the add parameters so libtorrent's own web-seed client never fetches them."""
+    urls = list(atp.url_seeds)
+    if source_torrent:  # resume data keeps the info dict only: the url-list comes from the .torrent
+        try:
+            urls += list(lt.load_torrent_buffer(source_torrent).url_seeds)
+        except RuntimeError:
+            pass
+    atp.url_seeds = []
+    return tuple(u for u in dict.fromkeys(urls) if u.startswith(("http://", "https://")))
+
+
+def layout_of(ti) -> PieceLayout:
+    """The layout under the torrent's own names (a handle's view carries our incomplete renames)."""
+    pristine = lt.torrent_info(b"d4:info" + bytes(ti.info_section()) + b"e")
+    fs = pristine.layout()
+    files = tuple(WebFile(fs.file_path(i).replace("\\", "/"), fs.file_offset(i), fs.file_size(i),
+                          bool(fs.file_flags(i) & lt.file_storage.flag_pad_file))
+                  for i in range(fs.num_files()))
+    multi = fs.num_files() > 1 or "/" in files[0].path
+    return PieceLayout(pristine.name(), pristine.piece_length(), files, multi)
+
+
+class Claims:
+    """The pieces one feed run may take (a PieceSource). A new run gets a new Claims; a stopped one
+    ignores what its connections still send."""
+
+    def __init__(self, post: Post, on_engine: HybridJob):
+        self._post = post
+        self._job = on_engine
+        self._lock = threading.Lock()
+        self._queue: deque[int] = deque()
+        self.taken: set[int] = set()
+        self.closed = False
+        self.starved = False
+
+    def offer(self, pieces: list[int]) -> None:
+        with self._lock:
+            self._queue = deque(p for p in pieces if p not in self.taken)
+            self.starved = False
+
+    def claim(self) -> int | None:
+        with self._lock:
+            while self._queue and not self.closed:
+                p = self._queue.popleft()
+                if p not in self.taken:
+                    self.taken.add(p)
+                    self._post(self._job.lower, self, p)
+                    return p
+            self.starved = True
+            return None
+
+    def deliver(self, piece: int, data: bytes, mirror: str) -> None:
+        self._post(self._job.add_piece, self, piece, data, mirror)
+
+    def give_back(self, piece: int) -> None:
+        self._post(self._job.release, self, piece)
+
+    def forget(self, piece: int) -> None:
+        with self._lock:
+            self.taken.discard(piece)
+
+
+@dataclass
+class HybridJob:
+    """One torrent job with web seeds: its feed (while it downloads) and the pieces in flight."""
+
+    job: TorrentJob
+    bases: tuple[str, ...]
+    layout: PieceLayout | None = None
+    feed: PieceFeed | None = None
+    claims: Claims | None = None
+    lowered: dict[int, int] = field(default_factory=dict)  # piece -> the priority it had
+    added: dict[int, str] = field(default_factory=dict)  # piece handed to libtorrent -> its mirror
+    in_queue_since: dict[int, float] = field(default_factory=dict)
+    next_refresh: float = 0.0
+    mirror_bytes: int = 0  # verified bytes from mirrors, this run
+    wasted: int = 0  # bytes mirrors sent for pieces the torrent had by then
+
+    # -- PieceSource callbacks, on the engine thread ---------------------------------------
+    def lower(self, claims: Claims, piece: int) -> None:
+        h = self.job.handle
+        if claims is not self.claims or not h.is_valid():
+            return
+        prio = int(h.piece_priority(piece))
+        if prio > CLAIMED_PRIORITY:
+            self.lowered[piece] = prio
+            h.piece_priority(piece, CLAIMED_PRIORITY)
+
+    def release(self, claims: Claims, piece: int) -> None:
+        claims.forget(piece)
+        if claims is not self.claims:
+            return
+        prio = self.lowered.pop(piece, 0)
+        h = self.job.handle
+        if prio and h.is_valid() and not h.have_piece(piece) and int(h.piece_priority(piece)) == CLAIMED_PRIORITY:
+            h.piece_priority(piece, prio)
+
+    def add_piece(self, claims: Claims, piece: int, data: bytes, mirror: str) -> None:
+        h = self.job.handle
+        if claims is not self.claims or not h.is_valid() or h.have_piece(piece):
+            self.wasted += len(data)
+            self.release(claims, piece)
+            return
+        self.added[piece] = mirror
+        # Overwrite: the whole piece is the mirror's, so the hash check judges its bytes alone (blocks
+        # left by a piece that just failed, or by a peer, would otherwise be kept and blamed on it).
+        h.add_piece(piece, data, lt.add_piece_flags_t.overwrite_existing)
+
+    def hash_failed(self, piece: int) -> None:
+        mirror = self.added.pop(piece, None)
+        if mirror is None or self.claims is None:
+            return
+        if self.feed is not None:
+            self.feed.bad_piece(mirror)
+        self.release(self.claims, piece)
+
+    # -- the engine loop -------------------------------------------------------------------
+    def wants_mirrors(self, st) -> bool:
+        j = self.job
+        return (j.has_metadata and not j.finished and not j.failed and not j.distrust_disk and not j.rechecking
+                and not st.flags & lt.torrent_flags.paused and st.state == lt.torrent_status.states.downloading)
+
+    def refresh(self, st, now: float) -> None:
+        """Pieces mirrors brought that are now verified, and a new list of pieces for them."""
+        assert self.claims is not None and self.layout is not None
+        h, have = self.job.handle, st.pieces
+        for piece in [p for p in self.added if have[p]]:
+            del self.added[piece]
+            self.mirror_bytes += self.layout.piece_size(piece)
+            self.lowered.pop(piece, None)
+            self.claims.forget(piece)
+        prios = h.get_piece_priorities()
+        busy = {q["piece_index"]: q for q in h.get_download_queue()}
+        self.in_queue_since = {p: self.in_queue_since.get(p, now) for p in busy}
+        avail = h.piece_availability()
+        taken = self.claims.taken
+        free = [p for p in range(len(have)) if not have[p] and prios[p] > 0 and p not in busy and p not in taken]
+        # Nobody has it first; then from the end, away from where libtorrent's picker works.
+        free.sort(key=lambda p: (avail[p] > 0, -p))
+        if not free:  # the end: help with pieces peers have held a long time
+            stuck = [p for p, since in self.in_queue_since.items()
+                     if now - since >= STUCK_S and p not in taken and not have[p]]
+            free = sorted(stuck, key=lambda p: self.in_queue_since[p])
+        self.claims.offer(free)
+        self.next_refresh = now + REFRESH_S
+
+    def stop_feed(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        if self.claims is not None:
+            self.claims.closed = True
+            h = self.job.handle
+            for piece, prio in self.lowered.items():
+                if h.is_valid() and not h.have_piece(piece):
+                    h.piece_priority(piece, prio)
+        self.feed, self.claims = None, None
+        self.lowered.clear()
+        self.added.clear()
+
+
+class WebFeeds:
+    """Every hybrid job of the engine. `tick` runs on each turn of the engine loop."""
+
+    def __init__(self, factory: FeedFactory | None, post: Post, clock: Callable[[], float] = time.monotonic):
+        self._factory = factory
+        self._post = post
+        self._clock = clock
+        self._jobs: dict[str, HybridJob] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self._factory is not None
+
+    def register(self, dispatcher) -> None:
+        dispatcher.register("hash_failed_alert", self._on_hash_failed)
+
+    def track(self, job: TorrentJob, bases: tuple[str, ...]) -> None:
+        if bases and self._factory is not None:
+            self._jobs[job.job_id] = HybridJob(job, bases)
+
+    def bases(self, job_id: str) -> tuple[str, ...]:
+        hj = self._jobs.get(job_id)
+        return hj.bases if hj else ()
+
+    def drop(self, job_id: str) -> None:
+        hj = self._jobs.pop(job_id, None)
+        if hj is not None:
+            hj.stop_feed()
+
+    def stop_all(self) -> None:
+        for job_id in list(self._jobs):
+            self.drop(job_id)
+
+    def tick(self) -> None:
+        now = self._clock()
+        for hj in list(self._jobs.values()):
+            claims = hj.claims
+            if claims is not None and not claims.starved and now < hj.next_refresh:
+                continue
+            try:
+                self._tick_one(hj, now)
+            except RuntimeError as exc:  # the handle went away under us
+                log.debug("web feed of %s: %s", hj.job.job_id, exc)
+                hj.stop_feed()
+                hj.next_refresh = now + REFRESH_S
+
+    def _tick_one(self, hj: HybridJob, now: float) -> None:
+        h = hj.job.handle
+        if h is None or not h.is_valid():
+            return
+        st = h.status(lt.torrent_handle.query_pieces)
+        if not hj.wants_mirrors(st):
+            if hj.feed is not None:
+                hj.stop_feed()
+            hj.next_refresh = now + REFRESH_S
+            return
+        if hj.feed is None:
+            assert self._factory is not None
+            if hj.layout is None:
+                hj.layout = layout_of(h.torrent_file())
+            hj.claims = Claims(self._post, hj)
+            down = h.download_limit()
+            hj.feed = self._factory(hj.job.job_id, hj.layout, hj.bases, hj.claims, max(0, down))
+            hj.feed.start()
+        hj.refresh(st, now)
+
+    def _on_hash_failed(self, alert) -> None:
+        for hj in self._jobs.values():
+            if hj.job.handle is not None and hj.job.handle == alert.handle:
+                hj.hash_failed(int(alert.piece_index))
+
+    # -- what the outside sees -------------------------------------------------------------
+    def adjust(self, snap: JobSnapshot) -> JobSnapshot:
+        """A snapshot with the mirrors' bytes in: libtorrent counts only what peers sent."""
+        hj = self._jobs.get(snap.job_id)
+        if hj is None:
+            return snap
+        mirror = hj.feed.rate() if hj.feed is not None else 0
+        rate = snap.down_rate + mirror
+        left = snap.total_wanted - snap.total_done
+        eta = snap.eta_seconds if not rate or left <= 0 else int(left / rate)
+        return replace(snap, down_rate=rate, mirror_rate=mirror, eta_seconds=eta, mirror_downloaded=hj.mirror_bytes,
+                       downloaded=snap.downloaded + hj.mirror_bytes,
+                       session_downloaded=snap.session_downloaded + hj.mirror_bytes)
+
+    def details(self, job_id: str, d: JobDetails) -> JobDetails:
+        hj = self._jobs.get(job_id)
+        if hj is None:
+            return d
+        mirrors = hj.feed.details() if hj.feed is not None else ()
+        ws = "".join(f"&ws={quote(u, safe='')}" for u in hj.bases)
+        return replace(d, mirrors=mirrors, magnet=d.magnet + ws if d.magnet else d.magnet)
+
+    def redundant(self, job_id: str) -> int:
+        hj = self._jobs.get(job_id)
+        return hj.wasted if hj else 0

@@ -1,0 +1,40 @@
+"""Piece layout against libtorrent's own map of pieces to files, and BEP 19 web-seed URLs."""
+
+from __future__ import annotations
+
+import libtorrent as lt
+import pytest
+
+from modeldesk.core.piece_layout import PieceLayout, WebFile, web_seed_url
+from modeldesk.core.torrent.web_feed import layout_of
+from tests.helpers.swarm import make_torrent, write_random
+
+
+@pytest.mark.parametrize("hybrid", [False, True])
+def test_slices_match_libtorrent(tmp_path, hybrid):
+    top = tmp_path / "m"
+    for i, size in enumerate([70_000, 1, 0, 200_003, 16_384, 5]):
+        write_random(top / f"d{i % 2}/f{i}.bin", size, seed=i)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t, piece_size=16_384, hybrid=hybrid)
+    ti = lt.torrent_info(str(t))
+    layout = layout_of(ti)
+    assert layout.num_pieces == ti.num_pieces() and layout.total_size == ti.total_size()
+    fs = ti.layout()
+    for piece in range(ti.num_pieces()):
+        ours = [(s.file.path, s.start, s.length) for s in layout.slices(piece)]
+        theirs = [(fs.file_path(m.file_index), m.offset, m.size)
+                  for m in ti.map_block(piece, 0, ti.piece_size(piece)) if m.size]
+        assert ours == theirs, piece
+        assert sum(s.length for s in layout.slices(piece)) == ti.piece_size(piece)
+    assert any(f.pad for f in layout.files) == hybrid
+
+
+def test_bep19_urls():
+    single = PieceLayout("w.bin", 16, (WebFile("w.bin", 0, 10),), multi_file=False)
+    assert web_seed_url("http://h/x/w.bin", single, single.files[0]) == "http://h/x/w.bin"
+    assert web_seed_url("http://h/x/", single, single.files[0]) == "http://h/x/w.bin"
+    f = WebFile("model/sub dir/a#b.bin", 0, 10)
+    multi = PieceLayout("model", 16, (f,), multi_file=True)
+    assert web_seed_url("http://h/seed/", multi, f) == "http://h/seed/model/sub%20dir/a%23b.bin"
+    assert web_seed_url("http://h/seed", multi, f) == "http://h/seed/model/sub%20dir/a%23b.bin"

@@ -1,0 +1,207 @@
+"""Hybrid jobs: one torrent from peers (a real libtorrent seed process) and web seeds (real nginx, BEP 19
+layout) at once, the mirror side fetched by ModelDesk's HTTP engine and handed to libtorrent piece by
+piece."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import libtorrent as lt
+import pytest
+
+from tests.helpers.cli import read_events
+from tests.helpers.faulty_http import FaultyServer
+from tests.helpers.nginx import Nginx
+from tests.helpers.shaping_proxy import ShapingProxy
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+KiB = 1024
+
+
+def _model(tmp_path: Path, weights: int) -> Path:
+    return make_model(tmp_path / "www", sizes={"model.safetensors": weights, "config.json": 1234,
+                                                "tokenizer/vocab.txt": 40 * KiB + 7})
+
+
+def _magnet(torrent: Path, *, peer: int | None = None, seeds=()) -> str:
+    ti = lt.torrent_info(str(torrent))
+    link = f"magnet:?xt=urn:btih:{ti.info_hashes().v1}&dn={ti.name()}"
+    if peer:
+        link += f"&x.pe=127.0.0.1:{peer}"
+    return link + "".join(f"&ws={quote(s, safe='')}" for s in seeds)
+
+
+def _same_files(top: Path, out: Path) -> None:
+    for f in top.rglob("*"):
+        if f.is_file():
+            got = out / f.relative_to(top.parent)
+            assert got.is_file(), f"{got} missing"
+            assert sha(got) == sha(f), f"{got} differs"
+
+
+def _final(r) -> dict:
+    snaps = [e for e in r.events if e.get("event") == "progress"]
+    assert snaps, r.stdout[-2000:]
+    return snaps[-1]["jobs"][0] if "jobs" in snaps[-1] else snaps[-1]
+
+
+def test_web_seeds_go_through_our_engine(md, tmp_path):
+    """No peer: every byte from the torrent's url-list, fetched by ModelDesk's connections (its
+    User-Agent, ranged requests), not libtorrent's web-seed client; a v1+v2 torrent with pad files."""
+    top = _model(tmp_path, 6 * MiB + 17)
+    t = tmp_path / "m.torrent"
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web:
+        make_torrent(top, t, web_seeds=[web.url + "/"], hybrid=True)
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "60")
+        lines = web.log_lines()
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    agents = {line.rsplit('"', 2)[-2] for line in lines}
+    assert agents and all(a.startswith("ModelDesk/") for a in agents), agents
+    assert all('" 206 ' in line for line in lines), "every request is a range of one piece"
+
+
+def test_peer_and_mirror_together_beat_either_alone(md, tmp_path):
+    """A seed capped at 2 MiB/s and a mirror behind a 2 MiB/s uplink (nginx's limit_rate lets each short
+    request's first second through, so the cap is a proxy's): alone, each needs at least size / 2 MiB/s.
+    Together they must beat that, each bringing a real share, with little fetched twice."""
+    size = 24 * MiB
+    top = _model(tmp_path, size)
+    t = tmp_path / "m.torrent"
+    # Small pieces: at the end, peers may take the few pieces mirrors hold (8 in flight); with 384
+    # pieces that is 2% at most, as it is for a real model's thousands of pieces.
+    make_torrent(top, t, piece_size=64 * KiB)
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=2 * MiB) as thin, \
+            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=2 * MiB) as seed:
+        link = _magnet(t, peer=seed.port, seeds=[thin.url + "/"])
+        t0 = time.monotonic()
+        r = md.run("get", link, "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "90")
+        took = time.monotonic() - t0
+        served = web.bytes_served()
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    total = sum(f.stat().st_size for f in top.rglob("*") if f.is_file())
+    alone = total / (2 * MiB)
+    assert took < 0.8 * alone, f"hybrid took {took:.1f} s; either source alone needs {alone:.1f} s or more"
+    assert 0.2 * total < served < 0.8 * total, f"the mirror sent {served} of {total} bytes"
+    last = _final(r)
+    peer_bytes = last["session_downloaded"] - last["mirror_downloaded"]
+    duplicate = peer_bytes + served - total
+    assert duplicate <= 0.05 * total, f"{duplicate} bytes fetched twice"
+
+
+def test_peer_leaves_midway_mirror_finishes(md, tmp_path):
+    top = _model(tmp_path, 16 * MiB)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=1 * MiB) as thin:
+        seed = LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=2 * MiB)
+        try:
+            proc = md.popen("get", _magnet(t, peer=seed.port, seeds=[thin.url + "/"]), "--to",
+                            str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "90")
+            for e in read_events(proc):
+                if e.get("event") == "progress" and _job(e)["progress"] > 0.3:
+                    break
+        finally:
+            seed.stop()
+        assert proc.wait(90) == 0, proc.stderr.read() if proc.stderr else ""
+    _same_files(top, tmp_path / "proj")
+
+
+def test_every_mirror_fails_the_peer_finishes(md, tmp_path):
+    top = _model(tmp_path, 8 * MiB)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    with FaultyServer(tmp_path / "www", "status:500") as bad, \
+            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=4 * MiB) as seed:
+        r = md.run("get", _magnet(t, peer=seed.port, seeds=[bad.url + "/"]), "--to", str(tmp_path / "proj"),
+                   "--no-seed", "--json", "--timeout", "60")
+        assert bad.gets() > 0
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+
+
+def test_a_lying_mirror_is_found_and_dropped(md, tmp_path):
+    """One mirror flips bytes: its pieces fail libtorrent's hash check, it is dropped after two, and the
+    good mirror finishes with the right bytes."""
+    top = _model(tmp_path, 8 * MiB)
+    t = tmp_path / "m.torrent"
+    with FaultyServer(tmp_path / "www", "flip") as liar, Nginx(tmp_path / "www", tmp_path / "nginx") as good:
+        make_torrent(top, t, web_seeds=[liar.url + "/", good.url + "/"])
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "90",
+                   "--verbose")
+        lied = liar.gets()
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    assert "failed its hash check" in r.stderr
+    assert lied <= 2 * 8 + 2, f"the liar kept being asked ({lied} requests)"
+
+
+def test_kill_and_run_again_resumes_from_both(md, tmp_path):
+    top = _model(tmp_path, 24 * MiB)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=1 * MiB) as thin, \
+            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=1 * MiB) as seed:
+        args = ("get", _magnet(t, peer=seed.port, seeds=[thin.url + "/"]), "--to", str(tmp_path / "proj"),
+                "--no-seed", "--json", "--timeout", "90")
+        proc = md.popen(*args)
+        for e in read_events(proc):
+            if e.get("event") == "progress" and _job(e)["progress"] > 0.4:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        first = web.bytes_served()
+        r = md.run(*args)
+        second = web.bytes_served() - first
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    firsts = [_job(e) for e in r.events if e.get("event") == "progress"]
+    assert firsts and firsts[0]["total_done"] > 0.3 * 24 * MiB, "the second run starts from what the first kept"
+    assert second < 0.7 * 24 * MiB
+
+
+def test_mktorrent_url_list(md, tmp_path):
+    """A foreign maker's torrent (mktorrent -w) with a single-file url-list entry."""
+    from tests.helpers.tools import require_tool
+
+    mk = require_tool("mktorrent")
+    www = tmp_path / "www"
+    www.mkdir()
+    payload = www / "weights.bin"
+    payload.write_bytes(hashlib.sha256(b"x").digest() * (3 * MiB // 32 + 5))
+    with Nginx(www, tmp_path / "nginx") as web:
+        t = tmp_path / "w.torrent"
+        import subprocess
+
+        subprocess.run([mk, "-l", "18", "-w", f"{web.url}/weights.bin", "-o", str(t), str(payload)],
+                       check=True, capture_output=True)
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "60")
+        assert web.requests_served() > 0
+    assert r.code == 0, r.stderr
+    assert (tmp_path / "proj" / "weights.bin").read_bytes() == payload.read_bytes()
+
+
+def _job(e: dict) -> dict:
+    return e["jobs"][0] if "jobs" in e else e
+
+
+def test_json_reports_peer_and_mirror_rates(md, tmp_path):
+    top = _model(tmp_path, 4 * MiB)
+    t = tmp_path / "m.torrent"
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=1 * MiB) as thin:
+        make_torrent(top, t, web_seeds=[thin.url + "/"])
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "60")
+    assert r.code == 0, r.stderr
+    rates = [_job(e) for e in r.events if e.get("event") == "progress"]
+    assert any(j["mirror_rate"] > 0 and j["peer_rate"] == j["down_rate"] - j["mirror_rate"] for j in rates), \
+        json.dumps(rates[-3:])
