@@ -1,6 +1,8 @@
 """A TCP proxy on 127.0.0.1 in front of a real server (nginx), adding what nginx-light cannot do
-by itself: a fixed delay on every request (a far-away mirror) and a cap on the total rate of all
-connections together (a mirror behind a thin shared uplink)."""
+by itself: a fixed delay on every request (a far-away mirror), a cap on the total rate of all
+connections together (a mirror behind a thin shared uplink), and a cap per connection that holds
+across the requests a kept-alive connection carries (nginx's limit_rate lets each request's first
+second through, so short range requests would not be throttled at all)."""
 
 from __future__ import annotations
 
@@ -34,8 +36,10 @@ class _Bucket:
 
 
 class ShapingProxy:
-    def __init__(self, upstream_port: int, delay_s: float = 0.0, total_rate: float | None = None):
+    def __init__(self, upstream_port: int, delay_s: float = 0.0, total_rate: float | None = None,
+                 conn_rate: float | None = None):
         self.upstream_port = upstream_port
+        self.conn_rate = conn_rate
         self.delay_s = delay_s
         self.total_rate = total_rate
         self.port = free_port()
@@ -64,12 +68,12 @@ class ShapingProxy:
         bucket = _Bucket(self.total_rate) if self.total_rate else None
         tasks: set[asyncio.Task] = set()
 
-        async def pump(reader, writer, delay: float, limit: _Bucket | None) -> None:
+        async def pump(reader, writer, delay: float, limits: tuple[_Bucket, ...]) -> None:
             try:
                 while data := await reader.read(CHUNK):
                     if delay:
                         await asyncio.sleep(delay)
-                    if limit:
+                    for limit in limits:
                         await limit.take(len(data))
                     writer.write(data)
                     await writer.drain()
@@ -84,8 +88,9 @@ class ShapingProxy:
             except OSError:
                 c_writer.close()
                 return
-            pair = [asyncio.ensure_future(pump(c_reader, u_writer, self.delay_s, None)),
-                    asyncio.ensure_future(pump(u_reader, c_writer, 0.0, bucket))]
+            own = (_Bucket(self.conn_rate),) if self.conn_rate else ()
+            pair = [asyncio.ensure_future(pump(c_reader, u_writer, self.delay_s, ())),
+                    asyncio.ensure_future(pump(u_reader, c_writer, 0.0, own + ((bucket,) if bucket else ())))]
             tasks.update(pair)
             await asyncio.gather(*pair, return_exceptions=True)
             tasks.difference_update(pair)
