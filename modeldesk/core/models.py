@@ -66,6 +66,7 @@ class JobSnapshot:
     error: str = ""
     mirror_rate: int = 0  # the part of down_rate that HTTP mirrors bring to a torrent job
     mirror_downloaded: int = 0  # the part of session_downloaded that came from mirrors
+    mirrors: int = 0  # mirrors sending to a torrent job now (an HTTP job counts its mirrors in peers)
 
     @property
     def ratio(self) -> float:

@@ -98,6 +98,9 @@ class PieceFeed(Protocol):
 
     def details(self) -> tuple: ...
 
+    def in_use(self) -> int:
+        """Mirrors with a connection open now."""
+
 
 class FeedFactory(Protocol):
     def __call__(self, job_id: str, layout: PieceLayout, bases: tuple[str, ...], source: PieceSource,

@@ -13,7 +13,7 @@ from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
 from modeldesk.ui.detail_tabs import ALL_LEVELS, HTTP_LEVELS, FilesTab, MirrorsTab, PeersTab, TrackersTab
 from modeldesk.ui.speed_graph import RateHistory, SpeedGraph
-from modeldesk.ui.transfer_model import Row
+from modeldesk.ui.transfer_model import Row, peers_text
 
 
 class GeneralTab(QWidget):
@@ -50,7 +50,8 @@ class GeneralTab(QWidget):
         f["done"].setText(f"{fmt_bytes(r.done)} ({r.progress * 100:.1f}%)")
         f["rates"].setText(f"↓ {fmt_rate(r.down_rate)}   ↑ {fmt_rate(r.up_rate)}")
         f["eta"].setText(fmt_duration(r.eta) if r.eta is not None else "")
-        f["peers"].setText(str(r.peers) if r.kind is JobKind.HTTP else f"{r.peers} ({r.seeds})")
+        f["peers"].setText(str(r.peers) if r.kind is JobKind.HTTP
+                           else peers_text(r, self.tr(" + %n mirror(s)", "", r.mirrors)))
         f["shared"].setText(f"{fmt_bytes(r.uploaded)} ({r.ratio:.2f})" if r.kind is JobKind.BT else "")
         f["error"].setText(r.error)
         self._form.setRowVisible(f["error"], bool(r.error))
@@ -68,6 +69,7 @@ class DetailsPanel(QTabWidget):
         self.general = GeneralTab()
         self.files = FilesTab()
         self._bt = False  # the job shown is a torrent
+        self._hybrid = False  # ... that fetches from mirrors too
         self.peers = PeersTab()
         self.trackers = TrackersTab()
         self.mirrors = MirrorsTab()
@@ -100,7 +102,9 @@ class DetailsPanel(QTabWidget):
         bt = self._bt = row is not None and row.kind is JobKind.BT
         self.setTabVisible(self.indexOf(self.peers), bt)
         self.setTabVisible(self.indexOf(self.trackers), bt)
-        self.setTabVisible(self.indexOf(self.mirrors), row is not None and not bt)
+        if changed:
+            self._hybrid = False  # a torrent shows Mirrors once it is known to have web seeds
+        self.setTabVisible(self.indexOf(self.mirrors), row is not None and (not bt or self._hybrid))
         if changed:
             self.magnet = ""
             complete = row is not None and row.state in (JobState.FINISHED, JobState.SEEDING)
@@ -130,3 +134,6 @@ class DetailsPanel(QTabWidget):
         self.peers.show_details(d)
         self.trackers.show_details(d)
         self.mirrors.show_details(d)
+        if self._bt and d.mirrors and not self._hybrid:
+            self._hybrid = True
+            self.setTabVisible(self.indexOf(self.mirrors), True)

@@ -200,9 +200,10 @@ class MainWindow(QMainWindow):
     def _on_snapshots(self, snapshots) -> None:
         self.model.apply_snapshots(snapshots)
         for s in snapshots:
-            self._histories.setdefault(s.job_id, RateHistory()).add(s.down_rate, s.up_rate)
+            self._histories.setdefault(s.job_id, RateHistory()).add(s.down_rate, s.up_rate, s.mirror_rate)
         rows = self.model.rows()
-        self._total_history.add(sum(r.down_rate for r in rows), sum(r.up_rate for r in rows))
+        self._total_history.add(sum(r.down_rate for r in rows), sum(r.up_rate for r in rows),
+                                sum(r.mirror_rate for r in rows))
         self._after_change(rows)
 
     def _on_metadata(self, event) -> None:

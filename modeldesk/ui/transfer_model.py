@@ -53,6 +53,8 @@ class Row:
     uploaded: int = 0
     error: str = ""
     limits: tuple[int, int] = (0, 0)  # the job's own download and upload limits, bytes/s
+    mirror_rate: int = 0  # of down_rate: what mirrors bring to a torrent job
+    mirrors: int = 0  # mirrors sending to a torrent job
 
     @property
     def ratio(self) -> float:
@@ -67,7 +69,7 @@ class Row:
         return dataclasses.replace(
             self, name=s.name or self.name, state=s.state, size=s.total_wanted, done=s.total_done,
             progress=s.progress, down_rate=s.down_rate, up_rate=s.up_rate, eta=s.eta_seconds, peers=s.peers,
-            seeds=s.seeds, uploaded=s.uploaded, error=s.error)
+            seeds=s.seeds, uploaded=s.uploaded, error=s.error, mirror_rate=s.mirror_rate, mirrors=s.mirrors)
 
 
 _ACTIVE = (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.CHECKING)
@@ -140,7 +142,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.PEERS:
             if not active:
                 return ""
-            return str(r.peers) if r.kind is JobKind.HTTP else f"{r.peers} ({r.seeds})"
+            return str(r.peers) if r.kind is JobKind.HTTP else peers_text(r, self.tr(" + %n mirror(s)", "", r.mirrors))
         if col == Col.RATIO:
             return f"{r.ratio:.2f}" if r.kind is JobKind.BT else ""
         if col == Col.UPLOADED:
@@ -220,3 +222,9 @@ class TransferModel(QAbstractTableModel):
         del self._rows[i]
         self.endRemoveRows()
         self._index = {r.job_id: n for n, r in enumerate(self._rows)}
+
+
+def peers_text(r: Row, mirrors: str) -> str:
+    """A torrent's peers (seeds), and `mirrors` (" + 2 mirrors", translated by the caller) when mirrors
+    send to it too (a hybrid job)."""
+    return f"{r.peers} ({r.seeds})" + (mirrors if r.mirrors else "")

@@ -105,32 +105,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="74"/>
+        <location filename="../../modeldesk/ui/details.py" line="77"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="75"/>
+        <location filename="../../modeldesk/ui/details.py" line="78"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="76"/>
+        <location filename="../../modeldesk/ui/details.py" line="79"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="77"/>
+        <location filename="../../modeldesk/ui/details.py" line="80"/>
         <source>Trackers</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="78"/>
+        <location filename="../../modeldesk/ui/details.py" line="81"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="79"/>
+        <location filename="../../modeldesk/ui/details.py" line="82"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -174,22 +174,22 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="107"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="107"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="107"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="102"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="107"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -255,6 +255,13 @@
         <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Problem:</source>
         <translation>问题：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../modeldesk/ui/details.py" line="54"/>
+        <source> + %n mirror(s)</source>
+        <translation>
+            <numerusform> + %n 个镜像</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -468,7 +475,7 @@
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="396"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="397"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
@@ -478,53 +485,53 @@
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="216"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="217"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="217"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="218"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="223"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="234"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="234"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="243"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="244"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="259"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="394"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="260"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="395"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="268"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="269"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="440"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="441"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="441"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="442"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -590,32 +597,32 @@
 <context>
     <name>MirrorsTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="240"/>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="240"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="232"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="240"/>
         <source>Speed per connection</source>
         <translation>单连接速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="241"/>
         <source>Served</source>
         <translation>已提供</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="241"/>
         <source>Connections</source>
         <translation>连接数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="233"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="241"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
@@ -623,32 +630,32 @@
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="217"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="217"/>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="217"/>
         <source>Flags</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="209"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="217"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="210"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="218"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="210"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="218"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
@@ -676,7 +683,7 @@
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="169"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="175"/>
         <source>Mixed</source>
         <translation>混合</translation>
     </message>
@@ -996,7 +1003,12 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>SpeedGraph</name>
     <message>
-        <location filename="../../modeldesk/ui/speed_graph.py" line="52"/>
+        <location filename="../../modeldesk/ui/speed_graph.py" line="62"/>
+        <source>%1 (mirrors %2)</source>
+        <translation>%1（镜像 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/speed_graph.py" line="63"/>
         <source>Down %1   Up %2   (peak %3, last 5 minutes)</source>
         <translation>下载 %1   上传 %2   （峰值 %3，最近 5 分钟）</translation>
     </message>
@@ -1151,27 +1163,27 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TrackersTab</name>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="229"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="229"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="229"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="221"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="229"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/detail_tabs.py" line="222"/>
+        <location filename="../../modeldesk/ui/detail_tabs.py" line="230"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1179,64 +1191,71 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="96"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="97"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../modeldesk/ui/transfer_model.py" line="145"/>
+        <source> + %n mirror(s)</source>
+        <translation>
+            <numerusform> + %n 个镜像</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -108,3 +108,24 @@ def test_errored_row_explains_itself(qtbot):
     assert "Not enough free space" in model.index(0, Col.STATE).data()
     assert model.index(0, Col.NAME).data(Qt.ItemDataRole.ToolTipRole) == "Not enough free space in /p/tts."
     assert dataclasses.replace(r, uploaded=1500).ratio == 0.5
+
+
+def test_a_hybrid_job_shows_its_mirrors_and_their_share(qtbot):
+    from modeldesk.ui.speed_graph import RateHistory, SpeedGraph
+
+    model = filled(qtbot)
+    model.apply_snapshots((dataclasses.replace(snap("a", JobState.DOWNLOADING, 100, 3000, down=3000),
+                                               mirror_rate=1000, mirrors=2),))
+    assert model.index(0, Col.PEERS).data() == "3 (1) + 2 mirror(s)"
+    assert model.rows()[0].mirror_rate == 1000
+    model.apply_snapshots((snap("a", JobState.DOWNLOADING, 200, 3000, down=3000),))
+    assert model.index(0, Col.PEERS).data() == "3 (1)", "a torrent without mirrors shows its peers only"
+    history = RateHistory()
+    history.add(3000, 0, 1000)
+    history.add(3000, 0, 1200)
+    assert history.hybrid and list(history.mirror) == [1000, 1200]
+    graph = SpeedGraph()
+    qtbot.addWidget(graph)
+    graph.set_history(history)
+    graph.resize(400, 160)
+    assert not graph.grab().isNull()  # paints the third line without error

@@ -93,6 +93,9 @@ class MirrorFeed:
     def details(self) -> tuple[MirrorDetail, ...]:
         return mirror_details([self.mirrors])
 
+    def in_use(self) -> int:
+        return self.mirrors.in_use()
+
     # ---- connections -------------------------------------------------------------------
     def _work(self) -> None:
         with self._new_session() as session:

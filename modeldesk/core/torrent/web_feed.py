@@ -116,6 +116,7 @@ class HybridJob:
     next_refresh: float = 0.0
     mirror_bytes: int = 0  # verified bytes from mirrors, this run
     wasted: int = 0  # bytes mirrors sent for pieces the torrent had by then
+    last_mirrors: tuple = ()  # the Mirrors tab's rows when the feed last ran
 
     # -- PieceSource callbacks, on the engine thread ---------------------------------------
     def lower(self, claims: Claims, piece: int) -> None:
@@ -277,10 +278,12 @@ class WebFeeds:
         if hj is None:
             return snap
         mirror = hj.feed.rate() if hj.feed is not None else 0
+        in_use = hj.feed.in_use() if hj.feed is not None else 0
         rate = snap.down_rate + mirror
         left = snap.total_wanted - snap.total_done
         eta = snap.eta_seconds if not rate or left <= 0 else int(left / rate)
         return replace(snap, down_rate=rate, mirror_rate=mirror, eta_seconds=eta, mirror_downloaded=hj.mirror_bytes,
+                       mirrors=in_use,
                        downloaded=snap.downloaded + hj.mirror_bytes,
                        session_downloaded=snap.session_downloaded + hj.mirror_bytes)
 
@@ -288,7 +291,9 @@ class WebFeeds:
         hj = self._jobs.get(job_id)
         if hj is None:
             return d
-        mirrors = hj.feed.details() if hj.feed is not None else ()
+        if hj.feed is not None:  # the last look stays on show once the feed has stopped (finished, paused)
+            hj.last_mirrors = hj.feed.details()
+        mirrors = hj.last_mirrors
         ws = "".join(f"&ws={quote(u, safe='')}" for u in hj.bases)
         return replace(d, mirrors=mirrors, magnet=d.magnet + ws if d.magnet else d.magnet)
 
