@@ -33,6 +33,7 @@ class TorrentAdd:
     seed: bool = True
     rename_incomplete: bool = True
     limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
+    mirrors: tuple[str, ...] = ()  # hub endpoints (--mirror) for a torrent that names its repo and commit
 
 
 @dataclass(frozen=True)

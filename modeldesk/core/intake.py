@@ -88,4 +88,4 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None
-    return TorrentAdd(src or resolve_torrent_source(text, proxy), project_dir, selection, seed=seed)
+    return TorrentAdd(src or resolve_torrent_source(text, proxy), project_dir, selection, seed=seed, mirrors=mirrors)

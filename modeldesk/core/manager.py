@@ -22,6 +22,7 @@ from modeldesk.core.library.recorder import LibraryWriteError, Recorder
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
+from modeldesk.core.http.hub_plan import hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, failed
 from modeldesk.core.models import JobKind, JobState
@@ -146,7 +147,8 @@ class Manager:
             rename_incomplete=add.rename_incomplete, seed=add.seed,
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
-            limits=add.limits,
+            limits=add.limits, web_seeds=hub_web_seeds(src.hub, add.mirrors + self._settings.http.hub_mirrors,
+                                                       self._settings.http.use_official_hub),
         )
         return self._torrents.add(request)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -205,3 +206,28 @@ def test_json_reports_peer_and_mirror_rates(md, tmp_path):
     rates = [_job(e) for e in r.events if e.get("event") == "progress"]
     assert any(j["mirror_rate"] > 0 and j["peer_rate"] == j["down_rate"] - j["mirror_rate"] for j in rates), \
         json.dumps(rates[-3:])
+
+
+def test_a_model_torrent_naming_its_repo_uses_the_users_hub_mirrors(md, tmp_path):
+    """No url-list and no peer: the torrent names its hub repo and commit (outside the info dictionary),
+    so the hub mirror given with --mirror serves its files (resolve URLs, 302 to the CDN, ranges)."""
+    from tests.helpers.hub_server import HubServer
+
+    repo = tmp_path / "hub" / "acme" / "tts"
+    make_model(repo.parent, "tts", sizes={"model.safetensors": 3 * MiB + 5, "config.json": 321})
+    with HubServer(tmp_path / "hub") as hub:
+        commit = hub.commit("acme/tts")
+        folder = tmp_path / "t" / commit
+        shutil.copytree(repo, folder)
+        t = tmp_path / "m.torrent"
+        make_torrent(folder, t, piece_size=64 * KiB)
+        decoded = lt.bdecode(t.read_bytes())
+        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
+        t.write_bytes(lt.bencode(decoded))
+        r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed", "--json",
+                   "--timeout", "60")
+        resolved = [p for p in hub.requests if "/resolve/" in p]
+    assert r.code == 0, r.stderr
+    for rel in ("model.safetensors", "config.json"):
+        assert sha(tmp_path / "proj" / commit / rel) == sha(repo / rel)
+    assert any(f"/acme/tts/resolve/{commit}/model.safetensors" in p for p in resolved), resolved[:5]

@@ -56,6 +56,20 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
     return eps
 
 
+def hub_web_seeds(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
+    """BEP 19 seeds for a torrent that names its hub repo and commit: its name is the commit, so
+    `ENDPOINT/org/name/resolve/` + name + "/" + path is each file's resolve URL on every hub mirror the
+    user knows (--mirror, settings, HF_ENDPOINT, the official hub); redirects to CDNs are followed."""
+    if hub is None:
+        return ()
+    repo, _commit = hub
+    try:
+        endpoints = hub_endpoints(RepoRef(repo), mirrors, use_official)
+    except BadInputError:
+        return ()
+    return tuple(f"{ep}/{repo}/resolve/" for ep in endpoints)
+
+
 def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
                  credentials: Credentials | None = None, listing: HubListing | None = None,
                  proxy: Proxy | None = None) -> HubPlan:

@@ -42,6 +42,7 @@ class AddRequest:
     base_uploaded: int = 0  # library totals from earlier runs
     base_downloaded: int = 0
     limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
+    web_seeds: tuple[str, ...] = ()  # BEP 19 URL seeds besides the torrent's own (hub mirrors of its commit)
 
 
 @dataclass

@@ -34,6 +34,9 @@ class TorrentSource:
     text: str  # the magnet link (made from the info-hash for bare hashes); "" for .torrent data
     torrent: bytes = b""  # the whole .torrent, when we have it
     files: tuple[FileEntry, ...] = field(default=())  # empty until metadata is known
+    # The hub repo and commit a model torrent names outside its info dictionary (HUB_KEY): its files
+    # are that commit's, so every hub mirror the user knows can serve them as a web seed.
+    hub: tuple[str, str] | None = None
 
     @property
     def has_metadata(self) -> bool:
@@ -156,7 +159,30 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
         text="",
         torrent=data,
         files=files_of(ti),
+        hub=hub_of(decoded),
     )
+
+
+HUB_KEY = b"modeldesk"  # {"repo": "org/name", "commit": 40 hex digits}, beside "info", outside the info-hash
+_REPO = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
+def hub_of(decoded: dict) -> tuple[str, str] | None:
+    """(repo, commit) when the torrent names a well-formed one; anything else is ignored."""
+    meta = decoded.get(HUB_KEY)
+    if not isinstance(meta, dict):
+        return None
+    repo, commit = meta.get(b"repo"), meta.get(b"commit")
+    if not isinstance(repo, bytes) or not isinstance(commit, bytes):
+        return None
+    try:
+        repo_s, commit_s = repo.decode("ascii"), commit.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    if not _REPO.match(repo_s) or ".." in repo_s or not _COMMIT.match(commit_s):
+        return None
+    return repo_s, commit_s
 
 
 def parse_torrent_file(path: Path) -> TorrentSource:
