@@ -3,8 +3,10 @@
     .venv/bin/python packaging/screenshots.py        (as root for nginx; needs Xvfb and trayer)
 
 Everything runs on 127.0.0.1: a real libtorrent seed (upload-limited, so the download is still
-running when the picture is taken), a model already complete (seeding), and an nginx mirror with
-`limit_rate` for an HTTP download. Writes docs/main-window.png and docs/main-window-zh_CN.png.
+running when the picture is taken) that also has a web seed (a hybrid job: peers and a mirror at
+once, the mirror throttled per connection by tests/helpers/shaping_proxy.py), a model already complete
+(seeding), and an nginx mirror with `limit_rate` for an HTTP download. Writes docs/main-window.png
+and docs/main-window-zh_CN.png.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def scene(language: str, out: Path, work: Path) -> None:
     from modeldesk.ui.tray import Tray
     from tests.helpers.cli import MdHome
     from tests.helpers.nginx import Nginx
+    from tests.helpers.shaping_proxy import ShapingProxy
     from tests.helpers.swarm import LtPeer, make_model, make_torrent, write_random
 
     md = MdHome(work / "home")
@@ -48,8 +51,7 @@ def scene(language: str, out: Path, work: Path) -> None:
     assert r.code == 0, r.stderr
     big = make_model(work / "src", "llama-7b-q4", {"model-q4.gguf": 600 << 20, "tokenizer.json": 2 << 20})
     big_torrent = work / "llama.torrent"
-    make_torrent(big, big_torrent, piece_size=1 << 20)
-    mirror_root = work / "mirror"
+    mirror_root = work / "src"  # the mirror serves the HTTP file and, in BEP 19 layout, the torrent's files
     write_random(mirror_root / "whisper-large-v3.safetensors", 300 << 20)
 
     app = QApplication(["modeldesk"])
@@ -78,8 +80,9 @@ def scene(language: str, out: Path, work: Path) -> None:
 
     pump(1)
     with Nginx(mirror_root, work / "nginx", "limit_rate 1m;") as nginx, \
-            LtPeer("seed", big_torrent, work / "src", work, peers=[f"127.0.0.1:{ports[-1]}"],
-                   upload_limit=9 << 20):
+            ShapingProxy(nginx.port, conn_rate=512 << 10) as slow_mirror:
+        make_torrent(big, big_torrent, piece_size=1 << 20, web_seeds=[slow_mirror.url + "/"])
+        seed = LtPeer("seed", big_torrent, work / "src", work, peers=[f"127.0.0.1:{ports[-1]}"], upload_limit=9 << 20)
         prefs.remember_folder(str(projects / "asr"))
         bridge.add_source(f"{nginx.url}/whisper-large-v3.safetensors", str(projects / "asr")).result()
         prefs.remember_folder(str(projects / "llm"))
@@ -91,7 +94,14 @@ def scene(language: str, out: Path, work: Path) -> None:
         window.details.setCurrentWidget(window.details.files)
         pump(1.5)
         window.grab().save(str(out))
-        subprocess.run(["import", "-window", "root", str(out.with_suffix(".root.png"))], check=False)
+        if shutil.which("import"):  # imagemagick: the whole screen, tray included
+            subprocess.run(["import", "-window", "root", str(out.with_suffix(".root.png"))], check=False)
+        for tab, name in ((window.details.mirrors, "mirrors"), (window.details.speed, "speed")):
+            window.details.setCurrentWidget(tab)  # for a look by hand: not in the README
+            pump(1.5)
+            window.grab().save(str(work / f"{name}.png"))
+            shutil.copy(work / f"{name}.png", Path(tempfile.gettempdir()) / f"modeldesk-{language}-{name}.png")
+        seed.stop()
         bridge.stop_engine(10)
         bridge.shutdown()
         prefs.close()
