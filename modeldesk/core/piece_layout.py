@@ -33,6 +33,9 @@ class PieceLayout:
     piece_length: int
     files: tuple[WebFile, ...]
     multi_file: bool
+    # v1 SHA-1 of each piece, when the torrent has them: a mirror's piece is checked before libtorrent
+    # sees it (a v2-only torrent's pieces are checked by libtorrent alone).
+    sha1: tuple[bytes, ...] = ()
 
     @property
     def total_size(self) -> int:

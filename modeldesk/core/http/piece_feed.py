@@ -9,6 +9,7 @@ What is in flight stays bounded (pieces are held whole in memory until they are 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -128,6 +129,13 @@ class MirrorFeed:
         finally:
             self.mirrors.release(m)
         if data is None:  # stopped midway
+            self._source.give_back(piece)
+            return
+        if self.layout.sha1 and hashlib.sha1(data).digest() != self.layout.sha1[piece]:
+            # Caught here, the lie never reaches libtorrent (whose picker, given a failed piece through
+            # add_piece, can keep the torrent's last piece from ever being checked again).
+            self.bad_piece(m.url)
+            self.mirrors.failed(m, "sent a piece that failed its hash check")
             self._source.give_back(piece)
             return
         self.mirrors.succeeded(m, len(data), time.monotonic() - t0)

@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 REFRESH_S = 0.5  # how often the list of pieces for mirrors is made again (sooner when it runs dry)
 CLAIMED_PRIORITY = 1  # libtorrent's lowest wanted priority: peers take these pieces last
 STUCK_S = 10.0  # a piece peers have had in flight this long may be helped by a mirror
+# After a failed hash check libtorrent clears the piece on its disk thread; a piece added again before
+# that ends is written, then forgotten, and never checked. So a failed piece rests before it is offered
+# again, and a piece handed over that neither passes nor fails in ADDED_TIMEOUT_S is offered again.
+REST_AFTER_FAILURE_S = 2.0
+ADDED_TIMEOUT_S = 15.0
 Post = Callable[..., object]  # runs a function on the engine thread
 
 
@@ -58,7 +63,9 @@ def layout_of(ti) -> PieceLayout:
                           bool(fs.file_flags(i) & lt.file_storage.flag_pad_file))
                   for i in range(fs.num_files()))
     multi = fs.num_files() > 1 or "/" in files[0].path
-    return PieceLayout(pristine.name(), pristine.piece_length(), files, multi)
+    sha1 = tuple(bytes(pristine.hash_for_piece(i)) for i in range(pristine.num_pieces())) \
+        if pristine.info_hashes().has_v1() else ()
+    return PieceLayout(pristine.name(), pristine.piece_length(), files, multi, sha1)
 
 
 class Claims:
@@ -112,6 +119,9 @@ class HybridJob:
     claims: Claims | None = None
     lowered: dict[int, int] = field(default_factory=dict)  # piece -> the priority it had
     added: dict[int, str] = field(default_factory=dict)  # piece handed to libtorrent -> its mirror
+    added_at: dict[int, float] = field(default_factory=dict)
+    resting: dict[int, float] = field(default_factory=dict)  # piece that failed -> when it may be offered
+    clock: Callable[[], float] = time.monotonic
     in_queue_since: dict[int, float] = field(default_factory=dict)
     next_refresh: float = 0.0
     mirror_bytes: int = 0  # verified bytes from mirrors, this run
@@ -144,14 +154,17 @@ class HybridJob:
             self.release(claims, piece)
             return
         self.added[piece] = mirror
+        self.added_at[piece] = self.clock()
         # Overwrite: the whole piece is the mirror's, so the hash check judges its bytes alone (blocks
         # left by a piece that just failed, or by a peer, would otherwise be kept and blamed on it).
         h.add_piece(piece, data, lt.add_piece_flags_t.overwrite_existing)
 
     def hash_failed(self, piece: int) -> None:
         mirror = self.added.pop(piece, None)
+        self.added_at.pop(piece, None)
         if mirror is None or self.claims is None:
             return
+        self.resting[piece] = self.clock() + REST_AFTER_FAILURE_S
         if self.feed is not None:
             self.feed.bad_piece(mirror)
         self.release(self.claims, piece)
@@ -168,15 +181,22 @@ class HybridJob:
         h, have = self.job.handle, st.pieces
         for piece in [p for p in self.added if have[p]]:
             del self.added[piece]
+            self.added_at.pop(piece, None)
             self.mirror_bytes += self.layout.piece_size(piece)
             self.lowered.pop(piece, None)
             self.claims.forget(piece)
+        for piece in [p for p, at in self.added_at.items() if now - at >= ADDED_TIMEOUT_S]:
+            log.debug("piece %d was handed over and never checked; offered again", piece)
+            del self.added[piece], self.added_at[piece]
+            self.release(self.claims, piece)
+        self.resting = {p: t for p, t in self.resting.items() if t > now}
         prios = h.get_piece_priorities()
         busy = {q["piece_index"]: q for q in h.get_download_queue()}
         self.in_queue_since = {p: self.in_queue_since.get(p, now) for p in busy}
         avail = h.piece_availability()
         taken = self.claims.taken
-        free = [p for p in range(len(have)) if not have[p] and prios[p] > 0 and p not in busy and p not in taken]
+        free = [p for p in range(len(have)) if not have[p] and prios[p] > 0 and p not in busy and p not in taken
+                and p not in self.resting]
         # Nobody has it first; then from the end, away from where libtorrent's picker works.
         free.sort(key=lambda p: (avail[p] > 0, -p))
         if not free:  # the end: help with pieces peers have held a long time
@@ -198,6 +218,7 @@ class HybridJob:
         self.feed, self.claims = None, None
         self.lowered.clear()
         self.added.clear()
+        self.added_at.clear()
 
 
 class WebFeeds:
@@ -218,7 +239,7 @@ class WebFeeds:
 
     def track(self, job: TorrentJob, bases: tuple[str, ...]) -> None:
         if bases and self._factory is not None:
-            self._jobs[job.job_id] = HybridJob(job, bases)
+            self._jobs[job.job_id] = HybridJob(job, bases, clock=self._clock)
 
     def bases(self, job_id: str) -> tuple[str, ...]:
         hj = self._jobs.get(job_id)
