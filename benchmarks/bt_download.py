@@ -17,14 +17,12 @@ run's write-back. Reports median wall time, ratios against ModelDesk, CPU-second
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +31,7 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, proc_cpu, proc_hwm_mib, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import bench_setup, installed_env, proc_cpu, proc_hwm_mib, ram_disk, timed_child  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
 from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
@@ -41,7 +39,9 @@ from tests.helpers.swarm import LtPeer, write_random  # noqa: E402
 GIB = 1024**3
 
 
-def run_modeldesk(torrent: Path, work: Path) -> dict:
+def run_modeldesk(torrent: Path | str, work: Path, extra: tuple[str, ...] = ("--no-seed",)) -> dict:
+    """`modeldesk get SOURCE --json` with a fresh home and output folder; its JSON lines in
+    work/modeldesk-last.jsonl."""
     home = work / "mdhome"
     shutil.rmtree(home, ignore_errors=True)
     (home / "config").mkdir(parents=True)
@@ -50,7 +50,7 @@ def run_modeldesk(torrent: Path, work: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     env = installed_env(MODELDESK_HOME=str(home))
     with open(work / "modeldesk-last.jsonl", "w") as log:
-        r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), "--no-seed",
+        r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", str(torrent), "--to", str(out), *extra,
                          "--json"], env, stdout=log)
     shutil.rmtree(out, ignore_errors=True)
     return r
@@ -90,15 +90,7 @@ def run_qbt(qbt: QBittorrent, torrent: Path, work: Path) -> dict:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--size-mib", type=int, default=1024)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--work", default="")
-    args = ap.parse_args()
-    compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    size = args.size_mib * 1024 * 1024
+    args, work, size = bench_setup("md-bench-")
     data = work / "seed"
     payload = data / "bench-model" / "model.safetensors"
     if not payload.exists() or payload.stat().st_size != size:

@@ -71,3 +71,20 @@ def ram_disk(work: Path) -> Path:
         if r.returncode != 0:
             print("note: no tmpfs (not root?); leechers write to disk", file=sys.stderr)
     return out
+
+
+def bench_setup(prefix: str, rounds: int = 3):
+    """The command line every swarm benchmark takes (--size-mib, --rounds, --work), its bytecode
+    written before anything is timed, and a work folder: (args, work folder, size in bytes)."""
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-mib", type=int, default=1024)
+    ap.add_argument("--rounds", type=int, default=rounds)
+    ap.add_argument("--work", default="")
+    args = ap.parse_args()
+    compile_modeldesk(Path(__file__).resolve().parents[1])
+    work = Path(args.work or tempfile.mkdtemp(prefix=prefix))
+    work.mkdir(parents=True, exist_ok=True)
+    return args, work, args.size_mib * 1024 * 1024
+

@@ -18,14 +18,11 @@ Reports median wall time, the ratio of each to the hybrid, what the two sources 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -35,9 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bt_download import run_modeldesk, run_qbt  # noqa: E402
-from benchmarks.common import compile_modeldesk, installed_env, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import bench_setup, ram_disk  # noqa: E402
 from modeldesk.core.settings import HttpSettings  # noqa: E402
-from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.shaping_proxy import ShapingProxy  # noqa: E402
@@ -57,19 +53,6 @@ def make(data: Path, out: Path, tracker: str, web_seed: str | None) -> None:
     out.write_bytes(lt.bencode(ct.generate()))
 
 
-def run_url(url: str, work: Path) -> dict:
-    home = work / "mdhome-url"
-    shutil.rmtree(home, ignore_errors=True)
-    (home / "config").mkdir(parents=True)
-    (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
-    out = work / "out" / "md-url"
-    shutil.rmtree(out, ignore_errors=True)
-    r = timed_child([str(ROOT / ".venv/bin/modeldesk"), "get", url, "--to", str(out), "--json"],
-                    installed_env(MODELDESK_HOME=str(home)))
-    shutil.rmtree(out, ignore_errors=True)
-    return r
-
-
 def duplicates(work: Path, mirror_bytes: int, size: int) -> int:
     last = [json.loads(x) for x in (work / "modeldesk-last.jsonl").read_text().splitlines()
             if x.startswith('{"event":"progress"')][-1]
@@ -77,15 +60,7 @@ def duplicates(work: Path, mirror_bytes: int, size: int) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--size-mib", type=int, default=1024)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--work", default="")
-    args = ap.parse_args()
-    compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-hybrid-"))
-    work.mkdir(parents=True, exist_ok=True)
-    size = args.size_mib * MIB
+    args, work, size = bench_setup("md-hybrid-")
     data = work / "seed"
     payload = data / "bench-model" / "model.safetensors"
     if not payload.exists() or payload.stat().st_size != size:
@@ -108,7 +83,7 @@ def main() -> int:
                 url = f"{mirror.url}/bench-model/model.safetensors"
                 contenders = [("hybrid", lambda: run_modeldesk(both, work)),
                               ("qbittorrent", lambda: run_qbt(qbt, both, work)),
-                              ("md-mirror", lambda: run_url(url, work)),
+                              ("md-mirror", lambda: run_modeldesk(url, work, extra=())),
                               ("md-peer", lambda: run_modeldesk(peer_only, work))]
                 for i in range(args.rounds):
                     for name, fn in contenders[i % 4:] + contenders[: i % 4]:

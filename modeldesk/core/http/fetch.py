@@ -89,6 +89,15 @@ class Floor:
         return chunk
 
 
+def check_ranged_answer(resp: requests.Response, start: int, end: int, size: int | None) -> None:
+    """A 206 for exactly [start, end) of a file of `size` bytes, else the mirror's fault."""
+    if resp.status_code == 200:
+        raise MirrorFault("ignores Range requests", no_ranges=True)
+    if resp.status_code != 206:
+        raise fault_for(resp)
+    check_content_range(resp.headers.get("Content-Range", ""), start, end, size)
+
+
 def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
                 on_bytes, stop: threading.Event, timeout: tuple[float, float], size: int | None = None) -> int:
     """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
@@ -106,11 +115,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
     work.ttfb = time.monotonic() - t0
     written = 0
     with resp:
-        if resp.status_code == 200:
-            raise MirrorFault("ignores Range requests", no_ranges=True)
-        if resp.status_code != 206:
-            raise fault_for(resp)
-        check_content_range(resp.headers.get("Content-Range", ""), start, end, size)
+        check_ranged_answer(resp, start, end, size)
         raw, floor = resp.raw, Floor(timeout[1])
         while not stop.is_set():
             chunk = floor.read(raw, written)

@@ -19,7 +19,7 @@ import requests
 
 from modeldesk.core.details import MirrorDetail
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.fetch import Floor, MirrorFault, check_content_range, fault_for, open_stream
+from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.piece_layout import PieceLayout, PieceSource, Slice, web_seed_url
@@ -163,11 +163,7 @@ class MirrorFeed:
         view = memoryview(buf)
         got = 0
         with resp:
-            if resp.status_code == 200:
-                raise MirrorFault("ignores Range requests", no_ranges=True)
-            if resp.status_code != 206:
-                raise fault_for(resp)
-            check_content_range(resp.headers.get("Content-Range", ""), s.start, end, s.file.size)
+            check_ranged_answer(resp, s.start, end, s.file.size)
             floor = Floor(self._timeout[1])
             while got < s.length:
                 if self._stop.is_set():
