@@ -301,6 +301,11 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         """Resume also retries a job that failed (e.g. after the user freed disk space)."""
         job = self._job(job_id)
         job.limit_reached, job.limit_reason = False, ""
+        if job.failed:
+            # Write errors libtorrent posted for writes queued before the failure are handled now, while
+            # the job still counts as failed (they are ignored), not after the resume: one handled then
+            # failed the job again and stopped the recheck (seen once under load in the full-disk test).
+            self._dispatcher.dispatch(self._ses.pop_alerts())
         if job.distrust_disk:
             # A piece whose write failed may count as had: read the disk again; what is missing is then
             # fetched by a fresh restart (rewant.refetch), which dials the peers the full disk dropped.
