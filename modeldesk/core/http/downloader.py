@@ -35,7 +35,7 @@ from modeldesk.core.errors import (
     VerificationError,
 )
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole
+from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole, record_fault
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.preallocate import preallocate
 from modeldesk.core.http.prober import probe
@@ -367,10 +367,7 @@ class FileDownload:
             self.mirrors.succeeded(m, w.pos - w.first, time.monotonic() - t0)
         except MirrorFault as f:
             log.info("mirror %s: %s", m.host, f)
-            m.fatal_status = m.fatal_status or f.fatal_status
-            m.no_ranges = m.no_ranges or f.no_ranges
-            m.bad_data = m.bad_data or f.bad_data
-            self.mirrors.failed(m, str(f), f.retry_after)
+            record_fault(self.mirrors, m, f)
         except OSError as exc:
             errors.append(self._disk_error(exc))
         finally:

@@ -39,6 +39,15 @@ def fault_for(resp: requests.Response) -> MirrorFault:
     return MirrorFault(str(p), fatal_status=p.status if p.final else 0, retry_after=p.retry_after)
 
 
+def record_fault(mirrors, m, f: MirrorFault) -> None:
+    """What a failed request says about its mirror (MirrorSet, Mirror): final statuses, no ranges and
+    bad data stick for the rest of the job; the failure counts towards back-off and giving up."""
+    m.fatal_status = m.fatal_status or f.fatal_status
+    m.no_ranges = m.no_ranges or f.no_ranges
+    m.bad_data = m.bad_data or f.bad_data
+    mirrors.failed(m, str(f), f.retry_after)
+
+
 def open_stream(session: requests.Session, url: str, headers: dict, timeout) -> requests.Response:
     try:
         return session.get(url, headers=headers, stream=True, timeout=timeout)

@@ -19,7 +19,7 @@ import requests
 
 from modeldesk.core.details import MirrorDetail
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream
+from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream, record_fault
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.piece_layout import PieceLayout, PieceSource, Slice, web_seed_url
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 MAX_IN_FLIGHT = 64 * 1024 * 1024  # bytes of pieces held in memory at once, over all connections
 MAX_WORKERS = 64
-BAD_PIECES_TO_DROP = 2  # one failure may be a peer's block in the same piece; two are the mirror's
+BAD_PIECES_TO_DROP = 2  # a mirror whose pieces fail their hash check this often is dropped
 IDLE_WAIT_S = 0.2
 
 
@@ -49,7 +49,6 @@ class MirrorFeed:
         self._lock = threading.Lock()
         self._strikes: dict[str, int] = {}
         self._samples: list[tuple[float, int]] = []
-        self.delivered = 0  # bytes handed to the torrent
         by_memory = max(2, MAX_IN_FLIGHT // max(1, layout.piece_length))
         self._workers = max(1, min(MAX_WORKERS, by_memory, max(1, connections) * len(self.mirrors.mirrors)))
 
@@ -65,11 +64,6 @@ class MirrorFeed:
     def stop(self) -> None:
         """Connections end after their current read; pieces they held are given back."""
         self._stop.set()
-
-    def join(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        for t in self._threads:
-            t.join(max(0.0, deadline - time.monotonic()))
 
     def bad_piece(self, mirror: str) -> None:
         m = next((m for m in self.mirrors.mirrors if m.url == mirror), None)
@@ -120,10 +114,7 @@ class MirrorFeed:
             data = self._fetch(session, m, piece)
         except MirrorFault as f:
             log.info("mirror %s, piece %d: %s", m.host, piece, f)
-            m.fatal_status = m.fatal_status or f.fatal_status
-            m.no_ranges = m.no_ranges or f.no_ranges
-            m.bad_data = m.bad_data or f.bad_data
-            self.mirrors.failed(m, str(f), f.retry_after)
+            record_fault(self.mirrors, m, f)
             self._source.give_back(piece)
             return
         finally:
@@ -141,7 +132,6 @@ class MirrorFeed:
         self.mirrors.succeeded(m, len(data), time.monotonic() - t0)
         self._source.deliver(piece, data, m.url)
         with self._lock:
-            self.delivered += len(data)
             self._samples.append((time.monotonic(), len(data)))
 
     def _fetch(self, session: requests.Session, m: Mirror, piece: int) -> bytes | None:

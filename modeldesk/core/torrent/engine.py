@@ -275,7 +275,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._previews.drop(job_id, "The torrent was added.")  # the job takes over from a dialog's preview
         job = TorrentJob(job_id=job_id, request=request)
         atp = build_add_params(request, self._parts_dir, self._settings)
-        web_seeds = tuple(dict.fromkeys(take_web_seeds(atp, request.source.torrent) + request.web_seeds))
+        web_seeds = tuple(dict.fromkeys(take_web_seeds(atp) + request.web_seeds))
         if not self._feeds.enabled:
             atp.url_seeds = list(web_seeds)
         if atp.ti is not None:

@@ -47,8 +47,12 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
         else:
             atp = lt.parse_magnet_uri(request.source.text)
     else:
-        if atp.ti is None and request.source.has_metadata:
-            atp.ti = lt.load_torrent_buffer(request.source.torrent).ti
+        if request.source.has_metadata:
+            # Resume data keeps the info dict only: the url-list comes from the .torrent again.
+            loaded = lt.load_torrent_buffer(request.source.torrent)
+            if atp.ti is None:
+                atp.ti = loaded.ti
+            atp.url_seeds = list(atp.url_seeds) + [u for u in loaded.url_seeds if u not in atp.url_seeds]
         if request.source.text:
             _merge_magnet_hints(atp, lt.parse_magnet_uri(request.source.text))
     if atp.ti is None:

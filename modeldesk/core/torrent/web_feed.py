@@ -42,15 +42,10 @@ ADDED_TIMEOUT_S = 15.0
 Post = Callable[..., object]  # runs a function on the engine thread
 
 
-def take_web_seeds(atp, source_torrent: bytes | None) -> tuple[str, ...]:
-    """The URL seeds of a job (the torrent's url-list, the magnet's ws=, resume data's), removed from
-    the add parameters so libtorrent's own web-seed client never fetches them."""
+def take_web_seeds(atp) -> tuple[str, ...]:
+    """The URL seeds of a job (the torrent's url-list, the magnet's ws=, resume data's: build_add_params
+    gathers them), removed from the add parameters so libtorrent's own web-seed client never fetches them."""
     urls = list(atp.url_seeds)
-    if source_torrent:  # resume data keeps the info dict only: the url-list comes from the .torrent
-        try:
-            urls += list(lt.load_torrent_buffer(source_torrent).url_seeds)
-        except RuntimeError:
-            pass
     atp.url_seeds = []
     return tuple(u for u in dict.fromkeys(urls) if u.startswith(("http://", "https://")))
 
@@ -118,14 +113,12 @@ class HybridJob:
     feed: PieceFeed | None = None
     claims: Claims | None = None
     lowered: dict[int, int] = field(default_factory=dict)  # piece -> the priority it had
-    added: dict[int, str] = field(default_factory=dict)  # piece handed to libtorrent -> its mirror
-    added_at: dict[int, float] = field(default_factory=dict)
+    added: dict[int, tuple[str, float]] = field(default_factory=dict)  # piece handed over -> (its mirror, when)
     resting: dict[int, float] = field(default_factory=dict)  # piece that failed -> when it may be offered
     clock: Callable[[], float] = time.monotonic
     in_queue_since: dict[int, float] = field(default_factory=dict)
     next_refresh: float = 0.0
     mirror_bytes: int = 0  # verified bytes from mirrors, this run
-    wasted: int = 0  # bytes mirrors sent for pieces the torrent had by then
     last_mirrors: tuple = ()  # the Mirrors tab's rows when the feed last ran
 
     # -- PieceSource callbacks, on the engine thread ---------------------------------------
@@ -150,18 +143,15 @@ class HybridJob:
     def add_piece(self, claims: Claims, piece: int, data: bytes, mirror: str) -> None:
         h = self.job.handle
         if claims is not self.claims or not h.is_valid() or h.have_piece(piece):
-            self.wasted += len(data)
             self.release(claims, piece)
             return
-        self.added[piece] = mirror
-        self.added_at[piece] = self.clock()
+        self.added[piece] = (mirror, self.clock())
         # Overwrite: the whole piece is the mirror's, so the hash check judges its bytes alone (blocks
         # left by a piece that just failed, or by a peer, would otherwise be kept and blamed on it).
         h.add_piece(piece, data, lt.add_piece_flags_t.overwrite_existing)
 
     def hash_failed(self, piece: int) -> None:
-        mirror = self.added.pop(piece, None)
-        self.added_at.pop(piece, None)
+        mirror, _at = self.added.pop(piece, (None, 0.0))
         if mirror is None or self.claims is None:
             return
         self.resting[piece] = self.clock() + REST_AFTER_FAILURE_S
@@ -181,13 +171,12 @@ class HybridJob:
         h, have = self.job.handle, st.pieces
         for piece in [p for p in self.added if have[p]]:
             del self.added[piece]
-            self.added_at.pop(piece, None)
             self.mirror_bytes += self.layout.piece_size(piece)
             self.lowered.pop(piece, None)
             self.claims.forget(piece)
-        for piece in [p for p, at in self.added_at.items() if now - at >= ADDED_TIMEOUT_S]:
+        for piece in [p for p, (_m, at) in self.added.items() if now - at >= ADDED_TIMEOUT_S]:
             log.debug("piece %d was handed over and never checked; offered again", piece)
-            del self.added[piece], self.added_at[piece]
+            del self.added[piece]
             self.release(self.claims, piece)
         self.resting = {p: t for p, t in self.resting.items() if t > now}
         prios = h.get_piece_priorities()
@@ -218,7 +207,6 @@ class HybridJob:
         self.feed, self.claims = None, None
         self.lowered.clear()
         self.added.clear()
-        self.added_at.clear()
 
 
 class WebFeeds:
@@ -317,7 +305,3 @@ class WebFeeds:
         mirrors = hj.last_mirrors
         ws = "".join(f"&ws={quote(u, safe='')}" for u in hj.bases)
         return replace(d, mirrors=mirrors, magnet=d.magnet + ws if d.magnet else d.magnet)
-
-    def redundant(self, job_id: str) -> int:
-        hj = self._jobs.get(job_id)
-        return hj.wasted if hj else 0
