@@ -45,6 +45,27 @@ def _add_transfer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-v", "--verbose", action="store_true", help="log engine details to stderr")
 
 
+def _add_publish_parser(sub) -> None:
+    pub = sub.add_parser(
+        "publish", help="make a model folder a torrent (hybrid v1+v2, deterministic) with mirror web seeds; seed it",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pub.add_argument("source", metavar="SOURCE", help="a model folder, or a finished job of the library (name or id)")
+    pub.add_argument("--web-seed", action="append", default=[], metavar="BASE",
+                     help="a mirror that serves the files (repeatable): for a hub model an HF-compatible endpoint, "
+                          "which becomes BASE/org/name/resolve/; else the URL as given (BEP 19)")
+    pub.add_argument("--tracker", action="append", default=[], metavar="URL", help="an announce URL (repeatable)")
+    pub.add_argument("--private", action="store_true", help="peers only from the trackers (no DHT, LSD or PEX)")
+    pub.add_argument("--comment", metavar="TEXT", help="a comment stored in the .torrent")
+    pub.add_argument("--v1-only", action="store_true",
+                     help="a BitTorrent v1 torrent for clients that cannot read hybrid ones (Transmission 3)")
+    pub.add_argument("--repo", metavar="ORG/NAME", help="which model, when the folder holds several hub models")
+    pub.add_argument("--out", metavar="FILE",
+                     help="where the .torrent goes (default: FOLDER.torrent beside the folder)")
+    pub.add_argument("--no-seed", action="store_true", help="check the files, add the job to the library and exit")
+    _add_transfer_options(pub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modeldesk",
@@ -88,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--all", action="store_true",
                       help="seed every complete model in the library (a lab's always-on super seed)")
     _add_transfer_options(seed)
+
+    _add_publish_parser(sub)
 
     ver = sub.add_parser("verify", help="re-hash a model folder: hub repos against their manifests, torrents "
                          "by their piece hashes, URL files by their sha256")
@@ -148,9 +171,13 @@ def _settings_for(args, paths) -> Settings:
     return dataclasses.replace(settings, torrent=t)
 
 
-def _seed_dir(from_dir: str, name: str) -> str:
-    """Accept the folder above the torrent's top folder, or the top folder itself."""
+def _seed_dir(from_dir: str, src) -> str:
+    """Accept the folder above the torrent's top folder, or the top folder itself (a hub model's
+    torrent keeps its files in the folder itself: TorrentSource.flat)."""
     d = user_path(from_dir)
+    name = src.name
+    if src.flat:
+        return str(d)
     if not (d / name).exists() and d.name == name and d.parent.exists():
         return str(d.parent)
     return str(d)
@@ -178,9 +205,14 @@ def _run_transfer(args) -> int:
             src = resolve_torrent_source(args.torrent)
             if not src.has_metadata:
                 raise BadInputError("seed needs a .torrent file (a magnet has no file list to check).")
-            adds = [TorrentAdd(src, _seed_dir(args.from_dir, src.name), rename_incomplete=False)]
+            adds = [TorrentAdd(src, _seed_dir(args.from_dir, src), rename_incomplete=False)]
             output.show_missing = True
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+        elif args.command == "publish":
+            from modeldesk.headless.publish_cmd import publish_adds
+
+            adds = publish_adds(args, output, paths)
+            options = RunOptions(seed=not args.no_seed, timeout=args.timeout, existing_data=True)
         else:
             adds = _get_adds(args)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
@@ -321,7 +353,7 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "list", "verify", "gui", "register-handler", "token", "proxy", "mirrors")
+COMMANDS = ("get", "seed", "publish", "list", "verify", "gui", "register-handler", "token", "proxy", "mirrors")
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
@@ -354,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "modeldesk: %(message)s",
     )
-    if args.command in ("get", "seed"):
+    if args.command in ("get", "seed", "publish"):
         return _run_transfer(args)
     if args.command == "list":
         return _list(args)

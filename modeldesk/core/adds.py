@@ -107,7 +107,7 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
     magnet = entry.source if entry.source.startswith("magnet:") else ""
     if torrent:
         src = parse_torrent_bytes(torrent, entry.name)
-        src = TorrentSource(src.job_id, entry.name, entry.source_kind, magnet, torrent, src.files)
+        src = TorrentSource(src.job_id, entry.name, entry.source_kind, magnet, torrent, src.files, src.hub)
     elif magnet:
         src = parse_magnet(magnet)
     else:

@@ -10,6 +10,7 @@ bridge): subscribers never see an event before the library reflects it. One proc
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -136,7 +137,7 @@ class Manager:
         resume = self._resume.load(src.job_id) if same_place else None
         if stored and same_place and not src.has_metadata:
             # A magnet we met before: reuse the metadata we stored, so no peer is needed for it.
-            src = TorrentSource(src.job_id, src.name, src.kind, src.text, stored, ())
+            src = dataclasses.replace(parse_torrent_bytes(stored, src.name), kind=src.kind, text=src.text)
         self._in_library(lambda lib: lib.add_job(
             job_id=src.job_id, kind=JobKind.BT, name=src.name, source_kind=src.kind, source=src.text or src.name,
             torrent=src.torrent or None, project_dir=str(project), selection=add.selection,

@@ -101,6 +101,10 @@ class Output:
     def info(self, text: str) -> None:
         print(text, file=self.out, flush=True)
 
+    def result(self, event: str, text: str, fields: dict) -> None:
+        """A command's own result (what `publish` made): `text` for people, `fields` for --json."""
+        self.info(text)
+
     def error(self, text: str) -> None:
         print(f"modeldesk: {text}", file=self.err, flush=True)
 
@@ -159,6 +163,9 @@ class JsonOutput(Output):
 
     def info(self, text: str) -> None:
         self._emit({"event": "info", "message": text})
+
+    def result(self, event: str, text: str, fields: dict) -> None:
+        self._emit({"event": event, **fields})
 
     def exit(self, code: int) -> None:
         self._emit({"event": "exit", "code": code})

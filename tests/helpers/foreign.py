@@ -179,3 +179,31 @@ def mktorrent(target: Path, out: Path, announce: str, piece_exp: int = 18) -> No
     exe = require_tool("mktorrent")
     subprocess.run([exe, "-a", announce, "-l", str(piece_exp), "-o", str(out), str(target)],
                    check=True, capture_output=True)
+
+
+def transmission_leech(torrent: Path, out: Path, timeout: float = 120) -> None:
+    """transmission-cli fetches `torrent` into `out` (peers or web seeds) and is stopped once it says
+    the download is done; raises TimeoutError with its output if it is not done in time."""
+    exe = require_tool("transmission-cli")
+    cfg = Path(tempfile.mkdtemp(prefix="transmission-"))
+    done = cfg / "done"
+    script = cfg / "on-done.sh"
+    script.write_text(f"#!/bin/sh\ntouch {done}\n")
+    script.chmod(0o755)
+    (cfg / "settings.json").write_text(
+        '{"dht-enabled": false, "lpd-enabled": false, "pex-enabled": false, "utp-enabled": false, '
+        '"port-forwarding-enabled": false, "bind-address-ipv4": "127.0.0.1", "bind-address-ipv6": "::1", '
+        '"rpc-enabled": false, "encryption": 1}')
+    out.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen([exe, "-g", str(cfg), "-w", str(out), "-p", str(free_port()), "-M", "-f", str(script),
+                             str(torrent)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while not done.exists():
+            if time.monotonic() > deadline or proc.poll() is not None:
+                stop_process(proc, grace=3)
+                raise TimeoutError(f"transmission-cli did not finish: {proc.stdout.read()[-2000:]}")
+            time.sleep(0.2)
+    finally:
+        stop_process(proc, grace=3)
+        shutil.rmtree(cfg, ignore_errors=True)

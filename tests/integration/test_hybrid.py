@@ -228,6 +228,8 @@ def test_a_model_torrent_naming_its_repo_uses_the_users_hub_mirrors(md, tmp_path
                    "--timeout", "60")
         resolved = [p for p in hub.requests if "/resolve/" in p]
     assert r.code == 0, r.stderr
-    for rel in ("model.safetensors", "config.json"):
-        assert sha(tmp_path / "proj" / commit / rel) == sha(repo / rel)
+    for rel in ("model.safetensors", "config.json"):  # in the folder itself, as `get hf://` puts them
+        assert sha(tmp_path / "proj" / rel) == sha(repo / rel)
+    assert not (tmp_path / "proj" / commit).exists()
+    assert r.last("metadata")["name"] == "acme/tts"
     assert any(f"/acme/tts/resolve/{commit}/model.safetensors" in p for p in resolved), resolved[:5]

@@ -55,7 +55,7 @@ def file_matches(f: Path, size: int, sha256: str | None = None, git_sha1: str | 
     return not (git_sha1 and _digest(f, "sha1", f"blob {size}\0".encode()) != git_sha1)
 
 
-def _entries(m: Path) -> list[dict]:
+def manifest_entries(m: Path) -> list[dict]:
     """A manifest's file entries, checked: a damaged or hostile manifest is refused in one sentence."""
     try:
         doc = json.loads(m.read_bytes())
@@ -82,7 +82,7 @@ def verify_manifests(project: Path) -> VerifyResult | None:
         return None
     checked, missing, corrupt = 0, [], []
     for m in manifests:
-        for entry in _entries(m):
+        for entry in manifest_entries(m):
             rel = entry["path"]
             f = Path(project) / rel
             checked += 1

@@ -283,7 +283,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             priorities = job.apply_metadata(atp.ti, list(atp.file_priorities) if request.resume_data else None)
             job.check_placement()
             job.check_free_space()
-            set_metadata_params(atp, priorities, job.incomplete_renames(dict(atp.renamed_files)))
+            set_metadata_params(atp, priorities, job.disk_renames(dict(atp.renamed_files)))
         try:
             job.handle = self._ses.add_torrent(atp)
         except RuntimeError as exc:
@@ -419,7 +419,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             # No file was written yet: magnets start with every file at priority 0.
             self._fail(job, exc)
             return
-        renames = job.incomplete_renames()
+        renames = job.disk_renames({})
         for index, name in renames.items():
             alert.handle.rename_file(index, name)
         alert.handle.prioritize_files(priorities)  # file_prio_alert ends the wait
@@ -435,7 +435,8 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         total = sum(f.size for f in job.files)
         ti = job.handle.torrent_file()
         torrent = job.request.source.torrent or b"d4:info" + bytes(ti.info_section()) + b"e"
-        self._emit(ev.MetadataReceived(job.job_id, ti.name(), job.files, total, job.wanted_bytes, torrent))
+        self._emit(ev.MetadataReceived(job.job_id, job.display_name(ti.name()), job.files, total, job.wanted_bytes,
+                                       torrent))
 
     def _on_state_update(self, alert) -> None:
         now = self._clock()

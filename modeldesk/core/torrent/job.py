@@ -101,11 +101,12 @@ class TorrentJob:
         have changed them while it ran); returns the per-file priority list."""
         sel = self.request.selection
         num_files = ti.layout().num_files()
-        files = files_of(ti)
+        files = files_of(ti, self.request.source.flat)
         if saved and len(saved) == num_files and any(saved[f.index] for f in files):
             priorities = [int(p) for p in saved]
         else:
-            top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) else ""
+            top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) and not self.request.source.flat \
+                else ""
             chosen = {f.index for f in files if is_selected(f.path, sel, top)}
             if not chosen:
                 raise BadInputError(
@@ -157,6 +158,17 @@ class TorrentJob:
         check_tree(save_path or self.request.save_path,
                    [p for e in self.files for p in (e.path, e.path + INCOMPLETE_SUFFIX)])
 
+    def disk_renames(self, current: dict[int, str]) -> dict[int, str]:
+        """Renames to put in force as the torrent is added or its metadata arrives, `current` being
+        those already in force (resume data): a flat torrent's files lose the top folder, and files
+        not on disk yet get the incomplete suffix."""
+        out = {e.index: e.path for e in self.files if self.request.source.flat and e.index not in current}
+        out.update(self.incomplete_renames(current))
+        return out
+
+    def display_name(self, torrent_name: str) -> str:
+        return self.request.source.name if self.request.source.flat else torrent_name or self.request.source.name
+
     def incomplete_renames(self, current: dict[int, str] | None = None) -> dict[int, str]:
         """Selected files not on disk under their final name get the incomplete suffix.
         `current` holds renames already in force (from resume data); they are kept in the count."""
@@ -204,7 +216,7 @@ class TorrentJob:
         snap = JobSnapshot(
             job_id=self.job_id,
             kind=JobKind.BT,
-            name=st.name or self.request.source.name,
+            name=self.display_name(st.name),
             state=state,
             progress=(done / wanted) if wanted else 0.0,
             total_wanted=wanted,

@@ -42,6 +42,12 @@ class TorrentSource:
     def has_metadata(self) -> bool:
         return bool(self.torrent)
 
+    @property
+    def flat(self) -> bool:
+        """A hub model's files go to the project folder itself, as `get hf://` puts them, not into a
+        folder named by the commit (the torrent's name)."""
+        return self.hub is not None
+
 
 def looks_like_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
@@ -128,13 +134,26 @@ def check_info_paths(info: object, what: str) -> None:
         walk(tree, [])
 
 
-def files_of(ti) -> tuple[FileEntry, ...]:
+def files_of(ti, flat: bool = False) -> tuple[FileEntry, ...]:
+    """The torrent's files (pad files left out) under the names they get on disk: with `flat`, the
+    torrent's top folder is dropped (TorrentSource.flat)."""
     fs = ti.layout()
-    return tuple(
-        FileEntry(index=i, path=fs.file_path(i).replace("\\", "/"), size=fs.file_size(i))
-        for i in range(fs.num_files())
-        if not fs.file_flags(i) & lt.file_storage.flag_pad_file
-    )
+    top = ti.name() + "/"
+    out = []
+    for i in range(fs.num_files()):
+        if fs.file_flags(i) & lt.file_storage.flag_pad_file:
+            continue
+        path = fs.file_path(i).replace("\\", "/")
+        if flat and path.startswith(top):
+            path = path[len(top):]
+        out.append(FileEntry(index=i, path=path, size=fs.file_size(i)))
+    return tuple(out)
+
+
+def flat_renames(ti) -> dict[int, str]:
+    """The renames that give a flat torrent's files their place on disk."""
+    names = {f.index: f.path for f in files_of(ti)}
+    return {f.index: f.path for f in files_of(ti, flat=True) if names[f.index] != f.path}
 
 
 def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
@@ -152,14 +171,15 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
         ti = lt.torrent_info(data)
     except RuntimeError as exc:
         raise BadSourceError(f"{what} is not a valid .torrent file ({exc}).") from None
+    hub = hub_of(decoded)
     return TorrentSource(
         job_id=job_id_of(ti.info_hashes()),
-        name=ti.name(),
+        name=hub[0] if hub else ti.name(),  # a hub model's torrent is named by its commit: show the repo
         kind="torrent",
         text="",
         torrent=data,
-        files=files_of(ti),
-        hub=hub_of(decoded),
+        files=files_of(ti, flat=hub is not None),
+        hub=hub,
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import libtorrent as lt
 
 from modeldesk.core.errors import DiskError
-from modeldesk.core.torrent.sources import files_of
+from modeldesk.core.torrent.sources import files_of, flat_renames, hub_of
 
 _QUIET = {
     "listen_interfaces": "",
@@ -37,11 +37,15 @@ def check_torrent(torrent: bytes, save_path: str, wanted: set[str] | None, parts
                   timeout: float = 3600.0) -> TorrentCheck:
     """Hash the files of `torrent` under `save_path`; `wanted` names the files to report on (None: all)."""
     ti = lt.torrent_info(torrent)
-    files = [f for f in files_of(ti) if wanted is None or f.path in wanted]
+    decoded = lt.bdecode(torrent)
+    flat = isinstance(decoded, dict) and hub_of(decoded) is not None  # a hub model's files sit in the folder itself
+    files = [f for f in files_of(ti, flat) if wanted is None or f.path in wanted]
     ses = lt.session(_QUIET)  # type: ignore[call-overload]  # the bindings take a plain dict
     atp = lt.add_torrent_params()
     atp.ti = ti
     atp.save_path = save_path
+    if flat:
+        atp.renamed_files = flat_renames(ti)
     atp.part_file_dir = str(parts_dir)
     chosen = {f.index for f in files}
     atp.file_priorities = [4 if i in chosen else 0 for i in range(ti.num_files())]

@@ -1,0 +1,183 @@
+"""What `publish` puts into a torrent, worked out from a model folder (no libtorrent here).
+
+The torrent holds the model's files only: never our bookkeeping (`.modeldesk/`), the hub client's
+(`.cache/huggingface/`), a `.git/` folder or a partial download, which no web seed could serve. The
+same bytes must give the same info-hashes on any machine, so everything that goes into the info
+dictionary is a function of the paths, sizes and contents: paths sorted, a fixed piece-size rule,
+no file times and no file modes.
+
+A folder whose manifest names a hub repo and commit is published as that commit: the torrent's name
+is the commit, so a BEP 19 web seed `BASE/org/name/resolve/` plus name plus path is the file's resolve
+URL on any HF-compatible mirror, for foreign clients too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modeldesk.core.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.errors import BadInputError
+from modeldesk.core.library.manifest import MANIFEST_DIR, manifest_entries
+from modeldesk.core.pathsafety import USER_PATH, check_layout, check_relative_path, short
+from modeldesk.core.projects import user_path
+from modeldesk.core.urls import split_url
+
+# Folders that are bookkeeping, not model: compared on the path's leading elements.
+_SKIP_DIRS = ((".modeldesk",), (".git",), (".cache", "huggingface"))
+_SKIP_SUFFIXES = (INCOMPLETE_SUFFIX, ".incomplete", ".lock")  # ours; the hub client's partial and lock files
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+MIN_PIECE = 256 * 1024
+MAX_PIECE = 16 * 1024 * 1024
+TARGET_PIECES = 1500
+
+
+def piece_size_for(total: int) -> int:
+    """The smallest power of two from 256 KiB to 16 MiB that keeps the piece count near 1500: few
+    enough pieces for a small .torrent, small enough that a mirror's or a peer's bad piece costs little."""
+    size = MIN_PIECE
+    while size < MAX_PIECE and total > size * TARGET_PIECES:
+        size *= 2
+    return size
+
+
+@dataclass(frozen=True)
+class PublishPlan:
+    folder: Path
+    name: str  # the torrent's name: the commit for a hub folder, else the folder's own name
+    files: tuple[tuple[str, int], ...]  # (path relative to the folder, size), sorted
+    hub: tuple[str, str] | None = None  # (org/name, commit)
+    sha256: dict[str, str] = field(default_factory=dict)  # path -> hex, from the hub manifest
+    web_seeds: tuple[str, ...] = ()  # url-list entries
+    skipped: tuple[str, ...] = ()  # links to folders and other entries that are not regular files
+
+    @property
+    def total(self) -> int:
+        return sum(size for _, size in self.files)
+
+    @property
+    def piece_size(self) -> int:
+        return piece_size_for(self.total)
+
+    @property
+    def flat(self) -> bool:
+        """Files sit at the folder's top, not under a folder of the torrent's name."""
+        return self.hub is not None
+
+
+def _skipped_by_rule(rel: str) -> bool:
+    folded = [p.lower() for p in rel.split("/")]
+    if any(tuple(folded[:len(d)]) == d for d in _SKIP_DIRS):
+        return True
+    return rel.endswith(_SKIP_SUFFIXES)
+
+
+def scan_folder(folder: Path) -> tuple[list[tuple[str, int]], list[str]]:
+    """Every regular file below `folder` (a link to a file counts as that file, as in a hub cache's
+    snapshot folder), sorted by path; links to folders and special files are returned as skipped."""
+    files: list[tuple[str, int]] = []
+    skipped: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        base = Path(root).relative_to(folder)
+        for d in list(dirs):
+            rel = (base / d).as_posix()
+            if _skipped_by_rule(rel + "/"):
+                dirs.remove(d)
+            elif (Path(root) / d).is_symlink():
+                skipped.append(rel + "/")
+                dirs.remove(d)
+        for n in names:
+            rel = (base / n).as_posix()
+            if _skipped_by_rule(rel):
+                continue
+            path = Path(root) / n
+            try:
+                st = path.stat()
+            except OSError:
+                skipped.append(rel)  # a dangling link
+                continue
+            if not path.is_file():
+                skipped.append(rel)
+                continue
+            files.append((rel, st.st_size))
+    files.sort()
+    return files, sorted(skipped)
+
+
+def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
+    """The one hub manifest of the folder (or the one for `repo`), parsed; None when it has none."""
+    manifests = sorted((folder / MANIFEST_DIR).glob("manifest-*.json"))
+    docs = []
+    for m in manifests:
+        try:
+            doc = json.loads(m.read_bytes())
+        except ValueError:
+            raise BadInputError(f"{m} is damaged; it was not used. Download the model again to rewrite it.") from None
+        source = doc.get("source") if isinstance(doc, dict) else None
+        if isinstance(source, dict) and source.get("kind") == "hf":
+            docs.append((m, doc))
+    if repo is not None:
+        docs = [(m, d) for m, d in docs if d["source"].get("repo") == repo]
+        if not docs:
+            raise BadInputError(f"{short(str(folder), USER_PATH)} holds no model of {repo!r}.")
+    if not docs:
+        return None
+    if len(docs) > 1:
+        names = ", ".join(sorted(str(d["source"].get("repo")) for _, d in docs))
+        raise BadInputError(f"{short(str(folder), USER_PATH)} holds several models ({names}); "
+                            "say which one with --repo ORG/NAME.")
+    m, doc = docs[0]
+    files = manifest_entries(m)
+    commit = doc["source"].get("commit")
+    name = doc["source"].get("repo")
+    if not isinstance(commit, str) or not _COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
+        raise BadInputError(f"{m} names no repo and commit; it was not used.")
+    return {"repo": name, "commit": commit, "files": files}
+
+
+def _web_seed(base: str, repo: str | None) -> str:
+    parts = split_url(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadInputError(f"{short(base)!r} is not an http(s) address; a web seed must be one.")
+    if repo is None:
+        return base
+    return f"{base.rstrip('/')}/{repo}/resolve/"
+
+
+def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str | None = None) -> PublishPlan:
+    """The files and names of the torrent for `folder`. A folder a hub job filled publishes exactly the
+    files its manifest lists, which must all be there at their recorded sizes."""
+    root = user_path(folder)
+    shown = short(str(root), USER_PATH)
+    if not root.is_dir():
+        raise BadInputError(f"{shown} is not a folder; publish takes a model folder.")
+    hub = _hub_manifest(root, repo)
+    skipped: list[str] = []
+    if hub is not None:
+        files = []
+        for e in sorted(hub["files"], key=lambda e: e["path"]):
+            f = root / e["path"]
+            if not f.is_file() or f.stat().st_size != e["size"]:
+                raise BadInputError(f"{e['path']} of {hub['repo']} is missing or incomplete in {shown}; "
+                                    f"run `modeldesk verify {shown}` and fetch it again before publishing.")
+            files.append((e["path"], e["size"]))
+        name = hub["commit"]
+        sha = {e["path"]: e["sha256"] for e in hub["files"] if e.get("sha256")}
+    else:
+        files, skipped = scan_folder(root)
+        name, sha = root.name, {}
+    if not files:
+        raise BadInputError(f"{shown} holds no file to publish.")
+    for rel, _ in files:
+        check_relative_path(rel, shown)
+    check_layout([rel for rel, _ in files], shown)
+    return PublishPlan(
+        folder=root, name=name, files=tuple(files),
+        hub=(hub["repo"], hub["commit"]) if hub else None, sha256=sha,
+        web_seeds=tuple(dict.fromkeys(_web_seed(b, hub["repo"] if hub else None) for b in web_seeds)),
+        skipped=tuple(skipped),
+    )
