@@ -17,11 +17,12 @@ from pathlib import Path
 
 from modeldesk import __version__
 from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.lockfile import LOCK_NAME
 from modeldesk.core.models import Selection
 from modeldesk.core.paths import default_paths
 from modeldesk.core.projects import user_path
-from modeldesk.core.settings import Settings, load_settings
-from modeldesk.core.units import fmt_bytes, parse_rate
+from modeldesk.core.units import fmt_bytes
+from modeldesk.headless.options import settings_for
 
 EXIT_CODES = """exit codes:
   0    complete (every selected file downloaded and verified, or seeding limit reached)
@@ -64,6 +65,24 @@ def _add_publish_parser(sub) -> None:
                      help="where the .torrent goes (default: FOLDER.torrent beside the folder)")
     pub.add_argument("--no-seed", action="store_true", help="check the files, add the job to the library and exit")
     _add_transfer_options(pub)
+
+
+def _add_lock_parsers(sub) -> None:
+    lock = sub.add_parser("lock", help=f"pin the models of a project in {LOCK_NAME} (paths, sources, sizes, sha256)")
+    lock.add_argument("project", nargs="?", metavar="PROJECT", help="the project folder (default: the current one)")
+    lock.add_argument("--json", action="store_true")
+    sync = sub.add_parser(
+        "sync", help=f"make a project match its {LOCK_NAME}: place what the library holds, fetch the rest",
+        epilog=EXIT_CODES + "  5    sync --check: a locked file is missing or differs\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sync.add_argument("project", nargs="?", metavar="PROJECT", help="the project folder (default: the current one)")
+    sync.add_argument("--check", action="store_true",
+                      help="download nothing: re-hash every locked file, exit 5 if one is missing or differs")
+    sync.add_argument("--link-mode", default="auto", choices=("auto", "reflink", "hardlink", "copy"),
+                      help="how a file the library holds is placed (default auto: reflink, else hardlink, else copy)")
+    sync.add_argument("--mirror", action="append", default=[], metavar="URL",
+                      help="another HF-compatible hub endpoint for the locked hub models (repeatable)")
+    _add_transfer_options(sync)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_transfer_options(seed)
 
     _add_publish_parser(sub)
+    _add_lock_parsers(sub)
 
     ver = sub.add_parser("verify", help="re-hash a model folder: hub repos against their manifests, torrents "
                          "by their piece hashes, URL files by their sha256")
@@ -153,24 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings_for(args, paths) -> Settings:
-    settings = load_settings(paths.settings_file)
-    t = settings.torrent
-    if args.uplink:
-        t = dataclasses.replace(t, uplink_capacity=parse_rate(args.uplink))
-    if args.upload_limit:
-        t = dataclasses.replace(t, upload_rate_limit=parse_rate(args.upload_limit, t.uplink_capacity))
-    if args.download_limit:
-        t = dataclasses.replace(t, download_rate_limit=parse_rate(args.download_limit))
-    if args.seed_ratio is not None:
-        t = dataclasses.replace(t, seed_ratio_limit=args.seed_ratio)
-    if args.seed_time is not None:
-        t = dataclasses.replace(t, seed_time_limit_minutes=args.seed_time)
-    if args.listen:
-        t = dataclasses.replace(t, listen_interfaces=args.listen)
-    return dataclasses.replace(settings, torrent=t)
-
-
 def _seed_dir(from_dir: str, src) -> str:
     """Accept the folder above the torrent's top folder, or the top folder itself (a hub model's
     torrent keeps its files in the folder itself: TorrentSource.flat)."""
@@ -193,7 +195,7 @@ def _run_transfer(args) -> int:
     output = make_output(args.json)
     paths = default_paths()
     try:
-        settings = _settings_for(args, paths)
+        settings = settings_for(args, paths)
         if args.command == "seed" and args.all:
             if args.torrent or args.from_dir:
                 raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
@@ -353,7 +355,8 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "publish", "list", "verify", "gui", "register-handler", "token", "proxy", "mirrors")
+COMMANDS = ("get", "seed", "publish", "lock", "sync", "list", "verify", "gui", "register-handler", "token", "proxy",
+            "mirrors")
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
@@ -390,6 +393,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run_transfer(args)
     if args.command == "list":
         return _list(args)
+    if args.command in ("lock", "sync"):
+        from modeldesk.headless.sync_cmd import lock_command, sync_command
+
+        return lock_command(args) if args.command == "lock" else sync_command(args)
     if args.command == "verify":
         return _verify(args)
     if args.command == "token":

@@ -19,7 +19,7 @@ APT_APP_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libx
               libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1
               libdbus-1-3 fonts-wqy-microhei xdg-utils)
 # Tools the tests drive for real: foreign peers, a tracker, mirrors, a virtual display with a tray host.
-APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light transmission-cli xvfb trayer x11-utils xdotool
+APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light transmission-cli btrfs-progs xvfb trayer x11-utils xdotool
                desktop-file-utils gnome-keyring dbus tinyproxy microsocks)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 

@@ -281,7 +281,14 @@ class Manager:
         """What the manager itself keeps from the event stream: which jobs run here, and manifests."""
         match event:
             case ev.JobFinished(job_id=job_id):
-                self._http.finished(job_id)
+                checked = self._http.finished(job_id)
+                if self._library is not None:  # placed into other projects instead of fetched again
+                    index = self._library.blobs
+                    for path, sha in checked:
+                        try:
+                            index.remember(path, sha)
+                        except OSError:
+                            pass  # gone already: nothing to place from
             case ev.JobRemoved(job_id=job_id):
                 self._engines.pop(job_id, None)
                 self._http.forget(job_id)

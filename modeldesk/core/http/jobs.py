@@ -46,8 +46,11 @@ class HubManifest:
     entries: tuple[dict, ...]
     wanted: set[str]
 
-    def write(self) -> None:
-        write_manifest(self.project, self.name, self.source, [e for e in self.entries if e["path"] in self.wanted])
+    def write(self) -> list[tuple[Path, str]]:
+        """Writes it; returns the files whose sha256 the download checked, for the library's index."""
+        written = [e for e in self.entries if e["path"] in self.wanted]
+        write_manifest(self.project, self.name, self.source, written)
+        return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")]
 
 
 class HttpJobs:
@@ -186,9 +189,11 @@ class HttpJobs:
         return project
 
     # ---- what the event stream tells ---------------------------------------------------------
-    def finished(self, job_id: str) -> None:
+    def finished(self, job_id: str) -> list[tuple[Path, str]]:
+        """A hub job's manifest written; its files checked against their sha256 (see HubManifest.write)."""
         if job_id in self._manifests:  # kept: picking more files later writes it again
-            self._manifests[job_id].write()
+            return self._manifests[job_id].write()
+        return []
 
     def forget(self, job_id: str) -> None:
         self._manifests.pop(job_id, None)

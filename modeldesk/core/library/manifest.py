@@ -39,7 +39,7 @@ class VerifyResult:
         return not self.missing and not self.corrupt
 
 
-def _digest(path: Path, algo: str, prefix: bytes = b"") -> str:
+def file_digest(path: Path, algo: str, prefix: bytes = b"") -> str:
     h = hashlib.new(algo, prefix)
     with open(path, "rb") as f:
         while block := f.read(4 * 1024 * 1024):
@@ -50,9 +50,9 @@ def _digest(path: Path, algo: str, prefix: bytes = b"") -> str:
 def file_matches(f: Path, size: int, sha256: str | None = None, git_sha1: str | None = None) -> bool:
     if f.stat().st_size != size:
         return False
-    if sha256 and _digest(f, "sha256") != sha256:
+    if sha256 and file_digest(f, "sha256") != sha256:
         return False
-    return not (git_sha1 and _digest(f, "sha1", f"blob {size}\0".encode()) != git_sha1)
+    return not (git_sha1 and file_digest(f, "sha1", f"blob {size}\0".encode()) != git_sha1)
 
 
 def manifest_entries(m: Path) -> list[dict]:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from collections.abc import Iterable
 
+from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.schema import connect
 from modeldesk.core.models import (
     FileEntry,
@@ -26,6 +27,11 @@ class Library:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def blobs(self) -> BlobIndex:
+        """The index of contents the library has seen, by sha256."""
+        return BlobIndex(self._conn)
 
     # ---- writes ------------------------------------------------------------------------
     def add_job(

@@ -1,0 +1,209 @@
+"""A project and its lock: `lock` writes what the library placed in the project; `sync` checks each
+locked file, places what the library holds (core/placing.py) and says what must be fetched;
+`sync --check` re-hashes everything and downloads nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from modeldesk.core.errors import BadInputError, UnsafePathError
+from modeldesk.core.library.blobs import BlobIndex
+from modeldesk.core.library.manifest import manifest_path, write_manifest
+from modeldesk.core.library.store import Library
+from modeldesk.core.lockfile import Lock, LockedFile, LockedModel
+from modeldesk.core.models import JobKind, JobState, LibraryEntry
+from modeldesk.core.pathsafety import USER_PATH, resolve_inside, short
+from modeldesk.core.placing import LinkMode, place_file
+
+STORE_DIR = ".modeldesk/store"  # a project's earlier versions of its files, by sha256
+
+
+def _inside(folder: Path, project: Path) -> bool:
+    return folder == project or project in folder.parents
+
+
+def _model_path(folder: Path, project: Path) -> str:
+    rel = folder.relative_to(project).as_posix()
+    return rel if rel != "." else "."
+
+
+def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
+    folder = Path(e.project_dir)
+    m = manifest_path(folder, e.name)
+    try:
+        doc = json.loads(m.read_bytes())
+        source, entries = doc["source"], doc["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise BadInputError(f"{e.name} in {folder} has no readable manifest ({m}); run the same get again "
+                            "to rewrite it, then lock.") from None
+    files = []
+    for entry in entries:
+        f = folder / entry["path"]
+        if not f.is_file() or f.stat().st_size != entry["size"]:
+            raise BadInputError(f"{entry['path']} of {e.name} is missing in {folder}; repair it with "
+                                f"`modeldesk verify {folder}` and get, then lock.")
+        files.append(LockedFile(entry["path"], entry["size"], index.hash(f)))
+    return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name,
+                       revision=source.get("revision"), commit=source.get("commit"),
+                       mirrors=tuple(u for u in source.get("mirrors", ()) if isinstance(u, str)))
+
+
+def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: BlobIndex) -> LockedModel:
+    from modeldesk.core.torrent.publish import magnet_of  # libtorrent only when a torrent is locked
+    from modeldesk.core.torrent.sources import parse_torrent_bytes
+
+    folder = Path(e.project_dir)
+    files = []
+    for fe in e.files:
+        if fe.selected:
+            f = folder / fe.path
+            if not f.is_file():
+                raise BadInputError(f"{fe.path} of {e.name} is missing in {folder}; repair it, then lock.")
+            files.append(LockedFile(fe.path, fe.size, index.hash(f)))
+    hub = parse_torrent_bytes(torrent, e.name).hub if torrent else None
+    magnet = magnet_of(torrent, e.name) if torrent else (e.source if e.source.startswith("magnet:") else None)
+    return LockedModel(_model_path(folder, project), e.name, tuple(files), magnet=magnet,
+                       repo=hub[0] if hub else None, commit=hub[1] if hub else None)
+
+
+def _url_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
+    folder = Path(e.project_dir)
+    f = folder / e.name
+    if not f.is_file():
+        raise BadInputError(f"{e.name} is missing in {folder}; get it again, then lock.")
+    urls = tuple(e.options.get("urls") or (e.source,))
+    return LockedModel(_model_path(folder, project), e.name, (LockedFile(e.name, f.stat().st_size, index.hash(f)),),
+                       urls=urls)
+
+
+def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
+    """Every complete library job placed in `project` (or below it), with each file hashed (the index
+    spares files hashed before)."""
+    project = project.resolve()
+    models = []
+    for e in library.entries():
+        folder = Path(e.project_dir).resolve()
+        if not _inside(folder, project) or e.state not in (JobState.FINISHED, JobState.SEEDING) or e.progress < 1:
+            continue
+        e = _with_folder(e, folder)
+        if e.kind is JobKind.BT:
+            models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
+        elif e.source_kind == "hf":
+            models.append(_hub_model(e, project, index))
+        else:
+            models.append(_url_model(e, project, index))
+    if not models:
+        raise BadInputError(f"The library has no complete model in {short(str(project), USER_PATH)}; get one "
+                            "with `modeldesk get SOURCE --to DIR` inside the project first.")
+    return Lock(tuple(models))
+
+
+def _with_folder(e: LibraryEntry, folder: Path) -> LibraryEntry:
+    from dataclasses import replace
+
+    return replace(e, project_dir=str(folder))
+
+
+@dataclass
+class ProjectState:
+    """Each locked file of a project: right, missing, or holding other bytes."""
+
+    ok: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    differs: list[str] = field(default_factory=list)
+    placed: dict[str, str] = field(default_factory=dict)  # path -> link mode used
+
+    @property
+    def clean(self) -> bool:
+        return not self.missing and not self.differs
+
+
+def _dest(project: Path, model: LockedModel, f: LockedFile) -> tuple[str, Path]:
+    rel = f.path if model.path == "." else f"{model.path}/{f.path}"
+    try:
+        return rel, resolve_inside(project, rel)
+    except UnsafePathError:
+        raise
+    except OSError as exc:
+        raise BadInputError(f"{rel} cannot be checked: {exc.strerror}.") from None
+
+
+def check_project(project: Path, lock: Lock, index: BlobIndex, trust_index: bool) -> ProjectState:
+    state = ProjectState()
+    for model in lock.models:
+        for f in model.files:
+            rel, dest = _dest(project, model, f)
+            if not dest.is_file():
+                state.missing.append(rel)
+            elif dest.stat().st_size != f.size or index.hash(dest, trust_index) != f.sha256:
+                state.differs.append(rel)
+            else:
+                state.ok.append(rel)
+    return state
+
+
+def _keep_aside(project: Path, dest: Path, index: BlobIndex) -> None:
+    """A file the lock wants replaced is kept in the project's store under its sha256, so that going
+    back to the lock that wanted it is a placement, not a download."""
+    sha = index.hash(dest)
+    kept = project / STORE_DIR / sha
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    index.forget(dest)
+    if kept.exists():
+        dest.unlink()
+    else:
+        os.replace(dest, kept)
+        index.remember(kept, sha)
+
+
+def place_from_library(project: Path, lock: Lock, index: BlobIndex, mode: LinkMode) -> ProjectState:
+    """Make every locked file right that the library can: files already right stay, others are set
+    aside, and a content the index knows anywhere is placed. What is left is `missing`."""
+    state = ProjectState()
+    for model in lock.models:
+        for f in model.files:
+            rel, dest = _dest(project, model, f)
+            if dest.is_file() and dest.stat().st_size == f.size and index.hash(dest) == f.sha256:
+                state.ok.append(rel)
+                continue
+            if dest.exists() or dest.is_symlink():
+                if not dest.is_file():
+                    raise BadInputError(f"{rel} in {project} is not a file; move it away, then sync.")
+                _keep_aside(project, dest, index)
+            for seen in index.where(f.sha256):
+                if Path(seen.path) == dest:
+                    continue
+                used = place_file(Path(seen.path), dest, mode)
+                index.remember(dest, f.sha256)
+                if used is LinkMode.HARDLINK:  # the link changed the inode's ctime: both rows are fresh again
+                    index.remember(Path(seen.path), f.sha256)
+                state.placed[rel] = used.value
+                break
+            else:
+                state.missing.append(rel)
+    return state
+
+
+def missing_by_model(lock: Lock, missing: Iterable[str]) -> list[tuple[LockedModel, list[LockedFile]]]:
+    wanted = set(missing)
+    out = []
+    for model in lock.models:
+        files = [f for f, rel in zip(model.files, model.file_paths(), strict=True) if rel in wanted]
+        if files:
+            out.append((model, files))
+    return out
+
+
+def write_hub_manifests(project: Path, lock: Lock) -> None:
+    """After a sync, each hub model's manifest lists all its locked files (a sync fetches only some)."""
+    for model in lock.models:
+        if model.repo and model.commit and not model.magnet:
+            folder = project if model.path == "." else project / model.path
+            write_manifest(folder, model.repo, {
+                "kind": "hf", "repo": model.repo, "revision": model.revision or model.commit,
+                "commit": model.commit, "mirrors": list(model.mirrors)},
+                [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in model.files])

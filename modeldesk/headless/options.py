@@ -1,0 +1,28 @@
+"""The command line's transfer options laid over the saved settings, for one run."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from modeldesk.core.paths import AppPaths
+from modeldesk.core.settings import Settings, load_settings
+from modeldesk.core.units import parse_rate
+
+
+def settings_for(args, paths: AppPaths) -> Settings:
+    """The settings file with this run's transfer options (--upload-limit, --seed-ratio, …) over it."""
+    settings = load_settings(paths.settings_file)
+    t = settings.torrent
+    if args.uplink:
+        t = dataclasses.replace(t, uplink_capacity=parse_rate(args.uplink))
+    if args.upload_limit:
+        t = dataclasses.replace(t, upload_rate_limit=parse_rate(args.upload_limit, t.uplink_capacity))
+    if args.download_limit:
+        t = dataclasses.replace(t, download_rate_limit=parse_rate(args.download_limit))
+    if args.seed_ratio is not None:
+        t = dataclasses.replace(t, seed_ratio_limit=args.seed_ratio)
+    if args.seed_time is not None:
+        t = dataclasses.replace(t, seed_time_limit_minutes=args.seed_time)
+    if args.listen:
+        t = dataclasses.replace(t, listen_interfaces=args.listen)
+    return dataclasses.replace(settings, torrent=t)

@@ -1,0 +1,134 @@
+"""`modeldesk lock [PROJECT]`, `modeldesk sync [PROJECT]` and `modeldesk sync --check [PROJECT]`."""
+
+from __future__ import annotations
+
+import queue
+from pathlib import Path
+
+from modeldesk.core.adds import HttpAdd, HubAdd
+from modeldesk.core.errors import BadInputError, FilesDamagedError, ModelDeskError
+from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.library.store import Library
+from modeldesk.core.lockfile import LOCK_NAME, Lock, read_lock, write_lock
+from modeldesk.core.models import Selection
+from modeldesk.core.paths import AppPaths, default_paths
+from modeldesk.core.placing import parse_link_mode
+from modeldesk.core.project_lock import (
+    ProjectState,
+    check_project,
+    lock_project,
+    missing_by_model,
+    place_from_library,
+    write_hub_manifests,
+)
+from modeldesk.core.projects import user_path
+from modeldesk.core.selection import glob_escape
+from modeldesk.core.units import fmt_bytes
+from modeldesk.headless.options import settings_for
+from modeldesk.headless.output import Output, make_output
+
+
+def _project(args) -> Path:
+    project = user_path(args.project or ".")
+    if not project.is_dir():
+        raise BadInputError(f"{project} is not a folder; name the project folder (default: the current one).")
+    return project
+
+
+def _library(paths: AppPaths) -> Library:
+    return Library(paths.library_db)  # created empty when there is none yet: its index is still used
+
+
+def lock_command(args) -> int:
+    output = make_output(args.json)
+    try:
+        project = _project(args)
+        lib = _library(default_paths())
+        try:
+            lock = lock_project(project, lib, lib.blobs)
+        finally:
+            lib.close()
+        write_lock(project / LOCK_NAME, lock)
+    except ModelDeskError as exc:
+        output.error(str(exc))
+        return exc.exit_code
+    files = [f for m in lock.models for f in m.files]
+    output.result("locked", f"locked {len(lock.models)} model(s), {len(files)} files, "
+                  f"{fmt_bytes(sum(f.size for f in files))} → {project / LOCK_NAME}",
+                  {"lock": str(project / LOCK_NAME), "models": [m.name for m in lock.models], "files": len(files)})
+    return 0
+
+
+def _report(output: Output, state: ProjectState, event: str, project: Path) -> None:
+    for rel in state.missing:
+        output.info(f"missing: {rel}")
+    for rel in state.differs:
+        output.info(f"differs: {rel}")
+    summary = (f"{len(state.ok)} files match {LOCK_NAME}" if state.clean else
+               f"{len(state.missing)} missing, {len(state.differs)} differ from {LOCK_NAME}, {len(state.ok)} match")
+    output.result(event, summary, {"project": str(project), "ok": len(state.ok), "missing": state.missing,
+                                   "differs": state.differs, "placed": state.placed, "clean": state.clean})
+
+
+def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...]) -> list:
+    """What to fetch for the files the library could not place: a hub model from its mirrors, a plain file
+    from its URLs, a torrent from its swarm (and the web seeds its magnet names)."""
+    from modeldesk.core.adds import TorrentAdd
+    from modeldesk.core.torrent.sources import parse_magnet
+
+    adds: list = []
+    for model, files in missing_by_model(lock, missing):
+        folder = str(project if model.path == "." else project / model.path)
+        picks = Selection(include=tuple(glob_escape(f.path) for f in files))
+        if model.repo and model.commit:
+            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=model.mirrors + mirrors))
+        elif model.urls:
+            adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))
+        elif model.magnet:
+            adds.append(TorrentAdd(parse_magnet(model.magnet), folder, picks, seed=False))
+        else:
+            raise BadInputError(f"{model.name} in {LOCK_NAME} names no source to fetch it from.")
+    return adds
+
+
+def _fetch(args, adds: list, output: Output) -> int:
+    from modeldesk.core.manager import Manager
+    from modeldesk.headless.runner import Run, RunOptions
+
+    paths = default_paths()
+    events: queue.Queue = queue.Queue()
+    manager = Manager(paths, settings_for(args, paths), events.put, owner="`modeldesk sync`")
+    return Run(manager, events, output, RunOptions(seed=False, timeout=args.timeout)).execute(adds)
+
+
+def sync_command(args) -> int:
+    output = make_output(args.json)
+    try:
+        project = _project(args)
+        lock = read_lock(project / LOCK_NAME)
+        lib = _library(default_paths())
+        try:
+            if args.check:
+                state = check_project(project, lock, lib.blobs, trust_index=False)
+                _report(output, state, "checked", project)
+                return 0 if state.clean else FilesDamagedError.exit_code
+            state = place_from_library(project, lock, lib.blobs, parse_link_mode(args.link_mode))
+        finally:
+            lib.close()
+        for rel, how in state.placed.items():
+            output.info(f"placed from the library ({how}): {rel}")
+        code = _fetch(args, _adds(project, lock, state.missing, tuple(args.mirror)), output) if state.missing else 0
+        if code != 0:
+            return code
+        lib = _library(default_paths())
+        try:
+            final = check_project(project, lock, lib.blobs, trust_index=True)
+        finally:
+            lib.close()
+        final.placed = state.placed
+        write_hub_manifests(project, lock)
+        _report(output, final, "synced", project)
+        return 0 if final.clean else FilesDamagedError.exit_code
+    except ModelDeskError as exc:
+        output.error(str(exc))
+        return exc.exit_code
