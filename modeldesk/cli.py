@@ -67,6 +67,20 @@ def _add_publish_parser(sub) -> None:
     _add_transfer_options(pub)
 
 
+def _add_import_parser(sub) -> None:
+    imp = sub.add_parser("import", help="add a folder already on disk to the library, checked file by file",
+                         epilog=EXIT_CODES + "  5    a file is missing or corrupt (each is named)\n",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    imp.add_argument("folder", metavar="DIR", help="the model folder (e.g. one `hf download --local-dir` filled)")
+    src = imp.add_mutually_exclusive_group()
+    src.add_argument("--source", metavar="hf://ORG/NAME[@REV]", help="the hub repo it is a copy of")
+    src.add_argument("--torrent", metavar="FILE.torrent", help="the torrent it is the data of")
+    imp.add_argument("--mirror", action="append", default=[], metavar="URL",
+                     help="an HF-compatible hub endpoint to list the repo from (repeatable)")
+    imp.add_argument("--seed", action="store_true", help="with --torrent: stay and seed it once checked")
+    _add_transfer_options(imp)
+
+
 def _add_lock_parsers(sub) -> None:
     lock = sub.add_parser("lock", help=f"pin the models of a project in {LOCK_NAME} (paths, sources, sizes, sha256)")
     lock.add_argument("project", nargs="?", metavar="PROJECT", help="the project folder (default: the current one)")
@@ -131,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_publish_parser(sub)
     _add_lock_parsers(sub)
+    _add_import_parser(sub)
 
     ver = sub.add_parser("verify", help="re-hash a model folder: hub repos against their manifests, torrents "
                          "by their piece hashes, URL files by their sha256")
@@ -201,6 +216,13 @@ def _run_transfer(args) -> int:
                 raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
             adds = _library_seeds(paths)
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+        elif args.command == "import":  # --torrent: `seed --from`, staying only with --seed
+            src = resolve_torrent_source(args.torrent)
+            if not src.has_metadata:
+                raise BadInputError("import --torrent needs a .torrent file (a magnet has no file list to check).")
+            adds = [TorrentAdd(src, _seed_dir(args.folder, src), seed=args.seed, rename_incomplete=False)]
+            output.show_missing = True
+            options = RunOptions(seed=args.seed, timeout=args.timeout, existing_data=True)
         elif args.command == "seed":
             if not args.torrent or not args.from_dir:
                 raise BadInputError("seed needs FILE.torrent and --from DIR (or --all for the whole library).")
@@ -355,8 +377,8 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "publish", "lock", "sync", "list", "verify", "gui", "register-handler", "token", "proxy",
-            "mirrors")
+COMMANDS = ("get", "seed", "publish", "lock", "sync", "import", "list", "verify", "gui", "register-handler", "token",
+            "proxy", "mirrors")
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
@@ -389,8 +411,12 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s" if verbose else "modeldesk: %(message)s",
     )
-    if args.command in ("get", "seed", "publish"):
+    if args.command in ("get", "seed", "publish") or (args.command == "import" and args.torrent):
         return _run_transfer(args)
+    if args.command == "import":
+        from modeldesk.headless.import_cmd import import_command
+
+        return import_command(args)
     if args.command == "list":
         return _list(args)
     if args.command in ("lock", "sync"):

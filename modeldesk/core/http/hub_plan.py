@@ -70,6 +70,18 @@ def hub_web_seeds(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_off
     return tuple(f"{ep}/{repo}/resolve/" for ep in endpoints)
 
 
+def hub_job_id(repo_id: str, project: Path) -> str:
+    """One library job per repo and folder: a `get` or `import` of it there again is the same job."""
+    return "hf-" + hashlib.sha1(f"{repo_id}|{project}".encode()).hexdigest()[:24]
+
+
+def manifest_entry(f: HubFile) -> dict:
+    """A listed file as the manifest records it: size, and sha256 (LFS) or the git blob id."""
+    entry: dict = {"path": f.path, "size": f.size}
+    entry.update({"sha256": f.sha256} if f.sha256 else {"git_sha1": f.blob_sha1} if f.blob_sha1 else {})
+    return entry
+
+
 def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
                  credentials: Credentials | None = None, listing: HubListing | None = None,
                  proxy: Proxy | None = None) -> HubPlan:
@@ -97,8 +109,6 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
         git = None if f.sha256 else f.blob_sha1 or None
         spec = FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet)
         (specs if f.path in chosen_paths else skipped).append(spec)
-        entry = {"path": f.path, "size": f.size}
-        entry.update({"sha256": f.sha256} if f.sha256 else {"git_sha1": git} if git else {})
-        manifest.append(entry)
-    job_id = "hf-" + hashlib.sha1(f"{ref.repo_id}|{project}".encode()).hexdigest()[:24]
-    return HubPlan(job_id, ref.repo_id, commit, tuple(endpoints), tuple(specs), tuple(skipped), tuple(manifest))
+        manifest.append(manifest_entry(f))
+    return HubPlan(hub_job_id(ref.repo_id, project), ref.repo_id, commit, tuple(endpoints), tuple(specs),
+                   tuple(skipped), tuple(manifest))
