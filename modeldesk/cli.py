@@ -97,6 +97,9 @@ def _add_lock_parsers(sub) -> None:
     sync.add_argument("--mirror", action="append", default=[], metavar="URL",
                       help="another HF-compatible hub endpoint for the locked hub models (repeatable)")
     _add_transfer_options(sync)
+    gc = sub.add_parser("gc", help="free the earlier file versions sync kept that no project's lock names any more")
+    gc.add_argument("--dry-run", action="store_true", help="say what would be removed and freed; remove nothing")
+    gc.add_argument("--json", action="store_true")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -377,8 +380,8 @@ def _list(args) -> int:
     return 0
 
 
-COMMANDS = ("get", "seed", "publish", "lock", "sync", "import", "list", "verify", "gui", "register-handler", "token",
-            "proxy", "mirrors")
+COMMANDS = ("get", "seed", "publish", "lock", "sync", "gc", "import", "list", "verify", "gui", "register-handler",
+            "token", "proxy", "mirrors")
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
@@ -419,10 +422,10 @@ def main(argv: list[str] | None = None) -> int:
         return import_command(args)
     if args.command == "list":
         return _list(args)
-    if args.command in ("lock", "sync"):
-        from modeldesk.headless.sync_cmd import lock_command, sync_command
+    if args.command in ("lock", "sync", "gc"):
+        from modeldesk.headless.sync_cmd import gc_command, lock_command, sync_command
 
-        return lock_command(args) if args.command == "lock" else sync_command(args)
+        return {"lock": lock_command, "sync": sync_command, "gc": gc_command}[args.command](args)
     if args.command == "verify":
         return _verify(args)
     if args.command == "token":

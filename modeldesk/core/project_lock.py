@@ -14,7 +14,7 @@ from modeldesk.core.errors import BadInputError, UnsafePathError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.manifest import manifest_path, write_manifest
 from modeldesk.core.library.store import Library
-from modeldesk.core.lockfile import Lock, LockedFile, LockedModel
+from modeldesk.core.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
 from modeldesk.core.models import JobKind, JobState, LibraryEntry
 from modeldesk.core.pathsafety import USER_PATH, resolve_inside, short
 from modeldesk.core.placing import LinkMode, place_file
@@ -186,6 +186,38 @@ def place_from_library(project: Path, lock: Lock, index: BlobIndex, mode: LinkMo
             else:
                 state.missing.append(rel)
     return state
+
+
+@dataclass
+class Garbage:
+    removed: list[str] = field(default_factory=list)
+    freed: int = 0  # bytes the file system gets back (a file still linked elsewhere frees nothing)
+
+
+def collect_garbage(index: BlobIndex, dry_run: bool = False) -> Garbage:
+    """Earlier versions kept in projects' stores that the project's lock no longer names are removed."""
+    out = Garbage()
+    marker = os.sep + STORE_DIR.replace("/", os.sep) + os.sep
+    for seen in index.under(marker):
+        path = Path(seen.path)
+        project = Path(seen.path.split(marker, 1)[0])
+        try:
+            wanted = {f.sha256 for m in read_lock(project / LOCK_NAME).models for f in m.files}
+        except BadInputError:
+            wanted = set()  # no lock (or an unreadable one) keeps nothing
+        if seen.sha256 in wanted:
+            continue
+        try:
+            st = path.stat()
+        except OSError:
+            index.forget(path)
+            continue
+        out.removed.append(seen.path)
+        out.freed += st.st_blocks * 512 if st.st_nlink == 1 else 0
+        if not dry_run:
+            path.unlink()
+            index.forget(path)
+    return out
 
 
 def missing_by_model(lock: Lock, missing: Iterable[str]) -> list[tuple[LockedModel, list[LockedFile]]]:

@@ -16,6 +16,7 @@ from modeldesk.core.placing import parse_link_mode
 from modeldesk.core.project_lock import (
     ProjectState,
     check_project,
+    collect_garbage,
     lock_project,
     missing_by_model,
     place_from_library,
@@ -132,3 +133,22 @@ def sync_command(args) -> int:
     except ModelDeskError as exc:
         output.error(str(exc))
         return exc.exit_code
+
+
+def gc_command(args) -> int:
+    output = make_output(args.json)
+    try:
+        lib = _library(default_paths())
+        try:
+            garbage = collect_garbage(lib.blobs, dry_run=args.dry_run)
+        finally:
+            lib.close()
+    except ModelDeskError as exc:
+        output.error(str(exc))
+        return exc.exit_code
+    for path in garbage.removed:
+        output.info(("would remove: " if args.dry_run else "removed: ") + path)
+    verb = "would free" if args.dry_run else "freed"
+    output.result("gc", f"{verb} {fmt_bytes(garbage.freed)} ({len(garbage.removed)} kept versions no lock names)",
+                  {"removed": garbage.removed, "freed": garbage.freed, "dry_run": args.dry_run})
+    return 0

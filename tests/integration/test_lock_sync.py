@@ -123,6 +123,16 @@ def test_a_new_revision_fetches_the_changed_file_only_and_going_back_fetches_not
     r = _ok(md.run("sync", str(project), "--json"))
     assert list(r.last("synced")["placed"]) == ["models/tts/model.safetensors"]
     assert _ok(md.run("sync", "--check", str(project))).code == 0
+    # gc frees the newer shard, which the lock in force no longer names; the project stays whole.
+    store = project / ".modeldesk" / "store"
+    kept = sorted(p.name for p in store.iterdir())
+    assert len(kept) == 2  # both versions: the old one was placed back as a link to its kept copy
+    dry = _ok(md.run("gc", "--dry-run", "--json")).last("gc")
+    assert len(dry["removed"]) == 1 and dry["freed"] >= SIZES["model.safetensors"]
+    assert sorted(p.name for p in store.iterdir()) == kept
+    done = _ok(md.run("gc", "--json")).last("gc")
+    assert done["removed"] == dry["removed"] and not Path(done["removed"][0]).exists()
+    assert _ok(md.run("sync", "--check", str(project))).code == 0
 
 
 def test_sync_says_which_repo_no_mirror_answers(md, tmp_path):

@@ -73,3 +73,9 @@ class BlobIndex:
         if (after.st_size, after.st_ctime_ns) == (st.st_size, st.st_ctime_ns):  # not written while we read
             self.remember(path, sha, after)
         return sha
+
+    def under(self, marker: str) -> list[Seen]:
+        """Every row whose path contains `marker` (a project store's folder), stale or not."""
+        rows = self._conn.execute("SELECT path, sha256, size, ctime_ns, ino FROM blobs WHERE instr(path, ?) > 0",
+                                  (marker,)).fetchall()
+        return [Seen(*r) for r in rows]
