@@ -11,15 +11,19 @@ from pathlib import Path
 import pytest
 
 
+def _mount(argv: list[str], what: str) -> None:
+    """Mount, or fail in CI / skip elsewhere with the reason (mounting needs root)."""
+    r = subprocess.run(argv, capture_output=True, text=True)
+    if r.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"cannot mount {what}: {r.stderr.strip()}")
+        pytest.skip(f"mounting {what} needs root: {r.stderr.strip()}")
+
+
 @contextlib.contextmanager
 def small_disk(where: Path, size_kib: int):
     where.mkdir(parents=True, exist_ok=True)
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(where)],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a tmpfs for the disk-full test: {r.stderr.strip()}")
-        pytest.skip(f"mounting a tmpfs needs root: {r.stderr.strip()}")
+    _mount(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(where)], "a tmpfs for the disk-full test")
     try:
         yield where
     finally:
@@ -37,12 +41,11 @@ def btrfs_disk(where: Path, size_mib: int = 160):
     with open(image, "wb") as f:
         f.truncate(size_mib * 1024 * 1024)
     subprocess.run([mkfs, "-q", str(image)], check=True, capture_output=True)
-    r = subprocess.run(["mount", "-o", "loop", str(image), str(where)], capture_output=True, text=True)
-    if r.returncode != 0:
+    try:
+        _mount(["mount", "-o", "loop", str(image), str(where)], "a btrfs loop device for the reflink test")
+    except BaseException:  # pytest's skip and fail are exceptions too
         image.unlink()
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a btrfs loop device for the reflink test: {r.stderr.strip()}")
-        pytest.skip(f"mounting a loop device needs root: {r.stderr.strip()}")
+        raise
     try:
         yield where
     finally:
