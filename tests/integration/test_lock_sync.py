@@ -97,6 +97,15 @@ def test_sync_places_what_the_library_holds_with_the_hub_stopped(md, tmp_path):
                 assert placed[f"models/tts/{rel}"] in ("reflink", "hardlink")
                 if placed[f"models/tts/{rel}"] == "hardlink":
                     assert same_inode and not here.stat().st_mode & 0o222
+    # A project removed takes its links with it (which changes the shared inode's ctime): the library's
+    # copy is read again, found unchanged, and still placed.
+    shutil.rmtree(tmp_path / "c")
+    shutil.rmtree(tmp_path / "d")  # (its copies would serve otherwise)
+    e = tmp_path / "e"
+    e.mkdir()
+    shutil.copy(tmp_path / "a" / "modeldesk.lock", e)
+    assert sorted(_ok(md.run("sync", str(e), "--json")).last("synced")["placed"]) == \
+        sorted(f"models/tts/{rel}" for rel in SIZES)
 
 
 def test_a_new_revision_fetches_the_changed_file_only_and_going_back_fetches_nothing(md, tmp_path):

@@ -53,11 +53,20 @@ class BlobIndex:
         out = []
         for r in rows:
             seen = Seen(*r)
-            if seen.still_there():
+            if seen.still_there() or self._rehashed(seen):
                 out.append(seen)
             else:
                 self.forget(Path(seen.path))
         return out
+
+    def _rehashed(self, seen: Seen) -> bool:
+        """A file whose stat moved but whose size did not: a hard link to it was made or removed
+        elsewhere (that changes the inode's ctime), or it was touched. Read it again: still the content?"""
+        path = Path(seen.path)
+        try:
+            return path.stat().st_size == seen.size and self.hash(path, trust_index=False) == seen.sha256
+        except OSError:
+            return False
 
     def hash(self, path: Path, trust_index: bool = True) -> str:
         """The file's sha256: from the index when its stat is unchanged (unless `trust_index` is off,
