@@ -1,7 +1,6 @@
 """The library's index of contents: every file it has hashed or placed, by sha256, with the stat it had
-then. A file whose size, inode and ctime (which no tool can set back) are what the index says is not
-read again; a file the index knows is placed into another project instead of being downloaded
-(core/placing.py)."""
+then. A file whose stat says it is unchanged (Seen.matches) is not read again; a file the index knows
+is placed into another project instead of being downloaded (core/placing.py)."""
 
 from __future__ import annotations
 
@@ -19,16 +18,27 @@ class Seen:
     path: str
     sha256: str
     size: int
+    mtime_ns: int
     ctime_ns: int
     ino: int
+    nlink: int
+
+    def matches(self, st: os.stat_result) -> bool:
+        """Unchanged as far as a stat can tell. The ctime moves with every write and cannot be set back (a
+        byte flipped with its mtime restored still shows); but making or removing a hard link elsewhere
+        moves it too, so a changed link count with size, inode and mtime kept still counts as unchanged."""
+        if (st.st_size, st.st_ino, st.st_mtime_ns) != (self.size, self.ino, self.mtime_ns):
+            return False
+        return st.st_ctime_ns == self.ctime_ns or st.st_nlink != self.nlink
 
     def still_there(self) -> bool:
-        """The file is where it was, unchanged as far as its stat can tell."""
         try:
-            st = os.stat(self.path)
+            return self.matches(os.stat(self.path))
         except OSError:
             return False
-        return (st.st_size, st.st_ctime_ns, st.st_ino) == (self.size, self.ctime_ns, self.ino)
+
+
+_COLUMNS = "path, sha256, size, mtime_ns, ctime_ns, ino, nlink"
 
 
 class BlobIndex:
@@ -40,15 +50,16 @@ class BlobIndex:
     def remember(self, path: Path, sha256: str, st: os.stat_result | None = None) -> None:
         st = st or os.stat(path)
         self._conn.execute(
-            "INSERT OR REPLACE INTO blobs (path, sha256, size, ctime_ns, ino) VALUES (?, ?, ?, ?, ?)",
-            (str(path), sha256, st.st_size, st.st_ctime_ns, st.st_ino))
+            "INSERT OR REPLACE INTO blobs (path, sha256, size, mtime_ns, ctime_ns, ino, nlink) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(path), sha256, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink))
 
     def forget(self, path: Path) -> None:
         self._conn.execute("DELETE FROM blobs WHERE path=?", (str(path),))
 
     def where(self, sha256: str) -> list[Seen]:
         """Files that held this content when last seen, checked: stale rows are dropped."""
-        rows = self._conn.execute("SELECT path, sha256, size, ctime_ns, ino FROM blobs WHERE sha256=?",
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM blobs WHERE sha256=?",
                                   (sha256,)).fetchall()
         out = []
         for r in rows:
@@ -61,7 +72,7 @@ class BlobIndex:
 
     def _rehashed(self, seen: Seen) -> bool:
         """A file whose stat moved but whose size did not: a hard link to it was made or removed
-        elsewhere (that changes the inode's ctime), or it was touched. Read it again: still the content?"""
+        elsewhere and its mtime was touched, or it was written. Read it again: still the content?"""
         path = Path(seen.path)
         try:
             return path.stat().st_size == seen.size and self.hash(path, trust_index=False) == seen.sha256
@@ -73,10 +84,9 @@ class BlobIndex:
         as for `sync --check`), else read and remembered."""
         st = os.stat(path)
         if trust_index:
-            row = self._conn.execute("SELECT sha256 FROM blobs WHERE path=? AND size=? AND ctime_ns=? AND ino=?",
-                                     (str(path), st.st_size, st.st_ctime_ns, st.st_ino)).fetchone()
-            if row:
-                return row[0]
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM blobs WHERE path=?", (str(path),)).fetchone()
+            if row and Seen(*row).matches(st):
+                return row[1]
         sha = file_digest(path, "sha256")
         after = os.stat(path)
         if (after.st_size, after.st_ctime_ns) == (st.st_size, st.st_ctime_ns):  # not written while we read
@@ -85,6 +95,6 @@ class BlobIndex:
 
     def under(self, marker: str) -> list[Seen]:
         """Every row whose path contains `marker` (a project store's folder), stale or not."""
-        rows = self._conn.execute("SELECT path, sha256, size, ctime_ns, ino FROM blobs WHERE instr(path, ?) > 0",
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM blobs WHERE instr(path, ?) > 0",
                                   (marker,)).fetchall()
         return [Seen(*r) for r in rows]

@@ -43,14 +43,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE jobs ADD COLUMN options TEXT NOT NULL DEFAULT '{}'
     """,
     # 2 → 3: where the library has seen each content (by sha256), and the stat it had then: a file
-    # whose size, ctime and inode are unchanged is not hashed again, and is placed instead of fetched
+    # whose stat is unchanged is not hashed again, and is placed instead of fetched
     """
     CREATE TABLE blobs (
         path     TEXT PRIMARY KEY,
         sha256   TEXT NOT NULL,
         size     INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
         ctime_ns INTEGER NOT NULL,
-        ino      INTEGER NOT NULL
+        ino      INTEGER NOT NULL,
+        nlink    INTEGER NOT NULL
     );
     CREATE INDEX blobs_by_sha256 ON blobs(sha256)
     """,
