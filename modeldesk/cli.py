@@ -102,6 +102,44 @@ def _add_lock_parsers(sub) -> None:
     gc.add_argument("--json", action="store_true")
 
 
+def _add_settings_parsers(sub) -> None:
+    """token, proxy and mirrors: what the user keeps for every download."""
+    tok = sub.add_parser("token", help="keep access tokens for hubs and mirrors in the OS keyring")
+    tok_sub = tok.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    tset = tok_sub.add_parser("set", help="store a token (read from the terminal without echo, or from stdin)")
+    tdel = tok_sub.add_parser("delete", help="forget the token of a host")
+    for p in (tset, tdel):
+        p.add_argument("--host", default="huggingface.co",
+                       help="the only host this token is sent to (default: huggingface.co)")
+    tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
+    prx = sub.add_parser("proxy", help="send downloads (and peers) through an HTTP or SOCKS5 proxy")
+    prx_sub = prx.add_subparsers(dest="proxy_command", metavar="ACTION", required=True)
+    pset = prx_sub.add_parser("set", help="use this proxy; with a user, the password is asked for (or read "
+                                          "from stdin) and kept in the OS keyring")
+    pset.add_argument("url", metavar="URL", help="http://HOST:PORT, socks5h://USER@HOST:PORT (the proxy looks up "
+                                                 "names) or socks5://…")
+    pset.add_argument("--downloads-only", action="store_true", help="BitTorrent peers and trackers stay direct")
+    prx_sub.add_parser("show", help="the proxy in use")
+    prx_sub.add_parser("system", help="follow HTTP_PROXY/HTTPS_PROXY (the default)")
+    prx_sub.add_parser("off", help="connect directly, whatever the environment says")
+    mir = sub.add_parser("mirrors", help="check the mirrors of a source")
+    mir_sub = mir.add_subparsers(dest="mirrors_command", metavar="ACTION", required=True)
+    probe = mir_sub.add_parser("probe", help="time each mirror on a real file of the source, ranked")
+    probe.add_argument("source", metavar="SOURCE", help="hf://org/name[@rev], a hub URL, or a file URL")
+    probe.add_argument("--mirror", "--url", dest="mirror", action="append", default=[], metavar="URL",
+                       help="another mirror to include (a hub endpoint, or the file's URL there)")
+    probe.add_argument("--json", action="store_true")
+
+
+def _add_desktop_parsers(sub) -> None:
+    gui = sub.add_parser("gui", help="open the desktop app (the default with no command)",
+                         description="Open the desktop app. Sources open its add dialog; if ModelDesk is already "
+                                     "running they go to that window and this command exits.")
+    gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
+    reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
+    reg.add_argument("--unregister", action="store_true", help="undo it")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modeldesk",
@@ -155,37 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("folder", metavar="DIR")
     ver.add_argument("--json", action="store_true")
 
-    gui = sub.add_parser("gui", help="open the desktop app (the default with no command)",
-                         description="Open the desktop app. Sources open its add dialog; if ModelDesk is already "
-                                     "running they go to that window and this command exits.")
-    gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
-    reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
-    reg.add_argument("--unregister", action="store_true", help="undo it")
-    tok = sub.add_parser("token", help="keep access tokens for hubs and mirrors in the OS keyring")
-    tok_sub = tok.add_subparsers(dest="token_command", metavar="ACTION", required=True)
-    tset = tok_sub.add_parser("set", help="store a token (read from the terminal without echo, or from stdin)")
-    tdel = tok_sub.add_parser("delete", help="forget the token of a host")
-    for p in (tset, tdel):
-        p.add_argument("--host", default="huggingface.co",
-                       help="the only host this token is sent to (default: huggingface.co)")
-    tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
-    prx = sub.add_parser("proxy", help="send downloads (and peers) through an HTTP or SOCKS5 proxy")
-    prx_sub = prx.add_subparsers(dest="proxy_command", metavar="ACTION", required=True)
-    pset = prx_sub.add_parser("set", help="use this proxy; with a user, the password is asked for (or read "
-                                          "from stdin) and kept in the OS keyring")
-    pset.add_argument("url", metavar="URL", help="http://HOST:PORT, socks5h://USER@HOST:PORT (the proxy looks up "
-                                                 "names) or socks5://…")
-    pset.add_argument("--downloads-only", action="store_true", help="BitTorrent peers and trackers stay direct")
-    prx_sub.add_parser("show", help="the proxy in use")
-    prx_sub.add_parser("system", help="follow HTTP_PROXY/HTTPS_PROXY (the default)")
-    prx_sub.add_parser("off", help="connect directly, whatever the environment says")
-    mir = sub.add_parser("mirrors", help="check the mirrors of a source")
-    mir_sub = mir.add_subparsers(dest="mirrors_command", metavar="ACTION", required=True)
-    probe = mir_sub.add_parser("probe", help="time each mirror on a real file of the source, ranked")
-    probe.add_argument("source", metavar="SOURCE", help="hf://org/name[@rev], a hub URL, or a file URL")
-    probe.add_argument("--mirror", "--url", dest="mirror", action="append", default=[], metavar="URL",
-                       help="another mirror to include (a hub endpoint, or the file's URL there)")
-    probe.add_argument("--json", action="store_true")
+    _add_desktop_parsers(sub)
+    _add_settings_parsers(sub)
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
     return parser

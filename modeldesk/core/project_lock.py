@@ -4,15 +4,15 @@ locked file, places what the library holds (core/placing.py) and says what must 
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from modeldesk.core.errors import BadInputError, UnsafePathError
+from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.blobs import BlobIndex
-from modeldesk.core.library.manifest import manifest_path, write_manifest
+from modeldesk.core.library.manifest import manifest_path, read_manifest, write_manifest
 from modeldesk.core.library.store import Library
 from modeldesk.core.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
 from modeldesk.core.models import JobKind, JobState, LibraryEntry
@@ -27,19 +27,16 @@ def _inside(folder: Path, project: Path) -> bool:
 
 
 def _model_path(folder: Path, project: Path) -> str:
-    rel = folder.relative_to(project).as_posix()
-    return rel if rel != "." else "."
+    return folder.relative_to(project).as_posix()  # "." for the project's root
 
 
 def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
     folder = Path(e.project_dir)
     m = manifest_path(folder, e.name)
-    try:
-        doc = json.loads(m.read_bytes())
-        source, entries = doc["source"], doc["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        raise BadInputError(f"{e.name} in {folder} has no readable manifest ({m}); run the same get again "
-                            "to rewrite it, then lock.") from None
+    if not m.is_file():
+        raise BadInputError(f"{e.name} in {folder} has no manifest ({m}); run the same get again to rewrite it, "
+                            "then lock.")
+    source, entries = read_manifest(m)
     files = []
     for entry in entries:
         f = folder / entry["path"]
@@ -89,7 +86,7 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
         folder = Path(e.project_dir).resolve()
         if not _inside(folder, project) or e.state not in (JobState.FINISHED, JobState.SEEDING) or e.progress < 1:
             continue
-        e = _with_folder(e, folder)
+        e = dataclasses.replace(e, project_dir=str(folder))
         if e.kind is JobKind.BT:
             models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
         elif e.source_kind == "hf":
@@ -100,12 +97,6 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
         raise BadInputError(f"The library has no complete model in {short(str(project), USER_PATH)}; get one "
                             "with `modeldesk get SOURCE --to DIR` inside the project first.")
     return Lock(tuple(models))
-
-
-def _with_folder(e: LibraryEntry, folder: Path) -> LibraryEntry:
-    from dataclasses import replace
-
-    return replace(e, project_dir=str(folder))
 
 
 @dataclass
@@ -126,8 +117,6 @@ def _dest(project: Path, model: LockedModel, f: LockedFile) -> tuple[str, Path]:
     rel = f.path if model.path == "." else f"{model.path}/{f.path}"
     try:
         return rel, resolve_inside(project, rel)
-    except UnsafePathError:
-        raise
     except OSError as exc:
         raise BadInputError(f"{rel} cannot be checked: {exc.strerror}.") from None
 
@@ -198,14 +187,16 @@ def collect_garbage(index: BlobIndex, dry_run: bool = False) -> Garbage:
     """Earlier versions kept in projects' stores that the project's lock no longer names are removed."""
     out = Garbage()
     marker = os.sep + STORE_DIR.replace("/", os.sep) + os.sep
+    wanted: dict[str, set[str]] = {}  # project -> the contents its lock names, read once per project
     for seen in index.under(marker):
         path = Path(seen.path)
-        project = Path(seen.path.split(marker, 1)[0])
-        try:
-            wanted = {f.sha256 for m in read_lock(project / LOCK_NAME).models for f in m.files}
-        except BadInputError:
-            wanted = set()  # no lock (or an unreadable one) keeps nothing
-        if seen.sha256 in wanted:
+        project = seen.path.split(marker, 1)[0]
+        if project not in wanted:
+            try:
+                wanted[project] = {f.sha256 for m in read_lock(Path(project) / LOCK_NAME).models for f in m.files}
+            except BadInputError:
+                wanted[project] = set()  # no lock (or an unreadable one) keeps nothing
+        if seen.sha256 in wanted[project]:
             continue
         try:
             st = path.stat()

@@ -13,7 +13,6 @@ URL on any HF-compatible mirror, for foreign clients too.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
-from modeldesk.core.library.manifest import MANIFEST_DIR, manifest_entries
+from modeldesk.core.library.manifest import MANIFEST_DIR, read_manifest
 from modeldesk.core.pathsafety import USER_PATH, check_layout, check_relative_path, short
 from modeldesk.core.projects import user_path
 from modeldesk.core.urls import split_url
@@ -110,30 +109,21 @@ def scan_folder(folder: Path) -> tuple[list[tuple[str, int]], list[str]]:
 
 def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
     """The one hub manifest of the folder (or the one for `repo`), parsed; None when it has none."""
-    manifests = sorted((folder / MANIFEST_DIR).glob("manifest-*.json"))
     docs = []
-    for m in manifests:
-        try:
-            doc = json.loads(m.read_bytes())
-        except ValueError:
-            raise BadInputError(f"{m} is damaged; it was not used. Download the model again to rewrite it.") from None
-        source = doc.get("source") if isinstance(doc, dict) else None
-        if isinstance(source, dict) and source.get("kind") == "hf":
-            docs.append((m, doc))
-    if repo is not None:
-        docs = [(m, d) for m, d in docs if d["source"].get("repo") == repo]
-        if not docs:
-            raise BadInputError(f"{short(str(folder), USER_PATH)} holds no model of {repo!r}.")
+    for m in sorted((folder / MANIFEST_DIR).glob("manifest-*.json")):
+        source, files = read_manifest(m)
+        if source.get("kind") == "hf" and (repo is None or source.get("repo") == repo):
+            docs.append((m, source, files))
     if not docs:
+        if repo is not None:
+            raise BadInputError(f"{short(str(folder), USER_PATH)} holds no model of {repo!r}.")
         return None
     if len(docs) > 1:
-        names = ", ".join(sorted(str(d["source"].get("repo")) for _, d in docs))
+        names = ", ".join(sorted(str(source.get("repo")) for _, source, _ in docs))
         raise BadInputError(f"{short(str(folder), USER_PATH)} holds several models ({names}); "
                             "say which one with --repo ORG/NAME.")
-    m, doc = docs[0]
-    files = manifest_entries(m)
-    commit = doc["source"].get("commit")
-    name = doc["source"].get("repo")
+    m, source, files = docs[0]
+    commit, name = source.get("commit"), source.get("repo")
     if not isinstance(commit, str) or not _COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
         raise BadInputError(f"{m} names no repo and commit; it was not used.")
     return {"repo": name, "commit": commit, "files": files}

@@ -80,7 +80,7 @@ def _write(out: Path, torrent: bytes) -> None:
         raise BadInputError(f"{short(str(out), USER_PATH)} cannot be written: {exc.strerror}.") from None
 
 
-def _progress_printer(output: Output):
+def _progress_printer():
     if not sys.stderr.isatty():
         return None
     step = {"shown": -1}
@@ -101,7 +101,7 @@ def publish_adds(args, output: Output, paths: AppPaths) -> list[TorrentAdd]:
     plan = _plan(args, paths)
     for rel in plan.skipped:
         output.info(f"skipped (not a regular file): {rel}")
-    torrent = build_torrent(plan, tuple(args.tracker), args.private, args.comment or "", _progress_printer(output),
+    torrent = build_torrent(plan, tuple(args.tracker), args.private, args.comment or "", _progress_printer(),
                             v1_only=args.v1_only)
     out = _out_path(args, plan)
     _write(out, torrent)

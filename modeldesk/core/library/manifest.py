@@ -57,6 +57,11 @@ def file_matches(f: Path, size: int, sha256: str | None = None, git_sha1: str | 
 
 def manifest_entries(m: Path) -> list[dict]:
     """A manifest's file entries, checked: a damaged or hostile manifest is refused in one sentence."""
+    return read_manifest(m)[1]
+
+
+def read_manifest(m: Path) -> tuple[dict, list[dict]]:
+    """A manifest's source ({} when it names none) and its file entries, checked (see manifest_entries)."""
     try:
         doc = json.loads(m.read_bytes())
         files = doc["files"]
@@ -72,7 +77,8 @@ def manifest_entries(m: Path) -> list[dict]:
     for e in files:
         check_relative_path(e["path"], str(m))
     check_layout([e["path"] for e in files], str(m))
-    return files
+    source = doc.get("source")
+    return (source if isinstance(source, dict) else {}), files
 
 
 def verify_manifests(project: Path) -> VerifyResult | None:

@@ -105,8 +105,8 @@ class TorrentJob:
         if saved and len(saved) == num_files and any(saved[f.index] for f in files):
             priorities = [int(p) for p in saved]
         else:
-            top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) and not self.request.source.flat \
-                else ""
+            # (a flat torrent's paths have lost the top folder already)
+            top = ti.name() if all(f.path.startswith(ti.name() + "/") for f in files) else ""
             chosen = {f.index for f in files if is_selected(f.path, sel, top)}
             if not chosen:
                 raise BadInputError(
