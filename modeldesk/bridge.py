@@ -164,7 +164,7 @@ class EngineBridge(QObject):
             case ev.SessionStats(dht_nodes=nodes):
                 self.dht_nodes = nodes  # for a window made after the engine said it
                 self.dhtNodes.emit(nodes)
-            case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped():
+            case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped() | ev.FilePlaced():
                 pass  # the Files tab polls details; the thanks board reads the library; quit waits itself
             case _:
                 assert_never(event)

@@ -43,6 +43,9 @@ def _add_transfer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed-ratio", type=float, metavar="RATIO", help="stop seeding at this upload/size ratio")
     p.add_argument("--seed-time", type=int, metavar="MINUTES", help="stop seeding after this many minutes")
     p.add_argument("--listen", metavar="INTERFACES", help="libtorrent listen interfaces, e.g. 0.0.0.0:6881")
+    p.add_argument("--link-mode", choices=("auto", "reflink", "hardlink", "copy"),
+                   help="how a file the library already holds is placed instead of downloaded (default: the "
+                        "setting, auto: reflink, else hardlink, else copy)")
     p.add_argument("-v", "--verbose", action="store_true", help="log engine details to stderr")
 
 
@@ -92,8 +95,6 @@ def _add_lock_parsers(sub) -> None:
     sync.add_argument("project", nargs="?", metavar="PROJECT", help="the project folder (default: the current one)")
     sync.add_argument("--check", action="store_true",
                       help="download nothing: re-hash every locked file, exit 5 if one is missing or differs")
-    sync.add_argument("--link-mode", default="auto", choices=("auto", "reflink", "hardlink", "copy"),
-                      help="how a file the library holds is placed (default auto: reflink, else hardlink, else copy)")
     sync.add_argument("--mirror", action="append", default=[], metavar="URL",
                       help="another HF-compatible hub endpoint for the locked hub models (repeatable)")
     _add_transfer_options(sync)

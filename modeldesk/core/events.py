@@ -86,6 +86,16 @@ class SessionStats:
 
 
 @dataclass(frozen=True)
+class FilePlaced:
+    """A file of the job was not fetched: the library held its content elsewhere and placed it."""
+
+    job_id: JobId
+    path: str  # where it was placed
+    mode: str  # the link mode used: reflink, hardlink or copy
+    source: str  # the file it was placed from
+
+
+@dataclass(frozen=True)
 class JobRemoved:
     job_id: JobId
 
@@ -123,6 +133,7 @@ Event = (
     | JobMoved
     | SessionStats
     | JobRemoved
+    | FilePlaced
     | PeersServed
     | Listening
     | EngineStopped

@@ -20,6 +20,7 @@ from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
+from modeldesk.core.library.reuse import Reuse
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
@@ -28,6 +29,7 @@ from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, failed
 from modeldesk.core.models import JobKind, JobState
 from modeldesk.core.paths import AppPaths
+from modeldesk.core.placing import LinkMode, parse_link_mode
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_proxy, set_proxy_password
@@ -54,7 +56,8 @@ class Manager:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)
-        self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy), self._in_library,
+        reuse = Reuse(self._in_library, self._link_mode, self._on_event)
+        self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy, reuse), self._in_library,
                               lambda: self._settings.http, lambda: self._proxy)
         # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
         self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event,
@@ -108,6 +111,12 @@ class Manager:
             except (sqlite3.Error, OSError) as exc:
                 raise LibraryWriteError(self._paths.library_db.parent, exc) from None
         return self._writer.submit(run)
+
+    def _link_mode(self) -> LinkMode:
+        try:
+            return parse_link_mode(self._settings.link_mode)
+        except BadInputError:
+            return LinkMode.AUTO
 
     # ---- adds --------------------------------------------------------------------------
     def add(self, add: TorrentAdd | HttpAdd | HubAdd) -> Future:

@@ -116,6 +116,9 @@ class Settings:
     proxy: ProxySettings = field(default_factory=ProxySettings)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
+    # How a file the library already holds is put into another project: auto (reflink, else hard link,
+    # else copy), reflink, hardlink or copy; see core/placing.py.
+    link_mode: str = "auto"
 
 
 # Ordered migrations: MIGRATIONS[n] turns a schema-n dict into a schema-(n+1) dict.

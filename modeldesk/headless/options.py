@@ -25,4 +25,6 @@ def settings_for(args, paths: AppPaths) -> Settings:
         t = dataclasses.replace(t, seed_time_limit_minutes=args.seed_time)
     if args.listen:
         t = dataclasses.replace(t, listen_interfaces=args.listen)
+    if args.link_mode:
+        settings = dataclasses.replace(settings, link_mode=args.link_mode)
     return dataclasses.replace(settings, torrent=t)

@@ -81,6 +81,8 @@ class Output:
             case ev.JobFinished(job_id=job_id, unverified=names):
                 self.info(f"complete, NOT verified (no sha256 was given, only the size was checked): "
                           f"{', '.join(names)}; pass --sha256 to check it: {job_id}")
+            case ev.FilePlaced(path=path, mode=mode, source=source):
+                self.info(f"placed from the library ({mode}, not downloaded): {path} ← {source}")
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
                 self.info(f"stopped seeding {job_id}: {reason}")
             case ev.JobFailed(reason=reason):
@@ -200,6 +202,9 @@ def event_dict(event: ev.Event) -> dict | None:
             return {"event": "moved", "job_id": event.job_id, "project_dir": event.project_dir}
         case ev.JobRemoved():
             return {"event": "removed", "job_id": event.job_id}
+        case ev.FilePlaced():
+            return {"event": "placed", "job_id": event.job_id, "path": event.path, "mode": event.mode,
+                    "source": event.source}
         case ev.SessionStats() | ev.PeersServed():
             return None  # status-bar and thanks-board figures, not a headless run's news
         case _:

@@ -113,7 +113,8 @@ def sync_command(args) -> int:
                 state = check_project(project, lock, lib.blobs, trust_index=False)
                 _report(output, state, "checked", project)
                 return 0 if state.clean else FilesDamagedError.exit_code
-            state = place_from_library(project, lock, lib.blobs, parse_link_mode(args.link_mode))
+            mode = parse_link_mode(settings_for(args, default_paths()).link_mode)
+            state = place_from_library(project, lock, lib.blobs, mode)
         finally:
             lib.close()
         for rel, how in state.placed.items():

@@ -113,8 +113,10 @@ class FileDownload:
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
                  limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
-                 root: Path | None = None, network_hint: str = ""):
+                 root: Path | None = None, network_hint: str = "",
+                 reuse: Callable[[str, Path], bool] | None = None):
         self.spec = spec
+        self._reuse = reuse  # (sha256, dest): placed a content the library holds elsewhere
         self._root = root or spec.dest.parent  # the project folder: nothing is written outside it
         self._network_hint = network_hint  # what a network error adds when a proxy carries every connection
         self._known_good = known_good or (lambda path: False)  # verified earlier by this process
@@ -157,6 +159,11 @@ class FileDownload:
                                                                    or content_ok(dest, self.spec)):
             self.resumed = self.size
             return  # already here and verified
+        if self.spec.sha256 and self._reuse is not None and self._reuse(self.spec.sha256, dest):
+            self.resumed = self.size  # the library had it: placed, not fetched
+            for leftover in (self.part, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map")):
+                leftover.unlink(missing_ok=True)
+            return
         segs = SegmentMap(self.size, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map"), validator)
         have = segs.load() if self.part.exists() else 0
         self.resumed = have

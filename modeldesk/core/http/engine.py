@@ -160,8 +160,10 @@ def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
 
 
 class HttpEngine:
-    def __init__(self, emit: Emit, proxy: Callable[[], Proxy] = Proxy):
+    def __init__(self, emit: Emit, proxy: Callable[[], Proxy] = Proxy,
+                 reuse: Callable[[str, str, Path], bool] | None = None):
         self._emit = emit
+        self._reuse = reuse  # (job id, sha256, dest): placed from the library, not fetched
         self._proxy = proxy  # the proxy in force now: each file started takes it
         self._stopping = False
         self._lock = threading.Lock()
@@ -400,7 +402,8 @@ class HttpEngine:
                               on_progress=on_progress, slots=slots, limiters=limiters,
                               session_factory=functools.partial(new_session, job.credentials, proxy),
                               known_good=self._known_good, root=Path(job.project_dir),
-                              network_hint=proxy.network_hint())
+                              network_hint=proxy.network_hint(),
+                              reuse=functools.partial(self._reuse, job.job_id) if self._reuse else None)
             with self._lock:
                 live.append(dl)
             return dl
