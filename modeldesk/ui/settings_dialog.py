@@ -54,10 +54,24 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
-        t, h, ui = settings.torrent, settings.http, settings.ui
+        self._unlimited = self.tr("unlimited")
         tabs = QTabWidget()
-        unlimited = self.tr("unlimited")
+        tabs.addTab(self._page(self._connection_form(settings)), self.tr("Connection"))
+        tabs.addTab(self._page(self._speed_form(settings.torrent)), self.tr("Speed"))
+        tabs.addTab(self._page(self._seeding_form(settings.torrent)), self.tr("Seeding"))
+        tabs.addTab(self._page(self._mirrors_form(settings.http, bridge)), self.tr("Mirrors"))
+        self.tokens = TokensTab(bridge, settings.http.token_hosts)
+        tabs.addTab(self.tokens, self.tr("Tokens"))
+        tabs.addTab(self._page(self._general_form(settings)), self.tr("General"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
 
+    def _connection_form(self, settings: Settings) -> QFormLayout:
+        t = settings.torrent
         conn = QFormLayout()
         self.port = _spin(65535)
         self.port.setMinimum(1)
@@ -80,8 +94,10 @@ class SettingsDialog(QDialog):
         conn.addRow(self.tr("Encryption:"), self.encryption)
         self.proxy = ProxyForm(settings.proxy)
         conn.addRow(self.proxy)
-        tabs.addTab(self._page(conn), self.tr("Connection"))
+        return conn
 
+    def _speed_form(self, t) -> QFormLayout:
+        unlimited = self._unlimited
         speed = QFormLayout()
         self.down_limit = _spin(10**7, " KiB/s", unlimited)
         self.down_limit.setValue(t.download_rate_limit // KIB)
@@ -101,8 +117,9 @@ class SettingsDialog(QDialog):
         speed.addRow("", preset)
         speed.addRow(self.tr("Alternative download limit:"), self.alt_down)
         speed.addRow(self.tr("Alternative upload limit:"), self.alt_up)
-        tabs.addTab(self._page(speed), self.tr("Speed"))
+        return speed
 
+    def _seeding_form(self, t) -> QFormLayout:
         seeding = QFormLayout()
         self.ratio = QDoubleSpinBox()
         self.ratio.setRange(0, 1000)
@@ -113,8 +130,9 @@ class SettingsDialog(QDialog):
         self.seed_minutes.setValue(t.seed_time_limit_minutes)
         seeding.addRow(self.tr("Stop seeding at ratio:"), self.ratio)
         seeding.addRow(self.tr("Stop seeding after:"), self.seed_minutes)
-        tabs.addTab(self._page(seeding), self.tr("Seeding"))
+        return seeding
 
+    def _mirrors_form(self, h, bridge: EngineBridge) -> QFormLayout:
         mirrors = QFormLayout()
         self.connections = _spin(64)
         self.connections.setMinimum(1)
@@ -128,10 +146,10 @@ class SettingsDialog(QDialog):
         mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
         self.mirror_test = MirrorTest(bridge, lambda: self._http_settings())
         mirrors.addRow(self.tr("Test with:"), self.mirror_test)
-        tabs.addTab(self._page(mirrors), self.tr("Mirrors"))
-        self.tokens = TokensTab(bridge, h.token_hosts)
-        tabs.addTab(self.tokens, self.tr("Tokens"))
+        return mirrors
 
+    def _general_form(self, settings: Settings) -> QFormLayout:
+        ui = settings.ui
         general = QFormLayout()
         self.folder = QLineEdit(settings.default_project_dir)
         self.language = QComboBox()
@@ -140,17 +158,20 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(ui.language)))
         self.minimized = QCheckBox(self.tr("Start minimised to the tray"))
         self.minimized.setChecked(ui.start_minimized)
+        self.link_mode = QComboBox()
+        for mode, label in (("auto", self.tr("Clone if the disk can, else hard link, else copy")),
+                            ("reflink", self.tr("Clone (copy-on-write) only")),
+                            ("hardlink", self.tr("Hard link, made read-only")),
+                            ("copy", self.tr("Copy"))):
+            self.link_mode.addItem(label, mode)
+        self.link_mode.setCurrentIndex(max(0, self.link_mode.findData(settings.link_mode)))
+        self.link_mode.setToolTip(self.tr("How a file the library already holds is put into another project "
+                                          "folder instead of being downloaded again."))
         general.addRow(self.tr("Default project folder:"), self.folder)
+        general.addRow(self.tr("Files the library already holds:"), self.link_mode)
         general.addRow(self.tr("Language (after a restart):"), self.language)
         general.addRow("", self.minimized)
-        tabs.addTab(self._page(general), self.tr("General"))
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
-        layout.addWidget(buttons)
+        return general
 
     @staticmethod
     def _page(form: QFormLayout) -> QWidget:
@@ -181,4 +202,5 @@ class SettingsDialog(QDialog):
         http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, proxy=self.proxy.result(),
-                                   default_project_dir=self.folder.text().strip())
+                                   default_project_dir=self.folder.text().strip(),
+                                   link_mode=self.link_mode.currentData())

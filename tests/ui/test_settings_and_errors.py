@@ -32,6 +32,8 @@ def test_settings_round_trip_and_apply_live(engine, qtbot):
     dialog.mirror_list.setPlainText("https://mirror-a.example/\n\nhttps://mirror-b.example")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.minimized.setChecked(True)
+    assert dialog.link_mode.currentData() == "auto"
+    dialog.link_mode.setCurrentIndex(dialog.link_mode.findData("copy"))
     with qtbot.waitSignal(engine.prefs.changed, timeout=5_000):
         dialog.accept()
     engine.prefs.flush()
@@ -41,6 +43,7 @@ def test_settings_round_trip_and_apply_live(engine, qtbot):
     assert saved.torrent.seed_ratio_limit == 2.5
     assert saved.http.hub_mirrors == ("https://mirror-a.example", "https://mirror-b.example")
     assert saved.ui.language == "zh_CN" and saved.ui.start_minimized
+    assert saved.link_mode == "copy"
     # Live: the session now listens on the new port.
     qtbot.waitUntil(lambda: engine.port == 7001, timeout=10_000)
 
