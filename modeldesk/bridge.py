@@ -86,6 +86,7 @@ class EngineBridge(QObject):
     jobMoved = Signal(str, str)  # job id, its new project folder
     limitsSet = Signal(str, int, int)  # job id, download and upload bytes/s (0 = none)
     dhtNodes = Signal(int)
+    filePlaced = Signal(str, str, str)  # job id, where a file the library held was placed, link mode
     probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
@@ -164,7 +165,9 @@ class EngineBridge(QObject):
             case ev.SessionStats(dht_nodes=nodes):
                 self.dht_nodes = nodes  # for a window made after the engine said it
                 self.dhtNodes.emit(nodes)
-            case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped() | ev.FilePlaced():
+            case ev.FilePlaced(job_id=job_id, path=path, mode=mode):
+                self.filePlaced.emit(job_id, path, mode)
+            case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped():
                 pass  # the Files tab polls details; the thanks board reads the library; quit waits itself
             case _:
                 assert_never(event)

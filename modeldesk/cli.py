@@ -372,6 +372,7 @@ def _list(args) -> int:
                 "seeding_seconds": e.seeding_seconds, "peers_served": e.peers_served,
                 "added_at": e.added_at, "finished_at": e.finished_at, "error": e.error,
                 "include": list(e.selection.include), "exclude": list(e.selection.exclude),
+                "placed_in": list(e.placed_in),
             })
         print(json.dumps(rows, indent=2))
         return 0
@@ -385,6 +386,8 @@ def _list(args) -> int:
             f"{e.name[:32]:32} {e.source_kind:8} {e.state.value:11} {e.progress * 100:5.1f}% "
             f"{fmt_bytes(e.size_wanted):>10} {fmt_bytes(e.uploaded):>10} {e.ratio:6.2f}  {e.project_dir}"
         )
+        for folder in e.placed_in:
+            print(f"    also placed in: {folder}")
         if e.error:
             print(f"    error: {e.error}")
     return 0

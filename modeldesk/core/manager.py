@@ -15,19 +15,21 @@ import logging
 import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
+from pathlib import Path
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
+from modeldesk.core.job_placement import place_job_files, placeable
 from modeldesk.core.library.reuse import Reuse
 from modeldesk.core.library.store import Library
-from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
 from modeldesk.core.http.hub_plan import hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, failed
-from modeldesk.core.models import JobKind, JobState
+from modeldesk.core.models import FileEntry, JobKind, JobState, LibraryEntry
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.placing import LinkMode, parse_link_mode
 from modeldesk.core.projects import ensure_project_dir
@@ -139,6 +141,14 @@ class Manager:
         src = add.source
         previous, stored = self._in_library(
             lambda lib: (lib.get(src.job_id), lib.torrent_bytes(src.job_id))).result()
+        if previous is not None and previous.project_dir != str(project):
+            files = placeable(previous, add.selection)
+            if files is not None:  # whole in the library: placed here, seeded from where it is
+                self._place_job(previous, files, project)
+                if self._engines.get(src.job_id) is self._torrents:
+                    return _done(src.job_id)
+                add = dataclasses.replace(add, project_dir=previous.project_dir)
+                project = Path(previous.project_dir)
         if self._engines.get(src.job_id) is self._torrents:  # before the library row changes
             where = previous.project_dir if previous else add.project_dir
             raise BadInputError(f"{src.name} is already being downloaded here, into {where}.")
@@ -161,6 +171,17 @@ class Manager:
                                                        self._settings.http.use_official_hub),
         )
         return self._torrents.add(request)
+
+    def _place_job(self, entry: LibraryEntry, files: list[FileEntry], project: Path) -> None:
+        try:
+            placed = place_job_files(entry, files, project, self._link_mode())
+        except ModelDeskError:
+            raise
+        except OSError as exc:
+            raise DiskError(f"{entry.name} could not be placed into {project}: {exc.strerror or exc}.") from None
+        self._in_library(lambda lib: lib.add_placement(entry.job_id, str(project))).result()
+        for dest, used, src in placed:
+            self._on_event(ev.FilePlaced(entry.job_id, str(dest), used.value, str(src)))
 
     # ---- the job interface -------------------------------------------------------------
     def _engine(self, job_id: str) -> JobEngine:
@@ -303,6 +324,12 @@ class Manager:
                 self._http.forget(job_id)
             case _:
                 pass
+
+
+def _done(value: object) -> Future:
+    fut: Future = Future()
+    fut.set_result(value)
+    return fut
 
 
 def _then(fut: Future, after: Callable) -> Future:

@@ -104,6 +104,7 @@ class LibraryEntry:
     error: str = ""
     files: tuple[FileEntry, ...] = field(default=())
     options: dict = field(default_factory=dict, compare=False)  # HTTP: urls, sha256, mirrors, connections
+    placed_in: tuple[str, ...] = ()  # other project folders its files were placed in (it seeds from project_dir)
 
     @property
     def progress(self) -> float:

@@ -82,17 +82,21 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
     spares files hashed before)."""
     project = project.resolve()
     models = []
-    for e in library.entries():
-        folder = Path(e.project_dir).resolve()
-        if not _inside(folder, project) or e.state not in (JobState.FINISHED, JobState.SEEDING) or e.progress < 1:
+    for job in library.entries():
+        if job.state not in (JobState.FINISHED, JobState.SEEDING) or job.progress < 1:
             continue
-        e = dataclasses.replace(e, project_dir=str(folder))
-        if e.kind is JobKind.BT:
-            models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
-        elif e.source_kind == "hf":
-            models.append(_hub_model(e, project, index))
-        else:
-            models.append(_url_model(e, project, index))
+        # Its own folder, and the folders its files were placed in (one gone since is left out).
+        for i, where in enumerate((job.project_dir, *job.placed_in)):
+            folder = Path(where).resolve()
+            if not _inside(folder, project) or (i and not folder.is_dir()):
+                continue
+            e = dataclasses.replace(job, project_dir=str(folder))
+            if e.kind is JobKind.BT:
+                models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
+            elif e.source_kind == "hf":
+                models.append(_hub_model(e, project, index))
+            else:
+                models.append(_url_model(e, project, index))
     if not models:
         raise BadInputError(f"The library has no complete model in {short(str(project), USER_PATH)}; get one "
                             "with `modeldesk get SOURCE --to DIR` inside the project first.")

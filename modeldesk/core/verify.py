@@ -32,7 +32,8 @@ def _jobs_in(folder: Path, paths: AppPaths) -> list[tuple[LibraryEntry, bytes | 
         return []
     lib = Library(paths.library_db)
     try:
-        return [(e, lib.torrent_bytes(e.job_id)) for e in lib.entries() if Path(e.project_dir).resolve() == folder]
+        return [(e, lib.torrent_bytes(e.job_id)) for e in lib.entries()
+                if folder in {Path(where).resolve() for where in (e.project_dir, *e.placed_in)}]
     finally:
         lib.close()
 

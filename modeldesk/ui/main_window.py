@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         b.dhtNodes.connect(self._on_dht_nodes)
         b.jobMoved.connect(self._on_moved)
         b.limitsSet.connect(lambda job_id, down, up: self.model.change(job_id, limits=(down, up)))
+        b.filePlaced.connect(self._on_file_placed)
 
     # ---- engine events -----------------------------------------------------------------
     def _on_entries(self, entries) -> None:
@@ -239,6 +240,12 @@ class MainWindow(QMainWindow):
         self.model.change(job_id, project_dir=folder)
         self.prefs.remember_folder(folder)
         self._after_change()
+
+    def _on_file_placed(self, job_id: str, path: str, mode: str) -> None:
+        how = {"reflink": self.tr("a copy-on-write clone"), "hardlink": self.tr("a read-only hard link"),
+               "copy": self.tr("a copy")}.get(mode, mode)
+        self.statusBar().showMessage(self.tr("%1 was already in the library: placed as %2, not downloaded again.")
+                                     .replace("%1", Path(path).name).replace("%2", how), 15_000)
 
     def _on_action_failed(self, what: str, message: str) -> None:
         show_error(self, self.tr("ModelDesk"), message)

@@ -124,15 +124,26 @@ def test_a_hub_model_is_published_as_its_commit_and_downloads_from_web_seeds_alo
         published_v1, _ = _publish(md, str(folder), "--web-seed", web.url, "--v1-only", "--out", str(v1))
         assert published_v1["btmh"] is None and published_v1["btih"] != published["btih"]
         transmission_leech(v1, tmp_path / "tr", timeout=90)
-        # ModelDesk: the files land in the folder itself, as `get hf://` puts them.
-        r = md.run("get", str(t), "--to", str(tmp_path / "md"), "--no-seed", "--json", "--timeout", "60")
+        # ModelDesk on another machine (its own library): the files land in the folder itself, as
+        # `get hf://` puts them.
+        other = MdHome(tmp_path / "home2")
+        other.configure()
+        r = other.run("get", str(t), "--to", str(tmp_path / "md"), "--no-seed", "--json", "--timeout", "60")
         assert r.code == 0, r.stderr
+        assert not [e for e in r.events if e["event"] == "placed"]
+        # The publisher's own library places its copy instead.
+        r = md.run("get", str(t), "--to", str(tmp_path / "md2"), "--no-seed", "--json", "--timeout", "60")
+        assert r.code == 0, r.stderr
+        assert sorted(Path(e["path"]).name for e in r.events if e["event"] == "placed") == sorted(
+            Path(rel).name for rel in SIZES)
     for rel in SIZES:
         assert sha(tmp_path / "lt" / commit / rel) == sha(repo / rel)
         assert sha(tmp_path / "tr" / commit / rel) == sha(repo / rel)
         assert sha(tmp_path / "qb" / commit / rel) == sha(repo / rel)
         assert sha(tmp_path / "md" / rel) == sha(repo / rel)
-    assert md.run("verify", str(tmp_path / "md")).code == 0
+        assert sha(tmp_path / "md2" / rel) == sha(repo / rel)
+    assert other.run("verify", str(tmp_path / "md")).code == 0
+    assert md.run("verify", str(tmp_path / "md2")).code == 0
 
 
 def test_a_published_hub_model_is_seeded_from_its_folder(md, tmp_path, hub_model):

@@ -51,6 +51,20 @@ def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot
     assert entry.selection.exclude == ("tts-model/samples/demo.wav",)
     assert engine.prefs.get().default_project_dir == str(out)  # remembered for next time
 
+    # The same torrent (same files) into a second project while it seeds: placed from the library, not
+    # downloaded again, the job still seeding from its first folder; the status bar says so.
+    other = tmp_path / "projects" / "asr"
+    with qtbot.waitSignal(engine.bridge.filePlaced, timeout=10_000):
+        engine.bridge.add_source(str(torrent), str(other), entry.selection)
+    qtbot.waitUntil(lambda: "not downloaded again" in window.statusBar().currentMessage(), timeout=5_000)
+    qtbot.waitUntil(lambda: (other / "tts-model" / "README.md").is_file(), timeout=5_000)
+    for rel in ("models/weights.safetensors", "models/config.json", "README.md"):
+        assert (other / "tts-model" / rel).read_bytes() == (got / rel).read_bytes()
+    assert not (other / "tts-model" / "samples").exists()
+    (entry,) = engine.manager.entries().result()
+    assert entry.project_dir == str(out) and entry.placed_in == (str(other),)
+    assert window.model.row(job_id).state is JobState.SEEDING
+
 
 def test_a_broken_source_is_explained_and_cannot_be_added(engine, window, qtbot, tmp_path):
     bad = tmp_path / "broken.torrent"

@@ -56,6 +56,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX blobs_by_sha256 ON blobs(sha256)
     """,
+    # 3 → 4: the other project folders a job's files were placed in (reflink, hard link or copy), besides
+    # the folder it downloads and seeds from
+    """
+    CREATE TABLE placements (
+        job_id      TEXT NOT NULL REFERENCES jobs(job_id) ON DELETE CASCADE,
+        project_dir TEXT NOT NULL,
+        placed_at   REAL NOT NULL,
+        PRIMARY KEY (job_id, project_dir)
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

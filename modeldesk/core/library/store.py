@@ -134,6 +134,14 @@ class Library:
             self._conn.execute("UPDATE jobs SET options=? WHERE job_id=?",
                                (json.dumps(options, sort_keys=True), job_id))
 
+    def add_placement(self, job_id: str, project_dir: str) -> None:
+        """The job's files were placed in another project folder too (it still seeds from its own)."""
+        self._conn.execute("INSERT OR REPLACE INTO placements (job_id, project_dir, placed_at) VALUES (?, ?, ?)",
+                           (job_id, project_dir, time.time()))
+
+    def drop_placement(self, job_id: str, project_dir: str) -> None:
+        self._conn.execute("DELETE FROM placements WHERE job_id=? AND project_dir=?", (job_id, project_dir))
+
     def remove(self, job_id: str) -> None:
         self._conn.execute("DELETE FROM jobs WHERE job_id=?", (job_id,))
 
@@ -150,7 +158,9 @@ class Library:
         return [_entry(r) for r in self._conn.execute(_SELECT + " ORDER BY j.added_at")]
 
 
-_SELECT = """SELECT j.*, (SELECT COUNT(*) FROM peers_served p WHERE p.job_id=j.job_id) AS peers_served
+_SELECT = """SELECT j.*, (SELECT COUNT(*) FROM peers_served p WHERE p.job_id=j.job_id) AS peers_served,
+                  (SELECT json_group_array(project_dir) FROM
+                     (SELECT project_dir FROM placements l WHERE l.job_id=j.job_id ORDER BY placed_at)) AS placed_in
              FROM jobs j"""
 
 
@@ -178,4 +188,5 @@ def _entry(row: sqlite3.Row) -> LibraryEntry:
         error=row["error"],
         files=files,
         options=json.loads(row["options"] or "{}"),
+        placed_in=tuple(json.loads(row["placed_in"] or "[]")),
     )
