@@ -86,6 +86,8 @@ class EngineBridge(QObject):
     jobMoved = Signal(str, str)  # job id, its new project folder
     limitsSet = Signal(str, int, int)  # job id, download and upload bytes/s (0 = none)
     dhtNodes = Signal(int)
+    publishProgress = Signal(int, int, int)  # request number, pieces hashed, pieces in all
+    publishReady = Signal(int, object)  # request number, core.publish_flow.Published or ModelDeskError
     filePlaced = Signal(str, str, str)  # job id, where a file the library held was placed, link mode
     probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
 
@@ -262,6 +264,30 @@ class EngineBridge(QObject):
         """The dialog that asked for a magnet's file list is gone or reads another source."""
         if preview.torrent is not None and not preview.torrent.has_metadata and self._ready.is_set():
             self._manager.cancel_metadata(preview.torrent.job_id)
+
+    def publish(self, number: int, source: str, options, out: str = "", seed: bool = True) -> Future:
+        """Hash SOURCE (a folder or a finished job) into a .torrent at `out` (default: beside the
+        folder), then add it to the library, seeded unless `seed` is off; progress as it hashes."""
+        def run():
+            from modeldesk.core.publish_flow import default_out, plan_for, publish
+
+            self._wait_ready()
+            plan = plan_for(source, options, self._manager.paths)
+            shown = [-1]
+
+            def progress(done: int, total: int) -> None:
+                pct = done * 100 // max(1, total)
+                if pct != shown[0]:
+                    shown[0] = pct
+                    self.publishProgress.emit(number, done, total)
+            done = publish(plan, Path(out) if out else default_out(plan), options, progress)
+            add = done.seed_add(seed)
+            if not self._manager.is_running(add.source.job_id):  # published again: it runs already
+                job_id = self._manager.add(add).result()
+                self.sourceAdded.emit(job_id)
+            return done
+
+        return self._reply(self.publishReady, number, run, "Publishing failed")
 
     def query_free_space(self, folder: str) -> Future:
         def run():

@@ -243,6 +243,14 @@ class Manager:
         return self._torrents.cancel_metadata(job_id)
 
     @property
+    def paths(self) -> AppPaths:
+        return self._paths
+
+    def is_running(self, job_id: str) -> bool:
+        """The job runs in this process (downloading, seeding or paused), not only in the library."""
+        return job_id in self._engines
+
+    @property
     def proxy(self) -> Proxy:
         """The proxy in force: HTTP sessions opened from now on go through it."""
         return self._proxy

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.models import FileEntry, JobState
+from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ProgressDelegate
+from modeldesk.ui.publish_dialog import PublishDialog
 from modeldesk.ui.settings_dialog import SettingsDialog
 from modeldesk.ui.side_filters import SideFilters
 from modeldesk.ui.speed_graph import RateHistory
@@ -41,6 +42,13 @@ from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
 from modeldesk.ui.transfer_model import JOB_ROLE, Col, Row, TransferModel
 
 SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
+
+
+def folders_from_mime(mime) -> list[str]:
+    """Folders dropped on the window: models to publish."""
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_dir()]
 
 
 def sources_from_mime(mime) -> list[str]:
@@ -66,7 +74,7 @@ class MainWindow(QMainWindow):
         self._files: dict[str, tuple[FileEntry, ...]] = {}
         self._histories: dict[str, RateHistory] = {}
         self._total_history = RateHistory()
-        self._dialogs: list[AddDialog] = []
+        self._dialogs: list[AddDialog | PublishDialog] = []
         self._dragged: list[str] = []  # what the drag under way carries
         self._free_space: int | None = None
         self.setWindowTitle("ModelDesk")
@@ -132,6 +140,8 @@ class MainWindow(QMainWindow):
                                lambda job_id: self.details.magnet if self.details.job_id == job_id else "")
         self.act_add = a(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.show_add_dialog,
                          QKeySequence.StandardKey.Open)
+        self.act_publish = a(self.tr("Publish…"), sp.SP_ArrowUp, self.publish_selected)
+        self.act_publish.setToolTip(self.tr("Share a model folder, or the selected finished download, as a torrent"))
         self.act_paste = a(self.tr("Add from clipboard"), None, self.paste_source, QKeySequence.StandardKey.Paste)
         self.act_settings = a(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
                               QKeySequence.StandardKey.Preferences)
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("actions")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         j = self.jobs
-        for action in (self.act_add, j.pause, j.resume, j.remove, j.open):
+        for action in (self.act_add, self.act_publish, j.pause, j.resume, j.remove, j.open):
             bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.act_settings)
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         for action in j.for_table:
             self.table.addAction(action)
+        self.table.addAction(self.act_publish)
         self.addAction(self.act_paste)
         self.addAction(self.act_quit)
         self.addAction(self.act_close)
@@ -361,6 +372,22 @@ class MainWindow(QMainWindow):
         self._query_free_space()
         self._show_alt_speed()
 
+    def publish_selected(self) -> PublishDialog:
+        """A finished hub or URL download publishes its folder; otherwise the dialog asks for one."""
+        rows = self.selected_rows()
+        row = rows[0] if len(rows) == 1 else None
+        if row is not None and row.kind is JobKind.HTTP and row.progress >= 1.0:
+            return self.show_publish_dialog(row.job_id)
+        return self.show_publish_dialog("")
+
+    def show_publish_dialog(self, source: str) -> PublishDialog:
+        dialog = PublishDialog(self.bridge, source, self.prefs.get().http.hub_mirrors, parent=self)
+        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
+        self._dialogs.append(dialog)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
     def paste_source(self) -> None:
         sources = sources_from_mime(QGuiApplication.clipboard().mimeData())
         if sources:
@@ -409,7 +436,7 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Read now: over X11 some drag sources (Qt's own, driven by synthetic input) cannot hand
         # the data over a second time when it is dropped.
-        self._dragged = sources_from_mime(event.mimeData())
+        self._dragged = sources_from_mime(event.mimeData()) or folders_from_mime(event.mimeData())
         if self._dragged:
             event.acceptProposedAction()
 
@@ -420,8 +447,17 @@ class MainWindow(QMainWindow):
         self._dragged = []
 
     def dropEvent(self, event: QDropEvent) -> None:
-        sources = sources_from_mime(event.mimeData()) or self._dragged
+        folders = folders_from_mime(event.mimeData())
+        sources = sources_from_mime(event.mimeData()) or ([] if folders else self._dragged)
+        if not sources and not folders:  # read at drag enter when the drop cannot give it again
+            folders = [f for f in self._dragged if Path(f).is_dir()]
+            sources = [f for f in self._dragged if f not in folders]
         self._dragged = []
+        if folders:
+            event.acceptProposedAction()
+            self.bring_forward()
+            for folder in folders:
+                self.show_publish_dialog(folder)
         if sources:
             event.acceptProposedAction()
             self.add_sources(sources)

@@ -1,0 +1,122 @@
+"""`publish` from start to end, for the CLI and the desktop alike: what SOURCE names (a folder, or a
+finished library job), the plan, the .torrent hashed and written (never over another torrent), its
+magnet, and the job that seeds it from the folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from modeldesk.core.adds import TorrentAdd
+from modeldesk.core.atomic import atomic_write
+from modeldesk.core.errors import BadInputError
+from modeldesk.core.models import JobKind
+from modeldesk.core.paths import AppPaths
+from modeldesk.core.pathsafety import USER_PATH, short
+from modeldesk.core.projects import user_path
+from modeldesk.core.publishing import PublishPlan, plan_publish
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    web_seeds: tuple[str, ...] = ()
+    trackers: tuple[str, ...] = ()
+    private: bool = False
+    comment: str = ""
+    v1_only: bool = False
+    repo: str | None = None  # which model, when a folder holds several
+
+
+@dataclass(frozen=True)
+class Published:
+    plan: PublishPlan
+    torrent: bytes
+    out: Path
+    magnet: str
+    btih: str
+    btmh: str | None
+
+    @property
+    def name(self) -> str:
+        """What people see: the repo for a hub model (its torrent is named by the commit)."""
+        return self.plan.hub[0] if self.plan.hub else self.plan.name
+
+    def seed_add(self, seed: bool = True) -> TorrentAdd:
+        """The library job of the published torrent, checked against the folder (and seeded)."""
+        from modeldesk.core.torrent.sources import parse_torrent_bytes
+
+        save = self.plan.folder if self.plan.flat else self.plan.folder.parent
+        return TorrentAdd(parse_torrent_bytes(self.torrent, str(self.out)), str(save), seed=seed,
+                          rename_incomplete=False)
+
+
+def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | None:
+    """A finished library job named by its id or name: its model folder and, for a hub job, its repo."""
+    if not paths.library_db.exists():
+        return None
+    from modeldesk.core.library.store import Library
+
+    lib = Library(paths.library_db)
+    try:
+        matches = [e for e in lib.entries() if text in (e.job_id, e.name)]
+        torrents = {e.job_id: lib.torrent_bytes(e.job_id) for e in matches if e.kind is JobKind.BT}
+    finally:
+        lib.close()
+    if not matches:
+        return None
+    if len(matches) > 1:
+        raise BadInputError(f"Several library jobs are named {text!r}; publish one by its folder or job id.")
+    e = matches[0]
+    if e.kind is JobKind.BT:
+        from modeldesk.core.torrent.publish import magnet_of
+
+        torrent = torrents[e.job_id]
+        link = magnet_of(torrent) if torrent else e.source
+        raise BadInputError(f"{e.name} already is a torrent; share it with: {link}")
+    if e.progress < 1.0:
+        raise BadInputError(f"{e.name} is not complete yet ({e.progress * 100:.0f}%); publish it once it is.")
+    return Path(e.project_dir), e.name if e.source_kind == "hf" else None
+
+
+def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPlan:
+    """SOURCE: a folder, else a library job's name or id."""
+    folder = user_path(source)
+    repo = options.repo
+    if not folder.is_dir():
+        found = _library_folder(source, paths)
+        if found is None:
+            raise BadInputError(f"{short(source, USER_PATH)} is neither a folder nor a job of the library "
+                                "(see `modeldesk list`).")
+        folder, repo = found[0], repo or found[1]
+    return plan_publish(folder, options.web_seeds, repo)
+
+
+def default_out(plan: PublishPlan) -> Path:
+    """Beside the folder, named after it."""
+    return plan.folder.parent / f"{plan.folder.name}.torrent"
+
+
+def write_torrent(out: Path, torrent: bytes) -> None:
+    """A file already there with other bytes is the user's: it is not replaced."""
+    if out.exists():
+        if out.is_file() and out.read_bytes() == torrent:
+            return
+        raise BadInputError(f"{short(str(out), USER_PATH)} already exists and holds another torrent; "
+                            "choose another file for this one (--out FILE).")
+    try:
+        atomic_write(out, torrent, mode=0o644)
+    except OSError as exc:
+        raise BadInputError(f"{short(str(out), USER_PATH)} cannot be written: {exc.strerror}.") from None
+
+
+def publish(plan: PublishPlan, out: Path, options: PublishOptions,
+            progress: Callable[[int, int], None] | None = None) -> Published:
+    """Hash the files (minutes for a big model: call off the GUI thread), write the .torrent."""
+    from modeldesk.core.torrent.publish import build_torrent, info_hashes, magnet_of
+
+    torrent = build_torrent(plan, options.trackers, options.private, options.comment, progress,
+                            v1_only=options.v1_only)
+    write_torrent(out, torrent)
+    v1, v2 = info_hashes(torrent)
+    return Published(plan, torrent, out, magnet_of(torrent, plan.hub[0] if plan.hub else plan.name), v1, v2)
