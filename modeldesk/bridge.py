@@ -88,6 +88,7 @@ class EngineBridge(QObject):
     dhtNodes = Signal(int)
     publishProgress = Signal(int, int, int)  # request number, pieces hashed, pieces in all
     publishReady = Signal(int, object)  # request number, core.publish_flow.Published or ModelDeskError
+    lockStatus = Signal(str, object)  # project folder, core.lock_status.LockStatus or None (no lock)
     filePlaced = Signal(str, str, str)  # job id, where a file the library held was placed, link mode
     probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
 
@@ -288,6 +289,22 @@ class EngineBridge(QObject):
             return done
 
         return self._reply(self.publishReady, number, run, "Publishing failed")
+
+    def check_locks(self, folders: list[str]) -> Future:
+        """For each folder, whether the project it belongs to matches its modeldesk.lock."""
+        def run():
+            from modeldesk.core.lock_status import lock_status
+
+            self._wait_ready()
+            for folder in folders:
+                try:
+                    status = lock_status(Path(folder), self._manager.paths.library_db)
+                except Exception:  # a check must never take the panel down; the next one tries again
+                    log.exception("lock check of %s", folder)
+                    continue
+                self.lockStatus.emit(folder, status)
+
+        return self._spawn(run)
 
     def query_free_space(self, folder: str) -> Future:
         def run():

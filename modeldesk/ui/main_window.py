@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[AddDialog | PublishDialog] = []
         self._dragged: list[str] = []  # what the drag under way carries
         self._free_space: int | None = None
+        self._lock_check = None  # the lock check under way (a Future)
         self.setWindowTitle("ModelDesk")
         self.setAcceptDrops(True)
         self.resize(1180, 720)
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
         self._free_timer.timeout.connect(self._query_free_space)
         self._free_timer.start()
         self._query_free_space()
+        self._lock_timer = QTimer(self, interval=30_000)
+        self._lock_timer.timeout.connect(self.check_locks)
+        self._lock_timer.start()
 
     # ---- building ----------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         b.jobMoved.connect(self._on_moved)
         b.limitsSet.connect(lambda job_id, down, up: self.model.change(job_id, limits=(down, up)))
         b.filePlaced.connect(self._on_file_placed)
+        b.lockStatus.connect(self.side.set_lock_status)
 
     # ---- engine events -----------------------------------------------------------------
     def _on_entries(self, entries) -> None:
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
             self._selection_changed()
 
     def _on_finished(self, job_id: str) -> None:
+        self.check_locks()
         row = self.model.row(job_id)
         if row is not None and self.tray is not None:
             self.tray.notify(self.tr("Download complete"),
@@ -261,9 +267,17 @@ class MainWindow(QMainWindow):
     def _on_action_failed(self, what: str, message: str) -> None:
         show_error(self, self.tr("ModelDesk"), message)
 
+    def check_locks(self) -> None:
+        """Each project folder against its modeldesk.lock, on a worker; one check at a time."""
+        if self._lock_check is None or self._lock_check.done():
+            self._lock_check = self.bridge.check_locks(self.side.folders())
+
     def _after_change(self, rows: list[Row] | None = None) -> None:
         rows = self.model.rows() if rows is None else rows
+        before = set(self.side.folders())
         self.side.refresh(rows)
+        if set(self.side.folders()) - before:
+            self.check_locks()
         self._update_status(rows)
         if self.tray is not None:
             self.tray.update_totals(rows)

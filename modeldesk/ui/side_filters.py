@@ -1,4 +1,5 @@
-"""The side panel: status groups with counts, then one entry per project folder."""
+"""The side panel: status groups with counts, then one entry per project folder, marked when the
+folder's project has a modeldesk.lock: matches it, or not."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView
+
+from modeldesk.core.lock_status import LockStatus
 
 from modeldesk.ui.transfer_filter import StatusFilter, matches
 from modeldesk.ui.transfer_model import Row
 
 _KIND = Qt.ItemDataRole.UserRole + 1
 _VALUE = Qt.ItemDataRole.UserRole + 2
+_LOCK = Qt.ItemDataRole.UserRole + 3
 
 
 class SideFilters(QTreeView):
@@ -80,6 +84,42 @@ class SideFilters(QTreeView):
         for folder in [f for f in self._projects if f not in per_project]:
             item = self._projects.pop(folder)
             self._project_root.removeRow(item.row())
+
+    def folders(self) -> list[str]:
+        return list(self._projects)
+
+    def set_lock_status(self, folder: str, status: LockStatus | None) -> None:
+        """A mark on the folder: matches its project's modeldesk.lock, or not (what differs in the tip)."""
+        item = self._projects.get(folder)
+        if item is None:
+            return
+        sp = QStyle.StandardPixmap
+        if status is None:
+            item.setIcon(self.style().standardIcon(sp.SP_DirIcon))
+            item.setToolTip(folder)
+            item.setData(None, _LOCK)
+            return
+        lock = str(status.lock)
+        if status.error:
+            icon, tip = sp.SP_MessageBoxCritical, self.tr("%1 cannot be checked: %2").replace("%1", lock) \
+                .replace("%2", status.error)
+        elif status.clean:
+            icon, tip = sp.SP_DialogApplyButton, self.tr("Matches %1 (%2 files)").replace("%1", lock) \
+                .replace("%2", str(status.ok))
+        else:
+            shown = [*status.missing, *status.differs][:8]
+            tip = (self.tr("Does not match %1: %2 missing, %3 differ").replace("%1", lock)
+                   .replace("%2", str(len(status.missing))).replace("%3", str(len(status.differs)))
+                   + "\n" + "\n".join(shown) + "\n" + self.tr("Run `modeldesk sync` in the project to repair it."))
+            icon = sp.SP_MessageBoxWarning
+        item.setIcon(self.style().standardIcon(icon))
+        item.setToolTip(f"{folder}\n{tip}")
+        item.setData("clean" if status.clean else "differs", _LOCK)
+
+    def lock_state(self, folder: str) -> str | None:
+        """"clean", "differs" or None (no lock, or not checked yet): what the mark says."""
+        item = self._projects.get(folder)
+        return item.data(_LOCK) if item is not None else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         kind = current.data(_KIND)

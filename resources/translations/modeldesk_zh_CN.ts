@@ -435,103 +435,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="104"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="113"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="133"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="149"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="152"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="153"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="154"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="162"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="177"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="397"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="445"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="186"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="201"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="217"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
+        <source>Share a model folder, or the selected finished download, as a torrent</source>
+        <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="218"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="234"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="244"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
+        <source>a copy-on-write clone</source>
+        <translation>写时复制克隆</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
+        <source>a read-only hard link</source>
+        <translation>只读硬链接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="263"/>
+        <source>a copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="264"/>
+        <source>%1 was already in the library: placed as %2, not downloaded again.</source>
+        <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/main_window.py" line="268"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="260"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="395"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="292"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="443"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="269"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="301"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="441"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="498"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="442"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="499"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -769,6 +799,139 @@ seeding reaches only the peers you connect to.</source>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="43"/>
+        <source>Publish as torrent</source>
+        <translation>发布为种子</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="53"/>
+        <source>Hashing… %p%</source>
+        <translation>正在计算哈希… %p%</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="65"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="76"/>
+        <source>A model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="77"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="82"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="85"/>
+        <source>Mirrors that serve these files. For a model downloaded from a hub, an HF-compatible endpoint; otherwise the URL of the folder.</source>
+        <translation>提供这些文件的镜像。对于从模型中心下载的模型，填写兼容 HF 的端点；否则填写该文件夹的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="88"/>
+        <source>Web seeds, one per line:</source>
+        <translation>Web 种子（每行一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="92"/>
+        <source>Trackers, one per line:</source>
+        <translation>Tracker（每行一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="94"/>
+        <source>Comment:</source>
+        <translation>注释：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="95"/>
+        <source>Private (peers from the trackers only: no DHT, LAN discovery or PEX)</source>
+        <translation>私有（仅从 Tracker 获取节点：不使用 DHT、局域网发现或 PEX）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="96"/>
+        <source>BitTorrent v1 only (for Transmission 3 and other clients without v2)</source>
+        <translation>仅 BitTorrent v1（供 Transmission 3 等不支持 v2 的客户端使用）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="97"/>
+        <source>Seed it now</source>
+        <translation>立即做种</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="102"/>
+        <source>Beside the model folder</source>
+        <translation>模型文件夹旁</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="103"/>
+        <source>Save the .torrent to:</source>
+        <translation>.torrent 保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="107"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="114"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="119"/>
+        <source>Magnet link:</source>
+        <translation>磁力链接：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="122"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="127"/>
+        <source>.torrent file:</source>
+        <translation>.torrent 文件：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="131"/>
+        <source>Model folder to publish</source>
+        <translation>要发布的模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="143"/>
+        <source>Choose the model folder to publish.</source>
+        <translation>请选择要发布的模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="170"/>
+        <source>%1: %2 files, %3.</source>
+        <translation>%1：%2 个文件，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="172"/>
+        <source>It is being seeded.</source>
+        <translation>正在做种。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="177"/>
+        <source>Publish again</source>
+        <translation>再次发布</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="185"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="55"/>
@@ -776,183 +939,213 @@ seeding reaches only the peers you connect to.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="106"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="98"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="103"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="104"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="60"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="110"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="132"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
         <source>Connections per mirror:</source>
         <translation>每个镜像的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="128"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="156"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="159"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="162"/>
+        <source>Clone if the disk can, else hard link, else copy</source>
+        <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <source>Clone (copy-on-write) only</source>
+        <translation>仅克隆（写时复制）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="164"/>
+        <source>Hard link, made read-only</source>
+        <translation>硬链接（设为只读）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
+        <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
+        <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
+        <source>Files the library already holds:</source>
+        <translation>库中已有的文件：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="172"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -960,44 +1153,64 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>SideFilters</name>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="30"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="31"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="35"/>
         <source>Project folders</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="57"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="61"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="57"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="61"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="58"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="62"/>
         <source>Seeding</source>
         <translation>做种中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="58"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="62"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="59"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="63"/>
         <source>Errored</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="68"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="72"/>
         <source>Every folder</source>
         <translation>所有文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="104"/>
+        <source>%1 cannot be checked: %2</source>
+        <translation>无法检查 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="107"/>
+        <source>Matches %1 (%2 files)</source>
+        <translation>与 %1 一致（%2 个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="111"/>
+        <source>Does not match %1: %2 missing, %3 differ</source>
+        <translation>与 %1 不一致：缺少 %2 个，%3 个不同</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="113"/>
+        <source>Run `modeldesk sync` in the project to repair it.</source>
+        <translation>在项目中运行 `modeldesk sync` 以修复。</translation>
     </message>
 </context>
 <context>

@@ -88,3 +88,4 @@ def test_a_finished_hub_download_publishes_as_its_repo_and_commit(engine, window
     assert dialog.published.name == "acme/tts" and dialog.published.plan.hub == ("acme/tts", commit)
     assert "dn=acme%2Ftts" in dialog.magnet.text()
     assert lt.torrent_info(str(dialog.published.out)).name() == commit
+

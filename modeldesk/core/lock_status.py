@@ -1,0 +1,57 @@
+"""Whether a project folder matches its modeldesk.lock, cheaply enough to show in a side panel: the
+content index answers for files whose stat is unchanged (`sync --check` re-reads every byte instead)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.lockfile import LOCK_NAME, read_lock
+
+MAX_LEVELS = 8  # how far above a model folder its project's lock is looked for
+
+
+@dataclass(frozen=True)
+class LockStatus:
+    lock: Path
+    ok: int = 0
+    missing: tuple[str, ...] = ()
+    differs: tuple[str, ...] = ()
+    error: str = ""  # the lock cannot be read or checked
+
+    @property
+    def clean(self) -> bool:
+        return not self.error and not self.missing and not self.differs
+
+
+def find_lock(folder: Path) -> Path | None:
+    """The modeldesk.lock of the project holding `folder`: in it or in a folder above it, not above home."""
+    home = Path.home()
+    for level, candidate in enumerate((folder, *folder.parents)):
+        lock = candidate / LOCK_NAME
+        if lock.is_file():
+            return lock
+        if candidate == home or level >= MAX_LEVELS:
+            return None
+    return None
+
+
+def lock_status(folder: Path, library_db: Path) -> LockStatus | None:
+    """None when no lock covers `folder`. Opens its own library connection (call off the GUI thread)."""
+    from modeldesk.core.library.store import Library
+    from modeldesk.core.project_lock import check_project
+
+    lock_path = find_lock(folder)
+    if lock_path is None:
+        return None
+    try:
+        lock = read_lock(lock_path)
+        lib = Library(library_db)
+        try:
+            state = check_project(lock_path.parent, lock, lib.blobs, trust_index=True)
+        finally:
+            lib.close()
+    except (ModelDeskError, OSError) as exc:
+        return LockStatus(lock_path, error=str(exc))
+    return LockStatus(lock_path, len(state.ok), tuple(state.missing), tuple(state.differs))
