@@ -78,6 +78,7 @@ class SideFilters(QTreeView):
                 item.setData("project", _KIND)
                 item.setData(folder, _VALUE)
                 item.setToolTip(folder)
+                item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
                 self._projects[folder] = item
                 self._project_root.appendRow(item)
             item.setText(f"{Path(folder).name or folder} ({per_project[folder]})")
