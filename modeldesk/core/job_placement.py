@@ -46,3 +46,18 @@ def place_job_files(entry: LibraryEntry, files: list[FileEntry], project: Path,
             pass
         out.append((dest, place_file(src, dest, mode), src))
     return out
+
+
+def delete_job_files(entry: LibraryEntry) -> None:
+    """The job's own copies of its files, and the folders they leave empty (its placements keep theirs)."""
+    root = Path(entry.project_dir)
+    folders: set[Path] = set()
+    for f in entry.files:
+        path = root / f.path
+        path.unlink(missing_ok=True)
+        folders.update(p for p in path.parents if root in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # not empty: something of the user's is in it

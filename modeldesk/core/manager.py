@@ -21,7 +21,7 @@ from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
-from modeldesk.core.job_placement import place_job_files, placeable
+from modeldesk.core.job_placement import delete_job_files, place_job_files, placeable
 from modeldesk.core.library.reuse import Reuse
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
@@ -200,8 +200,36 @@ class Manager:
         return result
 
     def remove(self, job_id: str, delete_files: bool = False) -> Future:
-        """Stop a job and forget it; with delete_files, its files (finished or not) go too."""
-        return self._engine(job_id).remove(job_id, delete_files)
+        """Stop a job and forget it; with delete_files, its files (finished or not) go too. A torrent
+        placed in other folders as well is handed on instead of forgotten: the first placement still
+        there becomes its folder, seeded from there, and the other placements stay recorded. Blocks
+        on the library: call off the GUI thread."""
+        entry, torrent = self._in_library(lambda lib: (lib.get(job_id), lib.torrent_bytes(job_id))).result()
+        # (Only a job with every file picked: the edges of pieces shared with a left-out file are in
+        # the engine's part file, which goes with the job, so an heir could not check those pieces.)
+        whole = entry is not None and torrent is not None and all(f.selected for f in entry.files)
+        heirs = [p for p in entry.placed_in if Path(p).is_dir()] if whole and entry else []
+        if not heirs:
+            return self._engine(job_id).remove(job_id, delete_files)
+        # The engine keeps its files (and its part file of piece edges, which the heir checks against);
+        # the job's own copies go here.
+        removed = self._engine(job_id).remove(job_id, False)
+
+        try:  # here, not in a callback of `removed`: that runs on the engine thread, which add() needs
+            removed.result()
+            if delete_files:
+                delete_job_files(entry)
+            self._in_library(lambda lib: None).result()  # after the JobRemoved queued before it
+            src = parse_torrent_bytes(torrent, entry.name)
+            self.add(TorrentAdd(src, heirs[0], entry.selection, rename_incomplete=False)).result()
+
+            def keep(lib: Library) -> None:
+                for other in heirs[1:]:
+                    lib.add_placement(job_id, other)
+            self._in_library(keep).result()
+        except ModelDeskError as exc:
+            return failed(exc)
+        return _done(None)
 
     def details(self, job_id: str) -> Future:
         """JobDetails of a job: live from its engine, else the file list the library keeps."""

@@ -5,6 +5,8 @@ Real libtorrent seed process on 127.0.0.1, then none at all."""
 from __future__ import annotations
 
 import json
+import shutil
+import time
 import tomllib
 from pathlib import Path
 
@@ -62,3 +64,42 @@ def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path)
     d.mkdir()
     (d / "modeldesk.lock").write_text((b / "modeldesk.lock").read_text())
     assert _ok(md.run("sync", str(d), "--json")).last("synced")["clean"]
+
+
+def test_removing_a_placed_torrent_hands_it_on_to_its_placement(md, tmp_path):
+    """The job's folder and files removed: the first placement still there becomes its folder and it
+    seeds from there; the other placements stay recorded."""
+    from modeldesk.core.adds import TorrentAdd
+    from modeldesk.core.models import JobState
+    from modeldesk.core.torrent.sources import parse_torrent_bytes
+    from tests.helpers.manager import Running
+
+    data = tmp_path / "seed-data"
+    top = make_model(data)
+    torrent = tmp_path / "model.torrent"
+    make_torrent(top, torrent)
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    # The library's copy: "downloaded" into a by checking the files already there.
+    (a / "tts-model").parent.mkdir()
+    shutil.copytree(top, a / "tts-model")
+    src = parse_torrent_bytes(torrent.read_bytes(), str(torrent))
+    with Running(md) as run:
+        job_id = run.m.add(TorrentAdd(src, str(a), rename_incomplete=False)).result()
+        deadline = time.monotonic() + 30
+        while run.m.entries().result()[0].state is not JobState.SEEDING and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for folder in (b, c):
+            assert run.m.add(TorrentAdd(src, str(folder), rename_incomplete=False)).result() == job_id
+        assert run.m.entries().result()[0].placed_in == (str(b), str(c))
+        run.m.remove(job_id, delete_files=True).result()
+        assert not (a / "tts-model").exists()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            (e,) = run.m.entries().result()
+            if e.state is JobState.SEEDING:
+                break
+            time.sleep(0.2)
+        assert (e.project_dir, e.state, e.placed_in) == (str(b), JobState.SEEDING, (str(c),))
+    for folder in (b, c):
+        for rel in RELS:
+            assert sha(folder / "tts-model" / rel) == sha(top / rel)

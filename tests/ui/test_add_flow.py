@@ -66,6 +66,12 @@ def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot
     assert entry.project_dir == str(out) and entry.placed_in == (str(other),)
     assert window.model.row(job_id).state is JobState.SEEDING
 
+    # Removing it with its files from the first folder leaves the placed copies alone.
+    engine.bridge.remove(job_id, delete_files=True)
+    qtbot.waitUntil(lambda: not (got / "README.md").exists() and not engine.manager.entries().result(),
+                    timeout=10_000)
+    assert (other / "tts-model" / "README.md").read_bytes() == (top / "README.md").read_bytes()
+
 
 def test_a_broken_source_is_explained_and_cannot_be_added(engine, window, qtbot, tmp_path):
     bad = tmp_path / "broken.torrent"
