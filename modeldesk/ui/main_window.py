@@ -31,6 +31,7 @@ from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action
+from modeldesk.ui.mime_sources import folders_from_mime, sources_from_mime
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ProgressDelegate
@@ -40,27 +41,6 @@ from modeldesk.ui.side_filters import SideFilters
 from modeldesk.ui.speed_graph import RateHistory
 from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
 from modeldesk.ui.transfer_model import JOB_ROLE, Col, Row, TransferModel
-
-SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
-
-
-def folders_from_mime(mime) -> list[str]:
-    """Folders dropped on the window: models to publish."""
-    if not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_dir()]
-
-
-def sources_from_mime(mime) -> list[str]:
-    """.torrent files, URLs, magnet or hf:// text from a drop or the clipboard."""
-    out: list[str] = []
-    if mime.hasUrls():
-        for url in mime.urls():
-            out.append(url.toLocalFile() if url.isLocalFile() else url.toString())
-    if not out and mime.hasText():
-        out = [line.strip() for line in mime.text().splitlines() if line.strip().startswith(SOURCE_PREFIXES)]
-    return [s for s in out if s.startswith(SOURCE_PREFIXES) or s.lower().endswith(".torrent")]
-
 
 class MainWindow(QMainWindow):
     quitRequested = Signal()

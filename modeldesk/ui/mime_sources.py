@@ -1,0 +1,26 @@
+"""What a drop or the clipboard carries: sources to add (.torrent files, magnet, hf:// and http(s)
+links) or model folders to publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
+
+
+def folders_from_mime(mime) -> list[str]:
+    """Folders dropped on the window: models to publish."""
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_dir()]
+
+
+def sources_from_mime(mime) -> list[str]:
+    """.torrent files, URLs, magnet or hf:// text from a drop or the clipboard."""
+    out: list[str] = []
+    if mime.hasUrls():
+        for url in mime.urls():
+            out.append(url.toLocalFile() if url.isLocalFile() else url.toString())
+    if not out and mime.hasText():
+        out = [line.strip() for line in mime.text().splitlines() if line.strip().startswith(SOURCE_PREFIXES)]
+    return [s for s in out if s.startswith(SOURCE_PREFIXES) or s.lower().endswith(".torrent")]
