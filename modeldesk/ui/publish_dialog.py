@@ -37,6 +37,14 @@ def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
 
 
+def _beside(widget: QWidget, button: QPushButton) -> QHBoxLayout:
+    """A row: the widget stretched, its button at the end."""
+    row = QHBoxLayout()
+    row.addWidget(widget, 1)
+    row.addWidget(button)
+    return row
+
+
 class PublishDialog(QDialog):
     def __init__(self, bridge: EngineBridge, source: str = "", mirrors: tuple[str, ...] = (), parent=None):
         super().__init__(parent)
@@ -76,10 +84,7 @@ class PublishDialog(QDialog):
         self.source.setPlaceholderText(self.tr("A model folder"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._choose_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.source, 1)
-        row.addWidget(browse)
-        form.addRow(self.tr("Model:"), row)
+        form.addRow(self.tr("Model:"), _beside(self.source, browse))
         self.web_seeds = QPlainTextEdit("\n".join(mirrors))
         self.web_seeds.setPlaceholderText("https://hf-mirror.com")
         self.web_seeds.setToolTip(self.tr("Mirrors that serve these files. For a model downloaded from a hub, "
@@ -113,18 +118,12 @@ class PublishDialog(QDialog):
         self.magnet.setReadOnly(True)
         self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.clicked.connect(self.copy_magnet)
-        row = QHBoxLayout()
-        row.addWidget(self.magnet, 1)
-        row.addWidget(self.copy_button)
-        form.addRow(self.tr("Magnet link:"), row)
+        form.addRow(self.tr("Magnet link:"), _beside(self.magnet, self.copy_button))
         self.torrent_path = QLabel()
         self.torrent_path.setWordWrap(True)
         show = QPushButton(self.tr("Open folder"))
         show.clicked.connect(self._open_torrent_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.torrent_path, 1)
-        row.addWidget(show)
-        form.addRow(self.tr(".torrent file:"), row)
+        form.addRow(self.tr(".torrent file:"), _beside(self.torrent_path, show))
         return box
 
     def _choose_folder(self) -> None:

@@ -78,3 +78,9 @@ def read_events(proc: subprocess.Popen):
     for line in proc.stdout:
         if line.startswith("{"):
             yield json.loads(line)
+
+
+def ok(r: Result) -> Result:
+    """The run succeeded (exit 0); its output is shown when not."""
+    assert r.code == 0, r.stdout[-3000:] + r.stderr
+    return r

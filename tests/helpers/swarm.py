@@ -14,6 +14,9 @@ import libtorrent as lt
 
 HELPERS = Path(__file__).parent
 
+# A small hub-style model: one LFS weight, a git-stored config, an LFS file in a subfolder.
+HUB_SIZES = {"model.safetensors": 3 * 1024 * 1024 + 17, "config.json": 321, "tokenizer/vocab.txt": 40 * 1024 + 7}
+
 
 def random_payload(www: Path, size: int, name: str = "model.safetensors") -> tuple[Path, Path, str]:
     """A random file for mirrors to serve: (its folder, the file, its sha256 hex)."""

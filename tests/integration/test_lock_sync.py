@@ -10,19 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import MdHome
+from tests.helpers.cli import MdHome, ok
 from tests.helpers.hub_server import HubServer
-from tests.helpers.swarm import make_model, sha, write_random
+from tests.helpers.swarm import HUB_SIZES, make_model, sha, write_random
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
-SIZES = {"model.safetensors": 3 * MiB + 17, "config.json": 321, "tokenizer/vocab.txt": 40 * 1024 + 7}
+SIZES = HUB_SIZES
 
-
-def _ok(r):
-    assert r.code == 0, r.stdout[-3000:] + r.stderr
-    return r
 
 
 def _hub_repo(tmp_path: Path) -> Path:
@@ -30,9 +26,9 @@ def _hub_repo(tmp_path: Path) -> Path:
 
 
 def _get_and_lock(md: MdHome, hub: HubServer, project: Path) -> str:
-    _ok(md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(project / "models" / "tts"), "--no-seed",
+    ok(md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(project / "models" / "tts"), "--no-seed",
                "--json"))
-    _ok(md.run("lock", str(project), "--json"))
+    ok(md.run("lock", str(project), "--json"))
     return (project / "modeldesk.lock").read_text()
 
 
@@ -57,11 +53,11 @@ def test_lock_then_sync_elsewhere_then_check_catches_a_flipped_byte(md, tmp_path
         b = tmp_path / "b"
         b.mkdir()
         shutil.copy(tmp_path / "a" / "modeldesk.lock", b / "modeldesk.lock")
-        _ok(other.run("sync", str(b), "--json"))
+        ok(other.run("sync", str(b), "--json"))
     for rel in SIZES:
         assert sha(b / "models" / "tts" / rel) == sha(repo / rel)
-    assert _ok(other.run("sync", "--check", str(b), "--json")).last("checked")["clean"]
-    assert _ok(other.run("verify", str(b / "models" / "tts")))
+    assert ok(other.run("sync", "--check", str(b), "--json")).last("checked")["clean"]
+    assert ok(other.run("verify", str(b / "models" / "tts")))
     # One byte of a weight flipped, its file time kept: --check re-reads and names it (exit 5).
     w = b / "models" / "tts" / "model.safetensors"
     st = w.stat()
@@ -84,7 +80,7 @@ def test_sync_places_what_the_library_holds_with_the_hub_stopped(md, tmp_path):
         project = tmp_path / name
         project.mkdir()
         shutil.copy(tmp_path / "a" / "modeldesk.lock", project)
-        r = _ok(md.run("sync", str(project), "--link-mode", mode, "--json"))
+        r = ok(md.run("sync", str(project), "--link-mode", mode, "--json"))
         placed = r.last("synced")["placed"]
         assert sorted(placed) == sorted(f"models/tts/{rel}" for rel in SIZES)
         for rel in SIZES:
@@ -104,7 +100,7 @@ def test_sync_places_what_the_library_holds_with_the_hub_stopped(md, tmp_path):
     e = tmp_path / "e"
     e.mkdir()
     shutil.copy(tmp_path / "a" / "modeldesk.lock", e)
-    assert sorted(_ok(md.run("sync", str(e), "--json")).last("synced")["placed"]) == \
+    assert sorted(ok(md.run("sync", str(e), "--json")).last("synced")["placed"]) == \
         sorted(f"models/tts/{rel}" for rel in SIZES)
 
 
@@ -123,25 +119,25 @@ def test_a_new_revision_fetches_the_changed_file_only_and_going_back_fetches_not
         assert hub2.commit("acme/tts") != old_commit
         hub2.requests.clear()
         (project / "modeldesk.lock").write_text(new_lock)
-        r = _ok(md.run("sync", str(project), "--json"))
+        r = ok(md.run("sync", str(project), "--json"))
         assert set(_resolved(hub2)) == {"model.safetensors"}  # (several ranged requests)
     assert sha(project / "models" / "tts" / "model.safetensors") == sha(repo / "model.safetensors")
     assert r.last("synced")["clean"]
     # Back to the old lock with no hub at all: the earlier shard was kept, so it is placed, not fetched.
     (project / "modeldesk.lock").write_text(old_lock)
-    r = _ok(md.run("sync", str(project), "--json"))
+    r = ok(md.run("sync", str(project), "--json"))
     assert list(r.last("synced")["placed"]) == ["models/tts/model.safetensors"]
-    assert _ok(md.run("sync", "--check", str(project))).code == 0
+    assert ok(md.run("sync", "--check", str(project))).code == 0
     # gc frees the newer shard, which the lock in force no longer names; the project stays whole.
     store = project / ".modeldesk" / "store"
     kept = sorted(p.name for p in store.iterdir())
     assert len(kept) == 2  # both versions: the old one was placed back as a link to its kept copy
-    dry = _ok(md.run("gc", "--dry-run", "--json")).last("gc")
+    dry = ok(md.run("gc", "--dry-run", "--json")).last("gc")
     assert len(dry["removed"]) == 1 and dry["freed"] >= SIZES["model.safetensors"]
     assert sorted(p.name for p in store.iterdir()) == kept
-    done = _ok(md.run("gc", "--json")).last("gc")
+    done = ok(md.run("gc", "--json")).last("gc")
     assert done["removed"] == dry["removed"] and not Path(done["removed"][0]).exists()
-    assert _ok(md.run("sync", "--check", str(project))).code == 0
+    assert ok(md.run("sync", "--check", str(project))).code == 0
 
 
 def test_sync_says_which_repo_no_mirror_answers(md, tmp_path):

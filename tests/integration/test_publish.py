@@ -15,13 +15,13 @@ from tests.helpers.cli import MdHome, read_events
 from tests.helpers.foreign import QBittorrent, stop_process, transmission_leech
 from tests.helpers.hub_server import HubServer
 from tests.helpers.nginx import Nginx
-from tests.helpers.swarm import LtPeer, make_model, sha, write_random
+from tests.helpers.swarm import HUB_SIZES, LtPeer, make_model, sha, write_random
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
 KiB = 1024
-SIZES = {"model.safetensors": 3 * MiB + 17, "config.json": 321, "tokenizer/vocab.txt": 40 * KiB + 7}
+SIZES = HUB_SIZES
 
 
 def _publish(md: MdHome, *args: str):

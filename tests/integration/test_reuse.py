@@ -9,19 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import MdHome
+from tests.helpers.cli import MdHome, ok
 from tests.helpers.hub_server import HubServer
-from tests.helpers.swarm import make_model, sha
+from tests.helpers.swarm import HUB_SIZES, make_model, sha
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
-SIZES = {"model.safetensors": 3 * MiB + 17, "config.json": 321, "tokenizer/vocab.txt": 40 * 1024 + 7}
+SIZES = HUB_SIZES
 
-
-def _ok(r):
-    assert r.code == 0, r.stdout[-3000:] + r.stderr
-    return r
 
 
 def _resolved(hub: HubServer) -> list[str]:
@@ -33,7 +29,7 @@ def _placed(r) -> list[dict]:
 
 
 def _get(md: MdHome, hub: HubServer, repo: str, dest: Path, *extra: str):
-    return _ok(md.run("get", f"hf://{repo}", "--mirror", hub.url, "--to", str(dest), "--no-seed", "--json", *extra))
+    return ok(md.run("get", f"hf://{repo}", "--mirror", hub.url, "--to", str(dest), "--no-seed", "--json", *extra))
 
 
 def test_a_second_project_and_a_second_repo_get_placed_files_not_downloads(md, tmp_path):
@@ -72,8 +68,8 @@ def test_a_second_project_and_a_second_repo_get_placed_files_not_downloads(md, t
     for folder, source in ((a, repo), (b, repo), (c, twin)):
         for rel in SIZES:
             assert sha(folder / rel) == sha(source / rel), (folder, rel)
-        assert _ok(md.run("verify", str(folder))).code == 0
-    listed = json.loads(_ok(md.run("list", "--json")).stdout)
+        assert ok(md.run("verify", str(folder))).code == 0
+    listed = json.loads(ok(md.run("list", "--json")).stdout)
     assert sorted(Path(row["project_dir"]).name for row in listed) == ["chat", "tts", "tts"]
 
 

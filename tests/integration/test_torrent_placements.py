@@ -12,16 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import ok
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
 
 pytestmark = pytest.mark.integration
 
 RELS = ["models/weights.safetensors", "models/config.json", "samples/demo.wav", "README.md"]
 
-
-def _ok(r):
-    assert r.code == 0, r.stdout[-3000:] + r.stderr
-    return r
 
 
 def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path):
@@ -32,14 +29,14 @@ def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path)
     a = tmp_path / "a"
     with LtPeer("seed", torrent, data, tmp_path) as seed:
         magnet = f"magnet:?xt=urn:btih:{infohash}&dn=tts-model&x.pe=127.0.0.1:{seed.port}"
-        _ok(md.run("get", magnet, "--to", str(a), "--no-seed", "--json", "--timeout", "30"))
+        ok(md.run("get", magnet, "--to", str(a), "--no-seed", "--json", "--timeout", "30"))
     # No peer any more: the second and third projects get the library's copy, not a download.
     b, c = tmp_path / "b", tmp_path / "c"
-    r = _ok(md.run("get", str(torrent), "--to", str(b), "--no-seed", "--json", "--timeout", "30"))
+    r = ok(md.run("get", str(torrent), "--to", str(b), "--no-seed", "--json", "--timeout", "30"))
     placed = {Path(e["path"]).relative_to(b / "tts-model").as_posix(): e for e in r.events if e["event"] == "placed"}
     assert sorted(placed) == sorted(RELS)
     assert r.last("finished")
-    r = _ok(md.run("get", f"magnet:?xt=urn:btih:{infohash}", "--to", str(c), "--no-seed", "--json",
+    r = ok(md.run("get", f"magnet:?xt=urn:btih:{infohash}", "--to", str(c), "--no-seed", "--json",
                    "--timeout", "30", "--link-mode", "copy"))
     assert {e["mode"] for e in r.events if e["event"] == "placed"} == {"copy"}
     for folder in (a, b, c):
@@ -50,12 +47,12 @@ def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path)
         if e["mode"] == "hardlink":
             assert (b / "tts-model" / rel).stat().st_ino == (a / "tts-model" / rel).stat().st_ino
     # One job, seeded from its own folder; the library knows the other two placements.
-    (row,) = json.loads(_ok(md.run("list", "--json")).stdout)
+    (row,) = json.loads(ok(md.run("list", "--json")).stdout)
     assert row["project_dir"] == str(a) and row["placed_in"] == [str(b), str(c)]
-    assert "also placed in: " + str(b) in _ok(md.run("list")).stdout
-    _ok(md.run("verify", str(b)))  # a placement is checked against the torrent like the job's own folder
+    assert "also placed in: " + str(b) in ok(md.run("list")).stdout
+    ok(md.run("verify", str(b)))  # a placement is checked against the torrent like the job's own folder
     # Each project can lock it: the model's path is its own placement.
-    _ok(md.run("lock", str(b)))
+    ok(md.run("lock", str(b)))
     (model,) = tomllib.loads((b / "modeldesk.lock").read_text())["model"]
     assert model["path"] == "." and infohash in model["magnet"]  # a torrent's own top folder is in its paths
     assert sorted(f["path"] for f in model["file"]) == sorted(f"tts-model/{rel}" for rel in RELS)
@@ -63,7 +60,7 @@ def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path)
     d = tmp_path / "d"
     d.mkdir()
     (d / "modeldesk.lock").write_text((b / "modeldesk.lock").read_text())
-    assert _ok(md.run("sync", str(d), "--json")).last("synced")["clean"]
+    assert ok(md.run("sync", str(d), "--json")).last("synced")["clean"]
 
 
 def test_removing_a_placed_torrent_hands_it_on_to_its_placement(md, tmp_path):
