@@ -274,14 +274,8 @@ class EngineBridge(QObject):
 
             self._wait_ready()
             plan = plan_for(source, options, self._manager.paths)
-            shown = [-1]
-
-            def progress(done: int, total: int) -> None:
-                pct = done * 100 // max(1, total)
-                if pct != shown[0]:
-                    shown[0] = pct
-                    self.publishProgress.emit(number, done, total)
-            done = publish(plan, Path(out) if out else default_out(plan), options, progress)
+            done = publish(plan, Path(out) if out else default_out(plan), options,
+                           lambda hashed, pieces: self.publishProgress.emit(number, hashed, pieces))
             add = done.seed_add(seed)
             if not self._manager.is_running(add.source.job_id):  # published again: it runs already
                 job_id = self._manager.add(add).result()
@@ -293,16 +287,16 @@ class EngineBridge(QObject):
     def check_locks(self, folders: list[str]) -> Future:
         """For each folder, whether the project it belongs to matches its modeldesk.lock."""
         def run():
-            from modeldesk.core.lock_status import lock_status
+            from modeldesk.core.lock_status import lock_statuses
 
             self._wait_ready()
+            try:
+                statuses = lock_statuses([Path(f) for f in folders], self._manager.paths.library_db)
+            except Exception:  # a check must never take the panel down; the next one tries again
+                log.exception("lock check of %s", folders)
+                return
             for folder in folders:
-                try:
-                    status = lock_status(Path(folder), self._manager.paths.library_db)
-                except Exception:  # a check must never take the panel down; the next one tries again
-                    log.exception("lock check of %s", folder)
-                    continue
-                self.lockStatus.emit(folder, status)
+                self.lockStatus.emit(folder, statuses[Path(folder)])
 
         return self._spawn(run)
 

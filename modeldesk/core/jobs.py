@@ -22,6 +22,13 @@ def failed(exc: BaseException) -> Future:
     return fut
 
 
+def completed(value: object) -> Future:
+    """A future that has already its result (a command answered at once)."""
+    fut: Future = Future()
+    fut.set_result(value)
+    return fut
+
+
 class JobEngine(Protocol):
     def pause(self, job_id: str) -> Future: ...
 

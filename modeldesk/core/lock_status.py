@@ -37,21 +37,25 @@ def find_lock(folder: Path) -> Path | None:
     return None
 
 
-def lock_status(folder: Path, library_db: Path) -> LockStatus | None:
-    """None when no lock covers `folder`. Opens its own library connection (call off the GUI thread)."""
+def lock_statuses(folders: list[Path], library_db: Path) -> dict[Path, LockStatus | None]:
+    """Each folder's project checked against its lock (None: no lock covers it). Folders of one project
+    share one check; one library connection serves them all (call off the GUI thread)."""
     from modeldesk.core.library.store import Library
     from modeldesk.core.project_lock import check_project
 
-    lock_path = find_lock(folder)
-    if lock_path is None:
-        return None
-    try:
-        lock = read_lock(lock_path)
+    locks = {folder: find_lock(folder) for folder in folders}
+    checked: dict[Path, LockStatus] = {}
+    wanted = sorted({lock for lock in locks.values() if lock is not None})
+    if wanted:
         lib = Library(library_db)
         try:
-            state = check_project(lock_path.parent, lock, lib.blobs, trust_index=True)
+            for lock_path in wanted:
+                try:
+                    state = check_project(lock_path.parent, read_lock(lock_path), lib.blobs, trust_index=True)
+                except (ModelDeskError, OSError) as exc:
+                    checked[lock_path] = LockStatus(lock_path, error=str(exc))
+                    continue
+                checked[lock_path] = LockStatus(lock_path, len(state.ok), tuple(state.missing), tuple(state.differs))
         finally:
             lib.close()
-    except (ModelDeskError, OSError) as exc:
-        return LockStatus(lock_path, error=str(exc))
-    return LockStatus(lock_path, len(state.ok), tuple(state.missing), tuple(state.differs))
+    return {folder: checked[lock] if lock is not None else None for folder, lock in locks.items()}

@@ -28,7 +28,7 @@ from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
 from modeldesk.core.http.hub_plan import hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
-from modeldesk.core.jobs import JobEngine, failed
+from modeldesk.core.jobs import JobEngine, completed, failed
 from modeldesk.core.models import FileEntry, JobKind, JobState, LibraryEntry
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.placing import LinkMode, parse_link_mode
@@ -146,7 +146,7 @@ class Manager:
             if files is not None:  # whole in the library: placed here, seeded from where it is
                 self._place_job(previous, files, project)
                 if self._engines.get(src.job_id) is self._torrents:
-                    return _done(src.job_id)
+                    return completed(src.job_id)
                 add = dataclasses.replace(add, project_dir=previous.project_dir)
                 project = Path(previous.project_dir)
         if self._engines.get(src.job_id) is self._torrents:  # before the library row changes
@@ -207,8 +207,9 @@ class Manager:
         entry, torrent = self._in_library(lambda lib: (lib.get(job_id), lib.torrent_bytes(job_id))).result()
         # (Only a job with every file picked: the edges of pieces shared with a left-out file are in
         # the engine's part file, which goes with the job, so an heir could not check those pieces.)
-        whole = entry is not None and torrent is not None and all(f.selected for f in entry.files)
-        heirs = [p for p in entry.placed_in if Path(p).is_dir()] if whole and entry else []
+        if entry is None or torrent is None or not all(f.selected for f in entry.files):
+            return self._engine(job_id).remove(job_id, delete_files)
+        heirs = [p for p in entry.placed_in if Path(p).is_dir()]
         if not heirs:
             return self._engine(job_id).remove(job_id, delete_files)
         # The engine keeps its files (and its part file of piece edges, which the heir checks against);
@@ -229,7 +230,7 @@ class Manager:
             self._in_library(keep).result()
         except ModelDeskError as exc:
             return failed(exc)
-        return _done(None)
+        return completed(None)
 
     def details(self, job_id: str) -> Future:
         """JobDetails of a job: live from its engine, else the file list the library keeps."""
@@ -360,12 +361,6 @@ class Manager:
                 self._http.forget(job_id)
             case _:
                 pass
-
-
-def _done(value: object) -> Future:
-    fut: Future = Future()
-    fut.set_result(value)
-    return fut
 
 
 def _then(fut: Future, after: Callable) -> Future:

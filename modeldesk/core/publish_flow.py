@@ -110,13 +110,25 @@ def write_torrent(out: Path, torrent: bytes) -> None:
         raise BadInputError(f"{short(str(out), USER_PATH)} cannot be written: {exc.strerror}.") from None
 
 
+def _per_percent(progress: Callable[[int, int], None]) -> Callable[[int, int], None]:
+    shown = [-1]
+
+    def step(done: int, total: int) -> None:
+        pct = done * 100 // max(1, total)
+        if pct != shown[0]:
+            shown[0] = pct
+            progress(done, total)
+    return step
+
+
 def publish(plan: PublishPlan, out: Path, options: PublishOptions,
             progress: Callable[[int, int], None] | None = None) -> Published:
-    """Hash the files (minutes for a big model: call off the GUI thread), write the .torrent."""
+    """Hash the files (minutes for a big model: call off the GUI thread), write the .torrent.
+    `progress(pieces hashed, pieces)` is called once per percent, not per piece."""
     from modeldesk.core.torrent.publish import build_torrent, info_hashes, magnet_of
 
-    torrent = build_torrent(plan, options.trackers, options.private, options.comment, progress,
-                            v1_only=options.v1_only)
+    torrent = build_torrent(plan, options.trackers, options.private, options.comment,
+                            _per_percent(progress) if progress else None, v1_only=options.v1_only)
     write_torrent(out, torrent)
     v1, v2 = info_hashes(torrent)
     return Published(plan, torrent, out, magnet_of(torrent, plan.hub[0] if plan.hub else plan.name), v1, v2)

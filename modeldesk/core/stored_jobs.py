@@ -12,7 +12,7 @@ from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.errors import BadInputError
-from modeldesk.core.http.engine import file_paths
+from modeldesk.core.http.downloader import file_paths
 from modeldesk.core.jobs import InLibrary, failed
 from modeldesk.core.library.manifest import manifest_path
 from modeldesk.core.models import JobState, LibraryEntry

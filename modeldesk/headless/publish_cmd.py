@@ -16,13 +16,10 @@ from modeldesk.headless.output import Output
 def _progress_printer():
     if not sys.stderr.isatty():
         return None
-    step = {"shown": -1}
 
-    def show(done: int, total: int) -> None:
-        pct = done * 100 // max(1, total)
-        if pct != step["shown"]:
-            step["shown"] = pct
-            print(f"\rhashing {pct:3d}%", end="" if done < total else "\n", file=sys.stderr, flush=True)
+    def show(done: int, total: int) -> None:  # (called once per percent)
+        print(f"\rhashing {done * 100 // max(1, total):3d}%", end="" if done < total else "\n", file=sys.stderr,
+              flush=True)
     return show
 
 

@@ -24,6 +24,7 @@ from modeldesk.core.project_lock import (
 )
 from modeldesk.core.projects import user_path
 from modeldesk.core.selection import glob_escape
+from modeldesk.core.settings import Settings
 from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.options import settings_for
 from modeldesk.headless.output import Output, make_output
@@ -92,13 +93,12 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
     return adds
 
 
-def _fetch(args, adds: list, output: Output) -> int:
+def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings) -> int:
     from modeldesk.core.manager import Manager
     from modeldesk.headless.runner import Run, RunOptions
 
-    paths = default_paths()
     events: queue.Queue = queue.Queue()
-    manager = Manager(paths, settings_for(args, paths), events.put, owner="`modeldesk sync`")
+    manager = Manager(paths, settings, events.put, owner="`modeldesk sync`")
     return Run(manager, events, output, RunOptions(seed=False, timeout=args.timeout)).execute(adds)
 
 
@@ -107,22 +107,24 @@ def sync_command(args) -> int:
     try:
         project = _project(args)
         lock = read_lock(project / LOCK_NAME)
-        lib = _library(default_paths())
+        paths = default_paths()
+        lib = _library(paths)
         try:
             if args.check:
                 state = check_project(project, lock, lib.blobs, trust_index=False)
                 _report(output, state, "checked", project)
                 return 0 if state.clean else FilesDamagedError.exit_code
-            mode = parse_link_mode(settings_for(args, default_paths()).link_mode)
-            state = place_from_library(project, lock, lib.blobs, mode)
+            settings = settings_for(args, paths)
+            state = place_from_library(project, lock, lib.blobs, parse_link_mode(settings.link_mode))
         finally:
             lib.close()
         for rel, how in state.placed.items():
             output.info(f"placed from the library ({how}): {rel}")
-        code = _fetch(args, _adds(project, lock, state.missing, tuple(args.mirror)), output) if state.missing else 0
+        adds = _adds(project, lock, state.missing, tuple(args.mirror)) if state.missing else []
+        code = _fetch(args, adds, output, paths, settings) if adds else 0
         if code != 0:
             return code
-        lib = _library(default_paths())
+        lib = _library(paths)
         try:
             final = check_project(project, lock, lib.blobs, trust_index=True)
         finally:

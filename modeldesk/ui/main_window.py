@@ -31,7 +31,7 @@ from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action
-from modeldesk.ui.mime_sources import folders_from_mime, sources_from_mime
+from modeldesk.ui.mime_sources import Dropped, dropped, sources_from_mime
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ProgressDelegate
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._histories: dict[str, RateHistory] = {}
         self._total_history = RateHistory()
         self._dialogs: list[AddDialog | PublishDialog] = []
-        self._dragged: list[str] = []  # what the drag under way carries
+        self._dragged = Dropped([], [])  # what the drag under way carries
         self._free_space: int | None = None
         self._lock_check = None  # the lock check under way (a Future)
         self.setWindowTitle("ModelDesk")
@@ -65,24 +65,7 @@ class MainWindow(QMainWindow):
         self.model = TransferModel(self)
         self.proxy = TransferFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTreeView()
-        self.table.setObjectName("transfers")
-        self.table.setModel(self.proxy)
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setItemDelegateForColumn(Col.PROGRESS, ProgressDelegate(self.table))
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        widths = {Col.NAME: 230, Col.PROJECT: 150, Col.KIND: 85, Col.SIZE: 80, Col.PROGRESS: 110, Col.STATE: 95,
-                  Col.DOWN: 85, Col.UP: 80, Col.ETA: 85, Col.PEERS: 60, Col.RATIO: 50, Col.UPLOADED: 80}
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.table.doubleClicked.connect(lambda _i: self.jobs.open_folder())
+        self.table = self._make_table()
 
         self.side = SideFilters()
         self.side.statusChosen.connect(self._on_status_chosen)
@@ -108,6 +91,33 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect_bridge()
         self._restore_layout()
+        self._start_timers()
+
+    # ---- building ----------------------------------------------------------------------
+    def _make_table(self) -> QTreeView:
+        """The transfer table over the filtered model: sortable, several rows selectable."""
+        table = QTreeView()
+        table.setObjectName("transfers")
+        table.setModel(self.proxy)
+        table.setRootIsDecorated(False)
+        table.setUniformRowHeights(True)
+        table.setSortingEnabled(True)
+        table.setAlternatingRowColors(True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setItemDelegateForColumn(Col.PROGRESS, ProgressDelegate(table))
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        widths = {Col.NAME: 230, Col.PROJECT: 150, Col.KIND: 85, Col.SIZE: 80, Col.PROGRESS: 110, Col.STATE: 95,
+                  Col.DOWN: 85, Col.UP: 80, Col.ETA: 85, Col.PEERS: 60, Col.RATIO: 50, Col.UPLOADED: 80}
+        for col, width in widths.items():
+            table.setColumnWidth(col, width)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        table.doubleClicked.connect(lambda _i: self.jobs.open_folder())
+        return table
+
+    def _start_timers(self) -> None:
+        """Free space every 10 s (and now); the project folders against their locks every 30 s."""
         self._free_timer = QTimer(self, interval=10_000)
         self._free_timer.timeout.connect(self._query_free_space)
         self._free_timer.start()
@@ -116,7 +126,6 @@ class MainWindow(QMainWindow):
         self._lock_timer.timeout.connect(self.check_locks)
         self._lock_timer.start()
 
-    # ---- building ----------------------------------------------------------------------
     def _make_actions(self) -> None:
         sp = QStyle.StandardPixmap
         a = lambda *args: make_action(self, *args)  # noqa: E731
@@ -254,9 +263,7 @@ class MainWindow(QMainWindow):
 
     def _after_change(self, rows: list[Row] | None = None) -> None:
         rows = self.model.rows() if rows is None else rows
-        before = set(self.side.folders())
-        self.side.refresh(rows)
-        if set(self.side.folders()) - before:
+        if self.side.refresh(rows):  # a folder new to the panel: is its project's lock met?
             self.check_locks()
         self._update_status(rows)
         if self.tray is not None:
@@ -327,12 +334,16 @@ class MainWindow(QMainWindow):
             folders = [str(Path.home() / "models")]
         dialog = AddDialog(self.bridge, folders, source, parent=self)
         dialog.accepted.connect(lambda: self._add_from(dialog))
+        self._keep_shown(dialog)
+        dialog.activateWindow()
+        return dialog
+
+    def _keep_shown(self, dialog: AddDialog | PublishDialog) -> None:
+        """Shown, raised, and referenced until it closes (several may be open at once)."""
         dialog.finished.connect(lambda _r: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
         self._dialogs.append(dialog)
         dialog.show()
         dialog.raise_()
-        dialog.activateWindow()
-        return dialog
 
     def _add_from(self, dialog: AddDialog) -> None:
         choice = dialog.choice()
@@ -376,10 +387,7 @@ class MainWindow(QMainWindow):
 
     def show_publish_dialog(self, source: str) -> PublishDialog:
         dialog = PublishDialog(self.bridge, source, self.prefs.get().http.hub_mirrors, parent=self)
-        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
-        self._dialogs.append(dialog)
-        dialog.show()
-        dialog.raise_()
+        self._keep_shown(dialog)
         return dialog
 
     def paste_source(self) -> None:
@@ -430,30 +438,28 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         # Read now: over X11 some drag sources (Qt's own, driven by synthetic input) cannot hand
         # the data over a second time when it is dropped.
-        self._dragged = sources_from_mime(event.mimeData()) or folders_from_mime(event.mimeData())
-        if self._dragged:
+        self._dragged = dropped(event.mimeData())
+        if self._dragged.sources or self._dragged.folders:
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
 
     def dragLeaveEvent(self, event) -> None:
-        self._dragged = []
+        self._dragged = Dropped([], [])
 
     def dropEvent(self, event: QDropEvent) -> None:
-        folders = folders_from_mime(event.mimeData())
-        sources = sources_from_mime(event.mimeData()) or ([] if folders else self._dragged)
-        if not sources and not folders:  # read at drag enter when the drop cannot give it again
-            folders = [f for f in self._dragged if Path(f).is_dir()]
-            sources = [f for f in self._dragged if f not in folders]
-        self._dragged = []
-        if folders:
+        sources, folders = dropped(event.mimeData())
+        if not sources and not folders:
+            sources, folders = self._dragged
+        self._dragged = Dropped([], [])
+        if sources or folders:
             event.acceptProposedAction()
+        if folders:
             self.bring_forward()
             for folder in folders:
                 self.show_publish_dialog(folder)
         if sources:
-            event.acceptProposedAction()
             self.add_sources(sources)
 
     # ---- layout and closing ------------------------------------------------------------

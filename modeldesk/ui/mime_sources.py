@@ -4,15 +4,21 @@ links) or model folders to publish."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
 
 
-def folders_from_mime(mime) -> list[str]:
-    """Folders dropped on the window: models to publish."""
-    if not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_dir()]
+class Dropped(NamedTuple):
+    sources: list[str]  # to add
+    folders: list[str]  # model folders, to publish
+
+
+def dropped(mime) -> Dropped:
+    """What a drag carries: sources, and local folders."""
+    folders = [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_dir()] \
+        if mime.hasUrls() else []
+    return Dropped(sources_from_mime(mime), folders)
 
 
 def sources_from_mime(mime) -> list[str]:

@@ -63,17 +63,20 @@ class SideFilters(QTreeView):
             StatusFilter.ERRORED: self.tr("Errored"),
         }[status]
 
-    def refresh(self, rows: list[Row]) -> None:
-        """Counts per group and the list of project folders, from the current rows."""
+    def refresh(self, rows: list[Row]) -> list[str]:
+        """Counts per group and the list of project folders, from the current rows; the folders new
+        to the list."""
         for status, item in self._status_items.items():
             n = sum(1 for r in rows if matches(r, status, None, ""))
             item.setText(f"{self.status_label(status)} ({n})")
         per_project = Counter(r.project_dir for r in rows)
         every = self.tr("Every folder")
         self._all_projects.setText(f"{every} ({len(rows)})")
+        added = []
         for folder in sorted(per_project):
             item = self._projects.get(folder)
             if item is None:
+                added.append(folder)
                 item = QStandardItem()
                 item.setData("project", _KIND)
                 item.setData(folder, _VALUE)
@@ -85,6 +88,7 @@ class SideFilters(QTreeView):
         for folder in [f for f in self._projects if f not in per_project]:
             item = self._projects.pop(folder)
             self._project_root.removeRow(item.row())
+        return added
 
     def folders(self) -> list[str]:
         return list(self._projects)

@@ -108,6 +108,12 @@ def make_folder(folder: Path) -> None:
         raise DiskError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from None
 
 
+def file_paths(dest: Path) -> tuple[Path, Path, Path]:
+    """A file of a job on disk: its final name, its partial file and that one's map of finished ranges."""
+    part = dest.with_name(dest.name + INCOMPLETE_SUFFIX)
+    return dest, part, part.with_name(part.name + ".map")
+
+
 class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
@@ -139,7 +145,7 @@ class FileDownload:
     # ---- the whole job ---------------------------------------------------------------
     @property
     def part(self) -> Path:
-        return self.spec.dest.with_name(self.spec.dest.name + INCOMPLETE_SUFFIX)
+        return file_paths(self.spec.dest)[1]
 
     def run(self) -> None:
         try:
@@ -159,12 +165,13 @@ class FileDownload:
                                                                    or content_ok(dest, self.spec)):
             self.resumed = self.size
             return  # already here and verified
+        _, part, segment_map = file_paths(dest)
         if self.spec.sha256 and self._reuse is not None and self._reuse(self.spec.sha256, dest):
             self.resumed = self.size  # the library had it: placed, not fetched
-            for leftover in (self.part, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map")):
-                leftover.unlink(missing_ok=True)
+            part.unlink(missing_ok=True)
+            segment_map.unlink(missing_ok=True)
             return
-        segs = SegmentMap(self.size, dest.with_name(dest.name + INCOMPLETE_SUFFIX + ".map"), validator)
+        segs = SegmentMap(self.size, segment_map, validator)
         have = segs.load() if self.part.exists() else 0
         self.resumed = have
         self._check_space()

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core import events as ev
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
+from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, file_paths
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
@@ -50,12 +49,6 @@ class HttpJob:
 def catalog(job: HttpJob) -> list[FileSpec]:
     """Every file the job could fetch, in the order (and so with the index) the Files tab shows."""
     return sorted(job.files + job.skipped, key=lambda s: str(s.dest))
-
-
-def file_paths(dest: Path) -> tuple[Path, Path, Path]:
-    """A file of a job on disk: its final name, its partial file and that one's map of finished ranges."""
-    part = dest.with_name(dest.name + INCOMPLETE_SUFFIX)
-    return dest, part, part.with_name(part.name + ".map")
 
 
 class _JobProgress:

@@ -24,7 +24,7 @@ from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
 from modeldesk.core.http.piece_feed import MirrorFeed
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError
-from modeldesk.core.jobs import InLibrary
+from modeldesk.core.jobs import InLibrary, completed
 from modeldesk.core.library.manifest import manifest_path, write_manifest
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.piece_layout import PieceLayout, PieceSource
@@ -150,9 +150,7 @@ class HttpJobs:
         return self._control.submit(self.engine.remove, job_id, delete_files)
 
     def details(self, job_id: str) -> Future:
-        fut: Future = Future()
-        fut.set_result(self.engine.details(job_id))  # reads a few counters under a lock
-        return fut
+        return completed(self.engine.details(job_id))  # reads a few counters under a lock
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
         """Any priority above SKIP means "download it" (a repo's files come in listing order)."""

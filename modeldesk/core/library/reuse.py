@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError, ModelDeskError
+from modeldesk.core.jobs import InLibrary
 from modeldesk.core.library.blobs import Seen
 from modeldesk.core.library.store import Library
 from modeldesk.core.placing import LinkMode, place_file
@@ -19,8 +19,7 @@ log = logging.getLogger(__name__)
 
 
 class Reuse:
-    def __init__(self, in_library: Callable[[Callable[[Library], object]], Future], mode: Callable[[], LinkMode],
-                 emit: Callable[[ev.Event], None]):
+    def __init__(self, in_library: InLibrary, mode: Callable[[], LinkMode], emit: Callable[[ev.Event], None]):
         self._in_library = in_library  # runs a function on the library's thread
         self._mode = mode  # the link mode the settings name now
         self._emit = emit
