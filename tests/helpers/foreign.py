@@ -138,6 +138,9 @@ class QBittorrent(Proc):
         self.api = f"http://127.0.0.1:{self.webui}/api/v2"
         # qBittorrent 4.5 picks its own peer port on a fresh profile; ask it which.
         self.port = requests.get(f"{self.api}/app/preferences", timeout=10).json()["listen_port"]
+        # Its Web API answers before its session listens. A peer that fails its first connect is
+        # retried only after libtorrent's min_reconnect_time (60 s), so a test must not race it.
+        wait_port(self.port, 30)
 
     def add(self, torrent: Path, save_path: Path, skip_checking: bool = True) -> None:
         with open(torrent, "rb") as f:

@@ -54,7 +54,8 @@ def test_download_magnet_from_qbittorrent_seed(md, tmp_path, tracked):
         # every peer is 127.0.0.1, so qBittorrent must allow several connections per IP.
         magnet = f"magnet:?xt=urn:btih:{ih}&dn=tts-model&x.pe=127.0.0.1:{qbt.port}"
         r = md.run("get", magnet, "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "45")
-    assert r.code == 0, r.stderr
+        seen_by_qbt = qbt.torrents()
+    assert r.code == 0, (r.stderr, r.stdout[-1500:], seen_by_qbt)
     same_files(top, tmp_path / "proj" / "tts-model")
 
 
