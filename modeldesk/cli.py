@@ -6,7 +6,6 @@ Exit codes: 0 complete, 2 bad input, 3 network, 4 disk, 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import difflib
 import json
 import logging
@@ -18,11 +17,18 @@ from pathlib import Path
 from modeldesk import __version__
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.lockfile import LOCK_NAME
-from modeldesk.core.models import Selection
 from modeldesk.core.paths import default_paths
 from modeldesk.core.projects import user_path
 from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.options import settings_for
+
+GET_EXAMPLES = """examples:
+  modeldesk get hf://acme/tiny-tts --to ./models/tts
+  modeldesk get https://huggingface.co/acme/tiny-tts/blob/main/config.json --to ./models/tts
+  modeldesk get hf://datasets/acme/speech --include 'clips/*' --to ./data
+  modeldesk get 'magnet:?xt=urn:btih:…' --to ./models --no-seed
+
+"""
 
 EXIT_CODES = """exit codes:
   0    complete (every selected file downloaded and verified, or seeding limit reached)
@@ -47,6 +53,7 @@ def _add_transfer_options(p: argparse.ArgumentParser) -> None:
                    help="how a file the library already holds is placed instead of downloaded (default: the "
                         "setting, auto: reflink, else hardlink, else copy)")
     p.add_argument("-v", "--verbose", action="store_true", help="log engine details to stderr")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors and the result only, no progress")
 
 
 def _add_publish_parser(sub) -> None:
@@ -152,12 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     get = sub.add_parser(
-        "get", help="download models from magnets, info-hashes or .torrent files/URLs",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "get", help="download models: hub repos (hf://org/name), magnets, .torrent files, file URLs",
+        epilog=GET_EXAMPLES + EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     get.add_argument("sources", nargs="+", metavar="SOURCE",
-                     help="magnet link, info-hash, path or http(s) URL of a .torrent, or the http(s) URL of a file")
-    get.add_argument("--to", required=True, metavar="DIR", help="project folder to download into")
+                     help="hf://org/name[@rev] or hf://datasets/org/name, a hub URL (a repo, or a file or folder "
+                          "in it), a magnet link or info-hash, a .torrent path or URL, or a file's http(s) URL")
+    get.add_argument("--to", "--local-dir", dest="to", required=True, metavar="DIR",
+                     help="project folder to download into (hub files land at DIR/<path in repo>)")
+    get.add_argument("--revision", metavar="REV", help="branch, tag or commit for hf:// sources that name none")
+    get.add_argument("--dry-run", action="store_true",
+                     help="list the files and bytes it would fetch (and what is already here); fetch nothing")
     get.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="only files matching GLOB (repeatable), e.g. 'models/*'")
     get.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -168,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--url", action="append", default=[], metavar="URL",
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
-    get.add_argument("--connections", type=int, metavar="N",
+    get.add_argument("--connections", "-x", "--max-connection-per-server", dest="connections", type=int, metavar="N",
                      help="connections per file to each mirror, like aria2c -x (default: settings, 8)")
     get.add_argument("--stall-timeout", type=float, metavar="SECONDS",
                      help="drop a mirror connection that sends nothing for this long (default: settings, 20)")
@@ -217,13 +229,18 @@ def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
     from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
     from modeldesk.core.manager import Manager
+    from modeldesk.headless.get_cmd import get_adds
     from modeldesk.headless.output import make_output
     from modeldesk.headless.runner import Run, RunOptions
 
-    output = make_output(args.json)
+    output = make_output(args.json, quiet=args.quiet)
     paths = default_paths()
     try:
         settings = settings_for(args, paths)
+        if args.command == "get" and args.dry_run:
+            from modeldesk.headless.get_cmd import dry_run
+
+            return dry_run(args, settings, output)
         if args.command == "seed" and args.all:
             if args.torrent or args.from_dir:
                 raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
@@ -251,7 +268,7 @@ def _run_transfer(args) -> int:
             adds = publish_adds(args, output, paths)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout, existing_data=True)
         else:
-            adds = _get_adds(args)
+            adds = get_adds(args)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
     except ModelDeskError as exc:
         output.error(str(exc))
@@ -260,30 +277,6 @@ def _run_transfer(args) -> int:
     events: queue.Queue = queue.Queue()
     manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
     return Run(manager, events, output, options).execute(adds)
-
-
-def _get_adds(args) -> list:
-    """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL."""
-    from modeldesk.core.adds import HttpAdd, TorrentAdd, check_sha256
-    from modeldesk.core.intake import build_add
-
-    selection = Selection(tuple(args.include), tuple(args.exclude))
-    conns = None if args.connections is None else max(1, args.connections)
-    adds, seen = [], set()
-    for text in args.sources:
-        add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout)
-        if isinstance(add, TorrentAdd):
-            if add.source.job_id in seen:
-                continue  # the same torrent twice (a magnet and its .torrent)
-            seen.add(add.source.job_id)
-        adds.append(add)
-    files = [a for a in adds if isinstance(a, HttpAdd)]
-    if args.url or args.sha256:
-        if len(files) != 1:
-            raise BadInputError("--url and --sha256 go with exactly one file URL.")
-        one = dataclasses.replace(files[0], urls=(*files[0].urls, *args.url), sha256=check_sha256(args.sha256))
-        adds = [one if a is files[0] else a for a in adds]
-    return adds
 
 
 def _library_seeds(paths) -> list:

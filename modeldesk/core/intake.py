@@ -14,6 +14,7 @@ from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
 from modeldesk.core.models import FileEntry, Selection
 from modeldesk.core.proxy import Proxy
+from modeldesk.core.selection import is_selected
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
@@ -63,7 +64,8 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
         ref = parse_repo_ref(text)
         endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
         listing = list_repo(ref, endpoints, load_credentials(http.token_hosts), proxy)
-        files = tuple(FileEntry(i, f.path, f.size) for i, f in enumerate(listing.files))
+        wanted = ref.narrowed(Selection())  # a file or folder URL preselects what it points at
+        files = tuple(FileEntry(i, f.path, f.size, is_selected(f.path, wanted)) for i, f in enumerate(listing.files))
         return Resolved(text, kind.value, ref.repo_id, files, sum(f.size for f in files), hub=listing)
     src = resolve_torrent_source(text, proxy)
     return Resolved(text, kind.value, src.name, src.files, sum(f.size for f in src.files), torrent=src)
@@ -83,7 +85,8 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.HUB:
         listing = resolved.hub if resolved is not None else None
-        return HubAdd(parse_repo_ref(text), project_dir, selection, mirrors, connections, stall_timeout,
+        ref = parse_repo_ref(text)
+        return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
                       listing=listing)
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)

@@ -19,13 +19,13 @@ import tomli_w
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
+from modeldesk.core.repo_ids import REPO_ID
 
 LOCK_NAME = "modeldesk.lock"
 LOCK_VERSION = 1
 _HEADER = "# Written by `modeldesk lock`; `modeldesk sync` makes the project match it. Keep it in version control.\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
-_REPO = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ def _model(d: object, what: str) -> LockedModel:
         raise _fail(what, f"the model {short(name)!r} lists no file")
     model = LockedModel(
         path=path, name=name, files=tuple(sorted((_file(f, what) for f in files), key=lambda f: f.path)),
-        repo=_str(d, "repo", what, _REPO), revision=_str(d, "revision", what), commit=_str(d, "commit", what, _COMMIT),
+        repo=_str(d, "repo", what, REPO_ID), revision=_str(d, "revision", what),
+        commit=_str(d, "commit", what, _COMMIT),
         mirrors=_strs(d, "mirrors", what, ("http://", "https://")), magnet=_str(d, "magnet", what),
         urls=_strs(d, "urls", what, ("http://", "https://")),
     )

@@ -96,7 +96,7 @@ def _import_hub(args, folder: Path, output: Output) -> int:
 
 
 def import_command(args) -> int:
-    output = make_output(args.json)
+    output = make_output(args.json, quiet=getattr(args, "quiet", False))
     try:
         folder = user_path(args.folder)
         if not folder.is_dir():

@@ -211,9 +211,24 @@ def event_dict(event: ev.Event) -> dict | None:
             assert_never(event)
 
 
-def make_output(json_mode: bool, out: TextIO = sys.stdout) -> Output:
+class QuietOutput(Output):
+    """-q: errors and the command's own result only (no progress, no news)."""
+
+    def progress(self, snaps: tuple[JobSnapshot, ...]) -> None:
+        pass
+
+    def info(self, text: str) -> None:
+        pass
+
+    def result(self, event: str, text: str, fields: dict) -> None:
+        print(text, file=self.out, flush=True)
+
+
+def make_output(json_mode: bool, out: TextIO = sys.stdout, quiet: bool = False) -> Output:
     if json_mode:
         return JsonOutput(out)
+    if quiet:
+        return QuietOutput(out)
     if out.isatty():
         return TerminalOutput(out)
     return Output(out)

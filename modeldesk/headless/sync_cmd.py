@@ -42,7 +42,7 @@ def _library(paths: AppPaths) -> Library:
 
 
 def lock_command(args) -> int:
-    output = make_output(args.json)
+    output = make_output(args.json, quiet=getattr(args, "quiet", False))
     try:
         project = _project(args)
         lib = _library(default_paths())
@@ -103,7 +103,7 @@ def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings
 
 
 def sync_command(args) -> int:
-    output = make_output(args.json)
+    output = make_output(args.json, quiet=getattr(args, "quiet", False))
     try:
         project = _project(args)
         lock = read_lock(project / LOCK_NAME)
@@ -139,7 +139,7 @@ def sync_command(args) -> int:
 
 
 def gc_command(args) -> int:
-    output = make_output(args.json)
+    output = make_output(args.json, quiet=getattr(args, "quiet", False))
     try:
         lib = _library(default_paths())
         try:

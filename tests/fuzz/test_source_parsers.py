@@ -20,13 +20,17 @@ from tests.fuzz.strategies import hostile_text
 _sources = st.one_of(
     hostile_text,
     st.tuples(st.sampled_from(["hf://", "http://", "https://", "https://huggingface.co/", "http://[::1",
-                               "http://127.0.0.1:1/", "magnet:?xt=urn:btih:", "/tmp/", "./", "~/"]),
+                               "http://127.0.0.1:1/", "magnet:?xt=urn:btih:", "/tmp/", "./", "~/", "hf://datasets/",
+                               "https://huggingface.co/datasets/", "https://hf.co/a/b/blob/main/",
+                               "http://127.0.0.1:1/a/b/resolve/", "http://127.0.0.1:1/a/b/tree/main/"]),
               hostile_text).map("".join),
 )
 
 # The inputs a red-team pass found raising tracebacks, kept as fixed examples so every CI run has them.
 _KNOWN = ["m" * 5000, "http://[::1/model.bin", "a\0b.torrent", "x" * 300 + ".torrent", "hf://org/na\0me",
-          "https://huggingface.co/org/name/tree/", "http://[fe80::1%25eth0]/m.bin", "hf://" + "o" * 300 + "/n"]
+          "https://huggingface.co/org/name/tree/", "http://[fe80::1%25eth0]/m.bin", "hf://" + "o" * 300 + "/n",
+          "https://hf.co/a/b/blob/main/../../etc/passwd", "http://h/a/b/tree/main/..", "hf://datasets/a/../b",
+          "https://hf.co/a/b/resolve/main", "https://hf.co/spaces/a/b", "a/b"]
 
 
 def _source_test(text, tmp_path):

@@ -4,6 +4,7 @@ client in tests/integration/test_hub_protocol.py so we know it speaks the real p
 Repos come from a folder (ROOT/org/name/...). Files over LFS_THRESHOLD bytes are "LFS": their
 listing carries lfs.oid (sha256), and /resolve answers 302 to a separate CDN server with
 X-Linked-Etag and X-Linked-Size, like the hub. Revisions: "main" and any extra tags given.
+Datasets live under ROOT/datasets/org/name and answer under /api/datasets/… and /datasets/….
 Errors carry the hub's X-Error-Code (RepoNotFound, RevisionNotFound, EntryNotFound, GatedRepo).
 """
 
@@ -45,9 +46,11 @@ class HubServer:
         self.requests: list[str] = []
         self._cdn_dir = Path(tempfile.mkdtemp(prefix="hub-cdn-"))
         self.repos: dict[str, dict] = {}
-        for org in sorted(p for p in self.root.iterdir() if p.is_dir()):
+        for org in sorted(p for p in self.root.iterdir() if p.is_dir() and p.name != "datasets"):
             for repo in sorted(p for p in org.iterdir() if p.is_dir()):
                 self._index(f"{org.name}/{repo.name}", repo, tags or {})
+        for repo in sorted((self.root / "datasets").glob("*/*")):  # ROOT/datasets/org/name
+            self._index(f"datasets/{repo.parent.name}/{repo.name}", repo, tags or {})
         self.cdn = FaultyServer(self._cdn_dir, cdn_mode)
         hub = self
 
@@ -96,10 +99,12 @@ class HubServer:
             self.auth_seen.append((h.path, h.headers["Authorization"]))
         parts = urlsplit(h.path)
         segs = [unquote(s) for s in parts.path.split("/") if s]
-        if segs[:2] == ["api", "models"] and len(segs) >= 6:
-            return self._api(h, "/".join(segs[2:4]), segs[4], segs[5], parse_qs(parts.query), body)
+        if segs[:1] == ["api"] and segs[1:2] in (["models"], ["datasets"]) and len(segs) >= 6:
+            kind = "datasets/" if segs[1] == "datasets" else ""
+            return self._api(h, kind + "/".join(segs[2:4]), segs[4], segs[5], parse_qs(parts.query), body)
+        kind, segs = ("datasets/", segs[1:]) if segs[:1] == ["datasets"] else ("", segs)
         if len(segs) >= 5 and segs[2] == "resolve":
-            return self._resolve(h, "/".join(segs[:2]), segs[3], "/".join(segs[4:]), body)
+            return self._resolve(h, kind + "/".join(segs[:2]), segs[3], "/".join(segs[4:]), body)
         return self._send(h, 404, {"error": "not found"}, body)
 
     def _repo(self, h, repo_id: str, rev: str, body: bool):
@@ -139,7 +144,8 @@ class HubServer:
             chunk = entries[:half] if page == 0 else entries[half:]
             headers = {}
             if page == 0 and len(entries) > half:
-                nxt = (f"{self.url}/api/models/{repo_id}/tree/{quote(rev, safe='')}"
+                api = f"datasets/{repo_id[9:]}" if repo_id.startswith("datasets/") else f"models/{repo_id}"
+                nxt = (f"{self.url}/api/{api}/tree/{quote(rev, safe='')}"
                        f"?recursive={str(recursive).lower()}&page=1")
                 headers["Link"] = f'<{nxt}>; rel="next"'
             return self._send(h, 200, chunk, body, headers)

@@ -19,23 +19,32 @@ from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError,
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.status import raise_for_status
+from modeldesk.core.models import Selection
 from modeldesk.core.pathsafety import check_layout, check_relative_path
+from modeldesk.core.repo_ids import DATASETS, api_root, is_repo_id
+from modeldesk.core.selection import glob_escape
 from modeldesk.core.urls import host_of, split_url
 
 OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
-_REPO_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
 class RepoRef:
-    repo_id: str  # org/name
+    repo_id: str  # org/name, or datasets/org/name (core.repo_ids)
     revision: str = "main"
     endpoint: str | None = None  # the host named in a URL; None for hf://
+    within: str = ""  # a selection pattern from the URL: one file (…/blob/REV/path) or a folder (…/tree/REV/sub/)
 
     def __str__(self) -> str:
         return f"hf://{self.repo_id}@{self.revision}"
+
+    def narrowed(self, selection: Selection) -> Selection:
+        """The user's --include, else what the URL pointed at inside the repo (the user's --exclude kept)."""
+        if selection.include or not self.within:
+            return selection
+        return Selection(include=(self.within,), exclude=selection.exclude)
 
 
 @dataclass(frozen=True)
@@ -47,10 +56,11 @@ class HubFile:
     xet: bool = False  # stored with Xet on the hub: a mirror may have no plain download for it
 
 
-def _repo_id(org: str, name: str, text: str) -> str:
-    if not (_REPO_PART.match(org) and _REPO_PART.match(name)) or ".." in org + name:
-        raise BadSourceError(f"{text!r} does not name a repository (expected org/name).")
-    return f"{org}/{name}"
+def _repo_id(parts: list[str], text: str) -> str:
+    repo_id = "/".join(parts)
+    if len(parts) != 2 or not is_repo_id(repo_id):
+        raise BadSourceError(f"{text!r} does not name a repository (expected org/name or datasets/org/name).")
+    return repo_id
 
 
 def endpoints_from_env() -> list[str]:
@@ -58,33 +68,57 @@ def endpoints_from_env() -> list[str]:
     return [ep] if ep else []
 
 
+_IN_REPO = ("tree", "blob", "resolve")  # …/org/name/<what>/REV[/path]
+
+
+def _url_parts(segs: list[str]) -> tuple[str, list[str]]:
+    """("datasets/", the segments after it) for a dataset URL, ("", segs) for a model's."""
+    if segs[:1] == ["datasets"]:
+        return DATASETS, segs[1:]
+    return "", segs
+
+
 def is_hub_url(text: str, extra_hosts: set[str] | frozenset[str] = frozenset()) -> bool:
+    """hf://…, a repo or a file or folder in it on a known hub host (the hub, a mirror the user named,
+    HF_ENDPOINT), or on any host a URL with /tree/, /blob/ or /resolve/ after org/name."""
     if text.startswith("hf://"):
         return True
     if not text.lower().startswith(("http://", "https://")):
         return False
     parts = split_url(text)
     hosts = KNOWN_HUB_HOSTS | set(extra_hosts) | {host_of(e) for e in endpoints_from_env()}
-    segs = [s for s in parts.path.split("/") if s]
-    return (parts.netloc in hosts and len(segs) in (2, 4)) or (len(segs) >= 4 and segs[2] == "tree")
+    _, segs = _url_parts([s for s in parts.path.split("/") if s])
+    in_repo = len(segs) >= 4 and segs[2] in _IN_REPO
+    return in_repo or (parts.netloc in hosts and len(segs) == 2)
 
 
 def parse_repo_ref(text: str) -> RepoRef:
-    """hf://org/name[@rev], or https://HOST/org/name[/tree/REV] on the hub or any mirror."""
+    """hf://[datasets/]org/name[@rev], or https://HOST/[datasets/]org/name[/tree/REV[/folder]] and
+    …/blob/REV/file or …/resolve/REV/file, on the hub or any mirror."""
     if text.startswith("hf://"):
-        body = text[len("hf://"):].strip("/")
-        body, _, rev = body.partition("@")
-        parts = body.split("/")
+        body, _, rev = text[len("hf://"):].strip("/").partition("@")
+        prefix, parts = _url_parts(body.split("/"))
         if len(parts) != 2:
-            raise BadSourceError(f"{text!r}: write hf://org/name or hf://org/name@revision.")
-        return RepoRef(_repo_id(parts[0], parts[1], text), rev or "main")
+            raise BadSourceError(f"{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.")
+        return RepoRef(prefix + _repo_id(parts, text), rev or "main")
     url = split_url(text)
-    segs = [unquote(s) for s in url.path.split("/") if s]
+    endpoint = f"{url.scheme}://{url.netloc}"
+    prefix, segs = _url_parts([unquote(s) for s in url.path.split("/") if s])
+    if segs[:1] == ["spaces"]:
+        raise BadSourceError(f"{text!r} is a Space (an app), not a model or dataset repository.")
     if len(segs) == 2:
-        return RepoRef(_repo_id(segs[0], segs[1], text), "main", f"{url.scheme}://{url.netloc}")
-    if len(segs) >= 4 and segs[2] == "tree":
-        return RepoRef(_repo_id(segs[0], segs[1], text), segs[3], f"{url.scheme}://{url.netloc}")
-    raise BadSourceError(f"{text!r} is not a repository URL (…/org/name or …/org/name/tree/REV).")
+        return RepoRef(prefix + _repo_id(segs, text), "main", endpoint)
+    if len(segs) >= 4 and segs[2] in _IN_REPO:
+        repo_id, rev, inner = prefix + _repo_id(segs[:2], text), segs[3], "/".join(segs[4:])
+        if inner:
+            check_relative_path(inner, text)
+        if segs[2] == "tree":
+            return RepoRef(repo_id, rev, endpoint, glob_escape(inner) + "/" if inner else "")
+        if not inner:
+            raise BadSourceError(f"{text!r} names no file (…/{segs[2]}/REVISION/path/to/file).")
+        return RepoRef(repo_id, rev, endpoint, glob_escape(inner))
+    raise BadSourceError(f"{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, "
+                         "…/org/name/blob/REV/file).")
 
 
 def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
@@ -132,11 +166,11 @@ class HubClient:
     def resolve(self, ref: RepoRef) -> str:
         if _COMMIT.match(ref.revision):
             return ref.revision
-        _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/revision/{quote(ref.revision, safe='')}")
+        _, pages = self._get_json(ref, f"{api_root(ref.repo_id)}/revision/{quote(ref.revision, safe='')}")
         return commit_of(pages[0], ref)
 
     def list_files(self, ref: RepoRef, commit: str) -> list[HubFile]:
-        _, pages = self._get_json(ref, f"/api/models/{ref.repo_id}/tree/{commit}", {"recursive": "true"})
+        _, pages = self._get_json(ref, f"{api_root(ref.repo_id)}/tree/{commit}", {"recursive": "true"})
         return files_of_listing(pages, ref.repo_id)
 
 

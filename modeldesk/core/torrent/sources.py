@@ -19,6 +19,7 @@ from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.models import FileEntry
 from modeldesk.core.pathsafety import USER_PATH, check_components, short
+from modeldesk.core.repo_ids import REPO_ID
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")
@@ -184,7 +185,6 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
 
 
 HUB_KEY = b"modeldesk"  # {"repo": "org/name", "commit": 40 hex digits}, beside "info", outside the info-hash
-_REPO = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -200,7 +200,7 @@ def hub_of(decoded: dict) -> tuple[str, str] | None:
         repo_s, commit_s = repo.decode("ascii"), commit.decode("ascii")
     except UnicodeDecodeError:
         return None
-    if not _REPO.match(repo_s) or ".." in repo_s or not _COMMIT.match(commit_s):
+    if not REPO_ID.match(repo_s) or not _COMMIT.match(commit_s):
         return None
     return repo_s, commit_s
 
@@ -237,6 +237,8 @@ def parse_local_source(text: str) -> TorrentSource:
         return parse_info_hash(t)
     if looks_like_url(t):
         raise BadSourceError(f"{short(t)} is a URL; fetch it first.")
+    if not _is_file_name(t) and REPO_ID.match(t):
+        raise BadSourceError(f"{short(t)!r} is no file here. For the hub repository, write hf://{t}")
     if not _is_file_name(t) and not t.endswith(".torrent"):
         raise BadSourceError(
             f"{short(t)!r} is not a magnet link, info-hash, URL or existing .torrent file."

@@ -1,0 +1,86 @@
+"""`modeldesk get`: its sources as add requests (--revision, --url, --sha256 applied), and --dry-run:
+what it would fetch (files and bytes), read without downloading a byte of model data. Hub repos are
+pinned and listed, .torrent files read; a magnet's file list comes from peers and a plain URL's size
+from its server, so those two say so instead."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from modeldesk.core.adds import HttpAdd, TorrentAdd, check_sha256
+from modeldesk.core.errors import BadInputError
+from modeldesk.core.intake import Resolved, build_add, resolve_source
+from modeldesk.core.projects import user_path
+from modeldesk.core.models import Selection
+from modeldesk.core.secrets import load_proxy
+from modeldesk.core.selection import is_selected
+from modeldesk.core.settings import Settings
+from modeldesk.core.units import fmt_bytes
+from modeldesk.headless.output import Output
+
+
+def _wanted(resolved: Resolved, selection: Selection) -> list[tuple[str, int]]:
+    if resolved.hub is not None:
+        narrowed = resolved.hub.ref.narrowed(selection)
+        return [(f.path, f.size) for f in resolved.hub.files if is_selected(f.path, narrowed)]
+    top = resolved.torrent.name if resolved.torrent is not None else ""
+    return [(f.path, f.size) for f in resolved.files if is_selected(f.path, selection, top)]
+
+
+def _here(project: Path, path: str, size: int) -> bool:
+    f = project / path
+    return f.is_file() and f.stat().st_size == size
+
+
+def get_adds(args) -> list:
+    """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL."""
+    selection = Selection(tuple(args.include), tuple(args.exclude))
+    conns = None if args.connections is None else max(1, args.connections)
+    adds, seen = [], set()
+    for text in (_with_revision(t, args.revision) for t in args.sources):
+        add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout)
+        if isinstance(add, TorrentAdd):
+            if add.source.job_id in seen:
+                continue  # the same torrent twice (a magnet and its .torrent)
+            seen.add(add.source.job_id)
+        adds.append(add)
+    files = [a for a in adds if isinstance(a, HttpAdd)]
+    if args.url or args.sha256:
+        if len(files) != 1:
+            raise BadInputError("--url and --sha256 go with exactly one file URL.")
+        one = dataclasses.replace(files[0], urls=(*files[0].urls, *args.url), sha256=check_sha256(args.sha256))
+        adds = [one if a is files[0] else a for a in adds]
+    return adds
+
+
+def _with_revision(text: str, revision: str | None) -> str:
+    """--revision for an hf:// source that names none (hf://org/name → hf://org/name@REV)."""
+    if revision and text.startswith("hf://") and "@" not in text:
+        return f"{text.rstrip('/')}@{revision}"
+    return text
+
+
+def dry_run(args, settings: Settings, output: Output) -> int:
+    """Blocking (network reads of listings and .torrent URLs). Prints one block per source."""
+    proxy = load_proxy(settings.proxy)
+    project, selection = user_path(args.to), Selection(tuple(args.include), tuple(args.exclude))
+    for text in (_with_revision(t, args.revision) for t in args.sources):
+        resolved = resolve_source(text, tuple(args.mirror), settings.http, proxy)
+        if not resolved.files:
+            what = ("its file list comes from peers once the download starts" if resolved.kind == "torrent"
+                    else "its size is known once the server answers")
+            output.result("dry_run", f"{resolved.name}: {what}; nothing is listed ahead",
+                          {"source": text, "name": resolved.name, "files": None})
+            continue
+        wanted = _wanted(resolved, selection)
+        fetch = [(p, s) for p, s in wanted if not _here(project, p, s)]
+        lines = [f"  {'fetch' if (p, s) in fetch else 'have '} {fmt_bytes(s):>10}  {p}" for p, s in wanted]
+        total = sum(s for _, s in fetch)
+        lines.append(f"{resolved.name}: would fetch {len(fetch)} of {len(wanted)} selected files, "
+                     f"{fmt_bytes(total)} (of {len(resolved.files)} files in all) into {project}")
+        output.result("dry_run", "\n".join(lines), {
+            "source": text, "name": resolved.name, "project_dir": str(project),
+            "files": [{"path": p, "size": s, "fetch": (p, s) in fetch} for p, s in wanted],
+            "fetch_bytes": total, "fetch_files": len(fetch)})
+    return 0
