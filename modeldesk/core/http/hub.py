@@ -63,6 +63,11 @@ def _repo_id(parts: list[str], text: str) -> str:
     return repo_id
 
 
+def hub_offline() -> bool:
+    """HF_HUB_OFFLINE read as huggingface_hub reads a boolean variable (1, ON, YES, TRUE)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().upper() in {"1", "ON", "YES", "TRUE"}
+
+
 def endpoints_from_env() -> list[str]:
     ep = os.environ.get("HF_ENDPOINT", "").rstrip("/")
     return [ep] if ep else []
@@ -121,6 +126,10 @@ def parse_repo_ref(text: str) -> RepoRef:
                          "…/org/name/blob/REV/file).")
 
 
+def is_commit(text: str) -> bool:
+    return bool(_COMMIT.match(text))
+
+
 def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
     return f"{endpoint}/{repo_id}/resolve/{commit}/{quote(path)}"
 
@@ -136,6 +145,9 @@ class HubClient:
         self._proxy = proxy or Proxy()
 
     def _get_json(self, ref: RepoRef, path: str, params=None):
+        if hub_offline():
+            raise NetworkError(f"HF_HUB_OFFLINE is set, so no hub is asked about {ref.repo_id}. Unset it to "
+                               "download; a folder that already holds the repo is used as it is.")
         problems: list[ModelDeskError] = []
         with new_session(self._credentials, self._proxy) as s:
             for ep in self.endpoints:

@@ -46,9 +46,11 @@ def list_repo(ref: RepoRef, endpoints: list[str], credentials: Credentials | Non
 
 
 def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) -> list[str]:
-    """The URL's own host, then --mirror and settings mirrors, HF_ENDPOINT, and the official hub."""
-    eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + endpoints_from_env()
-    if use_official:
+    """The URL's own host, then --mirror and settings mirrors, then HF_ENDPOINT, which stands in for the
+    official hub as it does for the official client; else the official hub (unless turned off)."""
+    env = endpoints_from_env()
+    eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + env
+    if use_official and not env:
         eps.append(OFFICIAL_ENDPOINT)
     eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
     if not eps:

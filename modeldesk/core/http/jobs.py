@@ -20,7 +20,9 @@ from modeldesk.core.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
-from modeldesk.core.http.hub_plan import hub_endpoints, plan_hub_job
+from modeldesk.core.http.hub import hub_offline
+from modeldesk.core.http.hub_offline import offline_listing
+from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
 from modeldesk.core.http.piece_feed import MirrorFeed
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError
@@ -92,9 +94,15 @@ class HttpJobs:
         """Pins the revision and lists the files, then starts."""
         http = self._settings()
         project = ensure_project_dir(add.project_dir)
-        endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
         credentials = load_credentials(http.token_hosts)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, add.listing, self._proxy())
+        offline = hub_offline()
+        listing: HubListing | None
+        if offline:  # HF_HUB_OFFLINE: what the folder holds, no URL to fetch from, no probe
+            listing, endpoints = HubListing(add.ref, *offline_listing(add.ref, project, add.selection)), []
+        else:
+            listing = add.listing
+            endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, self._proxy())
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
         self._record(lambda lib: lib.add_job(
@@ -102,10 +110,11 @@ class HttpJobs:
             source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
             options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
         )).result()
-        self._manifests[job_id] = HubManifest(project, plan.name, {
-            "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
-            "mirrors": list(plan.endpoints)}, plan.manifest_files,
-            {str(spec.dest.relative_to(project)) for spec in plan.files})
+        if not offline:  # offline, the manifest there stays as it is (it names the mirrors)
+            self._manifests[job_id] = HubManifest(project, plan.name, {
+                "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
+                "mirrors": list(plan.endpoints)}, plan.manifest_files,
+                {str(spec.dest.relative_to(project)) for spec in plan.files})
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
                       down_limit=add.limits[0], skipped=plan.skipped, editable=True)
         return self.engine.add(job)

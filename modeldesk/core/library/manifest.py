@@ -11,6 +11,7 @@ from pathlib import Path
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.library.hf_local_dir import write_download_metadata
 from modeldesk.core.pathsafety import check_layout, check_relative_path
 
 MANIFEST_DIR = ".modeldesk"
@@ -21,10 +22,13 @@ def manifest_path(project: Path, name: str) -> Path:
 
 
 def write_manifest(project: Path, name: str, source: dict, files: list[dict]) -> Path:
-    """files: [{"path", "size", "sha256"? , "git_sha1"?}], paths relative to `project`."""
+    """files: [{"path", "size", "sha256"? , "git_sha1"?}], paths relative to `project`. A hub repo's
+    files get the official client's local-dir metadata too (core.library.hf_local_dir)."""
     path = manifest_path(project, name)
     doc = {"version": 1, "name": name, "source": source, "written_at": time.time(), "files": files}
     atomic_write(path, json.dumps(doc, indent=2).encode(), mode=0o644)
+    if source.get("kind") == "hf" and isinstance(source.get("commit"), str):
+        write_download_metadata(Path(project), source["commit"], files)  # `hf download` finds them current
     return path
 
 
