@@ -46,3 +46,19 @@ def test_hf_cli_and_aria2c_flag_names(md, tmp_path, hub_root):  # noqa: F811
 def test_get_help_names_hub_sources(md):
     r = md.run("get", "--help")
     assert "hf://org/name" in r.stdout and "--local-dir" in r.stdout and "--dry-run" in r.stdout
+
+
+def test_a_second_repo_into_the_same_folder_is_refused_naming_both(md, tmp_path, hub_root):  # noqa: F811
+    other = hub_root / "acme" / "other-tts"
+    other.mkdir(parents=True)
+    (other / "config.json").write_text('{"sample_rate": 16000}\n')
+    out = tmp_path / "p"
+    with HubServer(hub_root) as hub:
+        first = md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(out), "--no-seed")
+        second = md.run("get", "hf://acme/other-tts", "--mirror", hub.url, "--to", str(out), "--no-seed")
+        beside = md.run("get", "hf://acme/other-tts", "--mirror", hub.url, "--to", str(out / "other-tts"),
+                        "--no-seed")
+    assert first.code == 0 and beside.code == 0, (first.stderr, beside.stderr)
+    assert second.code == 2 and "acme/tiny-tts" in second.stderr and "acme/other-tts" in second.stderr
+    assert "config.json" in second.stderr, second.stderr
+    assert (out / "config.json").read_text() == '{"sample_rate": 22050}\n'  # the first repo's, untouched

@@ -27,7 +27,7 @@ from modeldesk.core.http.piece_feed import MirrorFeed
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.jobs import InLibrary, completed
-from modeldesk.core.library.manifest import manifest_path, write_manifest
+from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.piece_layout import PieceLayout, PieceSource
 from modeldesk.core.projects import ensure_project_dir
@@ -105,6 +105,7 @@ class HttpJobs:
         plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, self._proxy())
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
+        self._refuse_overwriting(project, plan.name, {str(spec.dest.relative_to(project)) for spec in plan.files})
         self._record(lambda lib: lib.add_job(
             job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
             source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
@@ -140,6 +141,20 @@ class HttpJobs:
         """Before the library hears of it: a job running here keeps its row as it is."""
         if self.engine.running(job_id):
             raise BadInputError(f"{name} is already being downloaded here.")
+
+    def _refuse_overwriting(self, project: Path, repo: str, paths: set[str]) -> None:
+        """Two repos in one folder would overwrite each other's README.md and config.json (each lands
+        at DIR/<path in repo>, like `hf download --local-dir`): the second is refused, naming both."""
+        others = hub_repos_in(project)
+        others.update({m.name: {e["path"] for e in m.entries} for m in self._manifests.values()
+                       if m.project == project})  # jobs under way have no manifest on disk yet
+        for other, theirs in sorted(others.items()):
+            clash = sorted(paths & theirs)
+            if other != repo and clash:
+                shown = ", ".join(clash[:3]) + (" …" if len(clash) > 3 else "")
+                raise BadInputError(
+                    f"{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a "
+                    f"folder of its own, e.g. {project / repo.rsplit('/', 1)[-1]}.")
 
     def _transfer(self, add: HttpAdd | HubAdd) -> tuple[int, float]:
         """Connections per mirror and stall timeout: the request's own, else the settings'."""

@@ -85,6 +85,19 @@ def read_manifest(m: Path) -> tuple[dict, list[dict]]:
     return (source if isinstance(source, dict) else {}), files
 
 
+def hub_repos_in(project: Path) -> dict[str, set[str]]:
+    """The hub repos whose manifests the folder holds: repo → its file paths (damaged manifests skipped)."""
+    repos: dict[str, set[str]] = {}
+    for m in sorted((Path(project) / MANIFEST_DIR).glob("manifest-*.json")):
+        try:
+            source, files = read_manifest(m)
+        except (BadInputError, OSError):
+            continue
+        if source.get("kind") == "hf" and isinstance(source.get("repo"), str):
+            repos[source["repo"]] = {e["path"] for e in files}
+    return repos
+
+
 def verify_manifests(project: Path) -> VerifyResult | None:
     """Re-hash every file named by the folder's manifests; None when it has none."""
     manifests = sorted((Path(project) / MANIFEST_DIR).glob("manifest-*.json"))
