@@ -8,9 +8,16 @@ import logging
 import os
 from pathlib import Path
 
-from modeldesk.core.constants import ENV_HF_HOME, ENV_HF_TOKEN, OFFICIAL_HUB_HOST
+from modeldesk.core.constants import (
+    ENV_HF_HOME,
+    ENV_HF_TOKEN,
+    ENV_HF_TOKEN_PATH,
+    ENV_TOKEN_FILE,
+    ENV_TOKENS,
+    OFFICIAL_HUB_HOST,
+)
 from modeldesk.core.credentials import Credentials, normalize_host
-from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import ProxySettings
 
@@ -37,7 +44,8 @@ def _keyring():
         raise KeyringUnavailable(
             "No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, "
             "macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to "
-            f"a plain file. For a single run you can set {ENV_HF_TOKEN} instead.")
+            f"a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or "
+            f"{ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.")
     return keyring
 
 
@@ -109,13 +117,43 @@ def load_proxy(proxy: ProxySettings) -> Proxy:
 
 
 def hub_token_file() -> Path:
-    home = os.environ.get(ENV_HF_HOME) or str(Path.home() / ".cache" / "huggingface")
-    return Path(home) / "token"
+    """Where huggingface_hub keeps its token: HF_TOKEN_PATH, else HF_HOME/token, else
+    XDG_CACHE_HOME/huggingface/token (~/.cache when XDG_CACHE_HOME is unset)."""
+    if path := os.environ.get(ENV_HF_TOKEN_PATH, "").strip():
+        return Path(path).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    home = os.environ.get(ENV_HF_HOME, "").strip() or str(Path(cache) / "huggingface")
+    return Path(home).expanduser() / "token"
+
+
+def _pairs(text: str, what: str) -> dict[str, str]:
+    tokens: dict[str, str] = {}
+    for line in text.splitlines():
+        for item in line.split("#", 1)[0].replace(",", " ").split():
+            host, sep, token = item.partition("=")
+            if not sep or not host or not token:
+                raise BadInputError(f"{what}: write host=token (one entry is not of that form).")
+            tokens[normalize_host(host)] = token
+    return tokens
+
+
+def env_tokens() -> dict[str, str]:
+    """host → token from MODELDESK_TOKENS and the file MODELDESK_TOKEN_FILE names: for machines without
+    a keyring. Each token goes to its own host only, like a keyring's."""
+    tokens: dict[str, str] = {}
+    if path := os.environ.get(ENV_TOKEN_FILE, "").strip():
+        try:
+            tokens.update(_pairs(Path(path).expanduser().read_text(encoding="utf-8"), ENV_TOKEN_FILE))
+        except OSError as exc:
+            raise BadInputError(f"{ENV_TOKEN_FILE} names a file that cannot be read ({exc.strerror}).") from None
+    tokens.update(_pairs(os.environ.get(ENV_TOKENS, ""), ENV_TOKENS))
+    return tokens
 
 
 def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
     """Tokens for the hosts the user trusted (settings keep the host names, the keyring the tokens),
-    plus HF_TOKEN or the hub's token file for the official hub only."""
+    plus HF_TOKEN or the hub's token file for the official hub only, and MODELDESK_TOKENS /
+    MODELDESK_TOKEN_FILE for their hosts (these win: they are this run's)."""
     tokens: dict[str, str] = {}
     official = os.environ.get(ENV_HF_TOKEN, "").strip()
     if not official:
@@ -133,4 +171,5 @@ def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
             break
         if token:
             tokens[normalize_host(host)] = token
+    tokens.update(env_tokens())
     return Credentials(tokens)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from modeldesk.core.credentials import Credentials, mask, normalize_host
+from modeldesk.core.errors import BadInputError
 from modeldesk.core.secrets import load_credentials
 
 
@@ -39,3 +42,32 @@ def test_hf_token_is_for_the_official_hub_only(monkeypatch, tmp_path):
     monkeypatch.delenv("HF_TOKEN")
     (tmp_path / "token").write_text("hf_fromtokenfile77\n")
     assert load_credentials(()).token_for("https://huggingface.co/x") == "hf_fromtokenfile77"
+
+
+def test_the_hub_token_file_is_found_where_huggingface_hub_keeps_it(monkeypatch, tmp_path):
+    for var in ("HF_TOKEN", "HF_HOME", "HF_TOKEN_PATH", "MODELDESK_TOKENS", "MODELDESK_TOKEN_FILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "xdg" / "huggingface").mkdir(parents=True)
+    (tmp_path / "xdg" / "huggingface" / "token").write_text("hf_fromxdgcache1234\n")
+    assert load_credentials(()).token_for("https://huggingface.co/x") == "hf_fromxdgcache1234"
+    (tmp_path / "elsewhere").write_text("hf_fromtokenpath5678")
+    monkeypatch.setenv("HF_TOKEN_PATH", str(tmp_path / "elsewhere"))
+    assert load_credentials(()).token_for("https://huggingface.co/x") == "hf_fromtokenpath5678"
+
+
+def test_mirror_tokens_without_a_keyring_stay_with_their_hosts(monkeypatch, tmp_path):
+    monkeypatch.delenv("HF_TOKEN", raising=False)
+    monkeypatch.setenv("HF_HOME", str(tmp_path))
+    monkeypatch.setenv("MODELDESK_TOKENS", "mirror.lab:8080=lab_tok_123456, https://hf-mirror.com=m_tok_987654")
+    (tmp_path / "tokens").write_text("# lab tokens\ncache.lab=file_tok_24680\n")
+    monkeypatch.setenv("MODELDESK_TOKEN_FILE", str(tmp_path / "tokens"))
+    c = load_credentials(())
+    assert c.hosts() == ["cache.lab", "hf-mirror.com", "mirror.lab:8080"]
+    assert c.token_for("http://mirror.lab:8080/a/b") == "lab_tok_123456"
+    assert c.token_for("http://mirror.lab:9090/a/b") is None and c.token_for("https://huggingface.co/x") is None
+    assert c.token_for("https://cache.lab/x") == "file_tok_24680"
+    monkeypatch.setenv("MODELDESK_TOKENS", "justatoken_abcdef123")
+    with pytest.raises(BadInputError) as err:
+        load_credentials(())
+    assert "justatoken" not in str(err.value) and "host=token" in str(err.value)

@@ -74,3 +74,20 @@ def test_the_token_reaches_only_its_host(md, tmp_path, hub_root):
         assert trusted.cdn.auth_seen == [], "the token followed a redirect to the CDN"
     assert TOKEN not in r.stdout and TOKEN not in r.stderr
     assert files_containing(md.root, TOKEN) == [] and files_containing(out, TOKEN) == []
+
+
+def test_without_a_keyring_a_mirror_token_comes_from_the_environment_and_stays_with_its_host(md, tmp_path, hub_root):
+    """A server or container: no Secret Service. MODELDESK_TOKENS gives the trusted mirror its token for
+    this run; the other mirror and the CDN never see it, and nothing on disk holds it."""
+    out = tmp_path / "p"
+    with HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as trusted, \
+            HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as other:
+        md.env.update({"MODELDESK_TOKENS": f"{trusted.url.removeprefix('http://')}={TOKEN}",
+                       "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"})
+        untrusted_url = other.url.replace("127.0.0.1", "localhost")
+        r = md.run("get", "hf://acme/gated-tts", "--mirror", untrusted_url, "--mirror", trusted.url,
+                   "--to", str(out), "--no-seed")
+        assert r.code == 0, r.stderr
+        assert trusted.auth_seen and other.requests and other.auth_seen == [] and trusted.cdn.auth_seen == []
+    assert TOKEN not in r.stdout + r.stderr
+    assert files_containing(md.root, TOKEN) == [] and files_containing(out, TOKEN) == []
