@@ -144,6 +144,12 @@ def _add_desktop_parsers(sub) -> None:
                          description="Open the desktop app. Sources open its add dialog; if ModelDesk is already "
                                      "running they go to that window and this command exits.")
     gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
+    comp = sub.add_parser(
+        "completion", help="print a shell completion script", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Print a completion script for your shell, e.g.\n"
+                    "  modeldesk completion bash > ~/.local/share/bash-completion/completions/modeldesk\n"
+                    "  modeldesk completion zsh > ~/.zfunc/_modeldesk")
+    comp.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
     reg.add_argument("--unregister", action="store_true", help="undo it")
 
@@ -387,6 +393,7 @@ def _list(args) -> int:
 
 
 COMMANDS = ("get", "seed", "publish", "lock", "sync", "gc", "import", "list", "verify", "gui", "register-handler",
+            "completion",
             "token", "proxy", "mirrors")
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
@@ -450,6 +457,11 @@ def main(argv: list[str] | None = None) -> int:
         from modeldesk.app import run_gui
 
         return run_gui(args.sources)
+    if args.command == "completion":
+        from modeldesk.headless.completion import completion_script
+
+        print(completion_script(build_parser(), args.shell))
+        return 0
     if args.command == "register-handler":
         from modeldesk.desktop_entry import register, unregister
 
