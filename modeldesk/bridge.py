@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import assert_never
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import ModelDeskError
@@ -24,6 +24,15 @@ log = logging.getLogger(__name__)
 
 
 Preview = Resolved  # what the add dialog shows before the job starts, and adds as it is
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's sentence, with its remedy (ModelDeskError.hint) worded for the app."""
+    text = str(exc)
+    if getattr(exc, "hint", "") == "mirror":
+        text += " " + QCoreApplication.translate(
+            "Errors", "Choose a mirror in the add dialog's Mirror field, or add one in Settings → Mirrors.")
+    return text
 
 
 class Preferences(QObject):
@@ -194,7 +203,7 @@ class EngineBridge(QObject):
                 if isinstance(result, Future):
                     result = result.result()
             except ModelDeskError as exc:
-                self.actionFailed.emit(what, str(exc))
+                self.actionFailed.emit(what, error_text(exc))
                 return None
             except Exception as exc:
                 log.exception("%s failed", what)
@@ -233,11 +242,15 @@ class EngineBridge(QObject):
 
         return self._spawn(run)
 
-    def preview(self, number: int, text: str, mirrors: tuple[str, ...] = ()) -> Future:
+    def hub_mirrors(self) -> tuple[str, ...]:
+        """The mirrors in Settings, offered in the add dialog's mirror field."""
+        return self._settings().http.hub_mirrors
+
+    def preview(self, number: int, text: str, mirrors: tuple[str, ...] = (), project_dir: str = "") -> Future:
         def read():
             from modeldesk.core.intake import resolve_source
 
-            return resolve_source(text, mirrors, self._settings().http, self._manager.proxy)
+            return resolve_source(text, mirrors, self._settings().http, self._manager.proxy, project_dir)
 
         def more(result) -> None:  # a magnet: its file list follows when a peer sends it
             src = result.torrent if isinstance(result, Preview) else None

@@ -137,6 +137,12 @@ def _add_settings_parsers(sub) -> None:
     probe.add_argument("--mirror", "--url", dest="mirror", action="append", default=[], metavar="URL",
                        help="another mirror to include (a hub endpoint, or the file's URL there)")
     probe.add_argument("--json", action="store_true")
+    proj = mir_sub.add_parser("project", help="show or set the hub mirrors of a project (its modeldesk.toml, "
+                                              "used by get, sync and the app for every folder in it)")
+    proj.add_argument("urls", nargs="*", metavar="URL", help="the mirrors, fastest-first guesses welcome "
+                                                              "(they are probed); none: show them")
+    proj.add_argument("--project", default=".", metavar="DIR", help="the project folder (default: the current one)")
+    proj.add_argument("--clear", action="store_true", help="the project uses the global mirrors only")
 
 
 def _add_desktop_parsers(sub) -> None:
@@ -236,7 +242,7 @@ def _run_transfer(args) -> int:
     from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
     from modeldesk.core.manager import Manager
     from modeldesk.headless.get_cmd import get_adds
-    from modeldesk.headless.output import make_output
+    from modeldesk.headless.output import error_text, make_output
     from modeldesk.headless.runner import Run, RunOptions
 
     output = make_output(args.json, quiet=args.quiet)
@@ -277,7 +283,7 @@ def _run_transfer(args) -> int:
             adds = get_adds(args)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
     except ModelDeskError as exc:
-        output.error(str(exc))
+        output.error(error_text(exc))
         output.exit(exc.exit_code)
         return exc.exit_code
     events: queue.Queue = queue.Queue()

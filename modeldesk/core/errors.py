@@ -8,9 +8,19 @@ from __future__ import annotations
 
 
 class ModelDeskError(Exception):
-    """Root of every error ModelDesk raises on purpose."""
+    """Root of every error ModelDesk raises on purpose.
+
+    `hint` names a remedy that each front end words its own way, so the message points to the place the
+    user works in: "mirror" is the --mirror flag on the command line, the add dialog's Mirror field and
+    Settings → Mirrors in the app."""
 
     exit_code = 1
+    hint = ""
+
+    def __init__(self, *args, hint: str = ""):
+        super().__init__(*args)
+        if hint:
+            self.hint = hint
 
 
 class BadInputError(ModelDeskError, ValueError):

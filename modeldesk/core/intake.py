@@ -13,6 +13,7 @@ from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_file_url, resolve_torrent_source
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
 from modeldesk.core.models import FileEntry, Selection
+from modeldesk.core.project_config import project_mirrors
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.selection import is_selected
 from modeldesk.core.secrets import load_credentials
@@ -52,11 +53,13 @@ class Resolved:
     hub: HubListing | None = None  # the repo pinned and listed, so the add fetches exactly this
 
 
-def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, proxy: Proxy | None = None) -> Resolved:
+def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, proxy: Proxy | None = None,
+                   project_dir: str = "") -> Resolved:
     """Blocking: may read a .torrent from disk or the network, or pin and list a hub repo (with the
-    token the user trusted its host with), through `proxy` (None: the system's): call it off the GUI thread."""
+    token the user trusted its host with), through `proxy` (None: the system's): call it off the GUI thread.
+    `mirrors`: given once; the mirrors of the project holding `project_dir` come after them."""
     text = text.strip()
-    mirrors = tuple(m.rstrip("/") for m in mirrors)
+    mirrors = tuple(m.rstrip("/") for m in mirrors) + (project_mirrors(project_dir) if project_dir else ())
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.FILE:
         return Resolved(text, kind.value, http_file_name(text), (), 0)
@@ -81,7 +84,7 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     text = text.strip()
     if not text:
         raise BadSourceError("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.")
-    mirrors = tuple(m.rstrip("/") for m in mirrors)
+    mirrors = tuple(m.rstrip("/") for m in mirrors) + project_mirrors(project_dir)  # once, then the project's
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.HUB:
         listing = resolved.hub if resolved is not None else None

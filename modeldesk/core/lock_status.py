@@ -8,9 +8,7 @@ from pathlib import Path
 
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.lockfile import LOCK_NAME, read_lock
-
-MAX_LEVELS = 8  # how far above a model folder its project's lock is looked for
-
+from modeldesk.core.projects import find_upwards
 
 @dataclass(frozen=True)
 class LockStatus:
@@ -27,14 +25,7 @@ class LockStatus:
 
 def find_lock(folder: Path) -> Path | None:
     """The modeldesk.lock of the project holding `folder`: in it or in a folder above it, not above home."""
-    home = Path.home()
-    for level, candidate in enumerate((folder, *folder.parents)):
-        lock = candidate / LOCK_NAME
-        if lock.is_file():
-            return lock
-        if candidate == home or level >= MAX_LEVELS:
-            return None
-    return None
+    return find_upwards(folder, LOCK_NAME)
 
 
 def lock_statuses(folders: list[Path], library_db: Path) -> dict[Path, LockStatus | None]:

@@ -31,3 +31,19 @@ def ensure_project_dir(path: str | Path) -> Path:
     if not os.access(p, os.W_OK | os.X_OK):
         raise TargetDirError(f"{p} is not writable. Pick a folder you can write to.")
     return p
+
+
+MAX_LEVELS = 8  # how far above a folder its project's files (modeldesk.lock, modeldesk.toml) are looked for
+
+
+def find_upwards(folder: Path, name: str) -> Path | None:
+    """The file `name` of the project holding `folder`: in it or in a folder above it, never above home
+    (the folder itself need not exist yet)."""
+    home = Path.home()
+    for level, candidate in enumerate((folder, *folder.parents)):
+        found = candidate / name
+        if found.is_file():
+            return found
+        if candidate == home or level >= MAX_LEVELS:
+            return None
+    return None

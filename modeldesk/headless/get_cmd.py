@@ -66,7 +66,7 @@ def dry_run(args, settings: Settings, output: Output) -> int:
     proxy = load_proxy(settings.proxy)
     project, selection = user_path(args.to), Selection(tuple(args.include), tuple(args.exclude))
     for text in (_with_revision(t, args.revision) for t in args.sources):
-        resolved = resolve_source(text, tuple(args.mirror), settings.http, proxy)
+        resolved = resolve_source(text, tuple(args.mirror), settings.http, proxy, project_dir=str(project))
         if not resolved.files:
             what = ("its file list comes from peers once the download starts" if resolved.kind == "torrent"
                     else "its size is known once the server answers")

@@ -20,7 +20,7 @@ from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.projects import user_path
 from modeldesk.core.settings import load_settings
 from modeldesk.core.units import fmt_bytes
-from modeldesk.headless.output import Output, make_output
+from modeldesk.headless.output import Output, error_text, make_output
 
 
 def _check(folder: Path, files: tuple[HubFile, ...]) -> tuple[list[str], list[str]]:
@@ -105,5 +105,5 @@ def import_command(args) -> int:
             raise BadInputError("import needs --source hf://org/name[@revision] or --torrent FILE.")
         return _import_hub(args, folder, output)
     except ModelDeskError as exc:
-        output.error(str(exc))
+        output.error(error_text(exc))
         return exc.exit_code

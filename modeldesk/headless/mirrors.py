@@ -10,8 +10,11 @@ from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.http.prober import ProbeResult
 from modeldesk.core.mirror_probe import probe_source
 from modeldesk.core.paths import default_paths
+from modeldesk.core.project_config import project_mirrors, set_project_mirrors
+from modeldesk.core.projects import user_path
 from modeldesk.core.settings import load_settings
 from modeldesk.core.units import fmt_bytes
+from modeldesk.headless.output import error_text
 
 
 def print_table(what: str, results: list[ProbeResult]) -> None:
@@ -24,12 +27,30 @@ def print_table(what: str, results: list[ProbeResult]) -> None:
         print(f"{rank:>4}  {r.host:38} {ttfb:>10} {rate:>12}  {r.health}")
 
 
+def project_command(args) -> int:
+    """`mirrors project [URL…] [--clear]`: the project's own mirrors, kept in its modeldesk.toml."""
+    project = user_path(args.project)
+    try:
+        if args.urls or args.clear:
+            path = set_project_mirrors(project, [] if args.clear else list(args.urls))
+            print(f"{path}: " + (", ".join(args.urls) if args.urls else "no mirrors of its own"))
+        else:
+            mirrors = project_mirrors(project)
+            print("\n".join(mirrors) if mirrors else f"{project} has no mirrors of its own (the global ones apply)")
+    except ModelDeskError as exc:
+        print(f"modeldesk: {error_text(exc)}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
 def mirrors_command(args) -> int:
+    if args.mirrors_command == "project":
+        return project_command(args)
     try:
         settings = load_settings(default_paths().ensure().settings_file)
         what, results = probe_source(args.source, tuple(args.mirror), settings.http)
     except ModelDeskError as exc:
-        print(f"modeldesk: {exc}", file=sys.stderr)
+        print(f"modeldesk: {error_text(exc)}", file=sys.stderr)
         return exc.exit_code
     if args.json:
         print(json.dumps([{"rank": i if r.healthy else None, "url": r.url, "host": r.host, "ttfb": r.ttfb,

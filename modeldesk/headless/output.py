@@ -55,6 +55,14 @@ def progress_line(s: JobSnapshot, width: int | None = None) -> str:
     return (f"{s.name[:name_width]:{name_width}}" + tail)[:max(1, width - 1)]
 
 
+_HINTS = {"mirror": " A mirror for this run: --mirror URL; for the project: `modeldesk mirrors project URL`."}
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's sentence, with its remedy worded for the command line."""
+    return str(exc) + _HINTS.get(getattr(exc, "hint", ""), "")
+
+
 class Output:
     """Base: plain text for logs; a progress line per job at most every `interval` seconds."""
 

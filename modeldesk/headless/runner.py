@@ -16,7 +16,7 @@ from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDesk
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd
 from modeldesk.core.manager import Manager
 from modeldesk.core.units import fmt_bytes
-from modeldesk.headless.output import Output
+from modeldesk.headless.output import Output, error_text
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class Run:
             code = Interrupted.exit_code
             self.output.info("interrupted; saving resume data")
         except ModelDeskError as exc:
-            self.output.error(str(exc))
+            self.output.error(error_text(exc))
             code = exc.exit_code
         finally:
             self._stop()

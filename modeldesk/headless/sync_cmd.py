@@ -27,7 +27,8 @@ from modeldesk.core.selection import glob_escape
 from modeldesk.core.settings import Settings
 from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.options import settings_for
-from modeldesk.headless.output import Output, make_output
+from modeldesk.core.project_config import project_mirrors
+from modeldesk.headless.output import Output, error_text, make_output
 
 
 def _project(args) -> Path:
@@ -52,7 +53,7 @@ def lock_command(args) -> int:
             lib.close()
         write_lock(project / LOCK_NAME, lock)
     except ModelDeskError as exc:
-        output.error(str(exc))
+        output.error(error_text(exc))
         return exc.exit_code
     files = [f for m in lock.models for f in m.files]
     output.result("locked", f"locked {len(lock.models)} model(s), {len(files)} files, "
@@ -83,7 +84,7 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
         folder = str(project if model.path == "." else project / model.path)
         picks = Selection(include=tuple(glob_escape(f.path) for f in files))
         if model.repo and model.commit:
-            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=model.mirrors + mirrors))
+            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=mirrors + model.mirrors))
         elif model.urls:
             adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))
         elif model.magnet:
@@ -120,7 +121,8 @@ def sync_command(args) -> int:
             lib.close()
         for rel, how in state.placed.items():
             output.info(f"placed from the library ({how}): {rel}")
-        adds = _adds(project, lock, state.missing, tuple(args.mirror)) if state.missing else []
+        mirrors = tuple(args.mirror) + project_mirrors(project)  # once, then the project's modeldesk.toml
+        adds = _adds(project, lock, state.missing, mirrors) if state.missing else []
         code = _fetch(args, adds, output, paths, settings) if adds else 0
         if code != 0:
             return code
@@ -134,7 +136,7 @@ def sync_command(args) -> int:
         _report(output, final, "synced", project)
         return 0 if final.clean else FilesDamagedError.exit_code
     except ModelDeskError as exc:
-        output.error(str(exc))
+        output.error(error_text(exc))
         return exc.exit_code
 
 
@@ -147,7 +149,7 @@ def gc_command(args) -> int:
         finally:
             lib.close()
     except ModelDeskError as exc:
-        output.error(str(exc))
+        output.error(error_text(exc))
         return exc.exit_code
     for path in garbage.removed:
         output.info(("would remove: " if args.dry_run else "removed: ") + path)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from modeldesk.bridge import EngineBridge, Preview
+from modeldesk.bridge import EngineBridge, Preview, error_text
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.models import FileEntry, Selection
 from modeldesk.core.units import fmt_bytes
@@ -39,6 +39,7 @@ class AddChoice:
     selection: Selection
     seed: bool
     resolved: object = None  # the preview (core.intake.Resolved) of this very source: added as previewed
+    mirrors: tuple[str, ...] = ()  # a hub mirror for this download only (before the project's and the settings')
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -90,7 +91,8 @@ def checked_files(model: QStandardItemModel) -> tuple[list[str], list[str]]:
 
 
 class AddDialog(QDialog):
-    def __init__(self, bridge: EngineBridge, folders: list[str], source: str = "", seed: bool = True, parent=None):
+    def __init__(self, bridge: EngineBridge, folders: list[str], source: str = "", seed: bool = True, parent=None,
+                 known_mirrors: tuple[str, ...] = ()):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a model"))
         self.resize(640, 480)
@@ -117,6 +119,13 @@ class AddDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
 
+        self.mirror = QComboBox()  # once: for this download only; the project's and Settings' follow
+        self.mirror.setEditable(True)
+        self.mirror.addItems(["", *known_mirrors])
+        self.mirror.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.mirror.lineEdit().setPlaceholderText(self.tr("optional: an HF-compatible mirror for this download, "
+                                                          "e.g. https://hf-mirror.com"))
+
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.files_model = QStandardItemModel(self)
@@ -131,6 +140,7 @@ class AddDialog(QDialog):
         form.addRow(self.tr("Source:"), src_row)
         form.addRow(self.tr("Project folder:"), folder_row)
         form.addRow("", self.free)
+        form.addRow(self.tr("Mirror:"), self.mirror)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Download"))
         self.buttons.accepted.connect(self.accept)
@@ -146,6 +156,7 @@ class AddDialog(QDialog):
         self._debounce.timeout.connect(self._read_source)
         self.source.textChanged.connect(lambda _t: self._debounce.start())
         self.folder.currentTextChanged.connect(self._folder_changed)
+        self.mirror.currentTextChanged.connect(lambda _t: self._debounce.start())  # listed again from there
         bridge.previewReady.connect(self._on_preview)
         bridge.freeSpace.connect(self._on_free_space)
         self._folder_changed(self.folder.currentText())
@@ -163,14 +174,14 @@ class AddDialog(QDialog):
             self.status.setText("")
         else:
             self.status.setText(self.tr("Reading the source…"))
-            self._bridge.preview(self._request, text)
+            self._bridge.preview(self._request, text, self.mirrors(), self.folder.currentText().strip())
         self._update_ok()
 
     def _on_preview(self, number: int, result) -> None:
         if number != self._request:
             return  # an answer for text the user has since changed
         if isinstance(result, ModelDeskError):
-            self.status.setText(str(result))
+            self.status.setText(error_text(result))
             self._update_ok()
             return
         self._preview = result
@@ -237,9 +248,14 @@ class AddDialog(QDialog):
             ok = bool(checked_files(self.files_model)[0])
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
+    def mirrors(self) -> tuple[str, ...]:
+        text = self.mirror.currentText().strip()
+        return (text,) if text else ()
+
     def choice(self) -> AddChoice:
         _, off = checked_files(self.files_model)
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
         text = self.source.text().strip()
         resolved = self._preview  # added as previewed; build_add drops a preview of other text
-        return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved)
+        return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved,
+                         self.mirrors())

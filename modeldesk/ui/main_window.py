@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         folders = list(dict.fromkeys(f for f in (prefs.default_project_dir, *prefs.recent_project_dirs) if f))
         if not folders:
             folders = [str(Path.home() / "models")]
-        dialog = AddDialog(self.bridge, folders, source, parent=self)
+        dialog = AddDialog(self.bridge, folders, source, parent=self, known_mirrors=self.bridge.hub_mirrors())
         dialog.accepted.connect(lambda: self._add_from(dialog))
         self._keep_shown(dialog)
         dialog.activateWindow()
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
     def _add_from(self, dialog: AddDialog) -> None:
         choice = dialog.choice()
         self.prefs.remember_folder(choice.project_dir)
-        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed,
+        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed, choice.mirrors,
                                resolved=choice.resolved)
 
     def add_sources(self, sources: list[str]) -> None:

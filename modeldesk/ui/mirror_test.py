@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
 
-from modeldesk.bridge import EngineBridge
+from modeldesk.bridge import EngineBridge, error_text
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.units import fmt_rate
 
@@ -61,7 +61,7 @@ class MirrorTest(QWidget):
             return  # an older probe, or another dialog's
         self.button.setEnabled(True)
         if isinstance(result, ModelDeskError):
-            self.status.setText(str(result))
+            self.status.setText(error_text(result))
             return
         what, results = result
         self.status.setText(self.tr("Timed on %1.").replace("%1", what))

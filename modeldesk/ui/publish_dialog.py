@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modeldesk.bridge import EngineBridge
+from modeldesk.bridge import EngineBridge, error_text
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.publish_flow import PublishOptions, Published
 from modeldesk.core.units import fmt_bytes
@@ -162,7 +162,7 @@ class PublishDialog(QDialog):
         self.form.setEnabled(True)
         self.publish_button.setEnabled(True)
         if isinstance(result, ModelDeskError):
-            self._show_error(str(result))
+            self._show_error(error_text(result))
             return
         self.published = result
         plan = result.plan

@@ -4,87 +4,97 @@
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="95"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="97"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="102"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="104"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="103"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="105"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="113"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="115"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="126"/>
+        <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
+        <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="135"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
+        <source>Mirror:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="165"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="181"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="192"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="195"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="206"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="221"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="232"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="224"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="235"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="229"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="229"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -169,6 +179,11 @@
         <location filename="../../modeldesk/ui/error_dialog.py" line="35"/>
         <source>ModelDesk hit an unexpected error and carried on. Your downloads are safe. If this keeps happening, please report it with the details below.</source>
         <translation>ModelDesk 遇到意外错误，但仍在继续运行，你的下载不受影响。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/bridge.py" line="33"/>
+        <source>Choose a mirror in the add dialog&apos;s Mirror field, or add one in Settings → Mirrors.</source>
+        <translation>请在添加对话框的“镜像”栏中选择一个镜像，或在“设置 → 镜像”中添加。</translation>
     </message>
 </context>
 <context>
@@ -435,133 +450,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="113"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="76"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="149"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="150"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="152"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="153"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="154"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="177"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="166"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="445"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="201"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="190"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="147"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="148"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
         <source>Share a model folder, or the selected finished download, as a torrent</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="225"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="231"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
         <source>a copy-on-write clone</source>
         <translation>写时复制克隆</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="262"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
         <source>a read-only hard link</source>
         <translation>只读硬链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="263"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
         <source>a copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="264"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
         <source>%1 was already in the library: placed as %2, not downloaded again.</source>
         <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="268"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="257"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="292"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="443"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="279"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="431"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="301"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="288"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="498"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="484"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="499"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="485"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -801,132 +816,132 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="43"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="51"/>
         <source>Publish as torrent</source>
         <translation>发布为种子</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="53"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="61"/>
         <source>Hashing… %p%</source>
         <translation>正在计算哈希… %p%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="73"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="76"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="84"/>
         <source>A model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="77"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="85"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="82"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="87"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="85"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="90"/>
         <source>Mirrors that serve these files. For a model downloaded from a hub, an HF-compatible endpoint; otherwise the URL of the folder.</source>
         <translation>提供这些文件的镜像。对于从模型中心下载的模型，填写兼容 HF 的端点；否则填写该文件夹的 URL。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="88"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="93"/>
         <source>Web seeds, one per line:</source>
         <translation>Web 种子（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="92"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="97"/>
         <source>Trackers, one per line:</source>
         <translation>Tracker（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="94"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="99"/>
         <source>Comment:</source>
         <translation>注释：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="95"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="100"/>
         <source>Private (peers from the trackers only: no DHT, LAN discovery or PEX)</source>
         <translation>私有（仅从 Tracker 获取节点：不使用 DHT、局域网发现或 PEX）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="96"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="101"/>
         <source>BitTorrent v1 only (for Transmission 3 and other clients without v2)</source>
         <translation>仅 BitTorrent v1（供 Transmission 3 等不支持 v2 的客户端使用）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="97"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="102"/>
         <source>Seed it now</source>
         <translation>立即做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="102"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="107"/>
         <source>Beside the model folder</source>
         <translation>模型文件夹旁</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="103"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="108"/>
         <source>Save the .torrent to:</source>
         <translation>.torrent 保存到：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="107"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="112"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="114"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="119"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="121"/>
         <source>Magnet link:</source>
         <translation>磁力链接：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="122"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="124"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="126"/>
         <source>.torrent file:</source>
         <translation>.torrent 文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="130"/>
         <source>Model folder to publish</source>
         <translation>要发布的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="142"/>
         <source>Choose the model folder to publish.</source>
         <translation>请选择要发布的模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="169"/>
         <source>%1: %2 files, %3.</source>
         <translation>%1：%2 个文件，%3。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="172"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="171"/>
         <source>It is being seeded.</source>
         <translation>正在做种。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="176"/>
         <source>Publish again</source>
         <translation>再次发布</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="185"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="184"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1188,27 +1203,27 @@ seeding reaches only the peers you connect to.</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="72"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="73"/>
         <source>Every folder</source>
         <translation>所有文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="104"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="109"/>
         <source>%1 cannot be checked: %2</source>
         <translation>无法检查 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="107"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="112"/>
         <source>Matches %1 (%2 files)</source>
         <translation>与 %1 一致（%2 个文件）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="111"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="116"/>
         <source>Does not match %1: %2 missing, %3 differ</source>
         <translation>与 %1 不一致：缺少 %2 个，%3 个不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="113"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="118"/>
         <source>Run `modeldesk sync` in the project to repair it.</source>
         <translation>在项目中运行 `modeldesk sync` 以修复。</translation>
     </message>

@@ -62,3 +62,21 @@ def test_a_second_repo_into_the_same_folder_is_refused_naming_both(md, tmp_path,
     assert second.code == 2 and "acme/tiny-tts" in second.stderr and "acme/other-tts" in second.stderr
     assert "config.json" in second.stderr, second.stderr
     assert (out / "config.json").read_text() == '{"sample_rate": 22050}\n'  # the first repo's, untouched
+
+
+def test_a_projects_own_mirrors_serve_get_and_the_hint_names_the_flag(md, tmp_path, hub_root):  # noqa: F811
+    project = tmp_path / "proj"
+    project.mkdir()
+    with HubServer(hub_root) as hub:
+        nowhere = md.run("get", "hf://acme/tiny-tts", "--to", str(project / "models"), "--no-seed")
+        s = md.run("mirrors", "project", hub.url, "--project", str(project))
+        shown = md.run("mirrors", "project", "--project", str(project / "models" / "deeper"))
+        r = md.run("get", "hf://acme/tiny-tts", "--to", str(project / "models"), "--no-seed")
+    assert nowhere.code == 2 and "--mirror URL" in nowhere.stderr and "mirrors project" in nowhere.stderr
+    assert s.code == 0 and (project / "modeldesk.toml").exists(), s.stderr
+    assert shown.stdout.strip() == hub.url  # found from any folder inside the project
+    assert r.code == 0, r.stderr
+    assert "model.safetensors" in files_in(project / "models")
+    (project / "modeldesk.toml").write_text("[hub]\nmirrors = 'not a list'\n")
+    bad = md.run("get", "hf://acme/tiny-tts", "--to", str(project / "models"), "--no-seed")
+    assert bad.code == 2 and "modeldesk.toml" in bad.stderr and "list of http(s)" in bad.stderr

@@ -18,7 +18,8 @@ from modeldesk.ui.i18n import install_translators, translations_dir
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "modeldesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
-SOURCES = sorted(str(p) for p in (ROOT / "modeldesk" / "ui").glob("*.py")) + [str(ROOT / "modeldesk" / "app.py")]
+SOURCES = sorted(str(p) for p in (ROOT / "modeldesk" / "ui").glob("*.py")) + [str(ROOT / "modeldesk" / "app.py"),
+                                                                              str(ROOT / "modeldesk" / "bridge.py")]
 
 
 def tool(name: str) -> str:

@@ -172,8 +172,8 @@ class HubClient:
         if definite:
             raise definite[0]
         raise NetworkError(f"No hub endpoint answered for {ref.repo_id} ("
-                           + "; ".join(str(p) for p in problems) + "). Check the network or add a --mirror."
-                           + self._proxy.network_hint())
+                           + "; ".join(str(p) for p in problems) + "). Check the network, or add a mirror."
+                           + self._proxy.network_hint(), hint="mirror")
 
     def resolve(self, ref: RepoRef) -> str:
         if _COMMIT.match(ref.revision):

@@ -54,7 +54,7 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
         eps.append(OFFICIAL_ENDPOINT)
     eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
     if not eps:
-        raise BadInputError("No hub endpoint to ask: add --mirror URL or turn the official hub back on.")
+        raise BadInputError("No hub endpoint to ask: add a mirror, or turn the official hub back on.", hint="mirror")
     return eps
 
 
