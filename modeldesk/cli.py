@@ -481,5 +481,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def gui_main() -> int:
+    """The gui-scripts entry (modeldesk-gui): the desktop app, with any sources given."""
+    return main(["gui", *sys.argv[1:]])
+
+
 if __name__ == "__main__":
     sys.exit(main())

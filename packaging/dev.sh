@@ -26,8 +26,9 @@ APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 log() { printf '[dev.sh] %s\n' "$*" >&2; }
 
 find_python() {
-    for p in python3.11 python3; do
-        if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+    # Any Python 3.11 or newer (libtorrent 2.1 and PySide6 have wheels for 3.11-3.13); python3 first.
+    for p in python3 python3.13 python3.12 python3.11; do
+        if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))'; then
             echo "$p"; return 0
         fi
     done
@@ -63,7 +64,7 @@ setup() {
     PY=$(find_python || true)
     if [ -z "$PY" ]; then
         apt_install "${APT_BASE_PKGS[@]}"
-        PY=$(find_python) || { log "Python 3.11 is required"; exit 1; }
+        PY=$(find_python) || { log "Python 3.11 or newer is required"; exit 1; }
     fi
     if [ "$want_tests" = 1 ]; then
         apt_install "${APT_APP_PKGS[@]}" "${APT_TEST_PKGS[@]}"

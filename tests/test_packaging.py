@@ -20,7 +20,7 @@ DATA = ("share/modeldesk/modeldesk.desktop", "share/modeldesk/icons/modeldesk.sv
 def test_the_wheel_carries_the_data_files(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, src / name)
     for name in ("modeldesk", "resources"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.ts"))
@@ -33,6 +33,13 @@ def test_the_wheel_carries_the_data_files(tmp_path):
     for rel in DATA:
         assert any(n.endswith(".data/data/" + rel) for n in names), f"{rel} missing from {wheel.name}"
     assert "modeldesk/resources.py" in names
+    z = zipfile.ZipFile(wheel)
+    meta = z.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in meta and "Requires-Python: >=3.11\n" in meta
+    assert "Classifier: Programming Language :: Python :: 3.13" in meta and "Project-URL: Issues" in meta
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    entry_points = z.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
+    assert "[gui_scripts]\nmodeldesk-gui = modeldesk.cli:gui_main" in entry_points
 
 
 def test_an_installed_copy_finds_its_data_under_the_prefix(tmp_path, monkeypatch):

@@ -3,7 +3,9 @@
 On disk file systems fallocate only marks extents (milliseconds for 1 GiB) and makes a full disk
 fail at once instead of halfway. On tmpfs and ramfs there is nothing to lay out: fallocate allocates
 and zeroes every page up front (0.43 s for 1 GiB here), work the writes would do anyway, so there
-the file only gets its size; the free-space check before it still stands.
+the file only gets its size; the free-space check before it still stands. macOS and Windows have no
+posix_fallocate: there too the file only gets its size (both allocate lazily and report a full disk
+on write, which the downloader turns into the same message).
 """
 
 from __future__ import annotations
@@ -38,10 +40,11 @@ def filesystem_type(path: Path, mounts: str = "/proc/self/mounts") -> str:
 
 
 def preallocate(fd: int, size: int, where: Path, name: str) -> None:
+    fallocate = getattr(os, "posix_fallocate", None)  # None on macOS and Windows
     try:
-        if filesystem_type(where) not in MEMORY_FILESYSTEMS:
+        if fallocate is not None and filesystem_type(where) not in MEMORY_FILESYSTEMS:
             try:
-                os.posix_fallocate(fd, 0, size)
+                fallocate(fd, 0, size)
                 return
             except OSError as exc:
                 if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL):

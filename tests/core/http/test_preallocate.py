@@ -63,3 +63,15 @@ def test_a_file_too_big_for_the_file_system_says_so(tmp_path):
     assert not isinstance(err.value, InsufficientSpaceError)
     assert "model-00001-of-00002.safetensors" in str(err.value)
     assert big.stat().st_size == 0
+
+
+def test_without_posix_fallocate_the_file_gets_its_size(tmp_path, monkeypatch):
+    """macOS and Windows have no os.posix_fallocate: the file is sized and the download goes on."""
+    monkeypatch.delattr(os, "posix_fallocate")
+    f = tmp_path / "w.part"
+    fd = os.open(f, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        preallocate(fd, 5 * 1024 * 1024, tmp_path, "w.bin")
+    finally:
+        os.close(fd)
+    assert f.stat().st_size == 5 * 1024 * 1024
