@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from modeldesk.bridge import EngineBridge, Preferences
 from modeldesk.core.models import FileEntry, JobKind, JobState
 from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.ui.empty_hint import EmptyHint
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action
 from modeldesk.ui.mime_sources import Dropped, dropped, sources_from_mime
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             table.setColumnWidth(col, width)
         table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         table.doubleClicked.connect(lambda _i: self.jobs.open_folder())
+        self.empty_hint = EmptyHint(table, self.model)  # first run: how to add a model
         return table
 
     def _start_timers(self) -> None:

@@ -169,6 +169,22 @@
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <location filename="../../modeldesk/ui/empty_hint.py" line="21"/>
+        <source>No models yet.
+
+Paste a magnet link, hf://org/name or a file URL with Ctrl+V,
+drop a .torrent file or a model folder on this window,
+or press Add… on the toolbar.</source>
+        <translation>还没有模型。
+
+按 Ctrl+V 粘贴磁力链接、hf://org/name 或文件 URL，
+把 .torrent 文件或模型文件夹拖到本窗口，
+或点击工具栏上的“添加…”。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../modeldesk/ui/error_dialog.py" line="34"/>
@@ -450,133 +466,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="76"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="77"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="166"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="168"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="190"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="192"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Share a model folder, or the selected finished download, as a torrent</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="224"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="226"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="225"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="227"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="231"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="243"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="242"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="244"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
         <source>a copy-on-write clone</source>
         <translation>写时复制克隆</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
         <source>a read-only hard link</source>
         <translation>只读硬链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="254"/>
         <source>a copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="255"/>
         <source>%1 was already in the library: placed as %2, not downloaded again.</source>
         <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="257"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="259"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="279"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="431"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="281"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="288"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="290"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="484"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="486"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="485"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
