@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import configparser
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -29,12 +28,24 @@ def _config_home() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
 
 
+_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+
+
+def exec_quote(arg: str) -> str:
+    """One argument of an Exec line as the Desktop Entry spec quotes it: in double quotes when it holds a
+    reserved character, with `"`, `` ` ``, `$` and `\\` escaped inside, then the backslashes doubled again
+    (the value is itself an escaped string) and `%` written `%%` (field codes)."""
+    if _RESERVED & set(arg):
+        arg = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'
+    return arg.replace("\\", "\\\\").replace("%", "%%")
+
+
 def launch_command() -> str:
     """How this installation starts ModelDesk, as an Exec line (absolute, so no PATH is needed)."""
     exe = shutil.which("modeldesk") or str(Path(sys.executable).with_name("modeldesk"))
     if Path(exe).exists():
-        return shlex.quote(str(Path(exe).resolve()))
-    return f"{shlex.quote(sys.executable)} -m modeldesk"
+        return exec_quote(str(Path(exe).resolve()))
+    return f"{exec_quote(sys.executable)} -m modeldesk"
 
 
 def desktop_text(command: str) -> str:
