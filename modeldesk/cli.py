@@ -160,16 +160,7 @@ def _add_desktop_parsers(sub) -> None:
     reg.add_argument("--unregister", action="store_true", help="undo it")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="modeldesk",
-        description="Get AI models onto your disk over BitTorrent, and keep sharing them.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"modeldesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def _add_get_parser(sub) -> None:
     get = sub.add_parser(
         "get", help="download models: hub repos (hf://org/name), magnets, .torrent files, file URLs",
         epilog=GET_EXAMPLES + EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -197,6 +188,19 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--stall-timeout", type=float, metavar="SECONDS",
                      help="drop a mirror connection that sends nothing for this long (default: settings, 20)")
     _add_transfer_options(get)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modeldesk",
+        description="Get AI models onto your disk over BitTorrent, and keep sharing them.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"modeldesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _add_get_parser(sub)
 
     seed = sub.add_parser(
         "seed", help="check a folder against a .torrent and seed it",

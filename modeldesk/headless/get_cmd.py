@@ -74,13 +74,13 @@ def dry_run(args, settings: Settings, output: Output) -> int:
                           {"source": text, "name": resolved.name, "files": None})
             continue
         wanted = _wanted(resolved, selection)
-        fetch = [(p, s) for p, s in wanted if not _here(project, p, s)]
-        lines = [f"  {'fetch' if (p, s) in fetch else 'have '} {fmt_bytes(s):>10}  {p}" for p, s in wanted]
-        total = sum(s for _, s in fetch)
+        fetch = {p: s for p, s in wanted if not _here(project, p, s)}
+        lines = [f"  {'fetch' if p in fetch else 'have '} {fmt_bytes(s):>10}  {p}" for p, s in wanted]
+        total = sum(fetch.values())
         lines.append(f"{resolved.name}: would fetch {len(fetch)} of {len(wanted)} selected files, "
                      f"{fmt_bytes(total)} (of {len(resolved.files)} files in all) into {project}")
         output.result("dry_run", "\n".join(lines), {
             "source": text, "name": resolved.name, "project_dir": str(project),
-            "files": [{"path": p, "size": s, "fetch": (p, s) in fetch} for p, s in wanted],
+            "files": [{"path": p, "size": s, "fetch": p in fetch} for p, s in wanted],
             "fetch_bytes": total, "fetch_files": len(fetch)})
     return 0

@@ -100,31 +100,9 @@ class AddDialog(QDialog):
         self._request = 0
         self._preview: Preview | None = None
 
-        self.source = QLineEdit(source)
-        self.source.setPlaceholderText(self.tr("magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL"))
-        browse_torrent = QPushButton(self.tr("Open .torrent…"))
-        browse_torrent.clicked.connect(self._pick_torrent)
-        src_row = QHBoxLayout()
-        src_row.addWidget(self.source, 1)
-        src_row.addWidget(browse_torrent)
-
-        self.folder = QComboBox()
-        self.folder.setEditable(True)
-        self.folder.addItems(folders)
-        self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._pick_folder)
+        src_row, folder_row = self._source_row(source), self._folder_row(folders)
         self.free = QLabel()
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
-
-        self.mirror = QComboBox()  # once: for this download only; the project's and Settings' follow
-        self.mirror.setEditable(True)
-        self.mirror.addItems(["", *known_mirrors])
-        self.mirror.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.mirror.lineEdit().setPlaceholderText(self.tr("optional: an HF-compatible mirror for this download, "
-                                                          "e.g. https://hf-mirror.com"))
+        self.mirror = self._mirror_field(known_mirrors)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -163,6 +141,38 @@ class AddDialog(QDialog):
         self._update_ok()
         if source:
             self._read_source()
+
+    def _source_row(self, source: str) -> QHBoxLayout:
+        self.source = QLineEdit(source)
+        self.source.setPlaceholderText(self.tr("magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL"))
+        browse_torrent = QPushButton(self.tr("Open .torrent…"))
+        browse_torrent.clicked.connect(self._pick_torrent)
+        row = QHBoxLayout()
+        row.addWidget(self.source, 1)
+        row.addWidget(browse_torrent)
+        return row
+
+    def _folder_row(self, folders: list[str]) -> QHBoxLayout:
+        self.folder = QComboBox()
+        self.folder.setEditable(True)
+        self.folder.addItems(folders)
+        self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._pick_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        return row
+
+    def _mirror_field(self, known: tuple[str, ...]) -> QComboBox:
+        """Once: a mirror for this download only; the project's and the settings' mirrors follow it."""
+        box = QComboBox()
+        box.setEditable(True)
+        box.addItems(["", *known])
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText(self.tr("optional: an HF-compatible mirror for this download, "
+                                                  "e.g. https://hf-mirror.com"))
+        return box
 
     # ---- reading the source ------------------------------------------------------------
     def _read_source(self) -> None:

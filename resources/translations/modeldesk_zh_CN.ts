@@ -9,92 +9,92 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="104"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="105"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="148"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="115"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="160"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="126"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="173"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="114"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="118"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="119"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="186"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="192"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="206"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="232"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="242"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="235"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="245"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
