@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from modeldesk.core import events as ev
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.intake import Resolved
+from modeldesk.core.messages import Message, message_of, render
 from modeldesk.core.models import Selection
 
 log = logging.getLogger(__name__)
@@ -26,9 +27,20 @@ log = logging.getLogger(__name__)
 Preview = Resolved  # what the add dialog shows before the job starts, and adds as it is
 
 
+def _translate(template: str) -> str:
+    # Context "": lupdate files the core's N_() templates there (N_ is an alias of QT_TR_NOOP).
+    return QCoreApplication.translate("", template)
+
+
+def message_text(message: Message | str) -> str:
+    """A core message (core/messages.py) in the app's language; text that is no message stays as it is."""
+    return render(message, _translate) if isinstance(message, Message) else message
+
+
 def error_text(exc: BaseException) -> str:
-    """An error's sentence, with its remedy (ModelDeskError.hint) worded for the app."""
-    text = str(exc)
+    """An error's sentence in the app's language, with its remedy (ModelDeskError.hint) worded for the app."""
+    found = message_of(exc)
+    text = render(found, _translate) if found is not None else str(exc)
     if getattr(exc, "hint", "") == "mirror":
         text += " " + QCoreApplication.translate(
             "Errors", "Choose a mirror in the add dialog's Mirror field, or add one in Settings → Mirrors.")
@@ -133,7 +145,7 @@ class EngineBridge(QObject):
             self.entriesLoaded.emit(self._manager.entries().result())
             if restore:
                 failures = self._manager.restore()
-                self.restored.emit([(name, str(exc)) for name, exc in failures])
+                self.restored.emit([(name, error_text(exc)) for name, exc in failures])
 
         return self._spawn(run)
 
@@ -163,13 +175,13 @@ class EngineBridge(QObject):
             case ev.JobFinished(job_id=job_id):
                 self.jobFinished.emit(job_id)
             case ev.JobFailed(job_id=job_id, reason=reason):
-                self.jobFailed.emit(job_id, reason)
+                self.jobFailed.emit(job_id, message_text(reason))
             case ev.JobPaused(job_id=job_id):
                 self.jobPaused.emit(job_id)
             case ev.JobRemoved(job_id=job_id):
                 self.jobRemoved.emit(job_id)
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
-                self.seedingLimitReached.emit(job_id, reason)
+                self.seedingLimitReached.emit(job_id, message_text(reason))
             case ev.Listening(address=address, port=port):
                 self.listening.emit(address, port)
             case ev.JobMoved(job_id=job_id, project_dir=project_dir):

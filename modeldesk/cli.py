@@ -379,7 +379,7 @@ def _list(args) -> int:
                 "progress": round(e.progress, 6), "size": e.size_wanted, "size_total": e.size_total,
                 "uploaded": e.uploaded, "downloaded": e.downloaded, "ratio": round(e.ratio, 4),
                 "seeding_seconds": e.seeding_seconds, "peers_served": e.peers_served,
-                "added_at": e.added_at, "finished_at": e.finished_at, "error": e.error,
+                "added_at": e.added_at, "finished_at": e.finished_at, "error": str(e.error),
                 "include": list(e.selection.include), "exclude": list(e.selection.exclude),
                 "placed_in": list(e.placed_in),
             })

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadInputError, BadSourceError
 from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.urls import split_url
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
@@ -75,10 +76,10 @@ def is_file_url(text: str) -> bool:
 
 def http_file_name(url: str) -> str:
     name = unquote(split_url(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
-    what = f"The URL {short(url)}"
+    what = Message.of(N_("The URL {url}"), url=short(url))
     check_relative_path(name, what)
     if "/" in name:
-        raise BadSourceError(f"{what} names no file.")
+        raise BadSourceError(N_("{what} names no file."), what=what)
     check_layout([name], what)
     return name
 
@@ -88,7 +89,7 @@ def check_sha256(text: str | None) -> str | None:
         return None
     t = text.strip().lower()
     if len(t) != 64 or any(c not in "0123456789abcdef" for c in t):
-        raise BadInputError(f"{text!r} is not a sha256 (64 hex digits).")
+        raise BadInputError(N_("{text!r} is not a sha256 (64 hex digits)."), text=text)
     return t
 
 
@@ -111,7 +112,8 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
     elif magnet:
         src = parse_magnet(magnet)
     else:
-        raise BadSourceError(f"The library has no metadata for {entry.name}; add it again from its source.")
+        raise BadSourceError(N_("The library has no metadata for {name}; add it again from its source."),
+                             name=entry.name)
     return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=entry.limits)
 
 

@@ -6,19 +6,27 @@ Each class names the CLI exit code it maps to, so the CLI needs no table of its 
 
 from __future__ import annotations
 
+from typing import Any
+
+from modeldesk.core.messages import Message
+
 
 class ModelDeskError(Exception):
     """Root of every error ModelDesk raises on purpose.
 
     `hint` names a remedy that each front end words its own way, so the message points to the place the
     user works in: "mirror" is the --mirror flag on the command line, the add dialog's Mirror field and
-    Settings → Mirrors in the app."""
+    Settings → Mirrors in the app.
+
+    The sentence is an English template marked N_() and its values (core/messages.py): str() of the error
+    is the English sentence, and the app words `message` in the user's language."""
 
     exit_code = 1
     hint = ""
 
-    def __init__(self, *args, hint: str = ""):
-        super().__init__(*args)
+    def __init__(self, template: str = "", /, *, hint: str = "", **params: Any):
+        self.message = Message.of(template, **params)
+        super().__init__(str(self.message))
         if hint:
             self.hint = hint
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modeldesk.core.messages import Message
 from modeldesk.core.models import FileEntry, JobId, JobSnapshot, LibraryEntry, PeerServed
 
 
@@ -53,13 +54,13 @@ class JobFinished:
 @dataclass(frozen=True)
 class SeedingLimitReached:
     job_id: JobId
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
 class JobFailed:
     job_id: JobId
-    reason: str  # a sentence for the user
+    reason: Message  # a sentence for the user; str() of it is the English one
     exit_code: int  # the CLI exit code this failure maps to
 
 

@@ -12,6 +12,7 @@ from modeldesk.core.errors import BadSourceError
 from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_file_url, resolve_torrent_source
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
+from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry, Selection
 from modeldesk.core.project_config import project_mirrors
 from modeldesk.core.proxy import Proxy
@@ -83,7 +84,7 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
         resolved = None  # the user changed the text after the preview
     text = text.strip()
     if not text:
-        raise BadSourceError("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.")
+        raise BadSourceError(N_("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL."))
     mirrors = tuple(m.rstrip("/") for m in mirrors) + project_mirrors(project_dir)  # once, then the project's
     kind = classify(text, mirror_hosts(mirrors))
     if kind is SourceKind.HUB:

@@ -18,6 +18,7 @@ import tomli_w
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
 from modeldesk.core.repo_ids import REPO_ID
 
@@ -57,8 +58,9 @@ class Lock:
     models: tuple[LockedModel, ...]
 
 
-def _fail(what: str, why: str) -> BadInputError:
-    return BadInputError(f"{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.")
+def _fail(what: str, why: Message) -> BadInputError:
+    return BadInputError(N_("{what} is not a usable lock: {why}. Write it again with `modeldesk lock`."),
+                         what=what, why=why)
 
 
 def _str(d: dict, key: str, what: str, pattern: re.Pattern | None = None, required: bool = False) -> str | None:
@@ -66,24 +68,25 @@ def _str(d: dict, key: str, what: str, pattern: re.Pattern | None = None, requir
     if value is None and not required:
         return None
     if not isinstance(value, str) or (pattern is not None and not pattern.match(value)):
-        raise _fail(what, f"{key} = {short(repr(value))} is not valid")
+        raise _fail(what, Message.of(N_("{key} = {value} is not valid"), key=key, value=short(repr(value))))
     return value
 
 
 def _strs(d: dict, key: str, what: str, prefixes: tuple[str, ...]) -> tuple[str, ...]:
     value = d.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.lower().startswith(prefixes) for v in value):
-        raise _fail(what, f"{key} must be a list of {' or '.join(prefixes)} addresses")
+        raise _fail(what, Message.of(N_("{key} must be a list of {prefixes} addresses"), key=key,
+                                      prefixes=" or ".join(prefixes)))
     return tuple(value)
 
 
 def _file(d: object, what: str) -> LockedFile:
     if not isinstance(d, dict):
-        raise _fail(what, "a [[model.file]] entry is not a table")
+        raise _fail(what, Message.of(N_("a [[model.file]] entry is not a table")))
     path = _str(d, "path", what, required=True)
     size = d.get("size")
     if type(size) is not int or size < 0:
-        raise _fail(what, f"the size of {short(str(path))!r} is not a byte count")
+        raise _fail(what, Message.of(N_("the size of {path!r} is not a byte count"), path=short(str(path))))
     sha = _str(d, "sha256", what, _SHA256, required=True)
     assert path is not None and sha is not None
     check_relative_path(path, what)
@@ -92,7 +95,7 @@ def _file(d: object, what: str) -> LockedFile:
 
 def _model(d: object, what: str) -> LockedModel:
     if not isinstance(d, dict):
-        raise _fail(what, "a [[model]] entry is not a table")
+        raise _fail(what, Message.of(N_("a [[model]] entry is not a table")))
     path = _str(d, "path", what, required=True)
     name = _str(d, "name", what, required=True)
     assert path is not None and name is not None
@@ -100,7 +103,7 @@ def _model(d: object, what: str) -> LockedModel:
         check_relative_path(path, what)
     files = d.get("file", [])
     if not isinstance(files, list) or not files:
-        raise _fail(what, f"the model {short(name)!r} lists no file")
+        raise _fail(what, Message.of(N_("the model {name!r} lists no file"), name=short(name)))
     model = LockedModel(
         path=path, name=name, files=tuple(sorted((_file(f, what) for f in files), key=lambda f: f.path)),
         repo=_str(d, "repo", what, REPO_ID), revision=_str(d, "revision", what),
@@ -109,9 +112,10 @@ def _model(d: object, what: str) -> LockedModel:
         urls=_strs(d, "urls", what, ("http://", "https://")),
     )
     if (model.repo is None) != (model.commit is None):
-        raise _fail(what, f"the model {short(name)!r} names a repo without a commit, or a commit without a repo")
+        raise _fail(what, Message.of(N_("the model {name!r} names a repo without a commit, or a commit without "
+                                        "a repo"), name=short(name)))
     if model.magnet is not None and not model.magnet.startswith("magnet:?"):
-        raise _fail(what, f"the magnet of {short(name)!r} is not a magnet link")
+        raise _fail(what, Message.of(N_("the magnet of {name!r} is not a magnet link"), name=short(name)))
     return model
 
 
@@ -119,18 +123,19 @@ def loads(text: str, what: str = LOCK_NAME) -> Lock:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(what, f"it is not TOML ({exc})") from None
+        raise _fail(what, Message.of(N_("it is not TOML ({exc})"), exc=exc)) from None
     version = doc.get("version")
     if version != LOCK_VERSION:
-        raise BadInputError(f"{what} has lock version {short(repr(version))}; this ModelDesk reads version "
-                            f"{LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.")
+        raise BadInputError(N_("{what} has lock version {version}; this ModelDesk reads version "
+                               "{LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk "
+                               "lock`."), what=what, version=short(repr(version)), LOCK_VERSION=LOCK_VERSION)
     models = doc.get("model", [])
     if not isinstance(models, list):
-        raise _fail(what, "model must be an array of tables")
+        raise _fail(what, Message.of(N_("model must be an array of tables")))
     lock = Lock(tuple(sorted((_model(m, what) for m in models), key=lambda m: (m.path, m.name))))
     every = [p for m in lock.models for p in m.file_paths()]
     if len(every) != len(set(every)):
-        raise _fail(what, "two models place a file at the same path")
+        raise _fail(what, Message.of(N_("two models place a file at the same path")))
     check_layout(every, what)
     return lock
 
@@ -140,13 +145,14 @@ def read_lock(path: Path) -> Lock:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise BadInputError(f"{shown} does not exist; write it with `modeldesk lock` in the project.") from None
+        raise BadInputError(N_("{shown} does not exist; write it with `modeldesk lock` in the project."),
+                            shown=shown) from None
     except OSError as exc:
-        raise BadInputError(f"{shown} cannot be read: {exc.strerror}.") from None
+        raise BadInputError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=exc.strerror) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _fail(shown, "it is not UTF-8 text") from None
+        raise _fail(shown, Message.of(N_("it is not UTF-8 text"))) from None
     return loads(text, shown)
 
 

@@ -29,6 +29,7 @@ from modeldesk.core.http.engine import HttpEngine
 from modeldesk.core.http.hub_plan import hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, completed, failed
+from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry, JobKind, JobState, LibraryEntry
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.placing import LinkMode, parse_link_mode
@@ -107,7 +108,7 @@ class Manager:
         """fn(library) on the writer thread."""
         def run() -> object:
             if self._library is None:
-                raise ModelDeskError("The library is closed: ModelDesk is shutting down.")
+                raise ModelDeskError(N_("The library is closed: ModelDesk is shutting down."))
             try:
                 return fn(self._library)
             except (sqlite3.Error, OSError) as exc:
@@ -151,7 +152,8 @@ class Manager:
                 project = Path(previous.project_dir)
         if self._engines.get(src.job_id) is self._torrents:  # before the library row changes
             where = previous.project_dir if previous else add.project_dir
-            raise BadInputError(f"{src.name} is already being downloaded here, into {where}.")
+            raise BadInputError(N_("{name} is already being downloaded here, into {where}."),
+                                name=src.name, where=where)
         same_place = previous is not None and previous.project_dir == str(project)
         resume = self._resume.load(src.job_id) if same_place else None
         if stored and same_place and not src.has_metadata:
@@ -178,7 +180,8 @@ class Manager:
         except ModelDeskError:
             raise
         except OSError as exc:
-            raise DiskError(f"{entry.name} could not be placed into {project}: {exc.strerror or exc}.") from None
+            raise DiskError(N_("{name} could not be placed into {project}: {reason}."),
+                            name=entry.name, project=project, reason=exc.strerror or exc) from None
         self._in_library(lambda lib: lib.add_placement(entry.job_id, str(project))).result()
         for dest, used, src in placed:
             self._on_event(ev.FilePlaced(entry.job_id, str(dest), used.value, str(src)))
@@ -248,7 +251,7 @@ class Manager:
     def set_limits(self, job_id: str, down: int, up: int) -> Future:
         """This job's own limits in bytes/s (0 = none), live and kept for the next start."""
         if down < 0 or up < 0:
-            return failed(BadInputError("A speed limit cannot be negative."))
+            return failed(BadInputError(N_("A speed limit cannot be negative.")))
         fut = self._engine(job_id).set_limits(job_id, down, up)
         return _then(fut, lambda _r: self._in_library(lambda lib: lib.update_options(job_id, limits=[down, up])))
 

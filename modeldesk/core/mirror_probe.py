@@ -9,6 +9,7 @@ from modeldesk.core.http.hub import file_url, parse_repo_ref
 from modeldesk.core.http.hub_plan import hub_endpoints, list_repo
 from modeldesk.core.http.prober import ProbeResult, probe_all
 from modeldesk.core.intake import SourceKind, classify, mirror_hosts
+from modeldesk.core.messages import N_
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.settings import HttpSettings
@@ -26,7 +27,7 @@ def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
         listing = list_repo(ref, endpoints, credentials, proxy)
         commit, files = listing.commit, listing.files
         if not files:
-            raise ModelDeskError(f"{ref.repo_id} has no files to probe.")
+            raise ModelDeskError(N_("{repo_id} has no files to probe."), repo_id=ref.repo_id)
         biggest = max(files, key=lambda f: f.size)
         what = f"{ref.repo_id}/{biggest.path} ({fmt_bytes(biggest.size)})"
         return what, [file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from modeldesk.core.messages import Message
+
 JobId = str  # a torrent job's id is its info-hash in hex (v1 when present, else v2)
 
 
@@ -101,7 +103,7 @@ class LibraryEntry:
     downloaded: int
     seeding_seconds: int
     peers_served: int
-    error: str = ""
+    error: Message = Message("")  # why the job failed
     files: tuple[FileEntry, ...] = field(default=())
     options: dict = field(default_factory=dict, compare=False)  # HTTP: urls, sha256, mirrors, connections
     placed_in: tuple[str, ...] = ()  # other project folders its files were placed in (it seeds from project_dir)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from modeldesk.core.errors import UnsafePathError
+from modeldesk.core.messages import N_, Message
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Folders a listing or torrent may not write into, compared case-insensitively and without the
@@ -46,31 +47,31 @@ def _reserved_at(parts: list[str]) -> str | None:
     return None
 
 
-def check_components(parts: list[str], what: str) -> None:
+def check_components(parts: list[str], what: str | Message) -> None:
     shown = short("/".join(parts), 120)
     if not parts:
-        raise UnsafePathError(f"{what} has an empty file name; it cannot be saved safely.")
+        raise UnsafePathError(N_("{what} has an empty file name; it cannot be saved safely."), what=what)
     for part in parts:
         if part in ("", ".", "..") or "/" in part or "\\" in part or "\0" in part or _DRIVE.match(part):
             raise UnsafePathError(
-                f"{what} contains the file name {shown!r}, which would be written outside the "
-                "project folder. It was refused; ask the publisher for a fixed copy."
+                N_("{what} contains the file name {shown!r}, which would be written outside the project "
+                   "folder. It was refused; ask the publisher for a fixed copy."), what=what, shown=shown
             )
     reserved = _reserved_at(parts)
     if reserved is not None:
         raise UnsafePathError(
-            f"{what} contains the file {shown!r} inside a {reserved}/ folder. Such folders are never "
-            "written from a download (a .git/ folder can run commands when git is used there). It was "
-            "refused; ask the publisher for a fixed copy."
+            N_("{what} contains the file {shown!r} inside a {reserved}/ folder. Such folders are never "
+               "written from a download (a .git/ folder can run commands when git is used there). It was "
+               "refused; ask the publisher for a fixed copy."), what=what, shown=shown, reserved=reserved
         )
 
 
-def check_relative_path(path: str, what: str) -> None:
+def check_relative_path(path: str, what: str | Message) -> None:
     """A '/'-separated path from a listing (e.g. a hub repo), checked element by element."""
     if path.startswith(("/", "\\")):
         raise UnsafePathError(
-            f"{what} contains the absolute file name {path!r}; it was refused so nothing is written "
-            "outside the project folder."
+            N_("{what} contains the absolute file name {path!r}; it was refused so nothing is written "
+               "outside the project folder."), what=what, path=path
         )
     check_components(path.split("/"), what)
 
@@ -88,13 +89,15 @@ def resolve_inside(root: Path | str, path: Path | str) -> Path:
     try:
         real = os.path.realpath(target)
     except (OSError, ValueError) as exc:
-        raise UnsafePathError(f"{target} cannot be checked ({exc}); nothing was written.") from None
+        raise UnsafePathError(N_("{target} cannot be checked ({exc}); nothing was written."),
+                              target=target, exc=exc) from None
     if not _inside(real_root, real):
         link = _first_link(Path(root), target)
-        via = f" through the link {link} -> {os.readlink(link)}" if link else ""
+        via = Message.of(N_(" through the link {link} -> {target}"), link=link, target=os.readlink(link)) \
+            if link else ""
         raise UnsafePathError(
-            f"{target} would be written outside the project folder {root}{via}. Nothing was written there; "
-            "remove the link or pick another folder."
+            N_("{target} would be written outside the project folder {root}{via}. Nothing was written there; "
+               "remove the link or pick another folder."), target=target, root=root, via=via
         )
     return Path(real)
 
@@ -121,7 +124,7 @@ def check_tree(root: Path | str, rel_paths: Iterable[str]) -> None:
 NAME_MAX = 255  # bytes per path element on ext4, XFS, btrfs, APFS and NTFS (UTF-16 units there)
 
 
-def check_layout(paths: Iterable[str], what: str) -> None:
+def check_layout(paths: Iterable[str], what: str | Message) -> None:
     """A listing's '/'-separated paths as a whole, before anything is written: every element fits a
     file system's name limit, and no path is both a file and the folder of another (`model.bin` and
     `model.bin/inner.txt`), which would fail halfway through the download."""
@@ -130,13 +133,14 @@ def check_layout(paths: Iterable[str], what: str) -> None:
         for part in path.split("/"):
             if len(part.encode("utf-8", "surrogateescape")) > NAME_MAX:
                 raise UnsafePathError(
-                    f"{what} contains the file name {short(part)!r}, longer than the {NAME_MAX} bytes a "
-                    "file system allows. It cannot be saved; ask the publisher to shorten it.")
+                    N_("{what} contains the file name {part!r}, longer than the {NAME_MAX} bytes a file "
+                       "system allows. It cannot be saved; ask the publisher to shorten it."),
+                    what=what, part=short(part), NAME_MAX=NAME_MAX)
     for path in files:
         parts = path.split("/")
         for i in range(1, len(parts)):
             folder = "/".join(parts[:i])
             if folder in files:
                 raise UnsafePathError(
-                    f"{what} lists {short(folder)!r} both as a file and as the folder of {short(path)!r}; "
-                    "it cannot be saved. Ask the publisher for a fixed copy.")
+                    N_("{what} lists {folder!r} both as a file and as the folder of {path!r}; it cannot be "
+                       "saved. Ask the publisher for a fixed copy."), what=what, folder=short(folder), path=short(path))

@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from modeldesk.core.errors import BadInputError, DiskError
+from modeldesk.core.messages import N_
 
 FICLONE = 0x40049409  # _IOW(0x94, 9, int), linux/fs.h
 # Errors that mean "this file system or this pair of folders cannot do that": try the next mode.
@@ -38,8 +39,8 @@ def parse_link_mode(text: str) -> LinkMode:
     try:
         return LinkMode(text)
     except ValueError:
-        raise BadInputError(f"{text!r} is not a link mode; use one of: "
-                            + ", ".join(m.value for m in LinkMode) + ".") from None
+        raise BadInputError(N_("{text!r} is not a link mode; use one of: {modes}."), text=text,
+                            modes=", ".join(m.value for m in LinkMode)) from None
 
 
 def _reflink(src: Path, tmp: Path) -> None:
@@ -83,9 +84,12 @@ def place_file(src: Path, dest: Path, mode: LinkMode = LinkMode.AUTO) -> LinkMod
                 last = exc
                 continue
             if exc.errno in _UNSUPPORTED:
-                raise DiskError(f"{dest} cannot be placed as a {m.value} of {src}: {exc.strerror}. "
-                                "Use --link-mode auto or copy.") from None
-            raise DiskError(f"{dest} cannot be placed from {src}: {exc.strerror}.") from None
+                raise DiskError(N_("{dest} cannot be placed as a {mode} of {src}: {strerror}. Use "
+                                   "--link-mode auto or copy."),
+                                dest=dest, mode=m.value, src=src, strerror=exc.strerror) from None
+            raise DiskError(N_("{dest} cannot be placed from {src}: {strerror}."),
+                            dest=dest, src=src, strerror=exc.strerror) from None
         os.replace(tmp, dest)
         return m
-    raise DiskError(f"{dest} cannot be placed from {src}: {last.strerror if last else 'no mode worked'}.")
+    raise DiskError(N_("{dest} cannot be placed from {src}: {reason}."),
+                    dest=dest, src=src, reason=last.strerror if last else 'no mode worked')

@@ -16,6 +16,7 @@ import tomli_w
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.messages import N_
 from modeldesk.core.projects import find_upwards
 
 PROJECT_CONFIG = "modeldesk.toml"
@@ -31,10 +32,10 @@ def _read(path: Path) -> dict:
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BadInputError(f"{path} cannot be read ({exc}); fix or remove it.") from None
+        raise BadInputError(N_("{path} cannot be read ({exc}); fix or remove it."), path=path, exc=exc) from None
     hub = doc.get("hub", {})
     if not isinstance(hub, dict) or not _mirrors_ok(hub.get("mirrors", [])):
-        raise BadInputError(f"{path}: [hub] mirrors must be a list of http(s) addresses.")
+        raise BadInputError(N_("{path}: [hub] mirrors must be a list of http(s) addresses."), path=path)
     return doc
 
 
@@ -49,7 +50,7 @@ def project_mirrors(folder: str | Path) -> tuple[str, ...]:
 def set_project_mirrors(project: Path, mirrors: list[str]) -> Path:
     """Writes the project's mirrors into PROJECT/modeldesk.toml, keeping whatever else it holds."""
     if not _mirrors_ok(mirrors):
-        raise BadInputError("A mirror is an http(s) address, e.g. https://hf-mirror.com.")
+        raise BadInputError(N_("A mirror is an http(s) address, e.g. https://hf-mirror.com."))
     path = Path(project) / PROJECT_CONFIG
     doc = _read(path) if path.exists() else {}
     doc.setdefault("hub", {})["mirrors"] = [m.rstrip("/") for m in mirrors]

@@ -15,6 +15,7 @@ from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.manifest import manifest_path, read_manifest, write_manifest
 from modeldesk.core.library.store import Library
 from modeldesk.core.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, JobState, LibraryEntry
 from modeldesk.core.pathsafety import USER_PATH, resolve_inside, short
 from modeldesk.core.placing import LinkMode, place_file
@@ -34,15 +35,16 @@ def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
     folder = Path(e.project_dir)
     m = manifest_path(folder, e.name)
     if not m.is_file():
-        raise BadInputError(f"{e.name} in {folder} has no manifest ({m}); run the same get again to rewrite it, "
-                            "then lock.")
+        raise BadInputError(N_("{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite "
+                               "it, then lock."), name=e.name, folder=folder, manifest=m)
     source, entries = read_manifest(m)
     files = []
     for entry in entries:
         f = folder / entry["path"]
         if not f.is_file() or f.stat().st_size != entry["size"]:
-            raise BadInputError(f"{entry['path']} of {e.name} is missing in {folder}; repair it with "
-                                f"`modeldesk verify {folder}` and get, then lock.")
+            raise BadInputError(N_("{entry} of {name} is missing in {folder}; repair it with `modeldesk "
+                                   "verify {folder}` and get, then lock."),
+                                entry=entry['path'], name=e.name, folder=folder)
         files.append(LockedFile(entry["path"], entry["size"], index.hash(f)))
     return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name,
                        revision=source.get("revision"), commit=source.get("commit"),
@@ -59,7 +61,8 @@ def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index:
         if fe.selected:
             f = folder / fe.path
             if not f.is_file():
-                raise BadInputError(f"{fe.path} of {e.name} is missing in {folder}; repair it, then lock.")
+                raise BadInputError(N_("{path} of {name} is missing in {folder}; repair it, then lock."),
+                                    path=fe.path, name=e.name, folder=folder)
             files.append(LockedFile(fe.path, fe.size, index.hash(f)))
     hub = parse_torrent_bytes(torrent, e.name).hub if torrent else None
     magnet = magnet_of(torrent, e.name) if torrent else (e.source if e.source.startswith("magnet:") else None)
@@ -71,7 +74,7 @@ def _url_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
     folder = Path(e.project_dir)
     f = folder / e.name
     if not f.is_file():
-        raise BadInputError(f"{e.name} is missing in {folder}; get it again, then lock.")
+        raise BadInputError(N_("{name} is missing in {folder}; get it again, then lock."), name=e.name, folder=folder)
     urls = tuple(e.options.get("urls") or (e.source,))
     return LockedModel(_model_path(folder, project), e.name, (LockedFile(e.name, f.stat().st_size, index.hash(f)),),
                        urls=urls)
@@ -98,8 +101,8 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
             else:
                 models.append(_url_model(e, project, index))
     if not models:
-        raise BadInputError(f"The library has no complete model in {short(str(project), USER_PATH)}; get one "
-                            "with `modeldesk get SOURCE --to DIR` inside the project first.")
+        raise BadInputError(N_("The library has no complete model in {project}; get one with `modeldesk get "
+                               "SOURCE --to DIR` inside the project first."), project=short(str(project), USER_PATH))
     return Lock(tuple(models))
 
 
@@ -122,7 +125,7 @@ def _dest(project: Path, model: LockedModel, f: LockedFile) -> tuple[str, Path]:
     try:
         return rel, resolve_inside(project, rel)
     except OSError as exc:
-        raise BadInputError(f"{rel} cannot be checked: {exc.strerror}.") from None
+        raise BadInputError(N_("{rel} cannot be checked: {strerror}."), rel=rel, strerror=exc.strerror) from None
 
 
 def check_project(project: Path, lock: Lock, index: BlobIndex, trust_index: bool) -> ProjectState:
@@ -165,7 +168,8 @@ def place_from_library(project: Path, lock: Lock, index: BlobIndex, mode: LinkMo
                 continue
             if dest.exists() or dest.is_symlink():
                 if not dest.is_file():
-                    raise BadInputError(f"{rel} in {project} is not a file; move it away, then sync.")
+                    raise BadInputError(N_("{rel} in {project} is not a file; move it away, then sync."),
+                                        rel=rel, project=project)
                 _keep_aside(project, dest, index)
             for seen in index.where(f.sha256):
                 if Path(seen.path) == dest:

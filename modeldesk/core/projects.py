@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from modeldesk.core.errors import TargetDirError
+from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import USER_PATH, short
 
 
@@ -13,7 +14,8 @@ def user_path(text: str | Path) -> Path:
     """A folder or file name the user typed, '~' expanded (an unknown '~user' stays as typed), made
     absolute; a NUL, which no file system allows, is refused with a sentence."""
     if "\0" in str(text):
-        raise TargetDirError(f"{short(str(text), USER_PATH)!r} is not a valid path (it contains a NUL character).")
+        raise TargetDirError(N_("{text!r} is not a valid path (it contains a NUL character)."),
+                             text=short(str(text), USER_PATH))
     return Path(os.path.expanduser(text)).absolute()
 
 
@@ -22,14 +24,15 @@ def ensure_project_dir(path: str | Path) -> Path:
     shown = short(str(p), USER_PATH)
     try:
         if p.exists() and not p.is_dir():
-            raise TargetDirError(f"{shown} is a file, not a folder. Pick a folder for the model.")
+            raise TargetDirError(N_("{shown} is a file, not a folder. Pick a folder for the model."), shown=shown)
         p.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise TargetDirError(f"{p} cannot be created: part of that path is a file.") from None
+        raise TargetDirError(N_("{path} cannot be created: part of that path is a file."), path=p) from None
     except OSError as exc:
-        raise TargetDirError(f"{shown} cannot be created: {exc.strerror}. Pick another folder.") from None
+        raise TargetDirError(N_("{shown} cannot be created: {strerror}. Pick another folder."),
+                             shown=shown, strerror=exc.strerror) from None
     if not os.access(p, os.W_OK | os.X_OK):
-        raise TargetDirError(f"{p} is not writable. Pick a folder you can write to.")
+        raise TargetDirError(N_("{path} is not writable. Pick a folder you can write to."), path=p)
     return p
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.settings import ProxySettings
 
 
@@ -40,12 +41,12 @@ class Proxy:
             host = f"[{host}]"
         return f"{scheme}://{auth}{host}:{s.port}"
 
-    def network_hint(self) -> str:
+    def network_hint(self) -> Message | str:
         """A sentence for network errors while this proxy carries every connection (it may be the cause)."""
         if self.kind not in ("http", "socks5"):
             return ""
-        return (f" Every connection goes through the {self.label()}: check that it runs and that its user name "
-                "and password (Settings → Connection) are right.")
+        return Message.of(N_(" Every connection goes through the {proxy}: check that it runs and that its user "
+                             "name and password (Settings → Connection) are right."), proxy=self.label())
 
     def requests_proxies(self) -> dict[str, str] | None:
         """Session proxies for requests; None means: follow the environment's proxy variables."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from modeldesk.core.adds import TorrentAdd
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.pathsafety import USER_PATH, short
@@ -66,16 +67,18 @@ def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | Non
     if not matches:
         return None
     if len(matches) > 1:
-        raise BadInputError(f"Several library jobs are named {text!r}; publish one by its folder or job id.")
+        raise BadInputError(N_("Several library jobs are named {text!r}; publish one by its folder or job id."),
+                            text=text)
     e = matches[0]
     if e.kind is JobKind.BT:
         from modeldesk.core.torrent.publish import magnet_of
 
         torrent = torrents[e.job_id]
         link = magnet_of(torrent) if torrent else e.source
-        raise BadInputError(f"{e.name} already is a torrent; share it with: {link}")
+        raise BadInputError(N_("{name} already is a torrent; share it with: {link}"), name=e.name, link=link)
     if e.progress < 1.0:
-        raise BadInputError(f"{e.name} is not complete yet ({e.progress * 100:.0f}%); publish it once it is.")
+        raise BadInputError(N_("{name} is not complete yet ({percent:.0f}%); publish it once it is."),
+                            name=e.name, percent=e.progress * 100)
     return Path(e.project_dir), e.name if e.source_kind == "hf" else None
 
 
@@ -86,8 +89,8 @@ def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPl
     if not folder.is_dir():
         found = _library_folder(source, paths)
         if found is None:
-            raise BadInputError(f"{short(source, USER_PATH)} is neither a folder nor a job of the library "
-                                "(see `modeldesk list`).")
+            raise BadInputError(N_("{source} is neither a folder nor a job of the library (see `modeldesk list`)."),
+                                source=short(source, USER_PATH))
         folder, repo = found[0], repo or found[1]
     return plan_publish(folder, options.web_seeds, repo)
 
@@ -102,12 +105,13 @@ def write_torrent(out: Path, torrent: bytes) -> None:
     if out.exists():
         if out.is_file() and out.read_bytes() == torrent:
             return
-        raise BadInputError(f"{short(str(out), USER_PATH)} already exists and holds another torrent; "
-                            "choose another file for this one (--out FILE).")
+        raise BadInputError(N_("{out} already exists and holds another torrent; choose another file for "
+                               "this one (--out FILE)."), out=short(str(out), USER_PATH))
     try:
         atomic_write(out, torrent, mode=0o644)
     except OSError as exc:
-        raise BadInputError(f"{short(str(out), USER_PATH)} cannot be written: {exc.strerror}.") from None
+        raise BadInputError(N_("{out} cannot be written: {strerror}."),
+                            out=short(str(out), USER_PATH), strerror=exc.strerror) from None
 
 
 def _per_percent(progress: Callable[[int, int], None]) -> Callable[[int, int], None]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.manifest import MANIFEST_DIR, read_manifest
+from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import USER_PATH, check_layout, check_relative_path, short
 from modeldesk.core.projects import user_path
 from modeldesk.core.urls import split_url
@@ -116,23 +117,24 @@ def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
             docs.append((m, source, files))
     if not docs:
         if repo is not None:
-            raise BadInputError(f"{short(str(folder), USER_PATH)} holds no model of {repo!r}.")
+            raise BadInputError(N_("{folder} holds no model of {repo!r}."),
+                                folder=short(str(folder), USER_PATH), repo=repo)
         return None
     if len(docs) > 1:
         names = ", ".join(sorted(str(source.get("repo")) for _, source, _ in docs))
-        raise BadInputError(f"{short(str(folder), USER_PATH)} holds several models ({names}); "
-                            "say which one with --repo ORG/NAME.")
+        raise BadInputError(N_("{folder} holds several models ({names}); say which one with --repo ORG/NAME."),
+                            folder=short(str(folder), USER_PATH), names=names)
     m, source, files = docs[0]
     commit, name = source.get("commit"), source.get("repo")
     if not isinstance(commit, str) or not _COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
-        raise BadInputError(f"{m} names no repo and commit; it was not used.")
+        raise BadInputError(N_("{manifest} names no repo and commit; it was not used."), manifest=m)
     return {"repo": name, "commit": commit, "files": files}
 
 
 def _web_seed(base: str, repo: str | None) -> str:
     parts = split_url(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise BadInputError(f"{short(base)!r} is not an http(s) address; a web seed must be one.")
+        raise BadInputError(N_("{base!r} is not an http(s) address; a web seed must be one."), base=short(base))
     if repo is None:
         return base
     return f"{base.rstrip('/')}/{repo}/resolve/"
@@ -144,7 +146,7 @@ def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str 
     root = user_path(folder)
     shown = short(str(root), USER_PATH)
     if not root.is_dir():
-        raise BadInputError(f"{shown} is not a folder; publish takes a model folder.")
+        raise BadInputError(N_("{shown} is not a folder; publish takes a model folder."), shown=shown)
     hub = _hub_manifest(root, repo)
     skipped: list[str] = []
     if hub is not None:
@@ -152,8 +154,9 @@ def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str 
         for e in sorted(hub["files"], key=lambda e: e["path"]):
             f = root / e["path"]
             if not f.is_file() or f.stat().st_size != e["size"]:
-                raise BadInputError(f"{e['path']} of {hub['repo']} is missing or incomplete in {shown}; "
-                                    f"run `modeldesk verify {shown}` and fetch it again before publishing.")
+                raise BadInputError(N_("{path} of {repo} is missing or incomplete in {shown}; run `modeldesk "
+                                       "verify {shown}` and fetch it again before publishing."),
+                                    path=e["path"], repo=hub["repo"], shown=shown)
             files.append((e["path"], e["size"]))
         name = hub["commit"]
         sha = {e["path"]: e["sha256"] for e in hub["files"] if e.get("sha256")}
@@ -161,7 +164,7 @@ def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str 
         files, skipped = scan_folder(root)
         name, sha = root.name, {}
     if not files:
-        raise BadInputError(f"{shown} holds no file to publish.")
+        raise BadInputError(N_("{shown} holds no file to publish."), shown=shown)
     for rel, _ in files:
         check_relative_path(rel, shown)
     check_layout([rel for rel, _ in files], shown)

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from modeldesk.core.errors import DiskError
+from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import resolve_inside
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def move_files(old_root: Path, new_root: Path, paths: list[Path]) -> None:
         resolve_inside(new_root, dst)
     clash = [dst for _src, dst in pairs if dst.exists()]
     if clash:
-        raise DiskError(f"{clash[0]} already exists; move or rename it first. Nothing was moved.")
+        raise DiskError(N_("{clash} already exists; move or rename it first. Nothing was moved."), clash=clash[0])
     done: list[tuple[Path, Path]] = []
     try:
         for src, dst in pairs:
@@ -56,7 +57,8 @@ def move_files(old_root: Path, new_root: Path, paths: list[Path]) -> None:
                 _move_one(dst, src)
             except OSError:
                 log.exception("could not put %s back at %s", dst, src)
-        raise DiskError(f"Moving to {new_root} failed: {exc.strerror or exc}. The files stay in {old_root}.") \
+        raise DiskError(N_("Moving to {new_root} failed: {reason}. The files stay in {old_root}."),
+                        new_root=new_root, reason=exc.strerror or exc, old_root=old_root) \
             from None
     for src, _dst in pairs:
         _prune(src.parent, old_root)

@@ -18,6 +18,7 @@ from modeldesk.core.constants import (
 )
 from modeldesk.core.credentials import Credentials, normalize_host
 from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.messages import N_
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import ProxySettings
 
@@ -35,17 +36,18 @@ def _keyring():
         import keyring
         from keyring.backends import fail
     except ImportError as exc:  # pragma: no cover - keyring is a dependency
-        raise KeyringUnavailable(f"The keyring library is missing ({exc}).") from None
+        raise KeyringUnavailable(N_("The keyring library is missing ({exc})."), exc=exc) from None
     backend = keyring.get_keyring()
     names = [type(b).__module__ + "." + type(b).__name__ for b in getattr(backend, "backends", [backend])]
     usable = [n for n in names if not n.startswith(("keyring.backends.fail", "keyring.backends.null"))
               and "plaintext" not in n.lower() and not n.startswith("keyrings.alt")]
     if isinstance(backend, fail.Keyring) or not usable:
         raise KeyringUnavailable(
-            "No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, "
-            "macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to "
-            f"a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or "
-            f"{ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.")
+            N_("No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or "
+               "KWallet, macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never "
+               "writes tokens to a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or "
+               "{ENV_TOKENS}=host=token (or {ENV_TOKEN_FILE}, a file of such lines that you keep) for a "
+               "mirror."), ENV_HF_TOKEN=ENV_HF_TOKEN, ENV_TOKENS=ENV_TOKENS, ENV_TOKEN_FILE=ENV_TOKEN_FILE)
     return keyring
 
 
@@ -53,7 +55,7 @@ def set_token(host: str, token: str) -> str:
     host = normalize_host(host)
     token = token.strip()
     if not host or not token:
-        raise ModelDeskError("Give a host and a non-empty token.")
+        raise ModelDeskError(N_("Give a host and a non-empty token."))
     _store(SERVICE, host, token, f"the token for {host}")
     return host
 
@@ -63,8 +65,8 @@ def _store(service: str, account: str, secret: str, what: str) -> None:
     try:
         kr.set_password(service, account, secret)
     except Exception as exc:  # the backend's own errors (locked collection, D-Bus gone)
-        raise KeyringUnavailable(f"The keyring refused to store {what}: {type(exc).__name__}. "
-                                 "Unlock your keyring and try again.") from None
+        raise KeyringUnavailable(N_("The keyring refused to store {what}: {kind}. Unlock your keyring "
+                                    "and try again."), what=what, kind=type(exc).__name__) from None
 
 
 def _read(service: str, account: str, what: str) -> str | None:
@@ -98,7 +100,7 @@ def _proxy_account(proxy: ProxySettings) -> str:
 def set_proxy_password(proxy: ProxySettings, password: str) -> None:
     """Keep the password for this proxy user, host and port in the OS keyring."""
     if not proxy.username:
-        raise ModelDeskError("Give the proxy user name before its password.")
+        raise ModelDeskError(N_("Give the proxy user name before its password."))
     _store(PROXY_SERVICE, _proxy_account(proxy), password, "the proxy password")
 
 
@@ -132,7 +134,7 @@ def _pairs(text: str, what: str) -> dict[str, str]:
         for item in line.split("#", 1)[0].replace(",", " ").split():
             host, sep, token = item.partition("=")
             if not sep or not host or not token:
-                raise BadInputError(f"{what}: write host=token (one entry is not of that form).")
+                raise BadInputError(N_("{what}: write host=token (one entry is not of that form)."), what=what)
             tokens[normalize_host(host)] = token
     return tokens
 
@@ -145,7 +147,8 @@ def env_tokens() -> dict[str, str]:
         try:
             tokens.update(_pairs(Path(path).expanduser().read_text(encoding="utf-8"), ENV_TOKEN_FILE))
         except OSError as exc:
-            raise BadInputError(f"{ENV_TOKEN_FILE} names a file that cannot be read ({exc.strerror}).") from None
+            raise BadInputError(N_("{ENV_TOKEN_FILE} names a file that cannot be read ({strerror})."),
+                                ENV_TOKEN_FILE=ENV_TOKEN_FILE, strerror=exc.strerror) from None
     tokens.update(_pairs(os.environ.get(ENV_TOKENS, ""), ENV_TOKENS))
     return tokens
 

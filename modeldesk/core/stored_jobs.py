@@ -15,6 +15,7 @@ from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import file_paths
 from modeldesk.core.jobs import InLibrary, failed
 from modeldesk.core.library.manifest import manifest_path
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobState, LibraryEntry
 from modeldesk.core.relocate import move_files
 
@@ -33,7 +34,7 @@ class StoredJobs:
     def _entry(self, job_id: str) -> LibraryEntry:
         entry = self._record(lambda lib: lib.get(job_id)).result()
         if entry is None:
-            raise BadInputError(f"No job {job_id} in the library.")
+            raise BadInputError(N_("No job {job_id} in the library."), job_id=job_id)
         return entry
 
     def pause(self, job_id: str) -> Future:
@@ -72,10 +73,10 @@ class StoredJobs:
         return self._worker.submit(run)
 
     def set_file_priorities(self, job_id: str, priorities: dict[int, int]) -> Future:
-        return failed(BadInputError("Resume the job first; its files can be picked while it runs."))
+        return failed(BadInputError(N_("Resume the job first; its files can be picked while it runs.")))
 
     def recheck(self, job_id: str) -> Future:
-        return failed(BadInputError("Resume the job first: a running job checks its files against their hashes."))
+        return failed(BadInputError(N_("Resume the job first: a running job checks its files against their hashes.")))
 
     def set_limits(self, job_id: str, down: int, up: int) -> Future:
         """Kept for when it runs again."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.messages import N_
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 _RATE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?|bit)?(?:/s)?\s*$", re.IGNORECASE)
@@ -17,17 +18,18 @@ def parse_rate(text: str, uplink: int = 0) -> int:
         try:
             pct = float(t[:-1])
         except ValueError:
-            raise BadInputError(f"Not a rate: {text!r}. Use e.g. 5M, 500K or 30%.") from None
+            raise BadInputError(N_("Not a rate: {text!r}. Use e.g. 5M, 500K or 30%."), text=text) from None
         if not 0 < pct <= 100:
-            raise BadInputError(f"A percentage limit must be between 0 and 100, not {text!r}.")
+            raise BadInputError(N_("A percentage limit must be between 0 and 100, not {text!r}."), text=text)
         if uplink <= 0:
             raise BadInputError(
-                "A percentage upload limit needs your uplink speed: set it with --uplink (e.g. --uplink 10Mbit)."
+                N_("A percentage upload limit needs your uplink speed: set it with --uplink (e.g. --uplink "
+                   "10Mbit).")
             )
         return max(1, int(uplink * pct / 100))
     m = _RATE_RE.match(t)
     if not m:
-        raise BadInputError(f"Not a rate: {text!r}. Use e.g. 5M, 500K, 10Mbit or 30%.")
+        raise BadInputError(N_("Not a rate: {text!r}. Use e.g. 5M, 500K, 10Mbit or 30%."), text=text)
     value = float(m.group(1)) * _UNITS[m.group(2).lower()]
     if (m.group(3) or "").lower() == "bit":
         value /= 8

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import SplitResult, urlsplit
 
 from modeldesk.core.errors import BadSourceError
+from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import short
 
 
@@ -14,7 +15,8 @@ def split_url(text: str) -> SplitResult:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - reading it validates it
     except ValueError as exc:
-        raise BadSourceError(f"{short(text)!r} is not a valid URL ({exc}). Copy the whole address again.") \
+        raise BadSourceError(N_("{text!r} is not a valid URL ({exc}). Copy the whole address again."),
+                             text=short(text), exc=exc) \
             from None
     return parts
 

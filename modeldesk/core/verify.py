@@ -10,6 +10,7 @@ from pathlib import Path
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.manifest import file_matches, verify_manifests
 from modeldesk.core.library.store import Library
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, LibraryEntry
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.projects import user_path
@@ -41,7 +42,7 @@ def _jobs_in(folder: Path, paths: AppPaths) -> list[tuple[LibraryEntry, bytes | 
 def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
     folder = user_path(folder).resolve()
     if not folder.is_dir():
-        raise BadInputError(f"{folder} is not a folder.")
+        raise BadInputError(N_("{folder} is not a folder."), folder=folder)
     checked = 0
     missing: list[str] = []
     corrupt: list[str] = []
@@ -71,6 +72,6 @@ def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
             elif not sha:
                 unverified.append(entry.name)
     if by_manifest is None and not checked:
-        raise BadInputError(f"{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and "
-                            "no job of the library in this folder.")
+        raise BadInputError(N_("{folder} holds no model ModelDesk knows: no manifest "
+                               "(.modeldesk/manifest-*.json) and no job of the library in this folder."), folder=folder)
     return FolderReport(checked, tuple(missing), tuple(corrupt), tuple(unverified))

@@ -94,7 +94,7 @@ class Output:
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
                 self.info(f"stopped seeding {job_id}: {reason}")
             case ev.JobFailed(reason=reason):
-                self.error(reason)
+                self.error(str(reason))
             case (ev.JobPaused() | ev.JobMoved() | ev.SessionStats() | ev.JobRemoved() | ev.PeersServed()
                   | ev.Listening() | ev.EngineStopped()):
                 pass  # nothing a log reader needs
@@ -169,7 +169,7 @@ class JsonOutput(Output):
         if obj is not None:
             self._emit(obj)
         if isinstance(event, ev.JobFailed):
-            self.error(event.reason)
+            self.error(str(event.reason))
 
     def info(self, text: str) -> None:
         self._emit({"event": "info", "message": text})
@@ -197,9 +197,10 @@ def event_dict(event: ev.Event) -> dict | None:
         case ev.JobFinished():
             return {"event": "finished", "job_id": event.job_id, "unverified": list(event.unverified)}
         case ev.SeedingLimitReached():
-            return {"event": "seeding_limit", "job_id": event.job_id, "reason": event.reason}
+            return {"event": "seeding_limit", "job_id": event.job_id, "reason": str(event.reason)}
         case ev.JobFailed():
-            return {"event": "failed", "job_id": event.job_id, "reason": event.reason, "exit_code": event.exit_code}
+            return {"event": "failed", "job_id": event.job_id, "reason": str(event.reason),
+                    "exit_code": event.exit_code}
         case ev.Listening():
             return {"event": "listening", "address": event.address, "port": event.port}
         case ev.EngineStopped():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from modeldesk.bridge import message_text
 from modeldesk.core.models import JobKind, JobSnapshot, JobState, LibraryEntry
 from modeldesk.core.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
@@ -63,7 +64,7 @@ class Row:
     @classmethod
     def from_entry(cls, e: LibraryEntry) -> Row:
         return cls(e.job_id, e.name, e.kind, e.source_kind, e.source, e.project_dir, e.state, e.size_wanted,
-                   e.size_done, e.progress, uploaded=e.uploaded, error=e.error, limits=e.limits)
+                   e.size_done, e.progress, uploaded=e.uploaded, error=message_text(e.error), limits=e.limits)
 
     def updated(self, s: JobSnapshot) -> Row:
         return dataclasses.replace(

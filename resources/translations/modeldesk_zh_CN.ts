@@ -2,6 +2,938 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../modeldesk/core/adds.py" line="79"/>
+        <source>The URL {url}</source>
+        <translation>网址 {url}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/adds.py" line="82"/>
+        <source>{what} names no file.</source>
+        <translation>{what} 没有指明文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/adds.py" line="92"/>
+        <source>{text!r} is not a sha256 (64 hex digits).</source>
+        <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/adds.py" line="115"/>
+        <source>The library has no metadata for {name}; add it again from its source.</source>
+        <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/client.py" line="57"/>
+        <source>{url} is larger than {max_bytes} bytes; it is not a .torrent file.</source>
+        <translation>{url} 超过 {max_bytes} 字节，不是 .torrent 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/client.py" line="62"/>
+        <source>Could not fetch {url}: {kind}. Check the link and your network.</source>
+        <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="106"/>
+        <source>Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename it, or pick another project folder; it was left as it is.</source>
+        <translation>无法创建文件夹 {folder}：文件 {blocker} 挡在那里。请移动或重命名它，或选择另一个项目文件夹；该文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="110"/>
+        <source>Cannot create the folder {folder}: {reason}.</source>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="212"/>
+        <source>{part} is a link; it was left alone and nothing was written through it. Remove it and run the same command again.</source>
+        <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后再运行同一命令。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="257"/>
+        <source>Not enough free space in {parent}: {name} needs {need} more, only {free} is free.</source>
+        <translation>{parent} 空间不足：{name} 还需要 {need}，只剩 {free}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="297"/>
+        <location filename="../../modeldesk/core/http/file_pool.py" line="56"/>
+        <source>interrupted; finished bytes are kept for the next run</source>
+        <translation>已中断；已下载的数据会保留到下次运行</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="366"/>
+        <source>No space left while writing {part}. Free some space and run the same command again; finished bytes are kept.</source>
+        <translation>写入 {part} 时磁盘已满。请释放空间后再运行同一命令；已下载的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="368"/>
+        <source>Writing {part} failed: {reason}. Fix the folder and run the same command again; finished bytes are kept.</source>
+        <translation>写入 {part} 失败：{reason}。请修复该文件夹后再运行同一命令；已下载的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="418"/>
+        <source>{name}: size on disk differs from {size}.</source>
+        <translation>{name}：磁盘上的大小与 {size} 不符。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="449"/>
+        <source>{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was deleted. A mirror is serving a different or corrupt file; try again, or another mirror.</source>
+        <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="187"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="237"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="294"/>
+        <source>No HTTP job {job_id}.</source>
+        <translation>没有 HTTP 任务 {job_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="194"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="180"/>
+        <source>The engine is shutting down.</source>
+        <translation>引擎正在关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="197"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="275"/>
+        <source>{name} is already being downloaded.</source>
+        <translation>{name} 已在下载中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="234"/>
+        <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
+        <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="239"/>
+        <source>{name} is a single file: there are no other files to pick.</source>
+        <translation>{name} 只有一个文件：没有其他文件可选。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="246"/>
+        <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
+        <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="300"/>
+        <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
+        <source>{name} is already being moved.</source>
+        <translation>{name} 已在移动中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="335"/>
+        <source>{name} is being moved to another folder; remove it when the move has ended.</source>
+        <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/engine.py" line="422"/>
+        <source>{name}: unexpected error ({exc}).</source>
+        <translation>{name}：意外错误（{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="63"/>
+        <source>{text!r} does not name a repository (expected org/name or datasets/org/name).</source>
+        <translation>{text!r} 不是仓库名（应为 org/name 或 datasets/org/name）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="109"/>
+        <source>{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.</source>
+        <translation>{text!r}：请写成 hf://org/name、hf://org/name@revision 或 hf://datasets/org/name。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="116"/>
+        <source>{text!r} is a Space (an app), not a model or dataset repository.</source>
+        <translation>{text!r} 是一个 Space（应用），不是模型或数据集仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="126"/>
+        <source>{text!r} names no file (…/{form}/REVISION/path/to/file).</source>
+        <translation>{text!r} 没有指明文件（应为 …/{form}/REVISION/path/to/file）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="129"/>
+        <source>{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, …/org/name/blob/REV/file).</source>
+        <translation>{text!r} 不是仓库网址（应为 …/org/name、…/org/name/tree/REV 或 …/org/name/blob/REV/file）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="153"/>
+        <source>HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to download; a folder that already holds the repo is used as it is.</source>
+        <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="172"/>
+        <source>{ep}: {kind}</source>
+        <translation>{ep}：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="179"/>
+        <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
+        <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="198"/>
+        <source>The hub gave no commit for {ref}.</source>
+        <translation>Hub 没有给出 {ref} 的提交。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="208"/>
+        <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
+        <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="217"/>
+        <source>The repository {repo_id}</source>
+        <translation>仓库 {repo_id}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub.py" line="221"/>
+        <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
+        <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="20"/>
+        <source>HF_HUB_OFFLINE is set and {project} holds no copy of {repo_id} that ModelDesk knows. Unset HF_HUB_OFFLINE to download it, or `modeldesk import` a copy first.</source>
+        <translation>已设置 HF_HUB_OFFLINE，而 {project} 中没有 ModelDesk 认得的 {repo_id} 副本。请取消 HF_HUB_OFFLINE 以下载，或先用 `modeldesk import` 导入一份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="26"/>
+        <source>HF_HUB_OFFLINE is set and {manifest} names no commit of {repo_id}.</source>
+        <translation>已设置 HF_HUB_OFFLINE，而 {manifest} 没有记录 {repo_id} 的提交。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="29"/>
+        <source>HF_HUB_OFFLINE is set and {project} holds {repo_id} at {commit}, not at {revision}.</source>
+        <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 是 {commit} 版本，不是 {revision}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="37"/>
+        <source>HF_HUB_OFFLINE is set and {missing_count} selected file(s) of {repo_id} are not on disk in {project}: {shown}. Unset HF_HUB_OFFLINE to fetch them.</source>
+        <translation>已设置 HF_HUB_OFFLINE，而 {repo_id} 有 {missing_count} 个选中的文件不在 {project} 中：{shown}。请取消 HF_HUB_OFFLINE 以获取它们。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="41"/>
+        <source>HF_HUB_OFFLINE is set and the copy of {repo_id} in {project} has none of the selected files.</source>
+        <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="58"/>
+        <source>No hub endpoint to ask: add a mirror, or turn the official hub back on.</source>
+        <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="98"/>
+        <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
+        <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/jobs.py" line="144"/>
+        <source>{name} is already being downloaded here.</source>
+        <translation>{name} 已在此处下载中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/jobs.py" line="157"/>
+        <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
+        <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/preallocate.py" line="56"/>
+        <source>No space left for {name}.</source>
+        <translation>没有足够空间存放 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/preallocate.py" line="58"/>
+        <source>The file system holding {where} cannot store a file of {size} ({name}); FAT32 stops at 4 GiB. Pick a project folder on another drive, or reformat this one as exFAT, NTFS or ext4.</source>
+        <translation>{where} 所在的文件系统无法存放 {size} 的文件（{name}）；FAT32 上限为 4 GiB。请选择另一个磁盘上的项目文件夹，或将此磁盘重新格式化为 exFAT、NTFS 或 ext4。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="59"/>
+        <source>{what} is gated or private on {where}: accept its licence on its page and set a token for that host.</source>
+        <translation>{what} 在 {where} 上受限或为私有：请在其页面上接受许可协议，并为该主机设置令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="62"/>
+        <source>{what} was not found on {where} (or it is private and needs a token). Check the name.</source>
+        <translation>在 {where} 上找不到 {what}（或它是私有的，需要令牌）。请检查名称。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="65"/>
+        <source>{what} has no revision {revision!r} on {where}.</source>
+        <translation>{what} 在 {where} 上没有版本 {revision!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="68"/>
+        <source>{what}: not found on {where} ({problem}). Check the link.</source>
+        <translation>{what}：在 {where} 上找不到（{problem}）。请检查链接。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="70"/>
+        <source>{what}: {where} answered {problem}. Try again later.</source>
+        <translation>{what}：{where} 返回 {problem}。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="84"/>
+        <source>{name}: access denied by every mirror ({detail}). The file is gated or private: accept its licence on its page, or set a token.</source>
+        <translation>{name}：所有镜像都拒绝访问（{detail}）。该文件受限或为私有：请在其页面上接受许可协议，或设置令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="88"/>
+        <source>{name}: the hub stores this file with Xet, and no mirror here serves it as a plain download ({detail}). Add a mirror that passes Xet files on (the official hub does), or leave the file out with --exclude.</source>
+        <translation>{name}：Hub 用 Xet 存储此文件，而这里没有镜像能以普通下载方式提供它（{detail}）。请添加一个能转发 Xet 文件的镜像（官方 Hub 可以），或用 --exclude 排除该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="92"/>
+        <source>{name}: not found on any mirror ({detail}). Check the URL.</source>
+        <translation>{name}：所有镜像上都找不到（{detail}）。请检查网址。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/status.py" line="94"/>
+        <source>{name}: no mirror could serve it ({detail}). Run the same command again later; finished bytes are kept.{proxy_hint}</source>
+        <translation>{name}：没有镜像能提供它（{detail}）。请稍后再运行同一命令；已下载的数据会保留。{proxy_hint}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/intake.py" line="87"/>
+        <source>Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.</source>
+        <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/manifest.py" line="80"/>
+        <source>{manifest} is damaged ({exc}); it was not used. Download the model again to rewrite it.</source>
+        <translation>{manifest} 已损坏（{exc}），未被使用。请重新下载该模型以重写它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/owner.py" line="55"/>
+        <source>Another ModelDesk ({holder}) is using the library in {parent}. Wait for it to end or stop it, then run this again; to add a model to the running app instead, run `modeldesk SOURCE`, which hands it over.</source>
+        <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="62"/>
+        <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
+        <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="71"/>
+        <source>{key} = {value} is not valid</source>
+        <translation>{key} = {value} 无效</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="78"/>
+        <source>{key} must be a list of {prefixes} addresses</source>
+        <translation>{key} 必须是 {prefixes} 地址的列表</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="85"/>
+        <source>a [[model.file]] entry is not a table</source>
+        <translation>有一个 [[model.file]] 条目不是表</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="89"/>
+        <source>the size of {path!r} is not a byte count</source>
+        <translation>{path!r} 的大小不是字节数</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="98"/>
+        <source>a [[model]] entry is not a table</source>
+        <translation>有一个 [[model]] 条目不是表</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="106"/>
+        <source>the model {name!r} lists no file</source>
+        <translation>模型 {name!r} 没有列出任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="115"/>
+        <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
+        <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="118"/>
+        <source>the magnet of {name!r} is not a magnet link</source>
+        <translation>{name!r} 的 magnet 不是磁力链接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="126"/>
+        <source>it is not TOML ({exc})</source>
+        <translation>它不是 TOML（{exc}）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="129"/>
+        <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
+        <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="134"/>
+        <source>model must be an array of tables</source>
+        <translation>model 必须是表的数组</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="138"/>
+        <source>two models place a file at the same path</source>
+        <translation>两个模型在同一路径放置了文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="148"/>
+        <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
+        <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="151"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="220"/>
+        <source>{shown} cannot be read: {strerror}.</source>
+        <translation>无法读取 {shown}：{strerror}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
+        <source>it is not UTF-8 text</source>
+        <translation>它不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/manager.py" line="111"/>
+        <source>The library is closed: ModelDesk is shutting down.</source>
+        <translation>库已关闭：ModelDesk 正在退出。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/manager.py" line="155"/>
+        <source>{name} is already being downloaded here, into {where}.</source>
+        <translation>{name} 已在此处下载中，保存到 {where}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/manager.py" line="183"/>
+        <source>{name} could not be placed into {project}: {reason}.</source>
+        <translation>无法将 {name} 放入 {project}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/manager.py" line="254"/>
+        <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
+        <source>A speed limit cannot be negative.</source>
+        <translation>速度限制不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/mirror_probe.py" line="30"/>
+        <source>{repo_id} has no files to probe.</source>
+        <translation>{repo_id} 没有可供测速的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="53"/>
+        <source>{what} has an empty file name; it cannot be saved safely.</source>
+        <translation>{what} 含有空文件名，无法安全保存。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="57"/>
+        <source>{what} contains the file name {shown!r}, which would be written outside the project folder. It was refused; ask the publisher for a fixed copy.</source>
+        <translation>{what} 含有文件名 {shown!r}，它会被写到项目文件夹之外。已拒绝；请向发布者索取修正后的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="63"/>
+        <source>{what} contains the file {shown!r} inside a {reserved}/ folder. Such folders are never written from a download (a .git/ folder can run commands when git is used there). It was refused; ask the publisher for a fixed copy.</source>
+        <translation>{what} 含有位于 {reserved}/ 文件夹中的文件 {shown!r}。下载永远不会写入这类文件夹（在那里使用 git 时，.git/ 文件夹可以执行命令）。已拒绝；请向发布者索取修正后的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="73"/>
+        <source>{what} contains the absolute file name {path!r}; it was refused so nothing is written outside the project folder.</source>
+        <translation>{what} 含有绝对路径文件名 {path!r}；已拒绝，项目文件夹之外不会写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="92"/>
+        <source>{target} cannot be checked ({exc}); nothing was written.</source>
+        <translation>无法检查 {target}（{exc}）；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="96"/>
+        <source> through the link {link} -&gt; {target}</source>
+        <translation>（经由链接 {link} -&gt; {target}）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="99"/>
+        <source>{target} would be written outside the project folder {root}{via}. Nothing was written there; remove the link or pick another folder.</source>
+        <translation>{target} 会被写到项目文件夹 {root} 之外{via}。那里没有写入任何内容；请删除该链接或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="136"/>
+        <source>{what} contains the file name {part!r}, longer than the {NAME_MAX} bytes a file system allows. It cannot be saved; ask the publisher to shorten it.</source>
+        <translation>{what} 含有文件名 {part!r}，超过文件系统允许的 {NAME_MAX} 字节。无法保存；请让发布者缩短它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/pathsafety.py" line="145"/>
+        <source>{what} lists {folder!r} both as a file and as the folder of {path!r}; it cannot be saved. Ask the publisher for a fixed copy.</source>
+        <translation>{what} 把 {folder!r} 同时列为文件和 {path!r} 所在的文件夹，无法保存。请向发布者索取修正后的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/placing.py" line="42"/>
+        <source>{text!r} is not a link mode; use one of: {modes}.</source>
+        <translation>{text!r} 不是链接方式；请使用以下之一：{modes}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/placing.py" line="87"/>
+        <source>{dest} cannot be placed as a {mode} of {src}: {strerror}. Use --link-mode auto or copy.</source>
+        <translation>无法以 {mode} 方式从 {src} 放置 {dest}：{strerror}。请使用 --link-mode auto 或 copy。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/placing.py" line="90"/>
+        <source>{dest} cannot be placed from {src}: {strerror}.</source>
+        <translation>无法从 {src} 放置 {dest}：{strerror}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/placing.py" line="94"/>
+        <source>{dest} cannot be placed from {src}: {reason}.</source>
+        <translation>无法从 {src} 放置 {dest}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_config.py" line="35"/>
+        <source>{path} cannot be read ({exc}); fix or remove it.</source>
+        <translation>无法读取 {path}（{exc}）；请修复或删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_config.py" line="38"/>
+        <source>{path}: [hub] mirrors must be a list of http(s) addresses.</source>
+        <translation>{path}：[hub] mirrors 必须是 http(s) 地址的列表。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_config.py" line="53"/>
+        <source>A mirror is an http(s) address, e.g. https://hf-mirror.com.</source>
+        <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="38"/>
+        <source>{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite it, then lock.</source>
+        <translation>{folder} 中的 {name} 没有清单（{manifest}）；请再运行一次同样的 get 以重写它，然后再 lock。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="45"/>
+        <source>{entry} of {name} is missing in {folder}; repair it with `modeldesk verify {folder}` and get, then lock.</source>
+        <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="64"/>
+        <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
+        <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="77"/>
+        <source>{name} is missing in {folder}; get it again, then lock.</source>
+        <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="104"/>
+        <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
+        <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="128"/>
+        <source>{rel} cannot be checked: {strerror}.</source>
+        <translation>无法检查 {rel}：{strerror}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_lock.py" line="171"/>
+        <source>{rel} in {project} is not a file; move it away, then sync.</source>
+        <translation>{project} 中的 {rel} 不是文件；请把它移走，然后再 sync。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="17"/>
+        <source>{text!r} is not a valid path (it contains a NUL character).</source>
+        <translation>{text!r} 不是有效路径（含有 NUL 字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="27"/>
+        <source>{shown} is a file, not a folder. Pick a folder for the model.</source>
+        <translation>{shown} 是文件，不是文件夹。请为模型选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="30"/>
+        <source>{path} cannot be created: part of that path is a file.</source>
+        <translation>无法创建 {path}：该路径的一部分是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="32"/>
+        <source>{shown} cannot be created: {strerror}. Pick another folder.</source>
+        <translation>无法创建 {shown}：{strerror}。请选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="35"/>
+        <source>{path} is not writable. Pick a folder you can write to.</source>
+        <translation>{path} 不可写。请选择一个你有写权限的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/proxy.py" line="48"/>
+        <source> Every connection goes through the {proxy}: check that it runs and that its user name and password (Settings → Connection) are right.</source>
+        <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="70"/>
+        <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
+        <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="78"/>
+        <source>{name} already is a torrent; share it with: {link}</source>
+        <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="80"/>
+        <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
+        <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="92"/>
+        <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
+        <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="108"/>
+        <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
+        <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="113"/>
+        <source>{out} cannot be written: {strerror}.</source>
+        <translation>无法写入 {out}：{strerror}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="120"/>
+        <source>{folder} holds no model of {repo!r}.</source>
+        <translation>{folder} 中没有 {repo!r} 的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="125"/>
+        <source>{folder} holds several models ({names}); say which one with --repo ORG/NAME.</source>
+        <translation>{folder} 中有多个模型（{names}）；请用 --repo ORG/NAME 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="130"/>
+        <source>{manifest} names no repo and commit; it was not used.</source>
+        <translation>{manifest} 没有记录仓库和提交，未被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="137"/>
+        <source>{base!r} is not an http(s) address; a web seed must be one.</source>
+        <translation>{base!r} 不是 http(s) 地址；Web 种子必须是。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="149"/>
+        <source>{shown} is not a folder; publish takes a model folder.</source>
+        <translation>{shown} 不是文件夹；publish 需要一个模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="157"/>
+        <source>{path} of {repo} is missing or incomplete in {shown}; run `modeldesk verify {shown}` and fetch it again before publishing.</source>
+        <translation>{shown} 中 {repo} 的 {path} 缺失或不完整；发布前请运行 `modeldesk verify {shown}` 并重新获取。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="167"/>
+        <source>{shown} holds no file to publish.</source>
+        <translation>{shown} 中没有可发布的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/relocate.py" line="48"/>
+        <source>{clash} already exists; move or rename it first. Nothing was moved.</source>
+        <translation>{clash} 已存在；请先移动或重命名它。没有移动任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/relocate.py" line="60"/>
+        <source>Moving to {new_root} failed: {reason}. The files stay in {old_root}.</source>
+        <translation>移动到 {new_root} 失败：{reason}。文件仍在 {old_root}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="39"/>
+        <source>The keyring library is missing ({exc}).</source>
+        <translation>缺少 keyring 库（{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="46"/>
+        <source>No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or {ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.</source>
+        <translation>没有可保存令牌的系统密钥环（Secret Service，如 GNOME Keyring 或 KWallet、macOS 钥匙串、Windows 凭据保险箱）。请安装或解锁一个；ModelDesk 从不把令牌写入明文文件。没有密钥环时，huggingface.co 可设置 {ENV_HF_TOKEN}，镜像可设置 {ENV_TOKENS}=host=token（或 {ENV_TOKEN_FILE}，指向你自己保管的、由这样的行组成的文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="58"/>
+        <source>Give a host and a non-empty token.</source>
+        <translation>请提供主机和非空的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="68"/>
+        <source>The keyring refused to store {what}: {kind}. Unlock your keyring and try again.</source>
+        <translation>密钥环拒绝保存 {what}：{kind}。请解锁密钥环后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="103"/>
+        <source>Give the proxy user name before its password.</source>
+        <translation>请先填写代理用户名，再填写密码。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="137"/>
+        <source>{what}: write host=token (one entry is not of that form).</source>
+        <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/secrets.py" line="150"/>
+        <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
+        <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="37"/>
+        <source>No job {job_id} in the library.</source>
+        <translation>库中没有任务 {job_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="76"/>
+        <source>Resume the job first; its files can be picked while it runs.</source>
+        <translation>请先继续该任务；任务运行时才能选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="79"/>
+        <source>Resume the job first: a running job checks its files against their hashes.</source>
+        <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="236"/>
+        <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
+        <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="263"/>
+        <source>No torrent job {job_id}.</source>
+        <translation>没有种子任务 {job_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="276"/>
+        <source>The torrent was added.</source>
+        <translation>种子已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
+        <source>libtorrent refused {name}: {exc}</source>
+        <translation>libtorrent 拒绝了 {name}：{exc}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="57"/>
+        <source>A finished file could not get its final name: {message}</source>
+        <translation>已完成的文件无法改为最终名称：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="87"/>
+        <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then run the same command again; verified pieces are kept.</source>
+        <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹，然后再运行同一命令；已校验的分块会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="96"/>
+        <source>{name}: {message}</source>
+        <translation>{name}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/job.py" line="114"/>
+        <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
+        <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/job.py" line="152"/>
+        <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
+        <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/job.py" line="243"/>
+        <source>seeding is off for this job</source>
+        <translation>此任务已关闭做种</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/job.py" line="245"/>
+        <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
+        <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/job.py" line="247"/>
+        <source>seeded for {minutes} minutes</source>
+        <translation>已做种 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/placement.py" line="62"/>
+        <source>a file of the same name is already there; move or rename it first</source>
+        <translation>那里已有同名文件；请先移动或重命名它</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/placement.py" line="63"/>
+        <source>{name} could not be moved{where}: {reason}. Its files stay where they were.</source>
+        <translation>无法移动 {name}{where}：{reason}。其文件仍在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/previews.py" line="51"/>
+        <source>Not a usable magnet link: {exc}</source>
+        <translation>不是可用的磁力链接：{exc}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/previews.py" line="57"/>
+        <source>This torrent is already in the list.</source>
+        <translation>此种子已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/previews.py" line="89"/>
+        <source>The file list was no longer wanted.</source>
+        <translation>已不再需要文件列表。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/previews.py" line="94"/>
+        <source>No peer sent the file list in time; add the magnet and choose files later.</source>
+        <translation>没有节点及时发送文件列表；请先添加磁力链接，稍后再选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/previews.py" line="98"/>
+        <source>ModelDesk is closing.</source>
+        <translation>ModelDesk 正在关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/publish.py" line="49"/>
+        <source>Reading {folder} failed while hashing it: {exc}.</source>
+        <translation>计算哈希时读取 {folder} 失败：{exc}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="23"/>
+        <source>{name}: its file list has not arrived yet.</source>
+        <translation>{name}：文件列表尚未收到。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="27"/>
+        <source>No file {index} with priority {prio} in {name}.</source>
+        <translation>{name} 中没有可设为优先级 {prio} 的文件 {index}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="31"/>
+        <source>At least one file must stay selected; remove the job to drop them all.</source>
+        <translation>至少要保留一个选中的文件；要全部放弃，请删除该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="61"/>
+        <source>{name} could not restart: {exc}</source>
+        <translation>{name} 无法重新开始：{exc}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="75"/>
+        <source>That magnet link has a tracker or web seed address that is not valid text. Copy the whole link again.</source>
+        <translation>该磁力链接中的 Tracker 或 Web 种子地址不是有效文本。请重新复制完整链接。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="84"/>
+        <source>That magnet link is not valid ({exc}). Copy the whole link again.</source>
+        <translation>该磁力链接无效（{exc}）。请重新复制完整链接。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="87"/>
+        <source>That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.</source>
+        <translation>该磁力链接没有 info-hash（xt=urn:btih:…）。请重新复制完整链接。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="98"/>
+        <source>{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).</source>
+        <translation>{text!r} 不是 info-hash（应为 40 或 64 位十六进制数字，或 32 位 base32 字母）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="110"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="122"/>
+        <source>{what} is not a valid .torrent file (its file list is malformed).</source>
+        <translation>{what} 不是有效的 .torrent 文件（文件列表格式错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="118"/>
+        <source>{what} is not a valid .torrent file (it has no info dictionary).</source>
+        <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="164"/>
+        <source>{what} is too large to be a .torrent file ({size} bytes).</source>
+        <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="172"/>
+        <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
+        <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="177"/>
+        <source>{what} is not a valid .torrent file ({exc}).</source>
+        <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="216"/>
+        <source>{shown}: no such file.</source>
+        <translation>{shown}：文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="218"/>
+        <source>{shown} is a folder, not a .torrent file.</source>
+        <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="222"/>
+        <source>{shown!r} is not a file name (it contains a NUL character).</source>
+        <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="242"/>
+        <source>{source} is a URL; fetch it first.</source>
+        <translation>{source} 是网址；请先下载它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="244"/>
+        <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
+        <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="248"/>
+        <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
+        <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="63"/>
+        <source>Checking {name} failed: {message}.</source>
+        <translation>检查 {name} 失败：{message}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="65"/>
+        <source>Checking {name} did not end within {timeout:g} s.</source>
+        <translation>检查 {name} 未在 {timeout:g} 秒内完成。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/units.py" line="21"/>
+        <source>Not a rate: {text!r}. Use e.g. 5M, 500K or 30%.</source>
+        <translation>不是速率：{text!r}。请使用如 5M、500K 或 30% 的写法。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/units.py" line="23"/>
+        <source>A percentage limit must be between 0 and 100, not {text!r}.</source>
+        <translation>百分比限制必须在 0 到 100 之间，不能是 {text!r}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/units.py" line="26"/>
+        <source>A percentage upload limit needs your uplink speed: set it with --uplink (e.g. --uplink 10Mbit).</source>
+        <translation>按百分比限制上传需要知道你的上行带宽：请用 --uplink 设置（例如 --uplink 10Mbit）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/units.py" line="32"/>
+        <source>Not a rate: {text!r}. Use e.g. 5M, 500K, 10Mbit or 30%.</source>
+        <translation>不是速率：{text!r}。请使用如 5M、500K、10Mbit 或 30% 的写法。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/urls.py" line="18"/>
+        <source>{text!r} is not a valid URL ({exc}). Copy the whole address again.</source>
+        <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/verify.py" line="45"/>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/verify.py" line="75"/>
+        <source>{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and no job of the library in this folder.</source>
+        <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/recorder.py" line="66"/>
+        <source>The library in {where} cannot be written ({why}). Nothing was changed; free some space there (or fix the folder), then run the same command again.</source>
+        <translation>无法写入 {where} 中的库（{why}）。没有任何改动；请在那里释放空间（或修复该文件夹），然后再运行同一命令。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/recorder.py" line="68"/>
+        <source>its disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+</context>
+<context>
     <name>AddDialog</name>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="97"/>
@@ -197,7 +1129,7 @@ or press Add… on the toolbar.</source>
         <translation>ModelDesk 遇到意外错误，但仍在继续运行，你的下载不受影响。如果问题反复出现，请附上下面的详细信息报告给我们。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/bridge.py" line="33"/>
+        <location filename="../../modeldesk/bridge.py" line="45"/>
         <source>Choose a mirror in the add dialog&apos;s Mirror field, or add one in Settings → Mirrors.</source>
         <translation>请在添加对话框的“镜像”栏中选择一个镜像，或在“设置 → 镜像”中添加。</translation>
     </message>
@@ -1435,67 +2367,67 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="98"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="145"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="146"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>

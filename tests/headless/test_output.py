@@ -2,6 +2,7 @@ import io
 import json
 
 from modeldesk.core import events as ev
+from modeldesk.core.messages import Message
 from modeldesk.core.models import JobKind, JobSnapshot, JobState
 from modeldesk.headless.output import JsonOutput, Output, TerminalOutput
 
@@ -43,10 +44,11 @@ def test_json_lines_are_one_object_each():
     out = io.StringIO()
     o = JsonOutput(out, io.StringIO())
     o.event(ev.JobsUpdated((snap("a", 0.25),)))
-    o.event(ev.JobFailed("a", "disk full", 4))
+    o.event(ev.JobFailed("a", Message.of("No space left while writing {part}.", part="/p/w.bin"), 4))
     o.exit(4)
     objs = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [x["event"] for x in objs] == ["progress", "failed", "exit"]
+    assert objs[1]["reason"] == "No space left while writing /p/w.bin."
     assert objs[0]["progress"] == 0.25 and objs[0]["eta"] == 42 and objs[0]["state"] == "downloading"
     assert objs[2]["code"] == 4
 

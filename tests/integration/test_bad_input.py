@@ -277,7 +277,7 @@ def test_resume_after_a_full_disk_downloads_again_in_the_same_session(md, tmp_pa
         with open(disk / "filler", "wb") as f, contextlib.suppress(OSError):
             f.write(b"\0" * (3 * 1024 * 1024))
         failed = wait_for(r.events, lambda e: isinstance(e, ev.JobFailed), 30)
-        assert "space" in failed.reason.lower(), failed.reason
+        assert "space" in str(failed.reason).lower(), failed.reason
         (disk / "filler").unlink()
         r.m.resume(job).result(10)
         # A piece libtorrent hashed in memory may have lost blocks in the failed write and still count as

@@ -71,8 +71,9 @@ def test_a_wrong_password_fails_naming_the_proxy_and_nothing_goes_direct(md, tmp
         add = HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)
         failed = run_job(md, proxy, "not-the-password", add, ev.JobFailed, 60)
         served = web.requests_served()
-    assert f"SOCKS5 proxy 127.0.0.1:{socks.port}" in failed.reason and "Settings" in failed.reason, failed.reason
-    assert "not-the-password" not in failed.reason
+    reason = str(failed.reason)
+    assert f"SOCKS5 proxy 127.0.0.1:{socks.port}" in reason and "Settings" in reason, reason
+    assert "not-the-password" not in reason and "not-the-password" not in failed.reason.stored()
     assert served == 0, "no request reached the mirror around the proxy"
     assert not (tmp_path / "proj" / f.name).exists()
 

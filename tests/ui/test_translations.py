@@ -20,6 +20,8 @@ TS = ROOT / "resources" / "translations" / "modeldesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 SOURCES = sorted(str(p) for p in (ROOT / "modeldesk" / "ui").glob("*.py")) + [str(ROOT / "modeldesk" / "app.py"),
                                                                               str(ROOT / "modeldesk" / "bridge.py")]
+CORE = sorted(str(p) for p in (ROOT / "modeldesk" / "core").rglob("*.py"))  # messages marked N_()
+CORE_ALIAS = ["-tr-function-alias", "QT_TR_NOOP+=N_"]  # as packaging/i18n.sh runs lupdate
 
 
 def tool(name: str) -> str:
@@ -38,7 +40,8 @@ def messages(ts: Path):
 def test_every_string_in_the_code_has_a_finished_translation(tmp_path):
     merged = tmp_path / TS.name
     shutil.copy(TS, merged)
-    subprocess.run([tool("pyside6-lupdate"), *SOURCES, "-ts", str(merged)], check=True, capture_output=True)
+    subprocess.run([tool("pyside6-lupdate"), *CORE_ALIAS, *SOURCES, *CORE, "-ts", str(merged)], check=True,
+                   capture_output=True)
     problems = []
     for ctx, source, tr in messages(merged):
         kind = tr.get("type")
@@ -53,8 +56,14 @@ def test_every_string_in_the_code_has_a_finished_translation(tmp_path):
 
 def test_translations_keep_their_placeholders():
     for ctx, source, tr in messages(TS):
-        wanted = sorted(re.findall(r"%\d", source))
-        assert sorted(re.findall(r"%\d", tr.text or "")) == wanted, f"{ctx}: {source!r} → {tr.text!r}"
+        for placeholder in (r"%\d", r"\{[^{}]*\}"):  # Qt's %1 in the UI; the core's {name!r:spec} (str.format)
+            wanted = sorted(re.findall(placeholder, source))
+            assert sorted(re.findall(placeholder, tr.text or "")) == wanted, f"{ctx}: {source!r} → {tr.text!r}"
+
+
+def test_the_lupdate_call_in_i18n_sh_reads_the_core():
+    script = (ROOT / "packaging" / "i18n.sh").read_text()
+    assert " ".join(CORE_ALIAS) in script and "modeldesk/core" in script
 
 
 def test_the_compiled_qm_matches_the_ts(tmp_path):

@@ -9,6 +9,7 @@ from modeldesk import __version__
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.errors import BadSourceError, NetworkError
 from modeldesk.core.http.status import raise_for_status
+from modeldesk.core.messages import N_
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.urls import host_of
 
@@ -53,8 +54,10 @@ def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0, proxy: Proxy | 
             for chunk in r.iter_content(64 * 1024):
                 total += len(chunk)
                 if total > max_bytes:
-                    raise BadSourceError(f"{url} is larger than {max_bytes} bytes; it is not a .torrent file.")
+                    raise BadSourceError(N_("{url} is larger than {max_bytes} bytes; it is not a .torrent file."),
+                                         url=url, max_bytes=max_bytes)
                 chunks.append(chunk)
             return b"".join(chunks)
     except requests.RequestException as exc:
-        raise NetworkError(f"Could not fetch {url}: {type(exc).__name__}. Check the link and your network.") from None
+        raise NetworkError(N_("Could not fetch {url}: {kind}. Check the link and your network."),
+                           url=url, kind=type(exc).__name__) from None

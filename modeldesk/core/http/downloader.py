@@ -44,6 +44,7 @@ from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES,
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.http.status import no_mirror_error
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.units import fmt_bytes
 
@@ -102,10 +103,12 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
-        raise DiskError(f"Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename "
-                        "it, or pick another project folder; it was left as it is.") from None
+        raise DiskError(N_("Cannot create the folder {folder}: the file {blocker} is in the way. Move or "
+                           "rename it, or pick another project folder; it was left as it is."),
+                        folder=folder, blocker=blocker) from None
     except OSError as exc:
-        raise DiskError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from None
+        raise DiskError(N_("Cannot create the folder {folder}: {reason}."),
+                        folder=folder, reason=exc.strerror or exc) from None
 
 
 def file_paths(dest: Path) -> tuple[Path, Path, Path]:
@@ -119,7 +122,7 @@ class FileDownload:
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
                  limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
-                 root: Path | None = None, network_hint: str = "",
+                 root: Path | None = None, network_hint: Message | str = "",
                  reuse: Callable[[str, Path], bool] | None = None):
         self.spec = spec
         self._reuse = reuse  # (sha256, dest): placed a content the library holds elsewhere
@@ -206,8 +209,9 @@ class FileDownload:
             return os.open(self.part, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise UnsafePathError(f"{self.part} is a link; it was left alone and nothing was written "
-                                      "through it. Remove it and run the same command again.") from None
+                raise UnsafePathError(N_("{part} is a link; it was left alone and nothing was written "
+                                         "through it. Remove it and run the same command again."),
+                                      part=self.part) from None
             raise self._disk_error(exc) from None
 
     def _probe(self) -> str:
@@ -250,8 +254,8 @@ class FileDownload:
         free = shutil.disk_usage(self.spec.dest.parent).free
         if need > free:
             raise InsufficientSpaceError(
-                f"Not enough free space in {self.spec.dest.parent}: {self.spec.dest.name} needs "
-                f"{fmt_bytes(need)} more, only {fmt_bytes(free)} is free."
+                N_("Not enough free space in {parent}: {name} needs {need} more, only {free} is free."),
+                parent=self.spec.dest.parent, name=self.spec.dest.name, need=fmt_bytes(need), free=fmt_bytes(free)
             )
 
     # ---- transfer ----------------------------------------------------------------------
@@ -290,7 +294,7 @@ class FileDownload:
         if errors:
             raise errors[0]
         if self._stop.is_set():
-            raise Interrupted("interrupted; finished bytes are kept for the next run")
+            raise Interrupted(N_("interrupted; finished bytes are kept for the next run"))
         if segs.missing():
             faults = [f"{m.host}: {m.last_error or 'gave up'}" for m in self.mirrors.mirrors]
             raise self._no_mirror_error(faults)
@@ -359,10 +363,10 @@ class FileDownload:
 
     def _disk_error(self, exc: OSError) -> DiskError:
         if exc.errno == errno.ENOSPC:
-            return InsufficientSpaceError(f"No space left while writing {self.part}. Free some space and run "
-                                          "the same command again; finished bytes are kept.")
-        return DiskError(f"Writing {self.part} failed: {exc.strerror or exc}. Fix the folder and run the same "
-                         "command again; finished bytes are kept.")
+            return InsufficientSpaceError(N_("No space left while writing {part}. Free some space and run "
+                                             "the same command again; finished bytes are kept."), part=self.part)
+        return DiskError(N_("Writing {part} failed: {reason}. Fix the folder and run the same command again; "
+                            "finished bytes are kept."), part=self.part, reason=exc.strerror or exc)
 
     def _run_one(self, session, sched: Scheduler, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:
         m = w.mirror
@@ -411,7 +415,8 @@ class FileDownload:
         if os.fstat(fd).st_size != self.size:
             if hasher is not None:
                 hasher.stop()
-            raise VerificationError(f"{self.spec.dest.name}: size on disk differs from {self.size}.")
+            raise VerificationError(N_("{name}: size on disk differs from {size}."),
+                                    name=self.spec.dest.name, size=self.size)
         if hasher is None:
             return
         try:
@@ -441,7 +446,6 @@ class FileDownload:
         segs.remove()
         self.part.unlink(missing_ok=True)
         raise VerificationError(
-            f"{self.spec.dest.name}: the downloaded bytes do not match the published sha256 "
-            f"{(self.spec.sha256 or self.spec.git_sha1 or '')[:12]}…; the bad copy was deleted. A mirror is "
-            "serving a different or corrupt file; try again, or another mirror."
-        )
+            N_("{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was "
+               "deleted. A mirror is serving a different or corrupt file; try again, or another mirror."),
+            name=self.spec.dest.name, sha=(self.spec.sha256 or self.spec.git_sha1 or "")[:12])

@@ -23,6 +23,7 @@ from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
@@ -183,17 +184,17 @@ class HttpEngine:
     def set_job_limit(self, job_id: str, down: int) -> None:
         with self._lock:
             if job_id not in self._jobs:
-                raise BadInputError(f"No HTTP job {job_id}.")
+                raise BadInputError(N_("No HTTP job {job_id}."), job_id=job_id)
             self._job_limits[job_id].set_rate(down)  # made with the job; its connections read it live
 
     def add(self, job: HttpJob) -> Future:
         fut: Future = Future()
         with self._lock:
             if self._stopping:
-                fut.set_exception(ModelDeskError("The engine is shutting down."))
+                fut.set_exception(ModelDeskError(N_("The engine is shutting down.")))
                 return fut
             if self._alive(job.job_id):
-                fut.set_exception(ModelDeskError(f"{job.name} is already being downloaded."))
+                fut.set_exception(ModelDeskError(N_("{name} is already being downloaded."), name=job.name))
                 return fut
             self._jobs[job.job_id] = job
             self._paused.discard(job.job_id)
@@ -230,19 +231,19 @@ class HttpEngine:
         with self._lock:
             job = self._jobs.get(job_id)
             if job is not None and job_id in self._moving:
-                raise BadInputError(f"{job.name} is being moved to another folder; pick its files when the move "
-                                    "has ended.")
+                raise BadInputError(N_("{name} is being moved to another folder; pick its files when the "
+                                       "move has ended."), name=job.name)
         if job is None:
-            raise BadInputError(f"No HTTP job {job_id}.")
+            raise BadInputError(N_("No HTTP job {job_id}."), job_id=job_id)
         if not job.editable:
-            raise BadInputError(f"{job.name} is a single file: there are no other files to pick.")
+            raise BadInputError(N_("{name} is a single file: there are no other files to pick."), name=job.name)
         every = catalog(job)
         wanted = {s.dest for s in job.files}
         for index, priority in priorities.items():
             if 0 <= index < len(every):
                 (wanted.add if priority > 0 else wanted.discard)(every[index].dest)
         if not wanted:
-            raise BadInputError(f"Keep at least one file of {job.name}; to stop it, pause or remove it.")
+            raise BadInputError(N_("Keep at least one file of {name}; to stop it, pause or remove it."), name=job.name)
         changed = wanted != {s.dest for s in job.files}
         new = dataclasses.replace(job, files=tuple(s for s in every if s.dest in wanted),
                                   skipped=tuple(s for s in every if s.dest not in wanted))
@@ -290,13 +291,13 @@ class HttpEngine:
         with self._lock:
             job = self._jobs.get(job_id)
         if job is None:
-            raise BadInputError(f"No HTTP job {job_id}.")
+            raise BadInputError(N_("No HTTP job {job_id}."), job_id=job_id)
         old, new = Path(job.project_dir), Path(new_dir)
         if old == new:
             return
         with self._lock:
             if job_id in self._moving:
-                raise BadInputError(f"{job.name} is already being moved.")
+                raise BadInputError(N_("{name} is already being moved."), name=job.name)
             self._moving[job_id] = ""  # pause/resume meanwhile say here what happens after the move
         running, moved = False, job
         try:
@@ -331,8 +332,8 @@ class HttpEngine:
     def remove(self, job_id: str, delete_files: bool = False) -> None:
         with self._lock:
             if job_id in self._moving:
-                raise BadInputError(f"{self._jobs[job_id].name} is being moved to another folder; remove it "
-                                    "when the move has ended.")
+                raise BadInputError(N_("{name} is being moved to another folder; remove it when the move has "
+                                       "ended."), name=self._jobs[job_id].name)
         self.pause(job_id)
         with self._lock:
             job = self._jobs.pop(job_id, None)
@@ -414,11 +415,12 @@ class HttpEngine:
         except Interrupted:
             return
         except ModelDeskError as exc:
-            self._emit(ev.JobFailed(job.job_id, str(exc), exc.exit_code))
+            self._emit(ev.JobFailed(job.job_id, exc.message, exc.exit_code))
             return
         except Exception as exc:  # a bug must still end the job with a message, not a dead thread
             log.exception("HTTP job %s crashed", job.job_id)
-            self._emit(ev.JobFailed(job.job_id, f"{job.name}: unexpected error ({exc}).", 1))
+            self._emit(ev.JobFailed(job.job_id, Message.of(N_("{name}: unexpected error ({exc})."), name=job.name,
+                                                           exc=exc), 1))
             return
         finally:
             with self._lock:

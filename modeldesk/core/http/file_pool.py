@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from modeldesk.core.errors import Interrupted
 from modeldesk.core.http.downloader import FileDownload, FileSpec
 from modeldesk.core.http.mirrors import HostSlots
+from modeldesk.core.messages import N_
 
 FILES_AT_ONCE = 4
 
@@ -52,4 +53,4 @@ def fetch_files(specs: tuple[FileSpec, ...], connections: int, stop: threading.E
     if error is not None:
         raise error
     if stop.is_set():
-        raise Interrupted("interrupted; finished bytes are kept for the next run")
+        raise Interrupted(N_("interrupted; finished bytes are kept for the next run"))

@@ -19,6 +19,7 @@ from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError,
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.status import raise_for_status
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import Selection
 from modeldesk.core.pathsafety import check_layout, check_relative_path
 from modeldesk.core.repo_ids import DATASETS, api_root, is_repo_id
@@ -59,7 +60,8 @@ class HubFile:
 def _repo_id(parts: list[str], text: str) -> str:
     repo_id = "/".join(parts)
     if len(parts) != 2 or not is_repo_id(repo_id):
-        raise BadSourceError(f"{text!r} does not name a repository (expected org/name or datasets/org/name).")
+        raise BadSourceError(N_("{text!r} does not name a repository (expected org/name or datasets/org/name)."),
+                             text=text)
     return repo_id
 
 
@@ -104,13 +106,14 @@ def parse_repo_ref(text: str) -> RepoRef:
         body, _, rev = text[len("hf://"):].strip("/").partition("@")
         prefix, parts = _url_parts(body.split("/"))
         if len(parts) != 2:
-            raise BadSourceError(f"{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.")
+            raise BadSourceError(N_("{text!r}: write hf://org/name, hf://org/name@revision or "
+                                    "hf://datasets/org/name."), text=text)
         return RepoRef(prefix + _repo_id(parts, text), rev or "main")
     url = split_url(text)
     endpoint = f"{url.scheme}://{url.netloc}"
     prefix, segs = _url_parts([unquote(s) for s in url.path.split("/") if s])
     if segs[:1] == ["spaces"]:
-        raise BadSourceError(f"{text!r} is a Space (an app), not a model or dataset repository.")
+        raise BadSourceError(N_("{text!r} is a Space (an app), not a model or dataset repository."), text=text)
     if len(segs) == 2:
         return RepoRef(prefix + _repo_id(segs, text), "main", endpoint)
     if len(segs) >= 4 and segs[2] in _IN_REPO:
@@ -120,10 +123,11 @@ def parse_repo_ref(text: str) -> RepoRef:
         if segs[2] == "tree":
             return RepoRef(repo_id, rev, endpoint, glob_escape(inner) + "/" if inner else "")
         if not inner:
-            raise BadSourceError(f"{text!r} names no file (…/{segs[2]}/REVISION/path/to/file).")
+            raise BadSourceError(N_("{text!r} names no file (…/{form}/REVISION/path/to/file)."),
+                                 text=text, form=segs[2])
         return RepoRef(repo_id, rev, endpoint, glob_escape(inner))
-    raise BadSourceError(f"{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, "
-                         "…/org/name/blob/REV/file).")
+    raise BadSourceError(N_("{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, "
+                            "…/org/name/blob/REV/file)."), text=text)
 
 
 def is_commit(text: str) -> bool:
@@ -146,8 +150,9 @@ class HubClient:
 
     def _get_json(self, ref: RepoRef, path: str, params=None):
         if hub_offline():
-            raise NetworkError(f"HF_HUB_OFFLINE is set, so no hub is asked about {ref.repo_id}. Unset it to "
-                               "download; a folder that already holds the repo is used as it is.")
+            raise NetworkError(N_("HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to "
+                                  "download; a folder that already holds the repo is used as it is."),
+                               repo_id=ref.repo_id)
         problems: list[ModelDeskError] = []
         with new_session(self._credentials, self._proxy) as s:
             for ep in self.endpoints:
@@ -164,16 +169,16 @@ class HubClient:
                     problems.append(exc)
                     continue
                 except (requests.RequestException, ValueError) as exc:
-                    problems.append(NetworkError(f"{ep}: {type(exc).__name__}"))
+                    problems.append(NetworkError(N_("{ep}: {kind}"), ep=ep, kind=type(exc).__name__))
                     continue
                 return ep, pages
         # A definite answer (not found, gated) beats a network failure elsewhere.
         definite = [p for p in problems if not isinstance(p, NetworkError)]
         if definite:
             raise definite[0]
-        raise NetworkError(f"No hub endpoint answered for {ref.repo_id} ("
-                           + "; ".join(str(p) for p in problems) + "). Check the network, or add a mirror."
-                           + self._proxy.network_hint(), hint="mirror")
+        raise NetworkError(N_("No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a "
+                              "mirror.{proxy_hint}"), repo_id=ref.repo_id, problems=tuple(problems),
+                           proxy_hint=self._proxy.network_hint(), hint="mirror")
 
     def resolve(self, ref: RepoRef) -> str:
         if _COMMIT.match(ref.revision):
@@ -190,18 +195,18 @@ def commit_of(answer: object, ref: RepoRef) -> str:
     """The commit in a revision answer ({"sha": "<40 hex>", ...})."""
     sha = answer.get("sha") if isinstance(answer, dict) else None
     if not isinstance(sha, str) or not _COMMIT.match(sha):
-        raise BadSourceError(f"The hub gave no commit for {ref}.")
+        raise BadSourceError(N_("The hub gave no commit for {ref}."), ref=ref)
     return sha
 
 
-def _hub_file(entry: dict, what: str) -> HubFile:
+def _hub_file(entry: dict, what: Message) -> HubFile:
     path, size, oid = entry.get("path"), entry.get("size"), entry.get("oid", "")
     lfs = entry.get("lfs") or {}
     sha256 = lfs.get("oid") if isinstance(lfs, dict) else None
     if not (isinstance(path, str) and type(size) is int and size >= 0 and isinstance(oid, str)
             and isinstance(lfs, dict) and (sha256 is None or isinstance(sha256, str))):
-        raise BadSourceError(f"{what} sent a malformed file listing (an entry is not a file with a "
-                             "text path and a whole-number size). Try another mirror.")
+        raise BadSourceError(N_("{what} sent a malformed file listing (an entry is not a file with a text "
+                                "path and a whole-number size). Try another mirror."), what=what)
     check_relative_path(path, what)
     return HubFile(path, size, oid, sha256, bool(entry.get("xetHash")))
 
@@ -209,12 +214,12 @@ def _hub_file(entry: dict, what: str) -> HubFile:
 def files_of_listing(pages: list, repo_id: str) -> list[HubFile]:
     """The files of a recursive tree listing (pages of JSON lists of entries), checked: an entry of the
     wrong shape, a path that leaves the folder, or a file that is also a folder is refused up front."""
-    what = f"The repository {repo_id}"
+    what = Message.of(N_("The repository {repo_id}"), repo_id=repo_id)
     files: list[HubFile] = []
     for page in pages:
         if not isinstance(page, list) or not all(isinstance(e, dict) for e in page):
-            raise BadSourceError(f"{what} sent a malformed file listing (not a list of entries). "
-                                 "Try another mirror.")
+            raise BadSourceError(N_("{what} sent a malformed file listing (not a list of entries). Try "
+                                    "another mirror."), what=what)
         files.extend(_hub_file(e, what) for e in page if e.get("type") == "file")
     check_layout([f.path for f in files], what)
     return files

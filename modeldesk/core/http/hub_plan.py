@@ -13,6 +13,7 @@ from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
 from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, HubFile, RepoRef, endpoints_from_env, file_url
+from modeldesk.core.messages import N_
 from modeldesk.core.models import Selection
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.selection import is_selected
@@ -54,7 +55,8 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
         eps.append(OFFICIAL_ENDPOINT)
     eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
     if not eps:
-        raise BadInputError("No hub endpoint to ask: add a mirror, or turn the official hub back on.", hint="mirror")
+        raise BadInputError(N_("No hub endpoint to ask: add a mirror, or turn the official hub back on."),
+                            hint="mirror")
     return eps
 
 
@@ -93,8 +95,8 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     commit, listed = listing.commit, list(listing.files)
     chosen = [f for f in listed if is_selected(f.path, selection)]
     if not chosen:
-        raise BadInputError(f"Your --include/--exclude patterns match none of the {len(listed)} files "
-                            f"of {ref.repo_id}.")
+        raise BadInputError(N_("Your --include/--exclude patterns match none of the {listed_count} files of "
+                               "{repo_id}."), listed_count=len(listed), repo_id=ref.repo_id)
     if len(endpoints) > 1:
         # Rank the mirrors on the biggest chosen file: every file lists the fastest healthy one first.
         biggest = max(chosen, key=lambda f: f.size)

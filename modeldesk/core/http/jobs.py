@@ -28,6 +28,7 @@ from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.jobs import InLibrary, completed
 from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.piece_layout import PieceLayout, PieceSource
 from modeldesk.core.projects import ensure_project_dir
@@ -140,7 +141,7 @@ class HttpJobs:
     def _refuse_running(self, job_id: str, name: str) -> None:
         """Before the library hears of it: a job running here keeps its row as it is."""
         if self.engine.running(job_id):
-            raise BadInputError(f"{name} is already being downloaded here.")
+            raise BadInputError(N_("{name} is already being downloaded here."), name=name)
 
     def _refuse_overwriting(self, project: Path, repo: str, paths: set[str]) -> None:
         """Two repos in one folder would overwrite each other's README.md and config.json (each lands
@@ -153,8 +154,9 @@ class HttpJobs:
             if other != repo and clash:
                 shown = ", ".join(clash[:3]) + (" …" if len(clash) > 3 else "")
                 raise BadInputError(
-                    f"{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a "
-                    f"folder of its own, e.g. {project / repo.rsplit('/', 1)[-1]}.")
+                    N_("{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo "
+                       "a folder of its own, e.g. {subfolder}."),
+                    project=project, other=other, repo=repo, shown=shown, subfolder=project / repo.rsplit('/', 1)[-1])
 
     def _transfer(self, add: HttpAdd | HubAdd) -> tuple[int, float]:
         """Connections per mirror and stall timeout: the request's own, else the settings'."""

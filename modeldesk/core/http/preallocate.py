@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from modeldesk.core.errors import DiskError, InsufficientSpaceError
+from modeldesk.core.messages import N_
 from modeldesk.core.units import fmt_bytes
 
 MEMORY_FILESYSTEMS = {"tmpfs", "ramfs"}
@@ -52,9 +53,10 @@ def preallocate(fd: int, size: int, where: Path, name: str) -> None:
         os.ftruncate(fd, size)  # memory file systems, and those without fallocate
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise InsufficientSpaceError(f"No space left for {name}.") from None
+            raise InsufficientSpaceError(N_("No space left for {name}."), name=name) from None
         if exc.errno == errno.EFBIG:
-            raise DiskError(f"The file system holding {where} cannot store a file of {fmt_bytes(size)} ({name}); "
-                            "FAT32 stops at 4 GiB. Pick a project folder on another drive, or reformat "
-                            "this one as exFAT, NTFS or ext4.") from None
+            raise DiskError(N_("The file system holding {where} cannot store a file of {size} ({name}); "
+                               "FAT32 stops at 4 GiB. Pick a project folder on another drive, or reformat "
+                               "this one as exFAT, NTFS or ext4."),
+                            where=where, size=fmt_bytes(size), name=name) from None
         raise

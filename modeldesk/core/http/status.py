@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import requests
 
 from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
+from modeldesk.core.messages import N_, Message
 
 DENIED, MISSING, RETRY, OTHER = "denied", "missing", "retry", "other"
 _KINDS = {401: DENIED, 403: DENIED, 404: MISSING, 410: MISSING,
@@ -55,16 +56,18 @@ def error_for(p: HttpProblem, what: str, where: str, revision: str = "") -> Mode
     """The sentence for one failed answer about `what` (a repo id or a URL) from `where` (a host or an
     endpoint); `revision` names the revision asked for, for the hub's RevisionNotFound."""
     if p.hub_code == "GatedRepo" or (p.status == 403 and p.hub_code != "RepoNotFound"):
-        return AccessDeniedError(f"{what} is gated or private on {where}: accept its licence on its page and set "
-                                 "a token for that host.")
+        return AccessDeniedError(N_("{what} is gated or private on {where}: accept its licence on its page "
+                                    "and set a token for that host."), what=what, where=where)
     if p.hub_code == "RepoNotFound" or p.status == 401:
-        return BadSourceError(f"{what} was not found on {where} (or it is private and needs a token). "
-                              "Check the name.")
+        return BadSourceError(N_("{what} was not found on {where} (or it is private and needs a token). "
+                                 "Check the name."), what=what, where=where)
     if p.hub_code == "RevisionNotFound":
-        return BadSourceError(f"{what} has no revision {revision!r} on {where}.")
+        return BadSourceError(N_("{what} has no revision {revision!r} on {where}."),
+                              what=what, revision=revision, where=where)
     if p.kind == MISSING:
-        return BadSourceError(f"{what}: not found on {where} ({p}). Check the link.")
-    return NetworkError(f"{what}: {where} answered {p}. Try again later.")
+        return BadSourceError(N_("{what}: not found on {where} ({problem}). Check the link."),
+                              what=what, where=where, problem=p)
+    return NetworkError(N_("{what}: {where} answered {problem}. Try again later."), what=what, where=where, problem=p)
 
 
 def raise_for_status(resp: requests.Response, what: str, where: str, revision: str = "") -> None:
@@ -73,18 +76,20 @@ def raise_for_status(resp: requests.Response, what: str, where: str, revision: s
         raise error_for(p, what, where, revision)
 
 
-def no_mirror_error(name: str, statuses: list[int], detail: str, xet: bool, hint: str) -> ModelDeskError:
+def no_mirror_error(name: str, statuses: list[int], detail: str, xet: bool, hint: Message | str) -> ModelDeskError:
     """When every mirror of a file has failed: `statuses` holds each mirror's final status (0 for one
     that only timed out, stalled, errored or lied), `detail` what each said."""
     kinds = {_KINDS.get(s, OTHER) if s else None for s in statuses}
     if kinds == {DENIED}:
-        return AccessDeniedError(f"{name}: access denied by every mirror ({detail}). The file is gated "
-                                 "or private: accept its licence on its page, or set a token.")
+        return AccessDeniedError(N_("{name}: access denied by every mirror ({detail}). The file is gated or "
+                                    "private: accept its licence on its page, or set a token."),
+                                 name=name, detail=detail)
     if xet and MISSING in kinds:  # listed, yet a mirror says there is no such file
-        return BadSourceError(f"{name}: the hub stores this file with Xet, and no mirror here serves it as a "
-                              f"plain download ({detail}). Add a mirror that passes Xet files on (the official "
-                              "hub does), or leave the file out with --exclude.")
+        return BadSourceError(N_("{name}: the hub stores this file with Xet, and no mirror here serves it as "
+                                 "a plain download ({detail}). Add a mirror that passes Xet files on (the "
+                                 "official hub does), or leave the file out with --exclude."), name=name, detail=detail)
     if kinds == {MISSING}:
-        return BadSourceError(f"{name}: not found on any mirror ({detail}). Check the URL.")
-    return NetworkError(f"{name}: no mirror could serve it ({detail}). Run the same command again "
-                        "later; finished bytes are kept." + hint)
+        return BadSourceError(N_("{name}: not found on any mirror ({detail}). Check the URL."),
+                              name=name, detail=detail)
+    return NetworkError(N_("{name}: no mirror could serve it ({detail}). Run the same command again later; "
+                           "finished bytes are kept.{proxy_hint}"), name=name, detail=detail, proxy_hint=hint)

@@ -12,6 +12,7 @@ from pathlib import Path
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.hf_local_dir import write_download_metadata
+from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import check_layout, check_relative_path
 
 MANIFEST_DIR = ".modeldesk"
@@ -76,8 +77,8 @@ def read_manifest(m: Path) -> tuple[dict, list[dict]]:
                     and all(isinstance(e.get(k), str) for k in ("sha256", "git_sha1") if e.get(k) is not None)):
                 raise TypeError("a file entry is malformed")
     except (ValueError, KeyError, TypeError) as exc:  # JSON and UTF-8 errors are ValueErrors
-        raise BadInputError(f"{m} is damaged ({exc}); it was not used. Download the model again to rewrite it.") \
-            from None
+        raise BadInputError(N_("{manifest} is damaged ({exc}); it was not used. Download the model again to "
+                               "rewrite it."), manifest=m, exc=exc) from None
     for e in files:
         check_relative_path(e["path"], str(m))
     check_layout([e["path"] for e in files], str(m))

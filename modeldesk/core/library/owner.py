@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from modeldesk.core.errors import LibraryBusyError
+from modeldesk.core.messages import N_
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -51,9 +52,9 @@ class LibraryLock:
             os.close(fd)
             holder = holder or "another process"
             raise LibraryBusyError(
-                f"Another ModelDesk ({holder}) is using the library in {self.path.parent}. Wait for it to end "
-                "or stop it, then run this again; to add a model to the running app instead, run "
-                "`modeldesk SOURCE`, which hands it over."
+                N_("Another ModelDesk ({holder}) is using the library in {parent}. Wait for it to end or "
+                   "stop it, then run this again; to add a model to the running app instead, run `modeldesk "
+                   "SOURCE`, which hands it over."), holder=holder, parent=self.path.parent
             )
         try:
             os.ftruncate(fd, 0)

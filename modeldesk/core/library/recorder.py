@@ -19,6 +19,7 @@ from typing import assert_never
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError
 from modeldesk.core.library.store import Library
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import JobState
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,10 @@ class LibraryWriteError(DiskError):
     """The library's database could not be written: a command that needs it is refused, in one sentence."""
 
     def __init__(self, where: Path, exc: BaseException):
-        super().__init__(f"The library in {where} cannot be written ({_why(exc, where)}). Nothing was changed; "
-                         "free some space there (or fix the folder), then run the same command again.")
+        why = _why(exc, where)
+        super().__init__(N_("The library in {where} cannot be written ({why}). Nothing was changed; free some "
+                            "space there (or fix the folder), then run the same command again."), where=where,
+                         why=Message.of(N_("its disk is full")) if why == _FULL else why)
 
 
 class Recorder:
@@ -91,6 +94,9 @@ class Recorder:
         return recorded
 
 
+_FULL = "its disk is full"
+
+
 def _why(exc: BaseException, where: Path) -> str:
     """SQLite says "database or disk is full", or only "disk I/O error" when a journal cannot grow."""
     text = str(exc).strip() or type(exc).__name__
@@ -98,4 +104,4 @@ def _why(exc: BaseException, where: Path) -> str:
         nearly_full = shutil.disk_usage(where).free < 1024 * 1024
     except OSError:
         nearly_full = False
-    return "its disk is full" if nearly_full or "full" in text.lower() or getattr(exc, "errno", None) == 28 else text
+    return _FULL if nearly_full or "full" in text.lower() or getattr(exc, "errno", None) == 28 else text

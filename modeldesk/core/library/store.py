@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.schema import connect
+from modeldesk.core.messages import Message
 from modeldesk.core.models import (
     FileEntry,
     JobKind,
@@ -85,8 +86,9 @@ class Library:
                 rows,
             )
 
-    def set_state(self, job_id: str, state: JobState, error: str = "") -> None:
-        self._conn.execute("UPDATE jobs SET state=?, error=? WHERE job_id=?", (state.value, error, job_id))
+    def set_state(self, job_id: str, state: JobState, error: Message | None = None) -> None:
+        stored = error.stored() if error is not None else ""
+        self._conn.execute("UPDATE jobs SET state=?, error=? WHERE job_id=?", (state.value, stored, job_id))
 
     def mark_finished(self, job_id: str) -> None:
         self._conn.execute(
@@ -185,7 +187,7 @@ def _entry(row: sqlite3.Row) -> LibraryEntry:
         downloaded=row["downloaded"],
         seeding_seconds=row["seeding_seconds"],
         peers_served=row["peers_served"],
-        error=row["error"],
+        error=Message.from_stored(row["error"] or ""),
         files=files,
         options=json.loads(row["options"] or "{}"),
         placed_in=tuple(json.loads(row["placed_in"] or "[]")),

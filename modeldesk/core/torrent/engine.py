@@ -28,6 +28,7 @@ from modeldesk.core.constants import (
     STATUS_INTERVAL_S,
 )
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
+from modeldesk.core.messages import N_
 from modeldesk.core.models import JobState
 from modeldesk.core.piece_layout import FeedFactory
 from modeldesk.core.proxy import Proxy
@@ -176,7 +177,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
     def _call(self, fn, *args) -> Future:
         fut: Future = Future()
         if self._stop_requested.is_set():
-            fut.set_exception(ModelDeskError("The engine is shutting down."))
+            fut.set_exception(ModelDeskError(N_("The engine is shutting down.")))
         else:
             self._commands.put((fn, args, fut))
             self._wakeup.wake()
@@ -232,7 +233,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         deadline = self._clock() + self._stop_timeout
         self._feeds.stop_all()
         self._drain_commands()
-        self._moves.cancel_all("ModelDesk quit before the move finished; the files may be in either folder.")
+        self._moves.cancel_all(N_("ModelDesk quit before the move finished; the files may be in either folder."))
         self._previews.drop_all()
         self._ses.pause()
         for job in self._jobs.values():
@@ -259,7 +260,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         try:
             return self._jobs[job_id]
         except KeyError:
-            raise BadInputError(f"No torrent job {job_id}.") from None
+            raise BadInputError(N_("No torrent job {job_id}."), job_id=job_id) from None
 
     def _job_of(self, handle) -> TorrentJob | None:
         try:
@@ -271,8 +272,8 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
     def _add(self, request: AddRequest) -> str:
         job_id = request.source.job_id
         if job_id in self._jobs:
-            raise BadInputError(f"{request.source.name} is already being downloaded.")
-        self._previews.drop(job_id, "The torrent was added.")  # the job takes over from a dialog's preview
+            raise BadInputError(N_("{name} is already being downloaded."), name=request.source.name)
+        self._previews.drop(job_id, N_("The torrent was added."))  # the job takes over from a dialog's preview
         job = TorrentJob(job_id=job_id, request=request)
         atp = build_add_params(request, self._parts_dir, self._settings)
         web_seeds = tuple(dict.fromkeys(take_web_seeds(atp) + request.web_seeds))
@@ -287,7 +288,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         try:
             job.handle = self._ses.add_torrent(atp)
         except RuntimeError as exc:
-            raise BadInputError(f"libtorrent refused {request.source.name}: {exc}") from None
+            raise BadInputError(N_("libtorrent refused {name}: {exc}"), name=request.source.name, exc=exc) from None
         self._jobs[job_id] = job
         self._feeds.track(job, web_seeds)
         if not job.has_metadata:
@@ -300,7 +301,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
     def _resume_job(self, job_id: str) -> None:
         """Resume also retries a job that failed (e.g. after the user freed disk space)."""
         job = self._job(job_id)
-        job.limit_reached, job.limit_reason = False, ""
+        job.limit_reached, job.limit_reason = False, None
         if job.failed:
             # Write errors libtorrent posted for writes queued before the failure are handled now, while
             # the job still counts as failed (they are ignored), not after the resume: one handled then
@@ -385,7 +386,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         job = self._job_of(alert.handle)
         if job is None or not job.limit_reason:
             return
-        reason, job.limit_reason = job.limit_reason, ""
+        reason, job.limit_reason = job.limit_reason, None
         self._save_resume(job, self._clock())
         self._emit(ev.SeedingLimitReached(job.job_id, reason))
 
@@ -403,7 +404,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 self._save_resume(job, self._clock())
         except RuntimeError:
             pass
-        self._emit(ev.JobFailed(job.job_id, str(error), error.exit_code))
+        self._emit(ev.JobFailed(job.job_id, error.message, error.exit_code))
 
     def _on_metadata(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -452,7 +453,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             reason = job.seeding_limit(
                 snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
             )
-            if reason:
+            if reason is not None:
                 # Graceful: peers get the blocks they have asked for (a leecher that needed exactly the
                 # last ones was cut off otherwise); the limit is announced once the torrent has paused.
                 job.limit_reached, job.limit_reason, job.limit_at = True, reason, now

@@ -11,6 +11,7 @@ import libtorrent as lt
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError, ModelDeskError
+from modeldesk.core.messages import N_
 from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.job import TorrentJob
 
@@ -53,7 +54,8 @@ class FinishingHandlers:
         job = self._job_of(alert.handle)
         if job is not None:
             job.pending_renames.discard(alert.index)
-            self._fail(job, DiskError(f"A finished file could not get its final name: {alert.message()}"))
+            self._fail(job, DiskError(N_("A finished file could not get its final name: {message}"),
+                                      message=alert.message()))
 
     def _maybe_finish(self, job: TorrentJob | None) -> None:
         if job is None or job.finished or job.failed or not job.has_metadata:
@@ -82,8 +84,8 @@ class FinishingHandlers:
         self._fail(
             job,
             DiskError(
-                f"Writing {alert.filename()} failed: {reason}. Free some space or fix the folder, then "
-                "run the same command again; verified pieces are kept."
+                N_("Writing {filename} failed: {reason}. Free some space or fix the folder, then run the "
+                   "same command again; verified pieces are kept."), filename=alert.filename(), reason=reason
             ),
             write_failed=True,
         )
@@ -91,4 +93,5 @@ class FinishingHandlers:
     def _on_torrent_error(self, alert) -> None:
         job = self._job_of(alert.handle)
         if job is not None:
-            self._fail(job, DiskError(f"{job.request.source.name}: {alert.error.message()}"), write_failed=True)
+            self._fail(job, DiskError(N_("{name}: {message}"),
+                                      name=job.request.source.name, message=alert.error.message()), write_failed=True)

@@ -12,6 +12,7 @@ import libtorrent as lt
 
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError, InsufficientSpaceError
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
 from modeldesk.core.pathsafety import check_tree
 from modeldesk.core.selection import is_selected
@@ -60,7 +61,7 @@ class TorrentJob:
     # recheck reads the disk again, no resume data is saved, and resuming starts with that recheck.
     distrust_disk: bool = False
     limit_reached: bool = False
-    limit_reason: str = ""  # set while a graceful pause at the seeding limit is under way
+    limit_reason: Message | None = None  # set while a graceful pause at the seeding limit is under way
     limit_at: float = 0.0
     rechecking: bool = False  # a recheck the user asked for is under way
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
@@ -110,7 +111,7 @@ class TorrentJob:
             chosen = {f.index for f in files if is_selected(f.path, sel, top)}
             if not chosen:
                 raise BadInputError(
-                    "Your --include/--exclude patterns match no file in this torrent; nothing to download."
+                    N_("Your --include/--exclude patterns match no file in this torrent; nothing to download.")
                 )
             priorities = [4 if i in chosen else 0 for i in range(num_files)]
         self.files = tuple(FileEntry(f.index, f.path, f.size, priorities[f.index] > 0) for f in files)
@@ -148,8 +149,8 @@ class TorrentJob:
         free = shutil.disk_usage(save).free
         if need > free:
             raise InsufficientSpaceError(
-                f"Not enough free space in {save}: this model needs {fmt_bytes(need)} more, "
-                f"only {fmt_bytes(free)} is free. Free some space or pick another folder."
+                N_("Not enough free space in {save}: this model needs {need} more, only {free} is free. Free "
+                   "some space or pick another folder."), save=save, need=fmt_bytes(need), free=fmt_bytes(free)
             )
 
     def check_placement(self, save_path: str | None = None) -> None:
@@ -235,13 +236,13 @@ class TorrentJob:
         self.last_snapshot = snap
         return snap
 
-    def seeding_limit(self, snap: JobSnapshot, ratio_limit: float, time_limit_min: int) -> str:
+    def seeding_limit(self, snap: JobSnapshot, ratio_limit: float, time_limit_min: int) -> Message | None:
         if not self.finished or self.limit_reached:
-            return ""
+            return None
         if not self.request.seed:
-            return "seeding is off for this job"
+            return Message.of(N_("seeding is off for this job"))
         if ratio_limit > 0 and snap.ratio >= ratio_limit:
-            return f"ratio {snap.ratio:.2f} reached the limit {ratio_limit:g}"
+            return Message.of(N_("ratio {ratio:.2f} reached the limit {limit:g}"), ratio=snap.ratio, limit=ratio_limit)
         if time_limit_min > 0 and snap.seeding_seconds >= time_limit_min * 60:
-            return f"seeded for {time_limit_min} minutes"
-        return ""
+            return Message.of(N_("seeded for {minutes} minutes"), minutes=time_limit_min)
+        return None

@@ -11,12 +11,13 @@ import libtorrent as lt
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import BadInputError, DiskError
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.torrent.job import TorrentJob
 
 
 def set_limits(job: TorrentJob, down: int, up: int) -> None:
     if down < 0 or up < 0:
-        raise BadInputError("A speed limit cannot be negative.")
+        raise BadInputError(N_("A speed limit cannot be negative."))
     job.handle.set_download_limit(down if down > 0 else -1)
     job.handle.set_upload_limit(up if up > 0 else -1)
     job.request = dataclasses.replace(job.request, limits=(down, up))
@@ -33,7 +34,7 @@ class StorageMoves:
 
     def start(self, job: TorrentJob, dest: str, done: Future) -> None:
         if job.job_id in self._pending:
-            raise BadInputError(f"{job.request.source.name} is already being moved.")
+            raise BadInputError(N_("{name} is already being moved."), name=job.request.source.name)
         if dest == job.request.save_path:
             done.set_result(dest)
             return
@@ -56,11 +57,11 @@ class StorageMoves:
             return
         done = self._pending.pop(job.job_id, None)
         where = f" ({alert.file_path()})" if alert.file_path() else ""
-        reason = alert.error.message()
-        if "exist" in reason.lower():
-            reason = "a file of the same name is already there; move or rename it first"
-        error = DiskError(f"{job.request.source.name} could not be moved{where}: {reason}. "
-                          "Its files stay where they were.")
+        reason: Message | str = alert.error.message()
+        if "exist" in str(reason).lower():
+            reason = Message.of(N_("a file of the same name is already there; move or rename it first"))
+        error = DiskError(N_("{name} could not be moved{where}: {reason}. Its files stay where they were."),
+                          name=job.request.source.name, where=where, reason=reason)
         if done is not None:
             done.set_exception(error)
 

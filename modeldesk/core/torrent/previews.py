@@ -18,6 +18,7 @@ from typing import Any
 import libtorrent as lt
 
 from modeldesk.core.errors import BadSourceError, ModelDeskError
+from modeldesk.core.messages import N_
 from modeldesk.core.torrent.sources import job_id_of
 
 log = logging.getLogger(__name__)
@@ -47,13 +48,13 @@ class MetadataPreviews:
         try:
             atp = lt.parse_magnet_uri(magnet)
         except RuntimeError as exc:
-            raise BadSourceError(f"Not a usable magnet link: {exc}") from None
+            raise BadSourceError(N_("Not a usable magnet link: {exc}"), exc=exc) from None
         job_id = job_id_of(atp.info_hashes)
         if job_id in self._pending:
             self._pending[job_id].waiting.append(done)
             return
         if ses.find_torrent(atp.info_hashes.get_best()).is_valid():
-            raise BadSourceError("This torrent is already in the list.")
+            raise BadSourceError(N_("This torrent is already in the list."))
         self._dir.mkdir(parents=True, exist_ok=True)
         atp.save_path = str(self._dir)
         atp.flags |= flags | lt.torrent_flags.upload_mode | lt.torrent_flags.default_dont_download
@@ -85,13 +86,13 @@ class MetadataPreviews:
         self._session().remove_torrent(preview.handle)
         for fut in preview.waiting:
             if not fut.done():
-                fut.set_exception(ModelDeskError(why or "The file list was no longer wanted."))
+                fut.set_exception(ModelDeskError(why or N_("The file list was no longer wanted.")))
 
     def expire(self) -> None:
         now = self._clock()
         for job_id in [j for j, p in self._pending.items() if now >= p.deadline]:
-            self.drop(job_id, "No peer sent the file list in time; add the magnet and choose files later.")
+            self.drop(job_id, N_("No peer sent the file list in time; add the magnet and choose files later."))
 
     def drop_all(self) -> None:
         for job_id in list(self._pending):
-            self.drop(job_id, "ModelDesk is closing.")
+            self.drop(job_id, N_("ModelDesk is closing."))

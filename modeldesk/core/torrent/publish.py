@@ -17,6 +17,7 @@ import libtorrent as lt
 
 from modeldesk import __version__
 from modeldesk.core.errors import DiskError
+from modeldesk.core.messages import N_
 from modeldesk.core.publishing import PublishPlan
 from modeldesk.core.torrent.sources import HUB_KEY
 
@@ -45,7 +46,8 @@ def build_torrent(plan: PublishPlan, trackers: tuple[str, ...] = (), private: bo
             else:
                 lt.set_piece_hashes(ct, base, lambda piece: progress(piece + 1, num_pieces))
         except RuntimeError as exc:
-            raise DiskError(f"Reading {plan.folder} failed while hashing it: {exc}.") from None
+            raise DiskError(N_("Reading {folder} failed while hashing it: {exc}."),
+                            folder=plan.folder, exc=exc) from None
     doc = ct.generate()
     doc.pop(b"creation date", None)
     doc[b"created by"] = f"ModelDesk {__version__}".encode()

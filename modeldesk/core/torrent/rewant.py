@@ -13,20 +13,22 @@ import libtorrent as lt
 
 from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.messages import N_
 from modeldesk.core.torrent.job import TorrentJob
 
 
 def change_priorities(job: TorrentJob, priorities: dict[int, int]) -> None:
     """Apply {file index: priority}; a complete torrent that now wants more is restarted."""
     if not job.has_metadata:
-        raise BadInputError(f"{job.request.source.name}: its file list has not arrived yet.")
+        raise BadInputError(N_("{name}: its file list has not arrived yet."), name=job.request.source.name)
     prios = list(job.handle.get_file_priorities())
     for index, prio in priorities.items():
         if not 0 <= index < len(prios) or not 0 <= prio <= 7:
-            raise BadInputError(f"No file {index} with priority {prio} in {job.request.source.name}.")
+            raise BadInputError(N_("No file {index} with priority {prio} in {name}."),
+                                index=index, prio=prio, name=job.request.source.name)
         prios[index] = prio
     if not any(prios[e.index] for e in job.files):
-        raise BadInputError("At least one file must stay selected; remove the job to drop them all.")
+        raise BadInputError(N_("At least one file must stay selected; remove the job to drop them all."))
     for index, name in job.reselect({e.index for e in job.files if prios[e.index] > 0}).items():
         job.handle.rename_file(index, name)
     job.handle.prioritize_files(prios)

@@ -12,6 +12,7 @@ import libtorrent as lt
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import DiskError, ModelDeskError
+from modeldesk.core.messages import N_
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.inspect import scan_served
@@ -57,7 +58,7 @@ class SessionHandlers:
         try:
             rewant.readd(self._ses, job, params, self._settings.enable_dht)
         except RuntimeError as exc:
-            self._fail(job, DiskError(f"{job.request.source.name} could not restart: {exc}"))
+            self._fail(job, DiskError(N_("{name} could not restart: {exc}"), name=job.request.source.name, exc=exc))
 
     def _on_resume_failed(self, alert) -> None:
         with contextlib.suppress(RuntimeError):  # the handle may be gone

@@ -17,6 +17,7 @@ import libtorrent as lt
 
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
+from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry
 from modeldesk.core.pathsafety import USER_PATH, check_components, short
 from modeldesk.core.repo_ids import REPO_ID
@@ -71,8 +72,8 @@ def _readable_magnet(text: str):
     try:
         params.name, list(params.trackers), list(params.url_seeds)
     except UnicodeDecodeError:
-        raise BadSourceError("That magnet link has a tracker or web seed address that is not valid text. "
-                             "Copy the whole link again.") from None
+        raise BadSourceError(N_("That magnet link has a tracker or web seed address that is not valid text. "
+                                "Copy the whole link again.")) from None
     return params, text
 
 
@@ -80,10 +81,10 @@ def parse_magnet(text: str) -> TorrentSource:
     try:
         params, text = _readable_magnet(text)
     except RuntimeError as exc:
-        raise BadSourceError(f"That magnet link is not valid ({exc}). Copy the whole link again.") from None
+        raise BadSourceError(N_("That magnet link is not valid ({exc}). Copy the whole link again."), exc=exc) from None
     job_id = job_id_of(params.info_hashes)
     if set(job_id) == {"0"}:
-        raise BadSourceError("That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.")
+        raise BadSourceError(N_("That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again."))
     return TorrentSource(job_id=job_id, name=params.name or job_id, kind="magnet", text=text)
 
 
@@ -94,7 +95,8 @@ def parse_info_hash(text: str) -> TorrentSource:
     elif _HEX64.match(t):
         src = parse_magnet(f"magnet:?xt=urn:btmh:1220{t}")
     else:
-        raise BadSourceError(f"{short(text)!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).")
+        raise BadSourceError(N_("{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters)."),
+                             text=short(text))
     return TorrentSource(job_id=src.job_id, name=src.name, kind="infohash", text=src.text)
 
 
@@ -105,7 +107,7 @@ def _decode_name(raw: bytes) -> str:
 def _names(raw: object, what: str) -> list[str]:
     """A list of bencoded byte strings as names; anything else is a malformed torrent."""
     if not isinstance(raw, list) or not all(isinstance(p, bytes) for p in raw):
-        raise BadSourceError(f"{what} is not a valid .torrent file (its file list is malformed).")
+        raise BadSourceError(N_("{what} is not a valid .torrent file (its file list is malformed)."), what=what)
     return [_decode_name(p) for p in raw]
 
 
@@ -113,11 +115,11 @@ def check_info_paths(info: object, what: str) -> None:
     """Refuse an info dict with a file name that leaves the save folder (v1 and v2 layouts), or
     whose file list is not made of the types the format names (a peer's metadata is hostile too)."""
     if not isinstance(info, dict):
-        raise BadSourceError(f"{what} is not a valid .torrent file (it has no info dictionary).")
+        raise BadSourceError(N_("{what} is not a valid .torrent file (it has no info dictionary)."), what=what)
     check_components(_names([info.get(b"name.utf-8", info.get(b"name", b""))], what), what)
     files = info.get(b"files") or []
     if not isinstance(files, list) or not all(isinstance(e, dict) for e in files):
-        raise BadSourceError(f"{what} is not a valid .torrent file (its file list is malformed).")
+        raise BadSourceError(N_("{what} is not a valid .torrent file (its file list is malformed)."), what=what)
     for entry in files:
         check_components(_names(entry.get(b"path.utf-8", entry.get(b"path", [])), what), what)
 
@@ -159,19 +161,20 @@ def flat_renames(ti) -> dict[int, str]:
 
 def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
     if len(data) > MAX_TORRENT_BYTES:
-        raise BadSourceError(f"{what} is too large to be a .torrent file ({len(data)} bytes).")
+        raise BadSourceError(N_("{what} is too large to be a .torrent file ({size} bytes)."),
+                             what=what, size=len(data))
     decoded: Any
     try:
         decoded = lt.bdecode(data)
     except RuntimeError:
         decoded = None
     if not isinstance(decoded, dict) or not isinstance(decoded.get(b"info"), dict):
-        raise BadSourceError(f"{what} is not a valid .torrent file (it is truncated or not bencoded).")
+        raise BadSourceError(N_("{what} is not a valid .torrent file (it is truncated or not bencoded)."), what=what)
     check_info_paths(decoded[b"info"], what)
     try:
         ti = lt.torrent_info(data)
     except RuntimeError as exc:
-        raise BadSourceError(f"{what} is not a valid .torrent file ({exc}).") from None
+        raise BadSourceError(N_("{what} is not a valid .torrent file ({exc})."), what=what, exc=exc) from None
     hub = hub_of(decoded)
     return TorrentSource(
         job_id=job_id_of(ti.info_hashes()),
@@ -210,13 +213,13 @@ def parse_torrent_file(path: Path) -> TorrentSource:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise BadSourceError(f"{shown}: no such file.") from None
+        raise BadSourceError(N_("{shown}: no such file."), shown=shown) from None
     except IsADirectoryError:
-        raise BadSourceError(f"{shown} is a folder, not a .torrent file.") from None
+        raise BadSourceError(N_("{shown} is a folder, not a .torrent file."), shown=shown) from None
     except OSError as exc:
-        raise BadSourceError(f"{shown} cannot be read: {exc.strerror}.") from None
+        raise BadSourceError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=exc.strerror) from None
     except ValueError:  # a NUL in the name
-        raise BadSourceError(f"{shown!r} is not a file name (it contains a NUL character).") from None
+        raise BadSourceError(N_("{shown!r} is not a file name (it contains a NUL character)."), shown=shown) from None
     return parse_torrent_bytes(data, shown)
 
 
@@ -236,11 +239,12 @@ def parse_local_source(text: str) -> TorrentSource:
     if _HEX40.match(t) or _HEX64.match(t) or (_B32.match(t) and not _is_file_name(t)):
         return parse_info_hash(t)
     if looks_like_url(t):
-        raise BadSourceError(f"{short(t)} is a URL; fetch it first.")
+        raise BadSourceError(N_("{source} is a URL; fetch it first."), source=short(t))
     if not _is_file_name(t) and REPO_ID.match(t):
-        raise BadSourceError(f"{short(t)!r} is no file here. For the hub repository, write hf://{t}")
+        raise BadSourceError(N_("{source!r} is no file here. For the hub repository, write hf://{repo}"),
+                             source=short(t), repo=t)
     if not _is_file_name(t) and not t.endswith(".torrent"):
         raise BadSourceError(
-            f"{short(t)!r} is not a magnet link, info-hash, URL or existing .torrent file."
+            N_("{source!r} is not a magnet link, info-hash, URL or existing .torrent file."), source=short(t)
         )
     return parse_torrent_file(Path(os.path.expanduser(t)))

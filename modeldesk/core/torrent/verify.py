@@ -14,6 +14,7 @@ from pathlib import Path
 import libtorrent as lt
 
 from modeldesk.core.errors import DiskError
+from modeldesk.core.messages import N_
 from modeldesk.core.torrent.sources import files_of, flat_renames, hub_of
 
 _QUIET = {
@@ -59,8 +60,9 @@ def check_torrent(torrent: bytes, save_path: str, wanted: set[str] | None, parts
                 if isinstance(alert, lt.torrent_checked_alert):
                     return _result(handle, files, Path(save_path))
                 if isinstance(alert, lt.torrent_error_alert):
-                    raise DiskError(f"Checking {ti.name()} failed: {alert.error.message()}.")
-        raise DiskError(f"Checking {ti.name()} did not end within {timeout:g} s.")
+                    raise DiskError(N_("Checking {name} failed: {message}."),
+                                    name=ti.name(), message=alert.error.message())
+        raise DiskError(N_("Checking {name} did not end within {timeout:g} s."), name=ti.name(), timeout=timeout)
     finally:
         ses.remove_torrent(handle)
 
