@@ -171,6 +171,10 @@ def _add_get_parser(sub) -> None:
     get.add_argument("--to", "--local-dir", dest="to", required=True, metavar="DIR",
                      help="project folder to download into (hub files land at DIR/<path in repo>)")
     get.add_argument("--revision", metavar="REV", help="branch, tag or commit for hf:// sources that name none")
+    get.add_argument("--hub-cache", nargs="?", const="", metavar="CACHE",
+                     help="also place hub repos into the Hugging Face cache, where from_pretrained('org/name') "
+                          "finds them (default: $HF_HUB_CACHE or ~/.cache/huggingface/hub); by reflink or hard "
+                          "link, so no second copy on one disk")
     get.add_argument("--dry-run", action="store_true",
                      help="list the files and bytes it would fetch (and what is already here); fetch nothing")
     get.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -286,6 +290,10 @@ def _run_transfer(args) -> int:
         else:
             adds = get_adds(args)
             options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
+            if args.hub_cache is not None:
+                from modeldesk.headless.get_cmd import report_hub_cache
+
+                options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, output)
     except ModelDeskError as exc:
         output.error(error_text(exc))
         output.exit(exc.exit_code)

@@ -63,6 +63,7 @@ class HubAdd:
     limits: tuple[int, int] = (0, 0)
     job_id: str | None = None
     listing: HubListing | None = None  # pinned and listed by a preview: added exactly as previewed
+    hub_cache: str | None = None  # also place the files into this hub cache (HF_HUB_CACHE layout) when done
 
 
 def is_torrent_url(text: str) -> bool:
@@ -126,7 +127,7 @@ def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | Http
         opts = entry.options
         return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
                       tuple(opts.get("mirrors", ())), opts.get("connections"), limits=entry.limits,
-                      job_id=entry.job_id)
+                      job_id=entry.job_id, hub_cache=opts.get("hub_cache"))
     opts = entry.options
     urls = tuple(opts.get("urls") or (entry.source,))
     return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=entry.limits,

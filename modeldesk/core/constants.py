@@ -21,6 +21,7 @@ MAX_TORRENT_BYTES = 50 * 1024 * 1024
 ENV_HF_TOKEN = "HF_TOKEN"  # honoured for the official hub, as huggingface_hub does
 ENV_HF_HOME = "HF_HOME"  # the hub's token file is $HF_HOME/token (default $XDG_CACHE_HOME/huggingface/token)
 ENV_HF_TOKEN_PATH = "HF_TOKEN_PATH"  # the hub's token file named outright
+ENV_HF_HUB_CACHE = "HF_HUB_CACHE"  # the hub cache (default $HF_HOME/hub), where from_pretrained looks
 # Tokens for other hosts where no keyring exists (servers, containers, CI), never written by us:
 ENV_TOKENS = "MODELDESK_TOKENS"  # "host=token" pairs, separated by spaces, commas or newlines
 ENV_TOKEN_FILE = "MODELDESK_TOKEN_FILE"  # a file the user keeps, one "host=token" per line (# comments)

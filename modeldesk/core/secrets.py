@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 from modeldesk.core.constants import (
-    ENV_HF_HOME,
     ENV_HF_TOKEN,
     ENV_HF_TOKEN_PATH,
     ENV_TOKEN_FILE,
@@ -18,6 +17,7 @@ from modeldesk.core.constants import (
 )
 from modeldesk.core.credentials import Credentials, normalize_host
 from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.hf_env import hf_home
 from modeldesk.core.messages import N_
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import ProxySettings
@@ -123,9 +123,7 @@ def hub_token_file() -> Path:
     XDG_CACHE_HOME/huggingface/token (~/.cache when XDG_CACHE_HOME is unset)."""
     if path := os.environ.get(ENV_HF_TOKEN_PATH, "").strip():
         return Path(path).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    home = os.environ.get(ENV_HF_HOME, "").strip() or str(Path(cache) / "huggingface")
-    return Path(home).expanduser() / "token"
+    return hf_home() / "token"
 
 
 def _pairs(text: str, what: str) -> dict[str, str]:

@@ -8,9 +8,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from modeldesk.core.adds import HttpAdd, TorrentAdd, check_sha256
+from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256
 from modeldesk.core.errors import BadInputError
+from modeldesk.core.hf_env import hub_cache_dir
 from modeldesk.core.intake import Resolved, build_add, resolve_source
+from modeldesk.core.library.hf_cache import repo_folder
+from modeldesk.core.library.manifest import hub_sources_in
 from modeldesk.core.projects import user_path
 from modeldesk.core.models import Selection
 from modeldesk.core.secrets import load_proxy
@@ -45,6 +48,8 @@ def get_adds(args) -> list:
                 continue  # the same torrent twice (a magnet and its .torrent)
             seen.add(add.source.job_id)
         adds.append(add)
+    if args.hub_cache is not None:
+        adds = _into_hub_cache(adds, args.hub_cache)
     files = [a for a in adds if isinstance(a, HttpAdd)]
     if args.url or args.sha256:
         if len(files) != 1:
@@ -52,6 +57,25 @@ def get_adds(args) -> list:
         one = dataclasses.replace(files[0], urls=(*files[0].urls, *args.url), sha256=check_sha256(args.sha256))
         adds = [one if a is files[0] else a for a in adds]
     return adds
+
+
+def _into_hub_cache(adds: list, cache: str) -> list:
+    """--hub-cache [CACHE]: each hub repo is placed into the cache too once it is complete."""
+    if not any(isinstance(a, HubAdd) for a in adds):
+        raise BadInputError("--hub-cache goes with hub repos (hf://org/name or a hub URL).")
+    folder = str(Path(cache).expanduser().absolute()) if cache else str(hub_cache_dir())
+    return [dataclasses.replace(a, hub_cache=folder) if isinstance(a, HubAdd) else a for a in adds]
+
+
+def report_hub_cache(project: str, cache: str, output: Output) -> None:
+    """Where each hub repo of a completed folder is in the hub cache (nothing when placing it failed: the
+    core said why in a warning)."""
+    folder = Path(cache).expanduser().absolute() if cache else hub_cache_dir()
+    for source in hub_sources_in(Path(project)):
+        snapshot = folder / repo_folder(source["repo"]) / "snapshots" / source["commit"]
+        if snapshot.is_dir():
+            output.result("hub_cache", f"{source['repo']} is in the hub cache: {snapshot}",
+                          {"repo": source["repo"], "snapshot": str(snapshot)})
 
 
 def _with_revision(text: str, revision: str | None) -> str:

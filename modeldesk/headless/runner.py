@@ -7,6 +7,7 @@ import queue
 import shutil
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import assert_never
 
@@ -41,6 +42,7 @@ class RunOptions:
     seed: bool = True
     timeout: float = 0.0  # seconds without metadata or new bytes before giving up; 0 = never
     existing_data: bool = False  # `seed`: the data should already be on disk
+    on_finished: Callable[[str], None] | None = None  # called with a job's project folder when it completes
 
 
 @dataclass
@@ -118,6 +120,8 @@ class Run:
             case ev.JobFinished(job_id=job_id) if job_id in self.watches:
                 watch = self.watches[job_id]
                 watch.finished = True
+                if self.options.on_finished is not None:
+                    self.options.on_finished(watch.folder)
                 if not watch.seeds:
                     watch.exit_code = 0
             case ev.SeedingLimitReached(job_id=job_id) if job_id in self.watches:

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="79"/>
+        <location filename="../../modeldesk/core/adds.py" line="80"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="82"/>
+        <location filename="../../modeldesk/core/adds.py" line="83"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="92"/>
+        <location filename="../../modeldesk/core/adds.py" line="93"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="115"/>
+        <location filename="../../modeldesk/core/adds.py" line="116"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="144"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="157"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="157"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="170"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -657,12 +657,12 @@
         <translation>请先填写代理用户名，再填写密码。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="137"/>
+        <location filename="../../modeldesk/core/secrets.py" line="135"/>
         <source>{what}: write host=token (one entry is not of that form).</source>
         <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="150"/>
+        <location filename="../../modeldesk/core/secrets.py" line="148"/>
         <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
@@ -931,6 +931,11 @@
         <location filename="../../modeldesk/core/library/recorder.py" line="68"/>
         <source>its disk is full</source>
         <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/hf_cache.py" line="51"/>
+        <source>{project} holds no hub repo at a known commit; it cannot go into the hub cache.</source>
+        <translation>{project} 中没有处于已知提交的 Hub 仓库，无法放入 Hub 缓存。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ here too, and written whenever the job finishes.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,8 +26,9 @@ from modeldesk.core.http.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
 from modeldesk.core.http.piece_feed import MirrorFeed
 from modeldesk.core.http.ratelimit import RateLimiter
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.jobs import InLibrary, completed
+from modeldesk.core.library.hf_cache import export_to_hub_cache
 from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
 from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
@@ -38,6 +40,9 @@ from modeldesk.core.secrets import load_credentials
 from modeldesk.core.selection import glob_escape
 from modeldesk.core.settings import HttpSettings
 
+log = logging.getLogger(__name__)
+
+
 @dataclass
 class HubManifest:
     """What a hub job's manifest says when it finishes: every file of the repo is known, the wanted ones
@@ -48,11 +53,18 @@ class HubManifest:
     source: dict
     entries: tuple[dict, ...]
     wanted: set[str]
+    hub_cache: str | None = None
 
     def write(self) -> list[tuple[Path, str]]:
-        """Writes it; returns the files whose sha256 the download checked, for the library's index."""
+        """Writes it (and places the files into the hub cache when the job asked for that); returns the
+        files whose sha256 the download checked, for the library's index."""
         written = [e for e in self.entries if e["path"] in self.wanted]
         write_manifest(self.project, self.name, self.source, written)
+        if self.hub_cache:
+            try:
+                export_to_hub_cache(self.project, self.source, written, Path(self.hub_cache))
+            except (ModelDeskError, OSError) as exc:  # the download itself is complete and kept
+                log.warning("%s could not be placed into the hub cache %s: %s", self.name, self.hub_cache, exc)
         return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")]
 
 
@@ -110,13 +122,14 @@ class HttpJobs:
         self._record(lambda lib: lib.add_job(
             job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
             source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
-            options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits)},
+            options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits),
+                     "hub_cache": add.hub_cache},
         )).result()
         if not offline:  # offline, the manifest there stays as it is (it names the mirrors)
             self._manifests[job_id] = HubManifest(project, plan.name, {
                 "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
                 "mirrors": list(plan.endpoints)}, plan.manifest_files,
-                {str(spec.dest.relative_to(project)) for spec in plan.files})
+                {str(spec.dest.relative_to(project)) for spec in plan.files}, add.hub_cache)
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
                       down_limit=add.limits[0], skipped=plan.skipped, editable=True)
         return self.engine.add(job)

@@ -86,17 +86,25 @@ def read_manifest(m: Path) -> tuple[dict, list[dict]]:
     return (source if isinstance(source, dict) else {}), files
 
 
-def hub_repos_in(project: Path) -> dict[str, set[str]]:
-    """The hub repos whose manifests the folder holds: repo → its file paths (damaged manifests skipped)."""
-    repos: dict[str, set[str]] = {}
+def _hub_manifests(project: Path):
+    """(source, files) of each hub repo whose manifest the folder holds (damaged manifests skipped)."""
     for m in sorted((Path(project) / MANIFEST_DIR).glob("manifest-*.json")):
         try:
             source, files = read_manifest(m)
         except (BadInputError, OSError):
             continue
         if source.get("kind") == "hf" and isinstance(source.get("repo"), str):
-            repos[source["repo"]] = {e["path"] for e in files}
-    return repos
+            yield source, files
+
+
+def hub_repos_in(project: Path) -> dict[str, set[str]]:
+    """The hub repos whose manifests the folder holds: repo → its file paths."""
+    return {source["repo"]: {e["path"] for e in files} for source, files in _hub_manifests(project)}
+
+
+def hub_sources_in(project: Path) -> list[dict]:
+    """The manifest sources ({"repo", "commit", "revision", …}) of the hub repos the folder holds at a commit."""
+    return [source for source, _ in _hub_manifests(project) if isinstance(source.get("commit"), str)]
 
 
 def verify_manifests(project: Path) -> VerifyResult | None:
