@@ -4,6 +4,7 @@ so from_pretrained("org/name") finds it; checked with the official client's own 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import huggingface_hub
 import pytest
@@ -44,7 +45,7 @@ def test_a_hub_repo_lands_in_the_hub_cache_without_a_second_copy(md, tmp_path, h
     found = huggingface_hub.try_to_load_from_cache("acme/tiny-tts", "onnx/model.onnx", cache_dir=cache)
     assert found == str(snapshot / "onnx" / "model.onnx")
     offline = huggingface_hub.hf_hub_download("acme/tiny-tts", "config.json", cache_dir=cache, local_files_only=True)
-    assert open(offline, "rb").read() == (out / "config.json").read_bytes()
+    assert Path(offline).read_bytes() == (out / "config.json").read_bytes()
 
     report = huggingface_hub.scan_cache_dir(cache)
     assert report.warnings == []
