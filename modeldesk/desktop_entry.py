@@ -14,7 +14,9 @@ from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.resources import resources_dir
 
-DESKTOP_ID = "modeldesk.desktop"
+APP_ID = "io.github.modeldesk.ModelDesk"  # reverse DNS, as the desktop entry and AppStream specs ask
+DESKTOP_ID = f"{APP_ID}.desktop"
+OLD_DESKTOP_IDS = ("modeldesk.desktop",)  # what register-handler wrote before the app had an id
 MIME_TYPES = ("x-scheme-handler/magnet", "application/x-bittorrent")
 TEMPLATE = resources_dir() / DESKTOP_ID
 ICON = resources_dir() / "icons" / "modeldesk.svg"
@@ -76,8 +78,8 @@ def register() -> str:
 
 
 def unregister() -> str:
-    target = _data_home() / "applications" / DESKTOP_ID
-    target.unlink(missing_ok=True)
+    for name in (DESKTOP_ID, *OLD_DESKTOP_IDS):
+        (_data_home() / "applications" / name).unlink(missing_ok=True)
     mimeapps = _config_home() / "mimeapps.list"
     if mimeapps.exists():
         cp = configparser.ConfigParser(interpolation=None, delimiters=("=",))
@@ -90,7 +92,7 @@ def unregister() -> str:
                 value = cp.get(section, mime, fallback=None)
                 if value is None:
                     continue
-                kept = [v for v in value.split(";") if v and v != DESKTOP_ID]
+                kept = [v for v in value.split(";") if v and v not in (DESKTOP_ID, *OLD_DESKTOP_IDS)]
                 if kept:
                     cp.set(section, mime, ";".join(kept) + ";")
                 else:

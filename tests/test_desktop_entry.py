@@ -20,7 +20,7 @@ def test_the_exec_line_is_quoted_the_spec_way_and_validates(tmp_path, path, line
     validate = require_tool("desktop-file-validate")
     text = desktop_text(exec_quote(path))
     assert line in text.splitlines()
-    entry = tmp_path / "modeldesk.desktop"
+    entry = tmp_path / "io.github.modeldesk.ModelDesk.desktop"
     entry.write_text(text)
     r = subprocess.run([validate, str(entry)], capture_output=True, text=True)
     assert r.returncode == 0 and "error" not in r.stdout.lower(), r.stdout + r.stderr

@@ -46,13 +46,13 @@ def test_register_handler_then_xdg_open_a_magnet(md, tmp_path):
     md.env.update(xdg)
     r = md.run("register-handler")
     assert r.code == 0, r.stderr
-    entry = tmp_path / "xdg-data" / "applications" / "modeldesk.desktop"
+    entry = tmp_path / "xdg-data" / "applications" / "io.github.modeldesk.ModelDesk.desktop"
     assert entry.exists()
     v = subprocess.run([require_tool("desktop-file-validate"), str(entry)], capture_output=True, text=True)
     assert v.returncode == 0 and not v.stdout.strip(), v.stdout + v.stderr
     query = subprocess.run(["xdg-mime", "query", "default", "x-scheme-handler/magnet"], env=md.environ(),
                            capture_output=True, text=True)
-    assert query.stdout.strip() == "modeldesk.desktop"
+    assert query.stdout.strip() == "io.github.modeldesk.ModelDesk.desktop"
 
     with XSession(tray=False) as xs:
         app = App(xs, md)
@@ -64,10 +64,12 @@ def test_register_handler_then_xdg_open_a_magnet(md, tmp_path):
         finally:
             assert app.stop() == 0
 
+    legacy = entry.with_name("modeldesk.desktop")  # what register-handler wrote before the app had an id
+    legacy.write_text(entry.read_text())
     r = md.run("register-handler", "--unregister")
     assert r.code == 0, r.stderr
-    assert not entry.exists()
+    assert not entry.exists() and not legacy.exists()
     cp = configparser.ConfigParser(interpolation=None)
     cp.optionxform = str
     cp.read(tmp_path / "xdg-config" / "mimeapps.list")
-    assert "modeldesk.desktop" not in cp.get("Default Applications", "x-scheme-handler/magnet", fallback="")
+    assert entry.name not in cp.get("Default Applications", "x-scheme-handler/magnet", fallback="")
