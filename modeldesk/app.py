@@ -44,25 +44,24 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
               "e.g. `modeldesk get SOURCE --to DIR` (see `modeldesk --help`).", file=sys.stderr)
         return 2
     import qasync
-    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from PySide6.QtWidgets import QApplication
 
     from modeldesk.bridge import EngineBridge, Preferences
     from modeldesk.core.manager import Manager
     from modeldesk.core.settings import load_settings
-    from modeldesk.ui.error_dialog import install_excepthook, show_error
+    from modeldesk.desktop_entry import APP_ID
+    from modeldesk.ui.error_dialog import install_excepthook
     from modeldesk.ui.i18n import install_translators, pick_language
     from modeldesk.ui.main_window import MainWindow
     from modeldesk.ui.single_instance import InstanceServer, forward
-    from modeldesk.ui.thanks_board import ThanksBoard
     from modeldesk.ui.tray import Tray
 
     paths = (paths or default_paths()).ensure()
     setup_log_file(paths)
     app = QApplication.instance() or QApplication(["modeldesk"])  # also the X11 WM_CLASS
     app.setApplicationName("ModelDesk")
-    app.setDesktopFileName("modeldesk")
+    app.setDesktopFileName(APP_ID)  # the desktop entry it belongs to (Wayland app id, task bars)
     app.setQuitOnLastWindowClosed(False)
     if forward(socket_path(paths), sources):
         return 0  # the running instance took them
@@ -83,12 +82,35 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     window = MainWindow(bridge, prefs)
     install_excepthook(lambda: window if window.isVisible() else None)
     tray = Tray(icon)
+    _wire(window, tray, bridge, server)
+    closed = _quit_on_request(loop, window, tray, bridge, prefs, server)
+
+    if not (settings.ui.start_minimized and tray.available()):
+        window.show()
+    bridge.start_engine(restore=True)
+    if sources:
+        window.add_sources(sources)
+    log.info("started")
+    with loop:
+        loop.run_until_complete(closed.wait())
+    log.info("stopped")
+    return 0
+
+
+def _wire(window, tray, bridge, server) -> None:
+    """The window, the tray, the engine and other launches talk to each other (and to the log)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from modeldesk.ui.error_dialog import show_error
+    from modeldesk.ui.thanks_board import ThanksBoard
+
     if tray.available():
         tray.show()
         window.set_tray(tray)
         log.info("tray icon shown")
     else:
         log.info("no system tray: closing the window quits")
+
     bridge.listening.connect(lambda address, port: log.info("listening on %s:%d", address, port))
     server.sourcesReceived.connect(lambda s: log.info("another launch handed over %d source(s)", len(s)))
     window.windowHidden.connect(lambda: log.info("window hidden to the tray"))
@@ -104,6 +126,13 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     bridge.restored.connect(lambda failed: failed and show_error(
         window, "ModelDesk", QCoreApplication.translate("App", "Some saved jobs could not be restarted:") + "\n"
         + "\n".join(f"{name}: {why}" for name, why in failed)))
+
+
+def _quit_on_request(loop, window, tray, bridge, prefs, server) -> asyncio.Event:
+    """Quit from the window, the tray, SIGTERM or Ctrl-C: resume data saved off the GUI thread, then
+    everything closed; the returned event is set when that is done."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QProgressDialog
 
     quitting = asyncio.Event()
     closed = asyncio.Event()
@@ -135,17 +164,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     tray.quitRequested.connect(request_quit)
     signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, request_quit))
     signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, request_quit))
-    heartbeat = QTimer(interval=300)  # lets Python run its signal handlers while Qt waits
+    heartbeat = QTimer(window, interval=300)  # lets Python run its signal handlers while Qt waits
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start()
-
-    if not (settings.ui.start_minimized and tray.available()):
-        window.show()
-    bridge.start_engine(restore=True)
-    if sources:
-        window.add_sources(sources)
-    log.info("started")
-    with loop:
-        loop.run_until_complete(closed.wait())
-    log.info("stopped")
-    return 0
+    return closed

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import logging
 import queue
 import re
@@ -339,6 +340,19 @@ def _mistyped_command(word: str) -> str | None:
     return f"'{word}' is not a modeldesk command. {hint}"
 
 
+HANDLERS = {  # command -> (module, function taking the parsed arguments)
+    "import": ("modeldesk.headless.import_cmd", "import_command"),
+    "list": ("modeldesk.headless.library_cmds", "list_jobs"),
+    "verify": ("modeldesk.headless.library_cmds", "verify"),
+    "lock": ("modeldesk.headless.sync_cmd", "lock_command"),
+    "sync": ("modeldesk.headless.sync_cmd", "sync_command"),
+    "gc": ("modeldesk.headless.sync_cmd", "gc_command"),
+    "token": ("modeldesk.headless.tokens", "token_command"),
+    "proxy": ("modeldesk.headless.proxy_cmd", "proxy_command"),
+    "mirrors": ("modeldesk.headless.mirrors", "mirrors_command"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _is_gui_launch(argv):
@@ -355,34 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command in ("get", "seed", "publish") or (args.command == "import" and args.torrent):
         return _run_transfer(args)
-    if args.command == "import":
-        from modeldesk.headless.import_cmd import import_command
-
-        return import_command(args)
-    if args.command == "list":
-        from modeldesk.headless.library_cmds import list_jobs
-
-        return list_jobs(args)
-    if args.command in ("lock", "sync", "gc"):
-        from modeldesk.headless.sync_cmd import gc_command, lock_command, sync_command
-
-        return {"lock": lock_command, "sync": sync_command, "gc": gc_command}[args.command](args)
-    if args.command == "verify":
-        from modeldesk.headless.library_cmds import verify
-
-        return verify(args)
-    if args.command == "token":
-        from modeldesk.headless.tokens import token_command
-
-        return token_command(args)
-    if args.command == "proxy":
-        from modeldesk.headless.proxy_cmd import proxy_command
-
-        return proxy_command(args)
-    if args.command == "mirrors":
-        from modeldesk.headless.mirrors import mirrors_command
-
-        return mirrors_command(args)
+    if args.command in HANDLERS:  # imported on use, so `list` and `--help` start fast
+        module, name = HANDLERS[args.command]
+        return getattr(importlib.import_module(module), name)(args)
     if args.command == "gui":
         from modeldesk.app import run_gui
 

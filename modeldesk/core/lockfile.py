@@ -20,13 +20,12 @@ from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
-from modeldesk.core.repo_ids import REPO_ID
+from modeldesk.core.repo_ids import COMMIT, REPO_ID
 
 LOCK_NAME = "modeldesk.lock"
 LOCK_VERSION = 1
 _HEADER = "# Written by `modeldesk lock`; `modeldesk sync` makes the project match it. Keep it in version control.\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def _model(d: object, what: str) -> LockedModel:
     model = LockedModel(
         path=path, name=name, files=tuple(sorted((_file(f, what) for f in files), key=lambda f: f.path)),
         repo=_str(d, "repo", what, REPO_ID), revision=_str(d, "revision", what),
-        commit=_str(d, "commit", what, _COMMIT),
+        commit=_str(d, "commit", what, COMMIT),
         mirrors=_strs(d, "mirrors", what, ("http://", "https://")), magnet=_str(d, "magnet", what),
         urls=_strs(d, "urls", what, ("http://", "https://")),
     )

@@ -14,7 +14,6 @@ URL on any HF-compatible mirror, for foreign clients too.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.manifest import MANIFEST_DIR, read_manifest
 from modeldesk.core.messages import N_
+from modeldesk.core.repo_ids import COMMIT
 from modeldesk.core.pathsafety import USER_PATH, check_layout, check_relative_path, short
 from modeldesk.core.projects import user_path
 from modeldesk.core.urls import split_url
@@ -29,7 +29,6 @@ from modeldesk.core.urls import split_url
 # Folders that are bookkeeping, not model: compared on the path's leading elements.
 _SKIP_DIRS = ((".modeldesk",), (".git",), (".cache", "huggingface"))
 _SKIP_SUFFIXES = (INCOMPLETE_SUFFIX, ".incomplete", ".lock")  # ours; the hub client's partial and lock files
-_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 MIN_PIECE = 256 * 1024
 MAX_PIECE = 16 * 1024 * 1024
@@ -126,7 +125,7 @@ def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
                             folder=short(str(folder), USER_PATH), names=names)
     m, source, files = docs[0]
     commit, name = source.get("commit"), source.get("repo")
-    if not isinstance(commit, str) or not _COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
+    if not isinstance(commit, str) or not COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
         raise BadInputError(N_("{manifest} names no repo and commit; it was not used."), manifest=m)
     return {"repo": name, "commit": commit, "files": files}
 

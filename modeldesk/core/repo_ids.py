@@ -10,6 +10,13 @@ DATASETS = "datasets/"
 REPO_ID = re.compile(r"^(?!.*\.\.)(?:datasets/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$")
 
 
+COMMIT = re.compile(r"^[0-9a-f]{40}$")  # a full git commit id, as hubs pin revisions
+
+
+def is_commit(text: str) -> bool:
+    return bool(COMMIT.match(text))
+
+
 def is_repo_id(text: str) -> bool:
     return bool(REPO_ID.match(text))
 

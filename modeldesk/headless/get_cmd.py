@@ -63,14 +63,19 @@ def _into_hub_cache(adds: list, cache: str) -> list:
     """--hub-cache [CACHE]: each hub repo is placed into the cache too once it is complete."""
     if not any(isinstance(a, HubAdd) for a in adds):
         raise BadInputError("--hub-cache goes with hub repos (hf://org/name or a hub URL).")
-    folder = str(Path(cache).expanduser().absolute()) if cache else str(hub_cache_dir())
+    folder = str(_cache_folder(cache))
     return [dataclasses.replace(a, hub_cache=folder) if isinstance(a, HubAdd) else a for a in adds]
+
+
+def _cache_folder(cache: str) -> Path:
+    """--hub-cache's folder: the one named, else huggingface_hub's own (HF_HUB_CACHE, HF_HOME/hub)."""
+    return Path(cache).expanduser().absolute() if cache else hub_cache_dir()
 
 
 def report_hub_cache(project: str, cache: str, output: Output) -> None:
     """Where each hub repo of a completed folder is in the hub cache (nothing when placing it failed: the
     core said why in a warning)."""
-    folder = Path(cache).expanduser().absolute() if cache else hub_cache_dir()
+    folder = _cache_folder(cache)
     for source in hub_sources_in(Path(project)):
         snapshot = folder / repo_folder(source["repo"]) / "snapshots" / source["commit"]
         if snapshot.is_dir():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeView,
     QVBoxLayout,
+    QWidget,
 )
 
 from modeldesk.bridge import EngineBridge, Preview, error_text
@@ -90,6 +91,16 @@ def checked_files(model: QStandardItemModel) -> tuple[list[str], list[str]]:
     return on, off
 
 
+def _with_button(field: QWidget, label: str, clicked) -> QHBoxLayout:
+    """A field that takes the row's width, and a button beside it."""
+    button = QPushButton(label)
+    button.clicked.connect(clicked)
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row
+
+
 class AddDialog(QDialog):
     def __init__(self, bridge: EngineBridge, folders: list[str], source: str = "", seed: bool = True, parent=None,
                  known_mirrors: tuple[str, ...] = ()):
@@ -145,24 +156,14 @@ class AddDialog(QDialog):
     def _source_row(self, source: str) -> QHBoxLayout:
         self.source = QLineEdit(source)
         self.source.setPlaceholderText(self.tr("magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL"))
-        browse_torrent = QPushButton(self.tr("Open .torrent…"))
-        browse_torrent.clicked.connect(self._pick_torrent)
-        row = QHBoxLayout()
-        row.addWidget(self.source, 1)
-        row.addWidget(browse_torrent)
-        return row
+        return _with_button(self.source, self.tr("Open .torrent…"), self._pick_torrent)
 
     def _folder_row(self, folders: list[str]) -> QHBoxLayout:
         self.folder = QComboBox()
         self.folder.setEditable(True)
         self.folder.addItems(folders)
         self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._pick_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        return row
+        return _with_button(self.folder, self.tr("Choose…"), self._pick_folder)
 
     def _mirror_field(self, known: tuple[str, ...]) -> QComboBox:
         """Once: a mirror for this download only; the project's and the settings' mirrors follow it."""

@@ -8,7 +8,6 @@ GET /api/models/{repo}/tree/{commit}?recursive=true with Link pagination, files 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -22,13 +21,12 @@ from modeldesk.core.http.status import raise_for_status
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import Selection
 from modeldesk.core.pathsafety import check_layout, check_relative_path
-from modeldesk.core.repo_ids import DATASETS, api_root, is_repo_id
+from modeldesk.core.repo_ids import COMMIT, DATASETS, api_root, is_repo_id
 from modeldesk.core.selection import glob_escape
 from modeldesk.core.urls import host_of, split_url
 
 OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
-_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
@@ -130,10 +128,6 @@ def parse_repo_ref(text: str) -> RepoRef:
                             "…/org/name/blob/REV/file)."), text=text)
 
 
-def is_commit(text: str) -> bool:
-    return bool(_COMMIT.match(text))
-
-
 def file_url(endpoint: str, repo_id: str, commit: str, path: str) -> str:
     return f"{endpoint}/{repo_id}/resolve/{commit}/{quote(path)}"
 
@@ -181,7 +175,7 @@ class HubClient:
                            proxy_hint=self._proxy.network_hint(), hint="mirror")
 
     def resolve(self, ref: RepoRef) -> str:
-        if _COMMIT.match(ref.revision):
+        if COMMIT.match(ref.revision):
             return ref.revision
         _, pages = self._get_json(ref, f"{api_root(ref.repo_id)}/revision/{quote(ref.revision, safe='')}")
         return commit_of(pages[0], ref)
@@ -194,7 +188,7 @@ class HubClient:
 def commit_of(answer: object, ref: RepoRef) -> str:
     """The commit in a revision answer ({"sha": "<40 hex>", ...})."""
     sha = answer.get("sha") if isinstance(answer, dict) else None
-    if not isinstance(sha, str) or not _COMMIT.match(sha):
+    if not isinstance(sha, str) or not COMMIT.match(sha):
         raise BadSourceError(N_("The hub gave no commit for {ref}."), ref=ref)
     return sha
 

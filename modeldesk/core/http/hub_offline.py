@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from modeldesk.core.errors import BadInputError
-from modeldesk.core.http.hub import HubFile, RepoRef, is_commit
+from modeldesk.core.http.hub import HubFile, RepoRef
+from modeldesk.core.repo_ids import is_commit
 from modeldesk.core.library.manifest import manifest_path, read_manifest
 from modeldesk.core.messages import N_
 from modeldesk.core.models import Selection

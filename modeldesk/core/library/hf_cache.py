@@ -22,10 +22,9 @@ from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.placing import LinkMode, place_file
-from modeldesk.core.repo_ids import DATASETS, is_repo_id
+from modeldesk.core.repo_ids import DATASETS, is_commit, is_repo_id
 
 _ETAG = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
-_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def export_to_hub_cache(project: Path, source: dict, files: list[dict], cache: P
                         mode: LinkMode = LinkMode.AUTO) -> CacheExport:
     """source and files: a hub manifest's (core/library/manifest.py), whose paths are already checked."""
     repo, commit, revision = source.get("repo"), source.get("commit"), source.get("revision")
-    if not isinstance(repo, str) or not is_repo_id(repo) or not isinstance(commit, str) or not _COMMIT.match(commit):
+    if not isinstance(repo, str) or not is_repo_id(repo) or not isinstance(commit, str) or not is_commit(commit):
         raise BadInputError(N_("{project} holds no hub repo at a known commit; it cannot go into the hub cache."),
                             project=project)
     root = Path(cache) / repo_folder(repo)

@@ -62,10 +62,9 @@ class LibraryWriteError(DiskError):
     """The library's database could not be written: a command that needs it is refused, in one sentence."""
 
     def __init__(self, where: Path, exc: BaseException):
-        why = _why(exc, where)
         super().__init__(N_("The library in {where} cannot be written ({why}). Nothing was changed; free some "
                             "space there (or fix the folder), then run the same command again."), where=where,
-                         why=Message.of(N_("its disk is full")) if why == _FULL else why)
+                         why=_why(exc, where))
 
 
 class Recorder:
@@ -94,14 +93,13 @@ class Recorder:
         return recorded
 
 
-_FULL = "its disk is full"
-
-
-def _why(exc: BaseException, where: Path) -> str:
+def _why(exc: BaseException, where: Path) -> Message | str:
     """SQLite says "database or disk is full", or only "disk I/O error" when a journal cannot grow."""
     text = str(exc).strip() or type(exc).__name__
     try:
         nearly_full = shutil.disk_usage(where).free < 1024 * 1024
     except OSError:
         nearly_full = False
-    return _FULL if nearly_full or "full" in text.lower() or getattr(exc, "errno", None) == 28 else text
+    if nearly_full or "full" in text.lower() or getattr(exc, "errno", None) == 28:
+        return Message.of(N_("its disk is full"))
+    return text

@@ -20,7 +20,7 @@ from modeldesk.core.errors import BadSourceError
 from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry
 from modeldesk.core.pathsafety import USER_PATH, check_components, short
-from modeldesk.core.repo_ids import REPO_ID
+from modeldesk.core.repo_ids import COMMIT, REPO_ID
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")
@@ -188,7 +188,6 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
 
 
 HUB_KEY = b"modeldesk"  # {"repo": "org/name", "commit": 40 hex digits}, beside "info", outside the info-hash
-_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 def hub_of(decoded: dict) -> tuple[str, str] | None:
@@ -203,7 +202,7 @@ def hub_of(decoded: dict) -> tuple[str, str] | None:
         repo_s, commit_s = repo.decode("ascii"), commit.decode("ascii")
     except UnicodeDecodeError:
         return None
-    if not REPO_ID.match(repo_s) or not _COMMIT.match(commit_s):
+    if not REPO_ID.match(repo_s) or not COMMIT.match(commit_s):
         return None
     return repo_s, commit_s
 
