@@ -9,17 +9,12 @@ import logging.handlers
 import os
 import signal
 import sys
-from pathlib import Path
 
 from modeldesk.core.paths import AppPaths, default_paths
 from modeldesk.resources import resources_dir
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_S = 10.0
-
-
-def socket_path(paths: AppPaths) -> Path:
-    return paths.state_dir / "instance.sock"
 
 
 def setup_log_file(paths: AppPaths) -> None:
@@ -38,7 +33,7 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
+def run_gui(sources: list[str], paths: AppPaths | None = None, minimized: bool = False) -> int:
     if not has_display():
         print("modeldesk: no display to open the app on. On a server use the headless commands, "
               "e.g. `modeldesk get SOURCE --to DIR` (see `modeldesk --help`).", file=sys.stderr)
@@ -54,7 +49,8 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     from modeldesk.ui.error_dialog import install_excepthook
     from modeldesk.ui.i18n import install_translators, pick_language
     from modeldesk.ui.main_window import MainWindow
-    from modeldesk.ui.single_instance import InstanceServer, forward
+    from modeldesk.ui.notices import Notices
+    from modeldesk.ui.single_instance import InstanceServer, forward, instance_name
     from modeldesk.ui.tray import Tray
 
     paths = (paths or default_paths()).ensure()
@@ -63,14 +59,15 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     app.setApplicationName("ModelDesk")
     app.setDesktopFileName(APP_ID)  # the desktop entry it belongs to (Wayland app id, task bars)
     app.setQuitOnLastWindowClosed(False)
-    if forward(socket_path(paths), sources):
+    if forward(instance_name(paths.state_dir), sources):
         return 0  # the running instance took them
-    server = InstanceServer(socket_path(paths))
+    server = InstanceServer(instance_name(paths.state_dir))
     server.listen()
 
     settings = load_settings(paths.settings_file)
     translators = install_translators(app, pick_language(settings.ui.language))  # noqa: F841 (kept alive)
-    icon = QIcon(str(resources_dir() / "icons" / "modeldesk.svg"))
+    icon_file = resources_dir() / "icons" / "modeldesk.svg"
+    icon = QIcon(str(icon_file))
     app.setWindowIcon(icon)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -82,10 +79,13 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     window = MainWindow(bridge, prefs)
     install_excepthook(lambda: window if window.isVisible() else None)
     tray = Tray(icon)
-    _wire(window, tray, bridge, server)
-    closed = _quit_on_request(loop, window, tray, bridge, prefs, server)
+    notices = Notices(bridge, window.name_of, icon_file, APP_ID, parent=window)
+    _wire(window, tray, notices, bridge, server)
+    closed = _quit_on_request(loop, window, tray, bridge, prefs, (server, notices))
 
-    if not (settings.ui.start_minimized and tray.available()):
+    if (settings.ui.start_minimized or minimized) and tray.available():
+        log.info("started in the tray")
+    else:
         window.show()
     bridge.start_engine(restore=True)
     if sources:
@@ -97,7 +97,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None) -> int:
     return 0
 
 
-def _wire(window, tray, bridge, server) -> None:
+def _wire(window, tray, notices, bridge, server) -> None:
     """The window, the tray, the engine and other launches talk to each other (and to the log)."""
     from PySide6.QtCore import QCoreApplication
 
@@ -107,9 +107,10 @@ def _wire(window, tray, bridge, server) -> None:
     if tray.available():
         tray.show()
         window.set_tray(tray)
+        notices.set_tray(tray)
         log.info("tray icon shown")
     else:
-        log.info("no system tray: closing the window quits")
+        log.info("no system tray: closing the window quits; notifications go to the desktop's service")
 
     bridge.listening.connect(lambda address, port: log.info("listening on %s:%d", address, port))
     server.sourcesReceived.connect(lambda s: log.info("another launch handed over %d source(s)", len(s)))
@@ -128,7 +129,7 @@ def _wire(window, tray, bridge, server) -> None:
         + "\n".join(f"{name}: {why}" for name, why in failed)))
 
 
-def _quit_on_request(loop, window, tray, bridge, prefs, server) -> asyncio.Event:
+def _quit_on_request(loop, window, tray, bridge, prefs, closables) -> asyncio.Event:
     """Quit from the window, the tray, SIGTERM or Ctrl-C: resume data saved off the GUI thread, then
     everything closed; the returned event is set when that is done."""
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -153,7 +154,8 @@ def _quit_on_request(loop, window, tray, bridge, prefs, server) -> asyncio.Event
             progress.close()
             bridge.shutdown()
             prefs.close()
-            server.close()
+            for closable in closables:
+                closable.close()
             tray.hide()
             closed.set()
 

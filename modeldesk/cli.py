@@ -149,6 +149,8 @@ def _add_desktop_parsers(sub) -> None:
                          description="Open the desktop app. Sources open its add dialog; if ModelDesk is already "
                                      "running they go to that window and this command exits.")
     gui.add_argument("sources", nargs="*", metavar="SOURCE", help="magnet link, .torrent, hf://org/name or URL")
+    gui.add_argument("--minimized", action="store_true",
+                     help="start in the tray, to keep seeding (the window shows where there is no tray)")
     comp = sub.add_parser(
         "completion", help="print a shell completion script", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Print a completion script for your shell, e.g.\n"
@@ -375,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "gui":
         from modeldesk.app import run_gui
 
-        return run_gui(args.sources)
+        return run_gui(args.sources, minimized=args.minimized)
     if args.command == "completion":
         from modeldesk.headless.completion import completion_script
 

@@ -1,5 +1,6 @@
 """`modeldesk register-handler`: install the .desktop entry (magnet links, .torrent files) into the
-user's applications folder and make it the default handler with xdg-mime; `--unregister` undoes it."""
+user's applications folder and make it the default handler with xdg-mime; `--unregister` undoes it.
+The opt-in autostart entry (XDG autostart) starts the app in the tray at login, to keep seeding."""
 
 from __future__ import annotations
 
@@ -44,21 +45,52 @@ def exec_quote(arg: str) -> str:
 
 def launch_command() -> str:
     """How this installation starts ModelDesk, as an Exec line (absolute, so no PATH is needed)."""
+    if getattr(sys, "frozen", False):  # the frozen app is its own launcher, whatever else is on PATH
+        return exec_quote(str(Path(sys.executable).resolve()))
     exe = shutil.which("modeldesk") or str(Path(sys.executable).with_name("modeldesk"))
     if Path(exe).exists():
         return exec_quote(str(Path(exe).resolve()))
     return f"{exec_quote(sys.executable)} -m modeldesk"
 
 
-def desktop_text(command: str) -> str:
+def desktop_text(command: str, autostart: bool = False) -> str:
+    """The entry for this installation; the autostart one starts the app in the tray and handles nothing."""
     lines = []
     for line in TEMPLATE.read_text(encoding="utf-8").splitlines():
         if line.startswith("Exec="):
-            line = f"Exec={command} %U"
+            line = f"Exec={command} gui --minimized" if autostart else f"Exec={command} %U"
         elif line.startswith("Icon=") and ICON.exists():
             line = f"Icon={ICON}"
+        elif autostart and line.startswith(("MimeType=", "StartupNotify=")):
+            continue
         lines.append(line)
+    if autostart:
+        lines.append("X-GNOME-Autostart-enabled=true")
     return "\n".join(lines) + "\n"
+
+
+def autostart_supported() -> bool:
+    """XDG autostart: Linux and the BSDs (Windows and macOS have login items of their own)."""
+    return sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+
+
+def autostart_file() -> Path:
+    return _config_home() / "autostart" / DESKTOP_ID
+
+
+def autostart_enabled() -> bool:
+    return autostart_file().exists()
+
+
+def set_autostart(on: bool) -> Path:
+    """Write or remove the autostart entry (raises OSError when the folder cannot be written)."""
+    target = autostart_file()
+    if on:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, desktop_text(launch_command(), autostart=True).encode("utf-8"))
+    else:
+        target.unlink(missing_ok=True)
+    return target
 
 
 def register() -> str:

@@ -220,17 +220,10 @@ class MainWindow(QMainWindow):
             self._selection_changed()
 
     def _on_finished(self, job_id: str) -> None:
-        self.check_locks()
-        row = self.model.row(job_id)
-        if row is not None and self.tray is not None:
-            self.tray.notify(self.tr("Download complete"),
-                             self.tr("%1 is complete and verified.").replace("%1", row.name))
+        self.check_locks()  # the notification is ui/notices.py's
 
     def _on_failed(self, job_id: str, reason: str) -> None:
         self.model.set_state(job_id, JobState.ERROR, reason)
-        row = self.model.row(job_id)
-        if self.tray is not None:
-            self.tray.notify(self.tr("Download failed"), f"{row.name if row else job_id}: {reason}", error=True)
         self._after_change()
 
     def _on_removed(self, job_id: str) -> None:
@@ -409,6 +402,10 @@ class MainWindow(QMainWindow):
 
     def copy_magnet(self) -> None:
         self.jobs.copy_magnet()
+
+    def name_of(self, job_id: str) -> str:
+        row = self.model.row(job_id)
+        return row.name if row is not None else job_id[:16]
 
     def set_tray(self, tray) -> None:
         self.tray = tray

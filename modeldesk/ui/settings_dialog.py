@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modeldesk import desktop_entry
 from modeldesk.bridge import EngineBridge
 from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
+from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.mirror_test import MirrorTest
 from modeldesk.ui.proxy_form import ProxyForm
 from modeldesk.ui.tokens_tab import TokensTab
@@ -158,6 +160,10 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(ui.language)))
         self.minimized = QCheckBox(self.tr("Start minimised to the tray"))
         self.minimized.setChecked(ui.start_minimized)
+        self.autostart = QCheckBox(self.tr("Start ModelDesk when I log in, in the tray, to keep seeding"))
+        self._autostart_was = desktop_entry.autostart_supported() and desktop_entry.autostart_enabled()
+        self.autostart.setChecked(self._autostart_was)
+        self.autostart.setVisible(desktop_entry.autostart_supported())
         self.link_mode = QComboBox()
         for mode, label in (("auto", self.tr("Clone if the disk can, else hard link, else copy")),
                             ("reflink", self.tr("Clone (copy-on-write) only")),
@@ -171,7 +177,20 @@ class SettingsDialog(QDialog):
         general.addRow(self.tr("Files the library already holds:"), self.link_mode)
         general.addRow(self.tr("Language (after a restart):"), self.language)
         general.addRow("", self.minimized)
+        general.addRow("", self.autostart)
         return general
+
+    def accept(self) -> None:
+        """The autostart entry is written here, as OK is pressed; a folder that cannot be written keeps
+        the dialog open with the reason."""
+        if desktop_entry.autostart_supported() and self.autostart.isChecked() != self._autostart_was:
+            try:
+                desktop_entry.set_autostart(self.autostart.isChecked())
+            except OSError as exc:
+                show_error(self, self.tr("Settings"), self.tr("The autostart entry could not be written: %1")
+                           .replace("%1", f"{desktop_entry.autostart_file()}: {exc.strerror or exc}"))
+                return
+        super().accept()
 
     @staticmethod
     def _page(form: QFormLayout) -> QWidget:

@@ -1,11 +1,16 @@
 """One ModelDesk per user: a second launch hands its sources to the running instance over a local
-socket in the user's own state folder (owner-only permissions) and exits."""
+socket in the user's own state folder (owner-only permissions) and exits. On Windows the same is a
+named pipe, whose name is not a path (see instance_name)."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
 import os
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +19,22 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 CONNECT_MS = 500
 REPLY_MS = 3000
+SUN_PATH_MAX = 104  # bytes in a socket address's path with its NUL: macOS's limit (Linux allows 108)
+
+
+def instance_name(state_dir: Path, platform: str = sys.platform, runtime_dir: str | None = None) -> str:
+    """Where a second launch finds the first, one per user and ModelDesk home. Windows: a pipe name
+    (QLocalServer puts it under \\\\.\\pipe\\; a path there is not a name). Elsewhere: instance.sock in the
+    state folder, or, where that path is too long for a socket address, a socket named by a hash of the
+    state folder in a folder of the user's own under the runtime folder."""
+    digest = hashlib.sha256(os.fsencode(str(state_dir))).hexdigest()[:16]
+    if platform == "win32":
+        return f"ModelDesk-{digest}"
+    path = state_dir / "instance.sock"
+    if len(os.fsencode(str(path))) < SUN_PATH_MAX:
+        return str(path)
+    base = runtime_dir or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    return str(Path(base) / f"modeldesk-{os.getuid()}" / f"{digest}.sock")
 
 
 def absolute_sources(sources: list[str]) -> list[str]:
@@ -29,10 +50,10 @@ def absolute_sources(sources: list[str]) -> list[str]:
     return out
 
 
-def forward(socket_path: Path, sources: list[str]) -> bool:
+def forward(name: str, sources: list[str]) -> bool:
     """True if a running instance took the sources."""
     sock = QLocalSocket()
-    sock.connectToServer(str(socket_path))
+    sock.connectToServer(name)
     if not sock.waitForConnected(CONNECT_MS):
         return False
     sock.write((json.dumps({"sources": absolute_sources(sources)}) + "\n").encode())
@@ -45,21 +66,32 @@ def forward(socket_path: Path, sources: list[str]) -> bool:
 class InstanceServer(QObject):
     sourcesReceived = Signal(list)  # list[str]; empty when the user just launched it again
 
-    def __init__(self, socket_path: Path, parent=None):
+    def __init__(self, name: str, parent=None):
         super().__init__(parent)
-        self._path = socket_path
+        self._name = name
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        self._path.parent.chmod(0o700)
-        QLocalServer.removeServer(str(self._path))  # a stale socket of a crashed instance
-        if not self._server.listen(str(self._path)):
-            log.warning("single-instance socket %s: %s", self._path, self._server.errorString())
+        if os.sep in self._name and not self._own_folder(Path(self._name).parent):
             return False
+        QLocalServer.removeServer(self._name)  # a stale socket of a crashed instance
+        if not self._server.listen(self._name):
+            log.warning("single-instance socket %s: %s", self._name, self._server.errorString())
+            return False
+        return True
+
+    @staticmethod
+    def _own_folder(folder: Path) -> bool:
+        """The socket's folder exists, is ours and only ours (in a shared temporary folder another user
+        could have made it first)."""
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.stat().st_uid != os.getuid():
+            log.warning("single-instance folder %s belongs to another user: no single instance", folder)
+            return False
+        folder.chmod(0o700)
         return True
 
     def close(self) -> None:
@@ -74,7 +106,8 @@ class InstanceServer(QObject):
 
     def _forget(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
-        sock.deleteLater()
+        with contextlib.suppress(RuntimeError):  # already deleted with the server, at exit
+            sock.deleteLater()
 
     def _on_ready(self, sock: QLocalSocket) -> None:
         buf = self._buffers.get(sock, b"") + bytes(sock.readAll().data())

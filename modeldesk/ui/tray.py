@@ -1,5 +1,5 @@
 """The tray icon: show/hide, pause and resume all, the seeding thanks board, quit; a tooltip with
-current totals; notifications when a download finishes or fails."""
+current totals; the balloons of ui/notices.py while it is up."""
 
 from __future__ import annotations
 
@@ -51,6 +51,9 @@ class Tray(QObject):
 
     def hide(self) -> None:
         self.icon.hide()
+
+    def visible(self) -> bool:
+        return self.icon.isVisible()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):

@@ -130,87 +130,87 @@
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="63"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="61"/>
         <source>{text!r} does not name a repository (expected org/name or datasets/org/name).</source>
         <translation>{text!r} 不是仓库名（应为 org/name 或 datasets/org/name）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="109"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="107"/>
         <source>{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.</source>
         <translation>{text!r}：请写成 hf://org/name、hf://org/name@revision 或 hf://datasets/org/name。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="116"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="114"/>
         <source>{text!r} is a Space (an app), not a model or dataset repository.</source>
         <translation>{text!r} 是一个 Space（应用），不是模型或数据集仓库。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="126"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="124"/>
         <source>{text!r} names no file (…/{form}/REVISION/path/to/file).</source>
         <translation>{text!r} 没有指明文件（应为 …/{form}/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="129"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="127"/>
         <source>{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, …/org/name/blob/REV/file).</source>
         <translation>{text!r} 不是仓库网址（应为 …/org/name、…/org/name/tree/REV 或 …/org/name/blob/REV/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="153"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="147"/>
         <source>HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to download; a folder that already holds the repo is used as it is.</source>
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="172"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="166"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="179"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="173"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="198"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="192"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="208"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="202"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="217"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="211"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="221"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="215"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="20"/>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="21"/>
         <source>HF_HUB_OFFLINE is set and {project} holds no copy of {repo_id} that ModelDesk knows. Unset HF_HUB_OFFLINE to download it, or `modeldesk import` a copy first.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中没有 ModelDesk 认得的 {repo_id} 副本。请取消 HF_HUB_OFFLINE 以下载，或先用 `modeldesk import` 导入一份副本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="26"/>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="27"/>
         <source>HF_HUB_OFFLINE is set and {manifest} names no commit of {repo_id}.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {manifest} 没有记录 {repo_id} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="29"/>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="30"/>
         <source>HF_HUB_OFFLINE is set and {project} holds {repo_id} at {commit}, not at {revision}.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 是 {commit} 版本，不是 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="37"/>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="38"/>
         <source>HF_HUB_OFFLINE is set and {missing_count} selected file(s) of {repo_id} are not on disk in {project}: {shown}. Unset HF_HUB_OFFLINE to fetch them.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {repo_id} 有 {missing_count} 个选中的文件不在 {project} 中：{shown}。请取消 HF_HUB_OFFLINE 以获取它们。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="41"/>
+        <location filename="../../modeldesk/core/http/hub_offline.py" line="42"/>
         <source>HF_HUB_OFFLINE is set and the copy of {repo_id} in {project} has none of the selected files.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
     </message>
@@ -305,83 +305,83 @@
         <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="62"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="61"/>
         <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
         <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="71"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="70"/>
         <source>{key} = {value} is not valid</source>
         <translation>{key} = {value} 无效</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="78"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="77"/>
         <source>{key} must be a list of {prefixes} addresses</source>
         <translation>{key} 必须是 {prefixes} 地址的列表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="85"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="84"/>
         <source>a [[model.file]] entry is not a table</source>
         <translation>有一个 [[model.file]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="89"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="88"/>
         <source>the size of {path!r} is not a byte count</source>
         <translation>{path!r} 的大小不是字节数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="98"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="97"/>
         <source>a [[model]] entry is not a table</source>
         <translation>有一个 [[model]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="106"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="105"/>
         <source>the model {name!r} lists no file</source>
         <translation>模型 {name!r} 没有列出任何文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="115"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="114"/>
         <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
         <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="118"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="117"/>
         <source>the magnet of {name!r} is not a magnet link</source>
         <translation>{name!r} 的 magnet 不是磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="126"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="125"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="129"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="128"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="134"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="133"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="138"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="137"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="148"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="147"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="151"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="220"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="150"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="219"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="154"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
@@ -587,37 +587,37 @@
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="120"/>
+        <location filename="../../modeldesk/core/publishing.py" line="119"/>
         <source>{folder} holds no model of {repo!r}.</source>
         <translation>{folder} 中没有 {repo!r} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="125"/>
+        <location filename="../../modeldesk/core/publishing.py" line="124"/>
         <source>{folder} holds several models ({names}); say which one with --repo ORG/NAME.</source>
         <translation>{folder} 中有多个模型（{names}）；请用 --repo ORG/NAME 指定。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="130"/>
+        <location filename="../../modeldesk/core/publishing.py" line="129"/>
         <source>{manifest} names no repo and commit; it was not used.</source>
         <translation>{manifest} 没有记录仓库和提交，未被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="137"/>
+        <location filename="../../modeldesk/core/publishing.py" line="136"/>
         <source>{base!r} is not an http(s) address; a web seed must be one.</source>
         <translation>{base!r} 不是 http(s) 地址；Web 种子必须是。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="149"/>
+        <location filename="../../modeldesk/core/publishing.py" line="148"/>
         <source>{shown} is not a folder; publish takes a model folder.</source>
         <translation>{shown} 不是文件夹；publish 需要一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="157"/>
+        <location filename="../../modeldesk/core/publishing.py" line="156"/>
         <source>{path} of {repo} is missing or incomplete in {shown}; run `modeldesk verify {shown}` and fetch it again before publishing.</source>
         <translation>{shown} 中 {repo} 的 {path} 缺失或不完整；发布前请运行 `modeldesk verify {shown}` 并重新获取。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="167"/>
+        <location filename="../../modeldesk/core/publishing.py" line="166"/>
         <source>{shown} holds no file to publish.</source>
         <translation>{shown} 中没有可发布的文件。</translation>
     </message>
@@ -848,32 +848,32 @@
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="216"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="215"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="218"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="217"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="222"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="221"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="242"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="241"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="244"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="248"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="247"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -923,17 +923,17 @@
         <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/recorder.py" line="66"/>
+        <location filename="../../modeldesk/core/library/recorder.py" line="65"/>
         <source>The library in {where} cannot be written ({why}). Nothing was changed; free some space there (or fix the folder), then run the same command again.</source>
         <translation>无法写入 {where} 中的库（{why}）。没有任何改动；请在那里释放空间（或修复该文件夹），然后再运行同一命令。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/recorder.py" line="68"/>
+        <location filename="../../modeldesk/core/library/recorder.py" line="104"/>
         <source>its disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/hf_cache.py" line="51"/>
+        <location filename="../../modeldesk/core/library/hf_cache.py" line="50"/>
         <source>{project} holds no hub repo at a known commit; it cannot go into the hub cache.</source>
         <translation>{project} 中没有处于已知提交的 Hub 仓库，无法放入 Hub 缓存。</translation>
     </message>
@@ -941,97 +941,97 @@
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="97"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="108"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="158"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="159"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="160"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="166"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="173"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="174"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="114"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="125"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="186"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="187"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="203"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="217"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="242"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="243"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="245"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="246"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1039,12 +1039,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="105"/>
+        <location filename="../../modeldesk/app.py" line="128"/>
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="117"/>
+        <location filename="../../modeldesk/app.py" line="147"/>
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -1443,7 +1443,7 @@ or press Add… on the toolbar.</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="432"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
@@ -1463,73 +1463,58 @@ or press Add… on the toolbar.</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="226"/>
-        <source>Download complete</source>
-        <translation>下载完成</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="227"/>
-        <source>%1 is complete and verified.</source>
-        <translation>%1 已下载完成并通过校验。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="233"/>
-        <source>Download failed</source>
-        <translation>下载失败</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="243"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="244"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="237"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="246"/>
         <source>a copy-on-write clone</source>
         <translation>写时复制克隆</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="253"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="246"/>
         <source>a read-only hard link</source>
         <translation>只读硬链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="254"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="247"/>
         <source>a copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="255"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="248"/>
         <source>%1 was already in the library: placed as %2, not downloaded again.</source>
         <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="259"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="281"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="274"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="430"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="290"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="283"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="486"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="483"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="484"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -1623,6 +1608,29 @@ or press Add… on the toolbar.</source>
         <location filename="../../modeldesk/ui/detail_tabs.py" line="241"/>
         <source>Health</source>
         <translation>健康状况</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../modeldesk/ui/notices.py" line="55"/>
+        <source>Download complete</source>
+        <translation>下载完成</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/notices.py" line="56"/>
+        <source>%1 is complete and verified.</source>
+        <translation>%1 已下载完成并通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/notices.py" line="59"/>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/notices.py" line="62"/>
+        <source>Seeding stopped</source>
+        <translation>已停止做种</translation>
     </message>
 </context>
 <context>
@@ -1902,218 +1910,229 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="84"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="89"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="89"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="108"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="117"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="120"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="133"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
         <source>Connections per mirror:</source>
         <translation>每个镜像的连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="156"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="161"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
+        <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="174"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
+        <source>The autostart entry could not be written: %1</source>
+        <translation>无法写入开机自启动项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2472,7 +2491,7 @@ seeding reaches only the peers you connect to.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tray.py" line="70"/>
+        <location filename="../../modeldesk/ui/tray.py" line="73"/>
         <source>ModelDesk
 ↓ %1  ↑ %2
 %3 downloading, %4 seeding</source>

@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from tests.helpers.cli import MdHome
 from tests.helpers.foreign import stop_process
@@ -64,12 +63,13 @@ class XSession:
 
 
 class App:
-    """`python -m modeldesk` on the X session, with a ModelDesk home of its own."""
+    """`python -m modeldesk` (or the given command) on the X session, with a ModelDesk home of its own."""
 
-    def __init__(self, xs: XSession, md: MdHome, *args: str):
+    def __init__(self, xs: XSession, md: MdHome, *args: str, command: list[str] | None = None):
         self.md, self.xs = md, xs
         self.log = md.root / "state" / "modeldesk.log"
-        self.proc = subprocess.Popen([sys.executable, "-m", "modeldesk", *args], env={**md.environ(), **xs.env},
+        argv = command if command is not None else [sys.executable, "-m", "modeldesk", *args]
+        self.proc = subprocess.Popen(argv, env={**md.environ(), **xs.env},
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      stdin=subprocess.DEVNULL)
         self.wait_log("started", 30)
@@ -102,6 +102,3 @@ class App:
                 self.proc.wait(5)
         return self.proc.returncode
 
-
-def app_socket(md: MdHome) -> Path:
-    return md.root / "state" / "instance.sock"
