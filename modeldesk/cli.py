@@ -157,7 +157,10 @@ def _add_desktop_parsers(sub) -> None:
                     "  modeldesk completion bash > ~/.local/share/bash-completion/completions/modeldesk\n"
                     "  modeldesk completion zsh > ~/.zfunc/_modeldesk")
     comp.add_argument("shell", choices=("bash", "zsh", "tcsh"))
-    reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files")
+    reg = sub.add_parser("register-handler", help="make ModelDesk open magnet links and .torrent files",
+                         description="Make ModelDesk open magnet links and .torrent files. Linux and the BSDs: a "
+                                     "desktop entry and xdg-mime. Windows: per-user registry keys and Default "
+                                     "apps. macOS: the app bundle declares them; this says how to pick it.")
     reg.add_argument("--unregister", action="store_true", help="undo it")
 
 
@@ -384,10 +387,10 @@ def main(argv: list[str] | None = None) -> int:
         print(completion_script(build_parser(), args.shell))
         return 0
     if args.command == "register-handler":
-        from modeldesk.desktop_entry import register, unregister
-
+        handler = importlib.import_module({"win32": "modeldesk.handler_windows", "darwin": "modeldesk.handler_macos"}
+                                          .get(sys.platform, "modeldesk.desktop_entry"))
         try:
-            print(unregister() if args.unregister else register())
+            print(handler.unregister() if args.unregister else handler.register())
         except ModelDeskError as exc:
             print(f"modeldesk: {exc}", file=sys.stderr)
             return exc.exit_code
