@@ -120,6 +120,23 @@ def test_small_files_come_side_by_side_within_the_connection_limit(md, tmp_path)
     assert most == 3, f"{most} requests in flight at most; expected the 3 connections all busy, never more"
 
 
+def test_many_small_files_use_the_whole_connection_budget(md, tmp_path):
+    """Forty small files, each answered after 0.2 s, with the default budget (8 connections per mirror):
+    eight files in flight, not a fixed four, and no pause between one file and the next."""
+    root = tmp_path / "hub"
+    repo = root / "acme" / "many-small"
+    for i in range(40):
+        write_random(repo / f"shard{i % 4}" / f"f{i:03d}.json", 8 * 1024, seed=i)
+    out = tmp_path / "proj"
+    with HubServer(root, resolve_delay=0.2) as hub:
+        r = md.run("get", "hf://acme/many-small", "--mirror", hub.url, "--to", str(out), "--json")
+        most = hub.max_resolving
+    assert r.code == 0, r.stderr
+    assert sorted(p.relative_to(out) for p in out.glob("shard*/*.json")) == \
+        sorted(p.relative_to(repo) for p in repo.rglob("*.json"))
+    assert most == 8, f"{most} files in flight at most; expected the 8 connections all busy"
+
+
 def test_xet_file_a_mirror_cannot_serve(md, tmp_path, hub_root):
     """A file the hub stores with Xet, on a mirror that passes on plain LFS files only: alone it is a
     clear message; with a second mirror that serves it, the job falls back there and completes."""

@@ -144,6 +144,7 @@ class FileDownload:
         # Set once every missing byte is handed to a connection (or the run is over): from then on
         # connections of this file fall idle, and the job may start its next file beside it.
         self.handed_out = threading.Event()
+        self.on_handed_out: Callable[[], None] = lambda: None  # the file pool's wake-up
 
     # ---- the whole job ---------------------------------------------------------------
     @property
@@ -154,7 +155,12 @@ class FileDownload:
         try:
             self._run()
         finally:
+            self._hand_out()
+
+    def _hand_out(self) -> None:
+        if not self.handed_out.is_set():
             self.handed_out.set()
+            self.on_handed_out()
 
     def _run(self) -> None:
         dest = self.spec.dest
@@ -279,7 +285,7 @@ class FileDownload:
                         continue
                     w = sched.take(m, m.latency)
                     if not sched.holes_left():
-                        self.handed_out.set()
+                        self._hand_out()
                     if w is None:  # nothing worth taking now; a slow request may be worth helping soon
                         self.mirrors.release(m)
                         self._stop.wait(0.1)

@@ -4,21 +4,24 @@ Files start in order. The next one starts as soon as every running file has hand
 bytes to connections, i.e. when their connections begin to fall idle at the tail, so a long
 list of small files is fetched side by side and a big file's tail overlaps the next file's head.
 All files share one HostSlots: however many are in flight, a mirror host sees at most
-`connections` connections from the job.
+`connections` connections from the job. So the number of files in flight is bounded by that budget
+too, not by a file count: a repo of many small files (one connection each) goes `connections` files
+at a time. The loop sleeps until a file finishes or hands out its last bytes, never on a poll: with
+hundreds of small files a 100 ms poll per start was most of the time.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from modeldesk.core.errors import Interrupted
 from modeldesk.core.http.downloader import FileDownload, FileSpec
 from modeldesk.core.http.mirrors import HostSlots
 from modeldesk.core.messages import N_
 
-FILES_AT_ONCE = 4
+FILES_AT_ONCE = 4  # at least this many, even when the connection budget is smaller
 
 MakeDownload = Callable[[FileSpec, threading.Event, HostSlots], FileDownload]
 
@@ -32,14 +35,21 @@ def fetch_files(specs: tuple[FileSpec, ...], connections: int, stop: threading.E
     pending = list(specs)
     running: dict[Future, FileDownload] = {}
     error: BaseException | None = None
-    with ThreadPoolExecutor(max(1, files_at_once), thread_name_prefix="http-file") as pool:
+    at_once = max(1, files_at_once, connections)
+    wake = threading.Event()  # a file finished or handed out its last bytes
+    with ThreadPoolExecutor(at_once, thread_name_prefix="http-file") as pool:
         while running or (pending and not halt.is_set()):
-            if (pending and not halt.is_set() and len(running) < files_at_once
+            if (pending and not halt.is_set() and len(running) < at_once
                     and all(dl.handed_out.is_set() for dl in running.values())):
                 dl = make(pending.pop(0), halt, slots)
-                running[pool.submit(dl.run)] = dl
+                dl.on_handed_out = wake.set
+                fut = pool.submit(dl.run)
+                fut.add_done_callback(lambda _f: wake.set())
+                running[fut] = dl
                 continue
-            done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+            wake.wait(0.1)  # the timeout only notices `stop`
+            wake.clear()
+            done = [f for f in running if f.done()]
             if stop.is_set():
                 halt.set()
             for fut in done:
