@@ -23,6 +23,20 @@ def installed_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def fresh_runs(home: Path, hub_url: str, hf_home: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """An emptied ModelDesk home with loopback-only settings, and the environments for `modeldesk`
+    (that home) and for the Hugging Face client (the local hub as HF_ENDPOINT), bytecode cached."""
+    import json
+
+    from tests.helpers.cli import loopback_settings
+
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
+    return (installed_env(MODELDESK_HOME=str(home)),
+            installed_env(HF_ENDPOINT=hub_url, HF_HOME=str(hf_home), HF_HUB_DISABLE_TELEMETRY="1"))
+
+
 def compile_modeldesk(root: Path) -> None:
     """Write the bytecode of the checkout once, before anything is timed."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "modeldesk")], check=True,

@@ -12,7 +12,6 @@ project costs, against the Hugging Face CLI doing the same, side by side on one 
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
 import sys
@@ -21,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import bench_setup, installed_env, timed_child  # noqa: E402
-from tests.helpers.cli import loopback_settings  # noqa: E402
+from benchmarks.common import bench_setup, fresh_runs, timed_child  # noqa: E402
 from tests.helpers.hub_server import HubServer  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
@@ -39,11 +37,7 @@ def main() -> None:
     results: dict[str, list[dict]] = {}
     with HubServer(work / "hub") as hub:
         for r in range(args.rounds):
-            shutil.rmtree(home, ignore_errors=True)
-            (home / "config").mkdir(parents=True)
-            (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
-            menv = installed_env(MODELDESK_HOME=str(home))
-            henv = installed_env(HF_ENDPOINT=hub.url, HF_HOME=str(work / "hfhome"), HF_HUB_DISABLE_TELEMETRY="1")
+            menv, henv = fresh_runs(home, hub.url, work / "hfhome")
             out = work / f"round{r}"
             shutil.rmtree(out, ignore_errors=True)
             get = [*md, "get", "hf://acme/big", "--mirror", hub.url, "--no-seed", "--to"]

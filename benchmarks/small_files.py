@@ -8,7 +8,6 @@ by `modeldesk get` and by huggingface_hub's snapshot_download (its default 8 wor
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -18,8 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import installed_env, timed_child  # noqa: E402
-from tests.helpers.cli import loopback_settings  # noqa: E402
+from benchmarks.common import fresh_runs, timed_child  # noqa: E402
 from tests.helpers.hub_server import HubServer  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
@@ -41,11 +39,7 @@ def main() -> None:
     results: dict[str, list[dict]] = {}
     with HubServer(work / "hub", resolve_delay=args.delay_ms / 1000) as hub:
         for r in range(args.rounds):
-            shutil.rmtree(home, ignore_errors=True)
-            (home / "config").mkdir(parents=True)
-            (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
-            menv = installed_env(MODELDESK_HOME=str(home))
-            henv = installed_env(HF_ENDPOINT=hub.url, HF_HOME=str(work / "hfhome"), HF_HUB_DISABLE_TELEMETRY="1")
+            menv, henv = fresh_runs(home, hub.url, work / "hfhome")
             out = work / f"round{r}"
             runs = {
                 "modeldesk": ([sys.executable, "-m", "modeldesk", "get", "hf://acme/many-small", "--mirror", hub.url,
