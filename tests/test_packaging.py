@@ -72,10 +72,15 @@ def test_the_menu_entry_and_the_metainfo_pass_their_validators(wheel, tmp_path):
 
 def test_installed_into_a_prefix_of_its_own_it_finds_its_data_there(wheel, tmp_path):
     prefix = tmp_path / "prefix"
+    # --ignore-installed: without it pip first uninstalls the venv's own (editable) modeldesk, and every
+    # later `python -m modeldesk` run outside the checkout fails.
     r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-warn-script-location",
-                        "--disable-pip-version-check", "--prefix", str(prefix), str(wheel)],
+                        "--disable-pip-version-check", "--ignore-installed", "--prefix", str(prefix), str(wheel)],
                        capture_output=True, text=True, timeout=240)
     assert r.returncode == 0, r.stderr[-3000:]
+    still = subprocess.run([sys.executable, "-c", "import importlib.metadata as m; print(m.version('modeldesk'))"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert still.returncode == 0, "installing into another prefix removed this environment's modeldesk"
     (site_packages,) = prefix.glob("lib/python3*/site-packages")
     # -S: none of this environment's site-packages (where the checkout is installed editable) is seen.
     probe = ("from modeldesk.resources import resources_dir; d = resources_dir(); "
