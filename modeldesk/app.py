@@ -80,13 +80,8 @@ def run_gui(sources: list[str], paths: AppPaths | None = None, minimized: bool =
     install_excepthook(lambda: window if window.isVisible() else None)
     tray = Tray(icon)
     notices = Notices(bridge, window.name_of, icon_file, APP_ID, parent=window)
-    _wire(window, tray, notices, bridge, server)
+    _wire(window, tray, notices, bridge, server, to_tray=settings.ui.start_minimized or minimized)
     closed = _quit_on_request(loop, window, tray, bridge, prefs, (server, notices))
-
-    if (settings.ui.start_minimized or minimized) and tray.available():
-        log.info("started in the tray")
-    else:
-        window.show()
     bridge.start_engine(restore=True)
     if sources:
         window.add_sources(sources)
@@ -97,8 +92,9 @@ def run_gui(sources: list[str], paths: AppPaths | None = None, minimized: bool =
     return 0
 
 
-def _wire(window, tray, notices, bridge, server) -> None:
-    """The window, the tray, the engine and other launches talk to each other (and to the log)."""
+def _wire(window, tray, notices, bridge, server, to_tray: bool) -> None:
+    """The window, the tray, the engine and other launches talk to each other (and to the log); the
+    window shows unless it is to start in a tray that exists."""
     from PySide6.QtCore import QCoreApplication
 
     from modeldesk.ui.error_dialog import show_error
@@ -111,6 +107,10 @@ def _wire(window, tray, notices, bridge, server) -> None:
         log.info("tray icon shown")
     else:
         log.info("no system tray: closing the window quits; notifications go to the desktop's service")
+    if to_tray and tray.available():
+        log.info("started in the tray")
+    else:
+        window.show()
 
     bridge.listening.connect(lambda address, port: log.info("listening on %s:%d", address, port))
     server.sourcesReceived.connect(lambda s: log.info("another launch handed over %d source(s)", len(s)))

@@ -69,8 +69,9 @@ def desktop_text(command: str, autostart: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def autostart_supported() -> bool:
-    """XDG autostart: Linux and the BSDs (Windows and macOS have login items of their own)."""
+def freedesktop() -> bool:
+    """A freedesktop.org desktop may run here (Linux and the BSDs): XDG entries and autostart, and a
+    session bus for notifications. Windows and macOS have their own (handler_windows, handler_macos)."""
     return sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from modeldesk.desktop_entry import freedesktop
 
 log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"
@@ -30,15 +31,10 @@ class Notice:
     icon: Path | None = None
 
 
-def supported() -> bool:
-    """Only where a session bus may exist: Linux and the BSDs."""
-    return sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
-
-
 def send(notice: Notice, app_name: str, desktop_entry: str) -> int | None:
     """Show the notice; its id, or None when no notification service answered (logged, never raised).
     The body is escaped: servers may read it as markup, and a model's name is a stranger's text."""
-    if not supported():
+    if not freedesktop():
         return None
     from jeepney import DBusAddress, new_method_call
     from jeepney.io.blocking import open_dbus_connection

@@ -58,21 +58,21 @@ def registry_values(argv: list[str], icon: str) -> list[tuple[str, str, str]]:
     return values
 
 
+def _handler_keys(base: str) -> list[str]:
+    """A ProgID or protocol key and the keys register writes below it, deepest first."""
+    return [rf"{base}\shell\open\command", rf"{base}\shell\open", rf"{base}\shell", rf"{base}\DefaultIcon", base]
+
+
 def owned_keys() -> list[str]:
     """Keys that are ModelDesk's alone, removed whole by --unregister (deepest first)."""
-    keys = []
-    for prog_id in (MAGNET_PROG_ID, TORRENT_PROG_ID):
-        base = rf"{CLASSES}\{prog_id}"
-        keys += [rf"{base}\shell\open\command", rf"{base}\shell\open", rf"{base}\shell", rf"{base}\DefaultIcon", base]
-    keys += [rf"{CAPABILITIES}\URLAssociations", rf"{CAPABILITIES}\FileAssociations", CAPABILITIES,
-             r"Software\ModelDesk"]
-    return keys
+    keys = _handler_keys(rf"{CLASSES}\{MAGNET_PROG_ID}") + _handler_keys(rf"{CLASSES}\{TORRENT_PROG_ID}")
+    return keys + [rf"{CAPABILITIES}\URLAssociations", rf"{CAPABILITIES}\FileAssociations", CAPABILITIES,
+                   r"Software\ModelDesk"]
 
 
 def shared_keys() -> list[str]:
     """The magnet key other apps write too: removed by --unregister only while its command is ours."""
-    base = rf"{CLASSES}\magnet"
-    return [rf"{base}\shell\open\command", rf"{base}\shell\open", rf"{base}\shell", rf"{base}\DefaultIcon", base]
+    return _handler_keys(rf"{CLASSES}\magnet")
 
 
 def register() -> str:  # pragma: no cover - Windows only

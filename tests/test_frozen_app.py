@@ -73,7 +73,7 @@ def test_a_gated_repo_with_a_token_from_the_keyring(frozen, md, tmp_path):
 
 def test_the_window_the_tray_and_a_handed_over_magnet(frozen, md, tmp_path):
     env = clean_env(md)
-    md.env.update({k: env[k] for k in ("PATH",)})
+    md.env["PATH"] = env["PATH"]
     with XSession() as xs:
         app = App(xs, md, command=[str(frozen)])
         try:

@@ -65,8 +65,6 @@ class Notices(QObject):
         if self._tray is not None and self._tray.visible():
             self._tray.notify(summary, body, error=error)
             return
-        if not desktop_notify.supported():
-            return
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notify")
         notice = desktop_notify.Notice(summary, body, category, self._icon)

@@ -161,9 +161,9 @@ class SettingsDialog(QDialog):
         self.minimized = QCheckBox(self.tr("Start minimised to the tray"))
         self.minimized.setChecked(ui.start_minimized)
         self.autostart = QCheckBox(self.tr("Start ModelDesk when I log in, in the tray, to keep seeding"))
-        self._autostart_was = desktop_entry.autostart_supported() and desktop_entry.autostart_enabled()
+        self._autostart_was = desktop_entry.freedesktop() and desktop_entry.autostart_enabled()
         self.autostart.setChecked(self._autostart_was)
-        self.autostart.setVisible(desktop_entry.autostart_supported())
+        self.autostart.setVisible(desktop_entry.freedesktop())
         self.link_mode = QComboBox()
         for mode, label in (("auto", self.tr("Clone if the disk can, else hard link, else copy")),
                             ("reflink", self.tr("Clone (copy-on-write) only")),
@@ -183,7 +183,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """The autostart entry is written here, as OK is pressed; a folder that cannot be written keeps
         the dialog open with the reason."""
-        if desktop_entry.autostart_supported() and self.autostart.isChecked() != self._autostart_was:
+        if desktop_entry.freedesktop() and self.autostart.isChecked() != self._autostart_was:
             try:
                 desktop_entry.set_autostart(self.autostart.isChecked())
             except OSError as exc:
