@@ -192,7 +192,8 @@ def _add_get_parser(sub) -> None:
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")
     get.add_argument("--connections", "-x", "--max-connection-per-server", dest="connections", type=int, metavar="N",
-                     help="connections per file to each mirror, like aria2c -x (default: settings, 8)")
+                     help="at most N connections per file to each mirror, like aria2c -x; the count that pays "
+                          "below it is found while the file downloads (default: settings, 16)")
     get.add_argument("--stall-timeout", type=float, metavar="SECONDS",
                      help="drop a mirror connection that sends nothing for this long (default: settings, 20)")
     _add_transfer_options(get)

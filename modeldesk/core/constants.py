@@ -16,6 +16,11 @@ ALERT_QUEUE_SIZE = 10000
 # Incomplete torrent files carry this suffix until libtorrent has verified every piece of them.
 INCOMPLETE_SUFFIX = ".mdpart"
 
+# HTTP connections each mirror of a file may get at most (like aria2c -x), unless the user says;
+# the tuner finds the count that pays below it. MAX_HTTP_CONNECTIONS bounds a file over all mirrors.
+HTTP_CONNECTIONS = 16
+MAX_HTTP_CONNECTIONS = 64
+
 # A .torrent fetched over HTTP is refused past this size.
 MAX_TORRENT_BYTES = 50 * 1024 * 1024
 ENV_HF_TOKEN = "HF_TOKEN"  # honoured for the official hub, as huggingface_hub does

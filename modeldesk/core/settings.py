@@ -15,10 +15,11 @@ from typing import Any
 from collections.abc import Callable
 
 from modeldesk.core.atomic import atomic_write
+from modeldesk.core.constants import HTTP_CONNECTIONS
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENCRYPTION_POLICIES = ("enabled", "forced", "disabled")
 # Seed 001: cap upload at about 30% of the uplink so seeding never hurts other work.
 UPLOAD_CAP_PRESET_PERCENT = 30
@@ -70,7 +71,7 @@ class TorrentSettings:
 
 @dataclass(frozen=True)
 class HttpSettings:
-    connections: int = 8  # per file and mirror (at most 64 per file in all)
+    connections: int = HTTP_CONNECTIONS  # at most, per file and mirror; tuned below it
     use_official_hub: bool = True  # include https://huggingface.co among hub mirrors
     hub_mirrors: tuple[str, ...] = ()  # HF-compatible endpoints tried besides it
     token_hosts: tuple[str, ...] = ()  # hosts the user gave a token for (the tokens are in the OS keyring)
@@ -122,7 +123,16 @@ class Settings:
 
 
 # Ordered migrations: MIGRATIONS[n] turns a schema-n dict into a schema-(n+1) dict.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _connections_became_a_cap(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 saved the HTTP connection count, 8 by default, as a fixed count per mirror; now it is
+    the cap the tuner stays under. A file that kept the old default gets the new one."""
+    http = raw.get("http")
+    if isinstance(http, dict) and http.get("connections") == 8:
+        raw = {**raw, "http": {k: v for k, v in http.items() if k != "connections"}}
+    return raw
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _connections_became_a_cap}
 
 
 def _migrate(raw: dict[str, Any]) -> dict[str, Any]:

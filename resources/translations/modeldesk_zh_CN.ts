@@ -34,98 +34,98 @@
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="106"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="108"/>
         <source>Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename it, or pick another project folder; it was left as it is.</source>
         <translation>无法创建文件夹 {folder}：文件 {blocker} 挡在那里。请移动或重命名它，或选择另一个项目文件夹；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="110"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="112"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="212"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="222"/>
         <source>{part} is a link; it was left alone and nothing was written through it. Remove it and run the same command again.</source>
         <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后再运行同一命令。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="257"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="267"/>
         <source>Not enough free space in {parent}: {name} needs {need} more, only {free} is free.</source>
         <translation>{parent} 空间不足：{name} 还需要 {need}，只剩 {free}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="297"/>
-        <location filename="../../modeldesk/core/http/file_pool.py" line="56"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="316"/>
+        <location filename="../../modeldesk/core/http/file_pool.py" line="66"/>
         <source>interrupted; finished bytes are kept for the next run</source>
         <translation>已中断；已下载的数据会保留到下次运行</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="366"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="388"/>
         <source>No space left while writing {part}. Free some space and run the same command again; finished bytes are kept.</source>
         <translation>写入 {part} 时磁盘已满。请释放空间后再运行同一命令；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="368"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="390"/>
         <source>Writing {part} failed: {reason}. Fix the folder and run the same command again; finished bytes are kept.</source>
         <translation>写入 {part} 失败：{reason}。请修复该文件夹后再运行同一命令；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="418"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="445"/>
         <source>{name}: size on disk differs from {size}.</source>
         <translation>{name}：磁盘上的大小与 {size} 不符。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="449"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="476"/>
         <source>{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was deleted. A mirror is serving a different or corrupt file; try again, or another mirror.</source>
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="187"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="237"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="294"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="188"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="238"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="295"/>
         <source>No HTTP job {job_id}.</source>
         <translation>没有 HTTP 任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="194"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="195"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="180"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="197"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="198"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="275"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="234"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="235"/>
         <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="239"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="240"/>
         <source>{name} is a single file: there are no other files to pick.</source>
         <translation>{name} 只有一个文件：没有其他文件可选。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="246"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="247"/>
         <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
         <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="300"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="301"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
         <source>{name} is already being moved.</source>
         <translation>{name} 已在移动中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="335"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="336"/>
         <source>{name} is being moved to another folder; remove it when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="422"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="423"/>
         <source>{name}: unexpected error ({exc}).</source>
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
@@ -1911,7 +1911,7 @@ seeding reaches only the peers you connect to.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2042,22 +2042,17 @@ seeding reaches only the peers you connect to.</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
-        <source>Connections per mirror:</source>
-        <translation>每个镜像的连接数：</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="152"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
@@ -2072,62 +2067,72 @@ seeding reaches only the peers you connect to.</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
+        <source>ModelDesk finds how many connections pay on each mirror while a file downloads, up to this many</source>
+        <translation>下载时 ModelDesk 会为每个镜像找出真正有用的连接数，最多不超过此值</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
+        <source>Connections per mirror, at most:</source>
+        <translation>每个镜像的最大连接数：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="160"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="172"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="173"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="174"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="180"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>

@@ -75,3 +75,14 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         save_settings(path, Settings(default_project_dir="/second"))
     assert load_settings(path).default_project_dir == "/first"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_the_old_default_connection_count_becomes_the_new_cap(tmp_path):
+    """Schema 1 kept 8 connections per mirror as a fixed count; 8 was the default. It is a cap now,
+    16 by default: a file that kept the old default gets the new one, a count the user chose stays."""
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"schema_version": 1, "http": {"connections": 8, "stall_timeout": 5}}))
+    http = load_settings(path).http
+    assert http.connections == 16 and http.stall_timeout == 5
+    path.write_text(json.dumps({"schema_version": 1, "http": {"connections": 32}}))
+    assert load_settings(path).http.connections == 32

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from modeldesk.core.constants import HTTP_CONNECTIONS
+
 from tests.helpers.hub_server import HubServer
 from tests.helpers.swarm import write_random
 
@@ -121,8 +123,8 @@ def test_small_files_come_side_by_side_within_the_connection_limit(md, tmp_path)
 
 
 def test_many_small_files_use_the_whole_connection_budget(md, tmp_path):
-    """Forty small files, each answered after 0.2 s, with the default budget (8 connections per mirror):
-    eight files in flight, not a fixed four, and no pause between one file and the next."""
+    """Forty small files, each answered after 0.2 s, with the default budget (16 connections per mirror):
+    sixteen files in flight, not a fixed four, and no pause between one file and the next."""
     root = tmp_path / "hub"
     repo = root / "acme" / "many-small"
     for i in range(40):
@@ -134,7 +136,7 @@ def test_many_small_files_use_the_whole_connection_budget(md, tmp_path):
     assert r.code == 0, r.stderr
     assert sorted(p.relative_to(out) for p in out.glob("shard*/*.json")) == \
         sorted(p.relative_to(repo) for p in repo.rglob("*.json"))
-    assert most == 8, f"{most} files in flight at most; expected the 8 connections all busy"
+    assert most == HTTP_CONNECTIONS == 16, f"{most} files in flight at most; expected the 16 connections all busy"
 
 
 def test_xet_file_a_mirror_cannot_serve(md, tmp_path, hub_root):

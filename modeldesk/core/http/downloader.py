@@ -25,7 +25,7 @@ from pathlib import Path
 import requests
 
 from modeldesk.core.atomic import fsync_dir
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.constants import HTTP_CONNECTIONS, INCOMPLETE_SUFFIX, MAX_HTTP_CONNECTIONS
 from modeldesk.core.errors import (
     DiskError,
     InsufficientSpaceError,
@@ -44,6 +44,7 @@ from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES,
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.http.status import no_mirror_error
+from modeldesk.core.http.tuner import ConnectionTuner
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.units import fmt_bytes
@@ -51,8 +52,9 @@ from modeldesk.core.units import fmt_bytes
 log = logging.getLogger(__name__)
 
 SIDECAR_SAVE_S = 1.0
-MAX_CONNECTIONS = 64  # per file, over all its mirrors
 RATE_SAMPLE_S = 0.5
+TICK_S = 0.1  # the connection tuner's clock
+REPORT_S = 0.25
 PROBE_EVERY_S = 30.0  # how often a long job looks again at the mirrors it is not using
 
 
@@ -118,7 +120,7 @@ def file_paths(dest: Path) -> tuple[Path, Path, Path]:
 
 
 class FileDownload:
-    def __init__(self, spec: FileSpec, connections: int = 8, stall_timeout: float = 20.0,
+    def __init__(self, spec: FileSpec, connections: int = HTTP_CONNECTIONS, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
                  session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
                  limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
@@ -131,9 +133,11 @@ class FileDownload:
         self._known_good = known_good or (lambda path: False)  # verified earlier by this process
         self._limiters = limiters  # the job's and the engine's download limits
         self.mirrors = MirrorSet(list(spec.urls), per_mirror=max(1, connections), slots=slots)
-        # `connections` is per mirror, like aria2's -x: a throttled mirror gives each connection a
-        # fixed rate, so a second mirror adds its own connections rather than taking some away.
-        self._connections = min(MAX_CONNECTIONS, max(1, connections) * len(self.mirrors.mirrors))
+        # `connections` caps each mirror, like aria2's -x: a throttled mirror gives each connection a
+        # fixed rate, so a second mirror adds its own connections rather than taking some away. How
+        # many a mirror really gets is found while the file downloads (tuner.py).
+        self._per_mirror = max(1, connections)
+        self._connections = min(MAX_HTTP_CONNECTIONS, self._per_mirror * len(self.mirrors.mirrors))
         self._timeout = (10.0, stall_timeout)
         self._stop = stop or threading.Event()
         self._on_progress = on_progress or (lambda p: None)
@@ -273,6 +277,11 @@ class FileDownload:
         # A small file needs no more connections than it has pieces of the smallest size.
         workers = min(self._connections, max(1, -(-sum(b - a for a, b in missing) // MIN_PIECE)))
         errors: list[BaseException] = []
+        tuner = ConnectionTuner(self.mirrors, self._per_mirror, sched.trim)
+
+        def tick() -> None:
+            tuner.tick()
+            sched.set_connections(min(workers, tuner.total()))
 
         def worker() -> None:
             with self._new_session() as session:
@@ -281,7 +290,10 @@ class FileDownload:
                     if m is None:
                         if not self.mirrors.any_usable():
                             return
-                        self._stop.wait(min(1.0, self.mirrors.next_retry_in() or 0.2))
+                        if retry := self.mirrors.next_retry_in():
+                            self._stop.wait(min(1.0, retry))
+                        else:  # every mirror has the connections the tuner gives it
+                            self.mirrors.wait_for_change(0.25)
                         continue
                     w = sched.take(m, m.latency)
                     if not sched.holes_left():
@@ -292,7 +304,8 @@ class FileDownload:
                         continue
                     self._run_one(session, sched, w, fd, segs, errors)
 
-        self._run_workers(worker, segs, workers)
+        tick()
+        self._run_workers(worker, segs, workers, tick)
         if not errors and not self._stop.is_set() and segs.missing():
             whole = self.mirrors.only_whole_streams_left()
             if whole:
@@ -305,13 +318,14 @@ class FileDownload:
             faults = [f"{m.host}: {m.last_error or 'gave up'}" for m in self.mirrors.mirrors]
             raise self._no_mirror_error(faults)
 
-    def _run_workers(self, worker: Callable[[], None], segs: SegmentMap, count: int = 0) -> None:
-        """Run `count` (default: one per connection) workers; save the map and report meanwhile."""
-        count = count or self._connections
+    def _run_workers(self, worker: Callable[[], None], segs: SegmentMap, count: int,
+                     tick: Callable[[], None] = lambda: None) -> None:
+        """Run `count` workers; save the map, tune the connections and report meanwhile."""
         with ThreadPoolExecutor(count, thread_name_prefix="http-conn") as pool:
             futures = [pool.submit(worker) for _ in range(count)]
-            last_save = last_probe = time.monotonic()
-            while wait(futures, timeout=0.25).not_done:
+            last_save = last_probe = last_report = time.monotonic()
+            while wait(futures, timeout=TICK_S).not_done:
+                tick()
                 now = time.monotonic()
                 if now - last_save >= SIDECAR_SAVE_S:
                     self._save(segs)
@@ -319,7 +333,9 @@ class FileDownload:
                 if now - last_probe >= PROBE_EVERY_S:
                     last_probe = now
                     self._reprobe_idle()
-                self._report(segs)
+                if now - last_report >= REPORT_S:
+                    last_report = now
+                    self._report(segs)
             for f in futures:
                 f.result()  # a bug in a worker surfaces here, not silently
         self._save(segs)
@@ -378,8 +394,12 @@ class FileDownload:
         m = w.mirror
         t0 = time.monotonic()
         sampled = [t0]
+        first = [True]
 
         def on_bytes(a: int, b: int) -> None:
+            if first[0]:  # the round trip is known now, not only when the request ends
+                first[0] = False
+                self.mirrors.observed_latency(m, w.ttfb)
             self._got(segs, a, b, m)
             now = time.monotonic()
             if now - sampled[0] >= RATE_SAMPLE_S and (rate := w.rate(now)) is not None:
@@ -395,13 +415,14 @@ class FileDownload:
         except OSError as exc:
             errors.append(self._disk_error(exc))
         finally:
-            if w.ttfb > 0:
+            if w.ttfb > 0 and w.pos == w.first:  # answered, but no bytes (an error status)
                 self.mirrors.observed_latency(m, w.ttfb)
             self.mirrors.release(m)
             sched.give_back(w)
 
     def _got(self, segs: SegmentMap, a: int, b: int, m: Mirror) -> None:
         segs.add(a, b, m.url)
+        self.mirrors.got(m, b - a)
         if self._limiters:
             take_all(self._limiters, b - a, self._stop)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from modeldesk.core import events as ev
 from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
+from modeldesk.core.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, file_paths
 from modeldesk.core.http.file_pool import fetch_files
@@ -39,7 +40,7 @@ class HttpJob:
     name: str
     project_dir: str
     files: tuple[FileSpec, ...]
-    connections: int = 8
+    connections: int = HTTP_CONNECTIONS
     stall_timeout: float = 20.0
     credentials: Credentials | None = None  # its repr names hosts only
     down_limit: int = 0  # bytes/s for this job, 0 = none (the engine's limit still applies)

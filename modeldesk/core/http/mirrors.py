@@ -31,6 +31,8 @@ class Mirror:
     last_error: str = ""
     fatal_status: int = 0  # 404/401/403: this mirror will not serve the file
     latency: float = 0.05  # seconds to response headers, smoothed
+    limit: int = 1 << 30  # connections it may have now (the tuner's count; per_mirror caps it too)
+    received: int = 0  # bytes it sent this job, counted as they arrive
 
     @property
     def host(self) -> str:
@@ -79,14 +81,15 @@ class MirrorSet:
         self.per_mirror = per_mirror
         self._clock = clock
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a mirror may take more connections now
         self._slots = slots
 
     def pick(self) -> Mirror | None:
         """The usable mirror with the best speed per active connection; None if none is usable now."""
         now = self._clock()
         with self._lock:
-            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now and m.active < self.per_mirror
-                     and (self._slots is None or self._slots.free(m.host))]
+            ready = [m for m in self.mirrors if m.usable and m.retry_at <= now
+                     and m.active < min(self.per_mirror, m.limit) and (self._slots is None or self._slots.free(m.host))]
             if not ready:
                 return None
             # Bytes/s per connection it would have; an untried mirror is assumed as fast as the best
@@ -103,6 +106,20 @@ class MirrorSet:
                     best.active += 1
                     return best
             return None
+
+    def set_limit(self, m: Mirror, count: int) -> None:
+        with self._lock:
+            m.limit = max(1, count)
+            self._changed.notify_all()
+
+    def wait_for_change(self, timeout: float) -> None:
+        """Sleep until a limit changes (idle connections may be wanted) or `timeout` passes."""
+        with self._lock:
+            self._changed.wait(timeout)
+
+    def got(self, m: Mirror, nbytes: int) -> None:
+        with self._lock:
+            m.received += nbytes
 
     def release(self, m: Mirror) -> None:
         with self._lock:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import requests
 
 from modeldesk.core.details import MirrorDetail
+from modeldesk.core.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream, record_fault
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
@@ -34,7 +35,7 @@ IDLE_WAIT_S = 0.2
 
 class MirrorFeed:
     def __init__(self, layout: PieceLayout, bases: tuple[str, ...], source: PieceSource, *,
-                 connections: int = 8, stall_timeout: float = 20.0,
+                 connections: int = HTTP_CONNECTIONS, stall_timeout: float = 20.0,
                  session_factory: Callable[[], requests.Session] = new_session,
                  limiters: tuple[RateLimiter, ...] = (), name: str = "feed"):
         self.layout = layout

@@ -150,6 +150,21 @@ class Scheduler:
         best.end = best_split
         return stolen
 
+    def set_connections(self, n: int) -> None:
+        """How many connections run now (the tuner changes it); requests are sized for that many."""
+        with self.lock:
+            self._connections = max(1, n)
+
+    def trim(self, mirror: Mirror, keep: int) -> None:
+        """Stop the requests of `mirror` beyond `keep` (those with the most left) at their next read;
+        what they did not fetch becomes a hole again for the connections that stay."""
+        with self.lock:
+            mine = sorted((w for w in self._active if w.mirror is mirror), key=lambda w: w.end - w.pos)
+            for w in mine[keep:]:
+                if w.pos < w.end:
+                    bisect.insort(self._holes, (w.pos, w.end))
+                    w.end = w.pos
+
     def give_back(self, w: Work) -> None:
         """A request ended (done, failed or cut short): what it did not fetch becomes a hole again."""
         with self.lock:

@@ -1,0 +1,135 @@
+"""How many connections each mirror of a file gets, found while the file downloads.
+
+Users run defaults, and no one count suits every mirror: a mirror that throttles each connection
+(nginx `limit_rate`, most CDNs' per-flow shaping) or sits a long round trip away gives more with
+every connection added, while a fast mirror on a short path gives no more and costs CPU per byte,
+and one behind a shared cap only splits the same rate more ways.
+
+So each mirror starts with START connections. Once they are all busy and past their first bytes,
+the mirror's total rate is measured over a window; then the count doubles and is measured again.
+The step is kept when the rate grew by at least GROW_EFFICIENCY of what the new connections would
+add to a mirror throttled per connection, and doubling goes on up to the cap. When it did not grow,
+the count goes back, and halves while the rate holds (fewer connections, less CPU for the same
+bytes). After that the count holds for HOLD_S and the search starts again, since a long download
+outlives the conditions it was tuned for.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from modeldesk.core.http.mirrors import Mirror, MirrorSet
+
+START = 8
+MIN_CONNECTIONS = 2
+GROW_EFFICIENCY = 0.25  # kept when rate gain / connection gain is at least this
+KEEP_RATIO = 0.9  # fewer connections are kept while the rate stays above this share
+SETTLE_S = 0.15  # after a change, before measuring: new connections open and ask (plus round trips)
+FIRST_WINDOW_S = 0.5  # the first measurement is short: a throttled mirror should not wait long
+WINDOW_S = 1.0
+FILL_WAIT_S = 2.0  # connections that do not all get busy by then cannot be measured
+HOLD_S = 20.0
+
+
+@dataclass
+class _Search:
+    phase: str  # base | up | down | hold
+    count: int  # what is being measured
+    kept: int = 0  # the count known to be good
+    kept_rate: float = 0.0
+    changed: float = 0.0  # when `count` was set
+    t0: float | None = None  # the window's start
+    b0: int = 0  # the mirror's received bytes at t0
+    first: bool = True
+
+
+class ConnectionTuner:
+    """Ticked by the file's monitor loop (any interval ≲ 0.25 s). `trim(mirror, keep)` cuts the
+    requests of a mirror beyond `keep` short, so a lower count takes effect at once."""
+
+    def __init__(self, mirrors: MirrorSet, cap: int, trim: Callable[[Mirror, int], None],
+                 start: int = START, clock=time.monotonic):
+        self._mirrors = mirrors
+        self._cap = max(1, cap)
+        self._trim = trim
+        self._start = max(1, min(start, self._cap))
+        self._clock = clock
+        self._searches: dict[str, _Search] = {}
+        now = clock()
+        for m in mirrors.mirrors:
+            self._searches[m.url] = _Search("base", self._start, changed=now)
+            mirrors.set_limit(m, self._start)
+
+    def total(self) -> int:
+        """Connections all mirrors may hold now."""
+        return sum(m.limit for m in self._mirrors.mirrors if m.usable)
+
+    def tick(self) -> None:
+        now = self._clock()
+        for m in self._mirrors.mirrors:
+            if m.usable:
+                self._tick_one(m, self._searches[m.url], now)
+
+    # ---- one mirror --------------------------------------------------------------------
+    def _tick_one(self, m: Mirror, s: _Search, now: float) -> None:
+        if s.phase == "hold":
+            if now - s.changed >= HOLD_S:
+                self._set(m, s, "base", s.kept, now)
+            return
+        if now - s.changed < SETTLE_S + 3 * m.latency:
+            return
+        if m.active < s.count:  # not all connections busy: no fair measurement yet
+            s.t0 = None
+            if now - s.changed > FILL_WAIT_S:  # no work or no slots for that many: stay where it works
+                self._give_up_step(m, s, now)
+            return
+        if s.t0 is None:
+            s.t0, s.b0 = now, m.received
+            return
+        window = FIRST_WINDOW_S if s.first else WINDOW_S
+        if now - s.t0 < window:
+            return
+        rate = (m.received - s.b0) / (now - s.t0)
+        s.first = False
+        self._decide(m, s, rate, now)
+
+    def _decide(self, m: Mirror, s: _Search, rate: float, now: float) -> None:
+        if s.phase == "base":
+            s.kept, s.kept_rate = s.count, rate
+            self._up_or_hold(m, s, now)
+        elif s.phase == "up":
+            gain = (rate / s.kept_rate - 1) / (s.count / s.kept - 1) if s.kept_rate > 0 else 1.0
+            if gain >= GROW_EFFICIENCY:
+                s.kept, s.kept_rate = s.count, rate
+                self._up_or_hold(m, s, now)
+            else:
+                self._down_or_hold(m, s, now)
+        elif s.phase == "down":
+            if rate >= KEEP_RATIO * s.kept_rate:
+                s.kept, s.kept_rate = s.count, max(rate, s.kept_rate * KEEP_RATIO)
+                self._down_or_hold(m, s, now)
+            else:
+                self._set(m, s, "hold", s.kept, now)
+
+    def _give_up_step(self, m: Mirror, s: _Search, now: float) -> None:
+        self._set(m, s, "hold", s.kept or min(s.count, max(1, m.active)), now)
+
+    def _up_or_hold(self, m: Mirror, s: _Search, now: float) -> None:
+        if s.kept < self._cap:
+            self._set(m, s, "up", min(self._cap, s.kept * 2), now)
+        else:
+            self._set(m, s, "hold", s.kept, now)
+
+    def _down_or_hold(self, m: Mirror, s: _Search, now: float) -> None:
+        if s.kept > MIN_CONNECTIONS:
+            self._set(m, s, "down", max(MIN_CONNECTIONS, s.kept // 2), now)
+        else:
+            self._set(m, s, "hold", s.kept, now)
+
+    def _set(self, m: Mirror, s: _Search, phase: str, count: int, now: float) -> None:
+        s.phase, s.count, s.changed, s.t0 = phase, count, now, None
+        self._mirrors.set_limit(m, count)
+        if m.active > count:
+            self._trim(m, count)

@@ -1,0 +1,92 @@
+"""The connection tuner on simulated mirrors: time is a fake clock, a mirror's rate is a function of
+how many connections it has, and every connection the tuner allows is busy (as in a big file)."""
+
+from __future__ import annotations
+
+from modeldesk.core.http import tuner as t
+from modeldesk.core.http.mirrors import MirrorSet
+
+MIB = 1024 * 1024
+
+
+class Sim:
+    def __init__(self, rate_of, cap=16, start=t.START, urls=("http://m/f",)):
+        self.now = 0.0
+        self.mirrors = MirrorSet(list(urls), per_mirror=cap)
+        self.rate_of = rate_of  # (mirror index, connections) -> bytes/s
+        self.trims: list[tuple[str, int]] = []
+        self.tuner = t.ConnectionTuner(self.mirrors, cap, lambda m, keep: self.trims.append((m.host, keep)),
+                                       start=start, clock=lambda: self.now)
+        self.history: list[list[int]] = []
+
+    def run(self, seconds: float, dt: float = 0.1) -> None:
+        for _ in range(round(seconds / dt)):
+            for i, m in enumerate(self.mirrors.mirrors):
+                m.active = min(m.limit, self.mirrors.per_mirror)
+                m.received += int(self.rate_of(i, m.active) * dt)
+            self.now += dt
+            self.tuner.tick()
+            self.history.append([m.limit for m in self.mirrors.mirrors])
+
+    def limits(self) -> list[int]:
+        return [m.limit for m in self.mirrors.mirrors]
+
+
+def test_a_mirror_throttled_per_connection_gets_the_cap_within_two_seconds():
+    sim = Sim(lambda i, n: 4 * MIB * n)  # nginx limit_rate 4m
+    sim.run(2.0)
+    assert sim.limits() == [16]
+    first_at_cap = next(k for k, h in enumerate(sim.history) if h == [16]) * 0.1
+    assert first_at_cap <= 1.0, f"reached 16 connections only after {first_at_cap:.1f} s"
+    sim.run(30)
+    assert sim.limits() == [16], "a higher count that keeps paying is kept"
+
+
+def test_a_higher_cap_is_climbed_to_while_it_pays():
+    sim = Sim(lambda i, n: 2 * MIB * n, cap=64)  # a far mirror: window / round trip per connection
+    sim.run(8)
+    assert sim.limits() == [64]
+
+
+def test_a_mirror_behind_a_shared_cap_is_left_with_few_connections():
+    sim = Sim(lambda i, n: 50 * MIB * min(1.0, n / 2))  # 2 connections already fill the cap
+    sim.run(10)
+    assert max(h[0] for h in sim.history) == 16, "the tuner tried more first"
+    assert sim.limits() == [t.MIN_CONNECTIONS]
+    assert sim.trims[0] == ("m", 4), "16 did not pay: straight to half of 8, the extra requests cut at once"
+
+
+def test_the_count_stops_where_the_rate_stops_growing():
+    sim = Sim(lambda i, n: 4 * MIB * min(n, 12))  # throttled per connection, but 12 fill the link
+    sim.run(6)
+    assert sim.limits() == [16]  # 12 → 16 still gained something at the 8 → 16 step
+    sim = Sim(lambda i, n: 4 * MIB * min(n, 9), cap=64)
+    sim.run(10)
+    assert sim.limits() == [8], "16 gained 1/8 for 8 more connections: not kept, and 4 loses half"
+
+
+def test_each_mirror_is_tuned_on_its_own_and_the_search_starts_again_later():
+    rates = {0: lambda n: 4 * MIB * n, 1: lambda n: 80 * MIB}
+    sim = Sim(lambda i, n: rates[i](n), urls=("http://a/f", "http://b/f"))
+    sim.run(10)
+    assert sim.limits() == [16, t.MIN_CONNECTIONS]
+    rates[1] = lambda n: 1 * MIB * n  # b became throttled per connection
+    sim.run(t.HOLD_S + 10)
+    assert sim.limits() == [16, 16]
+
+
+def test_a_user_cap_below_the_start_is_the_count():
+    sim = Sim(lambda i, n: 4 * MIB * n, cap=4)
+    sim.run(5)
+    assert sim.limits() == [4] and max(h[0] for h in sim.history) == 4
+
+
+def test_connections_that_cannot_all_be_busy_stop_the_search():
+    sim = Sim(lambda i, n: 4 * MIB * n)
+    m = sim.mirrors.mirrors[0]
+    for _ in range(40):  # only 3 pieces of work left: never more than 3 busy
+        m.active = 3
+        m.received += int(12 * MIB * 0.1)
+        sim.now += 0.1
+        sim.tuner.tick()
+    assert m.limit == 3

@@ -1,0 +1,77 @@
+"""The connection count each mirror gets, found while a file downloads from real mirrors: nginx
+throttling each connection, a proxy capping all of them together, and a far link (150 ms round
+trip, a TCP window per connection)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.http import tuner
+from modeldesk.core.http.downloader import FileDownload, FileSpec
+from tests.helpers.nginx import Nginx
+from tests.helpers.shaping_proxy import ShapingProxy
+from tests.helpers.swarm import random_payload
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+
+
+def download(url: str, f, digest: str, out) -> tuple[list[tuple[float, int]], float]:
+    """Fetch with the default connections; the mirror's busy connections sampled every 50 ms."""
+    dl = FileDownload(FileSpec((url,), out / f.name, f.stat().st_size, digest))
+    samples: list[tuple[float, int]] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        t0 = time.monotonic()
+        while not done.wait(0.05):
+            samples.append((time.monotonic() - t0, dl.mirrors.mirrors[0].active))
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    t0 = time.monotonic()
+    try:
+        dl.run()
+    finally:
+        done.set()
+        sampler.join()
+    assert (out / f.name).read_bytes() == f.read_bytes()
+    return samples, time.monotonic() - t0
+
+
+def test_a_mirror_throttled_per_connection_gets_every_connection_the_cap_allows(tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 40 * MiB)
+    with Nginx(www, tmp_path / "ngx", "limit_rate 1m;") as web:
+        samples, took = download(f"{web.url}/{f.name}", f, digest, tmp_path / "out")
+    most = max(n for _t, n in samples)
+    assert most == HTTP_CONNECTIONS, f"at most {most} connections on a 1 MiB/s-per-connection mirror"
+    reached = next(t for t, n in samples if n == HTTP_CONNECTIONS)
+    assert reached < 2.0, f"{HTTP_CONNECTIONS} connections only after {reached:.1f} s"
+    # 8 connections would take 5 s for 40 MiB; 16 take 2.5 s plus the first second at 8.
+    assert took < 4.5, f"{took:.1f} s"
+
+
+def test_a_mirror_behind_one_shared_cap_keeps_few_connections(tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 96 * MiB)
+    with Nginx(www, tmp_path / "ngx") as web, ShapingProxy(web.port, total_rate=16 * MiB) as thin:
+        samples, took = download(f"{thin.url}/{f.name}", f, digest, tmp_path / "out")
+    assert max(n for _t, n in samples) == HTTP_CONNECTIONS, "more connections were tried first"
+    late = [n for t, n in samples if t > took - 1.5]
+    assert max(late) <= 4, f"still {late} connections at the end: more did not pay, they were dropped"
+    assert took < 96 / 16 + 2, f"{took:.1f} s: fewer connections must not cost speed"
+
+
+def test_a_far_mirror_gets_more_connections_as_they_pay(tmp_path):
+    www, f, digest = random_payload(tmp_path / "www", 64 * MiB)
+    # 256 KiB in flight per connection over a 150 ms round trip: 1.7 MiB/s for each.
+    with Nginx(www, tmp_path / "ngx") as web, ShapingProxy(web.port, rtt_s=0.15, window=256 * 1024) as far:
+        samples, took = download(f"{far.url}/{f.name}", f, digest, tmp_path / "out")
+    assert max(n for _t, n in samples) == HTTP_CONNECTIONS
+    late = [n for t, n in samples if took - 1.5 < t < took - 0.5]
+    assert min(late) >= HTTP_CONNECTIONS - 2, f"only {late} connections late in the download"
+    assert took < 64 / (tuner.START * 1.7), f"{took:.1f} s: no faster than {tuner.START} connections"
