@@ -6,20 +6,26 @@ Real nginx mirrors on 127.0.0.1 serve one random file:
   B  `limit_rate 4m` per connection
   C  `limit_rate 1m` per connection, plus 50 ms added to every request (a TCP proxy in front)
   D  unlimited nginx behind a proxy capping all connections together at 50 MiB/s
+  F  a far mirror: unlimited nginx behind a proxy giving a 150 ms round trip and a 1 MiB TCP window
+     per connection (6.7 MiB/s each), the trans-Pacific hub case
 
 Scenarios, each run in interleaved rounds (the order of the clients rotates every round):
 
-  B       modeldesk vs `aria2c -x16 -s16 -k1M` on B alone
+  B       modeldesk vs `aria2c -x16 -s16 -k1M` on B alone, both checking the sha256
   A+B+C   both given the same three URLs
   B+C     both given the same two URLs (a smaller file, as in the issue)
   D       modeldesk vs aria2c on the total-capped mirror
+  F       modeldesk vs aria2c on the far mirror
   A       modeldesk (no hash), modeldesk with --sha256, and curl, from A: CPU per GiB, hash overhead
+
+ModelDesk runs with its defaults (no --connections) unless `--connections N` is given.
 
 Clients write into a tmpfs. Reports median wall time, ratios, CPU-seconds per GiB, peak RSS and the
 requests each mirror's access log recorded per run (nginx's limit_rate lets each request's first
 second through at once, so many short requests would beat the throttle; the counts show we don't).
 
     .venv/bin/python -m benchmarks.http_download [--size-mib 1024] [--small-mib 256] [--rounds 3] [--rss-gib 4]
+        [--connections N] [--only B,F,...]
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ from tests.helpers.shaping_proxy import ShapingProxy  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
 MIB = 1024 * 1024
-CONNECTIONS = 16
+CONNECTIONS: int | None = None  # --connections for ModelDesk; None: its defaults
 
 
 class Rig:
@@ -57,10 +63,12 @@ class Rig:
         self.c = ShapingProxy(self.c_nginx.port, delay_s=0.05).__enter__()
         self.d_nginx = Nginx(files, work / "nginx-d")
         self.d = ShapingProxy(self.d_nginx.port, total_rate=50 * MIB).__enter__()
-        self.logs = {"A": self.a, "B": self.b, "C": self.c_nginx, "D": self.d_nginx}
+        self.f_nginx = Nginx(files, work / "nginx-f")
+        self.f = ShapingProxy(self.f_nginx.port, rtt_s=0.15, window=MIB).__enter__()
+        self.logs = {"A": self.a, "B": self.b, "C": self.c_nginx, "D": self.d_nginx, "F": self.f_nginx}
 
     def url(self, mirror: str, name: str) -> str:
-        base = {"A": self.a.url, "B": self.b.url, "C": self.c.url, "D": self.d.url}[mirror]
+        base = {"A": self.a.url, "B": self.b.url, "C": self.c.url, "D": self.d.url, "F": self.f.url}[mirror]
         return f"{base}/{name}"
 
     def counts(self) -> dict[str, int]:
@@ -69,7 +77,8 @@ class Rig:
     def stop(self) -> None:
         self.c.__exit__(None, None, None)
         self.d.__exit__(None, None, None)
-        for n in (self.a, self.b, self.c_nginx, self.d_nginx):
+        self.f.__exit__(None, None, None)
+        for n in (self.a, self.b, self.c_nginx, self.d_nginx, self.f_nginx):
             n.stop()
 
 
@@ -79,8 +88,9 @@ def run_modeldesk(urls: list[str], out: Path, work: Path, sha256: str | None) ->
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_text(json.dumps(loopback_settings()))
     env = installed_env(MODELDESK_HOME=str(home))
-    argv = [str(ROOT / ".venv/bin/modeldesk"), "get", urls[0], "--to", str(out), "--no-seed", "--json",
-            "--connections", str(CONNECTIONS)]
+    argv = [str(ROOT / ".venv/bin/modeldesk"), "get", urls[0], "--to", str(out), "--no-seed", "--json"]
+    if CONNECTIONS:
+        argv += ["--connections", str(CONNECTIONS)]
     for u in urls[1:]:
         argv += ["--url", u]
     if sha256:
@@ -93,6 +103,8 @@ def run_aria2(urls: list[str], out: Path, work: Path, sha256: str | None) -> dic
     argv = ["aria2c", "-x16", "-s16", "-k1M", "--dir", str(out), "--allow-overwrite=true",
             "--auto-file-renaming=false", "--console-log-level=warn", "--summary-interval=0",
             "--file-allocation=falloc", *urls]
+    if sha256:
+        argv.insert(1, f"--checksum=sha-256={sha256}")  # aria2c checks it after the download
     return timed_child(argv)
 
 
@@ -101,7 +113,8 @@ def run_curl(urls: list[str], out: Path, work: Path, sha256: str | None) -> dict
     return timed_child(["curl", "-sS", "-f", "-o", str(out / Path(urls[0]).name), urls[0]])
 
 
-CLIENTS = {"modeldesk": run_modeldesk, "modeldesk+sha256": run_modeldesk, "aria2c": run_aria2, "curl": run_curl}
+CLIENTS = {"modeldesk": run_modeldesk, "modeldesk+sha256": run_modeldesk, "aria2c": run_aria2,
+           "aria2c+sha256": run_aria2, "curl": run_curl}
 
 
 def check(out: Path, name: str, size: int, digest: str) -> None:
@@ -123,9 +136,12 @@ def main() -> int:
     ap.add_argument("--small-mib", type=int, default=256, help="file size for B+C")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--rss-gib", type=int, default=4, help="also fetch a file this big from A for peak RSS; 0 = skip")
-    ap.add_argument("--only", default="", help="comma-separated scenarios to run (B, A+B+C, B+C, D, A, RSS)")
+    ap.add_argument("--only", default="", help="comma-separated scenarios to run (B, A+B+C, B+C, D, F, A, RSS)")
+    ap.add_argument("--connections", type=int, help="pass --connections N to ModelDesk (default: its defaults)")
     ap.add_argument("--work", default="")
     args = ap.parse_args()
+    global CONNECTIONS
+    CONNECTIONS = args.connections
     compile_modeldesk(ROOT)
     work = Path(args.work or tempfile.mkdtemp(prefix="md-http-bench-"))
     files = work / "files"
@@ -142,10 +158,11 @@ def main() -> int:
             digests[name] = hashlib.file_digest(fh, "sha256").hexdigest()
         subprocess.run(["cat", str(f)], stdout=subprocess.DEVNULL, check=True)  # into the page cache
     scenarios = [
-        ("B", "big.bin", ["B"], ["modeldesk", "aria2c"]),
-        ("A+B+C", "big.bin", ["A", "B", "C"], ["modeldesk", "aria2c"]),
-        ("B+C", "small.bin", ["B", "C"], ["modeldesk", "aria2c"]),
-        ("D", "small.bin", ["D"], ["modeldesk", "aria2c"]),
+        ("B", "big.bin", ["B"], ["modeldesk+sha256", "aria2c+sha256"]),
+        ("A+B+C", "big.bin", ["A", "B", "C"], ["modeldesk+sha256", "aria2c+sha256"]),
+        ("B+C", "small.bin", ["B", "C"], ["modeldesk+sha256", "aria2c+sha256"]),
+        ("D", "small.bin", ["D"], ["modeldesk+sha256", "aria2c+sha256"]),
+        ("F", "small.bin", ["F"], ["modeldesk+sha256", "aria2c+sha256"]),
         ("A", "big.bin", ["A"], ["modeldesk", "modeldesk+sha256", "curl"]),
     ]
     if args.only:
@@ -165,7 +182,7 @@ def main() -> int:
                     out.mkdir(parents=True)
                     time.sleep(0.3)
                     before = rig.counts()
-                    sha = digests[name] if client == "modeldesk+sha256" else None
+                    sha = digests[name] if client.endswith("+sha256") else None
                     r = CLIENTS[client](urls, out, work, sha)
                     after = rig.counts()
                     check(out, name, sizes[name], digests[name] if i == 0 else "")

@@ -12,6 +12,7 @@ import pytest
 
 from modeldesk.core.http import downloader, mirrors
 from modeldesk.core.http.downloader import FileDownload, FileSpec
+from modeldesk.core.http.prober import probe_all
 from tests.helpers.faulty_http import FaultyServer
 from tests.helpers.foreign import free_port
 from tests.helpers.hub_server import HubServer
@@ -76,3 +77,19 @@ def test_a_given_up_mirror_rejoins_after_a_reprobe(tmp_path, monkeypatch):
     assert not t.is_alive()
     assert (tmp_path / "out" / "model.bin").read_bytes() == f.read_bytes()
     assert dl.mirrors.mirrors[0].bytes_served > 0, "the recovered mirror carried part of the file again"
+
+
+def test_a_burst_at_the_start_of_a_request_does_not_fool_the_ranking(tmp_path):
+    """nginx's limit_rate sends each request's first 2 MiB at once: a probe that stops early rated a
+    4 MiB/s-per-connection mirror above an unthrottled one in 2 of 5 trials. Rated past the burst,
+    the unthrottled one is first every time, and a probe of both takes at most 2 s."""
+    www = tmp_path / "www"
+    write_random(www / "model.bin", 64 * MiB)
+    with Nginx(www, tmp_path / "fast") as fast, Nginx(www, tmp_path / "capped", "limit_rate 4m;") as capped:
+        for _ in range(5):
+            t0 = time.monotonic()
+            ranked = probe_all([f"{capped.url}/model.bin", f"{fast.url}/model.bin"])
+            took = time.monotonic() - t0
+            assert [r.url for r in ranked] == [f"{fast.url}/model.bin", f"{capped.url}/model.bin"], ranked
+            assert took < 2.0, f"the probe took {took:.1f} s"
+            assert ranked[1].throughput < 8 * MiB, f"the capped mirror rated {ranked[1].throughput / MiB:.0f} MiB/s"

@@ -351,7 +351,7 @@ class FileDownload:
         def run() -> None:
             with self._new_session() as session:
                 for m in idle:
-                    r = probe(session, m.url, nbytes=1024 * 1024, seconds=2.0, timeout=self._timeout[0])
+                    r = probe(session, m.url, timeout=self._timeout[0])
                     log.info("re-probe %s: %s", m.host, r.health)
                     self.mirrors.probed(m, r.healthy and r.ranges, r.throughput)
 

@@ -5,13 +5,18 @@ Users run defaults, and no one count suits every mirror: a mirror that throttles
 every connection added, while a fast mirror on a short path gives no more and costs CPU per byte,
 and one behind a shared cap only splits the same rate more ways.
 
-So each mirror starts with START connections. Once they are all busy and past their first bytes,
-the mirror's total rate is measured over a window; then the count doubles and is measured again.
-The step is kept when the rate grew by at least GROW_EFFICIENCY of what the new connections would
-add to a mirror throttled per connection, and doubling goes on up to the cap. When it did not grow,
-the count goes back, and halves while the rate holds (fewer connections, less CPU for the same
-bytes). After that the count holds for HOLD_S and the search starts again, since a long download
-outlives the conditions it was tuned for.
+Each mirror starts with START connections (or the cap, when lower): as many as `aria2c -x16`
+opens, so a throttled mirror is not held back while it is measured. Once they are all busy and past
+their first bytes, the mirror's total rate is measured over a window. Then:
+- below the cap, the count doubles and is measured again; the step is kept when the rate grew by at
+  least GROW_EFFICIENCY of what the new connections would add to a mirror throttled per connection,
+  and doubling goes on up to the cap;
+- when a step did not pay, the count goes back, and halves while the rate holds (a mirror behind
+  a shared cap; the CPU of a fast one);
+- at the cap, a mirror moving FAST_RATE or more is CPU-bound here, not throttled: the count halves
+  while the rate holds, saving CPU per byte.
+After that the count holds for HOLD_S and the search starts again, since a long download outlives
+the conditions it was tuned for.
 """
 
 from __future__ import annotations
@@ -22,13 +27,16 @@ from dataclasses import dataclass
 
 from modeldesk.core.http.mirrors import Mirror, MirrorSet
 
-START = 8
+START = 16
 MIN_CONNECTIONS = 2
+FAST_RATE = 200 * 1024 * 1024  # bytes/s from one mirror: past what per-connection throttles give
 GROW_EFFICIENCY = 0.25  # kept when rate gain / connection gain is at least this
 KEEP_RATIO = 0.9  # fewer connections are kept while the rate stays above this share
-SETTLE_S = 0.15  # after a change, before measuring: new connections open and ask (plus round trips)
-FIRST_WINDOW_S = 0.5  # the first measurement is short: a throttled mirror should not wait long
-WINDOW_S = 1.0
+SETTLE_S = 0.25  # after a change, before measuring: new connections open, ask and get their first burst
+SETTLE_DOWN_S = 0.1  # fewer connections: the cut requests stop within a read
+FIRST_WINDOW_S = 0.5
+WINDOW_S = 1.0  # long enough to even out nginx's per-connection bursts (2 MiB, then a pause)
+FAST_WINDOW_S = 0.3  # a fast mirror moves plenty of bytes in less
 FILL_WAIT_S = 2.0  # connections that do not all get busy by then cannot be measured
 HOLD_S = 20.0
 
@@ -78,7 +86,7 @@ class ConnectionTuner:
             if now - s.changed >= HOLD_S:
                 self._set(m, s, "base", s.kept, now)
             return
-        if now - s.changed < SETTLE_S + 3 * m.latency:
+        if now - s.changed < (SETTLE_DOWN_S if s.phase == "down" else SETTLE_S) + 2 * m.latency:
             return
         if m.active < s.count:  # not all connections busy: no fair measurement yet
             s.t0 = None
@@ -88,7 +96,7 @@ class ConnectionTuner:
         if s.t0 is None:
             s.t0, s.b0 = now, m.received
             return
-        window = FIRST_WINDOW_S if s.first else WINDOW_S
+        window = FAST_WINDOW_S if s.kept_rate >= FAST_RATE else FIRST_WINDOW_S if s.first else WINDOW_S
         if now - s.t0 < window:
             return
         rate = (m.received - s.b0) / (now - s.t0)
@@ -119,6 +127,8 @@ class ConnectionTuner:
     def _up_or_hold(self, m: Mirror, s: _Search, now: float) -> None:
         if s.kept < self._cap:
             self._set(m, s, "up", min(self._cap, s.kept * 2), now)
+        elif s.kept_rate >= FAST_RATE:
+            self._down_or_hold(m, s, now)
         else:
             self._set(m, s, "hold", s.kept, now)
 
