@@ -16,7 +16,8 @@ Scenarios, each run in interleaved rounds (the order of the clients rotates ever
   B+C     both given the same two URLs (a smaller file, as in the issue)
   D       modeldesk vs aria2c on the total-capped mirror
   F       modeldesk vs aria2c on the far mirror
-  A       modeldesk (no hash), modeldesk with --sha256, and curl, from A: CPU per GiB, hash overhead
+  A       modeldesk (no hash), modeldesk and aria2c with the sha256, and curl, from A: CPU per GiB,
+          hash overhead
 
 ModelDesk runs with its defaults (no --connections) unless `--connections N` is given.
 
@@ -163,7 +164,7 @@ def main() -> int:
         ("B+C", "small.bin", ["B", "C"], ["modeldesk+sha256", "aria2c+sha256"]),
         ("D", "small.bin", ["D"], ["modeldesk+sha256", "aria2c+sha256"]),
         ("F", "small.bin", ["F"], ["modeldesk+sha256", "aria2c+sha256"]),
-        ("A", "big.bin", ["A"], ["modeldesk", "modeldesk+sha256", "curl"]),
+        ("A", "big.bin", ["A"], ["modeldesk", "modeldesk+sha256", "aria2c+sha256", "curl"]),
     ]
     if args.only:
         keep = set(args.only.split(","))

@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import logging.handlers
 import os
 import signal
 import sys
 
 from modeldesk.core.paths import AppPaths, default_paths
+from modeldesk.logfile import setup_log_file
 from modeldesk.resources import resources_dir
 
 log = logging.getLogger(__name__)
 SHUTDOWN_TIMEOUT_S = 10.0
-
-
-def setup_log_file(paths: AppPaths) -> None:
-    """The app has no terminal: its log goes to modeldesk.log in the state folder (tokens never reach it)."""
-    handler = logging.handlers.RotatingFileHandler(paths.state_dir / "modeldesk.log", maxBytes=2 << 20,
-                                                   backupCount=2, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("modeldesk")
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def has_display() -> bool:

@@ -45,6 +45,9 @@ def _add_transfer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--upload-limit", metavar="RATE", help="e.g. 2M, 500K, 10Mbit, or 30%% of --uplink")
     p.add_argument("--download-limit", metavar="RATE", help="e.g. 20M; 0 = unlimited")
     p.add_argument("--uplink", metavar="RATE", help="your uplink speed, the base of a %% upload limit")
+    p.add_argument("--lan-unlimited", action="store_true",
+                   help="peers on the local network are exempt from the limits (given on the command line, the "
+                        "limits apply to every peer)")
     p.add_argument("--seed-ratio", type=float, metavar="RATIO", help="stop seeding at this upload/size ratio")
     p.add_argument("--seed-time", type=int, metavar="MINUTES", help="stop seeding after this many minutes")
     p.add_argument("--listen", metavar="INTERFACES", help="libtorrent listen interfaces, e.g. 0.0.0.0:6881")
@@ -271,6 +274,9 @@ def _run_transfer(args) -> int:
                 raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
             adds = _library_seeds(paths)
             options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+            from modeldesk.logfile import setup_log_file
+
+            setup_log_file(paths, "seed.log")  # as a service, no one reads its terminal
         elif args.command == "import":  # --torrent: `seed --from`, staying only with --seed
             src = resolve_torrent_source(args.torrent)
             if not src.has_metadata:

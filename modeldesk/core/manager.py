@@ -16,6 +16,7 @@ import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
@@ -36,13 +37,15 @@ from modeldesk.core.placing import LinkMode, parse_link_mode
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_proxy, set_proxy_password
-from modeldesk.core.settings import Settings
+from modeldesk.core.settings import Settings, TorrentSettings
 from modeldesk.core.shared_limit import SharedDownloadLimit
 from modeldesk.core.stored_jobs import StoredJobs
-from modeldesk.core.torrent.engine import TorrentEngine
-from modeldesk.core.torrent.job import AddRequest
+from modeldesk.core.torrent.lazy import LazyTorrents
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes
+
+if TYPE_CHECKING:
+    from modeldesk.core.torrent.engine import TorrentEngine
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +65,8 @@ class Manager:
         reuse = Reuse(self._in_library, self._link_mode, self._on_event)
         self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy, reuse), self._in_library,
                               lambda: self._settings.http, lambda: self._proxy)
-        # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
-        self._torrents = TorrentEngine(settings.torrent, self._resume, paths.parts_dir, self._on_event,
-                                       feeds=self._http.piece_feed)
+        # Made when a torrent first needs it (a URL or hub download never imports libtorrent).
+        self._torrents = LazyTorrents(self._torrent_engine, settings.torrent)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))
@@ -72,12 +74,14 @@ class Manager:
         self._proxy = Proxy()  # the proxy in force, with its password once start() has read it
 
     # ---- lifecycle ---------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, torrents_when_needed: bool = False) -> None:
+        """Open the library and start the engines. The desktop app listens for peers from the start
+        (it seeds); a command line run opens the torrent session only when a torrent needs it."""
         self._lock.acquire(self._owner)  # LibraryBusyError: another process runs this library
         try:
             self._writer.submit(self._open_library).result()
             self._proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
-            self._torrents.start(self._proxy)
+            self._torrents.start(self._proxy, now=not torrents_when_needed)
         except BaseException:
             self._lock.release()
             raise
@@ -92,6 +96,13 @@ class Manager:
         self._writer.shutdown(wait=True)
         self._lock.release()
         return ok
+
+    def _torrent_engine(self, settings: TorrentSettings) -> TorrentEngine:
+        from modeldesk.core.torrent.engine import TorrentEngine
+
+        # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
+        return TorrentEngine(settings, self._resume, self._paths.parts_dir, self._on_event,
+                             feeds=self._http.piece_feed)
 
     def _open_library(self) -> None:
         try:
@@ -164,6 +175,8 @@ class Manager:
             torrent=src.torrent or None, project_dir=str(project), selection=add.selection,
             options={"limits": list(add.limits)},
         )).result()
+        from modeldesk.core.torrent.job import AddRequest
+
         request = AddRequest(
             source=src, save_path=str(project), selection=add.selection, resume_data=resume,
             rename_incomplete=add.rename_incomplete, seed=add.seed,

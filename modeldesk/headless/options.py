@@ -19,6 +19,10 @@ def settings_for(args, paths: AppPaths) -> Settings:
         t = dataclasses.replace(t, upload_rate_limit=parse_rate(args.upload_limit, t.uplink_capacity))
     if args.download_limit:
         t = dataclasses.replace(t, download_rate_limit=parse_rate(args.download_limit))
+    if args.upload_limit or args.download_limit or args.lan_unlimited:
+        # A limit given for this run means every peer: a lab seed capped at 30% of its uplink must not
+        # serve the LAN at full speed (libtorrent exempts local peers unless told otherwise).
+        t = dataclasses.replace(t, limit_local_peers=not args.lan_unlimited)
     if args.seed_ratio is not None:
         t = dataclasses.replace(t, seed_ratio_limit=args.seed_ratio)
     if args.seed_time is not None:

@@ -57,7 +57,7 @@ class Run:
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
         code = 0
         try:
-            self.manager.start()
+            self.manager.start(torrents_when_needed=True)
             for add in adds:
                 job_id = self.manager.add(add).result(60)
                 is_bt = isinstance(add, TorrentAdd)

@@ -119,6 +119,11 @@ class SettingsDialog(QDialog):
         speed.addRow("", preset)
         speed.addRow(self.tr("Alternative download limit:"), self.alt_down)
         speed.addRow(self.tr("Alternative upload limit:"), self.alt_up)
+        self.limit_lan = QCheckBox(self.tr("Apply the limits to peers on my local network too"))
+        self.limit_lan.setToolTip(self.tr("Off: colleagues on the LAN get models at full speed and only internet "
+                                          "peers count against the limits"))
+        self.limit_lan.setChecked(t.limit_local_peers)
+        speed.addRow("", self.limit_lan)
         return speed
 
     def _seeding_form(self, t) -> QFormLayout:
@@ -219,7 +224,8 @@ class SettingsDialog(QDialog):
             encryption=self.encryption.currentData(), download_rate_limit=self.down_limit.value() * KIB,
             upload_rate_limit=self.up_limit.value() * KIB, uplink_capacity=self.uplink.value() * KIB,
             seed_ratio_limit=self.ratio.value(), seed_time_limit_minutes=self.seed_minutes.value(),
-            alt_download_rate_limit=self.alt_down.value() * KIB, alt_upload_rate_limit=self.alt_up.value() * KIB)
+            alt_download_rate_limit=self.alt_down.value() * KIB, alt_upload_rate_limit=self.alt_up.value() * KIB,
+            limit_local_peers=self.limit_lan.isChecked())
         http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, proxy=self.proxy.result(),

@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/lockfile.py" line="150"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="219"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="224"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -386,22 +386,22 @@
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="111"/>
+        <location filename="../../modeldesk/core/manager.py" line="122"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="155"/>
+        <location filename="../../modeldesk/core/manager.py" line="166"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="183"/>
+        <location filename="../../modeldesk/core/manager.py" line="196"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="254"/>
+        <location filename="../../modeldesk/core/manager.py" line="267"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -802,78 +802,78 @@
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="75"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="80"/>
         <source>That magnet link has a tracker or web seed address that is not valid text. Copy the whole link again.</source>
         <translation>该磁力链接中的 Tracker 或 Web 种子地址不是有效文本。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="84"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="89"/>
         <source>That magnet link is not valid ({exc}). Copy the whole link again.</source>
         <translation>该磁力链接无效（{exc}）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="87"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="92"/>
         <source>That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.</source>
         <translation>该磁力链接没有 info-hash（xt=urn:btih:…）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="98"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="103"/>
         <source>{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).</source>
         <translation>{text!r} 不是 info-hash（应为 40 或 64 位十六进制数字，或 32 位 base32 字母）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="110"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="122"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="115"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="127"/>
         <source>{what} is not a valid .torrent file (its file list is malformed).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件列表格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="118"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="123"/>
         <source>{what} is not a valid .torrent file (it has no info dictionary).</source>
         <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="164"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="169"/>
         <source>{what} is too large to be a .torrent file ({size} bytes).</source>
         <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="172"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="177"/>
         <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="177"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="182"/>
         <source>{what} is not a valid .torrent file ({exc}).</source>
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="215"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="220"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="217"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="222"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="221"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="226"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="241"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="246"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="248"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="247"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="252"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -1039,12 +1039,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modeldesk/app.py" line="128"/>
+        <location filename="../../modeldesk/app.py" line="118"/>
         <source>Some saved jobs could not be restarted:</source>
         <translation>部分已保存的任务无法重新开始：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/app.py" line="147"/>
+        <location filename="../../modeldesk/app.py" line="137"/>
         <source>Saving resume data…</source>
         <translation>正在保存续传数据…</translation>
     </message>
@@ -1911,7 +1911,7 @@ seeding reaches only the peers you connect to.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2016,23 +2016,23 @@ seeding reaches only the peers you connect to.</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="136"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="136"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="133"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="139"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
@@ -2042,17 +2042,17 @@ seeding reaches only the peers you connect to.</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="149"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="155"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="152"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="157"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
@@ -2067,72 +2067,82 @@ seeding reaches only the peers you connect to.</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
+        <source>Apply the limits to peers on my local network too</source>
+        <translation>限速同样适用于本地局域网中的节点</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
+        <source>Off: colleagues on the LAN get models at full speed and only internet peers count against the limits</source>
+        <translation>关闭时：局域网内的同事全速获取模型，只有互联网上的节点受限速约束</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="147"/>
         <source>ModelDesk finds how many connections pay on each mirror while a file downloads, up to this many</source>
         <translation>下载时 ModelDesk 会为每个镜像找出真正有用的连接数，最多不超过此值</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="153"/>
         <source>Connections per mirror, at most:</source>
         <translation>每个镜像的最大连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="160"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="175"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="173"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="181"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="183"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>

@@ -29,6 +29,7 @@ def loopback_settings(**torrent) -> dict:
 class MdHome:
     root: Path
     env: dict = field(default_factory=dict)
+    prefix: list = field(default_factory=list)  # e.g. `ip netns exec NS`: run on another host of a test LAN
 
     def configure(self, **torrent) -> None:
         cfg = self.root / "config"
@@ -44,14 +45,14 @@ class MdHome:
 
     def run(self, *args: str, timeout: float = 120, check_json: bool = True) -> Result:
         proc = subprocess.run(
-            [sys.executable, "-m", "modeldesk", *args],
+            [*self.prefix, sys.executable, "-m", "modeldesk", *args],
             capture_output=True, text=True, timeout=timeout, env=self.environ(), stdin=subprocess.DEVNULL,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
     def popen(self, *args: str) -> subprocess.Popen:
         return subprocess.Popen(
-            [sys.executable, "-m", "modeldesk", *args],
+            [*self.prefix, sys.executable, "-m", "modeldesk", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.environ(),
             stdin=subprocess.DEVNULL,
         )

@@ -43,6 +43,8 @@ def main(argv):
     atp.flags &= ~(lt.torrent_flags.auto_managed | lt.torrent_flags.paused)
     if mode == "seed":
         atp.flags |= lt.torrent_flags.seed_mode  # the data is ours; skip the hash check
+    if os.environ.get("LT_PEER_NO_PEX"):
+        atp.flags |= lt.torrent_flags.disable_pex  # learns no peer from others (PEX tests)
     h = ses.add_torrent(atp)
     for _ in range(100):
         if ses.listen_port():

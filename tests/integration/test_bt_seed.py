@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -104,3 +105,27 @@ def test_seed_all_serves_the_library_from_resume_data(md, tmp_path):
 def test_seed_all_with_an_empty_library(md):
     r = md.run("seed", "--all")
     assert r.code == 2 and "nothing to seed" in r.stderr.lower()
+
+
+@pytest.mark.parametrize("lan_unlimited", [False, True])
+def test_an_upload_limit_on_the_command_line_covers_lan_peers(md, tmp_path, lan_unlimited):
+    """libtorrent exempts local peers from rate limits unless told otherwise: a lab seed started with
+    `--upload-limit` served its LAN at full speed. Given on the command line, the limit applies to
+    every peer; `--lan-unlimited` exempts the LAN again. The leecher here is on 127.0.0.1, a local peer."""
+    top = make_model(tmp_path / "lab", sizes={"weights.safetensors": 8 * 1024 * 1024})
+    torrent = tmp_path / "m.torrent"
+    make_torrent(top, torrent)
+    extra = ["--upload-limit", "2M"] + (["--lan-unlimited"] if lan_unlimited else [])
+    proc, _events, port = _serve(md, tmp_path, torrent, top, *extra)
+    try:
+        t0 = time.monotonic()
+        with LtPeer("leech", torrent, tmp_path / "leecher", tmp_path, peers=[f"127.0.0.1:{port}"]) as leecher:
+            assert leecher.proc.wait(60) == 0
+        took = time.monotonic() - t0
+    finally:
+        proc.kill()
+        proc.wait()
+    if lan_unlimited:
+        assert took < 3.0, f"{took:.1f} s for 8 MiB to a LAN peer the limit should not cover"
+    else:
+        assert took > 8 / 2 * 0.7, f"{took:.1f} s for 8 MiB under a 2 MiB/s upload limit"

@@ -37,6 +37,7 @@ SETTLE_DOWN_S = 0.1  # fewer connections: the cut requests stop within a read
 FIRST_WINDOW_S = 0.5
 WINDOW_S = 1.0  # long enough to even out nginx's per-connection bursts (2 MiB, then a pause)
 FAST_WINDOW_S = 0.3  # a fast mirror moves plenty of bytes in less
+MIN_WINDOW_S = 0.1
 FILL_WAIT_S = 2.0  # connections that do not all get busy by then cannot be measured
 HOLD_S = 20.0
 
@@ -97,9 +98,10 @@ class ConnectionTuner:
             s.t0, s.b0 = now, m.received
             return
         window = FAST_WINDOW_S if s.kept_rate >= FAST_RATE else FIRST_WINDOW_S if s.first else WINDOW_S
-        if now - s.t0 < window:
-            return
-        rate = (m.received - s.b0) / (now - s.t0)
+        got, elapsed = m.received - s.b0, now - s.t0
+        if elapsed < window and not (got >= FAST_RATE * FAST_WINDOW_S and elapsed >= MIN_WINDOW_S):
+            return  # a window is over early once it has as many bytes as a fast mirror's
+        rate = got / elapsed
         s.first = False
         self._decide(m, s, rate, now)
 

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-import libtorrent as lt
-
 from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.messages import N_
@@ -55,6 +53,13 @@ def looks_like_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
+def _lt():
+    """libtorrent, imported on first use: a plain URL or hub download never loads it (start-up)."""
+    import libtorrent
+
+    return libtorrent
+
+
 def job_id_of(info_hashes) -> str:
     return str(info_hashes.v1) if info_hashes.has_v1() else str(info_hashes.v2)
 
@@ -63,12 +68,12 @@ def _readable_magnet(text: str):
     """The link parsed, with a name (dn) that is not UTF-8 rewritten with replacement characters:
     libtorrent keeps its bytes, and Python cannot read them back. A tracker or web seed address that
     is not text cannot be fixed that way and is refused."""
-    params = lt.parse_magnet_uri(text)
+    params = _lt().parse_magnet_uri(text)
     try:
         _ = params.name
     except UnicodeDecodeError:
         text = _DN.sub(lambda m: quote(unquote(m.group(0), errors="replace"), safe="="), text)
-        params = lt.parse_magnet_uri(text)
+        params = _lt().parse_magnet_uri(text)
     try:
         params.name, list(params.trackers), list(params.url_seeds)
     except UnicodeDecodeError:
@@ -144,7 +149,7 @@ def files_of(ti, flat: bool = False) -> tuple[FileEntry, ...]:
     top = ti.name() + "/"
     out = []
     for i in range(fs.num_files()):
-        if fs.file_flags(i) & lt.file_storage.flag_pad_file:
+        if fs.file_flags(i) & _lt().file_storage.flag_pad_file:
             continue
         path = fs.file_path(i).replace("\\", "/")
         if flat and path.startswith(top):
@@ -165,14 +170,14 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
                              what=what, size=len(data))
     decoded: Any
     try:
-        decoded = lt.bdecode(data)
+        decoded = _lt().bdecode(data)
     except RuntimeError:
         decoded = None
     if not isinstance(decoded, dict) or not isinstance(decoded.get(b"info"), dict):
         raise BadSourceError(N_("{what} is not a valid .torrent file (it is truncated or not bencoded)."), what=what)
     check_info_paths(decoded[b"info"], what)
     try:
-        ti = lt.torrent_info(data)
+        ti = _lt().torrent_info(data)
     except RuntimeError as exc:
         raise BadSourceError(N_("{what} is not a valid .torrent file ({exc})."), what=what, exc=exc) from None
     hub = hub_of(decoded)

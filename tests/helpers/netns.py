@@ -1,0 +1,55 @@
+"""A lab LAN for a test: network namespaces joined by a veth pair, made by the test and removed
+after it. Traffic (multicast included) stays inside them; nothing reaches the machine's own network."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from tests.helpers.tools import require_tool
+
+
+def _ip(*args: str) -> None:
+    subprocess.run(["ip", *args], check=True, capture_output=True, text=True)
+
+
+class LanPair:
+    """Two hosts, `a` at 10.<n>.0.1 and `b` at 10.<n>.0.2 on one /24, each in its own namespace.
+    `prefix(host)` is the command prefix that runs a program on that host."""
+
+    def __init__(self, tag: str):
+        require_tool("ip")
+        if os.geteuid() != 0:
+            import pytest
+
+            if os.environ.get("CI"):
+                pytest.fail("network namespaces need root, and CI runs as root")
+            pytest.skip("network namespaces need root")
+        self.ns = {h: f"md-{tag}-{h}-{os.getpid()}" for h in ("a", "b")}
+        n = 64 + os.getpid() % 128
+        self.addr = {"a": f"10.{n}.0.1", "b": f"10.{n}.0.2"}
+        self._veth = {"a": f"mdv{os.getpid() % 100000}a", "b": f"mdv{os.getpid() % 100000}b"}
+
+    def prefix(self, host: str) -> list[str]:
+        return ["ip", "netns", "exec", self.ns[host]]
+
+    def __enter__(self) -> LanPair:
+        try:
+            for h in ("a", "b"):
+                _ip("netns", "add", self.ns[h])
+            _ip("link", "add", self._veth["a"], "type", "veth", "peer", "name", self._veth["b"])
+            for h in ("a", "b"):
+                ns, dev = self.ns[h], self._veth[h]
+                _ip("link", "set", dev, "netns", ns)
+                _ip("-n", ns, "addr", "add", f"{self.addr[h]}/24", "dev", dev)
+                _ip("-n", ns, "link", "set", dev, "up", "multicast", "on")
+                _ip("-n", ns, "link", "set", "lo", "up")
+                _ip("-n", ns, "route", "add", "224.0.0.0/4", "dev", dev)  # LSD's multicast stays on the LAN
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for ns in self.ns.values():  # deleting a namespace deletes its end of the veth pair, and so both
+            subprocess.run(["ip", "netns", "del", ns], capture_output=True)
