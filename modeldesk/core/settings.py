@@ -122,7 +122,6 @@ class Settings:
     link_mode: str = "auto"
 
 
-# Ordered migrations: MIGRATIONS[n] turns a schema-n dict into a schema-(n+1) dict.
 def _connections_became_a_cap(raw: dict[str, Any]) -> dict[str, Any]:
     """Schema 1 saved the HTTP connection count, 8 by default, as a fixed count per mirror; now it is
     the cap the tuner stays under. A file that kept the old default gets the new one."""
@@ -132,6 +131,7 @@ def _connections_became_a_cap(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
+# Ordered migrations: MIGRATIONS[n] turns a schema-n dict into a schema-(n+1) dict.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _connections_became_a_cap}
 
 

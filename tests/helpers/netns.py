@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from tests.helpers.tools import require_tool
 
 
@@ -20,8 +22,6 @@ class LanPair:
     def __init__(self, tag: str):
         require_tool("ip")
         if os.geteuid() != 0:
-            import pytest
-
             if os.environ.get("CI"):
                 pytest.fail("network namespaces need root, and CI runs as root")
             pytest.skip("network namespaces need root")

@@ -33,10 +33,6 @@ class LazyTorrents:
         self._lock = threading.Lock()
         self._stopped = False
 
-    @property
-    def started(self) -> bool:
-        return self._engine is not None
-
     def _engine_now(self) -> TorrentEngine:
         with self._lock:
             if self._engine is None:

@@ -148,8 +148,9 @@ def files_of(ti, flat: bool = False) -> tuple[FileEntry, ...]:
     fs = ti.layout()
     top = ti.name() + "/"
     out = []
+    pad = _lt().file_storage.flag_pad_file
     for i in range(fs.num_files()):
-        if fs.file_flags(i) & _lt().file_storage.flag_pad_file:
+        if fs.file_flags(i) & pad:
             continue
         path = fs.file_path(i).replace("\\", "/")
         if flat and path.startswith(top):
