@@ -5,10 +5,14 @@ with HEAD and single-range GET like nginx, then misbehaves as told."""
 from __future__ import annotations
 
 import re
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tests.helpers.tools import require_tool
 
 _RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 
@@ -16,13 +20,15 @@ _RANGE = re.compile(r"bytes=(\d+)-(\d*)")
 class FaultyServer:
     """mode: ok | flip | status:<code> | norange | truncate | stall | busy:<seconds> (429 with
     Retry-After: 3 to every GET for that long after the first one, then honest) | trickle (two bytes
-    a second, for ever) | badtotal (ranged answers name a file 1000 bytes longer than HEAD says)"""
+    a second, for ever) | badtotal (ranged answers name a file 1000 bytes longer than HEAD says) |
+    chunked (honest, but bodies come in Transfer-Encoding: chunked, without a Content-Length)"""
 
-    def __init__(self, root: Path, mode: str = "ok"):
+    def __init__(self, root: Path, mode: str = "ok", tls_dir: Path | None = None):
         self.root, self.mode = Path(root), mode
         self.requests: list[tuple[str, str, str]] = []  # (method, path, Range)
         self.get_times: list[tuple[float, int]] = []  # (monotonic time, status) of each GET
         self.auth_seen: list[str] = []
+        self.client_ports: list[int] = []  # of each GET: one port for many GETs is a reused connection
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -35,6 +41,7 @@ class FaultyServer:
                 self._serve(body=False)
 
             def do_GET(self):
+                server.client_ports.append(self.client_address[1])
                 self._serve(body=True)
 
             def _serve(self, body: bool):
@@ -67,11 +74,20 @@ class FaultyServer:
                 else:
                     a, part = 0, data
                     self.send_response(200)
-                self.send_header("Content-Length", str(len(part) if body else len(data)))
+                if mode == "chunked" and body:
+                    self.send_header("Transfer-Encoding", "chunked")
+                else:
+                    self.send_header("Content-Length", str(len(part) if body else len(data)))
                 self.send_header("Accept-Ranges", "bytes")
                 self.send_header("ETag", '"v1"')
                 self.end_headers()
                 if not body:
+                    return
+                if mode == "chunked":
+                    for i in range(0, len(part), 100_000):
+                        piece = part[i:i + 100_000]
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    self.wfile.write(b"0\r\n\r\n")
                     return
                 if mode == "flip" and part:
                     part = bytes([part[0] ^ 0xFF]) + part[1:]
@@ -110,6 +126,13 @@ class FaultyServer:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        self.cert: Path | None = None  # with tls_dir: HTTPS with a self-signed certificate for 127.0.0.1
+        if tls_dir is not None:
+            self.cert = self_signed(tls_dir)
+            ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ctx.load_cert_chain(self.cert, tls_dir / "key.pem")
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
+            self.url = f"https://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self._thread.start()
 
@@ -125,3 +148,13 @@ class FaultyServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def self_signed(folder: Path) -> Path:
+    """A certificate and key for 127.0.0.1 in folder (cert.pem, key.pem), made by openssl."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run([require_tool("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                   check=True, capture_output=True)
+    return folder / "cert.pem"

@@ -8,12 +8,11 @@ import threading
 import time
 
 import requests
-import urllib3
 
+from modeldesk.core.http.body import Body, BodyError, buffer
 from modeldesk.core.http.scheduler import Work
 from modeldesk.core.http.status import problem_of
 
-CHUNK = 256 * 1024  # per read; with up to 64 connections, what is in flight stays small
 MIN_RATE = 1024  # bytes/s: a connection slower than this over the stall window counts as stalled
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
@@ -55,12 +54,12 @@ def open_stream(session: requests.Session, url: str, headers: dict, timeout) -> 
         raise MirrorFault(type(exc).__name__) from None
 
 
-def read_chunk(raw, got: int) -> bytes:
-    """What the body has now, up to CHUNK (b"" at its end); a broken or stalled body is the mirror's fault."""
+def read_body(body: Body, view: memoryview, got: int) -> int:
+    """What the body has now, into view (0 at its end); a broken or stalled body is the mirror's fault."""
     try:
-        return raw.read1(CHUNK)
-    except (urllib3.exceptions.HTTPError, requests.RequestException, ConnectionError, TimeoutError) as exc:
-        raise MirrorFault(f"{type(exc).__name__} after {got} bytes") from None
+        return body.readinto(view)
+    except BodyError as exc:
+        raise MirrorFault(f"{exc} after {got} bytes") from None
 
 
 def check_content_range(header: str, start: int, end: int, size: int | None) -> None:
@@ -85,17 +84,17 @@ class Floor:
         self._waited = 0.0
         self._bytes = 0
 
-    def read(self, raw, got: int) -> bytes:
+    def read(self, body: Body, view: memoryview, got: int) -> int:
         t0 = self._clock()
-        chunk = read_chunk(raw, got)
+        n = read_body(body, view, got)
         self._waited += self._clock() - t0
-        self._bytes += len(chunk)
+        self._bytes += n
         if self._waited >= self._window:
             rate = self._bytes / self._waited
             if rate < MIN_RATE:
                 raise MirrorFault(f"too slow ({rate:.0f} bytes/s over {self._waited:.0f} s)")
             self._waited, self._bytes = 0.0, 0
-        return chunk
+        return n
 
 
 def check_ranged_answer(resp: requests.Response, start: int, end: int, size: int | None) -> None:
@@ -122,27 +121,29 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
     t0 = time.monotonic()
     resp = open_stream(session, mirror.url, headers, timeout)
     work.ttfb = time.monotonic() - t0
-    written = 0
+    written, view = 0, buffer()
     with resp:
         check_ranged_answer(resp, start, end, size)
-        raw, floor = resp.raw, Floor(timeout[1])
+        body, floor = Body(resp), Floor(timeout[1])
         while not stop.is_set():
-            chunk = floor.read(raw, written)
-            if not chunk:
+            with lock:
+                limit = work.end  # may shrink: an idle connection takes over the tail
+            n = floor.read(body, view[: min(len(view), limit - start - written)], written)
+            if not n:
                 break
             with lock:
-                limit = work.end  # may have shrunk: an idle connection took over the tail
-                pos = work.pos
-            if pos >= limit:
+                limit, pos = work.end, work.pos
+            n = min(n, limit - pos)
+            if n <= 0:
                 break
-            chunk = chunk[: limit - pos]
-            os.pwrite(fd, chunk, pos)
+            os.pwrite(fd, view[:n], pos)
             with lock:
-                work.pos = pos + len(chunk)
-            written += len(chunk)
-            on_bytes(pos, pos + len(chunk))
-            if pos + len(chunk) >= limit:
+                work.pos = pos + n
+            written += n
+            on_bytes(pos, pos + n)
+            if pos + n >= limit:
                 break
+        body.done()
     with lock:
         short = work.pos < work.end and not stop.is_set()
     if short:
@@ -154,19 +155,19 @@ def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes,
                 timeout: tuple[float, float]) -> int:
     """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
     resp = open_stream(session, mirror.url, {"Accept-Encoding": "identity"}, timeout)
-    pos = 0
+    pos, view = 0, buffer()
     with resp:
         if resp.status_code != 200:
             raise fault_for(resp)
-        raw, floor = resp.raw, Floor(timeout[1])
+        body, floor = Body(resp), Floor(timeout[1])
         while not stop.is_set() and pos < size:
-            chunk = floor.read(raw, pos)
-            if not chunk:
+            n = floor.read(body, view[: min(len(view), size - pos)], pos)
+            if not n:
                 break
-            chunk = chunk[: size - pos]
-            os.pwrite(fd, chunk, pos)
-            on_bytes(pos, pos + len(chunk))
-            pos += len(chunk)
+            os.pwrite(fd, view[:n], pos)
+            on_bytes(pos, pos + n)
+            pos += n
+        body.done()
     if pos < size and not stop.is_set():
         raise MirrorFault(f"closed the connection early after {pos} bytes")
     return pos

@@ -18,6 +18,7 @@ class PrefixHasher:
         self._sha256 = hashlib.sha256() if sha256 else None
         self._sha1 = hashlib.sha1(f"blob {size}\0".encode()) if git_sha1 else None
         self.pos = 0
+        self._view: memoryview | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._follow, name="hash-prefix", daemon=True)
@@ -28,14 +29,16 @@ class PrefixHasher:
         return self
 
     def _feed(self, upto: int) -> None:
+        if self._view is None:  # one buffer, read into again and again: no 4 MiB allocation per block
+            self._view = memoryview(bytearray(BLOCK))
         while self.pos < upto:
-            block = os.pread(self._fd, min(BLOCK, upto - self.pos), self.pos)
-            if not block:
+            n = os.preadv(self._fd, [self._view[: min(BLOCK, upto - self.pos)]], self.pos)
+            if not n:
                 raise OSError(f"short read at {self.pos}")
             for h in (self._sha256, self._sha1):
                 if h is not None:
-                    h.update(block)
-            self.pos += len(block)
+                    h.update(self._view[:n])
+            self.pos += n
 
     def _follow(self) -> None:
         try:

@@ -20,6 +20,7 @@ import requests
 from modeldesk.core.details import MirrorDetail
 from modeldesk.core.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.client import new_session
+from modeldesk.core.http.body import Body
 from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream, record_fault
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
@@ -155,18 +156,17 @@ class MirrorFeed:
         got = 0
         with resp:
             check_ranged_answer(resp, s.start, end, s.file.size)
-            floor = Floor(self._timeout[1])
+            body, floor = Body(resp), Floor(self._timeout[1])
             while got < s.length:
                 if self._stop.is_set():
                     return False
-                chunk = floor.read(resp.raw, got)
-                if not chunk:
+                n = floor.read(body, view[at + got: at + s.length], got)
+                if not n:
                     break
-                chunk = chunk[: s.length - got]
-                view[at + got: at + got + len(chunk)] = chunk
-                got += len(chunk)
+                got += n
                 if self._limiters:
-                    take_all(self._limiters, len(chunk), self._stop)
+                    take_all(self._limiters, n, self._stop)
+            body.done()
         if got < s.length:
             raise MirrorFault(f"closed the connection early after {got} bytes")
         return True

@@ -21,7 +21,8 @@ from modeldesk.core.credentials import Credentials
 from modeldesk.core.http.client import new_session
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.status import problem_of
-from modeldesk.core.http.fetch import MirrorFault, open_stream, read_chunk
+from modeldesk.core.http.body import Body, buffer
+from modeldesk.core.http.fetch import MirrorFault, open_stream, read_body
 
 PROBE_BYTES = 64 * 1024 * 1024
 PROBE_SECONDS = 1.5  # reading stops here even if the probe range is not done
@@ -64,14 +65,15 @@ def probe(session: requests.Session, url: str, nbytes: int = PROBE_BYTES, second
         if resp.status_code not in (200, 206):
             return ProbeResult(url, ttfb=t1 - t0, error=str(problem_of(resp) or f"HTTP {resp.status_code}"))
         got, mark = 0, None  # mark: (time, bytes) when the burst was over
+        body, view = Body(resp), buffer()
         try:
             while got < nbytes and (now := time.monotonic()) - t1 < seconds:
                 if mark is None and now - t1 >= BURST_S:
                     mark = (now, got)
-                chunk = read_chunk(resp.raw, got)
-                if not chunk:
+                n = read_body(body, view[: nbytes - got], got)
+                if not n:
                     break
-                got += len(chunk)
+                got += n
         except MirrorFault as f:
             return ProbeResult(url, ttfb=t1 - t0, error=str(f))
         end = time.monotonic()

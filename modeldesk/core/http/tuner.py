@@ -21,19 +21,23 @@ the conditions it was tuned for.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from modeldesk.core.http.mirrors import Mirror, MirrorSet
 
+log = logging.getLogger(__name__)
+
 START = 16
 MIN_CONNECTIONS = 2
 FAST_RATE = 200 * 1024 * 1024  # bytes/s from one mirror: past what per-connection throttles give
 GROW_EFFICIENCY = 0.25  # kept when rate gain / connection gain is at least this
 KEEP_RATIO = 0.9  # fewer connections are kept while the rate stays above this share
+FAST_KEEP_RATIO = 0.75  # ... or this share on a fast mirror, whose short windows vary more
 SETTLE_S = 0.25  # after a change, before measuring: new connections open, ask and get their first burst
-SETTLE_DOWN_S = 0.1  # fewer connections: the cut requests stop within a read
+SETTLE_DOWN_S = 0.1  # fewer connections: the cut requests stop within a read, the others take up the slack
 FIRST_WINDOW_S = 0.5
 WINDOW_S = 1.0  # long enough to even out nginx's per-connection bursts (2 MiB, then a pause)
 FAST_WINDOW_S = 0.3  # a fast mirror moves plenty of bytes in less
@@ -70,6 +74,7 @@ class ConnectionTuner:
         for m in mirrors.mirrors:
             self._searches[m.url] = _Search("base", self._start, changed=now)
             mirrors.set_limit(m, self._start)
+        log.debug("tuning %d mirrors from %d connections", len(mirrors.mirrors), self._start)
 
     def total(self) -> int:
         """Connections all mirrors may hold now."""
@@ -87,7 +92,8 @@ class ConnectionTuner:
             if now - s.changed >= HOLD_S:
                 self._set(m, s, "base", s.kept, now)
             return
-        if now - s.changed < (SETTLE_DOWN_S if s.phase == "down" else SETTLE_S) + 2 * m.latency:
+        settle = SETTLE_DOWN_S if s.phase == "down" else SETTLE_S
+        if s.t0 is None and now - s.changed < settle + 2 * m.latency:
             return
         if m.active < s.count:  # not all connections busy: no fair measurement yet
             s.t0 = None
@@ -117,7 +123,8 @@ class ConnectionTuner:
             else:
                 self._down_or_hold(m, s, now)
         elif s.phase == "down":
-            if rate >= KEEP_RATIO * s.kept_rate:
+            keep = FAST_KEEP_RATIO if s.kept_rate >= FAST_RATE else KEEP_RATIO
+            if rate >= keep * s.kept_rate:
                 s.kept, s.kept_rate = s.count, max(rate, s.kept_rate * KEEP_RATIO)
                 self._down_or_hold(m, s, now)
             else:
@@ -141,7 +148,11 @@ class ConnectionTuner:
             self._set(m, s, "hold", s.kept, now)
 
     def _set(self, m: Mirror, s: _Search, phase: str, count: int, now: float) -> None:
+        log.debug("%s: %s, %d connections (kept %d at %.1f MiB/s)", m.host, phase, count, s.kept,
+                  s.kept_rate / 2**20)
         s.phase, s.count, s.changed, s.t0 = phase, count, now, None
+        if phase == "down" and s.kept_rate >= FAST_RATE:  # CPU-bound, not shaped: no slack to take up
+            s.t0, s.b0 = now, m.received
         self._mirrors.set_limit(m, count)
         if m.active > count:
             self._trim(m, count)
