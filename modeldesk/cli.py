@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from modeldesk import __version__
+from modeldesk.core.constants import LOCK_NAME
 from modeldesk.core.errors import BadInputError, ModelDeskError
-from modeldesk.core.lockfile import LOCK_NAME
 from modeldesk.core.paths import default_paths
 from modeldesk.core.projects import user_path
 from modeldesk.headless.options import settings_for

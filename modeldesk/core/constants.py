@@ -31,3 +31,5 @@ ENV_HF_HUB_CACHE = "HF_HUB_CACHE"  # the hub cache (default $HF_HOME/hub), where
 ENV_TOKENS = "MODELDESK_TOKENS"  # "host=token" pairs, separated by spaces, commas or newlines
 ENV_TOKEN_FILE = "MODELDESK_TOKEN_FILE"  # a file the user keeps, one "host=token" per line (# comments)
 OFFICIAL_HUB_HOST = "huggingface.co"
+
+LOCK_NAME = "modeldesk.lock"  # a project's pinned models (core/lockfile.py)

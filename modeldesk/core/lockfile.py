@@ -16,13 +16,13 @@ from pathlib import Path
 
 import tomli_w
 
+from modeldesk.core.constants import LOCK_NAME
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
 from modeldesk.core.repo_ids import COMMIT, REPO_ID
 
-LOCK_NAME = "modeldesk.lock"
 LOCK_VERSION = 1
 _HEADER = "# Written by `modeldesk lock`; `modeldesk sync` makes the project match it. Keep it in version control.\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modeldesk.core.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
@@ -24,7 +25,6 @@ from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub import hub_offline
 from modeldesk.core.http.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
-from modeldesk.core.http.piece_feed import MirrorFeed
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.jobs import InLibrary, completed
@@ -32,13 +32,16 @@ from modeldesk.core.library.hf_cache import export_to_hub_cache
 from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
 from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
-from modeldesk.core.piece_layout import PieceLayout, PieceSource
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
 from modeldesk.core.secrets import load_credentials
 from modeldesk.core.selection import glob_escape
 from modeldesk.core.settings import HttpSettings
+
+if TYPE_CHECKING:  # hybrid jobs only: not imported on a URL's start-up
+    from modeldesk.core.http.piece_feed import MirrorFeed
+    from modeldesk.core.piece_layout import PieceLayout, PieceSource
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,7 @@ class HttpJobs:
                    down_limit: int) -> MirrorFeed:
         """The mirror half of a hybrid torrent job (core.piece_layout.FeedFactory): the settings'
         connections per mirror, tokens for trusted hosts, the proxy in force, and the HTTP limit."""
+        from modeldesk.core.http.piece_feed import MirrorFeed  # hybrid jobs only: not on a URL's start-up
         http, proxy = self._settings(), self._proxy()
         credentials: list = []
         lock = threading.Lock()

@@ -6,9 +6,12 @@ import dataclasses
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from modeldesk.core.details import MirrorDetail
+if TYPE_CHECKING:
+    from modeldesk.core.details import MirrorDetail
+
 
 # A mirror that failed this many times in a row is given up for the rest of the job.
 MAX_CONSECUTIVE_FAILURES = 4
@@ -210,6 +213,7 @@ def _health(m: Mirror, now: float) -> str:
 
 
 def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
+    from modeldesk.core.details import MirrorDetail  # the GUI's details pane: not on a URL's start-up
     """One row per mirror host over the files in flight: the worst health, the best speed."""
     now = time.monotonic()
     rows: dict[str, dict] = {}
