@@ -82,6 +82,7 @@ class PeerServed:
     job_id: JobId
     key: str
     uploaded: int
+    lan: bool = False  # on the user's own network (core.urls.is_lan_address)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ class LibraryEntry:
     files: tuple[FileEntry, ...] = field(default=())
     options: dict = field(default_factory=dict, compare=False)  # HTTP: urls, sha256, mirrors, connections
     placed_in: tuple[str, ...] = ()  # other project folders its files were placed in (it seeds from project_dir)
+    peers_served_lan: int = 0  # of peers_served, those on the user's own network
+    uploaded_lan: int = 0  # bytes sent to peers on the user's own network (as far as counted per peer)
+    uploaded_internet: int = 0  # ... and to the others
 
     @property
     def progress(self) -> float:

@@ -3,6 +3,7 @@ sentence instead of urllib's ValueError ("Invalid IPv6 URL", a port out of range
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import SplitResult, urlsplit
 
 from modeldesk.core.errors import BadSourceError
@@ -27,3 +28,15 @@ def host_of(text: str) -> str:
         return split_url(text).netloc
     except BadSourceError:
         return ""
+
+
+def is_lan_address(ip: str) -> bool:
+    """A peer on the user's own network: private, loopback or link-local (IPv4 or IPv6, mapped IPv4
+    included), the ranges libtorrent's local peer class also covers. Anything unparsable is not."""
+    try:
+        addr = ipaddress.ip_address(ip.strip("[]").split("%")[0])
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return addr.is_private or addr.is_loopback or addr.is_link_local

@@ -79,6 +79,8 @@ def list_jobs(args) -> int:
                 "progress": round(e.progress, 6), "size": e.size_wanted, "size_total": e.size_total,
                 "uploaded": e.uploaded, "downloaded": e.downloaded, "ratio": round(e.ratio, 4),
                 "seeding_seconds": e.seeding_seconds, "peers_served": e.peers_served,
+                "peers_served_lan": e.peers_served_lan, "uploaded_lan": e.uploaded_lan,
+                "uploaded_internet": e.uploaded_internet,
                 "added_at": e.added_at, "finished_at": e.finished_at, "error": str(e.error),
                 "include": list(e.selection.include), "exclude": list(e.selection.exclude),
                 "placed_in": list(e.placed_in),

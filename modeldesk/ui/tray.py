@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from modeldesk.core.models import JobState
-from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.core.units import fmt_rate
 from modeldesk.ui.transfer_model import Row
 
 
@@ -78,9 +78,3 @@ class Tray(QObject):
         if self.icon.isVisible():
             icon = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
             self.icon.showMessage(title, message, icon, 5000)
-
-
-def thanks_lines(entries) -> list[tuple[str, str, str, str]]:
-    """Per model: name, uploaded, ratio, peers served, most generous first."""
-    rows = sorted((e for e in entries if e.uploaded > 0), key=lambda e: e.uploaded, reverse=True)
-    return [(e.name, fmt_bytes(e.uploaded), f"{e.ratio:.2f}", str(e.peers_served)) for e in rows]

@@ -225,12 +225,12 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="157"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="161"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="170"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="174"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/lockfile.py" line="150"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="224"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="225"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -833,47 +833,47 @@
         <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="169"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="170"/>
         <source>{what} is too large to be a .torrent file ({size} bytes).</source>
         <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="177"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="178"/>
         <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="182"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="183"/>
         <source>{what} is not a valid .torrent file ({exc}).</source>
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="220"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="221"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="222"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="223"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="226"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="227"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="246"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="247"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="248"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="249"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="252"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="253"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -908,7 +908,7 @@
         <translation>不是速率：{text!r}。请使用如 5M、500K、10Mbit 或 30% 的写法。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/urls.py" line="18"/>
+        <location filename="../../modeldesk/core/urls.py" line="19"/>
         <source>{text!r} is not a valid URL ({exc}). Copy the whole address again.</source>
         <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
     </message>
@@ -2274,37 +2274,52 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>ThanksBoard</name>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="15"/>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="37"/>
         <source>Thanks board</source>
         <translation>感谢榜</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="40"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="40"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="18"/>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="40"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="19"/>
-        <source>Peers served</source>
-        <translation>服务过的节点</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/thanks_board.py" line="39"/>
-        <source>Your models reached %1 peers. Thank you for sharing.</source>
-        <translation>你的模型已帮助 %1 个节点。感谢分享！</translation>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="41"/>
+        <source>LAN peers</source>
+        <translation>局域网节点</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/thanks_board.py" line="41"/>
+        <source>Internet peers</source>
+        <translation>互联网节点</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="64"/>
+        <source>Sent to peers on your network: %1</source>
+        <translation>发送给局域网内节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="65"/>
+        <source>Sent to peers on the internet: %1</source>
+        <translation>发送给互联网节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="73"/>
+        <source>Your models reached %1 peers: %2 on your network and %3 on the internet. Thank you for sharing.</source>
+        <translation>你的模型已分享给 %1 个节点：局域网内 %2 个，互联网上 %3 个。感谢分享。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/thanks_board.py" line="76"/>
         <source>Nothing uploaded yet. Models you keep seeding will show up here.</source>
         <translation>还没有上传。你持续做种的模型会显示在这里。</translation>
     </message>

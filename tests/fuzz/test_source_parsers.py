@@ -105,3 +105,24 @@ def test_globs_select_without_raising(include, exclude, path, top):
     result = is_selected(path, Selection(tuple(include), tuple(exclude)), top)
     assert result in (True, False)
     assert is_selected(path, Selection((glob_escape(path),)))  # a file picked by name is always selected
+
+
+@given(st.one_of(hostile_text, st.ip_addresses().map(str)))
+@example("::ffff:10.1.2.3")
+@example("[fe80::1%eth0]")
+def test_a_peer_address_is_lan_or_not_and_never_raises(text):
+    from modeldesk.core.urls import is_lan_address
+
+    assert isinstance(is_lan_address(text), bool)
+
+
+@pytest.mark.parametrize("ip, lan", [
+    ("192.168.1.20", True), ("10.0.0.7", True), ("172.16.5.1", True), ("127.0.0.1", True),
+    ("169.254.3.3", True), ("fd12:3456::1", True), ("fe80::1%eth0", True), ("::1", True),
+    ("::ffff:192.168.0.9", True), ("8.8.8.8", False), ("2001:4860::8888", False), ("44.1.2.3", False),
+    ("::ffff:8.8.4.4", False), ("not an address", False), ("", False),
+])
+def test_lan_addresses_are_those_of_the_users_own_network(ip, lan):
+    from modeldesk.core.urls import is_lan_address
+
+    assert is_lan_address(ip) is lan

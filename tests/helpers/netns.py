@@ -17,9 +17,11 @@ def _ip(*args: str) -> None:
 
 class LanPair:
     """Two hosts, `a` at 10.<n>.0.1 and `b` at 10.<n>.0.2 on one /24, each in its own namespace.
-    `prefix(host)` is the command prefix that runs a program on that host."""
+    `prefix(host)` is the command prefix that runs a program on that host. With first_octet=44 the
+    two talk over addresses of the public internet's ranges instead (still only inside the namespaces):
+    to each other they are internet peers."""
 
-    def __init__(self, tag: str):
+    def __init__(self, tag: str, first_octet: int = 10):
         require_tool("ip")
         if os.geteuid() != 0:
             if os.environ.get("CI"):
@@ -27,7 +29,7 @@ class LanPair:
             pytest.skip("network namespaces need root")
         self.ns = {h: f"md-{tag}-{h}-{os.getpid()}" for h in ("a", "b")}
         n = 64 + os.getpid() % 128
-        self.addr = {"a": f"10.{n}.0.1", "b": f"10.{n}.0.2"}
+        self.addr = {"a": f"{first_octet}.{n}.0.1", "b": f"{first_octet}.{n}.0.2"}
         self._veth = {"a": f"mdv{os.getpid() % 100000}a", "b": f"mdv{os.getpid() % 100000}b"}
 
     def prefix(self, host: str) -> list[str]:

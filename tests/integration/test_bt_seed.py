@@ -53,6 +53,8 @@ def test_seed_serves_a_leecher_until_ratio_limit(md, tmp_path):
     assert row["uploaded"] >= row["size"]
     assert row["ratio"] >= 1.0
     assert row["peers_served"] == 1
+    assert row["peers_served_lan"] == 1, "a peer on 127.0.0.1 is on the user's own machine, so LAN"
+    assert row["uploaded_lan"] >= row["size"] and row["uploaded_internet"] == 0
     assert row["state"] == "finished"
 
 

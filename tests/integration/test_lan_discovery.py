@@ -4,6 +4,10 @@ from the one peer a leecher was told about to the seed it did not know."""
 
 from __future__ import annotations
 
+import json
+import signal
+import subprocess
+
 import pytest
 
 from tests.helpers.cli import MdHome, read_events
@@ -64,3 +68,42 @@ def test_pex_leads_a_leecher_from_the_one_peer_it_knows_to_the_seed(md, tmp_path
     assert got.code == 0, got.stderr
     assert (tmp_path / "me" / "tts-model" / "weights.safetensors").read_bytes() == \
         (top / "weights.safetensors").read_bytes()
+
+
+@pytest.mark.parametrize("first_octet, lan", [(10, True), (44, False)])
+def test_the_library_counts_a_peer_served_as_lan_or_internet_by_its_address(tmp_path, first_octet, lan):
+    """The thanks board's split, from a real transfer between two hosts: on a private /24 the student is
+    a LAN peer; on addresses of the public ranges (inside the test's namespaces only) an internet peer."""
+    # Held to 2 MiB/s, the transfer lasts 3 s: the seed looks at its peers about once a second.
+    top = make_model(tmp_path / "lab", sizes={"weights.safetensors": 6 * MiB})
+    torrent = tmp_path / "m.torrent"
+    ih = make_torrent(top, torrent)
+    with LanPair("thanks", first_octet) as net:
+        seed = MdHome(tmp_path / "seed-home", prefix=net.prefix("a"))
+        seed.configure(listen_interfaces=f"{net.addr['a']}:6881")
+        student = MdHome(tmp_path / "student-home", prefix=net.prefix("b"))
+        student.configure(listen_interfaces=f"{net.addr['b']}:6881")
+        proc = seed.popen("seed", str(torrent), "--from", str(top.parent), "--json")
+        try:
+            # Listening and checked: a peer refused once is not called again for a minute.
+            seen = set()
+            for e in read_events(proc):
+                seen.add(e["event"])
+                if {"listening", "finished"} <= seen:
+                    break
+            assert {"listening", "finished"} <= seen, f"the seed said only {seen}"
+            got = student.run("get", f"magnet:?xt=urn:btih:{ih}&x.pe={net.addr['a']}:6881", "--to",
+                              str(tmp_path / "student"), "--no-seed", "--json", "--timeout", "60",
+                              "--download-limit", "2MiB", timeout=120)
+            assert got.code == 0, got.stderr
+        finally:
+            proc.send_signal(signal.SIGINT)  # a clean stop: the library keeps what it counted
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    row = json.loads(MdHome(seed.root).run("list", "--json").stdout)[0]  # the namespaces are gone now
+    assert row["peers_served"] == 1
+    assert (row["peers_served_lan"], row["uploaded_lan"] > 0, row["uploaded_internet"] > 0) == \
+        ((1, True, False) if lan else (0, False, True))

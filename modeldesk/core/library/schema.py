@@ -66,6 +66,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (job_id, project_dir)
     )
     """,
+    # 4 → 5: whether a peer served was on the user's own network (the thanks board splits LAN and
+    # internet); peers recorded before are counted as internet peers
+    """
+    ALTER TABLE peers_served ADD COLUMN lan INTEGER NOT NULL DEFAULT 0
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -111,10 +111,10 @@ class Library:
         with self._conn:
             self._conn.execute("BEGIN")
             self._conn.executemany(
-                """INSERT INTO peers_served (job_id, peer_key, uploaded, first_seen) VALUES (?, ?, ?, ?)
+                """INSERT INTO peers_served (job_id, peer_key, uploaded, first_seen, lan) VALUES (?, ?, ?, ?, ?)
                    ON CONFLICT(job_id, peer_key) DO UPDATE SET
-                     uploaded=MAX(peers_served.uploaded, excluded.uploaded)""",
-                [(p.job_id, p.key, p.uploaded, now) for p in peers],
+                     uploaded=MAX(peers_served.uploaded, excluded.uploaded), lan=excluded.lan""",
+                [(p.job_id, p.key, p.uploaded, now, int(p.lan)) for p in peers],
             )
 
     def set_project_dir(self, job_id: str, project_dir: str) -> None:
@@ -160,7 +160,11 @@ class Library:
         return [_entry(r) for r in self._conn.execute(_SELECT + " ORDER BY j.added_at")]
 
 
-_SELECT = """SELECT j.*, (SELECT COUNT(*) FROM peers_served p WHERE p.job_id=j.job_id) AS peers_served,
+_PEERS = "FROM peers_served p WHERE p.job_id=j.job_id"  # the primary key's prefix: one index range per job
+_SELECT = f"""SELECT j.*, (SELECT COUNT(*) {_PEERS}) AS peers_served,
+                  (SELECT COUNT(*) {_PEERS} AND p.lan) AS peers_served_lan,
+                  (SELECT TOTAL(uploaded) {_PEERS} AND p.lan) AS uploaded_lan,
+                  (SELECT TOTAL(uploaded) {_PEERS} AND NOT p.lan) AS uploaded_internet,
                   (SELECT json_group_array(project_dir) FROM
                      (SELECT project_dir FROM placements l WHERE l.job_id=j.job_id ORDER BY placed_at)) AS placed_in
              FROM jobs j"""
@@ -191,4 +195,7 @@ def _entry(row: sqlite3.Row) -> LibraryEntry:
         files=files,
         options=json.loads(row["options"] or "{}"),
         placed_in=tuple(json.loads(row["placed_in"] or "[]")),
+        peers_served_lan=row["peers_served_lan"],
+        uploaded_lan=int(row["uploaded_lan"]),
+        uploaded_internet=int(row["uploaded_internet"]),
     )

@@ -8,6 +8,7 @@ import hashlib
 import libtorrent as lt
 
 from modeldesk.core.models import PeerServed
+from modeldesk.core.urls import is_lan_address
 from modeldesk.core.details import FileDetail, JobDetails, PeerDetail, TrackerDetail
 from modeldesk.core.torrent.job import TorrentJob
 
@@ -82,7 +83,8 @@ def peers_served(job_id: str, peers) -> tuple[PeerServed, ...]:
         if p.total_upload <= 0:
             continue
         raw = f"{p.ip[0]}|{p.pid}|{p.client}".encode("utf-8", "replace")
-        served.append(PeerServed(job_id, hashlib.sha256(raw).hexdigest()[:20], p.total_upload))
+        served.append(PeerServed(job_id, hashlib.sha256(raw).hexdigest()[:20], p.total_upload,
+                                 lan=is_lan_address(p.ip[0])))
     return tuple(served)
 
 

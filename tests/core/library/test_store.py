@@ -54,6 +54,31 @@ def test_same_peer_counts_once(lib):
     assert lib.get("a" * 40).peers_served == 1
 
 
+def test_peers_on_the_users_network_are_counted_apart(lib):
+    _add(lib)
+    lib.record_peers([PeerServed("a" * 40, "k1", 100, lan=True), PeerServed("a" * 40, "k2", 30),
+                      PeerServed("a" * 40, "k3", 7)])
+    e = lib.get("a" * 40)
+    assert (e.peers_served, e.peers_served_lan, e.uploaded_lan, e.uploaded_internet) == (3, 1, 100, 37)
+
+
+def test_a_version_4_library_keeps_its_peers_as_internet_peers(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(";".join(schema.MIGRATIONS[:4]) + "; PRAGMA user_version=4;")
+    conn.execute("INSERT INTO jobs (job_id, kind, name, source_kind, source, project_dir, state, added_at) "
+                 "VALUES ('t1', 'bt', 'm', 'magnet', 'magnet:?', '/p', 'finished', 1.0)")
+    conn.execute("INSERT INTO peers_served (job_id, peer_key, uploaded, first_seen) VALUES ('t1', 'k', 5, 1.0)")
+    conn.commit()
+    conn.close()
+    lib = Library(path)
+    try:
+        e = lib.get("t1")
+        assert (e.peers_served, e.peers_served_lan, e.uploaded_internet) == (1, 0, 5)
+    finally:
+        lib.close()
+
+
 def test_finish_and_stop_states(lib):
     _add(lib, "a" * 40)
     _add(lib, "b" * 40)
