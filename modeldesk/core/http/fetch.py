@@ -6,6 +6,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 
 import requests
 
@@ -107,7 +108,8 @@ def check_ranged_answer(resp: requests.Response, start: int, end: int, size: int
 
 
 def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
-                on_bytes, stop: threading.Event, timeout: tuple[float, float], size: int | None = None) -> int:
+                on_bytes, stop: threading.Event, timeout: tuple[float, float], size: int | None = None,
+                read_size: Callable[[int], int] = lambda most: most) -> int:
     """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
     on_bytes(start, end) after each write. Bytes are written as they arrive (read1), so a slow mirror's
     progress is visible at once and a cut-short request stops at its new end. Raises MirrorFault on
@@ -128,7 +130,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
         while not stop.is_set():
             with lock:
                 limit = work.end  # may shrink: an idle connection takes over the tail
-            n = floor.read(body, view[: min(len(view), limit - start - written)], written)
+            n = floor.read(body, view[: min(read_size(len(view)), limit - start - written)], written)
             if not n:
                 break
             with lock:
@@ -152,7 +154,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
 
 
 def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes, stop: threading.Event,
-                timeout: tuple[float, float]) -> int:
+                timeout: tuple[float, float], read_size: Callable[[int], int] = lambda most: most) -> int:
     """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
     resp = open_stream(session, mirror.url, {"Accept-Encoding": "identity"}, timeout)
     pos, view = 0, buffer()
@@ -161,7 +163,7 @@ def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes,
             raise fault_for(resp)
         body, floor = Body(resp), Floor(timeout[1])
         while not stop.is_set() and pos < size:
-            n = floor.read(body, view[: min(len(view), size - pos)], pos)
+            n = floor.read(body, view[: min(read_size(len(view)), size - pos)], pos)
             if not n:
                 break
             os.pwrite(fd, view[:n], pos)

@@ -23,7 +23,7 @@ from modeldesk.core.http.client import new_session
 from modeldesk.core.http.body import Body
 from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream, record_fault
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
-from modeldesk.core.http.ratelimit import RateLimiter, take_all
+from modeldesk.core.http.ratelimit import RateLimiter, read_size, take_all
 from modeldesk.core.piece_layout import PieceLayout, PieceSource, Slice, web_seed_url
 
 log = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ class MirrorFeed:
             while got < s.length:
                 if self._stop.is_set():
                     return False
-                n = floor.read(body, view[at + got: at + s.length], got)
+                n = floor.read(body, view[at + got: at + got + read_size(self._limiters, s.length - got)], got)
                 if not n:
                     break
                 got += n

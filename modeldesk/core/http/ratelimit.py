@@ -52,3 +52,10 @@ class RateLimiter:
 def take_all(limiters: tuple[RateLimiter, ...], n: int, stop: threading.Event) -> None:
     for limiter in limiters:
         limiter.take(n, stop)
+
+
+def read_size(limiters: tuple[RateLimiter, ...], most: int) -> int:
+    """How much one read may take under these limits: a connection pays after it reads, so reads of
+    an eighth of a second at the lowest rate keep what all connections take at once near the limit."""
+    rates = [lim.rate for lim in limiters if lim.rate > 0]
+    return most if not rates else max(16 * 1024, min(most, min(rates) // 8))

@@ -48,3 +48,13 @@ def test_a_waiting_connection_leaves_at_once_when_stopped():
     limiter.take(100 * KiB, stop)  # ten seconds of debt to repay, but stop ends the wait
     assert 0.15 < time.monotonic() - t0 < 2.0
     timer.join()
+
+
+def test_reads_under_a_limit_are_an_eighth_of_a_second_of_the_lowest_rate():
+    from modeldesk.core.http.ratelimit import read_size
+
+    most = 1024 * 1024
+    assert read_size((), most) == most
+    assert read_size((RateLimiter(0),), most) == most
+    assert read_size((RateLimiter(8 * most), RateLimiter(most)), most) == most // 8
+    assert read_size((RateLimiter(1000),), most) == 16 * 1024, "never below 16 KiB a read"
