@@ -39,7 +39,7 @@ from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.preallocate import preallocate
 from modeldesk.core.http.prober import probe
-from modeldesk.core.http.ratelimit import RateLimiter, read_size, take_all
+from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
@@ -367,7 +367,7 @@ class FileDownload:
                 t0 = time.monotonic()
                 try:
                     n = fetch_whole(session, m, fd, self.size, lambda a, b, m=m: self._got(segs, a, b, m),
-                                    self._stop, self._timeout, lambda most: read_size(self._limiters, most))
+                                    self._stop, self._timeout, self._limiters)
                     self.mirrors.succeeded(m, n, time.monotonic() - t0)
                     return
                 except MirrorFault as f:
@@ -407,8 +407,7 @@ class FileDownload:
                 self.mirrors.observed_rate(m, rate)
 
         try:
-            fetch_range(session, w, fd, sched.lock, on_bytes, self._stop, self._timeout, self.size,
-                        lambda most: read_size(self._limiters, most))
+            fetch_range(session, w, fd, sched.lock, on_bytes, self._stop, self._timeout, self.size, self._limiters)
             self.mirrors.succeeded(m, w.pos - w.first, time.monotonic() - t0)
         except MirrorFault as f:
             log.info("mirror %s: %s", m.host, f)

@@ -6,11 +6,11 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable
 
 import requests
 
 from modeldesk.core.http.body import Body, BodyError, buffer
+from modeldesk.core.http.ratelimit import RateLimiter, read_size
 from modeldesk.core.http.scheduler import Work
 from modeldesk.core.http.status import problem_of
 
@@ -109,11 +109,12 @@ def check_ranged_answer(resp: requests.Response, start: int, end: int, size: int
 
 def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.Lock,
                 on_bytes, stop: threading.Event, timeout: tuple[float, float], size: int | None = None,
-                read_size: Callable[[int], int] = lambda most: most) -> int:
+                limiters: tuple[RateLimiter, ...] = ()) -> int:
     """GET [work.pos, work.end) from work.mirror into fd; returns bytes written. Calls
-    on_bytes(start, end) after each write. Bytes are written as they arrive (read1), so a slow mirror's
-    progress is visible at once and a cut-short request stops at its new end. Raises MirrorFault on
-    anything the mirror did wrong, OSError when the disk fails."""
+    on_bytes(start, end) after each write. Bytes are written as they arrive (Body.readinto), so a slow
+    mirror's progress is visible at once and a cut-short request stops at its new end. `limiters` only
+    size the reads (on_bytes pays them). Raises MirrorFault on anything the mirror did wrong, OSError
+    when the disk fails."""
     mirror = work.mirror
     with lock:
         start, end = work.pos, work.end
@@ -130,7 +131,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
         while not stop.is_set():
             with lock:
                 limit = work.end  # may shrink: an idle connection takes over the tail
-            n = floor.read(body, view[: min(read_size(len(view)), limit - start - written)], written)
+            n = floor.read(body, view[: min(read_size(limiters, len(view)), limit - start - written)], written)
             if not n:
                 break
             with lock:
@@ -154,7 +155,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
 
 
 def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes, stop: threading.Event,
-                timeout: tuple[float, float], read_size: Callable[[int], int] = lambda most: most) -> int:
+                timeout: tuple[float, float], limiters: tuple[RateLimiter, ...] = ()) -> int:
     """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
     resp = open_stream(session, mirror.url, {"Accept-Encoding": "identity"}, timeout)
     pos, view = 0, buffer()
@@ -163,7 +164,7 @@ def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes,
             raise fault_for(resp)
         body, floor = Body(resp), Floor(timeout[1])
         while not stop.is_set() and pos < size:
-            n = floor.read(body, view[: min(read_size(len(view)), size - pos)], pos)
+            n = floor.read(body, view[: min(read_size(limiters, len(view)), size - pos)], pos)
             if not n:
                 break
             os.pwrite(fd, view[:n], pos)

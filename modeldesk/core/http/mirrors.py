@@ -213,8 +213,8 @@ def _health(m: Mirror, now: float) -> str:
 
 
 def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
-    from modeldesk.core.details import MirrorDetail  # the GUI's details pane: not on a URL's start-up
     """One row per mirror host over the files in flight: the worst health, the best speed."""
+    from modeldesk.core.details import MirrorDetail  # the GUI's details pane: not on a URL's start-up
     now = time.monotonic()
     rows: dict[str, dict] = {}
     for m in (m for ms in sets for m in ms.snapshot()):
