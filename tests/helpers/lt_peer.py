@@ -4,7 +4,8 @@
     python lt_peer.py leech TORRENT SAVE_DIR PORT_FILE [PEER_HOST:PORT ...]
 
 Binds to 127.0.0.1 only, with DHT, LSD, UPnP, NAT-PMP and uTP off. Writes its listen port to
-PORT_FILE once listening. A seed runs until killed; a leecher exits 0 when it has everything.
+PORT_FILE once listening (a seed: once its torrent takes peers). LT_PEER_PORT fixes the port.
+A seed runs until killed; a leecher exits 0 when it has everything.
 """
 
 import os
@@ -20,7 +21,7 @@ def session():
     ses = lt.session({
         "download_rate_limit": limit,
         "upload_rate_limit": up_limit,
-        "listen_interfaces": "127.0.0.1:0",
+        "listen_interfaces": f"127.0.0.1:{os.environ.get('LT_PEER_PORT', '0')}",
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_outgoing_utp": False, "enable_incoming_utp": False,
         "allow_multiple_connections_per_ip": True,
@@ -46,8 +47,8 @@ def main(argv):
     if os.environ.get("LT_PEER_NO_PEX"):
         atp.flags |= lt.torrent_flags.disable_pex  # learns no peer from others (PEX tests)
     h = ses.add_torrent(atp)
-    for _ in range(100):
-        if ses.listen_port():
+    for _ in range(200):  # listening, and (a seed) its torrent past the resume check: ready for peers
+        if ses.listen_port() and (mode != "seed" or h.status().state == lt.torrent_status.seeding):
             break
         time.sleep(0.05)
     for p in peers:

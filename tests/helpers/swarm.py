@@ -85,14 +85,15 @@ class LtPeer:
     """A bare libtorrent peer process (tests/helpers/lt_peer.py)."""
 
     def __init__(self, mode: str, torrent: Path, folder: Path, workdir: Path, peers=(), download_limit: int = 0,
-                 upload_limit: int = 0, pex: bool = True):
+                 upload_limit: int = 0, pex: bool = True, port: int = 0):
         self.port_file = workdir / f"{mode}-{time.monotonic_ns()}.port"
         self.proc = subprocess.Popen(
             [sys.executable, str(HELPERS / "lt_peer.py"), mode, str(torrent), str(folder), str(self.port_file),
              *peers],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "LT_PEER_DOWNLOAD_LIMIT": str(download_limit),
-                 "LT_PEER_UPLOAD_LIMIT": str(upload_limit), **({} if pex else {"LT_PEER_NO_PEX": "1"})},
+                 "LT_PEER_UPLOAD_LIMIT": str(upload_limit), "LT_PEER_PORT": str(port),
+                 **({} if pex else {"LT_PEER_NO_PEX": "1"})},
         )
         try:
             self.port = int(wait_for_file(self.port_file))

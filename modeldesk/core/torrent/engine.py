@@ -39,7 +39,7 @@ from modeldesk.core.torrent.session_handlers import SessionHandlers
 from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
-from modeldesk.core.torrent import placement, rewant
+from modeldesk.core.torrent import peer_hints, placement, rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
@@ -194,7 +194,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             self._ready.set()
             return
         self._ready.set()
-        next_status = next_peers = next_idle_save = 0.0
+        next_status = next_peers = next_idle_save = next_redial = 0.0
         while not self._stop_requested.is_set():
             self._wakeup.wait(ALERT_WAIT_MS / 1000)
             self._drain_commands()
@@ -209,6 +209,9 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             if now >= next_peers:
                 self._scan_peers(every=True)
                 next_peers = now + PEER_SCAN_INTERVAL_S
+            if now >= next_redial:
+                peer_hints.redial_idle(self._jobs.values())
+                next_redial = now + peer_hints.REDIAL_S
             if now >= next_idle_save:
                 for job in list(self._jobs.values()):
                     if job.handle is not None and job.handle.need_save_resume_data():

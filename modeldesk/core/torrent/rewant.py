@@ -15,6 +15,7 @@ from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_
 from modeldesk.core.torrent.job import TorrentJob
+from modeldesk.core.torrent.peer_hints import dial, hints_of
 
 
 def change_priorities(job: TorrentJob, priorities: dict[int, int]) -> None:
@@ -76,6 +77,4 @@ def readd(ses, job: TorrentJob, params, dht: bool) -> None:
     h.force_reannounce()
     if dht:
         h.force_dht_announce()
-    if job.request.source.text.startswith("magnet:"):
-        for peer in lt.parse_magnet_uri(job.request.source.text).peers:  # the link's peer hints
-            h.connect_peer(peer)
+    dial(h, hints_of(job.request.source.text))  # the link's peer hints
