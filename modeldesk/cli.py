@@ -13,13 +13,16 @@ import queue
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modeldesk import __version__
 from modeldesk.core.constants import LOCK_NAME
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.paths import default_paths
-from modeldesk.core.projects import user_path
 from modeldesk.headless.options import settings_for
+
+if TYPE_CHECKING:
+    from modeldesk.headless.runner import RunOptions
 
 GET_EXAMPLES = """examples:
   modeldesk get hf://acme/tiny-tts --to ./models/tts
@@ -241,94 +244,84 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _seed_dir(from_dir: str, src) -> str:
-    """Accept the folder above the torrent's top folder, or the top folder itself (a hub model's
-    torrent keeps its files in the folder itself: TorrentSource.flat)."""
-    d = user_path(from_dir)
-    name = src.name
-    if src.flat:
-        return str(d)
-    if not (d / name).exists() and d.name == name and d.parent.exists():
-        return str(d.parent)
-    return str(d)
-
-
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
-    from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
     from modeldesk.core.manager import Manager
-    from modeldesk.headless.get_cmd import get_adds
     from modeldesk.headless.output import error_text, make_output
-    from modeldesk.headless.runner import Run, RunOptions
+    from modeldesk.headless.runner import Run
 
     output = make_output(args.json, quiet=args.quiet)
     paths = default_paths()
+    events: queue.Queue = queue.Queue()
+    server = None
     try:
         settings = settings_for(args, paths)
         if args.command == "get" and args.dry_run:
             from modeldesk.headless.get_cmd import dry_run
 
             return dry_run(args, settings, output)
+        if args.command in ("get", "seed") and not getattr(args, "all", False):
+            from modeldesk.headless.handover import try_hand_over
+
+            handed = try_hand_over(args, paths, output)  # a running `seed --all` owns the library: it takes this
+            if handed is not None:
+                return handed
+        adds, options = _transfer_plan(args, paths, output)
         if args.command == "seed" and args.all:
-            if args.torrent or args.from_dir:
-                raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
-            adds = _library_seeds(paths)
-            options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
-            from modeldesk.logfile import setup_log_file
+            from modeldesk.headless.handover import HandOverServer
+            from modeldesk.headless.seed_cmd import handed_adds
 
-            setup_log_file(paths, "seed.log")  # as a service, no one reads its terminal
-        elif args.command == "import":  # --torrent: `seed --from`, staying only with --seed
-            src = resolve_torrent_source(args.torrent)
-            if not src.has_metadata:
-                raise BadInputError("import --torrent needs a .torrent file (a magnet has no file list to check).")
-            adds = [TorrentAdd(src, _seed_dir(args.folder, src), seed=args.seed, rename_incomplete=False)]
-            output.show_missing = True
-            options = RunOptions(seed=args.seed, timeout=args.timeout, existing_data=True)
-        elif args.command == "seed":
-            if not args.torrent or not args.from_dir:
-                raise BadInputError("seed needs FILE.torrent and --from DIR (or --all for the whole library).")
-            src = resolve_torrent_source(args.torrent)
-            if not src.has_metadata:
-                raise BadInputError("seed needs a .torrent file (a magnet has no file list to check).")
-            adds = [TorrentAdd(src, _seed_dir(args.from_dir, src), rename_incomplete=False)]
-            output.show_missing = True
-            options = RunOptions(seed=True, timeout=args.timeout, existing_data=True)
-        elif args.command == "publish":
-            from modeldesk.headless.publish_cmd import publish_adds
-
-            adds = publish_adds(args, output, paths)
-            options = RunOptions(seed=not args.no_seed, timeout=args.timeout, existing_data=True)
-        else:
-            adds = get_adds(args)
-            options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
-            if args.hub_cache is not None:
-                from modeldesk.headless.get_cmd import report_hub_cache
-
-                options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, output)
+            server = HandOverServer(paths.state_dir, handed_adds, events.put)
     except ModelDeskError as exc:
         output.error(error_text(exc))
         output.exit(exc.exit_code)
         return exc.exit_code
-    events: queue.Queue = queue.Queue()
     manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
-    return Run(manager, events, output, options).execute(adds)
-
-
-def _library_seeds(paths) -> list:
-    """Every complete torrent job in the library, to be added back one by one."""
-    from modeldesk.core.library.store import Library
-    from modeldesk.core.adds import library_add
-
-    if not paths.library_db.exists():
-        raise BadInputError("The library is empty: nothing to seed.")
-    lib = Library(paths.library_db)
+    run = Run(manager, events, output, options)
+    if server is not None:
+        options.on_started = server.start  # once the library is ours
     try:
-        adds = [library_add(e, lib.torrent_bytes(e.job_id)) for e in lib.entries() if e.is_complete_torrent]
+        return run.execute(adds)
     finally:
-        lib.close()
-    if not adds:
-        raise BadInputError("No complete model in the library to seed yet.")
-    return adds
+        if server is not None:
+            server.close()
+
+
+def _transfer_plan(args, paths, output) -> tuple[list, RunOptions]:
+    from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
+    from modeldesk.headless.get_cmd import get_adds
+    from modeldesk.headless.runner import RunOptions
+    from modeldesk.headless.seed_cmd import library_seeds, seed_dir, seed_from_add
+
+    if args.command == "seed" and args.all:
+        if args.torrent or args.from_dir:
+            raise BadInputError("seed --all takes no FILE.torrent or --from: it seeds the whole library.")
+        adds = library_seeds(paths)
+        from modeldesk.logfile import setup_log_file
+
+        setup_log_file(paths, "seed.log")  # as a service, no one reads its terminal
+        return adds, RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+    if args.command == "import":  # --torrent: `seed --from`, staying only with --seed
+        src = resolve_torrent_source(args.torrent)
+        if not src.has_metadata:
+            raise BadInputError("import --torrent needs a .torrent file (a magnet has no file list to check).")
+        output.show_missing = True
+        adds = [TorrentAdd(src, seed_dir(args.folder, src), seed=args.seed, rename_incomplete=False)]
+        return adds, RunOptions(seed=args.seed, timeout=args.timeout, existing_data=True)
+    if args.command == "seed":
+        output.show_missing = True
+        return [seed_from_add(args)], RunOptions(seed=True, timeout=args.timeout, existing_data=True)
+    if args.command == "publish":
+        from modeldesk.headless.publish_cmd import publish_adds
+
+        adds = publish_adds(args, output, paths)
+        return adds, RunOptions(seed=not args.no_seed, timeout=args.timeout, existing_data=True)
+    options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
+    if args.hub_cache is not None:
+        from modeldesk.headless.get_cmd import report_hub_cache
+
+        options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, output)
+    return get_adds(args), options
 
 
 COMMANDS = ("get", "seed", "publish", "lock", "sync", "gc", "import", "list", "verify", "gui", "register-handler",

@@ -17,6 +17,7 @@ from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDesk
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd
 from modeldesk.core.manager import Manager
 from modeldesk.core.units import fmt_bytes
+from modeldesk.headless.handover import HandOver
 from modeldesk.headless.output import Output, error_text
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class RunOptions:
     timeout: float = 0.0  # seconds without metadata or new bytes before giving up; 0 = never
     existing_data: bool = False  # `seed`: the data should already be on disk
     on_finished: Callable[[str], None] | None = None  # called with a job's project folder when it completes
+    on_started: Callable[[], object] | None = None  # called once the library is this run's (seed --all: hand-overs)
 
 
 @dataclass
@@ -58,11 +60,10 @@ class Run:
         code = 0
         try:
             self.manager.start(torrents_when_needed=True)
+            if self.options.on_started is not None:
+                self.options.on_started()
             for add in adds:
-                job_id = self.manager.add(add).result(60)
-                is_bt = isinstance(add, TorrentAdd)
-                self.watches[job_id] = _Watch(_name_of(add), time.monotonic(), add.project_dir,
-                                              seeds=is_bt and self.options.seed)
+                self._add(add, self.options.seed)
             code = self._loop()
         except KeyboardInterrupt:
             code = Interrupted.exit_code
@@ -76,6 +77,24 @@ class Run:
         self.output.exit(code)
         return code
 
+    def _add(self, add: TorrentAdd | HttpAdd | HubAdd, seed: bool) -> str:
+        job_id = self.manager.add(add).result(60)
+        self.watches[job_id] = _Watch(_name_of(add), time.monotonic(), add.project_dir,
+                                      seeds=isinstance(add, TorrentAdd) and seed)
+        return job_id
+
+    def _adopt(self, handed: HandOver) -> None:
+        """Models another process handed over (a `get` or `seed` run while this one owns the library)."""
+        jobs = []
+        try:
+            for add in handed.adds:
+                self._add(add, handed.seed)
+                jobs.append({"name": _name_of(add), "folder": add.project_dir})
+        except ModelDeskError as exc:
+            handed.reply.set_result({"ok": False, "error": str(exc), "code": exc.exit_code, "jobs": jobs})
+            return
+        handed.reply.set_result({"ok": True, "jobs": jobs})
+
     def _stop(self) -> None:
         try:
             self.manager.stop(SHUTDOWN_TIMEOUT_S)
@@ -83,9 +102,13 @@ class Run:
             pass
         while True:
             try:
-                self.output.event(self.events.get_nowait())
+                event = self.events.get_nowait()
             except queue.Empty:
                 return
+            if isinstance(event, HandOver):
+                event.reply.set_result({"ok": False, "error": "the seed service is stopping", "code": 3})
+            else:
+                self.output.event(event)
 
     def _loop(self) -> int:
         while True:
@@ -93,7 +116,9 @@ class Run:
                 event = self.events.get(timeout=0.5)
             except queue.Empty:
                 event = None
-            if event is not None:
+            if isinstance(event, HandOver):
+                self._adopt(event)
+            elif event is not None:
                 self.output.event(event)
                 self._track(event)
             self._check_timeouts()

@@ -5,49 +5,25 @@ named pipe, whose name is not a path (see instance_name)."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from modeldesk.core.local_socket import absolute_sources, own_folder, socket_path
+
 log = logging.getLogger(__name__)
 CONNECT_MS = 500
 REPLY_MS = 3000
-SUN_PATH_MAX = 104  # bytes in a socket address's path with its NUL: macOS's limit (Linux allows 108)
 
 
 def instance_name(state_dir: Path, platform: str = sys.platform, runtime_dir: str | None = None) -> str:
-    """Where a second launch finds the first, one per user and ModelDesk home. Windows: a pipe name
-    (QLocalServer puts it under \\\\.\\pipe\\; a path there is not a name). Elsewhere: instance.sock in the
-    state folder, or, where that path is too long for a socket address, a socket named by a hash of the
-    state folder in a folder of the user's own under the runtime folder."""
-    digest = hashlib.sha256(os.fsencode(str(state_dir))).hexdigest()[:16]
-    if platform == "win32":
-        return f"ModelDesk-{digest}"
-    path = state_dir / "instance.sock"
-    if len(os.fsencode(str(path))) < SUN_PATH_MAX:
-        return str(path)
-    base = runtime_dir or os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return str(Path(base) / f"modeldesk-{os.getuid()}" / f"{digest}.sock")
-
-
-def absolute_sources(sources: list[str]) -> list[str]:
-    """Paths are made absolute here: the running instance has another working folder."""
-    out = []
-    for s in sources:
-        p = Path(os.path.expanduser(s))
-        try:
-            local = "://" not in s and not s.startswith("magnet:") and p.exists()
-        except (OSError, ValueError):  # too long for a file name, or a NUL: not a path, left as typed
-            local = False
-        out.append(str(p.resolve()) if local else s)
-    return out
+    """Where a second launch finds the first, one per user and ModelDesk home (core.local_socket)."""
+    return socket_path(state_dir, "instance.sock", platform, runtime_dir)
 
 
 def forward(name: str, sources: list[str]) -> bool:
@@ -75,23 +51,12 @@ class InstanceServer(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
-        if os.sep in self._name and not self._own_folder(Path(self._name).parent):
+        if os.sep in self._name and not own_folder(Path(self._name).parent):
             return False
         QLocalServer.removeServer(self._name)  # a stale socket of a crashed instance
         if not self._server.listen(self._name):
             log.warning("single-instance socket %s: %s", self._name, self._server.errorString())
             return False
-        return True
-
-    @staticmethod
-    def _own_folder(folder: Path) -> bool:
-        """The socket's folder exists, is ours and only ours (in a shared temporary folder another user
-        could have made it first)."""
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if folder.stat().st_uid != os.getuid():
-            log.warning("single-instance folder %s belongs to another user: no single instance", folder)
-            return False
-        folder.chmod(0o700)
         return True
 
     def close(self) -> None:

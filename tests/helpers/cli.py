@@ -43,10 +43,10 @@ class MdHome:
         env.update(self.env)
         return env
 
-    def run(self, *args: str, timeout: float = 120, check_json: bool = True) -> Result:
+    def run(self, *args: str, timeout: float = 120, check_json: bool = True, cwd: Path | None = None) -> Result:
         proc = subprocess.run(
             [*self.prefix, sys.executable, "-m", "modeldesk", *args],
-            capture_output=True, text=True, timeout=timeout, env=self.environ(), stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, timeout=timeout, env=self.environ(), stdin=subprocess.DEVNULL, cwd=cwd,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
 

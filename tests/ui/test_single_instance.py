@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from modeldesk.ui.single_instance import SUN_PATH_MAX, InstanceServer, instance_name
+from modeldesk.core.local_socket import SUN_PATH_MAX
+from modeldesk.ui.single_instance import InstanceServer, instance_name
 
 SECOND_LAUNCH = """import sys
 from PySide6.QtCore import QCoreApplication
