@@ -69,6 +69,7 @@ class Output:
     def __init__(self, out: TextIO = sys.stdout, err: TextIO = sys.stderr, interval: float = 10.0):
         self.out, self.err, self._interval = out, err, interval
         self._last_print: dict[str, float] = {}
+        self._last_line: dict[str, str] = {}
         self.show_missing = False  # set for `seed`, where missing data is news
 
     def event(self, event: ev.Event) -> None:
@@ -102,11 +103,14 @@ class Output:
                 assert_never(event)
 
     def progress(self, snaps: tuple[JobSnapshot, ...]) -> None:
+        """A line per job at most every interval, and only when it says something new: a seed
+        service's log (its journal) gets no line every 10 s for each model nobody is fetching."""
         now = time.monotonic()
         for s in snaps:
-            if now - self._last_print.get(s.job_id, -1e9) >= self._interval:
-                self._last_print[s.job_id] = now
-                print(progress_line(s), file=self.out, flush=True)
+            line = progress_line(s)
+            if now - self._last_print.get(s.job_id, -1e9) >= self._interval and line != self._last_line.get(s.job_id):
+                self._last_print[s.job_id], self._last_line[s.job_id] = now, line
+                print(line, file=self.out, flush=True)
 
     def info(self, text: str) -> None:
         print(text, file=self.out, flush=True)

@@ -59,3 +59,18 @@ def test_plain_output_throttles_progress_for_logs():
     for p in (0.1, 0.2, 0.3):
         o.event(ev.JobsUpdated((snap("a", p),)))
     assert out.getvalue().count("model-a") == 1
+
+
+def test_plain_output_gives_each_model_a_line_only_when_it_changed():
+    """A seed service's log: one line per model, and none again while an idle seed stays the same."""
+    out = io.StringIO()
+    o = Output(out, io.StringIO(), interval=0)
+    idle = JobSnapshot(**{**snap("a", 1.0, JobState.SEEDING).__dict__, "down_rate": 0, "peers": 0, "seeds": 0,
+                          "eta_seconds": -1})
+    for _ in range(3):
+        o.event(ev.JobsUpdated((idle, snap("b", 0.5))))
+    busy = JobSnapshot(**{**idle.__dict__, "up_rate": 3 * 1024 * 1024, "peers": 1})
+    o.event(ev.JobsUpdated((busy, snap("b", 0.6))))
+    lines = out.getvalue().splitlines()
+    assert sum("model-a" in line for line in lines) == 2, lines  # idle once, then serving a peer
+    assert sum("model-b" in line for line in lines) == 2, lines  # 50% once (unchanged twice), then 60%
