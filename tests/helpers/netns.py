@@ -32,6 +32,22 @@ class LanPair:
         self.addr = {"a": f"{first_octet}.{n}.0.1", "b": f"{first_octet}.{n}.0.2"}
         self._veth = {"a": f"mdv{os.getpid() % 100000}a", "b": f"mdv{os.getpid() % 100000}b"}
 
+    def add_subnet(self, k: int) -> tuple[str, str]:
+        """Another /24 on the same link (x.<n>.k.1 on `a`, x.<n>.k.2 on `b`): hosts that are far apart
+        as a DHT counts distance (it keeps one node per /24 in a bucket), still on this one wire."""
+        first, n = self.addr["a"].split(".")[:2]
+        a, b = f"{first}.{n}.{k}.1", f"{first}.{n}.{k}.2"
+        _ip("-n", self.ns["a"], "addr", "add", f"{a}/24", "dev", self._veth["a"])
+        _ip("-n", self.ns["b"], "addr", "add", f"{b}/24", "dev", self._veth["b"])
+        return a, b
+
+    def refuse_incoming(self, host: str, port: int) -> None:
+        """`host` takes no new TCP connection on `port`, as behind a NAT: it can only call out."""
+        nft = require_tool("nft")
+        rules = ("table inet md_nat {\n chain input {\n  type filter hook input priority 0;\n"
+                 f"  tcp dport {port} tcp flags & (syn | ack) == syn drop\n }}\n}}\n")
+        subprocess.run([*self.prefix(host), nft, "-f", "-"], input=rules, check=True, capture_output=True, text=True)
+
     def prefix(self, host: str) -> list[str]:
         return ["ip", "netns", "exec", self.ns[host]]
 

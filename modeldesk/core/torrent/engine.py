@@ -39,7 +39,7 @@ from modeldesk.core.torrent.session_handlers import SessionHandlers
 from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
-from modeldesk.core.torrent import peer_hints, placement, rewant
+from modeldesk.core.torrent import peer_search, placement, rewant
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
@@ -210,8 +210,8 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 self._scan_peers(every=True)
                 next_peers = now + PEER_SCAN_INTERVAL_S
             if now >= next_redial:
-                peer_hints.redial_idle(self._jobs.values())
-                next_redial = now + peer_hints.REDIAL_S
+                peer_search.search_idle(self._jobs.values())
+                next_redial = now + peer_search.REDIAL_S
             if now >= next_idle_save:
                 for job in list(self._jobs.values()):
                     if job.handle is not None and job.handle.need_save_resume_data():

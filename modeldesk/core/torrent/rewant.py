@@ -15,7 +15,7 @@ from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_
 from modeldesk.core.torrent.job import TorrentJob
-from modeldesk.core.torrent.peer_hints import dial, hints_of
+from modeldesk.core.torrent.peer_search import dial, hints_of
 
 
 def change_priorities(job: TorrentJob, priorities: dict[int, int]) -> None:

@@ -45,7 +45,7 @@ def settings_pack(s: TorrentSettings) -> dict:
         "max_allowed_in_request_queue": 2000,
         # A peer that failed is tried again after (fails + 1) x this many seconds, at most
         # max_failcount (3) times, as with the default 60; a lab seed that came up late is reached
-        # within seconds instead of minutes (peer_hints.py).
+        # within seconds instead of minutes (peer_search.py).
         "min_reconnect_time": 10,
         "alert_queue_size": ALERT_QUEUE_SIZE,
         "alert_mask": int(ALERT_MASK),
