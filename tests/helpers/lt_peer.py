@@ -5,7 +5,8 @@
 
 Binds to 127.0.0.1 only, with DHT, LSD, UPnP, NAT-PMP and uTP off. Writes its listen port to
 PORT_FILE once listening (a seed: once its torrent takes peers). LT_PEER_PORT fixes the port.
-A seed runs until killed; a leecher exits 0 when it has everything.
+A seed runs until killed; a leecher exits 0 when it has everything (with LT_PEER_STAY set, it
+says "done" and seeds on until killed). LT_PEER_REPORT: "up BYTES" (payload uploaded) every second.
 """
 
 import os
@@ -58,6 +59,7 @@ def main(argv):
         f.write(str(ses.listen_port()))
     os.replace(port_file + ".tmp", port_file)
     last_dial = time.monotonic()
+    report, next_report, done = bool(os.environ.get("LT_PEER_REPORT")), 0.0, False
     while True:
         time.sleep(0.2)
         st = h.status()
@@ -67,9 +69,14 @@ def main(argv):
                 host, port = p.rsplit(":", 1)
                 h.connect_peer((host, int(port)))
             last_dial = time.monotonic()
-        if mode == "leech" and st.is_seeding:
+        if report and time.monotonic() >= next_report:
+            print(f"up {st.total_payload_upload}", flush=True)
+            next_report = time.monotonic() + 1.0
+        if mode == "leech" and st.is_seeding and not done:
             print(f"done {st.total_payload_download}", flush=True)
-            return 0
+            done = True
+            if not os.environ.get("LT_PEER_STAY"):
+                return 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,28 @@ def _serve(md, tmp_path, torrent, from_dir, *extra):
     return proc, events, port
 
 
+def test_a_seed_at_its_ratio_limit_lets_a_slow_leecher_finish(md, tmp_path):
+    """The seed counts bytes as uploaded once they are in the socket; a leecher held to 1 MiB/s has
+    several MiB of them still unread when the ratio is reached. A pause then closed the connection and
+    they were lost: the leecher, with the only seed gone, stayed a few MiB short for ever."""
+    top = make_model(tmp_path / "lab", sizes={"weights.safetensors": 12 * 1024 * 1024})
+    torrent = tmp_path / "m.torrent"
+    make_torrent(top, torrent)
+    proc, events, port = _serve(md, tmp_path, torrent, top, "--seed-ratio", "1.0")
+    try:
+        with LtPeer("leech", torrent, tmp_path / "slow", tmp_path, peers=[f"127.0.0.1:{port}"],
+                    download_limit=1024 * 1024) as leecher:
+            assert leecher.proc.wait(60) == 0
+        assert proc.wait(60) == 0, proc.stderr.read()
+        assert any(e["event"] == "seeding_limit" for e in events)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (tmp_path / "slow" / "tts-model" / "weights.safetensors").read_bytes() == \
+        (top / "weights.safetensors").read_bytes()
+
+
 def test_seed_serves_a_leecher_until_ratio_limit(md, tmp_path):
     data = tmp_path / "lab"
     top = make_model(data)

@@ -39,7 +39,7 @@ from modeldesk.core.torrent.session_handlers import SessionHandlers
 from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
-from modeldesk.core.torrent import peer_search, placement, rewant
+from modeldesk.core.torrent import peer_search, placement, rewant, seed_limits
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
@@ -49,7 +49,6 @@ from modeldesk.core.torrent.web_feed import WebFeeds, take_web_seeds
 
 log = logging.getLogger(__name__)
 
-GRACEFUL_PAUSE_S = 10.0  # at a seeding limit, how long peers may take to collect what they asked for
 Emit = Callable[[ev.Event], None]
 
 
@@ -205,6 +204,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 self._ses.post_torrent_updates()
                 self._ses.post_session_stats()
                 self._previews.expire()
+                seed_limits.tick(self._jobs.values(), now)
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
                 self._scan_peers(every=True)
@@ -457,12 +457,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
             )
             if reason is not None:
-                # Graceful: peers get the blocks they have asked for (a leecher that needed exactly the
-                # last ones was cut off otherwise); the limit is announced once the torrent has paused.
-                job.limit_reached, job.limit_reason, job.limit_at = True, reason, now
-                job.handle.pause(lt.torrent_handle.graceful_pause)
-            elif job.limit_reason and now - job.limit_at > GRACEFUL_PAUSE_S:
-                job.handle.pause()  # a peer that does not take what it asked for does not hold it up
+                seed_limits.reached(job, reason, now)  # paused by seed_limits.tick, once its leechers are served
             elif st.need_save_resume and (
                 # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
                 (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)

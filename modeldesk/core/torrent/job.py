@@ -63,6 +63,7 @@ class TorrentJob:
     limit_reached: bool = False
     limit_reason: Message | None = None  # set while a graceful pause at the seeding limit is under way
     limit_at: float = 0.0
+    limit_paused_at: float = 0.0  # when the pause at the limit began (seed_limits.py); 0 = still serving
     rechecking: bool = False  # a recheck the user asked for is under way
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
