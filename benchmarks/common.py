@@ -75,13 +75,13 @@ def proc_hwm_mib(pid: int) -> float:
     return 0.0
 
 
-def ram_disk(work: Path) -> Path:
+def ram_disk(work: Path, size_gib: int = 6) -> Path:
     """Leechers write into a tmpfs so disk write-back noise (large on shared VMs) stays out of the
     comparison; falls back to the work folder where mounting is not allowed."""
     out = work / "out"
     out.mkdir(exist_ok=True)
     if not os.path.ismount(out):
-        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6g", "tmpfs", str(out)], capture_output=True)
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_gib}g", "tmpfs", str(out)], capture_output=True)
         if r.returncode != 0:
             print("note: no tmpfs (not root?); leechers write to disk", file=sys.stderr)
     return out

@@ -152,7 +152,7 @@ def main() -> int:
     torrent.write_bytes(lt.bencode(ct.generate()))
     ti = lt.torrent_info(str(torrent))
     tracker.start(str(ti.info_hashes().v1))
-    ram_disk(work)
+    ram_disk(work, size_gib=max(args.leechers) * args.size_mib // 1024 + 2)
     optimum = size / CAP
     results: dict[tuple[str, int], list[dict]] = {}
     try:
