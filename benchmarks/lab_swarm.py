@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
-from tests.helpers.foreign import OpenTracker  # noqa: E402
+from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
 CAP = 50 * 1024 * 1024
@@ -71,13 +71,7 @@ class Child:
                 pass
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, grace=20)
 
 
 def md_env(home: Path) -> dict:

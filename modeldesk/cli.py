@@ -272,16 +272,14 @@ def _run_transfer(args) -> int:
             from modeldesk.headless.seed_cmd import handed_adds
 
             server = HandOverServer(paths.state_dir, handed_adds, events.put)
+            options.on_started = server.start  # once the library is ours
     except ModelDeskError as exc:
         output.error(error_text(exc))
         output.exit(exc.exit_code)
         return exc.exit_code
     manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
-    run = Run(manager, events, output, options)
-    if server is not None:
-        options.on_started = server.start  # once the library is ours
     try:
-        return run.execute(adds)
+        return Run(manager, events, output, options).execute(adds)
     finally:
         if server is not None:
             server.close()

@@ -138,7 +138,6 @@ class HandOverServer:
             try:
                 conn.settimeout(READ_TIMEOUT_S)
                 reply = self._answer(_read_line(conn))
-                conn.settimeout(READ_TIMEOUT_S)
                 conn.sendall(json.dumps(reply).encode() + b"\n")
             except OSError as exc:
                 log.info("hand-over connection: %s", exc)
