@@ -10,6 +10,12 @@ done after size / 50 MiB/s. Reports, per client and N: the last leecher's time a
 optimum (target <= 1.25), the seed's upload in multiples of the model (target <= 1.1), and peak RSS.
 
     .venv/bin/python -m benchmarks.lab_swarm [--size-mib 1024] [--rounds 1] [--leechers 4 8]
+        [--piece-kib K] [--cap-mib 50] [--clients modeldesk libtorrent]
+
+The torrent's piece size is the one `modeldesk publish` picks for the size (1 MiB for 1 GiB).
+--cap-mib 0 with --leechers 1 measures one peer's speed from an uncapped seed. For experiments with
+the bare clients: LAB_SEED_SETTINGS / LAB_LEECH_SETTINGS (JSON libtorrent settings), LAB_SUPER_SEED=1,
+LAB_SEED_LOG=FILE (the bare seed's peer log), LAB_TRACE=1 (the seed's upload every second).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
+from modeldesk.core.publishing import piece_size_for  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
@@ -57,6 +64,8 @@ class Child:
         for line in self.proc.stdout:  # type: ignore[union-attr]
             if line.startswith("up "):
                 self.uploaded = int(line.split()[1])
+                if os.environ.get("LAB_TRACE"):
+                    print(f"  {time.monotonic():.1f} seed up {self.uploaded / 2**20:.0f} MiB", flush=True)
             elif line.startswith("{"):
                 e = json.loads(line)
                 if e.get("event") == "progress":
@@ -65,6 +74,8 @@ class Child:
                     self.done_at = time.monotonic()
             elif line.startswith(self._word) and self.done_at is None:
                 self.done_at = time.monotonic()
+                if os.environ.get("LAB_TRACE"):
+                    print(f"  {self.done_at:.1f} leecher done", flush=True)
             try:
                 self.rss = max(self.rss, proc_hwm_mib(self.proc.pid))
             except OSError:
@@ -83,9 +94,13 @@ def md_env(home: Path) -> dict:
 
 def seed_of(kind: str, torrent: Path, data: Path, work: Path) -> Child:
     if kind == "modeldesk":
-        return Child([str(MODELDESK), "seed", str(torrent), "--from", str(data), "--upload-limit", str(CAP),
-                      "--json"], md_env(work / "home-seed"), "finished")
-    env = installed_env(LT_PEER_UPLOAD_LIMIT=str(CAP), LT_PEER_REPORT="1")
+        cap = ["--upload-limit", str(CAP)] if CAP else []
+        return Child([str(MODELDESK), "seed", str(torrent), "--from", str(data), *cap, "--json"],
+                     md_env(work / "home-seed"), "finished")
+    env = installed_env(LT_PEER_UPLOAD_LIMIT=str(CAP), LT_PEER_REPORT="1",
+                        LT_PEER_SETTINGS=os.environ.get("LAB_SEED_SETTINGS", "{}"),
+                        LT_PEER_SUPER_SEED=os.environ.get("LAB_SUPER_SEED", ""),
+                        LT_PEER_LOG=os.environ.get("LAB_SEED_LOG", ""))
     return Child([sys.executable, str(LT_PEER), "seed", str(torrent), str(data), str(work / "seed.port")], env,
                  "never")
 
@@ -94,7 +109,7 @@ def leecher_of(kind: str, i: int, torrent: Path, out: Path, work: Path) -> Child
     if kind == "modeldesk":
         return Child([str(MODELDESK), "get", str(torrent), "--to", str(out), "--json"], md_env(work / f"home-{i}"),
                      "finished")
-    env = installed_env(LT_PEER_STAY="1")
+    env = installed_env(LT_PEER_STAY="1", LT_PEER_SETTINGS=os.environ.get("LAB_LEECH_SETTINGS", "{}"))
     return Child([sys.executable, str(LT_PEER), "leech", str(torrent), str(out), str(work / f"leech-{i}.port")],
                  env, "done")
 
@@ -130,29 +145,35 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--leechers", type=int, nargs="+", default=[4, 8])
     ap.add_argument("--work", default="")
+    ap.add_argument("--cap-mib", type=int, default=50, help="the seed's upload limit; 0: none (single-peer speed)")
+    ap.add_argument("--piece-kib", type=int, default=0, help="default: the piece size `modeldesk publish` picks")
+    ap.add_argument("--clients", nargs="+", default=["modeldesk", "libtorrent"])
     args = ap.parse_args()
+    global CAP
+    CAP = args.cap_mib * 1024 * 1024
     compile_modeldesk(ROOT)
     work = Path(args.work or tempfile.mkdtemp(prefix="md-lab-"))
     size = args.size_mib * 1024 * 1024
     data = work / "seed"
     payload = data / "lab-model" / "model.safetensors"
+    torrent = work / "lab.torrent"
     if not payload.exists() or payload.stat().st_size != size:
         write_random(payload, size)
     tracker = OpenTracker(work)
-    torrent = work / "lab.torrent"
-    ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), 0)
+    piece = args.piece_kib * 1024 or piece_size_for(size)
+    ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), piece)
     ct.add_tracker(tracker.announce)
     lt.set_piece_hashes(ct, str(data))
     torrent.write_bytes(lt.bencode(ct.generate()))
     ti = lt.torrent_info(str(torrent))
     tracker.start(str(ti.info_hashes().v1))
     ram_disk(work, size_gib=max(args.leechers) * args.size_mib // 1024 + 2)
-    optimum = size / CAP
+    optimum = size / CAP if CAP else float("inf")
     results: dict[tuple[str, int], list[dict]] = {}
     try:
         for r in range(args.rounds):
             for n in args.leechers:
-                order = ["modeldesk", "libtorrent"] if r % 2 == 0 else ["libtorrent", "modeldesk"]
+                order = args.clients if r % 2 == 0 else args.clients[::-1]
                 for kind in order:
                     res = one_run(kind, n, torrent, data, work, size)
                     results.setdefault((kind, n), []).append(res)

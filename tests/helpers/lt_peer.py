@@ -7,8 +7,11 @@ Binds to 127.0.0.1 only, with DHT, LSD, UPnP, NAT-PMP and uTP off. Writes its li
 PORT_FILE once listening (a seed: once its torrent takes peers). LT_PEER_PORT fixes the port.
 A seed runs until killed; a leecher exits 0 when it has everything (with LT_PEER_STAY set, it
 says "done" and seeds on until killed). LT_PEER_REPORT: "up BYTES" (payload uploaded) every second.
+For experiments: LT_PEER_SETTINGS (JSON merged into the settings), LT_PEER_SUPER_SEED (a seed
+super-seeds), LT_PEER_LOG (a file for libtorrent's peer log).
 """
 
+import json
 import os
 import sys
 import time
@@ -27,6 +30,7 @@ def session():
         "enable_outgoing_utp": False, "enable_incoming_utp": False,
         "allow_multiple_connections_per_ip": True,
         "alert_mask": 0,
+        **json.loads(os.environ.get("LT_PEER_SETTINGS", "{}")),
     })
     if limit or up_limit:  # loopback peers ignore limits unless they are in the global peer class
         f = lt.ip_filter()
@@ -45,6 +49,8 @@ def main(argv):
     atp.flags &= ~(lt.torrent_flags.auto_managed | lt.torrent_flags.paused)
     if mode == "seed":
         atp.flags |= lt.torrent_flags.seed_mode  # the data is ours; skip the hash check
+    if mode == "seed" and os.environ.get("LT_PEER_SUPER_SEED"):
+        atp.flags |= lt.torrent_flags.super_seeding
     if os.environ.get("LT_PEER_NO_PEX"):
         atp.flags |= lt.torrent_flags.disable_pex  # learns no peer from others (PEX tests)
     h = ses.add_torrent(atp)
@@ -60,8 +66,16 @@ def main(argv):
     os.replace(port_file + ".tmp", port_file)
     last_dial = time.monotonic()
     report, next_report, done = bool(os.environ.get("LT_PEER_REPORT")), 0.0, False
+    log = os.environ.get("LT_PEER_LOG")
+    if log:
+        c = lt.alert.category_t
+        ses.apply_settings({"alert_mask": c.peer_log_notification | c.connect_notification | c.peer_notification})
+    t0 = time.monotonic()
     while True:
         time.sleep(0.2)
+        if log:
+            with open(log, "a") as f:
+                f.writelines(f"{time.monotonic() - t0:8.3f} {a.message()}\n" for a in ses.pop_alerts())
         st = h.status()
         if peers and st.num_peers == 0 and time.monotonic() - last_dial > 2:
             # A refused first dial would otherwise wait out libtorrent's 60 s reconnect delay.

@@ -7,6 +7,7 @@ import hashlib
 import random
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -85,7 +86,9 @@ class LtPeer:
     """A bare libtorrent peer process (tests/helpers/lt_peer.py)."""
 
     def __init__(self, mode: str, torrent: Path, folder: Path, workdir: Path, peers=(), download_limit: int = 0,
-                 upload_limit: int = 0, pex: bool = True, port: int = 0):
+                 upload_limit: int = 0, pex: bool = True, port: int = 0, stay: bool = False):
+        """stay: a leecher seeds on once complete; `done` is set when it says it has everything."""
+        self.done = threading.Event()
         self.port_file = workdir / f"{mode}-{time.monotonic_ns()}.port"
         self.proc = subprocess.Popen(
             [sys.executable, str(HELPERS / "lt_peer.py"), mode, str(torrent), str(folder), str(self.port_file),
@@ -93,13 +96,20 @@ class LtPeer:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "LT_PEER_DOWNLOAD_LIMIT": str(download_limit),
                  "LT_PEER_UPLOAD_LIMIT": str(upload_limit), "LT_PEER_PORT": str(port),
-                 **({} if pex else {"LT_PEER_NO_PEX": "1"})},
+                 **({} if pex else {"LT_PEER_NO_PEX": "1"}), **({"LT_PEER_STAY": "1"} if stay else {})},
         )
+        if stay:
+            threading.Thread(target=self._watch, daemon=True).start()
         try:
             self.port = int(wait_for_file(self.port_file))
         except TimeoutError:
             self.stop()
             raise
+
+    def _watch(self) -> None:
+        for line in self.proc.stdout:  # type: ignore[union-attr]
+            if line.startswith("done"):
+                self.done.set()
 
     def stop(self) -> None:
         if self.proc.poll() is None:

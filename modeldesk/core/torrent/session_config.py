@@ -42,7 +42,7 @@ def settings_pack(s: TorrentSettings) -> dict:
         # Deeper request pipelines: LAN and campus peers (and loopback) are fast enough to drain
         # libtorrent's default 500 outstanding requests ("max outstanding piece requests reached").
         "max_out_request_queue": 1500,
-        "max_allowed_in_request_queue": 2000,
+        "max_allowed_in_request_queue": in_request_queue(up),
         # A peer that failed is tried again after (fails + 1) x this many seconds, at most
         # max_failcount (3) times, as with the default 60; a lab seed that came up late is reached
         # within seconds instead of minutes (peer_search.py).
@@ -55,6 +55,17 @@ def settings_pack(s: TorrentSettings) -> dict:
         "share_ratio_limit": 0,
         "seed_time_limit": 0,
     }
+
+
+def in_request_queue(upload_limit: int) -> int:
+    """How many block requests (16 KiB each) one peer may have queued with us. libtorrent allows 2,000,
+    and a leecher fills its queue with 3 s of requests: from a seed whose upload is the scarce part
+    (a lab seed capped at a share of its uplink), each leecher asks for seconds of pieces ahead, and by
+    the time they are sent other leechers often have them already. The lab benchmark's seed sent 1.5 x
+    the model that way; with 1/32 s of the limit per peer, about 1.1-1.2 x. The cost: one far peer
+    alone gets at most this queue per round trip from us (at 50 MiB/s: 1.6 MiB, 10 MiB/s at 150 ms)."""
+    per_peer = upload_limit // (16 * 1024 * 32) if upload_limit else 250
+    return max(32, min(250, per_peer))
 
 
 def proxy_pack(proxy: Proxy) -> dict:

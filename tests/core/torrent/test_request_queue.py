@@ -1,0 +1,23 @@
+"""How many queued requests a peer may have with us follows our upload limit (session_config.py)."""
+
+from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.torrent.session_config import in_request_queue, settings_pack
+
+MIB = 1024 * 1024
+
+
+def test_a_capped_seed_takes_a_32nd_of_a_second_of_its_limit_per_peer():
+    assert in_request_queue(50 * MIB) == 100  # 1.6 MiB of 16 KiB blocks
+    assert in_request_queue(100 * MIB) == 200
+
+
+def test_the_queue_stays_between_32_and_250_requests():
+    assert in_request_queue(1 * MIB) == 32  # 512 KiB: a round trip of a slow seed's worth and more
+    assert in_request_queue(10_000 * MIB) == 250
+    assert in_request_queue(0) == 250  # no limit: 4 MiB per peer, 27 MiB/s at a 150 ms round trip
+
+
+def test_the_session_is_given_the_queue_for_the_limit_in_force():
+    s = TorrentSettings(upload_rate_limit=50 * MIB, alt_upload_rate_limit=2 * MIB, alt_speed_on=True)
+    assert settings_pack(s)["max_allowed_in_request_queue"] == 32
+    assert settings_pack(TorrentSettings(upload_rate_limit=50 * MIB))["max_allowed_in_request_queue"] == 100
