@@ -136,7 +136,7 @@ def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int)
             c.stop()
         for o in outs:
             shutil.rmtree(o, ignore_errors=True)
-    return {"last": last, "seed_up": up / size, "rss": max(c.rss for c in [*leechers, seed])}
+    return {"last": last, "seed_up": up / size, "rss": max(c.rss for c in leechers), "seed_rss": seed.rss}
 
 
 def main() -> int:
@@ -178,17 +178,19 @@ def main() -> int:
                     res = one_run(kind, n, torrent, data, work, size)
                     results.setdefault((kind, n), []).append(res)
                     print(f"round {r + 1} n={n} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
-                          f"optimum)  seed up {res['seed_up']:4.2f} x model  rss {res['rss']:6.1f} MiB", flush=True)
+                          f"optimum)  seed up {res['seed_up']:4.2f} x model  rss: leecher {res['rss']:6.1f} MiB, seed "
+                          f"{res['seed_rss']:6.1f} MiB", flush=True)
     finally:
         tracker.stop()
         subprocess.run(["umount", str(work / "out")], capture_output=True)
     print(f"\n{args.size_mib} MiB, seed capped at 50 MiB/s, optimum {optimum:.1f} s; piece size "
           f"{ti.piece_length() // 1024} KiB; medians of {args.rounds} round(s)")
-    print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed up x':>9} {'peak RSS':>8}")
+    print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed up x':>9} {'leecher RSS':>11} {'seed RSS':>8}")
     for (kind, n), rs in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         last = statistics.median(x["last"] for x in rs)
         up = statistics.median(x["seed_up"] for x in rs)
-        print(f"{kind:10} {n:2d} {last:7.1f} {last / optimum:9.2f} {up:9.2f} {max(x['rss'] for x in rs):8.1f}")
+        print(f"{kind:10} {n:2d} {last:7.1f} {last / optimum:9.2f} {up:9.2f} {max(x['rss'] for x in rs):11.1f} "
+              f"{max(x['seed_rss'] for x in rs):8.1f}")
     return 0
 
 
