@@ -78,9 +78,10 @@ def test_peer_and_mirror_together_beat_either_alone(md, tmp_path):
     size = 40 * MiB
     top = _model(tmp_path, size)
     t = tmp_path / "m.torrent"
-    # Small pieces: at the end, peers may take the few pieces mirrors hold (8 in flight), and the
-    # bytes nginx had already pushed into the proxy's socket buffers for them count as sent. A fixed
-    # tail: with 640 pieces it measured 0.7-1.4%; with 384 (24 MiB) one CI run came out at 5.01%.
+    # Small pieces: at the end, peers may take the few pieces mirrors hold (8 in flight); nginx counts
+    # as sent whatever it had written for them, probably including bytes still in the proxy's socket
+    # buffers. A fixed tail: with 640 pieces it measured 0.7-1.4%; with 384 (24 MiB) one CI run came
+    # out at 5.01%.
     make_torrent(top, t, piece_size=64 * KiB)
     with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=2 * MiB) as thin, \
             LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=2 * MiB) as seed:
