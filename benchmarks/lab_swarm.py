@@ -43,7 +43,7 @@ from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
-CAP = 50 * 1024 * 1024
+CAP_MIB = 50
 LT_PEER = ROOT / "tests" / "helpers" / "lt_peer.py"
 MODELDESK = ROOT / ".venv" / "bin" / "modeldesk"
 
@@ -92,12 +92,12 @@ def md_env(home: Path) -> dict:
     return installed_env(MODELDESK_HOME=str(home))
 
 
-def seed_of(kind: str, torrent: Path, data: Path, work: Path) -> Child:
+def seed_of(kind: str, torrent: Path, data: Path, work: Path, cap: int) -> Child:
     if kind == "modeldesk":
-        cap = ["--upload-limit", str(CAP)] if CAP else []
-        return Child([str(MODELDESK), "seed", str(torrent), "--from", str(data), *cap, "--json"],
+        limit = ["--upload-limit", str(cap)] if cap else []
+        return Child([str(MODELDESK), "seed", str(torrent), "--from", str(data), *limit, "--json"],
                      md_env(work / "home-seed"), "finished")
-    env = installed_env(LT_PEER_UPLOAD_LIMIT=str(CAP), LT_PEER_REPORT="1",
+    env = installed_env(LT_PEER_UPLOAD_LIMIT=str(cap), LT_PEER_REPORT="1",
                         LT_PEER_SETTINGS=os.environ.get("LAB_SEED_SETTINGS", "{}"),
                         LT_PEER_SUPER_SEED=os.environ.get("LAB_SUPER_SEED", ""),
                         LT_PEER_LOG=os.environ.get("LAB_SEED_LOG", ""))
@@ -114,12 +114,12 @@ def leecher_of(kind: str, i: int, torrent: Path, out: Path, work: Path) -> Child
                  env, "done")
 
 
-def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int) -> dict:
+def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int, cap: int) -> dict:
     outs = [work / "out" / f"{kind}-{i}" for i in range(n)]
     for o in outs:
         shutil.rmtree(o, ignore_errors=True)
     os.sync()
-    seed = seed_of(kind, torrent, data, work)
+    seed = seed_of(kind, torrent, data, work, cap)
     time.sleep(3.0)  # the seed has checked its data and announced
     t0 = time.monotonic()
     leechers = [leecher_of(kind, i, torrent, o, work) for i, o in enumerate(outs)]
@@ -145,12 +145,11 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--leechers", type=int, nargs="+", default=[4, 8])
     ap.add_argument("--work", default="")
-    ap.add_argument("--cap-mib", type=int, default=50, help="the seed's upload limit; 0: none (single-peer speed)")
+    ap.add_argument("--cap-mib", type=int, default=CAP_MIB, help="the seed's upload limit; 0: none (single-peer speed)")
     ap.add_argument("--piece-kib", type=int, default=0, help="default: the piece size `modeldesk publish` picks")
     ap.add_argument("--clients", nargs="+", default=["modeldesk", "libtorrent"])
     args = ap.parse_args()
-    global CAP
-    CAP = args.cap_mib * 1024 * 1024
+    cap = args.cap_mib * 1024 * 1024
     compile_modeldesk(ROOT)
     work = Path(args.work or tempfile.mkdtemp(prefix="md-lab-"))
     size = args.size_mib * 1024 * 1024
@@ -168,14 +167,14 @@ def main() -> int:
     ti = lt.torrent_info(str(torrent))
     tracker.start(str(ti.info_hashes().v1))
     ram_disk(work, size_gib=max(args.leechers) * args.size_mib // 1024 + 2)
-    optimum = size / CAP if CAP else float("inf")
+    optimum = size / cap if cap else float("inf")
     results: dict[tuple[str, int], list[dict]] = {}
     try:
         for r in range(args.rounds):
             for n in args.leechers:
                 order = args.clients if r % 2 == 0 else args.clients[::-1]
                 for kind in order:
-                    res = one_run(kind, n, torrent, data, work, size)
+                    res = one_run(kind, n, torrent, data, work, size, cap)
                     results.setdefault((kind, n), []).append(res)
                     print(f"round {r + 1} n={n} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
                           f"optimum)  seed up {res['seed_up']:4.2f} x model  rss: leecher {res['rss']:6.1f} MiB, seed "
@@ -183,7 +182,7 @@ def main() -> int:
     finally:
         tracker.stop()
         subprocess.run(["umount", str(work / "out")], capture_output=True)
-    print(f"\n{args.size_mib} MiB, seed capped at 50 MiB/s, optimum {optimum:.1f} s; piece size "
+    print(f"\n{args.size_mib} MiB, seed capped at {args.cap_mib} MiB/s (0: none), optimum {optimum:.1f} s; piece size "
           f"{ti.piece_length() // 1024} KiB; medians of {args.rounds} round(s)")
     print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed up x':>9} {'leecher RSS':>11} {'seed RSS':>8}")
     for (kind, n), rs in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):

@@ -183,7 +183,7 @@ class HybridJob:
         busy = {q["piece_index"]: q for q in h.get_download_queue()}
         self.in_queue_since = {p: self.in_queue_since.get(p, now) for p in busy}
         avail = h.piece_availability()
-        if len(avail) != len(have):  # libtorrent gives none while the torrent has no piece picker yet
+        if len(avail) != len(have):  # none once the torrent is complete (it then has no piece picker)
             avail = [0] * len(have)
         taken = self.claims.taken
         free = [p for p in range(len(have)) if not have[p] and prios[p] > 0 and p not in busy and p not in taken
