@@ -88,13 +88,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="195"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="180"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="181"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="198"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="275"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="286"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
@@ -682,22 +682,22 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="236"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="247"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="263"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="274"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="276"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="287"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="302"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
@@ -717,27 +717,27 @@
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="114"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="115"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="152"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="153"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="243"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="244"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="245"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="246"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="247"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -782,22 +782,22 @@
         <translation>计算哈希时读取 {folder} 失败：{exc}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/rewant.py" line="23"/>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="24"/>
         <source>{name}: its file list has not arrived yet.</source>
         <translation>{name}：文件列表尚未收到。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/rewant.py" line="27"/>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="28"/>
         <source>No file {index} with priority {prio} in {name}.</source>
         <translation>{name} 中没有可设为优先级 {prio} 的文件 {index}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/rewant.py" line="31"/>
+        <location filename="../../modeldesk/core/torrent/rewant.py" line="32"/>
         <source>At least one file must stay selected; remove the job to drop them all.</source>
         <translation>至少要保留一个选中的文件；要全部放弃，请删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="61"/>
+        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="63"/>
         <source>{name} could not restart: {exc}</source>
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
@@ -936,6 +936,11 @@
         <location filename="../../modeldesk/core/library/hf_cache.py" line="50"/>
         <source>{project} holds no hub repo at a known commit; it cannot go into the hub cache.</source>
         <translation>{project} 中没有处于已知提交的 Hub 仓库，无法放入 Hub 缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/loop_guard.py" line="27"/>
+        <source>ModelDesk hit an internal error with this download ({error}) and paused it. Resume it to try again; the log has the details.</source>
+        <translation>ModelDesk 处理此下载时遇到内部错误（{error}），已将其暂停。继续该任务即可重试；详细信息见日志。</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ from modeldesk.core.torrent.finishing import FinishingHandlers
 from modeldesk.core.torrent.session_handlers import SessionHandlers
 from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
+from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent import peer_search, placement, rewant, seed_limits
 from modeldesk.core.torrent.resume_store import ResumeStore
@@ -90,6 +91,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._feeds = WebFeeds(feeds, self._call, clock)
         self._feeds.register(self._dispatcher)
         self._dht_nodes = -1
+        self._guard = LoopGuard(self._fail)
         self._register_handlers()
 
     # ---- public API: any thread -----------------------------------------------------------
@@ -194,30 +196,36 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             return
         self._ready.set()
         next_status = next_peers = next_idle_save = next_redial = 0.0
+        guard = self._guard
         while not self._stop_requested.is_set():
             self._wakeup.wait(ALERT_WAIT_MS / 1000)
             self._drain_commands()
-            self._dispatcher.dispatch(self._ses.pop_alerts())
-            self._feeds.tick()
+            guard.step("alerts", lambda: self._dispatcher.dispatch(self._ses.pop_alerts()))
+            guard.step("web feeds", self._feeds.tick, guard.job_failed)
             now = self._clock()
             if now >= next_status:
-                self._ses.post_torrent_updates()
-                self._ses.post_session_stats()
-                self._previews.expire()
-                seed_limits.tick(self._jobs.values(), now)
+                guard.step("status", self._post_status)
+                guard.each_job(self._jobs.values(), seed_limits.tick, now)
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
                 self._scan_peers(every=True)
                 next_peers = now + PEER_SCAN_INTERVAL_S
             if now >= next_redial:
-                peer_search.search_idle(self._jobs.values())
+                guard.each_job(self._jobs.values(), peer_search.search_idle)
                 next_redial = now + peer_search.REDIAL_S
             if now >= next_idle_save:
-                for job in list(self._jobs.values()):
-                    if job.handle is not None and job.handle.need_save_resume_data():
-                        self._save_resume(job, now)
+                guard.each_job(self._jobs.values(), self._save_if_modified, now)
                 next_idle_save = now + RESUME_SAVE_IDLE_S
         self._shutdown()
+
+    def _post_status(self) -> None:
+        self._ses.post_torrent_updates()
+        self._ses.post_session_stats()
+        self._previews.expire()
+
+    def _save_if_modified(self, job: TorrentJob, now: float) -> None:
+        if job.handle is not None and job.handle.need_save_resume_data():
+            self._save_resume(job, now)
 
     def _drain_commands(self) -> None:
         while True:
@@ -444,26 +452,26 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
 
     def _on_state_update(self, alert) -> None:
         now = self._clock()
-        snaps = []
+        snaps: list = []
         for st in alert.status:
             job = self._jobs.get(job_id_of(st.info_hashes))
-            if job is None:
-                continue
-            if not job.finished and job.has_metadata and st.is_finished:
-                self._maybe_finish(job)
-            snap = self._feeds.adjust(job.snapshot(st))
-            snaps.append(snap)
-            reason = job.seeding_limit(
-                snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes
-            )
-            if reason is not None:
-                seed_limits.reached(job, reason, now)  # paused by seed_limits.tick, once its leechers are served
-            elif st.need_save_resume and (
-                # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
-                (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)
-                or now - job.last_resume_save >= RESUME_SAVE_IDLE_S
-            ):
-                self._save_resume(job, now)
+            if job is not None:
+                self._guard.one_job(job, self._job_status, job, st, now, snaps)
         if snaps:
             self._emit(ev.JobsUpdated(tuple(snaps)))
             self._scan_peers(every=False)
+
+    def _job_status(self, job: TorrentJob, st, now: float, snaps: list) -> None:
+        if not job.finished and job.has_metadata and st.is_finished:
+            self._maybe_finish(job)
+        snap = self._feeds.adjust(job.snapshot(st))
+        snaps.append(snap)
+        reason = job.seeding_limit(snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes)
+        if reason is not None:
+            seed_limits.reached(job, reason, now)  # paused by seed_limits.tick, once its leechers are served
+        elif st.need_save_resume and (
+            # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
+            (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)
+            or now - job.last_resume_save >= RESUME_SAVE_IDLE_S
+        ):
+            self._save_resume(job, now)

@@ -88,15 +88,13 @@ def peers_served(job_id: str, peers) -> tuple[PeerServed, ...]:
     return tuple(served)
 
 
-def scan_served(jobs, every: bool) -> tuple[PeerServed, ...]:
-    """Peers of the jobs that uploaded since the last look (or, with every, are uploading now)."""
-    out: list[PeerServed] = []
-    for job in jobs:
-        snap = job.last_snapshot
-        if snap is None or not job.handle.is_valid():
-            continue
-        if snap.uploaded > job.uploaded_at_scan or (every and snap.up_rate > 0):
-            job.uploaded_at_scan = snap.uploaded
-            # post_peer_info's alert has no Python converter in the 2.1 bindings: ask directly.
-            out.extend(peers_served(job.job_id, job.handle.get_peer_info()))
-    return tuple(out)
+def served_by(job, every: bool) -> tuple[PeerServed, ...]:
+    """Peers of a job that uploaded since the last look (or, with every, is uploading now)."""
+    snap = job.last_snapshot
+    if snap is None or not job.handle.is_valid():
+        return ()
+    if snap.uploaded > job.uploaded_at_scan or (every and snap.up_rate > 0):
+        job.uploaded_at_scan = snap.uploaded
+        # post_peer_info's alert has no Python converter in the 2.1 bindings: ask directly.
+        return peers_served(job.job_id, job.handle.get_peer_info())
+    return ()

@@ -31,14 +31,13 @@ def dial(handle, hints: Iterable[tuple[str, int]], again: bool = False) -> None:
         handle.connect_peer(peer, source)
 
 
-def search_idle(jobs: Iterable) -> None:
-    """Every running job connected to no peer has its hints dialled again."""
-    for job in jobs:
-        if job.finished or job.failed or job.handle is None or not job.handle.is_valid():
-            continue
-        hints = hints_of(job.request.source.text)
-        if not hints:
-            continue
-        st = job.handle.status()
-        if st.num_peers == 0 and not st.flags & lt.torrent_flags.paused and not st.is_finished:
-            dial(job.handle, hints, again=True)
+def search_idle(job) -> None:
+    """A running job connected to no peer has its hints dialled again."""
+    if job.finished or job.failed or job.handle is None or not job.handle.is_valid():
+        return
+    hints = hints_of(job.request.source.text)
+    if not hints:
+        return
+    st = job.handle.status()
+    if st.num_peers == 0 and not st.flags & lt.torrent_flags.paused and not st.is_finished:
+        dial(job.handle, hints, again=True)

@@ -10,8 +10,6 @@ has paused (engine._on_paused)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import libtorrent as lt
 
 from modeldesk.core.messages import Message
@@ -37,14 +35,13 @@ def _still_fetching(handle) -> bool:
                for p in handle.get_peer_info())
 
 
-def tick(jobs: Iterable, now: float) -> None:
-    """Each status tick: pause the jobs at their limit whose leechers are served, or that waited long enough."""
-    for job in jobs:
-        if job.limit_reason is None or job.handle is None or not job.handle.is_valid():
-            continue
-        if not job.limit_paused_at:
-            if now - job.limit_at < LINGER_S and _still_fetching(job.handle):
-                continue
-            _pause(job, now)
-        elif now - job.limit_paused_at > GRACEFUL_PAUSE_S:
-            job.handle.pause()  # a peer that does not take what it asked for does not hold it up
+def tick(job, now: float) -> None:
+    """Each status tick: pause a job at its limit once its leechers are served, or it waited long enough."""
+    if job.limit_reason is None or job.handle is None or not job.handle.is_valid():
+        return
+    if not job.limit_paused_at:
+        if now - job.limit_at < LINGER_S and _still_fetching(job.handle):
+            return
+        _pause(job, now)
+    elif now - job.limit_paused_at > GRACEFUL_PAUSE_S:
+        job.handle.pause()  # a peer that does not take what it asked for does not hold it up

@@ -15,8 +15,9 @@ from modeldesk.core.errors import DiskError, ModelDeskError
 from modeldesk.core.messages import N_
 from modeldesk.core.settings import TorrentSettings
 from modeldesk.core.torrent import rewant
-from modeldesk.core.torrent.inspect import scan_served
+from modeldesk.core.torrent.inspect import served_by
 from modeldesk.core.torrent.job import TorrentJob
+from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import job_id_of
 
@@ -37,6 +38,7 @@ class SessionHandlers:
         _stop_requested: threading.Event
         _ses: Any
         _dht_nodes: int
+        _guard: LoopGuard
 
         def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
 
@@ -78,6 +80,7 @@ class SessionHandlers:
 
     def _scan_peers(self, every: bool) -> None:
         """Peer lists of jobs that uploaded since the last look, for the thanks board."""
-        served = scan_served(self._jobs.values(), every)
+        served: list = []
+        self._guard.each_job(self._jobs.values(), lambda job: served.extend(served_by(job, every)))
         if served:
-            self._emit(ev.PeersServed(served))
+            self._emit(ev.PeersServed(tuple(served)))

@@ -244,7 +244,8 @@ class WebFeeds:
         for job_id in list(self._jobs):
             self.drop(job_id)
 
-    def tick(self) -> None:
+    def tick(self, job_failed: Callable[[TorrentJob, Exception, str], None]) -> None:
+        """Feeds started, stopped and given pieces; a job whose feed raises is handed to job_failed."""
         now = self._clock()
         for hj in list(self._jobs.values()):
             claims = hj.claims
@@ -256,6 +257,10 @@ class WebFeeds:
                 log.debug("web feed of %s: %s", hj.job.job_id, exc)
                 hj.stop_feed()
                 hj.next_refresh = now + REFRESH_S
+            except Exception as exc:
+                hj.stop_feed()
+                hj.next_refresh = now + REFRESH_S
+                job_failed(hj.job, exc, "web feed")
 
     def _tick_one(self, hj: HybridJob, now: float) -> None:
         h = hj.job.handle
