@@ -27,7 +27,7 @@ from modeldesk.core.library.reuse import Reuse
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
-from modeldesk.core.http.hub_plan import hub_web_seeds
+from modeldesk.core.http.hub_plan import hub_mirrors_of, hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, completed, failed
 from modeldesk.core.messages import N_
@@ -102,7 +102,7 @@ class Manager:
 
         # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
         return TorrentEngine(settings, self._resume, self._paths.parts_dir, self._on_event,
-                             feeds=self._http.piece_feed)
+                             feeds=self._http.piece_feed, hub_files=self._http.hub_files)
 
     def _open_library(self) -> None:
         try:
@@ -177,13 +177,14 @@ class Manager:
         )).result()
         from modeldesk.core.torrent.job import AddRequest
 
+        hubs, official = add.mirrors + self._settings.http.hub_mirrors, self._settings.http.use_official_hub
         request = AddRequest(
             source=src, save_path=str(project), selection=add.selection, resume_data=resume,
             rename_incomplete=add.rename_incomplete, seed=add.seed,
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
-            limits=add.limits, web_seeds=hub_web_seeds(src.hub, add.mirrors + self._settings.http.hub_mirrors,
-                                                       self._settings.http.use_official_hub),
+            limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official), hub_endpoints=hub_mirrors_of(
+                src.hub, hubs, official),
         )
         return self._torrents.add(request)
 

@@ -88,13 +88,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="195"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="181"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="184"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="198"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="286"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="289"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
@@ -220,17 +220,17 @@
         <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="98"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="102"/>
         <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="161"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="170"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="174"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="183"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -396,12 +396,12 @@
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="196"/>
+        <location filename="../../modeldesk/core/manager.py" line="197"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="267"/>
+        <location filename="../../modeldesk/core/manager.py" line="268"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -682,62 +682,62 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="247"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="250"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="274"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="277"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="287"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="290"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="302"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="305"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="57"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="64"/>
         <source>A finished file could not get its final name: {message}</source>
         <translation>已完成的文件无法改为最终名称：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="87"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="123"/>
         <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then run the same command again; verified pieces are kept.</source>
         <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹，然后再运行同一命令；已校验的分块会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="96"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="132"/>
         <source>{name}: {message}</source>
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="115"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="117"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="153"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="155"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="244"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="246"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="246"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="250"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -941,6 +941,36 @@
         <location filename="../../modeldesk/core/torrent/loop_guard.py" line="27"/>
         <source>ModelDesk hit an internal error with this download ({error}) and paused it. Resume it to try again; the log has the details.</source>
         <translation>ModelDesk 处理此下载时遇到内部错误（{error}），已将其暂停。继续该任务即可重试；详细信息见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="42"/>
+        <source>the repo has no such file</source>
+        <translation>仓库中没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="45"/>
+        <source>its size differs</source>
+        <translation>大小不同</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="47"/>
+        <source>its sha256 is not the repo&apos;s LFS sha256</source>
+        <translation>其 sha256 与仓库的 LFS sha256 不符</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="47"/>
+        <source>its git blob id differs</source>
+        <translation>其 git blob id 不同</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="65"/>
+        <source>{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names disagree; its pieces were verified, but its files keep their incomplete names and are not used.</source>
+        <translation>此种子中的 {path} 不是 {repo}@{commit} 中的那个文件：{how}。种子与它所指明的仓库不一致；其分块已校验，但文件保留未完成的名称，不会被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="77"/>
+        <source>The finished files could not be read to check them against the hub: {reason}</source>
+        <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>
 </context>
 <context>

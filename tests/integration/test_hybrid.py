@@ -18,6 +18,7 @@ import pytest
 
 from tests.helpers.cli import read_events
 from tests.helpers.faulty_http import FaultyServer
+from tests.helpers.foreign import free_port
 from tests.helpers.nginx import Nginx
 from tests.helpers.shaping_proxy import ShapingProxy
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
@@ -229,9 +230,46 @@ def test_a_model_torrent_naming_its_repo_uses_the_users_hub_mirrors(md, tmp_path
         r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed", "--json",
                    "--timeout", "60")
         resolved = [p for p in hub.requests if "/resolve/" in p]
+        listed = [p for p in hub.requests if f"/api/models/acme/tts/tree/{commit}" in p]
     assert r.code == 0, r.stderr
     for rel in ("model.safetensors", "config.json"):  # in the folder itself, as `get hf://` puts them
         assert sha(tmp_path / "proj" / rel) == sha(repo / rel)
     assert not (tmp_path / "proj" / commit).exists()
     assert r.last("metadata")["name"] == "acme/tts"
     assert any(f"/acme/tts/resolve/{commit}/model.safetensors" in p for p in resolved), resolved[:5]
+    assert listed, "the finished files were checked against the commit's listing"
+
+
+@pytest.mark.parametrize("changed", ["config.json", "model.safetensors"])
+def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, changed):
+    """The torrent names acme/tts at a commit, but one of its files is not that commit's (a git file, or
+    an LFS file of the same size): its pieces verify (a peer seeds it), the hub's listing does not
+    match, and no file gets its final name."""
+    from tests.helpers.hub_server import HubServer
+
+    repo = tmp_path / "hub" / "acme" / "tts"
+    make_model(repo.parent, "tts", sizes={"model.safetensors": 3 * MiB + 5, "config.json": 321})
+    with HubServer(tmp_path / "hub") as hub:
+        commit = hub.commit("acme/tts")
+        folder = tmp_path / "t" / commit
+        shutil.copytree(repo, folder)
+        data = bytearray((folder / changed).read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (folder / changed).write_bytes(bytes(data))
+        t = tmp_path / "m.torrent"
+        make_torrent(folder, t, piece_size=64 * KiB)
+        decoded = lt.bdecode(t.read_bytes())
+        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
+        t.write_bytes(lt.bencode(decoded))
+        port = free_port()
+        md.configure(listen_interfaces=f"127.0.0.1:{port}")
+        with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):  # the seed dials us
+            r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed",
+                       "--timeout", "60")
+    proj = tmp_path / "proj"
+    assert r.code == 3, (r.code, r.stderr)
+    assert "disagree" in r.stderr and changed in r.stderr and "acme/tts" in r.stderr, r.stderr
+    for rel in ("model.safetensors", "config.json"):
+        assert not (proj / rel).exists(), f"{rel} got its final name"
+        assert (proj / (rel + ".mdpart")).is_file(), sorted(p.name for p in proj.iterdir())
+    assert sha(proj / (changed + ".mdpart")) == sha(folder / changed), "the torrent's own bytes, verified"

@@ -60,18 +60,22 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
     return eps
 
 
+def hub_mirrors_of(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
+    """The hubs a torrent that names its repo and commit can ask: every hub mirror the user knows
+    (--mirror, settings, HF_ENDPOINT, the official hub); none when it names no repo."""
+    if hub is None:
+        return ()
+    try:
+        return tuple(hub_endpoints(RepoRef(hub[0]), mirrors, use_official))
+    except BadInputError:
+        return ()
+
+
 def hub_web_seeds(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
     """BEP 19 seeds for a torrent that names its hub repo and commit: its name is the commit, so
     `ENDPOINT/org/name/resolve/` + name + "/" + path is each file's resolve URL on every hub mirror the
-    user knows (--mirror, settings, HF_ENDPOINT, the official hub); redirects to CDNs are followed."""
-    if hub is None:
-        return ()
-    repo, _commit = hub
-    try:
-        endpoints = hub_endpoints(RepoRef(repo), mirrors, use_official)
-    except BadInputError:
-        return ()
-    return tuple(f"{ep}/{repo}/resolve/" for ep in endpoints)
+    user knows; redirects to CDNs are followed."""
+    return tuple(f"{ep}/{hub[0]}/resolve/" for ep in hub_mirrors_of(hub, mirrors, use_official)) if hub else ()
 
 
 def hub_job_id(repo_id: str, project: Path) -> str:

@@ -106,6 +106,15 @@ class HttpJobs:
                           stall_timeout=http.stall_timeout, session_factory=session, limiters=limiters,
                           name=f"feed-{job_id[:8]}")
 
+    def hub_files(self, repo: str, commit: str, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
+        """A commit's files as the hub lists them, for the check of a torrent that names that commit
+        (core.torrent.hub_check.HubFiles); on the check's own thread, never the engine thread."""
+        from modeldesk.core.http.hub import HubClient, RepoRef
+
+        http = self._settings()
+        client = HubClient(list(endpoints), credentials=load_credentials(http.token_hosts), proxy=self._proxy())
+        return {f.path: (f.size, f.sha256, f.blob_sha1) for f in client.list_files(RepoRef(repo, commit), commit)}
+
     # ---- adds (network: called off the GUI thread) ------------------------------------------
     def add_hub(self, add: HubAdd) -> Future:
         """Pins the revision and lists the files, then starts."""

@@ -37,6 +37,7 @@ from modeldesk.core.torrent.alerts import AlertDispatcher
 from modeldesk.core.torrent.finishing import FinishingHandlers
 from modeldesk.core.torrent.session_handlers import SessionHandlers
 from modeldesk.core.torrent.inspect import job_details
+from modeldesk.core.torrent.hub_check import HubFiles
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
@@ -62,6 +63,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         emit: Emit,
         clock: Callable[[], float] = time.monotonic,
         feeds: FeedFactory | None = None,
+        hub_files: HubFiles | None = None,
     ) -> None:
         self._settings = settings
         self._proxy = Proxy()
@@ -90,6 +92,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         # Web seeds go to our HTTP engine (feeds) when it is given, else to libtorrent's own client.
         self._feeds = WebFeeds(feeds, self._call, clock)
         self._feeds.register(self._dispatcher)
+        self._hub_files = hub_files  # lists a hub commit, for the check of a torrent that names it
         self._dht_nodes = -1
         self._guard = LoopGuard(self._fail)
         self._register_handlers()

@@ -1,18 +1,21 @@
 """How a torrent job finishes or fails (a mixin of TorrentEngine; engine thread only): the data
 check, incomplete names swept to final ones, "finished" only when every selected file is covered
-by hash-checked pieces, and disk or torrent errors turned into a failed job with a message."""
+by hash-checked pieces (and, for a torrent that names its hub repo, matches it: hub_check.py), and
+disk or torrent errors turned into a failed job with a message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import libtorrent as lt
 
 from modeldesk.core import events as ev
+from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import DiskError, ModelDeskError
 from modeldesk.core.messages import N_
-from modeldesk.core.torrent import rewant
+from modeldesk.core.torrent import hub_check, rewant
 from modeldesk.core.torrent.job import TorrentJob
 
 
@@ -24,6 +27,10 @@ class FinishingHandlers:
         def _job_of(self, handle: Any) -> TorrentJob | None: ...
         def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
         def _save_resume(self, job: TorrentJob, now: float) -> None: ...
+        def _call(self, fn, *args) -> Any: ...
+
+        _jobs: dict[str, TorrentJob]
+        _hub_files: hub_check.HubFiles | None
 
     def _on_checked(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -41,7 +48,7 @@ class FinishingHandlers:
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
-        if job is not None and job.has_metadata:
+        if job is not None and job.has_metadata and not self._hub_check_due(job):
             job.sweep_renames()
 
     def _on_file_renamed(self, alert) -> None:
@@ -68,6 +75,9 @@ class FinishingHandlers:
         progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
         if any(e.selected and progress[e.index] < e.size for e in job.files):
             return
+        if self._hub_check_due(job):
+            self._start_hub_check(job)
+            return
         job.sweep_renames()
         if job.pending_renames:
             return  # file_renamed_alert will call us again
@@ -75,6 +85,32 @@ class FinishingHandlers:
         self._save_resume(job, self._clock())
         self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
         self._emit(ev.JobFinished(job.job_id))
+
+    # -- the check against the hub repo a torrent names (hub_check.py) -----------------------
+    def _hub_check_due(self, job: TorrentJob) -> bool:
+        """Files still under incomplete names wait for the check when the torrent names its repo."""
+        return (self._hub_files is not None and job.request.source.hub is not None
+                and bool(job.request.hub_endpoints) and bool(job.incomplete) and job.hub_check != "passed")
+
+    def _start_hub_check(self, job: TorrentJob) -> None:
+        if job.hub_check == "running" or self._hub_files is None or job.request.source.hub is None:
+            return
+        job.hub_check = "running"
+        save = Path(job.request.save_path)
+        files = [(e.path, save / (e.path + INCOMPLETE_SUFFIX)) for e in job.files if e.index in job.incomplete]
+        hub_check.start(self._hub_files, job.request.source.hub, job.request.hub_endpoints, files,
+                        lambda verdict: self._call(self._hub_checked, job.job_id, verdict),
+                        name=f"hub-check-{job.job_id[:8]}")
+
+    def _hub_checked(self, job_id: str, verdict: hub_check.Verdict) -> None:
+        job = self._jobs.get(job_id)
+        if job is None or job.hub_check != "running":
+            return
+        job.hub_check = "passed" if verdict is None else ""
+        if verdict is not None:
+            self._fail(job, verdict)
+        else:
+            self._maybe_finish(job)
 
     def _on_file_error(self, alert) -> None:
         job = self._job_of(alert.handle)

@@ -44,6 +44,7 @@ class AddRequest:
     base_downloaded: int = 0
     limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
     web_seeds: tuple[str, ...] = ()  # BEP 19 URL seeds besides the torrent's own (hub mirrors of its commit)
+    hub_endpoints: tuple[str, ...] = ()  # the hubs asked for its commit's listing (hub_check.py)
 
 
 @dataclass
@@ -65,6 +66,7 @@ class TorrentJob:
     limit_at: float = 0.0
     limit_paused_at: float = 0.0  # when the pause at the limit began (seed_limits.py); 0 = still serving
     rechecking: bool = False  # a recheck the user asked for is under way
+    hub_check: str = ""  # "" | "running" | "passed": the check against the hub repo (hub_check.py)
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
     last_snapshot: JobSnapshot | None = None

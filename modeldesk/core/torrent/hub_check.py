@@ -1,0 +1,81 @@
+"""A model torrent that names its hub repo and commit is checked against that commit before its files
+get their final names.
+
+libtorrent's piece hashes prove that the bytes are the torrent's; they say nothing of whether the
+torrent is what it claims to be. So once every selected file is verified, the repo's listing at the
+commit is fetched from the user's hub mirrors (the HTTP layer does it, injected as HubFiles), and each
+file still under its incomplete name must have the listed size and LFS sha256 (the git blob sha1 for a
+file kept in git). A file that differs, or that the repo does not have, fails the job and keeps its
+incomplete name, so no project picks it up. When no hub answers, the files are not held back: the
+pieces are verified, the check is logged as skipped, and the job finishes.
+
+The listing and the hashing run on a thread of their own; the engine thread only starts it and takes
+the verdict (`Verdict`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from modeldesk.core.errors import ModelDeskError, VerificationError
+from modeldesk.core.library.manifest import file_matches
+from modeldesk.core.messages import N_, Message
+
+log = logging.getLogger(__name__)
+
+# path in the repo -> (size, LFS sha256 or None, git blob sha1)
+HubDigests = dict[str, tuple[int, str | None, str]]
+# (repo, commit, hub endpoints) -> that commit's files; raises ModelDeskError when no hub answers
+HubFiles = Callable[[str, str, tuple[str, ...]], HubDigests]
+# None: the files are the repo's (or no hub could say); else why the job fails
+Verdict = ModelDeskError | None
+
+
+def disagreement(digests: HubDigests, files: list[tuple[str, Path]]) -> tuple[str, str] | None:
+    """The first file (path in the torrent, where it is on disk) that is not the repo's, and how."""
+    for path, disk in files:
+        want = digests.get(path)
+        if want is None:
+            return path, N_("the repo has no such file")
+        size, sha256, blob_sha1 = want
+        if disk.stat().st_size != size:
+            return path, N_("its size differs")
+        if not file_matches(disk, size, sha256, None if sha256 else blob_sha1):
+            return path, N_("its sha256 is not the repo's LFS sha256") if sha256 else N_("its git blob id differs")
+    return None
+
+
+def check(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...],
+          files: list[tuple[str, Path]]) -> Verdict:
+    repo, commit = hub
+    try:
+        digests = hub_files(repo, commit, endpoints)
+    except ModelDeskError as exc:  # no hub answered, or none would list the repo (gated, private, offline)
+        log.warning("%s@%s: the files were not checked against the hub: %s", repo, commit[:12], exc)
+        return None
+    found = disagreement(digests, files)
+    if found is None:
+        log.info("%s@%s: %d finished files match the hub", repo, commit[:12], len(files))
+        return None
+    path, how = found
+    return VerificationError(
+        N_("{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names "
+           "disagree; its pieces were verified, but its files keep their incomplete names and are not used."),
+        path=path, repo=repo, commit=commit[:12], how=Message.of(how))
+
+
+def start(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...], files: list[tuple[str, Path]],
+          done: Callable[[Verdict], object], name: str) -> None:
+    """Check on a thread of its own; done(verdict) is called from that thread."""
+    def run() -> None:
+        try:
+            verdict = check(hub_files, hub, endpoints, files)
+        except OSError as exc:  # a file went away or could not be read
+            verdict = VerificationError(N_("The finished files could not be read to check them against the "
+                                           "hub: {reason}"), reason=exc.strerror or exc)
+        done(verdict)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
