@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        widths = {Col.NAME: 230, Col.PROJECT: 150, Col.KIND: 85, Col.SIZE: 80, Col.PROGRESS: 110, Col.STATE: 95,
-                  Col.DOWN: 85, Col.UP: 80, Col.ETA: 85, Col.PEERS: 60, Col.RATIO: 50, Col.UPLOADED: 80}
+        widths = {Col.NAME: 210, Col.PROJECT: 135, Col.KIND: 85, Col.SIZE: 80, Col.PROGRESS: 110, Col.STATE: 95,
+                  Col.DOWN: 85, Col.UP: 80, Col.ETA: 85, Col.PEERS: 95, Col.RATIO: 50, Col.UPLOADED: 80}
         for col, width in widths.items():
             table.setColumnWidth(col, width)
         table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())

@@ -115,6 +115,8 @@ class TransferModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
                 return row.error
+            if col == Col.PEERS and row.kind is JobKind.BT and row.mirrors:
+                return peers_text(row, self.tr(" + %n mirror(s)", "", row.mirrors))
             return row.project_dir if col == Col.PROJECT else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (Col.NAME, Col.PROJECT, Col.KIND, Col.STATE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -143,7 +145,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.PEERS:
             if not active:
                 return ""
-            return str(r.peers) if r.kind is JobKind.HTTP else peers_text(r, self.tr(" + %n mirror(s)", "", r.mirrors))
+            return str(r.peers) if r.kind is JobKind.HTTP else peers_text(r, f" + {r.mirrors}")  # tip: the words
         if col == Col.RATIO:
             return f"{r.ratio:.2f}" if r.kind is JobKind.BT else ""
         if col == Col.UPLOADED:

@@ -116,7 +116,8 @@ def test_a_hybrid_job_shows_its_mirrors_and_their_share(qtbot):
     model = filled(qtbot)
     model.apply_snapshots((dataclasses.replace(snap("a", JobState.DOWNLOADING, 100, 3000, down=3000),
                                                mirror_rate=1000, mirrors=2),))
-    assert model.index(0, Col.PEERS).data() == "3 (1) + 2 mirror(s)"
+    assert model.index(0, Col.PEERS).data() == "3 (1) + 2", "short: it fits the table's column"
+    assert model.index(0, Col.PEERS).data(Qt.ItemDataRole.ToolTipRole) == "3 (1) + 2 mirror(s)"
     assert model.rows()[0].mirror_rate == 1000
     model.apply_snapshots((snap("a", JobState.DOWNLOADING, 200, 3000, down=3000),))
     assert model.index(0, Col.PEERS).data() == "3 (1)", "a torrent without mirrors shows its peers only"
