@@ -93,6 +93,9 @@ class PieceFeed(Protocol):
 
     def stop(self) -> None: ...
 
+    def set_limit(self, down: int) -> None:
+        """The mirrors' share of the job's download limit, bytes/s (0 = none)."""
+
     def bad_piece(self, mirror: str) -> None:
         """A piece this mirror sent failed its hash check."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import queue
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -184,3 +185,40 @@ def test_the_dht_node_count_reaches_the_status_events(tmp_path):
             b.stop(5)
     finally:
         a.stop(5)
+
+
+def test_a_hybrid_jobs_own_limit_covers_its_peers_and_mirrors_together(md, tmp_path):
+    """A torrent with a web seed, from an unlimited seed process and an unlimited nginx at once, under the
+    job's own 2 MiB/s limit: peers and mirrors share it (each enforcing it alone let ~2x through), the
+    limit is used, and both keep sending."""
+    top = make_model(tmp_path / "www", sizes={"weights.safetensors": 40 * MiB})
+    t = tmp_path / "m.torrent"
+    ih = make_torrent(top, t)
+    with Nginx(tmp_path / "www", tmp_path / "ngx") as web, LtPeer("seed", t, top.parent, tmp_path) as seed, \
+            Running(md) as r:
+        ws = quote(web.url + "/", safe="")
+        src = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}&ws={ws}")
+        job = r.m.add(TorrentAdd(src, str(tmp_path / "proj"), seed=False, limits=(2 * MiB, 0))).result(10)
+        snaps = _snapshots(r, job, skip=4.0, within=6.0)
+    (t0, a), (t1, b) = snaps[0], snaps[-1]
+    span = t1 - t0
+    total = (b.total_done - a.total_done) / span
+    mirrors = (b.mirror_downloaded - a.mirror_downloaded) / span
+    peers = (b.downloaded - b.mirror_downloaded - (a.downloaded - a.mirror_downloaded)) / span
+    rates = f"total {total / MiB:.2f}, mirrors {mirrors / MiB:.2f}, peers {peers / MiB:.2f} MiB/s"
+    assert total < 2.5 * MiB, rates  # without the split: 4.3 MiB/s
+    assert total > 1.5 * MiB, rates  # each side held to the limit less the other's rate alone: 1.3-1.5
+    assert mirrors > 0.1 * MiB and peers > 0.1 * MiB, rates
+
+
+def _snapshots(r, job: str, skip: float, within: float) -> list:
+    out, t0 = [], time.monotonic()
+    while (now := time.monotonic()) < t0 + skip + within:
+        try:
+            e = r.events.get(timeout=0.05)
+        except queue.Empty:
+            continue
+        if isinstance(e, ev.JobsUpdated) and now >= t0 + skip:
+            out.extend((now, s) for s in e.snapshots if s.job_id == job)
+    assert len(out) >= 2, "no progress reported"
+    return out

@@ -25,7 +25,6 @@ from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub import hub_offline
 from modeldesk.core.http.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
-from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.jobs import InLibrary, completed
 from modeldesk.core.library.hf_cache import export_to_hub_cache
@@ -101,10 +100,11 @@ class HttpJobs:
                 if not credentials:
                     credentials.append(load_credentials(http.token_hosts))
             return new_session(credentials[0], proxy)
-        limiters = (self.engine.limiter, RateLimiter(down_limit)) if down_limit else (self.engine.limiter,)
-        return MirrorFeed(layout, bases, source, connections=max(1, http.connections),
-                          stall_timeout=http.stall_timeout, session_factory=session, limiters=limiters,
+        feed = MirrorFeed(layout, bases, source, connections=max(1, http.connections),
+                          stall_timeout=http.stall_timeout, session_factory=session, limiters=(self.engine.limiter,),
                           name=f"feed-{job_id[:8]}")
+        feed.set_limit(down_limit)  # the engine shares the job's limit between peers and mirrors from here on
+        return feed
 
     def hub_files(self, repo: str, commit: str, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
         """A commit's files as the hub lists them, for the check of a torrent that names that commit

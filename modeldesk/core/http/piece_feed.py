@@ -44,7 +44,8 @@ class MirrorFeed:
         self._source = source
         self._timeout = (10.0, stall_timeout)
         self._new_session = session_factory
-        self._limiters = limiters
+        self._job_limit = RateLimiter()  # this job's share of its own limit (set_limit)
+        self._limiters = (*limiters, self._job_limit)
         self._name = name
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -66,6 +67,11 @@ class MirrorFeed:
     def stop(self) -> None:
         """Connections end after their current read; pieces they held are given back."""
         self._stop.set()
+
+    def set_limit(self, down: int) -> None:
+        """The mirrors' share of this job's download limit, bytes/s (0 = none)."""
+        if abs(down - self._job_limit.rate) > self._job_limit.rate // 10:  # a new rate restarts the bucket
+            self._job_limit.set_rate(down)
 
     def bad_piece(self, mirror: str) -> None:
         m = next((m for m in self.mirrors.mirrors if m.url == mirror), None)
@@ -164,8 +170,7 @@ class MirrorFeed:
                 if not n:
                     break
                 got += n
-                if self._limiters:
-                    take_all(self._limiters, n, self._stop)
+                take_all(self._limiters, n, self._stop)
             body.done()
         if got < s.length:
             raise MirrorFault(f"closed the connection early after {got} bytes")
