@@ -10,10 +10,12 @@ limit is split between them, and the shares always add up to the limit:
   gets the rest;
 - neither uses its share: each gets its use plus half of what is left.
 
-An engine with nothing downloading is given the whole limit, so a lone job gets all of it and a
-job that starts in the other engine is never unlimited; for the second until the next rebalance
-the two can take more than the limit together. Rates come from the jobs' snapshots (about one a
-second per engine); a change is judged only by reports made a second after it.
+A hybrid torrent job counts twice: its peers as BitTorrent demand, its mirrors (fetched through the
+HTTP engine's limiter) as HTTP demand. An engine with nothing downloading is given the whole limit,
+so a lone job gets all of it and a job that starts in the other engine is never unlimited; for the
+second until the next rebalance the two can take more than the limit together. Rates come from the
+jobs' snapshots (about one a second per engine); a change is judged only by reports made a second
+after it.
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ class SharedDownloadLimit:
         self._limit = 0
         self._applied: tuple[int, int] | None = None
         self._applied_at = 0.0
-        self._jobs: dict[str, tuple[JobKind, bool, int, float]] = {}  # job → kind, fetching, bytes/s, when
+        # (job, engine) → engine, fetching, bytes/s, when; a hybrid torrent job has an HTTP part too
+        self._jobs: dict[tuple[str, JobKind], tuple[JobKind, bool, int, float]] = {}
 
     def set_limit(self, limit: int) -> None:
         with self._lock:
@@ -83,7 +86,15 @@ class SharedDownloadLimit:
         now = self._clock()
         with self._lock:
             for s in snapshots:
-                self._jobs[s.job_id] = (s.kind, s.state in DOWNLOADING, s.down_rate, now)
+                fetching = s.state in DOWNLOADING
+                if s.kind is JobKind.BT and s.mirrors:
+                    # A hybrid job: what its mirrors bring passes the HTTP engine's limiter, so it is HTTP demand.
+                    self._jobs[(s.job_id, JobKind.BT)] = (JobKind.BT, fetching, s.down_rate - s.mirror_rate, now)
+                    self._jobs[(s.job_id, JobKind.HTTP)] = (JobKind.HTTP, fetching, s.mirror_rate, now)
+                else:
+                    self._jobs[(s.job_id, s.kind)] = (s.kind, fetching, s.down_rate, now)
+                    if s.kind is JobKind.BT:
+                        self._jobs.pop((s.job_id, JobKind.HTTP), None)  # its mirrors stopped
         self._rebalance()
 
     def _settled(self, now: float) -> bool:

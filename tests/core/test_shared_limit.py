@@ -72,3 +72,28 @@ def test_shares_follow_the_reported_rates_and_forget_stopped_jobs():
 
     shared.set_limit(0)
     assert (rec.torrent[-1], rec.http[-1]) == (0, 0)
+
+
+def test_a_hybrid_jobs_mirrors_count_as_http_demand():
+    """Its mirrors fetch through the HTTP engine's limiter, so they are HTTP demand: a torrent whose peers
+    bring 1 MiB/s and mirrors 4 MiB/s, beside an HTTP job at 3 MiB/s, leaves HTTP the larger share.
+    Counted as BitTorrent demand (as before), the split was 5 and 3 MiB/s, and the mirrors and the HTTP
+    job squeezed into 3."""
+    import dataclasses
+
+    now = [0.0]
+    rec = Recorder()
+    shared = SharedDownloadLimit(rec.torrent.append, rec.http.append, clock=lambda: now[0])
+    shared.set_limit(L)
+
+    def report(*snaps: JobSnapshot) -> None:
+        now[0] += SETTLE_S + 0.1
+        shared.observe(snaps)
+
+    hybrid = dataclasses.replace(snap("t", JobKind.BT, 5 * MiB), mirror_rate=4 * MiB, mirrors=2)
+    report(hybrid, snap("h", JobKind.HTTP, 3 * MiB))
+    assert (rec.torrent[-1], rec.http[-1]) == (2 * MiB, 6 * MiB)
+    report(snap("t", JobKind.BT, 1 * MiB))  # the mirrors stopped (a plain torrent now) and the HTTP job ended
+    now[0] += STALE_S + 1
+    report(snap("t", JobKind.BT, 1 * MiB))
+    assert (rec.torrent[-1], rec.http[-1]) == (L, L), "no HTTP demand is left: the torrent alone gets the limit"
