@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
+from modeldesk.core.hub_swarm import as_torrent, torrents_naming
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
 from modeldesk.core.job_placement import delete_job_files, place_job_files, placeable
@@ -27,6 +28,7 @@ from modeldesk.core.library.reuse import Reuse
 from modeldesk.core.library.store import Library
 from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError
 from modeldesk.core.http.engine import HttpEngine
+from modeldesk.core.http.hub import hub_offline
 from modeldesk.core.http.hub_plan import hub_mirrors_of, hub_web_seeds
 from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, completed, failed
@@ -137,6 +139,8 @@ class Manager:
         """Record the job and start it; the future gives the job id or a ModelDeskError. A hub repo is
         pinned and listed first (network: call off the GUI thread)."""
         engine: JobEngine
+        if isinstance(add, HubAdd):
+            add = self._hub_as_torrent(add) or add
         if isinstance(add, TorrentAdd):
             fut, engine = self._add_torrent(add), self._torrents
         else:
@@ -147,6 +151,22 @@ class Manager:
             self._engines[job_id] = engine
             return job_id
         return _then(fut, runs_here)
+
+    def _hub_as_torrent(self, add: HubAdd) -> TorrentAdd | None:
+        """A hub repo whose commit the library knows as a torrent comes as that torrent (hub_swarm.py)."""
+        if add.hub_cache or add.job_id or hub_offline():
+            return None
+        known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
+        if not known:
+            return None
+        try:
+            commit = add.listing.commit if add.listing else self._http.pin(add.ref, add.mirrors)
+        except ModelDeskError:
+            return None  # the hub job says what is wrong
+        swarm = as_torrent(add, commit, known)
+        if swarm is None or self._engines.get(swarm.source.job_id) is not None:
+            return None  # running here already (another project): the mirrors alone
+        return swarm
 
     def _add_torrent(self, add: TorrentAdd) -> Future:
         project = ensure_project_dir(add.project_dir)

@@ -273,3 +273,45 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
         assert not (proj / rel).exists(), f"{rel} got its final name"
         assert (proj / (rel + ".mdpart")).is_file(), sorted(p.name for p in proj.iterdir())
     assert sha(proj / (changed + ".mdpart")) == sha(folder / changed), "the torrent's own bytes, verified"
+
+
+def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
+    """The library knows a torrent for acme/tts at its commit (fetched once, its folder deleted since):
+    `get hf://acme/tts` is then that torrent, its files in the folder itself. The hub's CDN trickles,
+    so the LFS file can only come from the peer seeding that commit; a repo the library has no torrent
+    for stays a hub download."""
+    from tests.helpers.hub_server import HubServer
+
+    hub_root = tmp_path / "hub"
+    repo = hub_root / "acme" / "tts"
+    make_model(repo.parent, "tts", sizes={"model.safetensors": 12 * MiB + 5, "config.json": 321})
+    make_model(hub_root / "acme", "other", sizes={"config.json": 99})
+    port = free_port()
+    md.configure(listen_interfaces=f"127.0.0.1:{port}")
+    with HubServer(hub_root, cdn_mode="trickle") as hub:
+        commit = hub.commit("acme/tts")
+        folder = tmp_path / "t" / commit
+        shutil.copytree(repo, folder)
+        t = tmp_path / "m.torrent"
+        ih = make_torrent(folder, t, piece_size=64 * KiB)
+        decoded = lt.bdecode(t.read_bytes())
+        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
+        t.write_bytes(lt.bencode(decoded))
+        with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):
+            first = md.run("get", str(t), "--to", str(tmp_path / "a"), "--no-seed", "--timeout", "60")
+        assert first.code == 0, first.stderr
+        shutil.rmtree(tmp_path / "a")
+        # A seed process of its own: one that met us as a seed would not dial us again.
+        with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):
+            r = md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(tmp_path / "b"), "--json",
+                       "--timeout", "60")
+        other = md.run("get", "hf://acme/other", "--mirror", hub.url, "--to", str(tmp_path / "c"), "--json",
+                       "--timeout", "60")
+    assert r.code == 0, r.stderr
+    for rel in ("model.safetensors", "config.json"):
+        assert sha(tmp_path / "b" / rel) == sha(repo / rel)
+    jobs = [_job(e) for e in r.events if e.get("event") == "progress"]
+    assert jobs and all(j["job_id"] == ih for j in jobs), {j["job_id"] for j in jobs}
+    assert jobs[-1]["downloaded"] - jobs[-1]["mirror_downloaded"] >= 12 * MiB, "the LFS file came from the peer"
+    assert other.code == 0, other.stderr
+    assert all(_job(e)["job_id"].startswith("hf-") for e in other.events if e.get("event") == "progress")

@@ -115,6 +115,14 @@ class HttpJobs:
         client = HubClient(list(endpoints), credentials=load_credentials(http.token_hosts), proxy=self._proxy())
         return {f.path: (f.size, f.sha256, f.blob_sha1) for f in client.list_files(RepoRef(repo, commit), commit)}
 
+    def pin(self, ref, mirrors: tuple[str, ...]) -> str:
+        """The commit a repo reference names now (network)."""
+        from modeldesk.core.http.hub import HubClient
+
+        http = self._settings()
+        endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
+        return HubClient(endpoints, credentials=load_credentials(http.token_hosts), proxy=self._proxy()).resolve(ref)
+
     # ---- adds (network: called off the GUI thread) ------------------------------------------
     def add_hub(self, add: HubAdd) -> Future:
         """Pins the revision and lists the files, then starts."""
