@@ -25,7 +25,7 @@ def torrents_naming(library: Library, repo: str) -> dict[str, object]:
     found: dict[str, object] = {}
     needle = repo.encode()
     for e in library.entries():
-        if e.kind is not JobKind.BT:
+        if e.kind is not JobKind.BT or e.name != repo:  # a torrent naming its repo is shown under its repo id
             continue
         data = library.torrent_bytes(e.job_id)
         if not data or b"9:modeldesk" not in data or needle not in data:  # cheap, before a parse
