@@ -50,6 +50,19 @@ class PieceLayout:
         start = piece * self.piece_length
         return max(0, min(self.piece_length, self.total_size - start))
 
+    def handed_size(self, piece: int) -> int:
+        """How much of a piece libtorrent takes from add_piece. A v2-only torrent hashes each file on its
+        own, so the last piece of a file ends where the file does: handed in with the pad after it, such
+        a piece never finishes, no hash failure either (libtorrent 2.1). With v1 hashes the pad zeros are
+        hashed, and the whole piece goes in."""
+        size = self.piece_size(piece)
+        if self.sha1:
+            return size
+        slices = self.slices(piece)
+        while slices and slices[-1].file.pad:
+            size -= slices.pop().length
+        return size
+
     def slices(self, piece: int) -> list[Slice]:
         """The parts of each file that make up a piece, in order (a v1 piece may span several files)."""
         start = piece * self.piece_length

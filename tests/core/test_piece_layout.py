@@ -10,6 +10,23 @@ from modeldesk.core.torrent.web_feed import layout_of
 from tests.helpers.swarm import make_torrent, write_random
 
 
+@pytest.mark.parametrize("kind", ["v1", "hybrid", "v2"])
+def test_handed_size_leaves_out_a_v2_files_trailing_pad(tmp_path, kind):
+    """What add_piece takes (checked against libtorrent in test_hybrid's v2 web-seed run): the whole piece
+    when there are v1 hashes, the file's own bytes for the last piece of a file in a v2-only torrent."""
+    top = tmp_path / "m"
+    for i, size in enumerate([1234, 40_000]):
+        write_random(top / f"f{i}.bin", size, seed=i)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t, piece_size=16_384, hybrid=kind == "hybrid", v2_only=kind == "v2")
+    layout = layout_of(lt.torrent_info(str(t)))
+    sizes = [layout.handed_size(p) for p in range(layout.num_pieces)]
+    if kind == "v2":
+        assert sizes == [1234, 16_384, 16_384, 40_000 - 2 * 16_384]
+    else:
+        assert sizes == [layout.piece_size(p) for p in range(layout.num_pieces)]
+
+
 @pytest.mark.parametrize("hybrid", [False, True])
 def test_slices_match_libtorrent(tmp_path, hybrid):
     top = tmp_path / "m"

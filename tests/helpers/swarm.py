@@ -58,10 +58,11 @@ def make_model(root: Path, name: str = "tts-model", sizes: dict[str, int] | None
 
 
 def make_torrent(top: Path, out: Path, piece_size: int = 256 * 1024, trackers=(), web_seeds=(),
-                 hybrid: bool = False) -> str:
-    """Create a .torrent for a folder (or single file) with libtorrent; returns the v1 info-hash.
-    hybrid: v1 + v2 with pad files between files, as libtorrent makes by default."""
-    ct = lt.create_torrent(lt.list_files(str(top)), piece_size, flags=0 if hybrid else lt.create_torrent.v1_only)
+                 hybrid: bool = False, v2_only: bool = False) -> str:
+    """Create a .torrent for a folder (or single file) with libtorrent; returns the v1 info-hash (zeros
+    for v2_only). hybrid: v1 + v2 with pad files between files, as libtorrent makes by default."""
+    flags = lt.create_torrent.v2_only if v2_only else 0 if hybrid else lt.create_torrent.v1_only
+    ct = lt.create_torrent(lt.list_files(str(top)), piece_size, flags=flags)
     for t in trackers:
         ct.add_tracker(t)
     for w in web_seeds:

@@ -56,13 +56,15 @@ def _final(r) -> dict:
     return snaps[-1]["jobs"][0] if "jobs" in snaps[-1] else snaps[-1]
 
 
-def test_web_seeds_go_through_our_engine(md, tmp_path):
+@pytest.mark.parametrize("kind", ["hybrid", "v2"])
+def test_web_seeds_go_through_our_engine(md, tmp_path, kind):
     """No peer: every byte from the torrent's url-list, fetched by ModelDesk's connections (its
-    User-Agent, ranged requests), not libtorrent's web-seed client; a v1+v2 torrent with pad files."""
+    User-Agent, ranged requests), not libtorrent's web-seed client; a v1+v2 torrent with pad files, and
+    a v2-only one (its pieces checked by libtorrent alone: no v1 SHA-1 to check them with first)."""
     top = _model(tmp_path, 6 * MiB + 17)
     t = tmp_path / "m.torrent"
     with Nginx(tmp_path / "www", tmp_path / "nginx") as web:
-        make_torrent(top, t, web_seeds=[web.url + "/"], hybrid=True)
+        make_torrent(top, t, web_seeds=[web.url + "/"], hybrid=kind == "hybrid", v2_only=kind == "v2")
         r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "60")
         lines = web.log_lines()
     assert r.code == 0, r.stderr

@@ -149,7 +149,8 @@ class HybridJob:
         self.added[piece] = (mirror, self.clock())
         # Overwrite: the whole piece is the mirror's, so the hash check judges its bytes alone (blocks
         # left by a piece that just failed, or by a peer, would otherwise be kept and blamed on it).
-        h.add_piece(piece, data, lt.add_piece_flags_t.overwrite_existing)
+        assert self.layout is not None
+        h.add_piece(piece, data[:self.layout.handed_size(piece)], lt.add_piece_flags_t.overwrite_existing)
 
     def hash_failed(self, piece: int) -> None:
         mirror, _at = self.added.pop(piece, (None, 0.0))
