@@ -85,8 +85,11 @@ def main() -> int:
                               ("qbittorrent", lambda: run_qbt(qbt, both, work)),
                               ("md-mirror", lambda: run_modeldesk(url, work, extra=())),
                               ("md-peer", lambda: run_modeldesk(peer_only, work))]
+                only = os.environ.get("BENCH_ONLY")  # e.g. "hybrid": one contender, to try a change quickly
                 for i in range(args.rounds):
                     for name, fn in contenders[i % 4:] + contenders[: i % 4]:
+                        if only and name not in only.split(","):
+                            continue
                         os.sync()
                         time.sleep(0.5)
                         served0 = web.bytes_served()
@@ -112,7 +115,7 @@ def main() -> int:
     print(f"the two can deliver {together / MIB:.0f} MiB/s together: the hybrid reached "
           f"{size / hybrid / together:.2f} of it")
     print(f"{'client':12} {'wall s':>7} {'MiB/s':>7} {'hybrid ×':>9} {'CPU s':>6} {'peak RSS MiB':>12}")
-    for name, rs in results.items():
+    for name, rs in ((n, rs) for n, rs in results.items() if rs):
         wall = statistics.median(r["wall"] for r in rs)
         print(f"{name:12} {wall:7.2f} {size / wall / MIB:7.1f} {wall / hybrid:9.2f} "
               f"{statistics.median(r['cpu'] for r in rs):6.2f} {max(r['rss_mib'] for r in rs):12.1f}")
