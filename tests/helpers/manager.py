@@ -37,11 +37,9 @@ class Running:
                 done = next((s.total_done for s in e.snapshots if s.job_id == job_id), done)
         return done
 
-    def rates(self, skip: float, within: float) -> dict[str, float]:
-        """Each job's download rate (bytes/s) from its snapshots over `within` seconds, after the
-        first `skip` seconds."""
-        first: dict[str, tuple[float, int]] = {}
-        last: dict[str, tuple[float, int]] = {}
+    def snapshots(self, skip: float, within: float) -> list[tuple[float, object]]:
+        """(when, JobSnapshot) of every job reported over `within` seconds, after the first `skip`."""
+        out: list[tuple[float, object]] = []
         t0 = time.monotonic()
         while (now := time.monotonic()) < t0 + skip + within:
             try:
@@ -49,7 +47,15 @@ class Running:
             except queue.Empty:
                 continue
             if isinstance(e, ev.JobsUpdated) and now >= t0 + skip:
-                for s in e.snapshots:
-                    first.setdefault(s.job_id, (now, s.total_done))
-                    last[s.job_id] = (now, s.total_done)
+                out.extend((now, s) for s in e.snapshots)
+        return out
+
+    def rates(self, skip: float, within: float) -> dict[str, float]:
+        """Each job's download rate (bytes/s) from its snapshots over `within` seconds, after the
+        first `skip` seconds."""
+        first: dict[str, tuple[float, int]] = {}
+        last: dict[str, tuple[float, int]] = {}
+        for now, s in self.snapshots(skip, within):
+            first.setdefault(s.job_id, (now, s.total_done))
+            last[s.job_id] = (now, s.total_done)
         return {job: (last[job][1] - first[job][1]) / max(0.5, last[job][0] - first[job][0]) for job in first}

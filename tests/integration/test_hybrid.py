@@ -197,6 +197,16 @@ def test_mktorrent_url_list(md, tmp_path):
     assert (tmp_path / "proj" / "weights.bin").read_bytes() == payload.read_bytes()
 
 
+def _hub_torrent(folder: Path, t: Path, repo: str, commit: str) -> str:
+    """A torrent of `folder` that names its hub repo and commit (outside the info dictionary, as `publish`
+    writes it); returns the v1 info-hash."""
+    ih = make_torrent(folder, t, piece_size=64 * KiB)
+    decoded = lt.bdecode(t.read_bytes())
+    decoded[b"modeldesk"] = {b"repo": repo.encode(), b"commit": commit.encode()}
+    t.write_bytes(lt.bencode(decoded))
+    return ih
+
+
 def _job(e: dict) -> dict:
     return e["jobs"][0] if "jobs" in e else e
 
@@ -225,10 +235,7 @@ def test_a_model_torrent_naming_its_repo_uses_the_users_hub_mirrors(md, tmp_path
         folder = tmp_path / "t" / commit
         shutil.copytree(repo, folder)
         t = tmp_path / "m.torrent"
-        make_torrent(folder, t, piece_size=64 * KiB)
-        decoded = lt.bdecode(t.read_bytes())
-        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
-        t.write_bytes(lt.bencode(decoded))
+        _hub_torrent(folder, t, "acme/tts", commit)
         r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed", "--json",
                    "--timeout", "60")
         resolved = [p for p in hub.requests if "/resolve/" in p]
@@ -259,10 +266,7 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
         data[len(data) // 2] ^= 0xFF
         (folder / changed).write_bytes(bytes(data))
         t = tmp_path / "m.torrent"
-        make_torrent(folder, t, piece_size=64 * KiB)
-        decoded = lt.bdecode(t.read_bytes())
-        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
-        t.write_bytes(lt.bencode(decoded))
+        _hub_torrent(folder, t, "acme/tts", commit)
         port = free_port()
         md.configure(listen_interfaces=f"127.0.0.1:{port}")
         with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):  # the seed dials us
@@ -295,10 +299,7 @@ def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
         folder = tmp_path / "t" / commit
         shutil.copytree(repo, folder)
         t = tmp_path / "m.torrent"
-        ih = make_torrent(folder, t, piece_size=64 * KiB)
-        decoded = lt.bdecode(t.read_bytes())
-        decoded[b"modeldesk"] = {b"repo": b"acme/tts", b"commit": commit.encode()}
-        t.write_bytes(lt.bencode(decoded))
+        ih = _hub_torrent(folder, t, "acme/tts", commit)
         with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):
             first = md.run("get", str(t), "--to", str(tmp_path / "a"), "--no-seed", "--timeout", "60")
         assert first.code == 0, first.stderr

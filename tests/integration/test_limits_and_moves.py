@@ -199,7 +199,8 @@ def test_a_hybrid_jobs_own_limit_covers_its_peers_and_mirrors_together(md, tmp_p
         ws = quote(web.url + "/", safe="")
         src = parse_magnet(f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}&ws={ws}")
         job = r.m.add(TorrentAdd(src, str(tmp_path / "proj"), seed=False, limits=(2 * MiB, 0))).result(10)
-        snaps = _snapshots(r, job, skip=4.0, within=6.0)
+        snaps = [(now, s) for now, s in r.snapshots(skip=4.0, within=6.0) if s.job_id == job]
+    assert len(snaps) >= 2, "no progress reported"
     (t0, a), (t1, b) = snaps[0], snaps[-1]
     span = t1 - t0
     total = (b.total_done - a.total_done) / span
@@ -209,16 +210,3 @@ def test_a_hybrid_jobs_own_limit_covers_its_peers_and_mirrors_together(md, tmp_p
     assert total < 2.5 * MiB, rates  # without the split: 4.3 MiB/s
     assert total > 1.5 * MiB, rates  # each side held to the limit less the other's rate alone: 1.3-1.5
     assert mirrors > 0.1 * MiB and peers > 0.1 * MiB, rates
-
-
-def _snapshots(r, job: str, skip: float, within: float) -> list:
-    out, t0 = [], time.monotonic()
-    while (now := time.monotonic()) < t0 + skip + within:
-        try:
-            e = r.events.get(timeout=0.05)
-        except queue.Empty:
-            continue
-        if isinstance(e, ev.JobsUpdated) and now >= t0 + skip:
-            out.extend((now, s) for s in e.snapshots if s.job_id == job)
-    assert len(out) >= 2, "no progress reported"
-    return out
