@@ -13,7 +13,7 @@ import logging
 
 from modeldesk.core.adds import HubAdd, TorrentAdd
 from modeldesk.core.library.store import Library
-from modeldesk.core.models import JobKind
+from modeldesk.core.models import JobKind, JobState
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,8 @@ def torrents_naming(library: Library, repo: str) -> dict[str, object]:
     needle = repo.encode()
     for e in library.entries():
         if e.kind is not JobKind.BT or e.name != repo:  # a torrent naming its repo is shown under its repo id
+            continue
+        if e.state is JobState.ERROR:  # failed (one the hub check found not to be the repo's, say): not trusted
             continue
         data = library.torrent_bytes(e.job_id)
         if not data or b"9:modeldesk" not in data or needle not in data:  # cheap, before a parse

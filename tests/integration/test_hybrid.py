@@ -272,6 +272,8 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
         with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):  # the seed dials us
             r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed",
                        "--timeout", "60")
+        again = md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(tmp_path / "hf"), "--json",
+                       "--timeout", "60")
     proj = tmp_path / "proj"
     assert r.code == 3, (r.code, r.stderr)
     assert "disagree" in r.stderr and changed in r.stderr and "acme/tts" in r.stderr, r.stderr
@@ -279,6 +281,10 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
         assert not (proj / rel).exists(), f"{rel} got its final name"
         assert (proj / (rel + ".mdpart")).is_file(), sorted(p.name for p in proj.iterdir())
     assert sha(proj / (changed + ".mdpart")) == sha(folder / changed), "the torrent's own bytes, verified"
+    assert again.code == 0, again.stderr
+    assert sha(tmp_path / "hf" / changed) == sha(repo / changed)
+    assert all(_job(e)["job_id"].startswith("hf-") for e in again.events if e.get("event") == "progress"), \
+        "a torrent that failed the check is not the repo's swarm"
 
 
 def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
