@@ -14,15 +14,14 @@ import logging
 from modeldesk.core.adds import HubAdd, TorrentAdd
 from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobKind, JobState
+from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes
 
 log = logging.getLogger(__name__)
 
 
-def torrents_naming(library: Library, repo: str) -> dict[str, object]:
+def torrents_naming(library: Library, repo: str) -> dict[str, TorrentSource]:
     """commit -> TorrentSource, for each torrent in the library that names `repo`."""
-    from modeldesk.core.torrent.sources import parse_torrent_bytes  # only with a candidate: libtorrent
-
-    found: dict[str, object] = {}
+    found: dict[str, TorrentSource] = {}
     needle = repo.encode()
     for e in library.entries():
         if e.kind is not JobKind.BT or e.name != repo:  # a torrent naming its repo is shown under its repo id
@@ -41,11 +40,11 @@ def torrents_naming(library: Library, repo: str) -> dict[str, object]:
     return found
 
 
-def as_torrent(add: HubAdd, commit: str, known: dict[str, object]) -> TorrentAdd | None:
+def as_torrent(add: HubAdd, commit: str, known: dict[str, TorrentSource]) -> TorrentAdd | None:
     """The add as the torrent of that commit, when the library knows one."""
     src = known.get(commit)
     if src is None:
         return None
     log.info("%s@%s: the library knows its torrent; joining the swarm", add.ref.repo_id, commit[:12])
     mirrors = ((add.ref.endpoint,) if add.ref.endpoint else ()) + add.mirrors
-    return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors)  # type: ignore[arg-type]
+    return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors)

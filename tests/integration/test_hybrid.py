@@ -197,14 +197,23 @@ def test_mktorrent_url_list(md, tmp_path):
     assert (tmp_path / "proj" / "weights.bin").read_bytes() == payload.read_bytes()
 
 
-def _hub_torrent(folder: Path, t: Path, repo: str, commit: str) -> str:
-    """A torrent of `folder` that names its hub repo and commit (outside the info dictionary, as `publish`
-    writes it); returns the v1 info-hash."""
+def _hub_torrent(hub, repo: str, tmp_path: Path, flip: str | None = None) -> tuple[Path, str, str]:
+    """A torrent of `repo` as the hub serves it, named by its commit (tmp_path/t/COMMIT) and naming that
+    repo and commit outside the info dictionary, as `publish` writes it; with `flip`, one byte of that
+    file differs from the repo's. Returns the .torrent, the commit and the v1 info-hash."""
+    commit = hub.commit(repo)
+    folder = tmp_path / "t" / commit
+    shutil.copytree(hub.root / repo, folder)
+    if flip:
+        data = bytearray((folder / flip).read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        (folder / flip).write_bytes(bytes(data))
+    t = tmp_path / "m.torrent"
     ih = make_torrent(folder, t, piece_size=64 * KiB)
     decoded = lt.bdecode(t.read_bytes())
     decoded[b"modeldesk"] = {b"repo": repo.encode(), b"commit": commit.encode()}
     t.write_bytes(lt.bencode(decoded))
-    return ih
+    return t, commit, ih
 
 
 def _job(e: dict) -> dict:
@@ -231,11 +240,7 @@ def test_a_model_torrent_naming_its_repo_uses_the_users_hub_mirrors(md, tmp_path
     repo = tmp_path / "hub" / "acme" / "tts"
     make_model(repo.parent, "tts", sizes={"model.safetensors": 3 * MiB + 5, "config.json": 321})
     with HubServer(tmp_path / "hub") as hub:
-        commit = hub.commit("acme/tts")
-        folder = tmp_path / "t" / commit
-        shutil.copytree(repo, folder)
-        t = tmp_path / "m.torrent"
-        _hub_torrent(folder, t, "acme/tts", commit)
+        t, commit, _ = _hub_torrent(hub, "acme/tts", tmp_path)
         r = md.run("get", str(t), "--mirror", hub.url, "--to", str(tmp_path / "proj"), "--no-seed", "--json",
                    "--timeout", "60")
         resolved = [p for p in hub.requests if "/resolve/" in p]
@@ -259,14 +264,7 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
     repo = tmp_path / "hub" / "acme" / "tts"
     make_model(repo.parent, "tts", sizes={"model.safetensors": 3 * MiB + 5, "config.json": 321})
     with HubServer(tmp_path / "hub") as hub:
-        commit = hub.commit("acme/tts")
-        folder = tmp_path / "t" / commit
-        shutil.copytree(repo, folder)
-        data = bytearray((folder / changed).read_bytes())
-        data[len(data) // 2] ^= 0xFF
-        (folder / changed).write_bytes(bytes(data))
-        t = tmp_path / "m.torrent"
-        _hub_torrent(folder, t, "acme/tts", commit)
+        t, commit, _ = _hub_torrent(hub, "acme/tts", tmp_path, flip=changed)
         port = free_port()
         md.configure(listen_interfaces=f"127.0.0.1:{port}")
         with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):  # the seed dials us
@@ -280,7 +278,8 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
     for rel in ("model.safetensors", "config.json"):
         assert not (proj / rel).exists(), f"{rel} got its final name"
         assert (proj / (rel + ".mdpart")).is_file(), sorted(p.name for p in proj.iterdir())
-    assert sha(proj / (changed + ".mdpart")) == sha(folder / changed), "the torrent's own bytes, verified"
+    assert sha(proj / (changed + ".mdpart")) == sha(tmp_path / "t" / commit / changed), \
+        "the torrent's own bytes, verified"
     assert again.code == 0, again.stderr
     assert sha(tmp_path / "hf" / changed) == sha(repo / changed)
     assert all(_job(e)["job_id"].startswith("hf-") for e in again.events if e.get("event") == "progress"), \
@@ -301,11 +300,7 @@ def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
     port = free_port()
     md.configure(listen_interfaces=f"127.0.0.1:{port}")
     with HubServer(hub_root, cdn_mode="trickle") as hub:
-        commit = hub.commit("acme/tts")
-        folder = tmp_path / "t" / commit
-        shutil.copytree(repo, folder)
-        t = tmp_path / "m.torrent"
-        ih = _hub_torrent(folder, t, "acme/tts", commit)
+        t, commit, ih = _hub_torrent(hub, "acme/tts", tmp_path)
         with LtPeer("seed", t, tmp_path / "t", tmp_path, peers=[f"127.0.0.1:{port}"]):
             first = md.run("get", str(t), "--to", str(tmp_path / "a"), "--no-seed", "--timeout", "60")
         assert first.code == 0, first.stderr

@@ -109,19 +109,22 @@ class HttpJobs:
     def hub_files(self, repo: str, commit: str, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
         """A commit's files as the hub lists them, for the check of a torrent that names that commit
         (core.torrent.hub_check.HubFiles); on the check's own thread, never the engine thread."""
-        from modeldesk.core.http.hub import HubClient, RepoRef
+        from modeldesk.core.http.hub import RepoRef
 
-        http = self._settings()
-        client = HubClient(list(endpoints), credentials=load_credentials(http.token_hosts), proxy=self._proxy())
-        return {f.path: (f.size, f.sha256, f.blob_sha1) for f in client.list_files(RepoRef(repo, commit), commit)}
+        listed = self._hub_client(endpoints).list_files(RepoRef(repo, commit), commit)
+        return {f.path: (f.size, f.sha256, f.blob_sha1) for f in listed}
 
     def pin(self, ref, mirrors: tuple[str, ...]) -> str:
         """The commit a repo reference names now (network)."""
+        http = self._settings()
+        return self._hub_client(hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)).resolve(ref)
+
+    def _hub_client(self, endpoints):
+        """Hub metadata calls with the tokens for trusted hosts and the proxy in force (network)."""
         from modeldesk.core.http.hub import HubClient
 
-        http = self._settings()
-        endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
-        return HubClient(endpoints, credentials=load_credentials(http.token_hosts), proxy=self._proxy()).resolve(ref)
+        return HubClient(list(endpoints), credentials=load_credentials(self._settings().token_hosts),
+                         proxy=self._proxy())
 
     # ---- adds (network: called off the GUI thread) ------------------------------------------
     def add_hub(self, add: HubAdd) -> Future:

@@ -93,8 +93,9 @@ class FinishingHandlers:
                 and bool(job.request.hub_endpoints) and bool(job.incomplete) and job.hub_check != "passed")
 
     def _start_hub_check(self, job: TorrentJob) -> None:
-        if job.hub_check == "running" or self._hub_files is None or job.request.source.hub is None:
+        if job.hub_check == "running":
             return
+        assert self._hub_files is not None and job.request.source.hub is not None  # _hub_check_due said so
         job.hub_check = "running"
         save = Path(job.request.save_path)
         files = [(e.path, save / (e.path + INCOMPLETE_SUFFIX)) for e in job.files if e.index in job.incomplete]

@@ -276,14 +276,13 @@ class WebFeeds:
                 continue
             try:
                 self._tick_one(hj, now)
-            except RuntimeError as exc:  # the handle went away under us
-                log.debug("web feed of %s: %s", hj.job.job_id, exc)
-                hj.stop_feed()
-                hj.next_refresh = now + REFRESH_S
             except Exception as exc:
                 hj.stop_feed()
                 hj.next_refresh = now + REFRESH_S
-                job_failed(hj.job, exc, "web feed")
+                if isinstance(exc, RuntimeError):  # the handle went away under us
+                    log.debug("web feed of %s: %s", hj.job.job_id, exc)
+                else:
+                    job_failed(hj.job, exc, "web feed")
 
     def _tick_one(self, hj: HybridJob, now: float) -> None:
         h = hj.job.handle
