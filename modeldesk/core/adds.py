@@ -64,6 +64,7 @@ class HubAdd:
     job_id: str | None = None
     listing: HubListing | None = None  # pinned and listed by a preview: added exactly as previewed
     hub_cache: str | None = None  # also place the files into this hub cache (HF_HUB_CACHE layout) when done
+    swarms: tuple[tuple[str, str], ...] = ()  # (commit, magnet) of torrents a project's lock pins for the repo
 
 
 def is_torrent_url(text: str) -> bool:

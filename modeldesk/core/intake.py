@@ -90,8 +90,10 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     if kind is SourceKind.HUB:
         listing = resolved.hub if resolved is not None else None
         ref = parse_repo_ref(text)
+        from modeldesk.core.lockfile import locked_swarms  # TOML parsing only for a hub repo
+
         return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
-                      listing=listing)
+                      listing=listing, swarms=locked_swarms(project_dir, ref.repo_id))
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None

@@ -175,3 +175,18 @@ def dumps(lock: Lock) -> str:
 
 def write_lock(path: Path, lock: Lock) -> None:
     atomic_write(Path(path), dumps(lock).encode(), mode=0o644)
+
+
+def locked_swarms(folder: str | Path, repo_id: str) -> tuple[tuple[str, str], ...]:
+    """(commit, magnet) of each torrent the lock of the project holding `folder` pins for `repo_id`, so a
+    `get` of that repo can join its swarm. A missing or broken lock gives none: a get does not depend on it."""
+    from modeldesk.core.projects import find_upwards
+
+    path = find_upwards(Path(folder).expanduser().absolute(), LOCK_NAME)
+    if path is None:
+        return ()
+    try:
+        lock = read_lock(path)
+    except BadInputError:
+        return ()
+    return tuple((m.commit, m.magnet) for m in lock.models if m.repo == repo_id and m.commit and m.magnet)

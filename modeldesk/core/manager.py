@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
-from modeldesk.core.hub_swarm import as_torrent, torrents_naming
+from modeldesk.core.hub_swarm import as_torrent, from_locked_swarm, torrents_naming
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
 from modeldesk.core.job_placement import delete_job_files, place_job_files, placeable
@@ -37,6 +37,7 @@ from modeldesk.core.models import FileEntry, JobKind, JobState, LibraryEntry
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.placing import LinkMode, parse_link_mode
 from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.repo_ids import COMMIT
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.secrets import load_proxy, set_proxy_password
 from modeldesk.core.settings import Settings, TorrentSettings
@@ -153,18 +154,23 @@ class Manager:
         return _then(fut, runs_here)
 
     def _hub_as_torrent(self, add: HubAdd) -> TorrentAdd | None:
-        """A hub repo whose commit the library knows as a torrent comes as that torrent (hub_swarm.py)."""
+        """A hub repo whose commit the library (or the project's lock) knows as a torrent comes as that
+        torrent (hub_swarm.py)."""
         if add.hub_cache or add.job_id or hub_offline():
             return None
         known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
-        if not known:
+        if not known and not add.swarms:
             return None
         try:
-            commit = add.listing.commit if add.listing else self._http.pin(add.ref, add.mirrors)
+            commit = (add.listing.commit if add.listing else
+                      add.ref.revision if COMMIT.match(add.ref.revision) else self._http.pin(add.ref, add.mirrors))
         except ModelDeskError:
             return None  # the hub job says what is wrong
+        running = lambda job_id: self._engines.get(job_id) is not None  # noqa: E731
         swarm = as_torrent(add, commit, known)
-        if swarm is None or self._engines.get(swarm.source.job_id) is not None:
+        if swarm is None and add.swarms:
+            return from_locked_swarm(add, commit, self._torrents, running)
+        if swarm is None or running(swarm.source.job_id):
             return None  # running here already (another project): the mirrors alone
         return swarm
 

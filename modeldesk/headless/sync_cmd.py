@@ -84,7 +84,8 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
         folder = str(project if model.path == "." else project / model.path)
         picks = Selection(include=tuple(glob_escape(f.path) for f in files))
         if model.repo and model.commit:
-            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=mirrors + model.mirrors))
+            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=mirrors + model.mirrors,
+                               swarms=((model.commit, model.magnet),) if model.magnet else ()))
         elif model.urls:
             adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))
         elif model.magnet:

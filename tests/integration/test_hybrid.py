@@ -16,9 +16,9 @@ from urllib.parse import quote
 import libtorrent as lt
 import pytest
 
-from tests.helpers.cli import read_events
+from tests.helpers.cli import MdHome, ok, read_events
 from tests.helpers.faulty_http import FaultyServer
-from tests.helpers.foreign import free_port
+from tests.helpers.foreign import OpenTracker, free_port
 from tests.helpers.nginx import Nginx
 from tests.helpers.shaping_proxy import ShapingProxy
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
@@ -197,7 +197,7 @@ def test_mktorrent_url_list(md, tmp_path):
     assert (tmp_path / "proj" / "weights.bin").read_bytes() == payload.read_bytes()
 
 
-def _hub_torrent(hub, repo: str, tmp_path: Path, flip: str | None = None) -> tuple[Path, str, str]:
+def _hub_torrent(hub, repo: str, tmp_path: Path, flip: str | None = None, trackers=()) -> tuple[Path, str, str]:
     """A torrent of `repo` as the hub serves it, named by its commit (tmp_path/t/COMMIT) and naming that
     repo and commit outside the info dictionary, as `publish` writes it; with `flip`, one byte of that
     file differs from the repo's. Returns the .torrent, the commit and the v1 info-hash."""
@@ -209,7 +209,7 @@ def _hub_torrent(hub, repo: str, tmp_path: Path, flip: str | None = None) -> tup
         data[len(data) // 2] ^= 0xFF
         (folder / flip).write_bytes(bytes(data))
     t = tmp_path / "m.torrent"
-    ih = make_torrent(folder, t, piece_size=64 * KiB)
+    ih = make_torrent(folder, t, piece_size=64 * KiB, trackers=trackers)
     decoded = lt.bdecode(t.read_bytes())
     decoded[b"modeldesk"] = {b"repo": repo.encode(), b"commit": commit.encode()}
     t.write_bytes(lt.bencode(decoded))
@@ -218,6 +218,67 @@ def _hub_torrent(hub, repo: str, tmp_path: Path, flip: str | None = None) -> tup
 
 def _job(e: dict) -> dict:
     return e["jobs"][0] if "jobs" in e else e
+
+
+def _fresh_machine(tmp_path: Path, name: str, lock: str) -> tuple[MdHome, Path]:
+    """Another machine: an empty library, and a project holding only the lock from version control."""
+    home = MdHome(tmp_path / f"home-{name}")
+    home.configure(listen_interfaces=f"127.0.0.1:{free_port()}")
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "modeldesk.lock").write_text(lock)
+    return home, tmp_path / name
+
+
+def _from_peers(r, ih: str, at_least: int) -> None:
+    jobs = [_job(e) for e in r.events if e.get("event") == "progress"]
+    assert jobs and all(j["job_id"] == ih for j in jobs), {j["job_id"] for j in jobs}
+    assert jobs[-1]["downloaded"] - jobs[-1]["mirror_downloaded"] >= at_least, "the LFS file came from the peer"
+
+
+def test_a_fresh_machine_joins_the_swarm_its_projects_lock_names(md, tmp_path):
+    """A project locked with the torrent of its hub model (the magnet names the lab's tracker). On machines
+    whose library is empty, `sync` of the project and `get hf://` of that repo into it take the metadata
+    from the swarm and the LFS file from the lab's seed while the hub's CDN trickles, the files checked
+    against the hub. With no peer in the swarm, `sync` gets the files from the hub after a short wait."""
+    from tests.helpers.hub_server import HubServer
+
+    hub_root = tmp_path / "hub"
+    repo = hub_root / "acme" / "tts"
+    make_model(repo.parent, "tts", sizes={"model.safetensors": 12 * MiB + 5, "config.json": 321})
+    tracker = OpenTracker(tmp_path)
+    md.configure(listen_interfaces=f"127.0.0.1:{free_port()}")
+    with HubServer(hub_root, cdn_mode="trickle") as hub:
+        t, commit, ih = _hub_torrent(hub, "acme/tts", tmp_path, trackers=[tracker.announce])
+        tracker.start(ih)
+        try:
+            with LtPeer("seed", t, tmp_path / "t", tmp_path):
+                ok(md.run("get", str(t), "--to", str(tmp_path / "a" / "models" / "tts"), "--no-seed",
+                          "--timeout", "60"))
+                ok(md.run("lock", str(tmp_path / "a")))
+                locked = (tmp_path / "a" / "modeldesk.lock").read_text()
+                assert "magnet:" in locked and commit in locked
+                other, b = _fresh_machine(tmp_path, "b", locked)
+                synced = other.run("sync", str(b), "--mirror", hub.url, "--json", "--timeout", "60")
+                third, c = _fresh_machine(tmp_path, "c", locked)
+                got = third.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(c / "models" / "tts"),
+                                "--no-seed", "--json", "--timeout", "60")
+        finally:
+            tracker.stop()
+        for r, project in ((synced, b), (got, c)):
+            assert r.code == 0, r.stderr
+            for rel in ("model.safetensors", "config.json"):
+                assert sha(project / "models" / "tts" / rel) == sha(repo / rel)
+            _from_peers(r, ih, 12 * MiB)
+        assert sum(f"/api/models/acme/tts/tree/{commit}" in p for p in hub.requests) >= 2, "checked against the hub"
+    # No peer: the hub alone, after the wait for metadata (a hub that does not trickle this time).
+    with HubServer(hub_root) as hub2:
+        fourth, d = _fresh_machine(tmp_path, "d", locked)
+        started = time.monotonic()
+        r = fourth.run("sync", str(d), "--mirror", hub2.url, "--json", "--timeout", "60")
+        assert r.code == 0, r.stderr
+        assert time.monotonic() - started < 40
+    assert sha(d / "models" / "tts" / "model.safetensors") == sha(repo / "model.safetensors")
+    assert all(_job(e)["job_id"].startswith("hf-") for e in r.events if e.get("event") == "progress")
 
 
 def test_json_reports_peer_and_mirror_rates(md, tmp_path):
@@ -314,8 +375,6 @@ def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
     assert r.code == 0, r.stderr
     for rel in ("model.safetensors", "config.json"):
         assert sha(tmp_path / "b" / rel) == sha(repo / rel)
-    jobs = [_job(e) for e in r.events if e.get("event") == "progress"]
-    assert jobs and all(j["job_id"] == ih for j in jobs), {j["job_id"] for j in jobs}
-    assert jobs[-1]["downloaded"] - jobs[-1]["mirror_downloaded"] >= 12 * MiB, "the LFS file came from the peer"
+    _from_peers(r, ih, 12 * MiB)
     assert other.code == 0, other.stderr
     assert all(_job(e)["job_id"].startswith("hf-") for e in other.events if e.get("event") == "progress")
