@@ -205,18 +205,7 @@ def _add_get_parser(sub) -> None:
     _add_transfer_options(get)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="modeldesk",
-        description="Get AI models onto your disk over BitTorrent, and keep sharing them.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"modeldesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    _add_get_parser(sub)
-
+def _add_seed_parser(sub) -> None:
     seed = sub.add_parser(
         "seed", help="check a folder against a .torrent and seed it",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -228,19 +217,42 @@ def build_parser() -> argparse.ArgumentParser:
                       help="seed every complete model in the library (a lab's always-on super seed)")
     _add_transfer_options(seed)
 
-    _add_publish_parser(sub)
-    _add_lock_parsers(sub)
-    _add_import_parser(sub)
 
+def _add_library_parsers(sub) -> None:
     ver = sub.add_parser("verify", help="re-hash a model folder: hub repos against their manifests, torrents "
                          "by their piece hashes, URL files by their sha256")
     ver.add_argument("folder", metavar="DIR")
     ver.add_argument("--json", action="store_true")
-
-    _add_desktop_parsers(sub)
-    _add_settings_parsers(sub)
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
+
+
+PARSER_GROUPS = (  # each adds the subcommands named, in the order --help lists them
+    (("get",), _add_get_parser),
+    (("seed",), _add_seed_parser),
+    (("publish",), _add_publish_parser),
+    (("lock", "sync", "gc"), _add_lock_parsers),
+    (("import",), _add_import_parser),
+    (("verify", "list"), _add_library_parsers),
+    (("gui", "completion", "register-handler"), _add_desktop_parsers),
+    (("token", "proxy", "mirrors"), _add_settings_parsers),
+)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Every subcommand; with `only`, just the group holding that one (a run builds what it parses:
+    building all of them is a tenth of a plain download's start-up)."""
+    parser = argparse.ArgumentParser(
+        prog="modeldesk",
+        description="Get AI models onto your disk over BitTorrent, and keep sharing them.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"modeldesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for names, add in PARSER_GROUPS:
+        if only is None or only in names:
+            add(sub)
     return parser
 
 
@@ -322,9 +334,7 @@ def _transfer_plan(args, paths, output) -> tuple[list, RunOptions]:
     return get_adds(args), options
 
 
-COMMANDS = ("get", "seed", "publish", "lock", "sync", "gc", "import", "list", "verify", "gui", "register-handler",
-            "completion",
-            "token", "proxy", "mirrors")
+COMMANDS = tuple(name for names, _ in PARSER_GROUPS for name in names)
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
 
 
@@ -363,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"modeldesk: {typo}", file=sys.stderr)
             return BadInputError.exit_code
         argv = ["gui", *argv]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     verbose = getattr(args, "verbose", False)
     logging.basicConfig(  # a user reads one line per warning; --verbose adds times and modules

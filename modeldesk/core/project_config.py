@@ -9,10 +9,7 @@ mirror given once (--mirror, the add dialog's field) and before the global setti
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-
-import tomli_w
 
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
@@ -29,6 +26,8 @@ def _mirrors_ok(mirrors: object) -> bool:
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # only when a project has a modeldesk.toml: not on every get's start-up
+
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -49,6 +48,8 @@ def project_mirrors(folder: str | Path) -> tuple[str, ...]:
 
 def set_project_mirrors(project: Path, mirrors: list[str]) -> Path:
     """Writes the project's mirrors into PROJECT/modeldesk.toml, keeping whatever else it holds."""
+    import tomli_w
+
     if not _mirrors_ok(mirrors):
         raise BadInputError(N_("A mirror is an http(s) address, e.g. https://hf-mirror.com."))
     path = Path(project) / PROJECT_CONFIG

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
-from modeldesk.core.details import JobDetails, files_from_library
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.http.downloader import file_paths
 from modeldesk.core.jobs import InLibrary, failed
@@ -64,6 +63,8 @@ class StoredJobs:
         return self._worker.submit(run)
 
     def details(self, job_id: str) -> Future:
+        from modeldesk.core.details import JobDetails, files_from_library  # not on a URL's start-up
+
         def run() -> JobDetails:
             entry = self._record(lambda lib: lib.get(job_id)).result()
             if entry is None:

@@ -12,7 +12,6 @@ from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.hf_env import hub_cache_dir
 from modeldesk.core.intake import Resolved, build_add, resolve_source
-from modeldesk.core.library.hf_cache import repo_folder
 from modeldesk.core.library.manifest import hub_sources_in
 from modeldesk.core.projects import user_path
 from modeldesk.core.models import Selection
@@ -75,6 +74,8 @@ def _cache_folder(cache: str) -> Path:
 def report_hub_cache(project: str, cache: str, output: Output) -> None:
     """Where each hub repo of a completed folder is in the hub cache (nothing when placing it failed: the
     core said why in a warning)."""
+    from modeldesk.core.library.hf_cache import repo_folder
+
     folder = _cache_folder(cache)
     for source in hub_sources_in(Path(project)):
         snapshot = folder / repo_folder(source["repo"]) / "snapshots" / source["commit"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modeldesk.core import events as ev
 from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
@@ -23,11 +24,13 @@ from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, fil
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
-from modeldesk.core.details import NORMAL, SKIP, FileDetail, JobDetails
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.relocate import move_files
+
+if TYPE_CHECKING:
+    from modeldesk.core.details import FileDetail, JobDetails
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +128,8 @@ class _JobProgress:
         ),)))
 
     def file_details(self) -> tuple[FileDetail, ...]:
+        from modeldesk.core.details import NORMAL, FileDetail  # the details pane: not on a URL's start-up
+
         root = self.job.project_dir.rstrip("/") + "/"
         with self._lock:
             return tuple(FileDetail(i, str(s.dest).removeprefix(root), self.sizes[s.dest],
@@ -142,6 +147,8 @@ def _relocated(specs: tuple[FileSpec, ...], old: Path, new: Path) -> tuple[FileS
 
 def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
     """The Files tab of a hub job: every file of the repo, the wanted ones with their progress."""
+    from modeldesk.core.details import NORMAL, SKIP, FileDetail
+
     root, wanted = Path(job.project_dir), {s.dest for s in job.files}
     out = []
     for i, spec in enumerate(catalog(job)):
@@ -217,6 +224,8 @@ class HttpEngine:
 
     def details(self, job_id: str) -> JobDetails:
         """Files with progress, and the mirrors of the files in flight (merged per mirror host)."""
+        from modeldesk.core.details import JobDetails
+
         with self._lock:
             job = self._jobs.get(job_id)
             progress, live = self._progress.get(job_id), list(self._live.get(job_id, ()))

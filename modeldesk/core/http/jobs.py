@@ -27,7 +27,6 @@ from modeldesk.core.http.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.jobs import InLibrary, completed
-from modeldesk.core.library.hf_cache import export_to_hub_cache
 from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
 from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
@@ -64,6 +63,8 @@ class HubManifest:
         write_manifest(self.project, self.name, self.source, written)
         if self.hub_cache:
             try:
+                from modeldesk.core.library.hf_cache import export_to_hub_cache  # --hub-cache only
+
                 export_to_hub_cache(self.project, self.source, written, Path(self.hub_cache))
             except (ModelDeskError, OSError) as exc:  # the download itself is complete and kept
                 log.warning("%s could not be placed into the hub cache %s: %s", self.name, self.hub_cache, exc)
