@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import queue
-import shutil
 import signal
 import time
 from collections.abc import Callable
@@ -15,8 +14,8 @@ from modeldesk.core import events as ev
 from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
 from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDeskError, NetworkError
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd
+from modeldesk.core.disk_space import full_disk_stall
 from modeldesk.core.manager import Manager
-from modeldesk.core.units import fmt_bytes
 from modeldesk.headless.handover import HandOver
 from modeldesk.headless.output import Output, error_text
 
@@ -178,20 +177,10 @@ class Run:
 
     @staticmethod
     def _full_disk(w: _Watch) -> InsufficientSpaceError | None:
-        """A job that stopped moving because its disk filled up (a write may stall rather than fail):
-        say so, not that the peers went quiet."""
-        if not w.has_metadata or w.wanted_bytes <= 0:
+        """A job that stopped moving because its disk filled up: say so, not that the peers went quiet."""
+        if not w.has_metadata:
             return None
-        left = w.wanted_bytes - max(0, w.done_bytes)
-        try:
-            free = shutil.disk_usage(w.folder).free
-        except OSError:
-            return None
-        if left <= free:
-            return None
-        return InsufficientSpaceError(
-            f"{w.name}: stopped with {fmt_bytes(left)} still to write and {fmt_bytes(free)} free in {w.folder}. "
-            "Free some space, then run the same command again; what is done is kept.")
+        return full_disk_stall(w.name, w.folder, w.wanted_bytes, w.done_bytes)
 
 
 def _name_of(add: TorrentAdd | HttpAdd | HubAdd) -> str:

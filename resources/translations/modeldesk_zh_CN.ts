@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="80"/>
+        <location filename="../../modeldesk/core/adds.py" line="81"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="83"/>
+        <location filename="../../modeldesk/core/adds.py" line="84"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="93"/>
+        <location filename="../../modeldesk/core/adds.py" line="94"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="116"/>
+        <location filename="../../modeldesk/core/adds.py" line="117"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -80,52 +80,52 @@
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="188"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="238"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="295"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="195"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="247"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="304"/>
         <source>No HTTP job {job_id}.</source>
         <translation>没有 HTTP 任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="195"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="184"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="202"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="186"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="198"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="289"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="205"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="292"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="235"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="244"/>
         <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="240"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="249"/>
         <source>{name} is a single file: there are no other files to pick.</source>
         <translation>{name} 只有一个文件：没有其他文件可选。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="247"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="256"/>
         <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
         <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="301"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="310"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
         <source>{name} is already being moved.</source>
         <translation>{name} 已在移动中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="336"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="345"/>
         <source>{name} is being moved to another folder; remove it when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="423"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="432"/>
         <source>{name}: unexpected error ({exc}).</source>
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="170"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="182"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="183"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="195"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -386,22 +386,22 @@
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="122"/>
+        <location filename="../../modeldesk/core/manager.py" line="125"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="166"/>
+        <location filename="../../modeldesk/core/manager.py" line="192"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="197"/>
+        <location filename="../../modeldesk/core/manager.py" line="223"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="268"/>
+        <location filename="../../modeldesk/core/manager.py" line="294"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -477,17 +477,17 @@
         <translation>无法从 {src} 放置 {dest}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="35"/>
+        <location filename="../../modeldesk/core/project_config.py" line="34"/>
         <source>{path} cannot be read ({exc}); fix or remove it.</source>
         <translation>无法读取 {path}（{exc}）；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="38"/>
+        <location filename="../../modeldesk/core/project_config.py" line="37"/>
         <source>{path}: [hub] mirrors must be a list of http(s) addresses.</source>
         <translation>{path}：[hub] mirrors 必须是 http(s) 地址的列表。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="53"/>
+        <location filename="../../modeldesk/core/project_config.py" line="54"/>
         <source>A mirror is an http(s) address, e.g. https://hf-mirror.com.</source>
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
@@ -667,37 +667,37 @@
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="37"/>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="36"/>
         <source>No job {job_id} in the library.</source>
         <translation>库中没有任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="76"/>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="77"/>
         <source>Resume the job first; its files can be picked while it runs.</source>
         <translation>请先继续该任务；任务运行时才能选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="79"/>
+        <location filename="../../modeldesk/core/stored_jobs.py" line="80"/>
         <source>Resume the job first: a running job checks its files against their hashes.</source>
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="250"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="253"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="277"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="280"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="290"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="293"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="305"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="308"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
@@ -707,12 +707,12 @@
         <translation>已完成的文件无法改为最终名称：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="123"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="124"/>
         <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then run the same command again; verified pieces are kept.</source>
         <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹，然后再运行同一命令；已校验的分块会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="132"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="133"/>
         <source>{name}: {message}</source>
         <translation>{name}：{message}</translation>
     </message>
@@ -971,6 +971,11 @@
         <location filename="../../modeldesk/core/torrent/hub_check.py" line="77"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/disk_space.py" line="29"/>
+        <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then resume it or run the same command again; what is done is kept.</source>
+        <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用空间。请腾出空间后恢复该任务，或再次运行同一命令；已完成的部分会保留。</translation>
     </message>
 </context>
 <context>
@@ -2516,7 +2521,7 @@ seeding reaches only the peers you connect to.</source>
         <translation>已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="146"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="119"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>
