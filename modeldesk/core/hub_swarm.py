@@ -22,7 +22,13 @@ from modeldesk.core.adds import HubAdd, TorrentAdd
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.library.store import Library
 from modeldesk.core.models import JobKind, JobState
-from modeldesk.core.torrent.sources import TorrentSource, parse_magnet, parse_torrent_bytes
+from modeldesk.core.torrent.sources import (
+    HUB_KEY_MARK,
+    TorrentSource,
+    parse_magnet,
+    parse_torrent_bytes,
+    with_hub_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +45,7 @@ def torrents_naming(library: Library, repo: str) -> dict[str, TorrentSource]:
         if e.state is JobState.ERROR:  # failed (one the hub check found not to be the repo's, say): not trusted
             continue
         data = library.torrent_bytes(e.job_id)
-        if not data or b"9:modeldesk" not in data or needle not in data:  # cheap, before a parse
+        if not data or HUB_KEY_MARK not in data or needle not in data:  # cheap, before a parse
             continue
         try:
             src = parse_torrent_bytes(data, e.name)
@@ -58,16 +64,6 @@ def as_torrent(add: HubAdd, commit: str, known: dict[str, TorrentSource]) -> Tor
     log.info("%s@%s: the library knows its torrent; joining the swarm", add.ref.repo_id, commit[:12])
     mirrors = ((add.ref.endpoint,) if add.ref.endpoint else ()) + add.mirrors
     return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors)
-
-
-def with_hub_key(info_torrent: bytes, repo: str, commit: str) -> bytes:
-    """A peer's metadata (bencoded {"info": …}) with the repo and commit it was locked as, beside "info" as
-    `publish` writes them (the info-hash does not change; the hub check holds the files to that commit)."""
-    if not (info_torrent.startswith(b"d4:info") and info_torrent.endswith(b"e")):
-        raise ValueError("not a bencoded metadata dict")
-    r = repo.encode()
-    return (info_torrent[:-1] + b"9:modeldeskd6:commit40:" + commit.encode()
-            + b"4:repo" + str(len(r)).encode() + b":" + r + b"ee")
 
 
 def from_locked_swarm(add: HubAdd, commit: str, torrents, running: Callable[[str], bool],

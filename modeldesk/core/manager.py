@@ -166,13 +166,15 @@ class Manager:
                       add.ref.revision if COMMIT.match(add.ref.revision) else self._http.pin(add.ref, add.mirrors))
         except ModelDeskError:
             return None  # the hub job says what is wrong
-        running = lambda job_id: self._engines.get(job_id) is not None  # noqa: E731
         swarm = as_torrent(add, commit, known)
         if swarm is None and add.swarms:
-            return from_locked_swarm(add, commit, self._torrents, running)
-        if swarm is None or running(swarm.source.job_id):
+            return from_locked_swarm(add, commit, self._torrents, self._runs_here)
+        if swarm is None or self._runs_here(swarm.source.job_id):
             return None  # running here already (another project): the mirrors alone
         return swarm
+
+    def _runs_here(self, job_id: str) -> bool:
+        return self._engines.get(job_id) is not None
 
     def _add_torrent(self, add: TorrentAdd) -> Future:
         project = ensure_project_dir(add.project_dir)

@@ -10,8 +10,8 @@ import pytest
 
 from modeldesk.core.adds import HubAdd
 from modeldesk.core.http.hub import RepoRef
-from modeldesk.core.hub_swarm import from_locked_swarm, with_hub_key
-from modeldesk.core.torrent.sources import parse_torrent_bytes
+from modeldesk.core.hub_swarm import from_locked_swarm
+from modeldesk.core.torrent.sources import parse_torrent_bytes, with_hub_key
 from tests.helpers.swarm import make_model, make_torrent
 
 C1, C2 = "1" * 40, "2" * 40

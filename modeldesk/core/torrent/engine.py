@@ -41,9 +41,8 @@ from modeldesk.core.torrent.hub_check import HubFiles
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
-from modeldesk.core.torrent import peer_search, placement, rewant, seed_limits
+from modeldesk.core.torrent import disk_watch, peer_search, placement, rewant, seed_limits
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.disk_watch import DiskWatch
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
 from modeldesk.core.torrent.sources import check_info_paths, job_id_of
@@ -88,7 +87,6 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
         self._moves = placement.StorageMoves(emit)
-        self._disk_watch = DiskWatch()
         self._previews = MetadataPreviews(self._parts_dir, lambda: self._ses)
         self._previews.register(self._dispatcher)
         # Web seeds go to our HTTP engine (feeds) when it is given, else to libtorrent's own client.
@@ -211,7 +209,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             if now >= next_status:
                 guard.step("status", self._post_status)
                 guard.each_job(self._jobs.values(), seed_limits.tick, now)
-                guard.each_job(self._jobs.values(), self._disk_watch.tick, now, self._fail)
+                guard.each_job(self._jobs.values(), disk_watch.tick, now, self._fail)
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
                 self._scan_peers(every=True)

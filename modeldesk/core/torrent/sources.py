@@ -196,6 +196,23 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
 HUB_KEY = b"modeldesk"  # {"repo": "org/name", "commit": 40 hex digits}, beside "info", outside the info-hash
 
 
+def _bytestring(raw: bytes) -> bytes:
+    return str(len(raw)).encode() + b":" + raw
+
+
+HUB_KEY_MARK = _bytestring(HUB_KEY)  # how the key reads inside a .torrent, for a cheap look before a parse
+
+
+def with_hub_key(info_torrent: bytes, repo: str, commit: str) -> bytes:
+    """A peer's metadata (bencoded {"info": …}) naming the repo and commit beside "info", as `publish`
+    writes them. Spliced in as bytes: the info dict stays byte for byte what the info-hash was taken of."""
+    if not (info_torrent.startswith(b"d4:info") and info_torrent.endswith(b"e")):
+        raise ValueError("not a bencoded metadata dict")
+    meta = b"d" + _bytestring(b"commit") + _bytestring(commit.encode()) + _bytestring(b"repo") + _bytestring(
+        repo.encode()) + b"e"
+    return info_torrent[:-1] + HUB_KEY_MARK + meta + b"e"
+
+
 def hub_of(decoded: dict) -> tuple[str, str] | None:
     """(repo, commit) when the torrent names a well-formed one; anything else is ignored."""
     meta = decoded.get(HUB_KEY)
