@@ -120,6 +120,9 @@ class PieceFeed(Protocol):
     def in_use(self) -> int:
         """Mirrors with a connection open now."""
 
+    def piece_time(self) -> float:
+        """Seconds one connection to the fastest mirror takes to fetch a piece now (0: not measured yet)."""
+
 
 class FeedFactory(Protocol):
     def __call__(self, job_id: str, layout: PieceLayout, bases: tuple[str, ...], source: PieceSource,

@@ -195,6 +195,11 @@ class MirrorSet:
             waits = [m.retry_at - now for m in self.mirrors if m.usable]
         return max(0.0, min(waits)) if waits else 0.0
 
+    def best_speed(self) -> float:
+        """The best measured speed of one connection to a usable mirror, bytes/s (0 before any)."""
+        with self._lock:
+            return max((m.speed for m in self.mirrors if m.usable), default=0.0)
+
     def in_use(self) -> int:
         with self._lock:
             return sum(1 for m in self.mirrors if m.active > 0)

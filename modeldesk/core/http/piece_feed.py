@@ -99,6 +99,10 @@ class MirrorFeed:
     def in_use(self) -> int:
         return self.mirrors.in_use()
 
+    def piece_time(self) -> float:
+        speed = self.mirrors.best_speed()
+        return self.layout.piece_length / speed if speed else 0.0
+
     # ---- connections -------------------------------------------------------------------
     def _work(self) -> None:
         with self._new_session() as session:
