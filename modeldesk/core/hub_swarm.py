@@ -10,12 +10,17 @@ A fresh machine's library knows no torrent, but a project's lock may. `sync` of 
 the magnet of its torrent (or `get` of that repo into the project, when the lock pins the commit asked
 for) asks the swarm for the metadata first (trackers, LAN discovery, DHT), a few seconds at most; when
 a peer sends it, the job is that torrent as above. When none does, the hub alone serves the files.
+`sync` asks every locked swarm at once before its first add (SwarmAsks), so a project of several
+such models whose swarms have no peer waits once, not once per model.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from modeldesk.core.adds import HubAdd, TorrentAdd
@@ -66,29 +71,71 @@ def as_torrent(add: HubAdd, commit: str, known: dict[str, TorrentSource]) -> Tor
     return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors)
 
 
-def from_locked_swarm(add: HubAdd, commit: str, torrents, running: Callable[[str], bool],
-                      wait: float = SWARM_WAIT_S) -> TorrentAdd | None:
-    """The add as the torrent its lock's magnet names, when a peer sends the metadata within `wait`
-    seconds (blocking); None leaves it to the hub. `torrents` fetches metadata (LazyTorrents)."""
-    text = next((m for c, m in add.swarms if c == commit), None)
-    if text is None:
-        return None  # the lock pins another commit than the one asked for
+class SwarmAsks:
+    """Metadata requests to locked magnets' swarms, each with the time it ends. `torrents` fetches metadata
+    (LazyTorrents); any thread."""
+
+    def __init__(self, torrents, wait: float = SWARM_WAIT_S, clock: Callable[[], float] = time.monotonic):
+        self._torrents = torrents
+        self._wait = wait
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._asks: dict[str, tuple[Future, float]] = {}
+
+    def ask_all(self, adds: Iterable, running: Callable[[str], bool]) -> None:
+        """Ask now, without waiting, the swarm each hub add's lock names for the commit it pins (`sync`)."""
+        for add in adds:
+            if not isinstance(add, HubAdd) or add.hub_cache or add.job_id:
+                continue
+            for commit, text in add.swarms:
+                magnet = _magnet(text) if commit == add.ref.revision else None
+                if magnet is not None and not running(magnet.job_id):
+                    self.ask(magnet.text, magnet.job_id)
+
+    def ask(self, text: str, job_id: str) -> tuple[Future, float]:
+        """The request for this magnet's metadata (started now unless it already runs) and its deadline."""
+        with self._lock:
+            ask = self._asks.get(job_id)
+            if ask is None:
+                ask = self._asks[job_id] = (self._torrents.fetch_metadata(text), self._clock() + self._wait)
+            return ask
+
+    def answer(self, text: str, job_id: str) -> bytes | None:
+        """The metadata a peer sent by the request's deadline (blocking; asked now unless ask_all did), or
+        None (the request is then cancelled)."""
+        fut, deadline = self.ask(text, job_id)
+        try:
+            return fut.result(timeout=max(0.0, deadline - self._clock()))
+        except FutureTimeout:
+            self._torrents.cancel_metadata(job_id)
+            return None
+        finally:
+            with self._lock:
+                self._asks.pop(job_id, None)
+
+
+def _magnet(text: str):
     try:
-        magnet = parse_magnet(text)
+        return parse_magnet(text)
     except ModelDeskError:
         return None
-    if running(magnet.job_id):
-        return None  # running here already (another project): the mirrors alone
+
+
+def from_locked_swarm(add: HubAdd, commit: str, asks: SwarmAsks, running: Callable[[str], bool]) -> TorrentAdd | None:
+    """The add as the torrent its lock's magnet names, when a peer sends the metadata by the request's
+    deadline (blocking); None leaves it to the hub."""
+    text = next((m for c, m in add.swarms if c == commit), None)
+    magnet = _magnet(text) if text is not None else None  # None: the lock pins another commit
+    if magnet is None or running(magnet.job_id):
+        return None  # or running here already (another project): the mirrors alone
     log.info("%s@%s: asking the swarm of its lock's magnet for the metadata", add.ref.repo_id, commit[:12])
-    fut = torrents.fetch_metadata(magnet.text)
     try:
-        info = fut.result(timeout=wait)
-    except FutureTimeout:
-        torrents.cancel_metadata(magnet.job_id)
-        log.info("%s: no peer sent the metadata in %.0f s; the hub serves the files", add.ref.repo_id, wait)
-        return None
+        info = asks.answer(magnet.text, magnet.job_id)
     except ModelDeskError as exc:
         log.info("%s: the swarm is not used (%s)", add.ref.repo_id, exc)
+        return None
+    if info is None:
+        log.info("%s: no peer sent the metadata in time; the hub serves the files", add.ref.repo_id)
         return None
     try:
         read = parse_torrent_bytes(with_hub_key(info, add.ref.repo_id, commit), add.ref.repo_id)

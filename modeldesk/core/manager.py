@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from modeldesk.core import events as ev
 from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
-from modeldesk.core.hub_swarm import as_torrent, from_locked_swarm, torrents_naming
+from modeldesk.core.hub_swarm import SwarmAsks, as_torrent, from_locked_swarm, torrents_naming
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.recorder import LibraryWriteError, Recorder
 from modeldesk.core.job_placement import delete_job_files, place_job_files, placeable
@@ -70,6 +70,7 @@ class Manager:
                               lambda: self._settings.http, lambda: self._proxy)
         # Made when a torrent first needs it (a URL or hub download never imports libtorrent).
         self._torrents = LazyTorrents(self._torrent_engine, settings.torrent)
+        self._swarm_asks = SwarmAsks(self._torrents)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))
@@ -153,6 +154,12 @@ class Manager:
             return job_id
         return _then(fut, runs_here)
 
+    def ask_swarms(self, adds: list) -> None:
+        """Ask the swarm of every magnet these hub adds' locks name for its metadata now (`sync` adds its
+        models one by one, and each may wait for its swarm: this way they wait together)."""
+        if not hub_offline():
+            self._swarm_asks.ask_all(adds, self._runs_here)
+
     def _hub_as_torrent(self, add: HubAdd) -> TorrentAdd | None:
         """A hub repo whose commit the library (or the project's lock) knows as a torrent comes as that
         torrent (hub_swarm.py)."""
@@ -168,7 +175,7 @@ class Manager:
             return None  # the hub job says what is wrong
         swarm = as_torrent(add, commit, known)
         if swarm is None and add.swarms:
-            return from_locked_swarm(add, commit, self._torrents, self._runs_here)
+            return from_locked_swarm(add, commit, self._swarm_asks, self._runs_here)
         if swarm is None or self._runs_here(swarm.source.job_id):
             return None  # running here already (another project): the mirrors alone
         return swarm

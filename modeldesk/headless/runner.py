@@ -61,6 +61,7 @@ class Run:
             self.manager.start(torrents_when_needed=True)
             if self.options.on_started is not None:
                 self.options.on_started()
+            self.manager.ask_swarms(adds)
             for add in adds:
                 self._add(add, self.options.seed)
             code = self._loop()

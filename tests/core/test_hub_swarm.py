@@ -3,6 +3,7 @@ a lock that pins another commit than the one asked for is not used."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 
 import libtorrent as lt
@@ -10,7 +11,7 @@ import pytest
 
 from modeldesk.core.adds import HubAdd
 from modeldesk.core.http.hub import RepoRef
-from modeldesk.core.hub_swarm import from_locked_swarm
+from modeldesk.core.hub_swarm import SwarmAsks, from_locked_swarm
 from modeldesk.core.torrent.sources import parse_torrent_bytes, with_hub_key
 from tests.helpers.swarm import make_model, make_torrent
 
@@ -60,7 +61,7 @@ def test_only_the_commit_the_lock_pins_joins_its_swarm(tmp_path, asked, joins):
     add = HubAdd(RepoRef("acme/tts", "main"), str(tmp_path / "p"), mirrors=("http://127.0.0.1:9",),
                  swarms=((C1, f"magnet:?xt=urn:btih:{ih}&dn=acme%2Ftts"),))
     swarm = _Swarm(info)
-    got = from_locked_swarm(add, asked, swarm, running=lambda job_id: False)
+    got = from_locked_swarm(add, asked, SwarmAsks(swarm), running=lambda job_id: False)
     if joins:
         assert got is not None and got.source.job_id == ih and got.source.hub == ("acme/tts", C1)
         assert got.mirrors == ("http://127.0.0.1:9",) and got.source.text.startswith("magnet:")
@@ -72,6 +73,25 @@ def test_no_metadata_in_time_leaves_it_to_the_hub(tmp_path):
     _, ih = _info_only(tmp_path)
     add = HubAdd(RepoRef("acme/tts", C1), str(tmp_path / "p"), swarms=((C1, f"magnet:?xt=urn:btih:{ih}"),))
     swarm = _Swarm(None)
-    assert from_locked_swarm(add, C1, swarm, running=lambda job_id: False, wait=0.05) is None
+    assert from_locked_swarm(add, C1, SwarmAsks(swarm, wait=0.05), running=lambda job_id: False) is None
     assert swarm.cancelled == [ih]
-    assert from_locked_swarm(add, C1, _Swarm(None), running=lambda job_id: job_id == ih) is None  # already here
+    busy = _Swarm(None)
+    assert from_locked_swarm(add, C1, SwarmAsks(busy), running=lambda job_id: job_id == ih) is None  # already here
+    assert busy.asked == []
+
+
+def test_sync_asks_every_locked_swarm_at_once_and_waits_once(tmp_path):
+    """Three locked models whose swarms send nothing: asked together before the first add, the three adds
+    wait one deadline between them, not one each. A lock entry for another commit is not asked."""
+    hashes = [c * 40 for c in "abc"]
+    adds = [HubAdd(RepoRef(f"acme/m{i}", C1), str(tmp_path / f"p{i}"),
+                   swarms=((C1, f"magnet:?xt=urn:btih:{ih}"), (C2, f"magnet:?xt=urn:btih:{'f' * 40}")))
+            for i, ih in enumerate(hashes)]
+    swarm = _Swarm(None)
+    asks = SwarmAsks(swarm, wait=0.6)
+    asks.ask_all(adds, running=lambda job_id: False)
+    assert [m.split("btih:")[1] for m in swarm.asked] == hashes
+    started = time.monotonic()
+    assert all(from_locked_swarm(a, C1, asks, running=lambda job_id: False) is None for a in adds)
+    assert time.monotonic() - started < 1.2  # one at a time would take 1.8 s
+    assert swarm.cancelled == hashes and len(swarm.asked) == 3

@@ -378,3 +378,33 @@ def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
     _from_peers(r, ih, 12 * MiB)
     assert other.code == 0, other.stderr
     assert all(_job(e)["job_id"].startswith("hf-") for e in other.events if e.get("event") == "progress")
+
+
+def test_sync_waits_for_its_locked_swarms_together(md, tmp_path):
+    """A project locked with two hub models, each with the magnet of its torrent, and no peer in either
+    swarm: `sync` on a fresh machine asks both swarms at once, so the two wait for metadata together
+    (one SWARM_WAIT_S, not two) before the hub serves the files."""
+    from modeldesk.core.hub_swarm import SWARM_WAIT_S
+    from tests.helpers.hub_server import HubServer
+
+    hub_root = tmp_path / "hub"
+    names = ("tts", "asr")
+    for name in names:
+        make_model(hub_root / "acme", name, sizes={"model.safetensors": 2 * MiB + 7, "config.json": 99})
+    md.configure(listen_interfaces=f"127.0.0.1:{free_port()}")
+    with HubServer(hub_root) as hub:
+        for name in names:
+            t, _commit, _ih = _hub_torrent(hub, f"acme/{name}", tmp_path)
+            ok(md.run("get", str(t), "--to", str(tmp_path / "a" / "models" / name), "--mirror", hub.url,
+                      "--no-seed", "--timeout", "60"))
+        ok(md.run("lock", str(tmp_path / "a")))
+        locked = (tmp_path / "a" / "modeldesk.lock").read_text()
+        assert locked.count("magnet:") == 2
+        other, b = _fresh_machine(tmp_path, "b", locked)
+        started = time.monotonic()
+        r = other.run("sync", str(b), "--mirror", hub.url, "--json", "--timeout", "60")
+        took = time.monotonic() - started
+    assert r.code == 0, r.stderr
+    for name in names:
+        assert sha(b / "models" / name / "model.safetensors") == sha(hub_root / "acme" / name / "model.safetensors")
+    assert SWARM_WAIT_S <= took < 1.5 * SWARM_WAIT_S, f"sync took {took:.1f} s"
