@@ -228,12 +228,16 @@ class EngineBridge(QObject):
         return self._spawn(run)
 
     def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
-                   mirrors: tuple[str, ...] = (), resolved=None) -> Future:
+                   mirrors: tuple[str, ...] = (), resolved=None, hub_cache: bool = False) -> Future:
+        """hub_cache: a hub repo also goes into the Hugging Face cache (HF_HUB_CACHE, as huggingface_hub
+        finds it) once complete."""
+        from modeldesk.core.hf_env import hub_cache_dir
         from modeldesk.core.intake import build_add
 
         def add():
             request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
-                                proxy=self._manager.proxy)  # engine settings apply
+                                proxy=self._manager.proxy,  # engine settings apply
+                                hub_cache=str(hub_cache_dir()) if hub_cache else None)
             return self._manager.add(request).result()
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)

@@ -77,9 +77,11 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
 
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
               mirrors: tuple[str, ...] = (), connections: int | None = None, stall_timeout: float | None = None,
-              resolved: Resolved | None = None, proxy: Proxy | None = None) -> TorrentAdd | HttpAdd | HubAdd:
+              resolved: Resolved | None = None, proxy: Proxy | None = None,
+              hub_cache: str | None = None) -> TorrentAdd | HttpAdd | HubAdd:
     """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
-    source already read (the add dialog's preview): call it off the GUI thread."""
+    source already read (the add dialog's preview): call it off the GUI thread. `hub_cache`: a hub repo is
+    also placed into this Hugging Face cache folder once complete."""
     if resolved is not None and resolved.source.strip() != text.strip():
         resolved = None  # the user changed the text after the preview
     text = text.strip()
@@ -93,7 +95,7 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
         from modeldesk.core.lockfile import locked_swarms  # TOML parsing only for a hub repo
 
         return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
-                      listing=listing, swarms=locked_swarms(project_dir, ref.repo_id))
+                      listing=listing, swarms=locked_swarms(project_dir, ref.repo_id), hub_cache=hub_cache)
     if kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None

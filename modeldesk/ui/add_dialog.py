@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from modeldesk.bridge import EngineBridge, Preview, error_text
 from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.hf_env import hub_cache_dir
 from modeldesk.core.models import FileEntry, Selection
 from modeldesk.core.units import fmt_bytes
 
@@ -41,6 +42,7 @@ class AddChoice:
     seed: bool
     resolved: object = None  # the preview (core.intake.Resolved) of this very source: added as previewed
     mirrors: tuple[str, ...] = ()  # a hub mirror for this download only (before the project's and the settings')
+    hub_cache: bool = False  # a hub repo also goes into the Hugging Face cache
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -124,6 +126,12 @@ class AddDialog(QDialog):
         self.files_model.itemChanged.connect(lambda _item: self._update_totals())
         self.seed = QCheckBox(self.tr("Keep seeding when done"))
         self.seed.setChecked(seed)
+        self.hub_cache = QCheckBox(self.tr("Also put it in the Hugging Face cache (transformers and "
+                                           "huggingface_hub find it there)"))
+        self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
+                                          "no second copy on the same disk.")
+                                  .replace("%1", str(hub_cache_dir())))
+        self.hub_cache.setVisible(False)
 
         form = QFormLayout()
         form.addRow(self.tr("Source:"), src_row)
@@ -139,6 +147,7 @@ class AddDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.files, 1)
         layout.addWidget(self.seed)
+        layout.addWidget(self.hub_cache)
         layout.addWidget(self.buttons)
 
         self._debounce = QTimer(self, singleShot=True, interval=350)
@@ -180,6 +189,7 @@ class AddDialog(QDialog):
         text = self.source.text().strip()
         self._request += 1
         self._forget_preview()
+        self.hub_cache.setVisible(False)
         self.files_model.removeRows(0, self.files_model.rowCount())
         if not text:
             self.status.setText("")
@@ -196,6 +206,7 @@ class AddDialog(QDialog):
             self._update_ok()
             return
         self._preview = result
+        self.hub_cache.setVisible(result.kind == "hub")
         build_file_tree(self.files_model, result.files)
         self.files.expandAll()
         self.files.resizeColumnToContents(0)
@@ -268,5 +279,6 @@ class AddDialog(QDialog):
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
         text = self.source.text().strip()
         resolved = self._preview  # added as previewed; build_add drops a preview of other text
+        hub_cache = self.hub_cache.isChecked() and resolved is not None and resolved.kind == "hub"
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved,
-                         self.mirrors())
+                         self.mirrors(), hub_cache)

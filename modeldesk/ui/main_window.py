@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         choice = dialog.choice()
         self.prefs.remember_folder(choice.project_dir)
         self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed, choice.mirrors,
-                               resolved=choice.resolved)
+                               resolved=choice.resolved, hub_cache=choice.hub_cache)
 
     def add_sources(self, sources: list[str]) -> None:
         """Sources from the command line, a second launch, a drop or the clipboard."""

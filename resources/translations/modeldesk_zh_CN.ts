@@ -88,13 +88,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="202"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="186"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="184"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="205"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="292"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="290"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>{name}：没有镜像能提供它（{detail}）。请稍后再运行同一命令；已下载的数据会保留。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/intake.py" line="87"/>
+        <location filename="../../modeldesk/core/intake.py" line="89"/>
         <source>Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.</source>
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/lockfile.py" line="150"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="225"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="242"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -386,22 +386,22 @@
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="125"/>
+        <location filename="../../modeldesk/core/manager.py" line="126"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="192"/>
+        <location filename="../../modeldesk/core/manager.py" line="201"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="223"/>
+        <location filename="../../modeldesk/core/manager.py" line="232"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="294"/>
+        <location filename="../../modeldesk/core/manager.py" line="303"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -682,22 +682,22 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="253"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="251"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="280"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="278"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="293"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="308"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="306"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
@@ -717,27 +717,27 @@
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="117"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="118"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="155"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="156"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="246"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="247"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="249"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="250"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="251"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -848,32 +848,32 @@
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="221"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="238"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="223"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="240"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="227"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="244"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="247"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="264"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="249"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="266"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="253"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="270"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -981,97 +981,107 @@
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="108"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="158"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="167"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="159"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="166"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="175"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="174"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="183"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="125"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="127"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
+        <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
+        <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
+        <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
+        <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="187"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="197"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="203"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="214"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="217"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="228"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="243"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="254"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="246"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="257"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>

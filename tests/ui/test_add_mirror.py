@@ -1,7 +1,9 @@
-"""The add dialog's Mirror field: a hub repo no known endpoint serves is explained with the app's own
-remedy, lists once a mirror is chosen, and downloads from that mirror."""
+"""The add dialog's hub options. The Mirror field: a hub repo no known endpoint serves is explained with
+the app's own remedy, lists once a mirror is chosen, and downloads from that mirror. The hub-cache box."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from modeldesk.core.models import JobState
 from tests.helpers.hub_server import HubServer
@@ -26,3 +28,36 @@ def test_a_mirror_chosen_in_the_dialog_lists_and_fetches_the_repo(engine, window
         qtbot.waitUntil(lambda: any(e.state == JobState.FINISHED and e.project_dir == str(out)
                                     for e in window.model.rows()), timeout=30_000)
     assert (out / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()
+
+
+def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbot, tmp_path, monkeypatch):
+    """The dialog's hub-cache box (shown for hub repos only): once complete, the repo is in HF_HUB_CACHE
+    where huggingface_hub itself finds it offline, and the project folder keeps its own files."""
+    from huggingface_hub import snapshot_download
+
+    cache = tmp_path / "hf-cache"
+    monkeypatch.setenv("HF_HUB_CACHE", str(cache))
+    repo = tmp_path / "hub" / "acme" / "tiny-tts"
+    write_random(repo / "model.safetensors", 300 * 1024)
+    (repo / "config.json").write_text("{}\n")
+    out = tmp_path / "proj"
+    dialog = window.show_add_dialog("http://127.0.0.1:9/plain.bin")
+    qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
+    assert dialog.hub_cache.isHidden(), "a plain URL has no hub cache to go into"
+    dialog.reject()
+    with HubServer(tmp_path / "hub") as hub:
+        dialog = window.show_add_dialog("hf://acme/tiny-tts")
+        dialog.folder.setCurrentText(str(out))
+        dialog.mirror.setCurrentText(hub.url)
+        qtbot.waitUntil(lambda: "2 of 2 files" in dialog.status.text(), timeout=10_000)
+        assert not dialog.hub_cache.isHidden() and str(cache) in dialog.hub_cache.toolTip()
+        dialog.hub_cache.setChecked(True)
+        assert dialog.choice().hub_cache
+        dialog.accept()
+        qtbot.waitUntil(lambda: any(e.state == JobState.FINISHED and e.project_dir == str(out)
+                                    for e in window.model.rows()), timeout=30_000)
+        commit = hub.commit("acme/tiny-tts")
+    snapshot = snapshot_download("acme/tiny-tts", revision=commit, cache_dir=str(cache), local_files_only=True)
+    for name in ("model.safetensors", "config.json"):
+        assert (Path(snapshot) / name).read_bytes() == (repo / name).read_bytes()
+        assert (out / name).read_bytes() == (repo / name).read_bytes()
