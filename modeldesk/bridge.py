@@ -89,6 +89,7 @@ class EngineBridge(QObject):
     jobsUpdated = Signal(object)  # tuple[JobSnapshot, ...]
     metadataReceived = Signal(object)  # events.MetadataReceived
     jobFinished = Signal(str)
+    jobNotice = Signal(str, str)  # job id, what went wrong beside a finished download (the hub cache)
     jobFailed = Signal(str, str)  # job id, reason
     jobPaused = Signal(str)
     jobRemoved = Signal(str)
@@ -172,7 +173,9 @@ class EngineBridge(QObject):
                     self.entryLoaded.emit(entry)
             case ev.MetadataReceived():
                 self.metadataReceived.emit(event)
-            case ev.JobFinished(job_id=job_id):
+            case ev.JobFinished(job_id=job_id, notice=notice):
+                if notice:  # first: the notice replaces the plain "complete" one
+                    self.jobNotice.emit(job_id, message_text(notice))
                 self.jobFinished.emit(job_id)
             case ev.JobFailed(job_id=job_id, reason=reason):
                 self.jobFailed.emit(job_id, message_text(reason))

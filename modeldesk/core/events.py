@@ -49,6 +49,7 @@ class JobFinished:
 
     job_id: JobId
     unverified: tuple[str, ...] = ()
+    notice: Message | None = None  # complete, but something asked for beside it failed (the hub cache)
 
 
 @dataclass(frozen=True)

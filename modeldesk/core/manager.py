@@ -393,14 +393,16 @@ class Manager:
     def _record_and_deliver(self, event: ev.Event) -> None:
         if self._library is not None:
             event = self._recorder.record(self._library, event)
-        self._follow(event)
-        self._sink(event)
+        self._sink(self._follow(event))
 
-    def _follow(self, event: ev.Event) -> None:
-        """What the manager itself keeps from the event stream: which jobs run here, and manifests."""
+    def _follow(self, event: ev.Event) -> ev.Event:
+        """What the manager itself keeps from the event stream: which jobs run here, and manifests. A hub
+        job's finish comes back with what went wrong placing it into the hub cache."""
         match event:
             case ev.JobFinished(job_id=job_id):
-                checked = self._http.finished(job_id)
+                checked, notice = self._http.finished(job_id)
+                if notice is not None:
+                    event = dataclasses.replace(event, notice=notice)
                 if self._library is not None:  # placed into other projects instead of fetched again
                     index = self._library.blobs
                     for path, sha in checked:
@@ -413,6 +415,7 @@ class Manager:
                 self._http.forget(job_id)
             case _:
                 pass
+        return event
 
 
 def _then(fut: Future, after: Callable) -> Future:

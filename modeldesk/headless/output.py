@@ -85,11 +85,14 @@ class Output:
                 if incomplete and self.show_missing:
                     shown = ", ".join(incomplete[:5]) + (" …" if len(incomplete) > 5 else "")
                     self.info(f"{len(incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
-            case ev.JobFinished(job_id=job_id, unverified=()):
-                self.info(f"complete and verified: {job_id}")
-            case ev.JobFinished(job_id=job_id, unverified=names):
-                self.info(f"complete, NOT verified (no sha256 was given, only the size was checked): "
-                          f"{', '.join(names)}; pass --sha256 to check it: {job_id}")
+            case ev.JobFinished(job_id=job_id, unverified=names, notice=notice):
+                if names:
+                    self.info(f"complete, NOT verified (no sha256 was given, only the size was checked): "
+                              f"{', '.join(names)}; pass --sha256 to check it: {job_id}")
+                else:
+                    self.info(f"complete and verified: {job_id}")
+                if notice:
+                    self.error(str(notice))
             case ev.FilePlaced(path=path, mode=mode, source=source):
                 self.info(f"placed from the library ({mode}, not downloaded): {path} ← {source}")
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
@@ -199,7 +202,8 @@ def event_dict(event: ev.Event) -> dict | None:
         case ev.FilesChecked():
             return {"event": "checked", "job_id": event.job_id, "incomplete": list(event.incomplete)}
         case ev.JobFinished():
-            return {"event": "finished", "job_id": event.job_id, "unverified": list(event.unverified)}
+            return {"event": "finished", "job_id": event.job_id, "unverified": list(event.unverified),
+                    **({"notice": str(event.notice)} if event.notice else {})}
         case ev.SeedingLimitReached():
             return {"event": "seeding_limit", "job_id": event.job_id, "reason": str(event.reason)}
         case ev.JobFailed():

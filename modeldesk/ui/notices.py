@@ -34,6 +34,7 @@ class Notices(QObject):
         bridge.entriesLoaded.connect(self._on_entries)
         bridge.jobFinished.connect(self._on_finished)
         bridge.jobFailed.connect(self._on_failed)
+        bridge.jobNotice.connect(self._on_notice)
         bridge.seedingLimitReached.connect(self._on_seeding_limit)
 
     def set_tray(self, tray) -> None:
@@ -57,6 +58,11 @@ class Notices(QObject):
 
     def _on_failed(self, job_id: str, reason: str) -> None:
         self.show(self.tr("Download failed"), f"{self._name_of(job_id)}: {reason}", "transfer.error", error=True)
+
+    def _on_notice(self, job_id: str, text: str) -> None:
+        """A download complete, with a problem beside it: said instead of the plain "complete" notice."""
+        self._under_way.discard(job_id)
+        self.show(self.tr("Download complete, with a problem"), text, "transfer.complete", error=True)
 
     def _on_seeding_limit(self, job_id: str, reason: str) -> None:
         self.show(self.tr("Seeding stopped"), f"{self._name_of(job_id)}: {reason}", "transfer")

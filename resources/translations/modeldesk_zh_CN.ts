@@ -225,12 +225,17 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="182"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="73"/>
+        <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
+        <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/jobs.py" line="187"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="195"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="200"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -1663,22 +1668,27 @@ or press Add… on the toolbar.</source>
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="55"/>
+        <location filename="../../modeldesk/ui/notices.py" line="56"/>
         <source>Download complete</source>
         <translation>下载完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="56"/>
+        <location filename="../../modeldesk/ui/notices.py" line="57"/>
         <source>%1 is complete and verified.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="59"/>
+        <location filename="../../modeldesk/ui/notices.py" line="60"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="62"/>
+        <location filename="../../modeldesk/ui/notices.py" line="63"/>
+        <source>Download complete, with a problem</source>
+        <translation>下载完成，但有一个问题</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/notices.py" line="66"/>
         <source>Seeding stopped</source>
         <translation>已停止做种</translation>
     </message>

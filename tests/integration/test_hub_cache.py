@@ -85,3 +85,23 @@ def test_a_dataset_at_a_commit_goes_in_as_a_dataset_with_no_ref(md, tmp_path, hu
 def test_hub_cache_is_for_hub_repos(md, tmp_path):
     r = md.run("get", "magnet:?xt=urn:btih:" + "ab" * 20, "--to", str(tmp_path / "p"), "--hub-cache")
     assert r.code == 2 and "--hub-cache goes with hub repos" in r.stderr
+
+
+def test_a_cache_that_cannot_take_the_repo_is_said_and_the_download_kept(md, tmp_path, hub_root):  # noqa: F811
+    """The cache path is a file, so nothing can be placed under it: the download still completes (exit 0,
+    files in --to), and the run says the cache could not take it, in the text and in --json."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache should be\n")
+    out = tmp_path / "p"
+    with HubServer(hub_root) as hub:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(out), "--no-seed",
+                   "--hub-cache", str(blocked))
+        j = md.run("get", "hf://acme/tiny-tts", "--mirror", hub.url, "--to", str(tmp_path / "q"), "--no-seed",
+                   "--hub-cache", str(blocked), "--json")
+    assert r.code == 0, r.stderr
+    assert "could not be put into the Hugging Face cache" in r.stderr and str(blocked) in r.stderr
+    assert "is in the hub cache" not in r.stdout
+    assert (out / "config.json").read_bytes() == (hub_root / "acme" / "tiny-tts" / "config.json").read_bytes()
+    assert blocked.read_text() == "a file where the cache should be\n"
+    (finished,) = [e for e in j.events if e.get("event") == "finished"]
+    assert "could not be put into the Hugging Face cache" in finished["notice"]

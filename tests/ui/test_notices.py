@@ -48,3 +48,27 @@ def test_failures_and_seeding_limits_are_announced_and_restored_models_are_not(q
         ("Download failed", "llama <8B> & co: No space left on the disk that holds /data", "transfer.error"),
         ("Seeding stopped", "tts-model: ratio 2.00 reached", "transfer"),
     ]
+
+
+def test_a_download_complete_with_a_problem_is_announced_once_with_the_problem(qtbot, daemon):
+    """A hub repo complete in its folder that the Hugging Face cache could not take: one notice, the
+    problem's, in place of the plain "complete" one."""
+    from modeldesk.core import events as ev
+    from modeldesk.core.messages import N_, Message
+    from modeldesk.ui.notices import Notices
+
+    bridge = EngineBridge()
+    notices = Notices(bridge, lambda job_id: "acme/tts", None, "io.github.modeldesk.ModelDesk")
+    try:
+        bridge.jobsUpdated.emit((Snap("hf-1", JobState.DOWNLOADING),))
+        problem = Message.of(N_("{name} is complete in its folder, but it could not be put into the Hugging Face "
+                                "cache {cache}: {error}"), name="acme/tts", cache="/c", error=OSError("read-only"))
+        bridge.deliver(ev.JobFinished("hf-1", notice=problem))
+        qtbot.waitUntil(lambda: len(daemon.shown()) >= 1, timeout=10_000)
+        time.sleep(0.5)
+        shown = daemon.shown()
+    finally:
+        notices.close()
+    assert [(n["summary"], html.unescape(n["body"])) for n in shown] == [
+        ("Download complete, with a problem",
+         "acme/tts is complete in its folder, but it could not be put into the Hugging Face cache /c: read-only")]

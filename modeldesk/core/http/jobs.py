@@ -28,7 +28,7 @@ from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.jobs import InLibrary, completed
 from modeldesk.core.library.manifest import hub_repos_in, manifest_path, write_manifest
-from modeldesk.core.messages import N_
+from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.projects import ensure_project_dir
 from modeldesk.core.proxy import Proxy
@@ -56,19 +56,24 @@ class HubManifest:
     wanted: set[str]
     hub_cache: str | None = None
 
-    def write(self) -> list[tuple[Path, str]]:
+    def write(self) -> tuple[list[tuple[Path, str]], Message | None]:
         """Writes it (and places the files into the hub cache when the job asked for that); returns the
-        files whose sha256 the download checked, for the library's index."""
+        files whose sha256 the download checked, for the library's index, and what went wrong placing
+        them into the hub cache (the download itself is complete and kept)."""
         written = [e for e in self.entries if e["path"] in self.wanted]
         write_manifest(self.project, self.name, self.source, written)
+        notice = None
         if self.hub_cache:
             try:
                 from modeldesk.core.library.hf_cache import export_to_hub_cache  # --hub-cache only
 
                 export_to_hub_cache(self.project, self.source, written, Path(self.hub_cache))
-            except (ModelDeskError, OSError) as exc:  # the download itself is complete and kept
-                log.warning("%s could not be placed into the hub cache %s: %s", self.name, self.hub_cache, exc)
-        return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")]
+            except (ModelDeskError, OSError) as exc:
+                log.info("%s could not be placed into the hub cache %s: %s", self.name, self.hub_cache, exc)
+                notice = Message.of(N_("{name} is complete in its folder, but it could not be put into the "
+                                       "Hugging Face cache {cache}: {error}"),
+                                    name=self.name, cache=self.hub_cache, error=exc)
+        return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")], notice
 
 
 class HttpJobs:
@@ -251,11 +256,12 @@ class HttpJobs:
         return project
 
     # ---- what the event stream tells ---------------------------------------------------------
-    def finished(self, job_id: str) -> list[tuple[Path, str]]:
-        """A hub job's manifest written; its files checked against their sha256 (see HubManifest.write)."""
+    def finished(self, job_id: str) -> tuple[list[tuple[Path, str]], Message | None]:
+        """A hub job's manifest written; its files checked against their sha256, and what went wrong beside
+        (see HubManifest.write)."""
         if job_id in self._manifests:  # kept: picking more files later writes it again
             return self._manifests[job_id].write()
-        return []
+        return [], None
 
     def forget(self, job_id: str) -> None:
         self._manifests.pop(job_id, None)
