@@ -82,15 +82,12 @@ class SwarmAsks:
         self._lock = threading.Lock()
         self._asks: dict[str, tuple[Future, float]] = {}
 
-    def ask_all(self, adds: Iterable, running: Callable[[str], bool]) -> None:
+    def ask_all(self, adds: Iterable[HubAdd], running: Callable[[str], bool]) -> None:
         """Ask now, without waiting, the swarm each hub add's lock names for the commit it pins (`sync`)."""
         for add in adds:
-            if not isinstance(add, HubAdd) or add.hub_cache or add.job_id:
-                continue
-            for commit, text in add.swarms:
-                magnet = _magnet(text) if commit == add.ref.revision else None
-                if magnet is not None and not running(magnet.job_id):
-                    self.ask(magnet.text, magnet.job_id)
+            magnet = locked_magnet(add, add.ref.revision)
+            if magnet is not None and not running(magnet.job_id):
+                self.ask(magnet.text, magnet.job_id)
 
     def ask(self, text: str, job_id: str) -> tuple[Future, float]:
         """The request for this magnet's metadata (started now unless it already runs) and its deadline."""
@@ -114,9 +111,12 @@ class SwarmAsks:
                 self._asks.pop(job_id, None)
 
 
-def _magnet(text: str):
+def locked_magnet(add: HubAdd, commit: str) -> TorrentSource | None:
+    """The magnet the project's lock pins for this commit of the add's repo (None: the lock pins another
+    commit, or its magnet does not parse)."""
+    text = next((m for c, m in add.swarms if c == commit), None)
     try:
-        return parse_magnet(text)
+        return parse_magnet(text) if text is not None else None
     except ModelDeskError:
         return None
 
@@ -124,8 +124,7 @@ def _magnet(text: str):
 def from_locked_swarm(add: HubAdd, commit: str, asks: SwarmAsks, running: Callable[[str], bool]) -> TorrentAdd | None:
     """The add as the torrent its lock's magnet names, when a peer sends the metadata by the request's
     deadline (blocking); None leaves it to the hub."""
-    text = next((m for c, m in add.swarms if c == commit), None)
-    magnet = _magnet(text) if text is not None else None  # None: the lock pins another commit
+    magnet = locked_magnet(add, commit)
     if magnet is None or running(magnet.job_id):
         return None  # or running here already (another project): the mirrors alone
     log.info("%s@%s: asking the swarm of its lock's magnet for the metadata", add.ref.repo_id, commit[:12])

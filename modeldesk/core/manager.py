@@ -157,13 +157,18 @@ class Manager:
     def ask_swarms(self, adds: list) -> None:
         """Ask the swarm of every magnet these hub adds' locks name for its metadata now (`sync` adds its
         models one by one, and each may wait for its swarm: this way they wait together)."""
-        if not hub_offline():
-            self._swarm_asks.ask_all(adds, self._runs_here)
+        self._swarm_asks.ask_all([a for a in adds if isinstance(a, HubAdd) and self._may_join(a)], self._runs_here)
+
+    @staticmethod
+    def _may_join(add: HubAdd) -> bool:
+        """Whether a hub add may come as a torrent: not one going into the hub cache (the torrent path does
+        not place it there), not a stored hub job resumed as itself, and the hub not set offline."""
+        return not (add.hub_cache or add.job_id or hub_offline())
 
     def _hub_as_torrent(self, add: HubAdd) -> TorrentAdd | None:
         """A hub repo whose commit the library (or the project's lock) knows as a torrent comes as that
         torrent (hub_swarm.py)."""
-        if add.hub_cache or add.job_id or hub_offline():
+        if not self._may_join(add):
             return None
         known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
         if not known and not add.swarms:

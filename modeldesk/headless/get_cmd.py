@@ -73,7 +73,7 @@ def _cache_folder(cache: str) -> Path:
 
 def report_hub_cache(project: str, cache: str, output: Output) -> None:
     """Where each hub repo of a completed folder is in the hub cache (nothing when placing it failed: the
-    core said why in a warning)."""
+    job's finish carried a notice that said why)."""
     from modeldesk.core.library.hf_cache import repo_folder
 
     folder = _cache_folder(cache)
