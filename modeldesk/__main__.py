@@ -1,5 +1,3 @@
-import sys
+from modeldesk.cli import run
 
-from modeldesk.cli import main
-
-sys.exit(main())
+run()

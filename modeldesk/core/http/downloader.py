@@ -236,6 +236,7 @@ class FileDownload:
                     self.mirrors.failed(m, type(exc).__name__)
                     faults.append(f"{m.host}: {type(exc).__name__}")
                     continue
+                self.mirrors.observed_latency(m, r.elapsed.total_seconds())
                 if r.status_code >= 400:
                     f = fault_for(r)
                     m.fatal_status = f.fatal_status
@@ -271,7 +272,7 @@ class FileDownload:
     # ---- transfer ----------------------------------------------------------------------
     def _fetch_missing(self, fd: int, segs: SegmentMap) -> None:
         missing = segs.missing()
-        sched = Scheduler(missing, self.size, self._connections)
+        sched = Scheduler(missing, self.size, self._connections, hashed=bool(self.spec.sha256 or self.spec.git_sha1))
         if sched.idle():
             return
         # A small file needs no more connections than it has pieces of the smallest size.

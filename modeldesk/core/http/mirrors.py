@@ -33,7 +33,8 @@ class Mirror:
     speed: float = 0.0  # bytes/s, exponentially smoothed per finished request
     last_error: str = ""
     fatal_status: int = 0  # 404/401/403: this mirror will not serve the file
-    latency: float = 0.05  # seconds to response headers, smoothed
+    latency: float = 0.05  # seconds to response headers, smoothed (a guess until the first answer)
+    latency_seen: bool = False
     limit: int = 1 << 30  # connections it may have now (the tuner's count; per_mirror caps it too)
     received: int = 0  # bytes it sent this job, counted as they arrive
 
@@ -157,7 +158,8 @@ class MirrorSet:
 
     def observed_latency(self, m: Mirror, seconds: float) -> None:
         with self._lock:
-            m.latency = 0.7 * m.latency + 0.3 * seconds
+            m.latency = 0.7 * m.latency + 0.3 * seconds if m.latency_seen else seconds
+            m.latency_seen = True
 
     def only_whole_streams_left(self) -> list[Mirror]:
         """Mirrors that serve the file but no ranges, when no range-capable mirror is left."""

@@ -6,6 +6,11 @@ A request is sized to last about REQUEST_S on its mirror (long-lived ranges: a t
 gets no head start from many short requests), but no larger than keeps the part still unhashed at
 the end small next to the transfer time.
 
+When the file is hashed as it arrives, requests also taper: each is cut no larger than a share of
+what is left to hand out, so the requests in flight at the end are small and end at different
+times, and little is left to hash after the last byte. They stop shrinking where hashing what a
+wave of them holds takes TAIL_S, or no more time than one more round trip to the mirror costs.
+
 When no hole is left, an idle connection takes over the tail of the request that would otherwise
 finish last, cut so that both end together given their measured speeds and the new request's
 latency (end game): a slow mirror never holds the tail.
@@ -28,6 +33,7 @@ MAX_PIECE = 256 * MIB
 REQUEST_S = 8.0  # how long a request should last on its mirror
 HASH_RATE = 1.5 * 1024 * MIB  # sha256 bytes/s of one core, roughly (hashlib)
 HASH_TAIL = 0.1  # hashing left after the last byte: at most this share of the transfer time
+TAIL_S = 0.03  # requests taper until the bytes of one wave of them hash in this long
 MIN_STEAL = 256 * 1024  # never take over less than this
 STEAL_GAIN_S = 0.3  # take over only when the job ends at least this much sooner
 YOUNG_S = 0.5  # a request younger than this has no speed of its own yet
@@ -61,8 +67,10 @@ def _align_up(n: int) -> int:
 
 
 class Scheduler:
-    def __init__(self, holes: list[tuple[int, int]], size: int, connections: int, clock=time.monotonic):
+    def __init__(self, holes: list[tuple[int, int]], size: int, connections: int, clock=time.monotonic,
+                 hashed: bool = False):
         self.lock = threading.Lock()
+        self._hashed = hashed
         self._holes = sorted((a, b) for a, b in holes if b > a)
         self._active: list[Work] = []
         self._size = max(1, size)
@@ -92,14 +100,26 @@ class Scheduler:
             return 0.0
         return sum(rates) / len(rates) * self._connections
 
-    def piece_size(self, rate: float | None, now: float) -> int:
+    def piece_size(self, rate: float | None, now: float, latency: float = 0.05) -> int:
+        piece: float
         if not rate:
-            return max(MIN_PIECE, min(FIRST_PIECE, self._size // self._connections))
-        piece = rate * REQUEST_S
-        total = self._total_rate(now) or rate * self._connections
-        # Unhashed at the end ≈ connections × piece; its hashing time / transfer time ≤ HASH_TAIL.
-        cap = HASH_TAIL * self._size * HASH_RATE / (self._connections * total)
-        return int(max(MIN_PIECE, min(piece, cap, MAX_PIECE)))
+            piece = max(MIN_PIECE, min(FIRST_PIECE, self._size // self._connections))
+        else:
+            total = self._total_rate(now) or rate * self._connections
+            # Unhashed at the end ≈ connections × piece; its hashing time / transfer time ≤ HASH_TAIL.
+            cap = HASH_TAIL * self._size * HASH_RATE / (self._connections * total)
+            piece = min(rate * REQUEST_S, cap, MAX_PIECE)
+        if self._hashed:
+            piece = min(piece, self._tapered(latency))
+        return int(max(MIN_PIECE, piece))
+
+    def _tapered(self, latency: float) -> float:
+        """A share of what is left to hand out, so requests shrink toward the end of the file; but
+        not below a size whose wave hashes in TAIL_S, nor one where halving the last wave would save
+        less hashing than the extra round trip costs (a far mirror keeps long requests)."""
+        left = sum(b - a for a, b in self._holes)
+        floor = HASH_RATE * max(TAIL_S, 2 * latency) / self._connections
+        return max(floor, left / (2 * self._connections))
 
     # ---- assignment ---------------------------------------------------------------------
     def take(self, mirror: Mirror, latency: float = 0.05) -> Work | None:
@@ -108,7 +128,7 @@ class Scheduler:
         with self.lock:
             if self._holes:
                 a, b = self._holes[0]
-                piece = _align_up(self.piece_size(mirror.speed or None, now))
+                piece = _align_up(self.piece_size(mirror.speed or None, now, latency))
                 if b - (a + piece) < MIN_PIECE:  # do not leave a sliver behind
                     piece = b - a
                 end = min(b, a + piece)

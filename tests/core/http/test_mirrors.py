@@ -23,3 +23,12 @@ def test_files_in_flight_share_the_connections_to_a_host():
 def test_without_slots_each_file_has_its_own_limit():
     a = MirrorSet(["http://m1/a.bin"], per_mirror=2)
     assert a.pick() and a.pick() and a.pick() is None
+
+
+def test_the_first_answer_replaces_the_latency_guess_then_it_is_smoothed():
+    ms = MirrorSet(["http://m1/a.bin"], per_mirror=2)
+    m = ms.mirrors[0]
+    ms.observed_latency(m, 0.002)  # a mirror next door: the guess (50 ms) must not linger
+    assert m.latency == 0.002
+    ms.observed_latency(m, 0.102)
+    assert 0.002 < m.latency < 0.102

@@ -77,3 +77,35 @@ def test_unfinished_bytes_become_a_hole_again():
     again = s.take(Mirror("http://b/f"))
     assert again.pos == 5 * MIB, "the lowest missing byte is fetched first"
     assert not s.idle()
+
+
+def _pieces(s: Scheduler, mirror: Mirror, latency: float) -> list[int]:
+    sizes = []
+    while (w := s.take(mirror, latency)) is not None:
+        sizes.append(w.end - w.pos)
+        w.pos = w.end  # finished at once; only the sizes matter here
+        s.give_back(w)
+    return sizes
+
+
+def test_hashed_requests_taper_so_the_last_wave_hashes_quickly():
+    size, n = 256 * MIB, 16
+    s = Scheduler([(0, size)], size, connections=n, clock=Clock(), hashed=True)
+    sizes = _pieces(s, Mirror("http://near/f", speed=3 * MIB), latency=0.002)
+    assert sum(sizes) == size
+    assert sizes[0] <= size // (2 * n) + sch.ALIGN, "the first wave holds at most half the file"
+    shrinking = zip(sizes[:-2], sizes[1:-1], strict=True)  # the last request takes a sliver along
+    assert all(a >= b for a, b in shrinking), "requests only shrink"
+    last_wave = sum(sizes[-n:])
+    assert last_wave / sch.HASH_RATE <= 2 * sch.TAIL_S, f"{last_wave / MIB:.0f} MiB left to hash at the end"
+    assert len(sizes) < 150, "but not a request per MiB"
+
+
+def test_a_far_mirror_keeps_long_requests_and_unhashed_files_are_not_tapered():
+    size, n = 256 * MIB, 16
+    # Halving a wave would save less hashing than the round trip of one more request costs.
+    far = [_pieces(Scheduler([(0, size)], size, connections=n, clock=Clock(), hashed=hashed),
+                   Mirror("http://far/f", speed=6 * MIB), latency=0.15) for hashed in (True, False)]
+    assert far[0] == far[1]
+    plain = Scheduler([(0, size)], size, connections=n, clock=Clock())
+    assert _pieces(plain, Mirror("http://near/f", speed=3 * MIB), latency=0.002)[0] == 3 * MIB * sch.REQUEST_S
