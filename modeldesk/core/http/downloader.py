@@ -37,6 +37,7 @@ from modeldesk.core.errors import (
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole, record_fault
 from modeldesk.core.http.hasher import PrefixHasher
+from modeldesk.core.http.sessions import SessionPool
 from modeldesk.core.http.preallocate import preallocate
 from modeldesk.core.http.prober import probe
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
@@ -122,7 +123,7 @@ def file_paths(dest: Path) -> tuple[Path, Path, Path]:
 class FileDownload:
     def __init__(self, spec: FileSpec, connections: int = HTTP_CONNECTIONS, stall_timeout: float = 20.0,
                  stop: threading.Event | None = None, on_progress: Callable[[Progress], None] | None = None,
-                 session_factory: Callable[[], requests.Session] = new_session, slots: HostSlots | None = None,
+                 sessions: SessionPool | None = None, slots: HostSlots | None = None,
                  limiters: tuple[RateLimiter, ...] = (), known_good: Callable[[Path], bool] | None = None,
                  root: Path | None = None, network_hint: Message | str = "",
                  reuse: Callable[[str, Path], bool] | None = None):
@@ -141,7 +142,9 @@ class FileDownload:
         self._timeout = (10.0, stall_timeout)
         self._stop = stop or threading.Event()
         self._on_progress = on_progress or (lambda p: None)
-        self._new_session = session_factory
+        # The job's sessions (their kept-alive connections serve its next file too); a file alone has its own.
+        self._sessions, self._own_sessions = sessions or SessionPool(new_session), sessions is None
+        self._new_session = self._sessions.borrow
         self.size = spec.size or 0
         self.resumed = 0  # bytes a previous run had already finished
         self._reprobe: threading.Thread | None = None
@@ -160,6 +163,8 @@ class FileDownload:
             self._run()
         finally:
             self._hand_out()
+            if self._own_sessions:
+                self._sessions.close()
 
     def _hand_out(self) -> None:
         if not self.handed_out.is_set():
@@ -172,7 +177,8 @@ class FileDownload:
         make_folder(dest.parent)
         if self.spec.size is not None:  # a listing gave the size: no HEAD round trip per file
             validator = self.spec.sha256 or self.spec.git_sha1 or str(self.size)
-        else:
+        else:  # the size comes from the probe; the connections that follow are opened meanwhile
+            self._sessions.warm(self.mirrors.mirrors[0].url, self._per_mirror)
             validator = self._probe()
         if dest.exists() and dest.stat().st_size == self.size and (self._known_good(dest)
                                                                    or content_ok(dest, self.spec)):

@@ -24,6 +24,7 @@ from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, fil
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
+from modeldesk.core.http.sessions import SessionPool
 from modeldesk.core.messages import N_, Message
 from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
 from modeldesk.core.proxy import Proxy
@@ -166,7 +167,7 @@ class HttpEngine:
                  reuse: Callable[[str, str, Path], bool] | None = None):
         self._emit = emit
         self._reuse = reuse  # (job id, sha256, dest): placed from the library, not fetched
-        self._proxy = proxy  # the proxy in force now: each file started takes it
+        self._proxy = proxy  # the proxy in force now: each job run started takes it
         self._stopping = False
         self._lock = threading.Lock()
         self._jobs: dict[str, HttpJob] = {}
@@ -401,10 +402,8 @@ class HttpEngine:
             def on_progress(p: Progress) -> None:
                 progress.update(spec, p)
                 announce_files()
-            proxy = self._proxy()
             dl = FileDownload(spec, connections=job.connections, stall_timeout=job.stall_timeout, stop=halt,
-                              on_progress=on_progress, slots=slots, limiters=limiters,
-                              session_factory=functools.partial(new_session, job.credentials, proxy),
+                              on_progress=on_progress, slots=slots, limiters=limiters, sessions=sessions,
                               known_good=self._known_good, root=Path(job.project_dir),
                               network_hint=proxy.network_hint(),
                               reuse=functools.partial(self._reuse, job.job_id) if self._reuse else None)
@@ -419,6 +418,8 @@ class HttpEngine:
             with self._lock:
                 live.remove(dl)
 
+        proxy = self._proxy()
+        sessions = SessionPool(functools.partial(new_session, job.credentials, proxy))
         try:
             announce_files()
             fetch_files(job.files, job.connections, stop, make, on_done)
@@ -433,6 +434,7 @@ class HttpEngine:
                                                            exc=exc), 1))
             return
         finally:
+            sessions.close()
             with self._lock:
                 live.clear()  # files that failed or stopped hold no connections any more
         progress.send(progress.total, progress.fetched, 0, JobState.FINISHED)
