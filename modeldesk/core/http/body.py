@@ -18,15 +18,18 @@ import urllib3
 
 FILL_S = 0.05  # a read gathers what arrives for at most this long before it returns
 BUFFER = 1024 * 1024  # per connection; a larger one saves little CPU and costs memory at 64 connections
+SMALL = 64 * 1024  # the least a thread's buffer holds
 
 _local = threading.local()
 
 
-def buffer() -> memoryview:
-    """This thread's read buffer (kept for the next request, so its pages are not faulted in again)."""
+def buffer(need: int = BUFFER) -> memoryview:
+    """This thread's read buffer (kept for the next request, so its pages are not faulted in again),
+    at least `need` bytes up to BUFFER: a thread fetching small files keeps a small one."""
+    need = max(SMALL, min(BUFFER, need))
     view = getattr(_local, "view", None)
-    if view is None:
-        view = _local.view = memoryview(bytearray(BUFFER))
+    if view is None or len(view) < need:
+        view = _local.view = memoryview(bytearray(need))
     return view
 
 

@@ -19,6 +19,7 @@ from modeldesk.core import events as ev
 from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
 from modeldesk.core.credentials import Credentials
 from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.http.arenas import limit_arenas
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, file_paths
 from modeldesk.core.http.file_pool import fetch_files
@@ -385,6 +386,7 @@ class HttpEngine:
         return not any(t.is_alive() for t in threads)
 
     def _run(self, job: HttpJob, stop: threading.Event, announce: bool) -> None:
+        limit_arenas()  # before this job's connection threads start
         if announce:
             self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
         progress = _JobProgress(job, self._emit)

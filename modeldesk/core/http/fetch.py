@@ -9,7 +9,7 @@ import time
 
 import requests
 
-from modeldesk.core.http.body import Body, BodyError, buffer
+from modeldesk.core.http.body import BUFFER, Body, BodyError, buffer
 from modeldesk.core.http.ratelimit import RateLimiter, read_size
 from modeldesk.core.http.scheduler import Work
 from modeldesk.core.http.status import problem_of
@@ -124,7 +124,7 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
     t0 = time.monotonic()
     resp = open_stream(session, mirror.url, headers, timeout)
     work.ttfb = time.monotonic() - t0
-    written, view = 0, buffer()
+    written, view = 0, buffer(end - start)
     with resp:
         check_ranged_answer(resp, start, end, size)
         body, floor = Body(resp), Floor(timeout[1])
@@ -158,7 +158,7 @@ def fetch_whole(session: requests.Session, mirror, fd: int, size: int, on_bytes,
                 timeout: tuple[float, float], limiters: tuple[RateLimiter, ...] = ()) -> int:
     """One plain GET of the whole file from offset 0, for mirrors that serve no ranges at all."""
     resp = open_stream(session, mirror.url, {"Accept-Encoding": "identity"}, timeout)
-    pos, view = 0, buffer()
+    pos, view = 0, buffer(size if size > 0 else BUFFER)
     with resp:
         if resp.status_code != 200:
             raise fault_for(resp)

@@ -110,3 +110,19 @@ def test_over_tls_reads_gather_the_16_kib_records_into_large_writes(tmp_path, da
             os.close(fd)
     assert got == SIZE and out.read_bytes() == data
     assert SIZE / len(writes) > 4 * 16 * 1024, f"{len(writes)} writes: TLS records were not gathered"
+
+
+def test_a_thread_fetching_small_files_keeps_a_small_buffer():
+    from modeldesk.core.http import body
+
+    sizes = []
+
+    def run():
+        sizes.append(len(body.buffer(8 * 1024)))  # an 8 KiB file
+        sizes.append(len(body.buffer(8 * 1024)))
+        sizes.append(len(body.buffer(16 * 1024 * 1024)))  # then a large range: the full buffer
+        sizes.append(len(body.buffer(8 * 1024)))  # kept, not shrunk
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    assert sizes == [body.SMALL, body.SMALL, body.BUFFER, body.BUFFER]
