@@ -9,7 +9,9 @@ the end small next to the transfer time.
 When the file is hashed as it arrives, requests also taper: each is cut no larger than a share of
 what is left to hand out, so the requests in flight at the end are small and end at different
 times, and little is left to hash after the last byte. They stop shrinking where hashing what a
-wave of them holds takes TAIL_S, or no more time than one more round trip to the mirror costs.
+wave of them holds takes TAIL_S, or no more time than one more round trip to the mirror costs, or
+where a request would last under TAPER_MIN_S (nginx's limit_rate lets each request's first second
+through at once: short requests would beat a throttle, long ones keep that a small part).
 
 When no hole is left, an idle connection takes over the tail of the request that would otherwise
 finish last, cut so that both end together given their measured speeds and the new request's
@@ -34,6 +36,7 @@ REQUEST_S = 8.0  # how long a request should last on its mirror
 HASH_RATE = 1.5 * 1024 * MIB  # sha256 bytes/s of one core, roughly (hashlib)
 HASH_TAIL = 0.1  # hashing left after the last byte: at most this share of the transfer time
 TAIL_S = 0.03  # requests taper until the bytes of one wave of them hash in this long
+TAPER_MIN_S = 4.0  # ... and no tapered request lasts less than this on its mirror
 MIN_STEAL = 256 * 1024  # never take over less than this
 STEAL_GAIN_S = 0.3  # take over only when the job ends at least this much sooner
 YOUNG_S = 0.5  # a request younger than this has no speed of its own yet
@@ -110,15 +113,16 @@ class Scheduler:
             cap = HASH_TAIL * self._size * HASH_RATE / (self._connections * total)
             piece = min(rate * REQUEST_S, cap, MAX_PIECE)
         if self._hashed:
-            piece = min(piece, self._tapered(latency))
+            piece = min(piece, self._tapered(rate or 0.0, latency))
         return int(max(MIN_PIECE, piece))
 
-    def _tapered(self, latency: float) -> float:
+    def _tapered(self, rate: float, latency: float) -> float:
         """A share of what is left to hand out, so requests shrink toward the end of the file; but
         not below a size whose wave hashes in TAIL_S, nor one where halving the last wave would save
-        less hashing than the extra round trip costs (a far mirror keeps long requests)."""
+        less hashing than the extra round trip costs (a far mirror keeps long requests), nor one
+        lasting under TAPER_MIN_S on its mirror (a throttle's first-second burst stays a small part)."""
         left = sum(b - a for a, b in self._holes)
-        floor = HASH_RATE * max(TAIL_S, 2 * latency) / self._connections
+        floor = max(HASH_RATE * max(TAIL_S, 2 * latency) / self._connections, rate * TAPER_MIN_S)
         return max(floor, left / (2 * self._connections))
 
     # ---- assignment ---------------------------------------------------------------------

@@ -89,15 +89,16 @@ def _pieces(s: Scheduler, mirror: Mirror, latency: float) -> list[int]:
 
 
 def test_hashed_requests_taper_so_the_last_wave_hashes_quickly():
-    size, n = 256 * MIB, 16
+    size, n, speed = 256 * MIB, 16, 1 * MIB
     s = Scheduler([(0, size)], size, connections=n, clock=Clock(), hashed=True)
-    sizes = _pieces(s, Mirror("http://near/f", speed=3 * MIB), latency=0.002)
+    sizes = _pieces(s, Mirror("http://near/f", speed=speed), latency=0.002)
     assert sum(sizes) == size
     assert sizes[0] <= size // (2 * n) + sch.ALIGN, "the first wave holds at most half the file"
     shrinking = zip(sizes[:-2], sizes[1:-1], strict=True)  # the last request takes a sliver along
     assert all(a >= b for a, b in shrinking), "requests only shrink"
     last_wave = sum(sizes[-n:])
     assert last_wave / sch.HASH_RATE <= 2 * sch.TAIL_S, f"{last_wave / MIB:.0f} MiB left to hash at the end"
+    assert min(sizes[:-1]) >= speed * sch.TAPER_MIN_S, "a throttle's first-second burst stays a small part"
     assert len(sizes) < 150, "but not a request per MiB"
 
 
