@@ -26,9 +26,7 @@ def limit_arenas() -> None:
 
     try:
         libc = ctypes.CDLL(None)
-        mallopt = libc.mallopt
-        if not hasattr(libc, "gnu_get_libc_version"):
-            return  # not glibc (musl has no arenas to limit)
-    except (OSError, AttributeError):
+    except OSError:
         return
-    mallopt(M_ARENA_MAX, ARENAS)
+    if hasattr(libc, "gnu_get_libc_version"):  # glibc (musl has no arenas to limit)
+        libc.mallopt(M_ARENA_MAX, ARENAS)

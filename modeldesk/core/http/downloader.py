@@ -281,7 +281,7 @@ class FileDownload:
         # The taper is for one mirror: beside much slower mirrors (A+B+C in benchmarks/http_download.py)
         # it made the job 20-45% slower, through the end game's take-overs; not understood yet.
         taper = bool(self.spec.sha256 or self.spec.git_sha1) and len(self.mirrors.mirrors) == 1
-        sched = Scheduler(missing, self.size, self._connections, hashed=taper)
+        sched = Scheduler(missing, self.size, self._connections, taper=taper)
         if sched.idle():
             return
         # A small file needs no more connections than it has pieces of the smallest size.

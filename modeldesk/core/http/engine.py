@@ -394,6 +394,8 @@ class HttpEngine:
         with self._lock:
             self._progress[job.job_id], self._live[job.job_id] = progress, live
             limiters = (self._job_limits[job.job_id], self._limit)
+        proxy = self._proxy()
+        sessions = SessionPool(functools.partial(new_session, job.credentials, proxy))  # closed at the end
 
         def announce_files() -> None:  # once every size is known: the file list for the library
             if progress.sizes_known():
@@ -420,8 +422,6 @@ class HttpEngine:
             with self._lock:
                 live.remove(dl)
 
-        proxy = self._proxy()
-        sessions = SessionPool(functools.partial(new_session, job.credentials, proxy))
         try:
             announce_files()
             fetch_files(job.files, job.connections, stop, make, on_done)

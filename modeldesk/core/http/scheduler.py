@@ -6,12 +6,13 @@ A request is sized to last about REQUEST_S on its mirror (long-lived ranges: a t
 gets no head start from many short requests), but no larger than keeps the part still unhashed at
 the end small next to the transfer time.
 
-When the file is hashed as it arrives, requests also taper: each is cut no larger than a share of
-what is left to hand out, so the requests in flight at the end are small and end at different
-times, and little is left to hash after the last byte. They stop shrinking where hashing what a
-wave of them holds takes TAIL_S, or no more time than one more round trip to the mirror costs, or
-where a request would last under TAPER_MIN_S (nginx's limit_rate lets each request's first second
-through at once: short requests would beat a throttle, long ones keep that a small part).
+With `taper` (a file hashed as it arrives, from one mirror: downloader.py says why one), requests
+shrink toward the end: each is cut no larger than a share of what is left to hand out, so the
+requests in flight at the end are small and end at different times, and little is left to hash
+after the last byte. They stop shrinking where hashing what a wave of them holds takes TAIL_S, or
+no more time than one more round trip to the mirror costs, or where a request would last under
+TAPER_MIN_S (nginx's limit_rate lets each request's first second through at once: short requests
+would beat a throttle, long ones keep that a small part).
 
 When no hole is left, an idle connection takes over the tail of the request that would otherwise
 finish last, cut so that both end together given their measured speeds and the new request's
@@ -71,9 +72,9 @@ def _align_up(n: int) -> int:
 
 class Scheduler:
     def __init__(self, holes: list[tuple[int, int]], size: int, connections: int, clock=time.monotonic,
-                 hashed: bool = False):
+                 taper: bool = False):
         self.lock = threading.Lock()
-        self._hashed = hashed
+        self._taper = taper
         self._holes = sorted((a, b) for a, b in holes if b > a)
         self._active: list[Work] = []
         self._size = max(1, size)
@@ -112,7 +113,7 @@ class Scheduler:
             # Unhashed at the end ≈ connections × piece; its hashing time / transfer time ≤ HASH_TAIL.
             cap = HASH_TAIL * self._size * HASH_RATE / (self._connections * total)
             piece = min(rate * REQUEST_S, cap, MAX_PIECE)
-        if self._hashed:
+        if self._taper:
             piece = min(piece, self._tapered(rate or 0.0, latency))
         return int(max(MIN_PIECE, piece))
 

@@ -21,14 +21,14 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 10.0
 
 
-def _connect_ahead(session: requests.Session, url: str) -> bool:
+def _connect_ahead(session: requests.Session, url: str) -> None:
     """Open a connection to url's server in the pool the session's next request there will use
-    (requests' own choice of certificate check and pool), without sending anything. Not through a
-    proxy: False."""
+    (requests' own choice of certificate check and pool), without sending anything; nothing through
+    a proxy."""
     settings = session.merge_environment_settings(url, {}, True, None, None)
     adapter = session.get_adapter(url)
     if not isinstance(adapter, requests.adapters.HTTPAdapter) or requests.utils.select_proxy(url, settings["proxies"]):
-        return False  # through a proxy the connection is set up by the request itself (a CONNECT tunnel)
+        return  # through a proxy the connection is set up by the request itself (a CONNECT tunnel)
     prepared = requests.Request("GET", url).prepare()
     pool = adapter.get_connection_with_tls_context(prepared, settings["verify"], settings["proxies"],
                                                    settings["cert"])
@@ -41,7 +41,6 @@ def _connect_ahead(session: requests.Session, url: str) -> bool:
         pool._put_conn(None)  # the slot returns empty; a request opens its own connection
         raise
     pool._put_conn(conn)
-    return True
 
 
 class SessionPool:

@@ -90,7 +90,7 @@ def _pieces(s: Scheduler, mirror: Mirror, latency: float) -> list[int]:
 
 def test_hashed_requests_taper_so_the_last_wave_hashes_quickly():
     size, n, speed = 256 * MIB, 16, 1 * MIB
-    s = Scheduler([(0, size)], size, connections=n, clock=Clock(), hashed=True)
+    s = Scheduler([(0, size)], size, connections=n, clock=Clock(), taper=True)
     sizes = _pieces(s, Mirror("http://near/f", speed=speed), latency=0.002)
     assert sum(sizes) == size
     assert sizes[0] <= size // (2 * n) + sch.ALIGN, "the first wave holds at most half the file"
@@ -105,8 +105,8 @@ def test_hashed_requests_taper_so_the_last_wave_hashes_quickly():
 def test_a_far_mirror_keeps_long_requests_and_unhashed_files_are_not_tapered():
     size, n = 256 * MIB, 16
     # Halving a wave would save less hashing than the round trip of one more request costs.
-    far = [_pieces(Scheduler([(0, size)], size, connections=n, clock=Clock(), hashed=hashed),
-                   Mirror("http://far/f", speed=6 * MIB), latency=0.15) for hashed in (True, False)]
+    far = [_pieces(Scheduler([(0, size)], size, connections=n, clock=Clock(), taper=taper),
+                   Mirror("http://far/f", speed=6 * MIB), latency=0.15) for taper in (True, False)]
     assert far[0] == far[1]
     plain = Scheduler([(0, size)], size, connections=n, clock=Clock())
     assert _pieces(plain, Mirror("http://near/f", speed=3 * MIB), latency=0.002)[0] == 3 * MIB * sch.REQUEST_S
