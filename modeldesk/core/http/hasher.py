@@ -1,15 +1,32 @@
 """Hash a file while it downloads: a thread follows the finished prefix of the .part file and feeds
 it to sha256 (and the git blob sha1 when the listing gives one), so little is left to hash when
-the last byte lands. Reads come from the page cache the writes just filled."""
+the last byte lands.
+
+The bytes come from the page cache the writes just filled, mapped a window at a time and handed to
+hashlib whole: no copy into a buffer of ours, and one release of the GIL per window rather than one
+per read (a fast download's connection threads want the GIL too). On two cores this took what
+sha256 adds to a 1 GiB loopback download from +40% to +35% (medians of 5 rounds). Where a file
+cannot be mapped (some network and FUSE file systems), it is read into a buffer instead."""
 
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
+import sys
 import threading
 from collections.abc import Callable
 
-BLOCK = 4 * 1024 * 1024
+BLOCK = 4 * 1024 * 1024  # read into a buffer (the fallback)
+WINDOW = 8 * 1024 * 1024  # mapped at a time: a larger one saved no time here and adds to RSS
+
+
+def _map(fd: int, offset: int, length: int) -> mmap.mmap:
+    """[offset, offset + length) of the file, read-only; its pages mapped at once where the OS can."""
+    if sys.platform == "win32":
+        return mmap.mmap(fd, length, access=mmap.ACCESS_READ, offset=offset)
+    return mmap.mmap(fd, length, flags=mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0), prot=mmap.PROT_READ,
+                     offset=offset)
 
 
 class PrefixHasher:
@@ -18,6 +35,7 @@ class PrefixHasher:
         self._sha256 = hashlib.sha256() if sha256 else None
         self._sha1 = hashlib.sha1(f"blob {size}\0".encode()) if git_sha1 else None
         self.pos = 0
+        self._mapped = True  # False once mapping failed: read into a buffer
         self._view: memoryview | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -29,15 +47,35 @@ class PrefixHasher:
         return self
 
     def _feed(self, upto: int) -> None:
-        if self._view is None:  # one buffer, read into again and again: no 4 MiB allocation per block
+        while self._mapped and self.pos < upto:
+            base = self.pos - self.pos % mmap.ALLOCATIONGRANULARITY
+            length = min(WINDOW, upto - base)
+            try:
+                window = _map(self._fd, base, length)
+            except (OSError, ValueError):
+                self._mapped = False
+                break
+            with window, memoryview(window) as view:
+                self._update(view[self.pos - base:])
+            self.pos = base + length
+        self._read(upto)
+
+    def _update(self, data: memoryview) -> None:
+        for h in (self._sha256, self._sha1):
+            if h is not None:
+                h.update(data)
+
+    def _read(self, upto: int) -> None:
+        if self.pos >= upto:
+            return
+        if self._view is None:  # one buffer, read into again and again
             self._view = memoryview(bytearray(BLOCK))
+        view = self._view
         while self.pos < upto:
-            n = os.preadv(self._fd, [self._view[: min(BLOCK, upto - self.pos)]], self.pos)
+            n = os.preadv(self._fd, [view[: min(BLOCK, upto - self.pos)]], self.pos)
             if not n:
                 raise OSError(f"short read at {self.pos}")
-            for h in (self._sha256, self._sha1):
-                if h is not None:
-                    h.update(self._view[:n])
+            self._update(view[:n])
             self.pos += n
 
     def _follow(self) -> None:
