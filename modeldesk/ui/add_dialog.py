@@ -1,6 +1,6 @@
 """The add dialog: a source, a project folder (with its free space), the files to fetch, and
-whether to keep seeding. Reading the source (a .torrent, a hub listing) happens on the bridge's
-workers; the dialog never waits for it."""
+for a torrent whether to keep seeding. Reading the source (a .torrent, a hub listing) happens on the
+bridge's workers; the dialog never waits for it."""
 
 from __future__ import annotations
 
@@ -126,6 +126,7 @@ class AddDialog(QDialog):
         self.files_model.itemChanged.connect(lambda _item: self._update_totals())
         self.seed = QCheckBox(self.tr("Keep seeding when done"))
         self.seed.setChecked(seed)
+        self.seed.setVisible(False)  # a torrent's choice: shown once the source reads as one
         self.hub_cache = QCheckBox(self.tr("Also put it in the Hugging Face cache (transformers and "
                                            "huggingface_hub find it there)"))
         self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
@@ -190,6 +191,7 @@ class AddDialog(QDialog):
         self._request += 1
         self._forget_preview()
         self.hub_cache.setVisible(False)
+        self.seed.setVisible(False)
         self.files_model.removeRows(0, self.files_model.rowCount())
         if not text:
             self.status.setText("")
@@ -207,6 +209,9 @@ class AddDialog(QDialog):
             return
         self._preview = result
         self.hub_cache.setVisible(result.kind == "hub")
+        # A plain URL has nothing to seed; a hub repo's job seeds only when it joins a swarm the
+        # library knows for its commit, and then always.
+        self.seed.setVisible(result.kind == "torrent")
         build_file_tree(self.files_model, result.files)
         self.files.expandAll()
         self.files.resizeColumnToContents(0)

@@ -132,6 +132,7 @@ def test_a_magnet_without_peers_can_be_added_before_its_file_list(engine, window
     dialog.folder.setCurrentText(str(tmp_path / "proj"))
     qtbot.waitUntil(lambda: "asking peers" in dialog.status.text(), timeout=10_000)
     assert "lonely-model" in dialog.status.text() and dialog.files_model.rowCount() == 0
+    assert not dialog.seed.isHidden(), "a torrent offers to keep seeding"
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
         dialog.accept()  # the job takes over from the dialog's request for the file list

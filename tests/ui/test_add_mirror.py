@@ -1,5 +1,6 @@
 """The add dialog's hub options. The Mirror field: a hub repo no known endpoint serves is explained with
-the app's own remedy, lists once a mirror is chosen, and downloads from that mirror. The hub-cache box."""
+the app's own remedy, lists once a mirror is chosen, and downloads from that mirror. The hub-cache box,
+and no seeding box for what has nothing to seed."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbo
     dialog = window.show_add_dialog("http://127.0.0.1:9/plain.bin")
     qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
     assert dialog.hub_cache.isHidden(), "a plain URL has no hub cache to go into"
+    assert dialog.seed.isHidden(), "nor anything to seed"
     dialog.reject()
     with HubServer(tmp_path / "hub") as hub:
         dialog = window.show_add_dialog("hf://acme/tiny-tts")
@@ -51,6 +53,7 @@ def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbo
         dialog.mirror.setCurrentText(hub.url)
         qtbot.waitUntil(lambda: "2 of 2 files" in dialog.status.text(), timeout=10_000)
         assert not dialog.hub_cache.isHidden() and str(cache) in dialog.hub_cache.toolTip()
+        assert dialog.seed.isHidden(), "a hub repo's job seeds only when it joins a swarm, whatever a box says"
         dialog.hub_cache.setChecked(True)
         assert dialog.choice().hub_cache
         dialog.accept()
