@@ -20,6 +20,7 @@ from modeldesk.core.constants import LOCK_NAME
 from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_, Message
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import check_layout, check_relative_path, short
 from modeldesk.core.repo_ids import COMMIT, REPO_ID
 
@@ -147,7 +148,7 @@ def read_lock(path: Path) -> Lock:
         raise BadInputError(N_("{shown} does not exist; write it with `modeldesk lock` in the project."),
                             shown=shown) from None
     except OSError as exc:
-        raise BadInputError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=exc.strerror) from None
+        raise BadInputError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=os_reason(exc)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -34,6 +34,7 @@ from modeldesk.core.http.jobs import HttpJobs
 from modeldesk.core.jobs import JobEngine, completed, failed
 from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry, JobKind, JobState, LibraryEntry
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.placing import LinkMode, parse_link_mode
 from modeldesk.core.projects import ensure_project_dir
@@ -235,7 +236,7 @@ class Manager:
             raise
         except OSError as exc:
             raise DiskError(N_("{name} could not be placed into {project}: {reason}."),
-                            name=entry.name, project=project, reason=exc.strerror or exc) from None
+                            name=entry.name, project=project, reason=os_reason(exc)) from None
         self._in_library(lambda lib: lib.add_placement(entry.job_id, str(project))).result()
         for dest, used, src in placed:
             self._on_event(ev.FilePlaced(entry.job_id, str(dest), used.value, str(src)))

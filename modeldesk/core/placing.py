@@ -21,7 +21,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from modeldesk.core.errors import BadInputError, DiskError
-from modeldesk.core.messages import N_
+from modeldesk.core.messages import N_, Message
+from modeldesk.core.os_reasons import os_reason
 
 FICLONE = 0x40049409  # _IOW(0x94, 9, int), linux/fs.h
 # Errors that mean "this file system or this pair of folders cannot do that": try the next mode.
@@ -86,10 +87,10 @@ def place_file(src: Path, dest: Path, mode: LinkMode = LinkMode.AUTO) -> LinkMod
             if exc.errno in _UNSUPPORTED:
                 raise DiskError(N_("{dest} cannot be placed as a {mode} of {src}: {strerror}. Use "
                                    "--link-mode auto or copy."),
-                                dest=dest, mode=m.value, src=src, strerror=exc.strerror) from None
+                                dest=dest, mode=m.value, src=src, strerror=os_reason(exc)) from None
             raise DiskError(N_("{dest} cannot be placed from {src}: {strerror}."),
-                            dest=dest, src=src, strerror=exc.strerror) from None
+                            dest=dest, src=src, strerror=os_reason(exc)) from None
         os.replace(tmp, dest)
         return m
     raise DiskError(N_("{dest} cannot be placed from {src}: {reason}."),
-                    dest=dest, src=src, reason=last.strerror if last else 'no mode worked')
+                    dest=dest, src=src, reason=os_reason(last) if last else Message(N_("no way of placing worked")))

@@ -17,6 +17,7 @@ from modeldesk.core.library.store import Library
 from modeldesk.core.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
 from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, JobState, LibraryEntry
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import USER_PATH, resolve_inside, short
 from modeldesk.core.placing import LinkMode, place_file
 
@@ -125,7 +126,7 @@ def _dest(project: Path, model: LockedModel, f: LockedFile) -> tuple[str, Path]:
     try:
         return rel, resolve_inside(project, rel)
     except OSError as exc:
-        raise BadInputError(N_("{rel} cannot be checked: {strerror}."), rel=rel, strerror=exc.strerror) from None
+        raise BadInputError(N_("{rel} cannot be checked: {strerror}."), rel=rel, strerror=os_reason(exc)) from None
 
 
 def check_project(project: Path, lock: Lock, index: BlobIndex, trust_index: bool) -> ProjectState:

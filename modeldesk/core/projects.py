@@ -7,6 +7,7 @@ from pathlib import Path
 
 from modeldesk.core.errors import TargetDirError
 from modeldesk.core.messages import N_
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import USER_PATH, short
 
 
@@ -30,7 +31,7 @@ def ensure_project_dir(path: str | Path) -> Path:
         raise TargetDirError(N_("{path} cannot be created: part of that path is a file."), path=p) from None
     except OSError as exc:
         raise TargetDirError(N_("{shown} cannot be created: {strerror}. Pick another folder."),
-                             shown=shown, strerror=exc.strerror) from None
+                             shown=shown, strerror=os_reason(exc)) from None
     if not os.access(p, os.W_OK | os.X_OK):
         raise TargetDirError(N_("{path} is not writable. Pick a folder you can write to."), path=p)
     return p

@@ -13,6 +13,7 @@ from modeldesk.core.atomic import atomic_write
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.paths import AppPaths
 from modeldesk.core.pathsafety import USER_PATH, short
 from modeldesk.core.projects import user_path
@@ -111,7 +112,7 @@ def write_torrent(out: Path, torrent: bytes) -> None:
         atomic_write(out, torrent, mode=0o644)
     except OSError as exc:
         raise BadInputError(N_("{out} cannot be written: {strerror}."),
-                            out=short(str(out), USER_PATH), strerror=exc.strerror) from None
+                            out=short(str(out), USER_PATH), strerror=os_reason(exc)) from None
 
 
 def _per_percent(progress: Callable[[int, int], None]) -> Callable[[int, int], None]:

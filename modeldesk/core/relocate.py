@@ -11,6 +11,7 @@ from pathlib import Path
 
 from modeldesk.core.errors import DiskError
 from modeldesk.core.messages import N_
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import resolve_inside
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def move_files(old_root: Path, new_root: Path, paths: list[Path]) -> None:
             except OSError:
                 log.exception("could not put %s back at %s", dst, src)
         raise DiskError(N_("Moving to {new_root} failed: {reason}. The files stay in {old_root}."),
-                        new_root=new_root, reason=exc.strerror or exc, old_root=old_root) \
+                        new_root=new_root, reason=os_reason(exc), old_root=old_root) \
             from None
     for src, _dst in pairs:
         _prune(src.parent, old_root)

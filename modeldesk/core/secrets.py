@@ -19,6 +19,7 @@ from modeldesk.core.credentials import Credentials, normalize_host
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.hf_env import hf_home
 from modeldesk.core.messages import N_
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.settings import ProxySettings
 
@@ -146,7 +147,7 @@ def env_tokens() -> dict[str, str]:
             tokens.update(_pairs(Path(path).expanduser().read_text(encoding="utf-8"), ENV_TOKEN_FILE))
         except OSError as exc:
             raise BadInputError(N_("{ENV_TOKEN_FILE} names a file that cannot be read ({strerror})."),
-                                ENV_TOKEN_FILE=ENV_TOKEN_FILE, strerror=exc.strerror) from None
+                                ENV_TOKEN_FILE=ENV_TOKEN_FILE, strerror=os_reason(exc)) from None
     tokens.update(_pairs(os.environ.get(ENV_TOKENS, ""), ENV_TOKENS))
     return tokens
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk import desktop_entry
-from modeldesk.bridge import EngineBridge
+from modeldesk.bridge import EngineBridge, message_text
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.mirror_test import MirrorTest
@@ -195,7 +196,7 @@ class SettingsDialog(QDialog):
                 desktop_entry.set_autostart(self.autostart.isChecked())
             except OSError as exc:
                 show_error(self, self.tr("Settings"), self.tr("The autostart entry could not be written: %1")
-                           .replace("%1", f"{desktop_entry.autostart_file()}: {exc.strerror or exc}"))
+                           .replace("%1", f"{desktop_entry.autostart_file()}: {message_text(os_reason(exc))}"))
                 return
         super().accept()
 

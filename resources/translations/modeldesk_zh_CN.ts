@@ -34,98 +34,98 @@
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="108"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="110"/>
         <source>Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename it, or pick another project folder; it was left as it is.</source>
         <translation>无法创建文件夹 {folder}：文件 {blocker} 挡在那里。请移动或重命名它，或选择另一个项目文件夹；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="112"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="114"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="222"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="229"/>
         <source>{part} is a link; it was left alone and nothing was written through it. Remove it and run the same command again.</source>
         <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后再运行同一命令。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="267"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="275"/>
         <source>Not enough free space in {parent}: {name} needs {need} more, only {free} is free.</source>
         <translation>{parent} 空间不足：{name} 还需要 {need}，只剩 {free}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="316"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="327"/>
         <location filename="../../modeldesk/core/http/file_pool.py" line="66"/>
         <source>interrupted; finished bytes are kept for the next run</source>
         <translation>已中断；已下载的数据会保留到下次运行</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="388"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="399"/>
         <source>No space left while writing {part}. Free some space and run the same command again; finished bytes are kept.</source>
         <translation>写入 {part} 时磁盘已满。请释放空间后再运行同一命令；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="390"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="401"/>
         <source>Writing {part} failed: {reason}. Fix the folder and run the same command again; finished bytes are kept.</source>
         <translation>写入 {part} 失败：{reason}。请修复该文件夹后再运行同一命令；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="445"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="456"/>
         <source>{name}: size on disk differs from {size}.</source>
         <translation>{name}：磁盘上的大小与 {size} 不符。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="476"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="487"/>
         <source>{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was deleted. A mirror is serving a different or corrupt file; try again, or another mirror.</source>
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="195"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="247"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="304"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="197"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="249"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="306"/>
         <source>No HTTP job {job_id}.</source>
         <translation>没有 HTTP 任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="202"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="204"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="184"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="205"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="207"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="290"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="244"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="246"/>
         <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="249"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="251"/>
         <source>{name} is a single file: there are no other files to pick.</source>
         <translation>{name} 只有一个文件：没有其他文件可选。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="256"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="258"/>
         <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
         <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="310"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="312"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
         <source>{name} is already being moved.</source>
         <translation>{name} 已在移动中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="345"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="347"/>
         <source>{name} is being moved to another folder; remove it when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="432"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="435"/>
         <source>{name}: unexpected error ({exc}).</source>
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
@@ -310,103 +310,103 @@
         <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="61"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="62"/>
         <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
         <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="70"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="71"/>
         <source>{key} = {value} is not valid</source>
         <translation>{key} = {value} 无效</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="77"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="78"/>
         <source>{key} must be a list of {prefixes} addresses</source>
         <translation>{key} 必须是 {prefixes} 地址的列表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="84"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="85"/>
         <source>a [[model.file]] entry is not a table</source>
         <translation>有一个 [[model.file]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="88"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="89"/>
         <source>the size of {path!r} is not a byte count</source>
         <translation>{path!r} 的大小不是字节数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="97"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="98"/>
         <source>a [[model]] entry is not a table</source>
         <translation>有一个 [[model]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="105"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="106"/>
         <source>the model {name!r} lists no file</source>
         <translation>模型 {name!r} 没有列出任何文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="114"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="115"/>
         <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
         <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="117"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="118"/>
         <source>the magnet of {name!r} is not a magnet link</source>
         <translation>{name!r} 的 magnet 不是磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="125"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="126"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="128"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="129"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="133"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="134"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="137"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="138"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="147"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="148"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="150"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="242"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="151"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="154"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="126"/>
+        <location filename="../../modeldesk/core/manager.py" line="127"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="201"/>
+        <location filename="../../modeldesk/core/manager.py" line="207"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="232"/>
+        <location filename="../../modeldesk/core/manager.py" line="238"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="303"/>
+        <location filename="../../modeldesk/core/manager.py" line="309"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -462,24 +462,29 @@
         <translation>{what} 把 {folder!r} 同时列为文件和 {path!r} 所在的文件夹，无法保存。请向发布者索取修正后的版本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="42"/>
+        <location filename="../../modeldesk/core/placing.py" line="43"/>
         <source>{text!r} is not a link mode; use one of: {modes}.</source>
         <translation>{text!r} 不是链接方式；请使用以下之一：{modes}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="87"/>
+        <location filename="../../modeldesk/core/placing.py" line="88"/>
         <source>{dest} cannot be placed as a {mode} of {src}: {strerror}. Use --link-mode auto or copy.</source>
         <translation>无法以 {mode} 方式从 {src} 放置 {dest}：{strerror}。请使用 --link-mode auto 或 copy。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="90"/>
+        <location filename="../../modeldesk/core/placing.py" line="91"/>
         <source>{dest} cannot be placed from {src}: {strerror}.</source>
         <translation>无法从 {src} 放置 {dest}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="94"/>
+        <location filename="../../modeldesk/core/placing.py" line="95"/>
         <source>{dest} cannot be placed from {src}: {reason}.</source>
         <translation>无法从 {src} 放置 {dest}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/placing.py" line="96"/>
+        <source>no way of placing worked</source>
+        <translation>所有放置方式均未成功</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/project_config.py" line="34"/>
@@ -497,62 +502,62 @@
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="38"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="39"/>
         <source>{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite it, then lock.</source>
         <translation>{folder} 中的 {name} 没有清单（{manifest}）；请再运行一次同样的 get 以重写它，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="45"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="46"/>
         <source>{entry} of {name} is missing in {folder}; repair it with `modeldesk verify {folder}` and get, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="64"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="65"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="77"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="78"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="104"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="105"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="128"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="129"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="171"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="172"/>
         <source>{rel} in {project} is not a file; move it away, then sync.</source>
         <translation>{project} 中的 {rel} 不是文件；请把它移走，然后再 sync。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="17"/>
+        <location filename="../../modeldesk/core/projects.py" line="18"/>
         <source>{text!r} is not a valid path (it contains a NUL character).</source>
         <translation>{text!r} 不是有效路径（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="27"/>
+        <location filename="../../modeldesk/core/projects.py" line="28"/>
         <source>{shown} is a file, not a folder. Pick a folder for the model.</source>
         <translation>{shown} 是文件，不是文件夹。请为模型选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="30"/>
+        <location filename="../../modeldesk/core/projects.py" line="31"/>
         <source>{path} cannot be created: part of that path is a file.</source>
         <translation>无法创建 {path}：该路径的一部分是文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="32"/>
+        <location filename="../../modeldesk/core/projects.py" line="33"/>
         <source>{shown} cannot be created: {strerror}. Pick another folder.</source>
         <translation>无法创建 {shown}：{strerror}。请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="35"/>
+        <location filename="../../modeldesk/core/projects.py" line="36"/>
         <source>{path} is not writable. Pick a folder you can write to.</source>
         <translation>{path} 不可写。请选择一个你有写权限的文件夹。</translation>
     </message>
@@ -562,32 +567,32 @@
         <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="70"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="71"/>
         <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
         <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="78"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="79"/>
         <source>{name} already is a torrent; share it with: {link}</source>
         <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="80"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="81"/>
         <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
         <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="92"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="93"/>
         <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="108"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="109"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="113"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="114"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
@@ -627,47 +632,47 @@
         <translation>{shown} 中没有可发布的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/relocate.py" line="48"/>
+        <location filename="../../modeldesk/core/relocate.py" line="49"/>
         <source>{clash} already exists; move or rename it first. Nothing was moved.</source>
         <translation>{clash} 已存在；请先移动或重命名它。没有移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/relocate.py" line="60"/>
+        <location filename="../../modeldesk/core/relocate.py" line="61"/>
         <source>Moving to {new_root} failed: {reason}. The files stay in {old_root}.</source>
         <translation>移动到 {new_root} 失败：{reason}。文件仍在 {old_root}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="39"/>
+        <location filename="../../modeldesk/core/secrets.py" line="40"/>
         <source>The keyring library is missing ({exc}).</source>
         <translation>缺少 keyring 库（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="46"/>
+        <location filename="../../modeldesk/core/secrets.py" line="47"/>
         <source>No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or {ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.</source>
         <translation>没有可保存令牌的系统密钥环（Secret Service，如 GNOME Keyring 或 KWallet、macOS 钥匙串、Windows 凭据保险箱）。请安装或解锁一个；ModelDesk 从不把令牌写入明文文件。没有密钥环时，huggingface.co 可设置 {ENV_HF_TOKEN}，镜像可设置 {ENV_TOKENS}=host=token（或 {ENV_TOKEN_FILE}，指向你自己保管的、由这样的行组成的文件）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="58"/>
+        <location filename="../../modeldesk/core/secrets.py" line="59"/>
         <source>Give a host and a non-empty token.</source>
         <translation>请提供主机和非空的令牌。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="68"/>
+        <location filename="../../modeldesk/core/secrets.py" line="69"/>
         <source>The keyring refused to store {what}: {kind}. Unlock your keyring and try again.</source>
         <translation>密钥环拒绝保存 {what}：{kind}。请解锁密钥环后重试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="103"/>
+        <location filename="../../modeldesk/core/secrets.py" line="104"/>
         <source>Give the proxy user name before its password.</source>
         <translation>请先填写代理用户名，再填写密码。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="135"/>
+        <location filename="../../modeldesk/core/secrets.py" line="136"/>
         <source>{what}: write host=token (one entry is not of that form).</source>
         <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="148"/>
+        <location filename="../../modeldesk/core/secrets.py" line="149"/>
         <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
@@ -807,78 +812,78 @@
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="80"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="81"/>
         <source>That magnet link has a tracker or web seed address that is not valid text. Copy the whole link again.</source>
         <translation>该磁力链接中的 Tracker 或 Web 种子地址不是有效文本。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="89"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="90"/>
         <source>That magnet link is not valid ({exc}). Copy the whole link again.</source>
         <translation>该磁力链接无效（{exc}）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="92"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="93"/>
         <source>That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.</source>
         <translation>该磁力链接没有 info-hash（xt=urn:btih:…）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="103"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="104"/>
         <source>{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).</source>
         <translation>{text!r} 不是 info-hash（应为 40 或 64 位十六进制数字，或 32 位 base32 字母）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="115"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="127"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="116"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="128"/>
         <source>{what} is not a valid .torrent file (its file list is malformed).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件列表格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="123"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="124"/>
         <source>{what} is not a valid .torrent file (it has no info dictionary).</source>
         <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="170"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="171"/>
         <source>{what} is too large to be a .torrent file ({size} bytes).</source>
         <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="178"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="179"/>
         <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="183"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="184"/>
         <source>{what} is not a valid .torrent file ({exc}).</source>
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="238"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="239"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="240"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="241"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="244"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="245"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="264"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="265"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="266"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="267"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="270"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="271"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -948,32 +953,32 @@
         <translation>ModelDesk 处理此下载时遇到内部错误（{error}），已将其暂停。继续该任务即可重试；详细信息见日志。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="42"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="43"/>
         <source>the repo has no such file</source>
         <translation>仓库中没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="45"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="46"/>
         <source>its size differs</source>
         <translation>大小不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="47"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="48"/>
         <source>its sha256 is not the repo&apos;s LFS sha256</source>
         <translation>其 sha256 与仓库的 LFS sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="47"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="48"/>
         <source>its git blob id differs</source>
         <translation>其 git blob id 不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="65"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="66"/>
         <source>{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names disagree; its pieces were verified, but its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是 {repo}@{commit} 中的那个文件：{how}。种子与它所指明的仓库不一致；其分块已校验，但文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="77"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="78"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>
@@ -981,6 +986,81 @@
         <location filename="../../modeldesk/core/disk_space.py" line="29"/>
         <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then resume it or run the same command again; what is done is kept.</source>
         <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用空间。请腾出空间后恢复该任务，或再次运行同一命令；已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="16"/>
+        <source>no space is left on the disk</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="17"/>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="18"/>
+        <source>the operation is not permitted</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="19"/>
+        <source>the file system is read-only</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="20"/>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="21"/>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>路径中有一部分是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="22"/>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="23"/>
+        <source>it already exists</source>
+        <translation>它已存在</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="24"/>
+        <source>the disk reported an input/output error</source>
+        <translation>磁盘报告了输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="25"/>
+        <source>the name is too long for the file system</source>
+        <translation>名称超出了文件系统允许的长度</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="26"/>
+        <source>they are on different file systems</source>
+        <translation>它们位于不同的文件系统上</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="27"/>
+        <source>the file has too many links</source>
+        <translation>该文件的链接数过多</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="28"/>
+        <source>it is in use</source>
+        <translation>它正在被使用</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="29"/>
+        <source>the file is too large for the file system</source>
+        <translation>文件超出了文件系统允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/os_reasons.py" line="32"/>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
     </message>
 </context>
 <context>
@@ -991,22 +1071,22 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="167"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="175"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="183"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
@@ -1026,67 +1106,67 @@
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="139"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="197"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="199"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="214"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="219"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="228"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="233"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="254"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="259"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="257"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1683,12 +1763,12 @@ or press Add… on the toolbar.</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="63"/>
+        <location filename="../../modeldesk/ui/notices.py" line="65"/>
         <source>Download complete, with a problem</source>
         <translation>下载完成，但有一个问题</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="66"/>
+        <location filename="../../modeldesk/ui/notices.py" line="68"/>
         <source>Seeding stopped</source>
         <translation>已停止做种</translation>
     </message>
@@ -1970,244 +2050,244 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="57"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="198"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="60"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="84"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="89"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="89"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="108"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="114"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="116"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="117"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="134"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="135"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="137"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="136"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="137"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="139"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="155"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="156"/>
         <source>Hub mirrors, one per line:</source>
         <translation>镜像站点（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="157"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
         <source>Apply the limits to peers on my local network too</source>
         <translation>限速同样适用于本地局域网中的节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="124"/>
         <source>Off: colleagues on the LAN get models at full speed and only internet peers count against the limits</source>
         <translation>关闭时：局域网内的同事全速获取模型，只有互联网上的节点受限速约束</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="147"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
         <source>ModelDesk finds how many connections pay on each mirror while a file downloads, up to this many</source>
         <translation>下载时 ModelDesk 会为每个镜像找出真正有用的连接数，最多不超过此值</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="153"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="154"/>
         <source>Connections per mirror, at most:</source>
         <translation>每个镜像的最大连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="166"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="175"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="181"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="182"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="183"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="186"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="198"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
         <source>General</source>
         <translation>常规</translation>
     </message>

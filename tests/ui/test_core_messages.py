@@ -66,3 +66,17 @@ def test_the_remedy_is_worded_for_the_app(chinese):
 def test_without_the_translator_the_sentence_is_english(qapp):
     exc = _raised(parse_torrent_bytes, b"not bencoded", "model.torrent")
     assert error_text(exc) == str(exc)
+
+
+def test_the_system_s_reason_is_in_chinese_too(chinese, tmp_path):
+    """A file where the project folder's parent should be: the OS says ENOTDIR, the sentence and its
+    reason are both Chinese, also after the library stored the error."""
+    from modeldesk.core.errors import TargetDirError
+    from modeldesk.core.projects import ensure_project_dir
+
+    (tmp_path / "models").write_text("not a folder")
+    with pytest.raises(TargetDirError) as caught:
+        ensure_project_dir(str(tmp_path / "models" / "proj"))
+    text = error_text(caught.value)
+    assert "路径中有一部分是文件而不是文件夹" in text and "Not a directory" not in text, text
+    assert message_text(Message.from_stored(caught.value.message.stored())) == text

@@ -47,6 +47,7 @@ from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.http.status import no_mirror_error
 from modeldesk.core.http.tuner import ConnectionTuner
 from modeldesk.core.messages import N_, Message
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import resolve_inside
 from modeldesk.core.units import fmt_bytes
 
@@ -111,7 +112,7 @@ def make_folder(folder: Path) -> None:
                         folder=folder, blocker=blocker) from None
     except OSError as exc:
         raise DiskError(N_("Cannot create the folder {folder}: {reason}."),
-                        folder=folder, reason=exc.strerror or exc) from None
+                        folder=folder, reason=os_reason(exc)) from None
 
 
 def file_paths(dest: Path) -> tuple[Path, Path, Path]:
@@ -398,7 +399,7 @@ class FileDownload:
             return InsufficientSpaceError(N_("No space left while writing {part}. Free some space and run "
                                              "the same command again; finished bytes are kept."), part=self.part)
         return DiskError(N_("Writing {part} failed: {reason}. Fix the folder and run the same command again; "
-                            "finished bytes are kept."), part=self.part, reason=exc.strerror or exc)
+                            "finished bytes are kept."), part=self.part, reason=os_reason(exc))
 
     def _run_one(self, session, sched: Scheduler, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:
         m = w.mirror

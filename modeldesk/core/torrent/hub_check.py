@@ -23,6 +23,7 @@ from pathlib import Path
 from modeldesk.core.errors import ModelDeskError, VerificationError
 from modeldesk.core.library.manifest import file_matches
 from modeldesk.core.messages import N_, Message
+from modeldesk.core.os_reasons import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def start(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...],
             verdict = check(hub_files, hub, endpoints, files)
         except OSError as exc:  # a file went away or could not be read
             verdict = VerificationError(N_("The finished files could not be read to check them against the "
-                                           "hub: {reason}"), reason=exc.strerror or exc)
+                                           "hub: {reason}"), reason=os_reason(exc))
         done(verdict)
 
     threading.Thread(target=run, name=name, daemon=True).start()

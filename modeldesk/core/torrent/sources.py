@@ -17,6 +17,7 @@ from modeldesk.core.constants import MAX_TORRENT_BYTES
 from modeldesk.core.errors import BadSourceError
 from modeldesk.core.messages import N_
 from modeldesk.core.models import FileEntry
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import USER_PATH, check_components, short
 from modeldesk.core.repo_ids import COMMIT, REPO_ID
 
@@ -239,7 +240,7 @@ def parse_torrent_file(path: Path) -> TorrentSource:
     except IsADirectoryError:
         raise BadSourceError(N_("{shown} is a folder, not a .torrent file."), shown=shown) from None
     except OSError as exc:
-        raise BadSourceError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=exc.strerror) from None
+        raise BadSourceError(N_("{shown} cannot be read: {strerror}."), shown=shown, strerror=os_reason(exc)) from None
     except ValueError:  # a NUL in the name
         raise BadSourceError(N_("{shown!r} is not a file name (it contains a NUL character)."), shown=shown) from None
     return parse_torrent_bytes(data, shown)
