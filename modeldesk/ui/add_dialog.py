@@ -147,6 +147,7 @@ class AddDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.files, 1)
+        layout.addStretch()  # takes the tree's room while a plain URL hides it
         layout.addWidget(self.seed)
         layout.addWidget(self.hub_cache)
         layout.addWidget(self.buttons)
@@ -192,6 +193,7 @@ class AddDialog(QDialog):
         self._forget_preview()
         self.hub_cache.setVisible(False)
         self.seed.setVisible(False)
+        self.files.setVisible(True)
         self.files_model.removeRows(0, self.files_model.rowCount())
         if not text:
             self.status.setText("")
@@ -212,6 +214,7 @@ class AddDialog(QDialog):
         # A plain URL has nothing to seed; a hub repo's job seeds only when it joins a swarm the
         # library knows for its commit, and then always.
         self.seed.setVisible(result.kind == "torrent")
+        self.files.setVisible(result.kind != "file")  # one file, its size unknown until it is asked
         build_file_tree(self.files_model, result.files)
         self.files.expandAll()
         self.files.resizeColumnToContents(0)
@@ -226,7 +229,11 @@ class AddDialog(QDialog):
         if self._preview is None:
             return
         if not self._preview.files:
-            self.status.setText(self._preview.name)
+            if self._preview.kind == "file":
+                self.status.setText(self.tr("%1: one file from this URL; its size is known once the download "
+                                            "starts.").replace("%1", self._preview.name))
+            else:
+                self.status.setText(self._preview.name)
             return
         on, _ = checked_files(self.files_model)
         sizes = {f.path: f.size for f in self._preview.files}

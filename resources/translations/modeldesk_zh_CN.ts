@@ -1071,22 +1071,22 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="170"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="177"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="185"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
@@ -1136,37 +1136,42 @@
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="199"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="201"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="219"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="222"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="233"/>
+        <source>%1: one file from this URL; its size is known once the download starts.</source>
+        <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="259"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="266"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="262"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="269"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="274"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="274"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>

@@ -46,6 +46,7 @@ def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbo
     qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
     assert dialog.hub_cache.isHidden(), "a plain URL has no hub cache to go into"
     assert dialog.seed.isHidden(), "nor anything to seed"
+    assert dialog.files.isHidden() and "one file from this URL" in dialog.status.text(), "no empty file tree"
     dialog.reject()
     with HubServer(tmp_path / "hub") as hub:
         dialog = window.show_add_dialog("hf://acme/tiny-tts")
