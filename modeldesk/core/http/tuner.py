@@ -12,7 +12,10 @@ their first bytes, the mirror's total rate is measured over a window. Then:
   least GROW_EFFICIENCY of what the new connections would add to a mirror throttled per connection,
   and doubling goes on up to the cap;
 - when a step did not pay, the count goes back, and halves while the rate holds (a mirror behind
-  a shared cap; the CPU of a fast one);
+  a shared cap; the CPU of a fast one). A halving that lost less than CLEAR_LOSS is measured once
+  more before it is undone: one noisy window (a loaded machine, a proxy's uneven pacing) must not
+  keep a shared cap at 16 connections for HOLD_S, while a throttle per connection, which halves the
+  rate, is undone at once;
 - at the cap, a mirror moving FAST_RATE or more is CPU-bound here, not throttled: the count halves
   while the rate holds, saving CPU per byte.
 After that the count holds for HOLD_S and the search starts again, since a long download outlives
@@ -36,6 +39,7 @@ FAST_RATE = 200 * 1024 * 1024  # bytes/s from one mirror: past what per-connecti
 GROW_EFFICIENCY = 0.25  # kept when rate gain / connection gain is at least this
 KEEP_RATIO = 0.9  # fewer connections are kept while the rate stays above this share
 FAST_KEEP_RATIO = 0.75  # ... or this share on a fast mirror, whose short windows vary more
+CLEAR_LOSS = 0.7  # a halving left with less than this share is undone without a second window
 SETTLE_S = 0.25  # after a change, before measuring: new connections open, ask and get their first burst
 SETTLE_DOWN_S = 0.1  # fewer connections: the cut requests stop within a read, the others take up the slack
 FIRST_WINDOW_S = 0.5
@@ -56,6 +60,7 @@ class _Search:
     t0: float | None = None  # the window's start
     b0: int = 0  # the mirror's received bytes at t0
     first: bool = True
+    again: bool = False  # this count's window fell a little short once: measuring it a second time
 
 
 class ConnectionTuner:
@@ -127,6 +132,8 @@ class ConnectionTuner:
             if rate >= keep * s.kept_rate:
                 s.kept, s.kept_rate = s.count, max(rate, s.kept_rate * KEEP_RATIO)
                 self._down_or_hold(m, s, now)
+            elif not s.again and rate >= CLEAR_LOSS * s.kept_rate:
+                s.again, s.t0 = True, None  # the same count, a new window
             else:
                 self._set(m, s, "hold", s.kept, now)
 
@@ -150,7 +157,7 @@ class ConnectionTuner:
     def _set(self, m: Mirror, s: _Search, phase: str, count: int, now: float) -> None:
         log.debug("%s: %s, %d connections (kept %d at %.1f MiB/s)", m.host, phase, count, s.kept,
                   s.kept_rate / 2**20)
-        s.phase, s.count, s.changed, s.t0 = phase, count, now, None
+        s.phase, s.count, s.changed, s.t0, s.again = phase, count, now, None, False
         if phase == "down" and s.kept_rate >= FAST_RATE:  # CPU-bound, not shaped: no slack to take up
             s.t0, s.b0 = now, m.received
         self._mirrors.set_limit(m, count)

@@ -100,3 +100,27 @@ def test_connections_that_cannot_all_be_busy_stop_the_search():
         sim.now += 0.1
         sim.tuner.tick()
     assert m.limit == 3
+
+
+def test_one_noisy_window_does_not_keep_a_shared_cap_at_every_connection():
+    """The first window at 8 reads a fifth low (a loaded machine): 8 is measured again and kept."""
+    seen = {"low": 0}
+
+    def rate(i, n):
+        if n == 8 and seen["low"] < 10:  # the first second at 8 connections (10 ticks of 0.1 s)
+            seen["low"] += 1
+            return 40 * MIB
+        return 50 * MIB
+
+    sim = Sim(rate, cap=64)
+    sim.run(10)
+    assert sim.limits() == [t.MIN_CONNECTIONS], sim.history
+
+
+def test_a_halving_that_halves_the_rate_is_undone_at_once():
+    """Throttled per connection, yet above the cap's reach at first: 16 kept without a second window."""
+    sim = Sim(lambda i, n: 4 * MIB * min(n, 16), cap=64)  # 32 gives no more than 16; 8 gives half
+    sim.run(4)
+    counts = [h[0] for h in sim.history]
+    at_8 = counts.count(8)
+    assert sim.limits() == [16] and 0 < at_8 <= 12, counts  # one window (1 s) and its settling at most
