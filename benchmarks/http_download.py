@@ -175,7 +175,7 @@ def main() -> int:
         ("D", "small.bin", ["D"], ["modeldesk+sha256", "aria2c+sha256"]),
         ("F", "small.bin", ["F"], ["modeldesk+sha256", "aria2c+sha256"]),
         ("A", "big.bin", ["A"], ["modeldesk", "modeldesk+sha256", "aria2c+sha256", "curl",
-                                          "curl+openssl+sha256"]),
+                                 "curl+openssl+sha256"]),
     ]
     if args.only:
         keep = set(args.only.split(","))

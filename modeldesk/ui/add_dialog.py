@@ -126,13 +126,12 @@ class AddDialog(QDialog):
         self.files_model.itemChanged.connect(lambda _item: self._update_totals())
         self.seed = QCheckBox(self.tr("Keep seeding when done"))
         self.seed.setChecked(seed)
-        self.seed.setVisible(False)  # a torrent's choice: shown once the source reads as one
         self.hub_cache = QCheckBox(self.tr("Also put it in the Hugging Face cache (transformers and "
                                            "huggingface_hub find it there)"))
         self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
                                           "no second copy on the same disk.")
                                   .replace("%1", str(hub_cache_dir())))
-        self.hub_cache.setVisible(False)
+        self._show_for(None)
 
         form = QFormLayout()
         form.addRow(self.tr("Source:"), src_row)
@@ -191,9 +190,7 @@ class AddDialog(QDialog):
         text = self.source.text().strip()
         self._request += 1
         self._forget_preview()
-        self.hub_cache.setVisible(False)
-        self.seed.setVisible(False)
-        self.files.setVisible(True)
+        self._show_for(None)
         self.files_model.removeRows(0, self.files_model.rowCount())
         if not text:
             self.status.setText("")
@@ -210,11 +207,7 @@ class AddDialog(QDialog):
             self._update_ok()
             return
         self._preview = result
-        self.hub_cache.setVisible(result.kind == "hub")
-        # A plain URL has nothing to seed; a hub repo's job seeds only when it joins a swarm the
-        # library knows for its commit, and then always.
-        self.seed.setVisible(result.kind == "torrent")
-        self.files.setVisible(result.kind != "file")  # one file, its size unknown until it is asked
+        self._show_for(result.kind)
         build_file_tree(self.files_model, result.files)
         self.files.expandAll()
         self.files.resizeColumnToContents(0)
@@ -224,6 +217,14 @@ class AddDialog(QDialog):
         else:
             self._update_totals()
         self._update_ok()
+
+    def _show_for(self, kind: str | None) -> None:
+        """The parts of the dialog that fit a source of this kind (None: not read yet). A plain URL has
+        nothing to seed and one file of a size unknown until it is asked; a hub repo's job seeds only
+        when it joins a swarm the library knows for its commit, and then always."""
+        self.hub_cache.setVisible(kind == "hub")
+        self.seed.setVisible(kind == "torrent")
+        self.files.setVisible(kind != "file")
 
     def _update_totals(self) -> None:
         if self._preview is None:
