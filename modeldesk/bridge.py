@@ -97,12 +97,12 @@ class EngineBridge(QObject):
     listening = Signal(str, int)
     entriesLoaded = Signal(object)  # list[LibraryEntry], the whole library
     entryLoaded = Signal(object)  # LibraryEntry of a job just added
-    tokenStored = Signal(str)  # the normalized host a token was stored for
+    tokenStored = Signal(str)  # the origin (scheme://host[:port]) a token was stored for
     actionFailed = Signal(str, str)  # what the user tried, what happened and what to do
     sourceAdded = Signal(str)  # job id of a job the user added
     previewReady = Signal(int, object)  # request number, Preview or ModelDeskError
     freeSpace = Signal(str, object)  # folder, free bytes or None
-    tokensListed = Signal(object)  # [(host, masked token or "")]
+    tokensListed = Signal(object)  # [(account, origin, masked token or "")]
     restored = Signal(object)  # [(name, reason)] of saved jobs that could not be restarted
     detailsReady = Signal(object)  # core.details.JobDetails
     jobMoved = Signal(str, str)  # job id, its new project folder
@@ -393,10 +393,10 @@ class EngineBridge(QObject):
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
         from modeldesk.core.credentials import mask
-        from modeldesk.core.secrets import get_token
+        from modeldesk.core.secrets import get_token, scope_of
 
-        def run():
-            return [(h, mask(t) if (t := get_token(h)) else "") for h in hosts]
+        def run():  # (account, the origin its token goes to, masked token or "")
+            return [(h, scope_of(h) or h, mask(t) if (t := get_token(h)) else "") for h in hosts]
 
         return self._submit("Read tokens", run, on_result=self.tokensListed.emit)
 

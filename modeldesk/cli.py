@@ -126,7 +126,8 @@ def _add_settings_parsers(sub) -> None:
     tdel = tok_sub.add_parser("delete", help="forget the token of a host")
     for p in (tset, tdel):
         p.add_argument("--host", default="huggingface.co",
-                       help="the only host this token is sent to (default: huggingface.co)")
+                       help="the only origin this token is sent to: a host means https on its default port, "
+                            "write http://HOST:PORT for a plain-http mirror (default: huggingface.co)")
     tok_sub.add_parser("list", help="hosts that have a token (tokens are shown masked)")
     prx = sub.add_parser("proxy", help="send downloads (and peers) through an HTTP or SOCKS5 proxy")
     prx_sub = prx.add_subparsers(dest="proxy_command", metavar="ACTION", required=True)

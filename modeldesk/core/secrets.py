@@ -53,12 +53,14 @@ def _keyring():
 
 
 def set_token(host: str, token: str) -> str:
-    host = normalize_host(host)
+    """Keep `token` for the origin `host` names (see credentials.normalize_host); that origin is returned
+    and is the keyring account."""
     token = token.strip()
-    if not host or not token:
+    if not token:
         raise ModelDeskError(N_("Give a host and a non-empty token."))
-    _store(SERVICE, host, token, f"the token for {host}")
-    return host
+    scope = normalize_host(host)
+    _store(SERVICE, scope, token, f"the token for {scope}")
+    return scope
 
 
 def _store(service: str, account: str, secret: str, what: str) -> None:
@@ -80,18 +82,28 @@ def _read(service: str, account: str, what: str) -> str | None:
         return None
 
 
-def delete_token(host: str) -> bool:
+def delete_token(account: str) -> bool:
+    """Forget the token kept under `account`: a scope as set_token returned it, or a bare host name as
+    versions before scoped tokens stored it (the settings list the account as it was stored)."""
     kr = _keyring()
     try:
-        kr.delete_password(SERVICE, normalize_host(host))
+        kr.delete_password(SERVICE, account)
         return True
     except Exception:
         return False
 
 
-def get_token(host: str) -> str | None:
-    host = normalize_host(host)
-    return _read(SERVICE, host, host)
+def get_token(account: str) -> str | None:
+    return _read(SERVICE, account, account)
+
+
+def scope_of(account: str) -> str | None:
+    """The origin a stored account's token goes to (a bare host of an earlier version: https, its
+    default port); None for an account no origin can be made of (its token is never sent)."""
+    try:
+        return normalize_host(account)
+    except BadInputError:
+        return None
 
 
 def _proxy_account(proxy: ProxySettings) -> str:
@@ -165,13 +177,17 @@ def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
             official = ""
     if official:
         tokens[OFFICIAL_HUB_HOST] = official
-    for host in hosts:
+    for account in hosts:
+        scope = scope_of(account)
+        if scope is None:
+            log.warning("a stored token has no usable host (%r); it is never sent", account)
+            continue
         try:
-            token = get_token(host)
+            token = get_token(account)
         except KeyringUnavailable as exc:
             log.warning("tokens unavailable: %s", exc)
             break
         if token:
-            tokens[normalize_host(host)] = token
+            tokens[scope] = token
     tokens.update(env_tokens())
     return Credentials(tokens)

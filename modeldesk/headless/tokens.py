@@ -6,10 +6,10 @@ import dataclasses
 import getpass
 import sys
 
-from modeldesk.core.credentials import mask, normalize_host
+from modeldesk.core.credentials import is_cleartext, mask, normalize_host
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.paths import default_paths
-from modeldesk.core.secrets import delete_token, get_token, set_token
+from modeldesk.core.secrets import delete_token, get_token, scope_of, set_token
 from modeldesk.core.settings import load_settings, save_settings
 
 
@@ -27,28 +27,49 @@ def _save_hosts(update) -> None:
         settings, http=dataclasses.replace(settings.http, token_hosts=hosts)))
 
 
+CLEARTEXT = ("  (plain http: the token crosses the network unencrypted; use https where the mirror "
+             "offers it)")
+
+
 def token_command(args) -> int:
     try:
         if args.token_command == "set":
+            scope = normalize_host(args.host)  # refused before the token is read
             token = _read_token().strip()
             if not token:
                 raise ModelDeskError("No token given: paste it at the prompt or pipe it on stdin.")
-            host = set_token(args.host, token)
-            _save_hosts(lambda hosts: [*dict.fromkeys([*hosts, host])])
-            print(f"Token {mask(token)} stored in the OS keyring; it will be sent to {host} only.")
+            set_token(scope, token)
+            for old in _accounts_of(scope):  # a bare host an earlier version stored for the same origin
+                if old != scope:
+                    delete_token(old)
+            _save_hosts(lambda hosts: [*dict.fromkeys([*(h for h in hosts if scope_of(h) != scope), scope])])
+            print(f"Token {mask(token)} stored in the OS keyring; it will be sent to {scope} only "
+                  "(this scheme, host and port).")
+            if is_cleartext(scope):
+                print(CLEARTEXT.strip())
         elif args.token_command == "delete":
-            host = normalize_host(args.host)
-            delete_token(host)
-            _save_hosts(lambda hosts: [h for h in hosts if h != host])
-            print(f"Forgot the token for {host}.")
+            scope = normalize_host(args.host)
+            for account in _accounts_of(scope):
+                delete_token(account)
+            _save_hosts(lambda hosts: [h for h in hosts if scope_of(h) != scope])
+            print(f"Forgot the token for {scope}.")
         else:
             hosts = load_settings(default_paths().settings_file).http.token_hosts
             if not hosts:
                 print("No tokens stored. Add one with: modeldesk token set [--host HOST]")
-            for host in hosts:
-                stored = get_token(host)
-                print(f"{host:32} {mask(stored) if stored else '(missing from the keyring)'}")
+            else:
+                print("Each token is sent to exactly this scheme, host and port, and nowhere else:")
+            for account in hosts:
+                stored = get_token(account)
+                scope = scope_of(account) or f"{account!r} (no usable host: never sent)"
+                print(f"{scope:40} {mask(stored) if stored else '(missing from the keyring)'}"
+                      + (CLEARTEXT if is_cleartext(scope) else ""))
     except ModelDeskError as exc:
         print(f"modeldesk: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0
+
+
+def _accounts_of(scope: str) -> list[str]:
+    hosts = load_settings(default_paths().settings_file).http.token_hosts
+    return [h for h in hosts if scope_of(h) == scope] or [scope]

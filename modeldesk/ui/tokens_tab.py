@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from modeldesk.bridge import EngineBridge
+from modeldesk.core.credentials import normalize_host
+from modeldesk.core.errors import BadInputError
+
+_ACCOUNT = Qt.ItemDataRole.UserRole + 1
+
+
+def _same_scope(account: str, scope: str) -> bool:
+    try:
+        return normalize_host(account) == scope
+    except BadInputError:
+        return False
 
 
 class TokensTab(QWidget):
@@ -26,8 +38,10 @@ class TokensTab(QWidget):
         save.clicked.connect(self._save)
         self.remove_button = remove = QPushButton(self.tr("Remove selected"))
         remove.clicked.connect(self._remove)
-        note = QLabel(self.tr("A token is sent only to its host, never to other mirrors or after a redirect. "
-                              "Tokens are kept in the system keyring."))
+        note = QLabel(self.tr("A token is sent only to its scheme, host and port (a host alone means https on "
+                              "its usual port), never to other mirrors or after a redirect. Write "
+                              "http://host:port to trust a plain-http mirror. Tokens are kept in the "
+                              "system keyring."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Host:"), self.host)
@@ -50,8 +64,10 @@ class TokensTab(QWidget):
 
     def _show(self, rows) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for host, masked in rows:
-            self.model.appendRow([QStandardItem(host), QStandardItem(masked or self.tr("(missing)"))])
+        for account, scope, masked in rows:
+            item = QStandardItem(scope)
+            item.setData(account, _ACCOUNT)
+            self.model.appendRow([item, QStandardItem(masked or self.tr("(missing)"))])
 
     def _save(self) -> None:
         host, token = self.host.text().strip(), self.token.text().strip()
@@ -60,16 +76,19 @@ class TokensTab(QWidget):
         self.token.clear()  # the token leaves the widget at once
         self._bridge.store_token(host, token)
 
-    def _stored(self, host: str) -> None:
-        if host not in self.hosts:
-            self.hosts.append(host)
+    def _stored(self, scope: str) -> None:
+        for old in [h for h in self.hosts if h != scope and _same_scope(h, scope)]:
+            self.hosts.remove(old)  # a bare host an earlier version stored for the same origin
+            self._bridge.forget_token(old)
+        if scope not in self.hosts:
+            self.hosts.append(scope)
         self._refresh()
 
     def _remove(self) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        host = self.model.item(index.row(), 0).text()
+        host = self.model.item(index.row(), 0).data(_ACCOUNT)
         self.hosts = [h for h in self.hosts if h != host]
         self._bridge.forget_token(host)
         self._refresh()

@@ -145,7 +145,8 @@ class HubServer:
             headers = {}
             if page == 0 and len(entries) > half:
                 api = f"datasets/{repo_id[9:]}" if repo_id.startswith("datasets/") else f"models/{repo_id}"
-                nxt = (f"{self.url}/api/{api}/tree/{quote(rev, safe='')}"
+                here = f"http://{h.headers['Host']}" if h.headers.get("Host") else self.url  # the name it was asked by
+                nxt = (f"{here}/api/{api}/tree/{quote(rev, safe='')}"
                        f"?recursive={str(recursive).lower()}&page=1")
                 headers["Link"] = f'<{nxt}>; rel="next"'
             return self._send(h, 200, chunk, body, headers)

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from tests.helpers.hosts_file import loopback_names_prefix
 from tests.helpers.hub_server import HubServer
 from tests.helpers.keyring_session import KeyringSession, files_containing
 from tests.helpers.swarm import write_random
@@ -32,9 +33,10 @@ def test_set_list_delete_in_the_os_keyring(md, tmp_path):
     kr = KeyringSession(tmp_path / "krhome")
     r = kr.run(md.environ(), *modeldesk("token", "set", "--host", "https://Mirror.Example:8443/"), stdin=TOKEN + "\n")
     assert r.returncode == 0, r.stderr
-    assert "mirror.example:8443 only" in r.stdout and TOKEN not in r.stdout
+    assert "https://mirror.example:8443 only" in r.stdout and TOKEN not in r.stdout
     r = kr.run(md.environ(), *modeldesk("token", "list"))
-    assert "mirror.example:8443" in r.stdout and TOKEN[-4:] in r.stdout and TOKEN not in r.stdout
+    assert "https://mirror.example:8443" in r.stdout and TOKEN[-4:] in r.stdout and TOKEN not in r.stdout
+    assert "exactly this scheme, host and port" in r.stdout
     assert files_containing(md.root, TOKEN) == []  # the settings keep the host name only
     r = kr.run(md.environ(), *modeldesk("token", "delete", "--host", "mirror.example:8443"))
     assert r.returncode == 0
@@ -59,7 +61,7 @@ def test_the_token_reaches_only_its_host(md, tmp_path, hub_root):
     out = tmp_path / "projects" / "tts"
     with HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as trusted, \
             HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as other:
-        trusted_host = trusted.url.removeprefix("http://")
+        trusted_host = trusted.url  # http://127.0.0.1:PORT: a plain-http mirror is trusted by writing it out
         untrusted_url = other.url.replace("127.0.0.1", "localhost")
         r = kr.run(md.environ(), *modeldesk("token", "set", "--host", trusted_host), stdin=TOKEN + "\n")
         assert r.returncode == 0, r.stderr
@@ -82,7 +84,7 @@ def test_without_a_keyring_a_mirror_token_comes_from_the_environment_and_stays_w
     out = tmp_path / "p"
     with HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as trusted, \
             HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as other:
-        md.env.update({"MODELDESK_TOKENS": f"{trusted.url.removeprefix('http://')}={TOKEN}",
+        md.env.update({"MODELDESK_TOKENS": f"{trusted.url}={TOKEN}",
                        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"})
         untrusted_url = other.url.replace("127.0.0.1", "localhost")
         r = md.run("get", "hf://acme/gated-tts", "--mirror", untrusted_url, "--mirror", trusted.url,
@@ -91,3 +93,28 @@ def test_without_a_keyring_a_mirror_token_comes_from_the_environment_and_stays_w
         assert trusted.auth_seen and other.requests and other.auth_seen == [] and trusted.cdn.auth_seen == []
     assert TOKEN not in r.stdout + r.stderr
     assert files_containing(md.root, TOKEN) == [] and files_containing(out, TOKEN) == []
+
+
+def test_the_hub_token_never_goes_to_another_port_or_over_http(md, tmp_path, hub_root):
+    """HF_TOKEN is for https://huggingface.co. A mirror named http://huggingface.co:PORT (by --mirror, a
+    project's modeldesk.toml, a lock or a torrent's url-list) is another origin: it gets no token.
+    `huggingface.co` resolves to a recorder on 127.0.0.1 inside this test's private /etc/hosts."""
+    md.prefix = loopback_names_prefix(tmp_path, "huggingface.co")
+    with HubServer(hub_root, gated={"acme/gated-tts": TOKEN}) as recorder:
+        port = recorder.url.rsplit(":", 1)[1]
+        md.env["HF_TOKEN"] = TOKEN
+        project = tmp_path / "proj"
+        project.mkdir()
+        (project / "modeldesk.toml").write_text(f'[hub]\nmirrors = ["http://huggingface.co:{port}"]\n')
+        r = md.run("get", "hf://acme/gated-tts", "--to", str(project / "models" / "tts"), "--no-seed",
+                   cwd=project)
+        assert recorder.requests, "the mirror was never asked, so the test proves nothing"
+        assert recorder.auth_seen == [] and recorder.cdn.auth_seen == []
+        assert r.code != 0 and "huggingface.co:" + port in r.stderr
+        assert TOKEN not in r.stdout + r.stderr
+        # The same origin trusted by writing it out gets its token, and the repo comes down.
+        md.env["MODELDESK_TOKENS"] = f"http://huggingface.co:{port}={TOKEN}"
+        r = md.run("get", "hf://acme/gated-tts", "--to", str(project / "models" / "tts"), "--no-seed",
+                   cwd=project)
+        assert r.code == 0, r.stderr
+        assert recorder.auth_seen and all(a == f"Bearer {TOKEN}" for _p, a in recorder.auth_seen)

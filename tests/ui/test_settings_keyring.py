@@ -38,20 +38,20 @@ def test_a_token_is_kept_in_the_keyring_shown_masked_and_removed(keyring_daemon,
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.token.text() == "", "the token leaves the field at once"
     # The listing the dialog asked for on opening may be the signal caught above: wait for the one after the save.
-    qtbot.waitUntil(lambda: _rows(tab) == [("mirror.example:8443", "hf_…6789")], timeout=10_000)
-    assert keyring.get_password("modeldesk", "mirror.example:8443") == TOKEN
+    qtbot.waitUntil(lambda: _rows(tab) == [("https://mirror.example:8443", "hf_…6789")], timeout=10_000)
+    assert keyring.get_password("modeldesk", "https://mirror.example:8443") == TOKEN
     with qtbot.waitSignal(engine.prefs.changed, timeout=5_000):
         dialog.accept()
     engine.prefs.flush()
-    assert load_settings(engine.paths.settings_file).http.token_hosts == ("mirror.example:8443",)
+    assert load_settings(engine.paths.settings_file).http.token_hosts == ("https://mirror.example:8443",)
     assert files_containing(md.root, TOKEN) == [], "the token is in the keyring only"
 
     again = window.show_settings()
-    qtbot.waitUntil(lambda: _rows(again.tokens) == [("mirror.example:8443", "hf_…6789")], timeout=10_000)
+    qtbot.waitUntil(lambda: _rows(again.tokens) == [("https://mirror.example:8443", "hf_…6789")], timeout=10_000)
     again.tokens.view.setCurrentIndex(again.tokens.model.index(0, 0))
     qtbot.mouseClick(again.tokens.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _rows(again.tokens) == [], timeout=10_000)
-    qtbot.waitUntil(lambda: _stored("mirror.example:8443") is None, timeout=10_000)
+    qtbot.waitUntil(lambda: _stored("https://mirror.example:8443") is None, timeout=10_000)
 
 
 def test_a_proxy_set_in_the_dialog_carries_the_next_download(keyring_daemon, window, engine, qtbot, md, tmp_path):
