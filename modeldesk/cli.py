@@ -82,6 +82,11 @@ def _add_publish_parser(sub) -> None:
     pub.add_argument("--out", metavar="FILE",
                      help="where the .torrent goes (default: FOLDER.torrent beside the folder)")
     pub.add_argument("--no-seed", action="store_true", help="check the files, add the job to the library and exit")
+    pub.add_argument("--include-hidden", action="store_true",
+                     help="publish hidden files and folders too (.*); files that look like keys or passwords "
+                          "are refused all the same")
+    pub.add_argument("--dry-run", action="store_true",
+                     help="list every file that would be published, and what is left out; hash and write nothing")
     _add_transfer_options(pub)
 
 
@@ -262,6 +267,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
+    from modeldesk.core.library.owner import LibraryLock
     from modeldesk.core.manager import Manager
     from modeldesk.headless.output import error_text, make_output
     from modeldesk.headless.runner import Run
@@ -276,13 +282,25 @@ def _run_transfer(args) -> int:
             from modeldesk.headless.get_cmd import dry_run
 
             return dry_run(args, settings, output)
+        if args.command == "publish" and args.dry_run:
+            from modeldesk.headless.publish_cmd import publish_dry_run
+
+            return publish_dry_run(args, output, paths)
         if args.command in ("get", "seed") and not getattr(args, "all", False):
             from modeldesk.headless.handover import try_hand_over
 
             handed = try_hand_over(args, paths, output)  # a running `seed --all` owns the library: it takes this
             if handed is not None:
                 return handed
-        adds, options = _transfer_plan(args, paths, output)
+        # The library first: `publish` hashes for minutes and writes a .torrent, which must not happen
+        # for a library another ModelDesk holds.
+        lock = LibraryLock(paths.ensure().library_lock)
+        lock.acquire(f"`modeldesk {args.command}`")
+        try:
+            adds, options = _transfer_plan(args, paths, output)
+        except BaseException:
+            lock.release()
+            raise
         if args.command == "seed" and args.all:
             from modeldesk.headless.handover import HandOverServer
             from modeldesk.headless.seed_cmd import handed_adds
@@ -293,7 +311,7 @@ def _run_transfer(args) -> int:
         output.error(error_text(exc))
         output.exit(exc.exit_code)
         return exc.exit_code
-    manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`")
+    manager = Manager(paths, settings, events.put, owner=f"`modeldesk {args.command}`", lock=lock)
     try:
         return Run(manager, events, output, options).execute(adds)
     finally:

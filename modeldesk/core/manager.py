@@ -57,12 +57,13 @@ Sink = Callable[[ev.Event], None]
 
 
 class Manager:
-    def __init__(self, paths: AppPaths, settings: Settings, sink: Sink, owner: str = "ModelDesk"):
+    def __init__(self, paths: AppPaths, settings: Settings, sink: Sink, owner: str = "ModelDesk",
+                 lock: LibraryLock | None = None):
         self._paths = paths.ensure()
         self._settings = settings
         self._sink = sink
         self._owner = owner  # who holds the library, for another process's message
-        self._lock = LibraryLock(paths.library_lock)
+        self._lock = lock or LibraryLock(paths.library_lock)  # given: taken already, before slow work
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
         self._library: Library | None = None
         self._resume = ResumeStore(paths.resume_dir)

@@ -28,6 +28,7 @@ class PublishOptions:
     comment: str = ""
     v1_only: bool = False
     repo: str | None = None  # which model, when a folder holds several
+    include_hidden: bool = False  # hidden files and folders too (credentials are refused all the same)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPl
             raise BadInputError(N_("{source} is neither a folder nor a job of the library (see `modeldesk list`)."),
                                 source=short(source, USER_PATH))
         folder, repo = found[0], repo or found[1]
-    return plan_publish(folder, options.web_seeds, repo)
+    return plan_publish(folder, options.web_seeds, repo, options.include_hidden)
 
 
 def default_out(plan: PublishPlan) -> Path:

@@ -1,7 +1,8 @@
 """What `publish` puts into a torrent, worked out from a model folder (no libtorrent here).
 
-The torrent holds the model's files only: never our bookkeeping (`.modeldesk/`), the hub client's
-(`.cache/huggingface/`), a `.git/` folder or a partial download, which no web seed could serve. The
+The torrent holds the model's files only (publish_scan.py says which: never a link out of the folder, a
+hidden file unless asked, a credential, our bookkeeping or a partial download), decided before anything
+is hashed or written. The
 same bytes must give the same info-hashes on any machine, so everything that goes into the info
 dictionary is a function of the paths, sizes and contents: paths sorted, a fixed piece-size rule,
 no file times and no file modes.
@@ -13,22 +14,17 @@ URL on any HF-compatible mirror, for foreign clients too.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.manifest import MANIFEST_DIR, read_manifest
 from modeldesk.core.messages import N_
 from modeldesk.core.repo_ids import COMMIT
 from modeldesk.core.pathsafety import USER_PATH, check_layout, check_relative_path, short
+from modeldesk.core.publish_scan import check_inside, link_roots, scan_folder
 from modeldesk.core.projects import user_path
 from modeldesk.core.urls import split_url
-
-# Folders that are bookkeeping, not model: compared on the path's leading elements.
-_SKIP_DIRS = ((".modeldesk",), (".git",), (".cache", "huggingface"))
-_SKIP_SUFFIXES = (INCOMPLETE_SUFFIX, ".incomplete", ".lock")  # ours; the hub client's partial and lock files
 
 MIN_PIECE = 256 * 1024
 MAX_PIECE = 16 * 1024 * 1024
@@ -53,6 +49,7 @@ class PublishPlan:
     sha256: dict[str, str] = field(default_factory=dict)  # path -> hex, from the hub manifest
     web_seeds: tuple[str, ...] = ()  # url-list entries
     skipped: tuple[str, ...] = ()  # links to folders and other entries that are not regular files
+    hidden: tuple[str, ...] = ()  # hidden files and folders left out (publish them with include_hidden)
 
     @property
     def total(self) -> int:
@@ -66,45 +63,6 @@ class PublishPlan:
     def flat(self) -> bool:
         """Files sit at the folder's top, not under a folder of the torrent's name."""
         return self.hub is not None
-
-
-def _skipped_by_rule(rel: str) -> bool:
-    folded = [p.lower() for p in rel.split("/")]
-    if any(tuple(folded[:len(d)]) == d for d in _SKIP_DIRS):
-        return True
-    return rel.endswith(_SKIP_SUFFIXES)
-
-
-def scan_folder(folder: Path) -> tuple[list[tuple[str, int]], list[str]]:
-    """Every regular file below `folder` (a link to a file counts as that file, as in a hub cache's
-    snapshot folder), sorted by path; links to folders and special files are returned as skipped."""
-    files: list[tuple[str, int]] = []
-    skipped: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        base = Path(root).relative_to(folder)
-        for d in list(dirs):
-            rel = (base / d).as_posix()
-            if _skipped_by_rule(rel + "/"):
-                dirs.remove(d)
-            elif (Path(root) / d).is_symlink():
-                skipped.append(rel + "/")
-                dirs.remove(d)
-        for n in names:
-            rel = (base / n).as_posix()
-            if _skipped_by_rule(rel):
-                continue
-            path = Path(root) / n
-            try:
-                st = path.stat()
-            except OSError:
-                skipped.append(rel)  # a dangling link
-                continue
-            if not path.is_file():
-                skipped.append(rel)
-                continue
-            files.append((rel, st.st_size))
-    files.sort()
-    return files, sorted(skipped)
 
 
 def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
@@ -139,31 +97,31 @@ def _web_seed(base: str, repo: str | None) -> str:
     return f"{base.rstrip('/')}/{repo}/resolve/"
 
 
-def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str | None = None) -> PublishPlan:
+def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str | None = None,
+                 include_hidden: bool = False) -> PublishPlan:
     """The files and names of the torrent for `folder`. A folder a hub job filled publishes exactly the
-    files its manifest lists, which must all be there at their recorded sizes."""
+    files its manifest lists, which must all be there at their recorded sizes; any other folder what
+    publish_scan allows. Every refusal comes here, before a byte is hashed or written."""
     root = user_path(folder)
     shown = short(str(root), USER_PATH)
     if not root.is_dir():
         raise BadInputError(N_("{shown} is not a folder; publish takes a model folder."), shown=shown)
     hub = _hub_manifest(root, repo)
     skipped: list[str] = []
+    hidden: list[str] = []
     if hub is not None:
-        files = []
-        for e in sorted(hub["files"], key=lambda e: e["path"]):
-            f = root / e["path"]
-            if not f.is_file() or f.stat().st_size != e["size"]:
-                raise BadInputError(N_("{path} of {repo} is missing or incomplete in {shown}; run `modeldesk "
-                                       "verify {shown}` and fetch it again before publishing."),
-                                    path=e["path"], repo=hub["repo"], shown=shown)
-            files.append((e["path"], e["size"]))
+        files = _hub_files(root, hub, shown)
         name = hub["commit"]
         sha = {e["path"]: e["sha256"] for e in hub["files"] if e.get("sha256")}
     else:
-        files, skipped = scan_folder(root)
+        scan = scan_folder(root, include_hidden)
+        files, skipped, hidden = scan.files, scan.skipped, scan.hidden
         name, sha = root.name, {}
     if not files:
         raise BadInputError(N_("{shown} holds no file to publish."), shown=shown)
+    if not any(size for _, size in files):
+        raise BadInputError(N_("{shown} holds only empty files; a torrent needs at least one byte of data."),
+                            shown=shown)
     for rel, _ in files:
         check_relative_path(rel, shown)
     check_layout([rel for rel, _ in files], shown)
@@ -171,5 +129,20 @@ def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str 
         folder=root, name=name, files=tuple(files),
         hub=(hub["repo"], hub["commit"]) if hub else None, sha256=sha,
         web_seeds=tuple(dict.fromkeys(_web_seed(b, hub["repo"] if hub else None) for b in web_seeds)),
-        skipped=tuple(skipped),
+        skipped=tuple(skipped), hidden=tuple(hidden),
     )
+
+
+def _hub_files(root: Path, hub: dict, shown: str) -> list[tuple[str, int]]:
+    """The manifest's files, each a regular file inside the folder at its recorded size."""
+    roots = link_roots(root)
+    files = []
+    for e in sorted(hub["files"], key=lambda e: e["path"]):
+        check_relative_path(e["path"], shown)
+        real = Path(check_inside(root, e["path"], roots, shown))
+        if not real.is_file() or real.stat().st_size != e["size"]:
+            raise BadInputError(N_("{path} of {repo} is missing or incomplete in {shown}; run `modeldesk "
+                                   "verify {shown}` and fetch it again before publishing."),
+                                path=e["path"], repo=hub["repo"], shown=shown)
+        files.append((e["path"], e["size"]))
+    return files

@@ -99,9 +99,11 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("Comment:"), self.comment)
         self.private = QCheckBox(self.tr("Private (peers from the trackers only: no DHT, LAN discovery or PEX)"))
         self.v1_only = QCheckBox(self.tr("BitTorrent v1 only (for Transmission 3 and other clients without v2)"))
+        self.include_hidden = QCheckBox(self.tr("Include hidden files and folders (keys and passwords are "
+                                                "never published)"))
         self.seed = QCheckBox(self.tr("Seed it now"))
         self.seed.setChecked(True)
-        for box in (self.private, self.v1_only, self.seed):
+        for box in (self.private, self.v1_only, self.include_hidden, self.seed):
             form.addRow("", box)
         self.out = QLineEdit()
         self.out.setPlaceholderText(self.tr("Beside the model folder"))
@@ -134,7 +136,7 @@ class PublishDialog(QDialog):
     def options(self) -> PublishOptions:
         return PublishOptions(web_seeds=_lines(self.web_seeds), trackers=_lines(self.trackers),
                               private=self.private.isChecked(), comment=self.comment.text().strip(),
-                              v1_only=self.v1_only.isChecked())
+                              v1_only=self.v1_only.isChecked(), include_hidden=self.include_hidden.isChecked())
 
     def start(self) -> None:
         source = self.source.text().strip()
@@ -168,7 +170,10 @@ class PublishDialog(QDialog):
         plan = result.plan
         self.summary.setText(self.tr("%1: %2 files, %3.").replace("%1", result.name)
                              .replace("%2", str(len(plan.files))).replace("%3", fmt_bytes(plan.total))
-                             + ("  " + self.tr("It is being seeded.") if self.seed.isChecked() else ""))
+                             + ("  " + self.tr("It is being seeded.") if self.seed.isChecked() else "")
+                             + ("\n" + self.tr("Left out, hidden: %1").replace("%1", ", ".join(plan.hidden[:8])
+                                                                              + (", …" if len(plan.hidden) > 8 else ""))
+                                if plan.hidden else ""))
         self.magnet.setText(result.magnet)
         self.magnet.setCursorPosition(0)
         self.torrent_path.setText(str(result.out))

@@ -24,12 +24,12 @@
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="57"/>
+        <location filename="../../modeldesk/core/http/client.py" line="58"/>
         <source>{url} is larger than {max_bytes} bytes; it is not a .torrent file.</source>
         <translation>{url} 超过 {max_bytes} 字节，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="62"/>
+        <location filename="../../modeldesk/core/http/client.py" line="63"/>
         <source>Could not fetch {url}: {kind}. Check the link and your network.</source>
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
@@ -391,22 +391,22 @@
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="127"/>
+        <location filename="../../modeldesk/core/manager.py" line="128"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="207"/>
+        <location filename="../../modeldesk/core/manager.py" line="208"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="238"/>
+        <location filename="../../modeldesk/core/manager.py" line="239"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="309"/>
+        <location filename="../../modeldesk/core/manager.py" line="310"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -567,67 +567,72 @@
         <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="71"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="72"/>
         <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
         <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="79"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="80"/>
         <source>{name} already is a torrent; share it with: {link}</source>
         <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="81"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="82"/>
         <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
         <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="93"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="94"/>
         <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="109"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="110"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="114"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="115"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="119"/>
+        <location filename="../../modeldesk/core/publishing.py" line="77"/>
         <source>{folder} holds no model of {repo!r}.</source>
         <translation>{folder} 中没有 {repo!r} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="124"/>
+        <location filename="../../modeldesk/core/publishing.py" line="82"/>
         <source>{folder} holds several models ({names}); say which one with --repo ORG/NAME.</source>
         <translation>{folder} 中有多个模型（{names}）；请用 --repo ORG/NAME 指定。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="129"/>
+        <location filename="../../modeldesk/core/publishing.py" line="87"/>
         <source>{manifest} names no repo and commit; it was not used.</source>
         <translation>{manifest} 没有记录仓库和提交，未被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="136"/>
+        <location filename="../../modeldesk/core/publishing.py" line="94"/>
         <source>{base!r} is not an http(s) address; a web seed must be one.</source>
         <translation>{base!r} 不是 http(s) 地址；Web 种子必须是。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="148"/>
+        <location filename="../../modeldesk/core/publishing.py" line="108"/>
         <source>{shown} is not a folder; publish takes a model folder.</source>
         <translation>{shown} 不是文件夹；publish 需要一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="156"/>
+        <location filename="../../modeldesk/core/publishing.py" line="123"/>
+        <source>{shown} holds only empty files; a torrent needs at least one byte of data.</source>
+        <translation>{shown} 中只有空文件；种子至少需要一个字节的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publishing.py" line="144"/>
         <source>{path} of {repo} is missing or incomplete in {shown}; run `modeldesk verify {shown}` and fetch it again before publishing.</source>
         <translation>{shown} 中 {repo} 的 {path} 缺失或不完整；发布前请运行 `modeldesk verify {shown}` 并重新获取。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="166"/>
+        <location filename="../../modeldesk/core/publishing.py" line="121"/>
         <source>{shown} holds no file to publish.</source>
         <translation>{shown} 中没有可发布的文件。</translation>
     </message>
@@ -652,27 +657,27 @@
         <translation>没有可保存令牌的系统密钥环（Secret Service，如 GNOME Keyring 或 KWallet、macOS 钥匙串、Windows 凭据保险箱）。请安装或解锁一个；ModelDesk 从不把令牌写入明文文件。没有密钥环时，huggingface.co 可设置 {ENV_HF_TOKEN}，镜像可设置 {ENV_TOKENS}=host=token（或 {ENV_TOKEN_FILE}，指向你自己保管的、由这样的行组成的文件）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="59"/>
+        <location filename="../../modeldesk/core/secrets.py" line="60"/>
         <source>Give a host and a non-empty token.</source>
         <translation>请提供主机和非空的令牌。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="69"/>
+        <location filename="../../modeldesk/core/secrets.py" line="71"/>
         <source>The keyring refused to store {what}: {kind}. Unlock your keyring and try again.</source>
         <translation>密钥环拒绝保存 {what}：{kind}。请解锁密钥环后重试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="104"/>
+        <location filename="../../modeldesk/core/secrets.py" line="116"/>
         <source>Give the proxy user name before its password.</source>
         <translation>请先填写代理用户名，再填写密码。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="136"/>
+        <location filename="../../modeldesk/core/secrets.py" line="148"/>
         <source>{what}: write host=token (one entry is not of that form).</source>
         <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="149"/>
+        <location filename="../../modeldesk/core/secrets.py" line="161"/>
         <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
@@ -1062,6 +1067,46 @@
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
+    <message>
+        <location filename="../../modeldesk/core/credentials.py" line="43"/>
+        <source>{text!r} names no host a token can be scoped to; give a host such as huggingface.co, or an address such as http://mirror.lab:8080.</source>
+        <translation>{text!r} 没有指明令牌可绑定的主机；请给出主机名（如 huggingface.co）或地址（如 http://mirror.lab:8080）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="70"/>
+        <source>it sits in {folder}/</source>
+        <translation>它位于 {folder}/ 中</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="73"/>
+        <source>its name</source>
+        <translation>它的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="79"/>
+        <source>it holds a private key</source>
+        <translation>它包含私钥</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="87"/>
+        <source>{rel} in {shown} looks like a credential ({why}). Nothing was published: ModelDesk never shares keys, tokens or passwords. Move it out of the folder and publish again.</source>
+        <translation>{shown} 中的 {rel} 看起来是凭据（{why}）。未发布任何内容：ModelDesk 从不分享密钥、令牌或密码。请把它移出该文件夹后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="111"/>
+        <source>{rel} in {shown} leads outside the folder (to {target}). Nothing was published: ModelDesk never shares a file from outside the folder you publish. Copy the file in, or remove the link.</source>
+        <translation>{shown} 中的 {rel} 指向文件夹之外（{target}）。未发布任何内容：ModelDesk 从不分享所发布文件夹之外的文件。请把该文件复制进来，或删除这个链接。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="131"/>
+        <source>{sub} in {shown} cannot be read ({reason}); nothing was published. Fix its permissions, or move it out of the folder.</source>
+        <translation>{shown} 中的 {sub} 无法读取（{reason}）；未发布任何内容。请修正其权限，或把它移出该文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="143"/>
+        <source>{shown} holds more than {limit} files, more than a torrent can carry (BitTorrent clients refuse such a .torrent). Pack small files into archives, or publish subfolders one by one.</source>
+        <translation>{shown} 中的文件超过 {limit} 个，超出一个种子能承载的数量（BitTorrent 客户端会拒绝这样的 .torrent）。请把小文件打包成归档，或逐个发布子文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>AddDialog</name>
@@ -1071,22 +1116,22 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="170"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="185"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
@@ -1106,72 +1151,72 @@
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="139"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="201"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="198"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="222"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="233"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="234"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="240"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="241"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="266"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="269"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="270"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="274"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="274"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1983,71 +2028,81 @@ seeding reaches only the peers you connect to.</source>
     </message>
     <message>
         <location filename="../../modeldesk/ui/publish_dialog.py" line="102"/>
+        <source>Include hidden files and folders (keys and passwords are never published)</source>
+        <translation>包括隐藏的文件和文件夹（密钥和密码永远不会发布）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="104"/>
         <source>Seed it now</source>
         <translation>立即做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="107"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="109"/>
         <source>Beside the model folder</source>
         <translation>模型文件夹旁</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="108"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="110"/>
         <source>Save the .torrent to:</source>
         <translation>.torrent 保存到：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="114"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="121"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="123"/>
         <source>Magnet link:</source>
         <translation>磁力链接：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="124"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="126"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="126"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="128"/>
         <source>.torrent file:</source>
         <translation>.torrent 文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="132"/>
         <source>Model folder to publish</source>
         <translation>要发布的模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="144"/>
         <source>Choose the model folder to publish.</source>
         <translation>请选择要发布的模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="171"/>
         <source>%1: %2 files, %3.</source>
         <translation>%1：%2 个文件，%3。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="171"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="173"/>
         <source>It is being seeded.</source>
         <translation>正在做种。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="174"/>
+        <source>Left out, hidden: %1</source>
+        <translation>未包含的隐藏项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="181"/>
         <source>Publish again</source>
         <translation>再次发布</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/publish_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/publish_dialog.py" line="189"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -2472,42 +2527,42 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TokensTab</name>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="17"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="17"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="25"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="37"/>
         <source>Save token</source>
         <translation>保存令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="27"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="39"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
-        <source>A token is sent only to its host, never to other mirrors or after a redirect. Tokens are kept in the system keyring.</source>
-        <translation>令牌只会发送给它对应的主机，不会发送给其他镜像，也不会在重定向后发送。令牌保存在系统密钥环中。</translation>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="41"/>
+        <source>A token is sent only to its scheme, host and port (a host alone means https on its usual port), never to other mirrors or after a redirect. Write http://host:port to trust a plain-http mirror. Tokens are kept in the system keyring.</source>
+        <translation>令牌只发送给它绑定的协议、主机和端口（只写主机名表示 https 及其默认端口），绝不会发给其他镜像，也不会随重定向发出。要信任纯 http 镜像，请写 http://主机:端口。令牌保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="33"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="47"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="34"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="48"/>
         <source>Token:</source>
         <translation>令牌：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="54"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="70"/>
         <source>(missing)</source>
         <translation>（缺失）</translation>
     </message>

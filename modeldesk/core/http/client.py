@@ -17,8 +17,9 @@ USER_AGENT = f"ModelDesk/{__version__}"
 
 
 class ScopedTokenAuth(requests.auth.AuthBase):
-    """Adds a Bearer token only for a host the user trusted with it. requests drops the header on a
-    redirect to another host or port and does not call this again, so a CDN never sees the token."""
+    """Adds a Bearer token only for the origin (scheme, host, port) the user trusted with it. requests
+    drops the header on a redirect to another host, port or to plain http, and does not call this
+    again, so a CDN never sees the token."""
 
     def __init__(self, credentials: Credentials):
         self._credentials = credentials
