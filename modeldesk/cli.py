@@ -117,8 +117,12 @@ def _add_lock_parsers(sub) -> None:
                       help="download nothing: re-hash every locked file, exit 5 if one is missing or differs")
     sync.add_argument("--mirror", action="append", default=[], metavar="URL",
                       help="another HF-compatible hub endpoint for the locked hub models (repeatable)")
+    sync.add_argument("--force", action="store_true",
+                      help="replace files you edited at locked paths too; yours are moved to .modeldesk/edited/ "
+                           "(without it, sync names them and changes nothing)")
     _add_transfer_options(sync)
-    gc = sub.add_parser("gc", help="free the earlier file versions sync kept that no project's lock names any more")
+    gc = sub.add_parser("gc", help="free the earlier file versions sync kept that no project's lock names any more "
+                                   "(never a file of yours)")
     gc.add_argument("--dry-run", action="store_true", help="say what would be removed and freed; remove nothing")
     gc.add_argument("--json", action="store_true")
 

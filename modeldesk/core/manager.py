@@ -414,7 +414,7 @@ class Manager:
                     index = self._library.blobs
                     for path, sha in checked:
                         try:
-                            index.remember(path, sha)
+                            index.remember(path, sha, ours=True)  # fetched and checked here
                         except OSError:
                             pass  # gone already: nothing to place from
             case ev.JobRemoved(job_id=job_id):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +19,8 @@ from modeldesk.core.messages import N_
 from modeldesk.core.models import JobKind, JobState, LibraryEntry
 from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import USER_PATH, resolve_inside, short
-from modeldesk.core.placing import LinkMode, place_file
 
-STORE_DIR = ".modeldesk/store"  # a project's earlier versions of its files, by sha256
+STORE_DIR = ".modeldesk/store"  # a project's earlier versions of its files, by sha256 (project_sync.py)
 
 
 def _inside(folder: Path, project: Path) -> bool:
@@ -30,6 +29,15 @@ def _inside(folder: Path, project: Path) -> bool:
 
 def _model_path(folder: Path, project: Path) -> str:
     return folder.relative_to(project).as_posix()  # "." for the project's root
+
+
+def _pinned(index: BlobIndex, f: Path, expected: str | None = None) -> str:
+    """The sha256 `lock` pins for `f`; the content is ModelDesk's own from now on when it is what its
+    source names (`expected`), or when no source names one (a torrent's files, checked by piece)."""
+    sha = index.hash(f)
+    if expected is None or expected == sha:
+        index.remember(f, sha, ours=True)
+    return sha
 
 
 def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
@@ -46,7 +54,7 @@ def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
             raise BadInputError(N_("{entry} of {name} is missing in {folder}; repair it with `modeldesk "
                                    "verify {folder}` and get, then lock."),
                                 entry=entry['path'], name=e.name, folder=folder)
-        files.append(LockedFile(entry["path"], entry["size"], index.hash(f)))
+        files.append(LockedFile(entry["path"], entry["size"], _pinned(index, f, entry.get("sha256"))))
     return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name,
                        revision=source.get("revision"), commit=source.get("commit"),
                        mirrors=tuple(u for u in source.get("mirrors", ()) if isinstance(u, str)))
@@ -64,7 +72,7 @@ def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index:
             if not f.is_file():
                 raise BadInputError(N_("{path} of {name} is missing in {folder}; repair it, then lock."),
                                     path=fe.path, name=e.name, folder=folder)
-            files.append(LockedFile(fe.path, fe.size, index.hash(f)))
+            files.append(LockedFile(fe.path, fe.size, _pinned(index, f)))  # (pieces checked by libtorrent)
     hub = parse_torrent_bytes(torrent, e.name).hub if torrent else None
     magnet = magnet_of(torrent, e.name) if torrent else (e.source if e.source.startswith("magnet:") else None)
     return LockedModel(_model_path(folder, project), e.name, tuple(files), magnet=magnet,
@@ -77,7 +85,9 @@ def _url_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
     if not f.is_file():
         raise BadInputError(N_("{name} is missing in {folder}; get it again, then lock."), name=e.name, folder=folder)
     urls = tuple(e.options.get("urls") or (e.source,))
-    return LockedModel(_model_path(folder, project), e.name, (LockedFile(e.name, f.stat().st_size, index.hash(f)),),
+    sha = e.options.get("sha256")
+    pinned = _pinned(index, f, sha if isinstance(sha, str) else None)
+    return LockedModel(_model_path(folder, project), e.name, (LockedFile(e.name, f.stat().st_size, pinned),),
                        urls=urls)
 
 
@@ -129,60 +139,23 @@ def _dest(project: Path, model: LockedModel, f: LockedFile) -> tuple[str, Path]:
         raise BadInputError(N_("{rel} cannot be checked: {strerror}."), rel=rel, strerror=os_reason(exc)) from None
 
 
+def locked_paths(project: Path, lock: Lock) -> Iterator[tuple[str, Path, LockedFile]]:
+    """Each locked file: its path in the project, where that resolves (checked inside it), its entry."""
+    for model in lock.models:
+        for f in model.files:
+            rel, dest = _dest(project, model, f)
+            yield rel, dest, f
+
+
 def check_project(project: Path, lock: Lock, index: BlobIndex, trust_index: bool) -> ProjectState:
     state = ProjectState()
-    for model in lock.models:
-        for f in model.files:
-            rel, dest = _dest(project, model, f)
-            if not dest.is_file():
-                state.missing.append(rel)
-            elif dest.stat().st_size != f.size or index.hash(dest, trust_index) != f.sha256:
-                state.differs.append(rel)
-            else:
-                state.ok.append(rel)
-    return state
-
-
-def _keep_aside(project: Path, dest: Path, index: BlobIndex) -> None:
-    """A file the lock wants replaced is kept in the project's store under its sha256, so that going
-    back to the lock that wanted it is a placement, not a download."""
-    sha = index.hash(dest)
-    kept = project / STORE_DIR / sha
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    index.forget(dest)
-    if kept.exists():
-        dest.unlink()
-    else:
-        os.replace(dest, kept)
-        index.remember(kept, sha)
-
-
-def place_from_library(project: Path, lock: Lock, index: BlobIndex, mode: LinkMode) -> ProjectState:
-    """Make every locked file right that the library can: files already right stay, others are set
-    aside, and a content the index knows anywhere is placed. What is left is `missing`."""
-    state = ProjectState()
-    for model in lock.models:
-        for f in model.files:
-            rel, dest = _dest(project, model, f)
-            if dest.is_file() and dest.stat().st_size == f.size and index.hash(dest) == f.sha256:
-                state.ok.append(rel)
-                continue
-            if dest.exists() or dest.is_symlink():
-                if not dest.is_file():
-                    raise BadInputError(N_("{rel} in {project} is not a file; move it away, then sync."),
-                                        rel=rel, project=project)
-                _keep_aside(project, dest, index)
-            for seen in index.where(f.sha256):
-                if Path(seen.path) == dest:
-                    continue
-                used = place_file(Path(seen.path), dest, mode)
-                index.remember(dest, f.sha256)
-                if used is LinkMode.HARDLINK:  # the link changed the inode's ctime: both rows are fresh again
-                    index.remember(Path(seen.path), f.sha256)
-                state.placed[rel] = used.value
-                break
-            else:
-                state.missing.append(rel)
+    for rel, dest, f in locked_paths(project, lock):
+        if not dest.is_file():
+            state.missing.append(rel)
+        elif dest.stat().st_size != f.size or index.hash(dest, trust_index) != f.sha256:
+            state.differs.append(rel)
+        else:
+            state.ok.append(rel)
     return state
 
 
@@ -190,10 +163,14 @@ def place_from_library(project: Path, lock: Lock, index: BlobIndex, mode: LinkMo
 class Garbage:
     removed: list[str] = field(default_factory=list)
     freed: int = 0  # bytes the file system gets back (a file still linked elsewhere frees nothing)
+    left: list[str] = field(default_factory=list)  # in a store, but not a version ModelDesk itself kept
 
 
 def collect_garbage(index: BlobIndex, dry_run: bool = False) -> Garbage:
-    """Earlier versions kept in projects' stores that the project's lock no longer names are removed."""
+    """Earlier versions ModelDesk kept in projects' stores that the project's lock no longer names are
+    removed. Nothing else is: a file in a store that ModelDesk did not put there (an earlier version set
+    aside a user's edit there) is listed and left, and the user's edits that `sync --force` moved to
+    `.modeldesk/edited/` are never looked at."""
     out = Garbage()
     marker = os.sep + STORE_DIR.replace("/", os.sep) + os.sep
     wanted: dict[str, set[str]] = {}  # project -> the contents its lock names, read once per project
@@ -211,6 +188,9 @@ def collect_garbage(index: BlobIndex, dry_run: bool = False) -> Garbage:
             st = path.stat()
         except OSError:
             index.forget(path)
+            continue
+        if not index.is_ours(path, index.hash(path)):  # (read again only when its stat moved)
+            out.left.append(seen.path)
             continue
         out.removed.append(seen.path)
         out.freed += st.st_blocks * 512 if st.st_nlink == 1 else 0

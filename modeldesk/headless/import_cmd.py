@@ -53,7 +53,7 @@ def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[st
             index = lib.blobs
             for f in listing.files:
                 if f.sha256:  # checked just now
-                    index.remember(folder / f.path, f.sha256)
+                    index.remember(folder / f.path, f.sha256, ours=True)  # the repo's own bytes
         finally:
             lib.close()
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 from modeldesk.core.adds import HttpAdd, HubAdd
 from modeldesk.core.errors import BadInputError, FilesDamagedError, ModelDeskError
 from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.store import Library
 from modeldesk.core.lockfile import LOCK_NAME, Lock, read_lock, write_lock
 from modeldesk.core.models import Selection
@@ -19,8 +20,16 @@ from modeldesk.core.project_lock import (
     collect_garbage,
     lock_project,
     missing_by_model,
-    place_from_library,
     write_hub_manifests,
+)
+from modeldesk.core.project_sync import (
+    SyncChanges,
+    edited_files,
+    mark_synced,
+    place_from_library,
+    put_back,
+    refuse_edits,
+    refuse_own_files,
 )
 from modeldesk.core.projects import user_path
 from modeldesk.core.selection import glob_escape
@@ -95,50 +104,93 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
     return adds
 
 
-def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings) -> int:
+def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings, lock: LibraryLock) -> int:
     from modeldesk.core.manager import Manager
     from modeldesk.headless.runner import Run, RunOptions
 
     events: queue.Queue = queue.Queue()
-    manager = Manager(paths, settings, events.put, owner="`modeldesk sync`")
+    manager = Manager(paths, settings, events.put, owner="`modeldesk sync`", lock=lock)
     return Run(manager, events, output, RunOptions(seed=False, timeout=args.timeout)).execute(adds)
+
+
+def _check(args, project: Path, lock: Lock, paths: AppPaths, output: Output) -> int:
+    lib = _library(paths)
+    try:
+        state = check_project(project, lock, lib.blobs, trust_index=False)
+    finally:
+        lib.close()
+    _report(output, state, "checked", project)
+    return 0 if state.clean else FilesDamagedError.exit_code
+
+
+def _prepare(args, project: Path, lock: Lock, paths: AppPaths, settings: Settings) -> SyncChanges:
+    """Everything that may refuse first (our own files in the lock, the user's edits without --force),
+    then the placements from the library and the old files of what must be fetched set aside."""
+    refuse_own_files(project, lock)
+    lib = _library(paths)
+    try:
+        edited = edited_files(project, lock, lib.blobs)
+        if edited and not args.force:
+            refuse_edits(edited, project)
+        return place_from_library(project, lock, lib.blobs, parse_link_mode(settings.link_mode))
+    finally:
+        lib.close()
+
+
+def _put_back(changes: SyncChanges, paths: AppPaths, output: Output) -> None:
+    lib = _library(paths)
+    try:
+        back = put_back(changes, lib.blobs)
+    finally:
+        lib.close()
+    for dest in back:
+        output.info(f"put back as it was: {dest}")
 
 
 def sync_command(args) -> int:
     output = make_output(args.json, quiet=getattr(args, "quiet", False))
+    owner = None
     try:
         project = _project(args)
         lock = read_lock(project / LOCK_NAME)
         paths = default_paths()
-        lib = _library(paths)
-        try:
-            if args.check:
-                state = check_project(project, lock, lib.blobs, trust_index=False)
-                _report(output, state, "checked", project)
-                return 0 if state.clean else FilesDamagedError.exit_code
-            settings = settings_for(args, paths)
-            state = place_from_library(project, lock, lib.blobs, parse_link_mode(settings.link_mode))
-        finally:
-            lib.close()
-        for rel, how in state.placed.items():
+        if args.check:
+            return _check(args, project, lock, paths, output)
+        settings = settings_for(args, paths)
+        owner = LibraryLock(paths.ensure().library_lock)  # before anything moves: the app may hold it
+        owner.acquire("`modeldesk sync`")
+        changes = _prepare(args, project, lock, paths, settings)
+        for rel, how in changes.state.placed.items():
             output.info(f"placed from the library ({how}): {rel}")
+        for rel, where in changes.edited.items():
+            output.info(f"your edited {rel} was moved to {where} (--force)")
+        missing = changes.state.missing
         mirrors = tuple(args.mirror) + project_mirrors(project)  # once, then the project's modeldesk.toml
-        adds = _adds(project, lock, state.missing, mirrors) if state.missing else []
-        code = _fetch(args, adds, output, paths, settings) if adds else 0
+        try:
+            adds = _adds(project, lock, missing, mirrors) if missing else []
+            code = _fetch(args, adds, output, paths, settings, owner) if adds else 0
+        except BaseException:
+            _put_back(changes, paths, output)
+            raise
         if code != 0:
+            _put_back(changes, paths, output)
             return code
         lib = _library(paths)
         try:
             final = check_project(project, lock, lib.blobs, trust_index=True)
+            mark_synced(project, lock, lib.blobs, final)
         finally:
             lib.close()
-        final.placed = state.placed
+        final.placed = changes.state.placed
         write_hub_manifests(project, lock)
         _report(output, final, "synced", project)
         return 0 if final.clean else FilesDamagedError.exit_code
     except ModelDeskError as exc:
         output.error(error_text(exc))
         return exc.exit_code
+    finally:
+        if owner is not None:
+            owner.release()
 
 
 def gc_command(args) -> int:
@@ -154,7 +206,9 @@ def gc_command(args) -> int:
         return exc.exit_code
     for path in garbage.removed:
         output.info(("would remove: " if args.dry_run else "removed: ") + path)
+    for path in garbage.left:
+        output.info(f"left alone (not a version ModelDesk kept; delete it yourself if you do not need it): {path}")
     verb = "would free" if args.dry_run else "freed"
     output.result("gc", f"{verb} {fmt_bytes(garbage.freed)} ({len(garbage.removed)} kept versions no lock names)",
-                  {"removed": garbage.removed, "freed": garbage.freed, "dry_run": args.dry_run})
+                  {"removed": garbage.removed, "freed": garbage.freed, "dry_run": args.dry_run, "left": garbage.left})
     return 0

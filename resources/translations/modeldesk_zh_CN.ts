@@ -502,37 +502,52 @@
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="39"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="47"/>
         <source>{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite it, then lock.</source>
         <translation>{folder} 中的 {name} 没有清单（{manifest}）；请再运行一次同样的 get 以重写它，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="46"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="54"/>
         <source>{entry} of {name} is missing in {folder}; repair it with `modeldesk verify {folder}` and get, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="65"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="73"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="78"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="86"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="105"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="115"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="129"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="139"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="172"/>
+        <location filename="../../modeldesk/core/project_sync.py" line="62"/>
+        <source>{lock} places a file at {rel}, the project&apos;s own file; it was refused and nothing was changed. Fix the lock.</source>
+        <translation>{lock} 要在 {rel} 放置文件，而那是项目自己的文件；已拒绝，没有做任何改动。请修正锁文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_sync.py" line="82"/>
+        <source>{shown} in {project} differ from {lock} and are not a version ModelDesk put there: they look like your edits, so sync changed nothing. Run `modeldesk sync --force` to move them to {edited_dir}/ and put the locked files in their place.</source>
+        <translation>{project} 中的 {shown} 与 {lock} 不一致，且不是 ModelDesk 放置的版本：它们看起来是你的修改，因此 sync 没有做任何改动。运行 `modeldesk sync --force` 可把它们移到 {edited_dir}/，并放入锁定的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_sync.py" line="141"/>
+        <source>{rel} could not be kept aside before it is replaced ({reason}); nothing of it was lost. Fix the folder, then sync again.</source>
+        <translation>{rel} 在被替换前无法另行保存（{reason}）；它没有丢失任何内容。请修复该文件夹后再次 sync。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_sync.py" line="175"/>
         <source>{rel} in {project} is not a file; move it away, then sync.</source>
         <translation>{project} 中的 {rel} 不是文件；请把它移走，然后再 sync。</translation>
     </message>

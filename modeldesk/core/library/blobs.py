@@ -47,12 +47,22 @@ class BlobIndex:
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
 
-    def remember(self, path: Path, sha256: str, st: os.stat_result | None = None) -> None:
+    def remember(self, path: Path, sha256: str, st: os.stat_result | None = None, ours: bool = False) -> None:
+        """`path` holds `sha256` with this stat. `ours`: ModelDesk itself put that content there (a row
+        keeps that mark while its content stays the same, and loses it when the content changes)."""
         st = st or os.stat(path)
         self._conn.execute(
-            "INSERT OR REPLACE INTO blobs (path, sha256, size, mtime_ns, ctime_ns, ino, nlink) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(path), sha256, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink))
+            "INSERT INTO blobs (path, sha256, size, mtime_ns, ctime_ns, ino, nlink, ours) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256, "
+            "size=excluded.size, mtime_ns=excluded.mtime_ns, ctime_ns=excluded.ctime_ns, ino=excluded.ino, "
+            "nlink=excluded.nlink, ours=CASE WHEN blobs.sha256=excluded.sha256 THEN max(blobs.ours, excluded.ours) "
+            "ELSE excluded.ours END",
+            (str(path), sha256, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_nlink, int(ours)))
+
+    def is_ours(self, path: Path, sha256: str) -> bool:
+        """ModelDesk itself put `sha256` at `path` (downloaded, placed, imported or locked it there)."""
+        row = self._conn.execute("SELECT ours FROM blobs WHERE path=? AND sha256=?", (str(path), sha256)).fetchone()
+        return bool(row and row[0])
 
     def forget(self, path: Path) -> None:
         self._conn.execute("DELETE FROM blobs WHERE path=?", (str(path),))

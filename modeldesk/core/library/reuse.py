@@ -41,7 +41,7 @@ class Reuse:
                 continue
 
             def remember(lib: Library, used: LinkMode = used, src: Path = src) -> None:
-                lib.blobs.remember(dest, sha256)
+                lib.blobs.remember(dest, sha256, ours=True)
                 if used is LinkMode.HARDLINK:  # the new link moved the shared inode's ctime
                     lib.blobs.remember(src, sha256)
             try:

@@ -71,6 +71,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE peers_served ADD COLUMN lan INTEGER NOT NULL DEFAULT 0
     """,
+    # 5 → 6: whether ModelDesk itself put this content at this path (downloaded, placed, imported or
+    # pinned by `lock`), so `sync` can tell its own versions from a user's edit; rows of earlier versions
+    # are the user's until ModelDesk writes or locks them again
+    """
+    ALTER TABLE blobs ADD COLUMN ours INTEGER NOT NULL DEFAULT 0
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
