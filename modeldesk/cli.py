@@ -369,14 +369,28 @@ def _is_gui_launch(argv: list[str]) -> bool:
     return not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-"))
 
 
+_SOURCE_START = ("magnet:", "http://", "https://", "hf://", "file://")
+_INFO_HASH = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[A-Za-z2-7]{32}")
+
+
+def _looks_like_source(word: str) -> bool:
+    """What a browser, a file manager or a user hands the app: a link, an existing path, a .torrent name,
+    an info-hash."""
+    w = word.strip()
+    return (w.lower().startswith(_SOURCE_START) or w.lower().endswith(".torrent") or bool(_INFO_HASH.fullmatch(w))
+            or Path(w).expanduser().exists())
+
+
 def _mistyped_command(word: str) -> str | None:
-    """A sentence for `modeldesk lsit`: a bare word that is no command and no file is a typo, not a
-    source for the app (sources are links, URLs, paths, hf:// repos or 32-64 character info-hashes)."""
-    if not _BARE_WORD.fullmatch(word) or Path(word).exists():
+    """A sentence for `modeldesk lsit` or `modeldesk junk`: a first word that is no command and no source
+    does not open the app (which would start a listening session on a headless machine)."""
+    if _looks_like_source(word):
         return None
-    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
-    hint = f"Did you mean 'modeldesk {close[0]}'?" if close else "Commands: " + ", ".join(COMMANDS) + "."
-    return f"'{word}' is not a modeldesk command. {hint}"
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6) if _BARE_WORD.fullmatch(word) else []
+    if close:
+        return f"'{word}' is not a modeldesk command. Did you mean 'modeldesk {close[0]}'?"
+    return (f"{word[:200]!r} is neither a modeldesk command nor a source (a magnet, a URL, hf://org/name, a "
+            f".torrent file or an info-hash). Commands: " + ", ".join(COMMANDS) + ".")
 
 
 HANDLERS = {  # command -> (module, function taking the parsed arguments)
@@ -393,7 +407,46 @@ HANDLERS = {  # command -> (module, function taking the parsed arguments)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; whatever happens, one sentence on stderr and an exit code (last_resort.py)."""
+    from modeldesk.headless.last_resort import refused_input, report_crash
+
     argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):  # a name from disk that is not UTF-8 is printed, not fatal
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if refused := refused_input(argv, os.environ):
+        print(f"modeldesk: {refused}", file=sys.stderr)
+        return BadInputError.exit_code
+    try:
+        return _main(argv)
+    except ModelDeskError as exc:
+        print(f"modeldesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours (RecursionError, an OSError nobody worded, ...)
+        return report_crash(exc)
+
+
+# Arguments that name a place on disk, checked once (user_path) before any command reads them: the
+# `source` of publish and the `torrent` of seed may also be a job name or a URL, and are checked as paths
+# only where they are not.
+_PATH_ARGS = ("to", "hub_cache", "from_dir", "out", "project", "folder")
+
+
+def _check_paths(args) -> None:
+    from modeldesk.core.projects import user_path
+
+    for name in _PATH_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and (value or name != "hub_cache"):  # a bare --hub-cache means the default
+            user_path(value)
+    if args.command == "publish" or (args.command == "seed" and getattr(args, "torrent", None)
+                                     and "://" not in args.torrent):
+        user_path(args.source if args.command == "publish" else args.torrent)
+
+
+def _main(argv: list[str]) -> int:
     if _is_gui_launch(argv):
         if argv and (typo := _mistyped_command(argv[0])):
             print(f"modeldesk: {typo}", file=sys.stderr)
@@ -401,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["gui", *argv]
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
+    _check_paths(args)
     verbose = getattr(args, "verbose", False)
     logging.basicConfig(  # a user reads one line per warning; --verbose adds times and modules
         level=logging.DEBUG if verbose else logging.WARNING,

@@ -124,6 +124,8 @@ def loads(text: str, what: str = LOCK_NAME) -> Lock:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(what, Message.of(N_("it is not TOML ({exc})"), exc=exc)) from None
+    except RecursionError:  # `x = [[[[…]]]]` thousands deep: tomllib recurses once per level
+        raise _fail(what, Message.of(N_("it nests too deeply to be a lock"))) from None
     version = doc.get("version")
     if version != LOCK_VERSION:
         raise BadInputError(N_("{what} has lock version {version}; this ModelDesk reads version "

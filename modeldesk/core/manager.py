@@ -400,7 +400,11 @@ class Manager:
     def _record_and_deliver(self, event: ev.Event) -> None:
         if self._library is not None:
             event = self._recorder.record(self._library, event)
-        self._sink(self._follow(event))
+        try:
+            event = self._follow(event)
+        except Exception:  # a bug of ours must not swallow the event: a waiting CLI would wait for ever
+            log.exception("following %s failed", type(event).__name__)
+        self._sink(event)
 
     def _follow(self, event: ev.Event) -> ev.Event:
         """What the manager itself keeps from the event stream: which jobs run here, and manifests. A hub

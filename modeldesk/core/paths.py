@@ -13,6 +13,9 @@ from pathlib import Path
 import platformdirs
 
 from modeldesk.core.constants import ENV_HOME
+from modeldesk.core.errors import TargetDirError
+from modeldesk.core.messages import N_
+from modeldesk.core.os_reasons import os_reason
 
 APP = "modeldesk"
 
@@ -46,8 +49,17 @@ class AppPaths:
         return self.state_dir / "parts"
 
     def ensure(self) -> AppPaths:
+        """Every folder made; TargetDirError with a sentence when one cannot be (MODELDESK_HOME names a
+        file, lies below one, or is read-only)."""
         for d in (self.config_dir, self.data_dir, self.state_dir, self.resume_dir, self.parts_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+                if not os.access(d, os.W_OK | os.X_OK):
+                    raise PermissionError(13, "Permission denied")
+            except OSError as exc:
+                raise TargetDirError(N_("ModelDesk cannot keep its files in {folder}: {reason}. Fix it, or set "
+                                        "{ENV_HOME} to a folder you can write to."),
+                                     folder=d, reason=os_reason(exc), ENV_HOME=ENV_HOME) from None
         return self
 
 

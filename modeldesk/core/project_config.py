@@ -32,6 +32,8 @@ def _read(path: Path) -> dict:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise BadInputError(N_("{path} cannot be read ({exc}); fix or remove it."), path=path, exc=exc) from None
+    except RecursionError:  # `x = [[[[…]]]]` thousands deep
+        raise BadInputError(N_("{path} nests too deeply to be read; fix or remove it."), path=path) from None
     hub = doc.get("hub", {})
     if not isinstance(hub, dict) or not _mirrors_ok(hub.get("mirrors", [])):
         raise BadInputError(N_("{path}: [hub] mirrors must be a list of http(s) addresses."), path=path)

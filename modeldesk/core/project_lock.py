@@ -218,4 +218,4 @@ def write_hub_manifests(project: Path, lock: Lock) -> None:
             write_manifest(folder, model.repo, {
                 "kind": "hf", "repo": model.repo, "revision": model.revision or model.commit,
                 "commit": model.commit, "mirrors": list(model.mirrors)},
-                [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in model.files])
+                [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in model.files], root=project)

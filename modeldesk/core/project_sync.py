@@ -26,7 +26,7 @@ from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.lockfile import LOCK_NAME, Lock
 from modeldesk.core.messages import N_
 from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.pathsafety import resolve_inside
+from modeldesk.core.beneath import make_folder_beneath
 from modeldesk.core.placing import LinkMode, place_file
 from modeldesk.core.project_config import PROJECT_CONFIG
 from modeldesk.core.project_lock import STORE_DIR, ProjectState, locked_paths
@@ -86,23 +86,22 @@ def refuse_edits(edited: list[str], project: Path) -> None:
 
 
 def _edited_home(project: Path, rel: str) -> Path:
-    home = project / EDITED_DIR / time.strftime("%Y%m%d-%H%M%S") / rel
+    """A new name under .modeldesk/edited/<time>/, its folders made without passing through a link."""
+    where = Path(EDITED_DIR) / time.strftime("%Y%m%d-%H%M%S") / rel
+    make_folder_beneath(project, where.parent)
+    home = project / where
     n = 1
-    while home.exists():
-        home = home.with_name(f"{home.name}.{n}")
+    while home.exists() or home.is_symlink():
+        home = home.with_name(f"{Path(rel).name}.{n}")
         n += 1
-    resolve_inside(project, home)
     return home
 
 
 def _store_home(project: Path, sha: str) -> Path:
-    kept = project / STORE_DIR / sha
-    resolve_inside(project, kept)
-    return kept
+    return make_folder_beneath(project, STORE_DIR) / sha
 
 
 def _link_or_copy(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(src, dest)
     except OSError:
@@ -118,7 +117,6 @@ def keep_old(project: Path, rel: str, dest: Path, index: BlobIndex, changes: Syn
     try:
         if not ours:
             home = _edited_home(project, rel)
-            home.parent.mkdir(parents=True, exist_ok=True)
             os.replace(dest, home) if move else _link_or_copy(dest, home)
             changes.edited[rel] = str(home)
             if move:
@@ -126,7 +124,6 @@ def keep_old(project: Path, rel: str, dest: Path, index: BlobIndex, changes: Syn
             index.forget(dest)
             return
         kept = _store_home(project, sha)
-        kept.parent.mkdir(parents=True, exist_ok=True)
         index.forget(dest)
         if kept.exists():
             if move:

@@ -11,13 +11,37 @@ from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.pathsafety import USER_PATH, short
 
 
+PATH_MAX = 4095  # bytes in a whole path on Linux (PATH_MAX less its NUL)
+NAME_MAX = 255  # bytes in one element on ext4, XFS, btrfs, APFS and NTFS
+
+
 def user_path(text: str | Path) -> Path:
-    """A folder or file name the user typed, '~' expanded (an unknown '~user' stays as typed), made
-    absolute; a NUL, which no file system allows, is refused with a sentence."""
-    if "\0" in str(text):
-        raise TargetDirError(N_("{text!r} is not a valid path (it contains a NUL character)."),
-                             text=short(str(text), USER_PATH))
-    return Path(os.path.expanduser(text)).absolute()
+    """A folder or file name the user typed, '~' expanded, made absolute. Refused with a sentence: an
+    empty name, a NUL (no file system allows one), bytes that are not UTF-8, a `~user` with no such user,
+    a name longer than a file system takes."""
+    raw = str(text)
+    shown = short(raw.encode("utf-8", "replace").decode("utf-8"), USER_PATH)
+    if not raw.strip():
+        raise TargetDirError(N_("An empty path was given; name a folder."))
+    if "\0" in raw:
+        raise TargetDirError(N_("{text!r} is not a valid path (it contains a NUL character)."), text=shown)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise TargetDirError(N_("{text!r} is not valid UTF-8 text (shown with ? for the bytes that are not); "
+                                "ModelDesk takes UTF-8 file names. Rename it, or pick another folder."),
+                             text=raw.encode("utf-8", "replace").decode("utf-8")) from None
+    expanded = os.path.expanduser(raw)
+    if raw.startswith("~") and expanded == raw:
+        user = raw[1:].split("/", 1)[0]
+        raise TargetDirError(N_("{text!r} starts with ~{user}, but this machine has no user {user!r}; write the "
+                                "folder out in full."), text=shown, user=short(user))
+    path = Path(expanded).absolute()
+    if len(os.fsencode(path)) > PATH_MAX or any(len(os.fsencode(p)) > NAME_MAX for p in path.parts):
+        raise TargetDirError(N_("{text!r} is longer than a file system allows ({name_max} bytes a name, {path_max} "
+                                "in all); pick a shorter path."), text=short(raw), name_max=NAME_MAX,
+                             path_max=PATH_MAX)
+    return path
 
 
 def ensure_project_dir(path: str | Path) -> Path:

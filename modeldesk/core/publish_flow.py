@@ -104,11 +104,14 @@ def default_out(plan: PublishPlan) -> Path:
 
 def write_torrent(out: Path, torrent: bytes) -> None:
     """A file already there with other bytes is the user's: it is not replaced."""
-    if out.exists():
-        if out.is_file() and out.read_bytes() == torrent:
+    if out.exists() or out.is_symlink():
+        if out.is_file() and not out.is_symlink() and out.read_bytes() == torrent:
             return
-        raise BadInputError(N_("{out} already exists and holds another torrent; choose another file for "
-                               "this one (--out FILE)."), out=short(str(out), USER_PATH))
+        if out.is_file() and not out.is_symlink() and out.read_bytes()[:1] == b"d":
+            raise BadInputError(N_("{out} already exists and holds another torrent; choose another file for "
+                                   "this one (--out FILE)."), out=short(str(out), USER_PATH))
+        raise BadInputError(N_("{out} already exists (and is not a .torrent); it was left as it is. Choose another "
+                               "file for the torrent (--out FILE)."), out=short(str(out), USER_PATH))
     try:
         atomic_write(out, torrent, mode=0o644)
     except OSError as exc:

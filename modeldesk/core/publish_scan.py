@@ -133,6 +133,12 @@ def scan_folder(folder: Path, include_hidden: bool = False) -> FolderScan:
                                 sub=base or ".", shown=shown, reason=os_reason(exc)) from None
         for e in entries:
             rel = f"{base}/{e.name}" if base else e.name
+            try:
+                rel.encode("utf-8")
+            except UnicodeEncodeError:  # a torrent's names are UTF-8: this one cannot be carried
+                raise BadInputError(N_("{rel} in {shown} has a name that is not valid UTF-8 (? marks the bytes); a "
+                                       "torrent cannot carry it. Rename it, then publish again."),
+                                    rel=rel.encode("utf-8", "replace").decode("utf-8"), shown=shown) from None
             if is_bookkeeping(rel) or (e.is_dir(follow_symlinks=False) and is_bookkeeping(rel + "/")):
                 continue
             if _hidden(e.name) and not include_hidden:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
-from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.prober import ProbeResult
 from modeldesk.core.mirror_probe import probe_source
 from modeldesk.core.paths import default_paths
@@ -47,6 +47,8 @@ def mirrors_command(args) -> int:
     if args.mirrors_command == "project":
         return project_command(args)
     try:
+        if not args.source.strip():
+            raise BadInputError("Name what to probe: hf://org/name[@rev], a hub URL, or a file URL.")
         settings = load_settings(default_paths().ensure().settings_file)
         what, results = probe_source(args.source, tuple(args.mirror), settings.http)
     except ModelDeskError as exc:

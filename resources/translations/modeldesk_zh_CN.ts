@@ -225,17 +225,22 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="73"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="68"/>
+        <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
+        <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/jobs.py" line="78"/>
         <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="187"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="192"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="200"/>
+        <location filename="../../modeldesk/core/http/jobs.py" line="205"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -300,7 +305,7 @@
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/manifest.py" line="80"/>
+        <location filename="../../modeldesk/core/library/manifest.py" line="82"/>
         <source>{manifest} is damaged ({exc}); it was not used. Download the model again to rewrite it.</source>
         <translation>{manifest} 已损坏（{exc}），未被使用。请重新下载该模型以重写它。</translation>
     </message>
@@ -360,33 +365,38 @@
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="129"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="128"/>
+        <source>it nests too deeply to be a lock</source>
+        <translation>它的嵌套层级太深，不可能是锁文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/lockfile.py" line="131"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="134"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="136"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="138"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="140"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="148"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="150"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="151"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="153"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="157"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
@@ -492,12 +502,17 @@
         <translation>无法读取 {path}（{exc}）；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="37"/>
+        <location filename="../../modeldesk/core/project_config.py" line="36"/>
+        <source>{path} nests too deeply to be read; fix or remove it.</source>
+        <translation>{path} 嵌套层级太深，无法读取；请修正或删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/project_config.py" line="39"/>
         <source>{path}: [hub] mirrors must be a list of http(s) addresses.</source>
         <translation>{path}：[hub] mirrors 必须是 http(s) 地址的列表。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="54"/>
+        <location filename="../../modeldesk/core/project_config.py" line="56"/>
         <source>A mirror is an http(s) address, e.g. https://hf-mirror.com.</source>
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
@@ -542,37 +557,57 @@
         <translation>{project} 中的 {shown} 与 {lock} 不一致，且不是 ModelDesk 放置的版本：它们看起来是你的修改，因此 sync 没有做任何改动。运行 `modeldesk sync --force` 可把它们移到 {edited_dir}/，并放入锁定的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="141"/>
+        <location filename="../../modeldesk/core/project_sync.py" line="138"/>
         <source>{rel} could not be kept aside before it is replaced ({reason}); nothing of it was lost. Fix the folder, then sync again.</source>
         <translation>{rel} 在被替换前无法另行保存（{reason}）；它没有丢失任何内容。请修复该文件夹后再次 sync。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="175"/>
+        <location filename="../../modeldesk/core/project_sync.py" line="172"/>
         <source>{rel} in {project} is not a file; move it away, then sync.</source>
         <translation>{project} 中的 {rel} 不是文件；请把它移走，然后再 sync。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="18"/>
+        <location filename="../../modeldesk/core/projects.py" line="25"/>
+        <source>An empty path was given; name a folder.</source>
+        <translation>给出的路径为空；请指定一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="27"/>
         <source>{text!r} is not a valid path (it contains a NUL character).</source>
         <translation>{text!r} 不是有效路径（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="28"/>
+        <location filename="../../modeldesk/core/projects.py" line="31"/>
+        <source>{text!r} is not valid UTF-8 text (shown with ? for the bytes that are not); ModelDesk takes UTF-8 file names. Rename it, or pick another folder.</source>
+        <translation>{text!r} 不是有效的 UTF-8 文本（无效字节显示为 ?）；ModelDesk 只接受 UTF-8 文件名。请重命名，或选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="37"/>
+        <source>{text!r} starts with ~{user}, but this machine has no user {user!r}; write the folder out in full.</source>
+        <translation>{text!r} 以 ~{user} 开头，但本机没有用户 {user!r}；请写出完整的文件夹路径。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="41"/>
+        <source>{text!r} is longer than a file system allows ({name_max} bytes a name, {path_max} in all); pick a shorter path.</source>
+        <translation>{text!r} 超出文件系统允许的长度（每个名称 {name_max} 字节，总共 {path_max} 字节）；请选择更短的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects.py" line="52"/>
         <source>{shown} is a file, not a folder. Pick a folder for the model.</source>
         <translation>{shown} 是文件，不是文件夹。请为模型选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="31"/>
+        <location filename="../../modeldesk/core/projects.py" line="55"/>
         <source>{path} cannot be created: part of that path is a file.</source>
         <translation>无法创建 {path}：该路径的一部分是文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="33"/>
+        <location filename="../../modeldesk/core/projects.py" line="57"/>
         <source>{shown} cannot be created: {strerror}. Pick another folder.</source>
         <translation>无法创建 {shown}：{strerror}。请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="36"/>
+        <location filename="../../modeldesk/core/projects.py" line="60"/>
         <source>{path} is not writable. Pick a folder you can write to.</source>
         <translation>{path} 不可写。请选择一个你有写权限的文件夹。</translation>
     </message>
@@ -602,12 +637,17 @@
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="110"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="111"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="115"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="113"/>
+        <source>{out} already exists (and is not a .torrent); it was left as it is. Choose another file for the torrent (--out FILE).</source>
+        <translation>{out} 已存在（且不是 .torrent 文件）；已保持原样。请为种子选择另一个文件（--out FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="118"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
@@ -1118,9 +1158,39 @@
         <translation>{shown} 中的 {sub} 无法读取（{reason}）；未发布任何内容。请修正其权限，或把它移出该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="143"/>
+        <location filename="../../modeldesk/core/publish_scan.py" line="139"/>
+        <source>{rel} in {shown} has a name that is not valid UTF-8 (? marks the bytes); a torrent cannot carry it. Rename it, then publish again.</source>
+        <translation>{shown} 中的 {rel} 的名称不是有效的 UTF-8（? 表示无效字节）；种子无法包含它。请重命名后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_scan.py" line="149"/>
         <source>{shown} holds more than {limit} files, more than a torrent can carry (BitTorrent clients refuse such a .torrent). Pack small files into archives, or publish subfolders one by one.</source>
         <translation>{shown} 中的文件超过 {limit} 个，超出一个种子能承载的数量（BitTorrent 客户端会拒绝这样的 .torrent）。请把小文件打包成归档，或逐个发布子文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/beneath.py" line="33"/>
+        <source>{rel} leaves its folder; nothing was written.</source>
+        <translation>{rel} 超出了它所在的文件夹；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/beneath.py" line="38"/>
+        <source>{path} is a link (or not a folder) where ModelDesk keeps its own files; nothing was written through it. Remove the link, then run this again.</source>
+        <translation>{path} 是一个链接（或不是文件夹），而 ModelDesk 要在这里保存自己的文件；没有经由它写入任何内容。请删除该链接后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/beneath.py" line="90"/>
+        <source>{rel} names no file; nothing was written.</source>
+        <translation>{rel} 没有指明文件；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/library/store.py" line="34"/>
+        <source>The library {path} cannot be opened: {reason}. Fix its folder, or set {ENV_HOME} to a folder you can write to.</source>
+        <translation>无法打开库 {path}：{reason}。请修复其文件夹，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/paths.py" line="60"/>
+        <source>ModelDesk cannot keep its files in {folder}: {reason}. Fix it, or set {ENV_HOME} to a folder you can write to.</source>
+        <translation>ModelDesk 无法在 {folder} 中保存文件：{reason}。请修复它，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
     </message>
 </context>
 <context>

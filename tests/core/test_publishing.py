@@ -184,3 +184,12 @@ def test_a_hub_folder_whose_listed_file_is_a_link_out_is_refused(tmp_path):
     os.symlink(tmp_path / "secret", tmp_path / "m" / "w" / "model.bin")
     with pytest.raises(UnsafePathError, match="leads outside"):
         plan_publish(tmp_path / "m")
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(tmp_path):
+    folder = os.fsencode(tmp_path / "m")
+    os.makedirs(folder)
+    with open(folder + b"/caf\xff.bin", "wb") as f:
+        f.write(b"x")
+    with pytest.raises(BadInputError, match=r"caf\?\.bin.*not valid UTF-8"):
+        plan_publish(tmp_path / "m")

@@ -44,3 +44,12 @@ def test_a_bare_word_that_names_a_file_here_is_still_a_source(tmp_path, monkeypa
     assert _mistyped_command("model") is None
     assert _mistyped_command("magnet:?xt=urn:btih:" + "a" * 40) is None
     assert _mistyped_command("lsit") is not None
+
+
+def test_a_first_word_that_is_no_source_never_opens_the_app(tmp_path, monkeypatch):
+    """A headless machine that runs `modeldesk Typo` must not start a listening session."""
+    monkeypatch.chdir(tmp_path)
+    for word in ("Typo", "some junk.bin", "12345", "get-it", "~"[:0] + "x y"):
+        assert _mistyped_command(word) is not None, word
+    for word in ("a" * 40, "B" * 64, "https://example.org/m.bin", "hf://acme/tts", "x.torrent", "~"):
+        assert _mistyped_command(word) is None, word

@@ -61,7 +61,12 @@ class HubManifest:
         files whose sha256 the download checked, for the library's index, and what went wrong placing
         them into the hub cache (the download itself is complete and kept)."""
         written = [e for e in self.entries if e["path"] in self.wanted]
-        write_manifest(self.project, self.name, self.source, written)
+        try:
+            write_manifest(self.project, self.name, self.source, written)
+        except (ModelDeskError, OSError) as exc:  # a link planted where the manifest goes, a full disk
+            log.info("%s: manifest not written: %s", self.name, exc)
+            return [], Message.of(N_("{name} is complete and checked in its folder, but its manifest could not be "
+                                     "written: {error}"), name=self.name, error=exc)
         notice = None
         if self.hub_cache:
             try:

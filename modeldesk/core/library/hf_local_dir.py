@@ -8,22 +8,23 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
+from modeldesk.core.beneath import write_beneath
 
 HF_DIR = Path(".cache") / "huggingface"
 
 
-def write_download_metadata(folder: Path, commit: str, files: list[dict]) -> None:
-    """files: manifest entries ({"path", "sha256"?, "git_sha1"?}), paths already checked relative."""
-    base = Path(folder) / HF_DIR
+def write_download_metadata(folder: Path, commit: str, files: list[dict], root: Path | None = None) -> None:
+    """files: manifest entries ({"path", "sha256"?, "git_sha1"?}), paths already checked relative. Written
+    below `root` (default: `folder`) without passing through a link (core/beneath.py)."""
+    root = Path(root or folder)
+    base = Path(folder).relative_to(root) / HF_DIR
     stamp = time.time()
+    wrote = False
     for e in files:
         etag = e.get("sha256") or e.get("git_sha1")
         if not etag or not (Path(folder) / e["path"]).is_file():
             continue
-        meta = base / "download" / f"{e['path']}.metadata"
-        meta.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(meta, f"{commit}\n{etag}\n{stamp}\n".encode(), mode=0o644)
-    ignore = base / ".gitignore"
-    if base.is_dir() and not ignore.exists():
-        ignore.write_text("*")  # as the official client does: the bookkeeping stays out of git
+        write_beneath(root, base / "download" / f"{e['path']}.metadata", f"{commit}\n{etag}\n{stamp}\n".encode())
+        wrote = True
+    if wrote:  # as the official client does: the bookkeeping stays out of git (a file already there stays)
+        write_beneath(root, base / ".gitignore", b"*", replace=False)

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
+from modeldesk.core.beneath import write_beneath
 from modeldesk.core.errors import BadInputError
 from modeldesk.core.library.hf_local_dir import write_download_metadata
 from modeldesk.core.messages import N_
@@ -22,14 +22,16 @@ def manifest_path(project: Path, name: str) -> Path:
     return Path(project) / MANIFEST_DIR / f"manifest-{name.replace('/', '--')}.json"
 
 
-def write_manifest(project: Path, name: str, source: dict, files: list[dict]) -> Path:
-    """files: [{"path", "size", "sha256"? , "git_sha1"?}], paths relative to `project`. A hub repo's
-    files get the official client's local-dir metadata too (core.library.hf_local_dir)."""
+def write_manifest(project: Path, name: str, source: dict, files: list[dict], root: Path | None = None) -> Path:
+    """files: [{"path", "size", "sha256"? , "git_sha1"?}], paths relative to `project` (the model's
+    folder). Written below `root` (default: that folder) without passing through a link (core/beneath.py).
+    A hub repo's files get the official client's local-dir metadata too (core.library.hf_local_dir)."""
     path = manifest_path(project, name)
+    root = Path(root or project)
     doc = {"version": 1, "name": name, "source": source, "written_at": time.time(), "files": files}
-    atomic_write(path, json.dumps(doc, indent=2).encode(), mode=0o644)
+    write_beneath(root, path.relative_to(root), json.dumps(doc, indent=2).encode())
     if source.get("kind") == "hf" and isinstance(source.get("commit"), str):
-        write_download_metadata(Path(project), source["commit"], files)  # `hf download` finds them current
+        write_download_metadata(Path(project), source["commit"], files, root)  # `hf download` finds them current
     return path
 
 

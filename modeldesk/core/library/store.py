@@ -8,9 +8,12 @@ import time
 from pathlib import Path
 from collections.abc import Iterable
 
+from modeldesk.core.constants import ENV_HOME
+from modeldesk.core.errors import TargetDirError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.schema import connect
-from modeldesk.core.messages import Message
+from modeldesk.core.messages import N_, Message
+from modeldesk.core.os_reasons import os_reason
 from modeldesk.core.models import (
     FileEntry,
     JobKind,
@@ -24,7 +27,13 @@ from modeldesk.core.models import (
 
 class Library:
     def __init__(self, db_path: Path):
-        self._conn: sqlite3.Connection = connect(db_path)
+        try:
+            self._conn: sqlite3.Connection = connect(db_path)
+        except (OSError, sqlite3.Error) as exc:  # the data folder is a file, lies below one, is read-only
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            raise TargetDirError(N_("The library {path} cannot be opened: {reason}. Fix its folder, or set "
+                                    "{ENV_HOME} to a folder you can write to."),
+                                 path=db_path, reason=reason, ENV_HOME=ENV_HOME) from None
 
     def close(self) -> None:
         self._conn.close()
