@@ -35,6 +35,7 @@ class TorrentAdd:
     rename_incomplete: bool = True
     limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
     mirrors: tuple[str, ...] = ()  # hub endpoints (--mirror) for a torrent that names its repo and commit
+    expected: tuple[tuple[str, int, str], ...] = ()  # (path, size, sha256) a lock pins: checked before final names
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class HubAdd:
     listing: HubListing | None = None  # pinned and listed by a preview: added exactly as previewed
     hub_cache: str | None = None  # also place the files into this hub cache (HF_HUB_CACHE layout) when done
     swarms: tuple[tuple[str, str], ...] = ()  # (commit, magnet) of torrents a project's lock pins for the repo
+    expected: tuple[tuple[str, int, str], ...] = ()  # (path, size, sha256) the lock pins, for a swarm's files
 
 
 def is_torrent_url(text: str) -> bool:

@@ -68,7 +68,7 @@ def as_torrent(add: HubAdd, commit: str, known: dict[str, TorrentSource]) -> Tor
         return None
     log.info("%s@%s: the library knows its torrent; joining the swarm", add.ref.repo_id, commit[:12])
     mirrors = ((add.ref.endpoint,) if add.ref.endpoint else ()) + add.mirrors
-    return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors)
+    return TorrentAdd(src, add.project_dir, add.selection, limits=add.limits, mirrors=mirrors, expected=add.expected)
 
 
 class SwarmAsks:

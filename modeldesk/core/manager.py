@@ -226,7 +226,7 @@ class Manager:
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
             limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official), hub_endpoints=hub_mirrors_of(
-                src.hub, hubs, official),
+                src.hub, hubs, official), expected=add.expected,
         )
         return self._torrents.add(request)
 

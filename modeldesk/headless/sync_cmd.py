@@ -92,13 +92,14 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
     for model, files in missing_by_model(lock, missing):
         folder = str(project if model.path == "." else project / model.path)
         picks = Selection(include=tuple(glob_escape(f.path) for f in files))
+        pinned = tuple((f.path, f.size, f.sha256) for f in files)  # a swarm's files are checked against these
         if model.repo and model.commit:
             adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=mirrors + model.mirrors,
-                               swarms=((model.commit, model.magnet),) if model.magnet else ()))
+                               swarms=((model.commit, model.magnet),) if model.magnet else (), expected=pinned))
         elif model.urls:
             adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))
         elif model.magnet:
-            adds.append(TorrentAdd(parse_magnet(model.magnet), folder, picks, seed=False))
+            adds.append(TorrentAdd(parse_magnet(model.magnet), folder, picks, seed=False, expected=pinned))
         else:
             raise BadInputError(f"{model.name} in {LOCK_NAME} names no source to fetch it from.")
     return adds

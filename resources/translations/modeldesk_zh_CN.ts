@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="81"/>
+        <location filename="../../modeldesk/core/adds.py" line="83"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="84"/>
+        <location filename="../../modeldesk/core/adds.py" line="86"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="94"/>
+        <location filename="../../modeldesk/core/adds.py" line="96"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="117"/>
+        <location filename="../../modeldesk/core/adds.py" line="119"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -777,37 +777,37 @@
         <translation>已完成的文件无法改为最终名称：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="124"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="132"/>
         <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then run the same command again; verified pieces are kept.</source>
         <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹，然后再运行同一命令；已校验的分块会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="133"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="141"/>
         <source>{name}: {message}</source>
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="118"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="119"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="156"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="157"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="247"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="249"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="250"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="251"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="252"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -1013,32 +1013,48 @@
         <translation>ModelDesk 处理此下载时遇到内部错误（{error}），已将其暂停。继续该任务即可重试；详细信息见日志。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="43"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="38"/>
         <source>the repo has no such file</source>
         <translation>仓库中没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="46"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="38"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
         <source>its size differs</source>
         <translation>大小不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="48"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
         <source>its sha256 is not the repo&apos;s LFS sha256</source>
         <translation>其 sha256 与仓库的 LFS sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="48"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
         <source>its git blob id differs</source>
         <translation>其 git blob id 不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="66"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
+        <source>the lock has no such file</source>
+        <translation>锁文件中没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="41"/>
+        <source>its sha256 is not the locked sha256</source>
+        <translation>它的 sha256 与锁定的 sha256 不符</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="73"/>
         <source>{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names disagree; its pieces were verified, but its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是 {repo}@{commit} 中的那个文件：{how}。种子与它所指明的仓库不一致；其分块已校验，但文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="78"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="86"/>
+        <source>{path} in this torrent is not the file the project&apos;s lock pins: {how}. Its pieces were verified, but the torrent holds other content; its files keep their incomplete names and are not used.</source>
+        <translation>此种子中的 {path} 不是项目锁文件所锁定的文件：{how}。它的分块已校验，但种子包含的是其他内容；其文件保留未完成的名称，不会被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="97"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>

@@ -136,3 +136,30 @@ def test_gc_leaves_a_store_file_it_did_not_keep_itself(md, tmp_path, monkeypatch
         lib.close()
     r = ok(md.run("gc", "--json")).last("gc")
     assert r["removed"] == [] and r["left"] == [str(old)] and old.read_text() == EDIT
+
+
+def test_a_locked_magnet_that_serves_other_content_leaves_nothing_under_the_locked_names(md, tmp_path):
+    """The lock pins tts-model's files; its magnet points at another torrent with the same names and other
+    bytes. The swarm's files are checked against the lock's sha256 before their final names: the job
+    fails, naming the file, and no locked name holds the other bytes."""
+    from modeldesk.core.lockfile import Lock, LockedFile, LockedModel, write_lock
+    from tests.helpers.swarm import LtPeer, make_torrent
+
+    sizes = {"w/weights.bin": 600_000, "config.json": 300}
+    ours = make_model(tmp_path / "ours", sizes=sizes)
+    other_root = tmp_path / "other"
+    other = make_model(other_root, sizes=sizes)
+    for rel, size in sizes.items():  # same names and sizes, other bytes
+        write_random(other / rel, size, seed=77)
+    ih = make_torrent(other, tmp_path / "other.torrent")
+    files = tuple(LockedFile(f"tts-model/{rel}", size, sha(ours / rel)) for rel, size in sorted(sizes.items()))
+    project = tmp_path / "proj"
+    project.mkdir()
+    with LtPeer("seed", tmp_path / "other.torrent", other_root, tmp_path) as seed:
+        magnet = f"magnet:?xt=urn:btih:{ih}&dn=tts-model&x.pe=127.0.0.1:{seed.port}"
+        write_lock(project / "modeldesk.lock", Lock((LockedModel("models", "tts-model", files, magnet=magnet),)))
+        r = md.run("sync", str(project), "--timeout", "60")
+    assert r.code not in (0, 5), r.stdout + r.stderr
+    assert "not the file the project's lock pins" in r.stderr, r.stderr
+    for f in files:
+        assert not (project / "models" / f.path).exists(), f.path

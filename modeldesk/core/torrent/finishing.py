@@ -88,19 +88,27 @@ class FinishingHandlers:
 
     # -- the check against the hub repo a torrent names (hub_check.py) -----------------------
     def _hub_check_due(self, job: TorrentJob) -> bool:
-        """Files still under incomplete names wait for the check when the torrent names its repo."""
-        return (self._hub_files is not None and job.request.source.hub is not None
-                and bool(job.request.hub_endpoints) and bool(job.incomplete) and job.hub_check != "passed")
+        """Files still under incomplete names wait for the check when a lock pins their sha256 or the
+        torrent names its repo."""
+        if not job.incomplete or job.hub_check == "passed":
+            return False
+        return bool(job.request.expected) or (self._hub_files is not None and job.request.source.hub is not None
+                                              and bool(job.request.hub_endpoints))
 
     def _start_hub_check(self, job: TorrentJob) -> None:
         if job.hub_check == "running":
             return
-        assert self._hub_files is not None and job.request.source.hub is not None  # _hub_check_due said so
         job.hub_check = "running"
         save = Path(job.request.save_path)
         files = [(e.path, save / (e.path + INCOMPLETE_SUFFIX)) for e in job.files if e.index in job.incomplete]
-        hub_check.start(self._hub_files, job.request.source.hub, job.request.hub_endpoints, files,
-                        lambda verdict: self._call(self._hub_checked, job.job_id, verdict),
+        if job.request.expected:  # the lock's word, no hub needed
+            pinned: hub_check.HubDigests = {path: (size, sha, "") for path, size, sha in job.request.expected}
+            work = lambda: hub_check.check_pinned(pinned, files)  # noqa: E731
+        else:
+            hub_files, hub, endpoints = self._hub_files, job.request.source.hub, job.request.hub_endpoints
+            assert hub_files is not None and hub is not None  # _hub_check_due said so
+            work = lambda: hub_check.check(hub_files, hub, endpoints, files)  # noqa: E731
+        hub_check.start(work, lambda verdict: self._call(self._hub_checked, job.job_id, verdict),
                         name=f"hub-check-{job.job_id[:8]}")
 
     def _hub_checked(self, job_id: str, verdict: hub_check.Verdict) -> None:

@@ -35,17 +35,24 @@ HubFiles = Callable[[str, str, tuple[str, ...]], HubDigests]
 Verdict = ModelDeskError | None
 
 
+_HUB_HOW = {"missing": N_("the repo has no such file"), "size": N_("its size differs"),
+            "sha256": N_("its sha256 is not the repo's LFS sha256"), "blob": N_("its git blob id differs")}
+_LOCK_HOW = {"missing": N_("the lock has no such file"), "size": N_("its size differs"),
+             "sha256": N_("its sha256 is not the locked sha256"), "blob": N_("its sha256 is not the locked sha256")}
+
+
 def disagreement(digests: HubDigests, files: list[tuple[str, Path]]) -> tuple[str, str] | None:
-    """The first file (path in the torrent, where it is on disk) that is not the repo's, and how."""
+    """The first file (path in the torrent, where it is on disk) that is not the listed one, and how:
+    "missing", "size", "sha256" or "blob"."""
     for path, disk in files:
         want = digests.get(path)
         if want is None:
-            return path, N_("the repo has no such file")
+            return path, "missing"
         size, sha256, blob_sha1 = want
         if disk.stat().st_size != size:
-            return path, N_("its size differs")
+            return path, "size"
         if not file_matches(disk, size, sha256, None if sha256 else blob_sha1):
-            return path, N_("its sha256 is not the repo's LFS sha256") if sha256 else N_("its git blob id differs")
+            return path, "sha256" if sha256 else "blob"
     return None
 
 
@@ -65,15 +72,27 @@ def check(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...],
     return VerificationError(
         N_("{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names "
            "disagree; its pieces were verified, but its files keep their incomplete names and are not used."),
-        path=path, repo=repo, commit=commit[:12], how=Message.of(how))
+        path=path, repo=repo, commit=commit[:12], how=Message.of(_HUB_HOW[how]))
 
 
-def start(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...], files: list[tuple[str, Path]],
-          done: Callable[[Verdict], object], name: str) -> None:
-    """Check on a thread of its own; done(verdict) is called from that thread."""
+def check_pinned(pinned: HubDigests, files: list[tuple[str, Path]]) -> Verdict:
+    """The files against the sizes and sha256 a project's lock pins (a locked magnet's swarm may serve
+    other content under the same names)."""
+    found = disagreement(pinned, files)
+    if found is None:
+        return None
+    path, how = found
+    return VerificationError(
+        N_("{path} in this torrent is not the file the project's lock pins: {how}. Its pieces were verified, but "
+           "the torrent holds other content; its files keep their incomplete names and are not used."),
+        path=path, how=Message.of(_LOCK_HOW[how]))
+
+
+def start(work: Callable[[], Verdict], done: Callable[[Verdict], object], name: str) -> None:
+    """Run a check (check or check_pinned) on a thread of its own; done(verdict) is called from that thread."""
     def run() -> None:
         try:
-            verdict = check(hub_files, hub, endpoints, files)
+            verdict = work()
         except OSError as exc:  # a file went away or could not be read
             verdict = VerificationError(N_("The finished files could not be read to check them against the "
                                            "hub: {reason}"), reason=os_reason(exc))

@@ -45,6 +45,7 @@ class AddRequest:
     limits: tuple[int, int] = (0, 0)  # this job's download and upload bytes/s, 0 = none
     web_seeds: tuple[str, ...] = ()  # BEP 19 URL seeds besides the torrent's own (hub mirrors of its commit)
     hub_endpoints: tuple[str, ...] = ()  # the hubs asked for its commit's listing (hub_check.py)
+    expected: tuple[tuple[str, int, str], ...] = ()  # (path, size, sha256) a lock pins (hub_check.py)
 
 
 @dataclass

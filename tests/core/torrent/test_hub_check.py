@@ -31,12 +31,10 @@ def test_files_that_match_pass_and_each_kind_of_difference_is_named(tmp_path):
     good = {"weights": (5000, hashlib.sha256(weights).hexdigest(), "pointer-blob-id"),
             "config": (len(config), None, _blob(config))}
     assert hub_check.disagreement(good, files) is None
-    assert hub_check.disagreement({**good, "weights": (5000, "0" * 64, "x")}, files) == \
-        ("weights", "its sha256 is not the repo's LFS sha256")
-    assert hub_check.disagreement({**good, "config": (len(config), None, "0" * 40)}, files) == \
-        ("config", "its git blob id differs")
-    assert hub_check.disagreement({**good, "weights": (4999, None, "x")}, files) == ("weights", "its size differs")
-    assert hub_check.disagreement({"config": good["config"]}, files) == ("weights", "the repo has no such file")
+    assert hub_check.disagreement({**good, "weights": (5000, "0" * 64, "x")}, files) == ("weights", "sha256")
+    assert hub_check.disagreement({**good, "config": (len(config), None, "0" * 40)}, files) == ("config", "blob")
+    assert hub_check.disagreement({**good, "weights": (4999, None, "x")}, files) == ("weights", "size")
+    assert hub_check.disagreement({"config": good["config"]}, files) == ("weights", "missing")
 
 
 def test_the_verdict_names_the_file_and_the_commit(tmp_path):
@@ -61,7 +59,19 @@ def test_no_hub_answering_does_not_hold_verified_files_back(tmp_path, caplog):
 def test_a_file_gone_before_the_check_fails_it_in_words(tmp_path):
     got: list = []
     done = threading.Event()
-    hub_check.start(lambda *_: {"config": (1, None, "x")}, ("acme/tts", C), (), [("config", tmp_path / "gone")],
+    files = [("config", tmp_path / "gone")]
+    hub_check.start(lambda: hub_check.check(lambda *_: {"config": (1, None, "x")}, ("acme/tts", C), (), files),
                     lambda verdict: (got.append(verdict), done.set()), name="test-hub-check")
     assert done.wait(10)
     assert isinstance(got[0], VerificationError) and "could not be read" in str(got[0])
+
+
+def test_a_lock_pins_the_files_without_any_hub(tmp_path):
+    files = _files(tmp_path, weights=b"other content")
+    pinned = {"weights": (len(b"other content"), hashlib.sha256(b"the locked content").hexdigest(), "")}
+    verdict = hub_check.check_pinned(pinned, files)
+    assert isinstance(verdict, VerificationError)
+    assert "weights in this torrent is not the file the project's lock pins: its sha256 is not the locked sha256" \
+        in str(verdict)
+    pinned["weights"] = (len(b"other content"), hashlib.sha256(b"other content").hexdigest(), "")
+    assert hub_check.check_pinned(pinned, files) is None
