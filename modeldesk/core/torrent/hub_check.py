@@ -68,11 +68,12 @@ def check(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...],
     if found is None:
         log.info("%s@%s: %d finished files match the hub", repo, commit[:12], len(files))
         return None
-    path, how = found
+    path, kind = found
+    how = _HUB_HOW[kind]  # a marked template
     return VerificationError(
         N_("{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names "
            "disagree; its pieces were verified, but its files keep their incomplete names and are not used."),
-        path=path, repo=repo, commit=commit[:12], how=Message.of(_HUB_HOW[how]))
+        path=path, repo=repo, commit=commit[:12], how=Message.of(how))
 
 
 def check_pinned(pinned: HubDigests, files: list[tuple[str, Path]]) -> Verdict:
@@ -81,11 +82,12 @@ def check_pinned(pinned: HubDigests, files: list[tuple[str, Path]]) -> Verdict:
     found = disagreement(pinned, files)
     if found is None:
         return None
-    path, how = found
+    path, kind = found
+    how = _LOCK_HOW[kind]  # a marked template
     return VerificationError(
         N_("{path} in this torrent is not the file the project's lock pins: {how}. Its pieces were verified, but "
            "the torrent holds other content; its files keep their incomplete names and are not used."),
-        path=path, how=Message.of(_LOCK_HOW[how]))
+        path=path, how=Message.of(how))
 
 
 def start(work: Callable[[], Verdict], done: Callable[[Verdict], object], name: str) -> None:
