@@ -9,6 +9,7 @@ mirror with a token."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from modeldesk.core.errors import BadInputError, BadSourceError
@@ -16,6 +17,7 @@ from modeldesk.core.messages import N_
 from modeldesk.core.pathsafety import short
 from modeldesk.core.urls import split_url
 
+log = logging.getLogger(__name__)
 DEFAULT_PORTS = {"https": 443, "http": 80}
 _HOST = re.compile(r"[a-z0-9._~-]+|[0-9a-f:.]+")  # a DNS name or an address (IPv6 without brackets)
 
@@ -63,8 +65,13 @@ class Credentials:
     def __init__(self, tokens: dict[str, str] | None = None):
         self._tokens: dict[str, str] = {}
         for scope, token in (tokens or {}).items():
+            try:
+                origin = normalize_host(scope)
+            except BadInputError:  # no URL has that origin: the token could never be sent anyway
+                log.warning("a token for %r is not used: that names no host", short(scope))
+                continue
             if token:
-                self._tokens[normalize_host(scope)] = token
+                self._tokens[origin] = token
 
     def token_for(self, url: str) -> str | None:
         origin = origin_of(url)
