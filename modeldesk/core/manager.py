@@ -208,7 +208,11 @@ class Manager:
             raise BadInputError(N_("{name} is already being downloaded here, into {where}."),
                                 name=src.name, where=where)
         same_place = previous is not None and previous.project_dir == str(project)
-        resume = self._resume.load(src.job_id) if same_place else None
+        # Files already on disk (publish, seed --from, import --torrent) are checked whole unless a run
+        # finished them: the resume data of a check cut short (kill -9) names pieces as missing that
+        # are there, and libtorrent would wait for peers to send them.
+        unfinished_check = not add.rename_incomplete and previous is not None and previous.progress < 1
+        resume = self._resume.load(src.job_id) if same_place and not unfinished_check else None
         if stored and same_place and not src.has_metadata:
             # A magnet we met before: reuse the metadata we stored, so no peer is needed for it.
             src = dataclasses.replace(parse_torrent_bytes(stored, src.name), kind=src.kind, text=src.text)
