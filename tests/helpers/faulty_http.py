@@ -21,7 +21,8 @@ class FaultyServer:
     """mode: ok | flip | status:<code> | norange | truncate | stall | busy:<seconds> (429 with
     Retry-After: 3 to every GET for that long after the first one, then honest) | trickle (two bytes
     a second, for ever) | badtotal (ranged answers name a file 1000 bytes longer than HEAD says) |
-    chunked (honest, but bodies come in Transfer-Encoding: chunked, without a Content-Length)"""
+    chunked (honest, but bodies come in Transfer-Encoding: chunked, without a Content-Length) | loop
+    (every GET is redirected to itself, for ever)"""
 
     def __init__(self, root: Path, mode: str = "ok", tls_dir: Path | None = None):
         self.root, self.mode = Path(root), mode
@@ -60,6 +61,8 @@ class FaultyServer:
                         server.get_times.append((now, 429))
                         return self._status(429, {"Retry-After": "3"})
                     server.get_times.append((now, 200))
+                if mode == "loop" and body:
+                    return self._status(302, {"Location": self.path})
                 if mode.startswith("status:") and body:
                     code = int(mode.split(":")[1])
                     return self._status(code, {"Retry-After": "1"} if code in (429, 503) else {})

@@ -136,6 +136,22 @@ def test_every_mirror_fails_the_peer_finishes(md, tmp_path):
     _same_files(top, tmp_path / "proj")
 
 
+def test_a_web_seed_that_redirects_in_a_loop_is_dropped_at_once(md, tmp_path):
+    """Before, each request followed 30 redirects and the seed was asked again: 1,240 requests in 20 s.
+    Now a loop is 8 redirects at most and ends that seed for the job; the peer brings the files."""
+    top = _model(tmp_path, 8 * MiB)
+    t = tmp_path / "m.torrent"
+    make_torrent(top, t)
+    with FaultyServer(tmp_path / "www", "loop") as looping, \
+            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=4 * MiB) as seed:
+        r = md.run("get", _magnet(t, peer=seed.port, seeds=[looping.url + "/"]), "--to", str(tmp_path / "proj"),
+                   "--no-seed", "--json", "--timeout", "60")
+        asked = looping.gets()
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    assert 0 < asked <= 16 * 9, f"the looping seed kept being asked ({asked} requests)"
+
+
 def test_a_lying_mirror_is_found_and_dropped(md, tmp_path):
     """One mirror flips bytes: its pieces fail libtorrent's hash check, it is dropped after two, and the
     good mirror finishes with the right bytes."""

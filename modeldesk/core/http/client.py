@@ -14,6 +14,7 @@ from modeldesk.core.proxy import Proxy
 from modeldesk.core.urls import host_of
 
 USER_AGENT = f"ModelDesk/{__version__}"
+MAX_REDIRECTS = 8  # a hub sends one or two (resolve -> CDN); more is a loop or a trap
 
 
 class ScopedTokenAuth(requests.auth.AuthBase):
@@ -34,6 +35,7 @@ class ScopedTokenAuth(requests.auth.AuthBase):
 def new_session(credentials: Credentials | None = None, proxy: Proxy | None = None) -> requests.Session:
     """A session with the proxy in force (None: the system's) and tokens scoped to their hosts."""
     s = requests.Session()
+    s.max_redirects = MAX_REDIRECTS
     s.headers["User-Agent"] = USER_AGENT
     chosen = (proxy or Proxy()).requests_proxies()
     if chosen is None:

@@ -51,6 +51,8 @@ def record_fault(mirrors, m, f: MirrorFault) -> None:
 def open_stream(session: requests.Session, url: str, headers: dict, timeout) -> requests.Response:
     try:
         return session.get(url, headers=headers, stream=True, timeout=timeout)
+    except requests.TooManyRedirects:  # a redirect loop: asking again only loops again
+        raise MirrorFault("redirects in a loop", bad_data=True) from None
     except requests.RequestException as exc:
         raise MirrorFault(type(exc).__name__) from None
 
