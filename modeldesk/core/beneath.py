@@ -28,8 +28,9 @@ _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLL
 
 
 def _parts(rel: str | Path) -> list[str]:
-    parts = [p for p in Path(rel).as_posix().split("/") if p not in ("", ".")]
-    if ".." in parts:
+    text = Path(rel).as_posix()
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    if ".." in parts or text.startswith("/"):
         raise UnsafePathError(N_("{rel} leaves its folder; nothing was written."), rel=str(rel))
     return parts
 
