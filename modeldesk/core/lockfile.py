@@ -114,9 +114,14 @@ def _model(d: object, what: str) -> LockedModel:
     if (model.repo is None) != (model.commit is None):
         raise _fail(what, Message.of(N_("the model {name!r} names a repo without a commit, or a commit without "
                                         "a repo"), name=short(name)))
-    if model.magnet is not None and not model.magnet.startswith("magnet:?"):
-        raise _fail(what, Message.of(N_("the magnet of {name!r} is not a magnet link"), name=short(name)))
+    if model.magnet is not None and not (model.magnet.startswith("magnet:?") and _MAGNET_HASH.search(model.magnet)):
+        raise _fail(what, Message.of(N_("the magnet of {name!r} is not a magnet link with an info-hash"),
+                                     name=short(name)))
     return model
+
+
+# A locked magnet names its torrent by a whole info-hash: a v1 btih (hex or base32) or a v2 btmh.
+_MAGNET_HASH = re.compile(r"[?&]xt=urn:(?:btih:(?:[0-9a-fA-F]{40}|[A-Za-z2-7]{32})|btmh:1220[0-9a-fA-F]{64})(?:&|$)")
 
 
 def loads(text: str, what: str = LOCK_NAME) -> Lock:

@@ -24,12 +24,12 @@
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="58"/>
+        <location filename="../../modeldesk/core/http/client.py" line="60"/>
         <source>{url} is larger than {max_bytes} bytes; it is not a .torrent file.</source>
         <translation>{url} 超过 {max_bytes} 字节，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="63"/>
+        <location filename="../../modeldesk/core/http/client.py" line="65"/>
         <source>Could not fetch {url}: {kind}. Check the link and your network.</source>
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
@@ -356,47 +356,47 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/lockfile.py" line="118"/>
-        <source>the magnet of {name!r} is not a magnet link</source>
-        <translation>{name!r} 的 magnet 不是磁力链接</translation>
+        <source>the magnet of {name!r} is not a magnet link with an info-hash</source>
+        <translation>{name!r} 的磁力链接不是带有 info-hash 的磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="126"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="131"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="128"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="133"/>
         <source>it nests too deeply to be a lock</source>
         <translation>它的嵌套层级太深，不可能是锁文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="131"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="136"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="136"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="141"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="140"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="145"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="150"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="153"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="158"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="157"/>
+        <location filename="../../modeldesk/core/lockfile.py" line="162"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
@@ -411,12 +411,12 @@
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="239"/>
+        <location filename="../../modeldesk/core/manager.py" line="243"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="310"/>
+        <location filename="../../modeldesk/core/manager.py" line="314"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -1044,17 +1044,17 @@
         <translation>它的 sha256 与锁定的 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="73"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="74"/>
         <source>{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names disagree; its pieces were verified, but its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是 {repo}@{commit} 中的那个文件：{how}。种子与它所指明的仓库不一致；其分块已校验，但文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="86"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="88"/>
         <source>{path} in this torrent is not the file the project&apos;s lock pins: {how}. Its pieces were verified, but the torrent holds other content; its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是项目锁文件所锁定的文件：{how}。它的分块已校验，但种子包含的是其他内容；其文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="97"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="99"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>
@@ -1139,7 +1139,7 @@
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/credentials.py" line="43"/>
+        <location filename="../../modeldesk/core/credentials.py" line="45"/>
         <source>{text!r} names no host a token can be scoped to; give a host such as huggingface.co, or an address such as http://mirror.lab:8080.</source>
         <translation>{text!r} 没有指明令牌可绑定的主机；请给出主机名（如 huggingface.co）或地址（如 http://mirror.lab:8080）。</translation>
     </message>
@@ -1184,17 +1184,17 @@
         <translation>{shown} 中的文件超过 {limit} 个，超出一个种子能承载的数量（BitTorrent 客户端会拒绝这样的 .torrent）。请把小文件打包成归档，或逐个发布子文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="33"/>
+        <location filename="../../modeldesk/core/beneath.py" line="34"/>
         <source>{rel} leaves its folder; nothing was written.</source>
         <translation>{rel} 超出了它所在的文件夹；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="38"/>
+        <location filename="../../modeldesk/core/beneath.py" line="39"/>
         <source>{path} is a link (or not a folder) where ModelDesk keeps its own files; nothing was written through it. Remove the link, then run this again.</source>
         <translation>{path} 是一个链接（或不是文件夹），而 ModelDesk 要在这里保存自己的文件；没有经由它写入任何内容。请删除该链接后重新运行。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="90"/>
+        <location filename="../../modeldesk/core/beneath.py" line="91"/>
         <source>{rel} names no file; nothing was written.</source>
         <translation>{rel} 没有指明文件；未写入任何内容。</translation>
     </message>

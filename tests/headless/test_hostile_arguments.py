@@ -95,3 +95,13 @@ def test_empty_or_wrong_arguments_that_once_did_something_odd(md, tmp_path):
     assert (tmp_path / "notes.txt").read_text() == "my notes"
     r = _run(["get", "hf://acme/tts", "--to", ""], md.environ(), tmp_path)
     assert r.returncode == 2 and "empty path" in _one_sentence(r)
+
+
+def test_a_lock_with_a_garbage_magnet_beside_a_valid_repo_is_refused_in_words(md, tmp_path):
+    """The swarm of such a lock was skipped without a word; the lock is now read as broken, naming the model."""
+    (tmp_path / "modeldesk.lock").write_text(
+        'version = 1\n[[model]]\npath = "m"\nname = "acme/tts"\nrepo = "acme/tts"\ncommit = "' + "a" * 40 + '"\n'
+        'magnet = "magnet:?xt=urn:btih:nothash&dn=x"\n[[model.file]]\npath = "w.bin"\nsize = 1\nsha256 = "'
+        + "0" * 64 + '"\n')
+    r = _run(["sync", "--check", str(tmp_path)], md.environ(), tmp_path)
+    assert r.returncode == 2 and "magnet of 'acme/tts' is not a magnet link with an info-hash" in _one_sentence(r)
