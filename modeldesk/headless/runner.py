@@ -160,7 +160,7 @@ class Run:
         if self.options.timeout <= 0:
             return
         now = time.monotonic()
-        for w in self.watches.values():
+        for job_id, w in self.watches.items():
             if w.finished or w.exit_code is not None:
                 continue
             if now - w.last_activity > self.options.timeout:
@@ -169,12 +169,23 @@ class Run:
                 if w.incomplete and self.options.existing_data:
                     missing = f" Missing on disk: {', '.join(w.incomplete[:5])}."
                 err = self._full_disk(w) or NetworkError(
-                    f"{w.name}: {what} from any peer within {self.options.timeout:g}s.{missing} Check the link "
-                    "and your network, then run the same command again; what is done is kept."
+                    f"{w.name}: {what} from any peer within {self.options.timeout:g}s.{missing}"
+                    f"{self._mirrors_out(job_id)} Check the link and your network, then run the same command "
+                    "again; what is done is kept."
                 )
                 self.output.error(str(err))
                 w.exit_code = err.exit_code
 
+
+    def _mirrors_out(self, job_id: str) -> str:
+        """The web seeds or mirrors a stalled job dropped, and why: a seed that lied is named, not hidden
+        behind "no data from any peer"."""
+        try:
+            details = self.manager.details(job_id).result(timeout=5)
+        except Exception:  # a job no engine answers for now: nothing to add
+            return ""
+        dropped = [f"{m.url} ({m.health})" for m in details.mirrors if m.health not in ("ok", "backing off")]
+        return f" Mirrors dropped: {', '.join(dropped[:5])}." if dropped else ""
 
     @staticmethod
     def _full_disk(w: _Watch) -> InsufficientSpaceError | None:

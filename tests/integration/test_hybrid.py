@@ -152,6 +152,18 @@ def test_a_web_seed_that_redirects_in_a_loop_is_dropped_at_once(md, tmp_path):
     assert 0 < asked <= 16 * 9, f"the looping seed kept being asked ({asked} requests)"
 
 
+def test_a_lone_lying_web_seed_is_named_when_the_job_stalls(md, tmp_path):
+    """Its only web seed flips bytes and no peer answers: the job gives up naming the dropped seed and
+    why, not only "no data from any peer"."""
+    top = _model(tmp_path, 4 * MiB)
+    t = tmp_path / "m.torrent"
+    with FaultyServer(tmp_path / "www", "flip") as liar:
+        make_torrent(top, t, web_seeds=[liar.url + "/"])
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--timeout", "8")
+    assert r.code == 3, r.stdout[-1000:] + r.stderr
+    assert "Mirrors dropped: " in r.stderr and liar.url in r.stderr and "bad data" in r.stderr, r.stderr
+
+
 def test_a_lying_mirror_is_found_and_dropped(md, tmp_path):
     """One mirror flips bytes: its pieces fail libtorrent's hash check, it is dropped after two, and the
     good mirror finishes with the right bytes."""
