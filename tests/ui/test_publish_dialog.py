@@ -89,3 +89,36 @@ def test_a_finished_hub_download_publishes_as_its_repo_and_commit(engine, window
     assert "dn=acme%2Ftts" in dialog.magnet.text()
     assert lt.torrent_info(str(dialog.published.out)).name() == commit
 
+
+
+def test_hidden_files_stay_home_and_a_link_out_is_refused_in_the_dialog(engine, window, qtbot, tmp_path):
+    import os
+
+    top = make_model(tmp_path / "models")
+    (top / ".env").write_text("HF_TOKEN=hf_never_published_123\n")
+    (top / ".git").mkdir()
+    (top / ".git" / "config").write_text("[core]\n")
+    dialog = window.show_publish_dialog(str(top))
+    dialog.seed.setChecked(False)
+    with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
+        dialog.publish_button.click()
+    assert dialog.result_box.isVisible() and not dialog.error.isVisible()
+    assert "Left out, hidden: .env" in dialog.summary.text()
+    names = lt.torrent_info(str(top.parent / f"{top.name}.torrent")).layout()
+    assert not any(".env" in names.file_path(i) for i in range(names.num_files()))
+    # A link out of the folder: refused in the dialog, no .torrent written.
+    (tmp_path / "secret.txt").write_text("mine")
+    other = make_model(tmp_path / "more", "second")
+    os.symlink(tmp_path / "secret.txt", other / "tokenizer.json")
+    dialog.source.setText(str(other))
+    with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
+        dialog.publish_button.click()
+    assert dialog.error.isVisible() and "leads outside the folder" in dialog.error.text()
+    assert not (other.parent / "second.torrent").exists()
+    # Hidden files on request, a key never: the box is there and honoured.
+    dialog.include_hidden.setChecked(True)
+    os.unlink(other / "tokenizer.json")
+    (other / ".netrc").write_text("machine x login y password z\n")
+    with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
+        dialog.publish_button.click()
+    assert dialog.error.isVisible() and "looks like a credential" in dialog.error.text()
