@@ -21,7 +21,8 @@ class FaultyServer:
     """mode: ok | flip | status:<code> | norange | truncate | stall | busy:<seconds> (429 with
     Retry-After: 3 to every GET for that long after the first one, then honest) | trickle (two bytes
     a second, for ever) | badtotal (ranged answers name a file 1000 bytes longer than HEAD says) |
-    chunked (honest, but bodies come in Transfer-Encoding: chunked, without a Content-Length) | loop
+    chunked (honest, but bodies come in Transfer-Encoding: chunked, without a Content-Length) | endless
+    (the range asked for with no length, then zeros until the client hangs up or 64 MiB) | loop
     (every GET is redirected to itself, for ever)"""
 
     def __init__(self, root: Path, mode: str = "ok", tls_dir: Path | None = None):
@@ -30,6 +31,7 @@ class FaultyServer:
         self.get_times: list[tuple[float, int]] = []  # (monotonic time, status) of each GET
         self.auth_seen: list[str] = []
         self.client_ports: list[int] = []  # of each GET: one port for many GETs is a reused connection
+        self.endless_sent = 0  # bytes the "endless" mode got into the socket
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -79,6 +81,8 @@ class FaultyServer:
                     self.send_response(200)
                 if mode == "chunked" and body:
                     self.send_header("Transfer-Encoding", "chunked")
+                elif mode == "endless" and body:
+                    self.send_header("Connection", "close")  # no length: the body ends when the server hangs up
                 else:
                     self.send_header("Content-Length", str(len(part) if body else len(data)))
                 self.send_header("Accept-Ranges", "bytes")
@@ -91,6 +95,17 @@ class FaultyServer:
                         piece = part[i:i + 100_000]
                         self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
                     self.wfile.write(b"0\r\n\r\n")
+                    return
+                if mode == "endless":  # the range asked for, then more and more, up to 64 MiB (bounded)
+                    self.close_connection = True
+                    server.endless_sent += len(part)
+                    try:
+                        self.wfile.write(part)
+                        for _ in range(64):
+                            self.wfile.write(b"\0" * (1024 * 1024))
+                            server.endless_sent += 1024 * 1024
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
                     return
                 if mode == "flip" and part:
                     part = bytes([part[0] ^ 0xFF]) + part[1:]

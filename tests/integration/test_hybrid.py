@@ -152,6 +152,23 @@ def test_a_web_seed_that_redirects_in_a_loop_is_dropped_at_once(md, tmp_path):
     assert 0 < asked <= 16 * 9, f"the looping seed kept being asked ({asked} requests)"
 
 
+def test_a_web_seed_whose_bodies_have_no_end_is_read_no_further_than_asked(md, tmp_path):
+    """A seed that answers each range with no length and goes on sending: each request reads its range,
+    then hangs up; the job takes no more from it than about the torrent's size."""
+    top = _model(tmp_path, 8 * MiB)
+    t = tmp_path / "m.torrent"
+    with FaultyServer(tmp_path / "www", "endless") as endless:
+        make_torrent(top, t, web_seeds=[endless.url + "/"])
+        r = md.run("get", str(t), "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "60")
+        sent = endless.endless_sent
+    assert r.code == 0, r.stderr
+    _same_files(top, tmp_path / "proj")
+    # What the server got into its socket before the client hung up: the ranges, plus what the kernel's
+    # buffers took of the rest (67 MiB over the 32 pieces here), never the 64 MiB per request it offered
+    # (2 GiB for the 32 pieces).
+    assert sent < 8 * MiB + 16 * 8 * MiB, f"{sent / MiB:.0f} MiB pushed for an 8 MiB torrent"
+
+
 def test_a_lone_lying_web_seed_is_named_when_the_job_stalls(md, tmp_path):
     """Its only web seed flips bytes and no peer answers: the job gives up naming the dropped seed and
     why, not only "no data from any peer"."""
