@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import difflib
 import importlib
 import logging
 import os
 import queue
-import re
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modeldesk import __version__
 from modeldesk.core.constants import LOCK_NAME
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.paths import default_paths
-from modeldesk.headless.options import settings_for
+from modeldesk.headless.first_word import mistyped_command
+from modeldesk.headless.options import check_path_arguments, settings_for
 
 if TYPE_CHECKING:
     from modeldesk.headless.runner import RunOptions
@@ -361,36 +359,13 @@ def _transfer_plan(args, paths, output) -> tuple[list, RunOptions]:
 
 
 COMMANDS = tuple(name for names, _ in PARSER_GROUPS for name in names)
-_BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
-
-
 def _is_gui_launch(argv: list[str]) -> bool:
     """`modeldesk` alone, or `modeldesk SOURCE…` as a browser or file manager runs it."""
     return not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-"))
 
 
-_SOURCE_START = ("magnet:", "http://", "https://", "hf://", "file://")
-_INFO_HASH = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[A-Za-z2-7]{32}")
-
-
-def _looks_like_source(word: str) -> bool:
-    """What a browser, a file manager or a user hands the app: a link, an existing path, a .torrent name,
-    an info-hash."""
-    w = word.strip()
-    return (w.lower().startswith(_SOURCE_START) or w.lower().endswith(".torrent") or bool(_INFO_HASH.fullmatch(w))
-            or Path(w).expanduser().exists())
-
-
 def _mistyped_command(word: str) -> str | None:
-    """A sentence for `modeldesk lsit` or `modeldesk junk`: a first word that is no command and no source
-    does not open the app (which would start a listening session on a headless machine)."""
-    if _looks_like_source(word):
-        return None
-    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6) if _BARE_WORD.fullmatch(word) else []
-    if close:
-        return f"'{word}' is not a modeldesk command. Did you mean 'modeldesk {close[0]}'?"
-    return (f"{word[:200]!r} is neither a modeldesk command nor a source (a magnet, a URL, hf://org/name, a "
-            f".torrent file or an info-hash). Commands: " + ", ".join(COMMANDS) + ".")
+    return mistyped_command(word, COMMANDS)
 
 
 HANDLERS = {  # command -> (module, function taking the parsed arguments)
@@ -428,24 +403,6 @@ def main(argv: list[str] | None = None) -> int:
         return report_crash(exc)
 
 
-# Arguments that name a place on disk, checked once (user_path) before any command reads them: the
-# `source` of publish and the `torrent` of seed may also be a job name or a URL, and are checked as paths
-# only where they are not.
-_PATH_ARGS = ("to", "hub_cache", "from_dir", "out", "project", "folder")
-
-
-def _check_paths(args) -> None:
-    from modeldesk.core.projects import user_path
-
-    for name in _PATH_ARGS:
-        value = getattr(args, name, None)
-        if isinstance(value, str) and (value or name != "hub_cache"):  # a bare --hub-cache means the default
-            user_path(value)
-    if args.command == "publish" or (args.command == "seed" and getattr(args, "torrent", None)
-                                     and "://" not in args.torrent):
-        user_path(args.source if args.command == "publish" else args.torrent)
-
-
 def _main(argv: list[str]) -> int:
     if _is_gui_launch(argv):
         if argv and (typo := _mistyped_command(argv[0])):
@@ -454,7 +411,7 @@ def _main(argv: list[str]) -> int:
         argv = ["gui", *argv]
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
-    _check_paths(args)
+    check_path_arguments(args)
     verbose = getattr(args, "verbose", False)
     logging.basicConfig(  # a user reads one line per warning; --verbose adds times and modules
         level=logging.DEBUG if verbose else logging.WARNING,

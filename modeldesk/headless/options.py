@@ -32,3 +32,23 @@ def settings_for(args, paths: AppPaths) -> Settings:
     if args.link_mode:
         settings = dataclasses.replace(settings, link_mode=args.link_mode)
     return dataclasses.replace(settings, torrent=t)
+
+
+# Arguments that name a place on disk, checked once (user_path) before any command reads them: the
+# `source` of publish and the `torrent` of seed may also be a job name or a URL, and are checked as paths
+# only where they are not.
+_PATH_ARGS = ("to", "hub_cache", "from_dir", "out", "project", "folder")
+
+
+def check_path_arguments(args) -> None:
+    """TargetDirError, with a sentence, for a path argument no file system could take (empty, not UTF-8,
+    ~nouser, too long)."""
+    from modeldesk.core.projects import user_path
+
+    for name in _PATH_ARGS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and (value or name != "hub_cache"):  # a bare --hub-cache means the default
+            user_path(value)
+    if args.command == "publish" or (args.command == "seed" and getattr(args, "torrent", None)
+                                     and "://" not in args.torrent):
+        user_path(args.source if args.command == "publish" else args.torrent)
