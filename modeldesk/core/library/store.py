@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import time
@@ -29,11 +30,12 @@ class Library:
     def __init__(self, db_path: Path):
         try:
             self._conn: sqlite3.Connection = connect(db_path)
-        except (OSError, sqlite3.Error) as exc:  # the data folder is a file, lies below one, is read-only
-            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        except OSError as exc:  # its folder is a file, lies below one, or cannot be made
+            if exc.errno == errno.ENOSPC:
+                raise  # a full disk: the manager's LibraryWriteError says so (exit 4)
             raise TargetDirError(N_("The library {path} cannot be opened: {reason}. Fix its folder, or set "
                                     "{ENV_HOME} to a folder you can write to."),
-                                 path=db_path, reason=reason, ENV_HOME=ENV_HOME) from None
+                                 path=db_path, reason=os_reason(exc), ENV_HOME=ENV_HOME) from None
 
     def close(self) -> None:
         self._conn.close()
