@@ -48,6 +48,20 @@ def test_hf_repo_lands_like_hf_download_local_dir(md, tmp_path, hub_root):
     assert v.code == 0 and "4 files checked: all good" in v.stdout
 
 
+def test_a_mirror_without_the_repo_first_still_brings_every_subfolder(md, tmp_path, hub_root):
+    """The first mirror answers 404; the second was asked for its tree without recursive=true, so only the
+    top-level files came down and the job said "complete and verified"."""
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "proj"
+    with HubServer(tmp_path / "empty") as lacking, HubServer(hub_root) as hub:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", lacking.url, "--mirror", hub.url, "--to", str(out),
+                   "--json")
+        assert any("/tree/" in p for p in lacking.requests), "the first mirror was not asked first"
+    assert r.code == 0, r.stderr
+    for rel in FILES:
+        assert (out / rel).read_bytes() == (hub_root / "acme" / "tiny-tts" / rel).read_bytes(), rel
+
+
 def test_selection_and_url_form(md, tmp_path, hub_root):
     out = tmp_path / "proj"
     with HubServer(hub_root) as hub:

@@ -151,11 +151,12 @@ class HubClient:
         with new_session(self._credentials, self._proxy) as s:
             for ep in self.endpoints:
                 url: str | None = f"{ep}{path}"
+                query = params  # every endpoint is asked the same; a next-page link carries them itself
                 pages = []
                 try:
                     while url:
-                        r = s.get(url, params=params, timeout=self._timeout)
-                        params = None  # the Link URL carries them
+                        r = s.get(url, params=query, timeout=self._timeout)
+                        query = None
                         raise_for_status(r, ref.repo_id, ep, ref.revision)
                         pages.append(r.json())
                         url = r.links.get("next", {}).get("url")
