@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
             self._selection_changed()
 
     def _on_finished(self, job_id: str) -> None:
+        # An HTTP job sends no snapshot after its last bytes: its last rate would stay in the totals.
+        self.model.change(job_id, down_rate=0, mirror_rate=0)
+        self._update_status(self.model.rows())
         self.check_locks()  # the notification is ui/notices.py's
 
     def _on_failed(self, job_id: str, reason: str) -> None:

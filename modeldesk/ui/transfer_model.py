@@ -67,10 +67,12 @@ class Row:
                    e.size_done, e.progress, uploaded=e.uploaded, error=message_text(e.error), limits=e.limits)
 
     def updated(self, s: JobSnapshot) -> Row:
+        moving = s.state in _ACTIVE  # a finished, paused or failed job's last measured rate is not a rate now
         return dataclasses.replace(
             self, name=s.name or self.name, state=s.state, size=s.total_wanted, done=s.total_done,
-            progress=s.progress, down_rate=s.down_rate, up_rate=s.up_rate, eta=s.eta_seconds, peers=s.peers,
-            seeds=s.seeds, uploaded=s.uploaded, error=s.error, mirror_rate=s.mirror_rate, mirrors=s.mirrors)
+            progress=s.progress, down_rate=s.down_rate if moving else 0, up_rate=s.up_rate if moving else 0,
+            eta=s.eta_seconds, peers=s.peers, seeds=s.seeds, uploaded=s.uploaded, error=s.error,
+            mirror_rate=s.mirror_rate if moving else 0, mirrors=s.mirrors)
 
 
 _ACTIVE = (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.CHECKING)
