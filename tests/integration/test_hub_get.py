@@ -118,6 +118,17 @@ def test_gated_repo_says_what_to_do(md, tmp_path, hub_root):
     assert "gated" in r.stderr and "accept its licence" in r.stderr and "s3cret" not in r.stderr
 
 
+def test_gated_behind_a_mirror_that_lacks_the_repo_is_still_gated(md, tmp_path, hub_root):
+    """The first mirror has no such repo, the second has it gated: the user hears "gated: set a token for
+    the second", not "not found on the first" (the first answer used to win)."""
+    (tmp_path / "empty").mkdir()
+    with HubServer(tmp_path / "empty") as lacking, HubServer(hub_root, gated={"acme/tiny-tts": "s3cret"}) as hub:
+        r = md.run("get", "hf://acme/tiny-tts", "--mirror", lacking.url, "--mirror", hub.url, "--to",
+                   str(tmp_path / "p"))
+    assert r.code == 2, r.stderr
+    assert f"gated or private on {hub.url}" in r.stderr and "set a token" in r.stderr, r.stderr
+
+
 def test_small_files_come_side_by_side_within_the_connection_limit(md, tmp_path):
     """Seven small files, each answered after 1 s: fetched several at once, yet never more than
     --connections requests to the hub at a time."""

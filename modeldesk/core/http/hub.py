@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 import requests
 
 from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import BadInputError, BadSourceError, ModelDeskError, NetworkError
+from modeldesk.core.errors import AccessDeniedError, BadInputError, BadSourceError, ModelDeskError, NetworkError
 from modeldesk.core.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.status import raise_for_status
@@ -167,8 +167,10 @@ class HubClient:
                     problems.append(NetworkError(N_("{ep}: {kind}"), ep=ep, kind=type(exc).__name__))
                     continue
                 return ep, pages
-        # A definite answer (not found, gated) beats a network failure elsewhere.
+        # A definite answer (not found, gated) beats a network failure elsewhere, and "gated" beats "not
+        # found": a mirror that lacks the repo says nothing of the one that has it behind a licence.
         definite = [p for p in problems if not isinstance(p, NetworkError)]
+        definite.sort(key=lambda p: not isinstance(p, AccessDeniedError))
         if definite:
             raise definite[0]
         raise NetworkError(N_("No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a "
