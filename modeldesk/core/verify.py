@@ -28,13 +28,27 @@ class FolderReport:
         return not self.missing and not self.corrupt
 
 
-def _jobs_in(folder: Path, paths: AppPaths) -> list[tuple[LibraryEntry, bytes | None]]:
+def _top_folder(e: LibraryEntry) -> str | None:
+    """The one folder a multi-file torrent puts its files in (`--to out` gives out/NAME), if it has one."""
+    tops = {f.path.split("/", 1)[0] for f in e.files if "/" in f.path}
+    return tops.pop() if len(tops) == 1 and all("/" in f.path for f in e.files) else None
+
+
+def _jobs_in(folder: Path, paths: AppPaths) -> list[tuple[LibraryEntry, bytes | None, Path]]:
+    """The library's jobs in `folder`, each with the folder its files are relative to: `folder` itself,
+    or, for a torrent's own top folder (verify out/NAME), the folder above it."""
     if not paths.library_db.exists():
         return []
     lib = Library(paths.library_db)
     try:
-        return [(e, lib.torrent_bytes(e.job_id)) for e in lib.entries()
-                if folder in {Path(where).resolve() for where in (e.project_dir, *e.placed_in)}]
+        found = []
+        for e in lib.entries():
+            places = {Path(where).resolve() for where in (e.project_dir, *e.placed_in)}
+            if folder in places:
+                found.append((e, lib.torrent_bytes(e.job_id), folder))
+            elif e.kind is JobKind.BT and folder.parent in places and _top_folder(e) == folder.name:
+                found.append((e, lib.torrent_bytes(e.job_id), folder.parent))
+        return found
     finally:
         lib.close()
 
@@ -53,12 +67,12 @@ def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
         missing += by_manifest.missing
         corrupt += by_manifest.corrupt
     jobs = _jobs_in(folder, paths)
-    for entry, torrent in jobs:
+    for entry, torrent, base in jobs:
         if entry.kind is JobKind.BT and torrent:
             from modeldesk.core.torrent.verify import check_torrent  # libtorrent only when a torrent is here
 
             wanted = {f.path for f in entry.files if f.selected} or None
-            result = check_torrent(torrent, str(folder), wanted, paths.parts_dir)
+            result = check_torrent(torrent, str(base), wanted, paths.parts_dir)
             checked += len(result.checked)
             missing += result.missing
             corrupt += result.corrupt

@@ -46,6 +46,9 @@ def test_verify_a_torrent_folder_by_its_piece_hashes(md, tmp_path, flags):
     assert ok.code == 0, ok.stderr
     report = json.loads(ok.stdout)
     assert report["ok"] and report["checked"] == 3, report  # the sample audio was left out, so not checked
+    # The torrent's own folder (`--to out` put it in out/m) is verified the same way.
+    own = md.run("verify", str(out / "m"), "--json")
+    assert own.code == 0 and json.loads(own.stdout)["checked"] == 3, own.stdout + own.stderr
     flip_byte(out / "m" / "models" / "weights.safetensors")
     (out / "m" / "README.md").unlink()
     bad = md.run("verify", str(out), "--json")
