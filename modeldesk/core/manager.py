@@ -46,7 +46,7 @@ from modeldesk.core.shared_limit import SharedDownloadLimit
 from modeldesk.core.stored_jobs import StoredJobs
 from modeldesk.core.torrent.lazy import LazyTorrents
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes
+from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes, repo_hint
 
 if TYPE_CHECKING:
     from modeldesk.core.torrent.engine import TorrentEngine
@@ -230,7 +230,8 @@ class Manager:
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
             limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official), hub_endpoints=hub_mirrors_of(
-                src.hub, hubs, official), expected=add.expected,
+                src.hub or ((hint, "") if (hint := repo_hint(src)) else None), hubs, official),  # a magnet's dn
+            expected=add.expected,
         )
         return self._torrents.add(request)
 

@@ -395,6 +395,34 @@ def test_a_torrent_that_is_not_the_repo_it_names_is_refused(md, tmp_path, change
         "a torrent that failed the check is not the repo's swarm"
 
 
+@pytest.mark.parametrize("changed", [None, "model.safetensors"])
+def test_a_published_hub_model_by_magnet_is_named_placed_and_checked_as_its_torrent(md, tmp_path, changed):
+    """The magnet `publish` prints (dn=acme/tts, the metadata from a peer, named by the commit): the job is
+    named by the repo and its files land in the folder itself, as the .torrent's; one whose bytes are not
+    the commit's is refused against the hub's listing (it completed with the tampered bytes, exit 0)."""
+    from tests.helpers.hub_server import HubServer
+
+    repo = tmp_path / "hub" / "acme" / "tts"
+    make_model(repo.parent, "tts", sizes={"model.safetensors": 3 * MiB + 5, "config.json": 321})
+    proj = tmp_path / "proj"
+    with HubServer(tmp_path / "hub") as hub:
+        t, commit, ih = _hub_torrent(hub, "acme/tts", tmp_path, flip=changed)
+        with LtPeer("seed", t, tmp_path / "t", tmp_path) as seed:
+            magnet = f"magnet:?xt=urn:btih:{ih}&dn=acme%2Ftts&x.pe=127.0.0.1:{seed.port}"
+            r = md.run("get", magnet, "--mirror", hub.url, "--to", str(proj), "--no-seed", "--json",
+                       "--timeout", "60")
+    if changed is None:
+        assert r.code == 0, r.stderr
+        for rel in ("model.safetensors", "config.json"):
+            assert sha(proj / rel) == sha(repo / rel), rel
+        assert not (proj / commit).exists(), "the files went into a folder named by the commit"
+        assert r.last("finished") and json.loads(md.run("list", "--json").stdout)[0]["name"] == "acme/tts"
+    else:
+        assert r.code == 3, (r.code, r.stderr)
+        assert "disagree" in r.stderr and changed in r.stderr and "acme/tts" in r.stderr, r.stderr
+        assert not (proj / changed).exists() and not (proj / commit / changed).exists()
+
+
 def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
     """The library knows a torrent for acme/tts at its commit (fetched once, its folder deleted since):
     `get hf://acme/tts` is then that torrent, its files in the folder itself. The hub's CDN trickles,

@@ -7,6 +7,7 @@ process touches libtorrent, so the GUI never waits on it.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import queue
 import threading
@@ -45,7 +46,7 @@ from modeldesk.core.torrent import disk_watch, peer_search, placement, rewant, s
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import peer_class_filter, proxy_pack, settings_pack, torrent_flags
-from modeldesk.core.torrent.sources import check_info_paths, job_id_of
+from modeldesk.core.torrent.sources import check_info_paths, hub_of_metadata, job_id_of
 from modeldesk.core.torrent.wakeup import Wakeup
 from modeldesk.core.torrent.web_feed import WebFeeds, take_web_seeds
 
@@ -426,6 +427,11 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         if job is None:
             return
         ti = alert.handle.torrent_file()
+        if (hub := hub_of_metadata(job.request.source, ti.name())) is not None:
+            # A published hub model by magnet: named by its repo, its files in the folder itself, and
+            # checked against the hub's listing of the commit before their final names, as its .torrent.
+            job.request = dataclasses.replace(job.request, source=dataclasses.replace(
+                job.request.source, hub=hub, name=hub[0]))
         try:
             check_info_paths(lt.bdecode(ti.info_section()), f"The torrent {ti.name()!r}")
             priorities = job.apply_metadata(ti)

@@ -214,6 +214,21 @@ def with_hub_key(info_torrent: bytes, repo: str, commit: str) -> bytes:
     return info_torrent[:-1] + HUB_KEY_MARK + meta + b"e"
 
 
+def repo_hint(source: TorrentSource) -> str | None:
+    """The repo a magnet without metadata names in its dn (`publish` writes dn=org/name): what the
+    metadata's commit is checked against once a peer sends it."""
+    if source.has_metadata or source.hub is not None or not REPO_ID.fullmatch(source.name):
+        return None
+    return source.name
+
+
+def hub_of_metadata(source: TorrentSource, torrent_name: str) -> tuple[str, str] | None:
+    """(repo, commit) for a magnet whose dn names a repo and whose metadata (from a peer) is named by a
+    commit, as a published hub model is: its files are that commit's, checked like a .torrent's."""
+    repo = repo_hint(source)
+    return (repo, torrent_name) if repo and COMMIT.fullmatch(torrent_name) else None
+
+
 def hub_of(decoded: dict) -> tuple[str, str] | None:
     """(repo, commit) when the torrent names a well-formed one; anything else is ignored."""
     meta = decoded.get(HUB_KEY)
