@@ -100,3 +100,30 @@ def test_removing_a_placed_torrent_hands_it_on_to_its_placement(md, tmp_path):
     for folder in (b, c):
         for rel in RELS:
             assert sha(folder / "tts-model" / rel) == sha(top / rel)
+
+
+def test_a_partial_v1_selection_keeps_its_part_file_out_of_the_project(md, tmp_path):
+    """libtorrent 2.1 joined the absolute part-file folder onto the save path: PROJECT/…/state/parts/
+    .HASH.parts appeared in the project. The part file now sits in the state folder, and one an earlier
+    version left in the project is moved back there and its folders removed."""
+    import libtorrent as lt
+
+    from tests.helpers.swarm import LtPeer, make_model
+
+    top = make_model(tmp_path / "d", "m")
+    ct = lt.create_torrent(lt.list_files(str(top)), 64 * 1024, flags=lt.create_torrent.v1_only)
+    lt.set_piece_hashes(ct, str(top.parent))
+    t = tmp_path / "m.torrent"
+    t.write_bytes(lt.bencode(ct.generate()))
+    ih = str(lt.torrent_info(str(t)).info_hashes().v1)
+    proj = tmp_path / "proj"
+    parts = (md.root / "state" / "parts").resolve()
+    left = proj / str(parts).lstrip("/") / f".{'e' * 40}.parts"  # what an earlier version left behind
+    left.parent.mkdir(parents=True)
+    left.write_bytes(b"old part file")
+    with LtPeer("seed", t, tmp_path / "d", tmp_path) as seed:
+        r = md.run("get", f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}", "--to", str(proj), "--no-seed",
+                   "--exclude", "*.wav", "--timeout", "30")
+    assert r.code == 0, r.stderr
+    assert sorted(p.name for p in proj.iterdir()) == ["m"], sorted(str(p) for p in proj.rglob("*"))
+    assert (parts / f".{ih}.parts").is_file() and (parts / left.name).read_bytes() == b"old part file"

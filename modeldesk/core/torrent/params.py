@@ -4,6 +4,8 @@ the source; always with our save path, part-file folder and flags."""
 from __future__ import annotations
 
 import logging
+import os
+import re
 from pathlib import Path
 
 import libtorrent as lt
@@ -61,9 +63,50 @@ def build_add_params(request: AddRequest, parts_dir: Path, settings: TorrentSett
     atp.flags &= ~_CLEAR
     atp.flags |= torrent_flags(settings)
     atp.save_path = request.save_path
-    atp.part_file_dir = str(parts_dir)
+    sweep_misplaced_parts(parts_dir, request.save_path)
+    atp.part_file_dir = part_file_dir(parts_dir, request.save_path)
     atp.download_limit, atp.upload_limit = (limit if limit > 0 else -1 for limit in request.limits)
     return atp
+
+
+def part_file_dir(parts_dir: Path, save_path: str) -> str:
+    """The part-file folder as libtorrent 2.1 takes it: it joins this setting onto the save path even
+    when it is absolute (/state/parts became PROJECT/state/parts), so it is given relative to the save
+    path. Where no relative path exists (another drive on Windows) the part file stays hidden beside
+    the model (".<hash>.parts" in the save path), as qBittorrent keeps it."""
+    try:
+        return os.path.relpath(Path(parts_dir).resolve(), Path(save_path).resolve())
+    except ValueError:
+        return "."
+
+
+_PART_FILE = re.compile(r"\.[0-9a-f]{40,64}\.parts")
+
+
+def sweep_misplaced_parts(parts_dir: Path, save_path: str) -> None:
+    """Part files an earlier version left inside the project (libtorrent put /STATE/parts at
+    PROJECT/STATE/parts) go back to the state folder, and the folders that held only them are removed."""
+    root = Path(save_path)
+    misplaced = root / str(Path(parts_dir).resolve()).lstrip(os.sep)
+    if not misplaced.is_dir() or misplaced.is_symlink():
+        return
+    for f in misplaced.iterdir():
+        if _PART_FILE.fullmatch(f.name) and f.is_file() and not f.is_symlink():
+            try:
+                Path(parts_dir).mkdir(parents=True, exist_ok=True)
+                if not (Path(parts_dir) / f.name).exists():
+                    os.replace(f, Path(parts_dir) / f.name)
+                else:
+                    f.unlink()
+            except OSError as exc:
+                log.info("misplaced part file %s left: %s", f, exc)
+    folder = misplaced
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()  # only an empty folder goes
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _merge_magnet_hints(atp, magnet) -> None:

@@ -16,6 +16,7 @@ import libtorrent as lt
 from modeldesk.core.errors import DiskError
 from modeldesk.core.messages import N_
 from modeldesk.core.torrent.sources import files_of, flat_renames, hub_of
+from modeldesk.core.torrent.params import part_file_dir
 
 _QUIET = {
     "listen_interfaces": "",
@@ -47,7 +48,7 @@ def check_torrent(torrent: bytes, save_path: str, wanted: set[str] | None, parts
     atp.save_path = save_path
     if flat:
         atp.renamed_files = flat_renames(ti)
-    atp.part_file_dir = str(parts_dir)
+    atp.part_file_dir = part_file_dir(parts_dir, save_path)
     chosen = {f.index for f in files}
     atp.file_priorities = [4 if i in chosen else 0 for i in range(ti.num_files())]
     atp.flags = (atp.flags | lt.torrent_flags.upload_mode) & ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
