@@ -114,7 +114,24 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
     if not models:
         raise BadInputError(N_("The library has no complete model in {project}; get one with `modeldesk get "
                                "SOURCE --to DIR` inside the project first."), project=short(str(project), USER_PATH))
-    return Lock(tuple(models))
+    return Lock(tuple(_one_per_place(models)))
+
+
+def _one_per_place(models: list[LockedModel]) -> list[LockedModel]:
+    """A hub model and the torrent published from its folder (which names the same repo and commit) are
+    one model with two sources: one entry with the repo, commit, files and magnet together (two entries
+    would place the same files twice, and sync refuses that)."""
+    torrents = {(m.path, m.repo, m.commit): m for m in models if m.magnet and m.repo and m.commit}
+    out: list[LockedModel] = []
+    joined: set[int] = set()
+    for m in models:
+        t = torrents.get((m.path, m.repo, m.commit)) if m.repo and m.commit and not m.magnet else None
+        if t is not None and {f.path for f in t.files} <= {f.path for f in m.files}:
+            out.append(dataclasses.replace(m, magnet=t.magnet))
+            joined.add(id(t))
+        else:
+            out.append(m)
+    return [m for m in out if id(m) not in joined]
 
 
 @dataclass

@@ -163,3 +163,31 @@ def test_a_broken_lock_gets_a_sentence(md, tmp_path):
         assert r.code == 2 and words in r.stderr, r.stderr
     r = md.run("sync", str(tmp_path / "nowhere"))
     assert r.code == 2 and "not a folder" in r.stderr
+
+
+def test_a_published_hub_model_locks_as_one_entry_and_syncs(md, tmp_path):
+    """get hf:// then publish the folder (--no-seed): the library holds the hub job and the torrent job at
+    one path. The lock has one [[model]] with repo, commit, files and magnet together, and the lock it
+    wrote syncs (before: two entries, and sync refused "two models place a file at the same path")."""
+    repo = _hub_repo(tmp_path)
+    project = tmp_path / "a"
+    with HubServer(tmp_path / "hub") as hub:
+        ok(md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(project / "models" / "tts"),
+                  "--no-seed"))
+        published = ok(md.run("publish", str(project / "models" / "tts"), "--no-seed", "--json")).last("published")
+        ok(md.run("lock", str(project)))
+        lock = tomllib.loads((project / "modeldesk.lock").read_text())
+        assert len(lock["model"]) == 1, lock
+        (model,) = lock["model"]
+        assert (model["path"], model["repo"], model["commit"]) == ("models/tts", "acme/tts", hub.commit("acme/tts"))
+        assert model["magnet"].startswith(f"magnet:?xt=urn:btih:{published['btih']}")
+        assert sorted(f["path"] for f in model["file"]) == sorted(SIZES)
+        ok(md.run("sync", "--check", str(project)))
+        other = MdHome(tmp_path / "home2")
+        other.configure()
+        b = tmp_path / "b"
+        b.mkdir()
+        shutil.copy(project / "modeldesk.lock", b / "modeldesk.lock")
+        ok(other.run("sync", str(b), "--timeout", "60"))
+    for rel in SIZES:
+        assert sha(b / "models" / "tts" / rel) == sha(repo / rel)
