@@ -94,7 +94,35 @@ def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPl
             raise BadInputError(N_("{source} is neither a folder nor a job of the library (see `modeldesk list`)."),
                                 source=short(source, USER_PATH))
         folder, repo = found[0], repo or found[1]
-    return plan_publish(folder, options.web_seeds, repo, options.include_hidden)
+    plan = plan_publish(folder, options.web_seeds, repo, options.include_hidden)
+    if plan.hub is not None and plan.sha256:
+        _check_hub_files(plan, paths)
+    return plan
+
+
+def _check_hub_files(plan: PublishPlan, paths: AppPaths) -> None:
+    """A hub model is published under its repo and commit: each file must still be that commit's (a file
+    edited since the download would be seeded to everyone as the repo's). The library's index spares a
+    file whose stat is unchanged since it was hashed."""
+    from modeldesk.core.library.store import Library
+
+    lib = Library(paths.library_db)
+    try:
+        for rel, _size in plan.files:
+            want = plan.sha256.get(rel)
+            if want and lib.blobs.hash(plan.folder / rel) != want:
+                repo, commit = plan.hub or ("", "")
+                raise BadInputError(
+                    N_("{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was "
+                       "changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` "
+                       "and fetch it again, or publish a copy of the folder without its .modeldesk/ as a model "
+                       "of your own."), rel=rel, folder=short(str(plan.folder), USER_PATH), repo=repo,
+                    commit=commit[:12])
+    except OSError as exc:
+        raise BadInputError(N_("{folder} cannot be read to check it: {reason}."),
+                            folder=short(str(plan.folder), USER_PATH), reason=os_reason(exc)) from None
+    finally:
+        lib.close()
 
 
 def default_out(plan: PublishPlan) -> Path:

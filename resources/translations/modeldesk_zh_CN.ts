@@ -88,13 +88,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="204"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="184"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="185"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="207"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="290"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
@@ -160,32 +160,32 @@
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="166"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="167"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="173"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="176"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="192"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="195"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="202"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="205"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="211"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="214"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="215"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="218"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/lockfile.py" line="158"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="243"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="258"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -411,12 +411,12 @@
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="243"/>
+        <location filename="../../modeldesk/core/manager.py" line="244"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="314"/>
+        <location filename="../../modeldesk/core/manager.py" line="315"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -542,7 +542,7 @@
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="139"/>
+        <location filename="../../modeldesk/core/project_lock.py" line="156"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
@@ -637,17 +637,27 @@
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="111"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="116"/>
+        <source>{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` and fetch it again, or publish a copy of the folder without its .modeldesk/ as a model of your own.</source>
+        <translation>{folder} 中的 {rel} 已不再是 {repo}@{commit} 的文件（sha256 不同：下载后被修改过）。未发布任何内容；请运行 `modeldesk verify {folder}` 并重新获取，或把去掉 .modeldesk/ 的文件夹副本作为你自己的模型发布。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="122"/>
+        <source>{folder} cannot be read to check it: {reason}.</source>
+        <translation>无法读取 {folder} 以进行检查：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/publish_flow.py" line="139"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="113"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="141"/>
         <source>{out} already exists (and is not a .torrent); it was left as it is. Choose another file for the torrent (--out FILE).</source>
         <translation>{out} 已存在（且不是 .torrent 文件）；已保持原样。请为种子选择另一个文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="118"/>
+        <location filename="../../modeldesk/core/publish_flow.py" line="146"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
@@ -752,22 +762,22 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="251"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="252"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="278"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="279"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="292"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="306"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="307"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
@@ -918,42 +928,42 @@
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="239"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="254"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="241"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="256"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="245"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="260"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="265"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="280"/>
         <source>{source} is a URL; fetch it first.</source>
         <translation>{source} 是网址；请先下载它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="267"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="282"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="271"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="286"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/verify.py" line="63"/>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="64"/>
         <source>Checking {name} failed: {message}.</source>
         <translation>检查 {name} 失败：{message}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/verify.py" line="65"/>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="66"/>
         <source>Checking {name} did not end within {timeout:g} s.</source>
         <translation>检查 {name} 未在 {timeout:g} 秒内完成。</translation>
     </message>
@@ -983,12 +993,12 @@
         <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/verify.py" line="45"/>
+        <location filename="../../modeldesk/core/verify.py" line="59"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder} 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/verify.py" line="75"/>
+        <location filename="../../modeldesk/core/verify.py" line="89"/>
         <source>{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and no job of the library in this folder.</source>
         <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
     </message>
@@ -1199,7 +1209,7 @@
         <translation>{rel} 没有指明文件；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/store.py" line="34"/>
+        <location filename="../../modeldesk/core/library/store.py" line="36"/>
         <source>The library {path} cannot be opened: {reason}. Fix its folder, or set {ENV_HOME} to a folder you can write to.</source>
         <translation>无法打开库 {path}：{reason}。请修复其文件夹，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
     </message>
@@ -1729,7 +1739,7 @@ or press Add… on the toolbar.</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="432"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
@@ -1749,58 +1759,58 @@ or press Add… on the toolbar.</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="239"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="237"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="240"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="246"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="249"/>
         <source>a copy-on-write clone</source>
         <translation>写时复制克隆</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="246"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="249"/>
         <source>a read-only hard link</source>
         <translation>只读硬链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="247"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
         <source>a copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="248"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
         <source>%1 was already in the library: placed as %2, not downloaded again.</source>
         <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="255"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="274"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="430"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="277"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="283"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="286"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="483"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="486"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="484"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -2722,67 +2732,67 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="99"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="100"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="119"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="121"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>

@@ -184,3 +184,18 @@ def test_bad_publish_sources_get_a_sentence(md, tmp_path):
     assert r.code == 2 and "http(s)" in r.stderr, r.stderr
     assert not (tmp_path / "m.torrent").exists()
 
+
+
+def test_a_hub_folder_whose_file_was_changed_is_not_published_as_the_repo(md, tmp_path, hub_model):
+    """One byte of a weight changed since `get hf://` (size and time kept): publishing it would seed the
+    tampered bytes to everyone under the repo's name and commit. It is refused, naming the file."""
+    folder, _repo, _commit = hub_model
+    w = folder / "model.safetensors"
+    st = w.stat()
+    data = bytearray(w.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    w.write_bytes(bytes(data))
+    os.utime(w, ns=(st.st_atime_ns, st.st_mtime_ns))
+    r = md.run("publish", str(folder), "--no-seed", "--out", str(tmp_path / "x.torrent"))
+    assert r.code == 2 and "model.safetensors" in r.stderr and "no longer the file of acme/tts" in r.stderr, r.stderr
+    assert not (tmp_path / "x.torrent").exists()
