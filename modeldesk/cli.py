@@ -305,6 +305,9 @@ def _run_transfer(args) -> int:
             raise
         if args.command == "seed" and args.all:
             from modeldesk.headless.handover import HandOverServer
+            from modeldesk.headless.output import TeeOutput
+
+            output = TeeOutput(output, logging.getLogger("modeldesk.seed"))  # seed.log follows every job
             from modeldesk.headless.seed_cmd import handed_adds
 
             server = HandOverServer(paths.state_dir, handed_adds, events.put)

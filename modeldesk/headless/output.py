@@ -3,11 +3,13 @@ scripts, or plain periodic lines for logs (Docker, CI)."""
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import shutil
 import sys
 import time
-from typing import TextIO, assert_never
+from typing import TextIO, assert_never, cast
 
 from modeldesk.core import events as ev
 from modeldesk.core.models import JobSnapshot
@@ -239,6 +241,53 @@ class QuietOutput(Output):
 
     def result(self, event: str, text: str, fields: dict) -> None:
         print(text, file=self.out, flush=True)
+
+
+class _LogLines(io.TextIOBase):
+    """A text stream whose lines go to a logger (seed.log)."""
+
+    def __init__(self, log: logging.Logger, level: int):
+        self._log, self._level = log, level
+
+    def write(self, s: str) -> int:
+        for line in s.splitlines():
+            if line.strip():
+                self._log.log(self._level, line)
+        return len(s)
+
+
+class TeeOutput(Output):
+    """What `inner` shows, and the same news as plain lines in the log: `seed --all` runs as a service,
+    and the hand-over message sends the user to its seed.log to follow a job."""
+
+    def __init__(self, inner: Output, log: logging.Logger):
+        super().__init__()
+        lines, warnings = cast(TextIO, _LogLines(log, logging.INFO)), cast(TextIO, _LogLines(log, logging.WARNING))
+        self._both = (Output(lines, warnings, interval=60.0), inner)
+        self._inner = inner
+
+    def event(self, event: ev.Event) -> None:
+        for o in self._both:
+            o.event(event)
+
+    def progress(self, snaps: tuple[JobSnapshot, ...]) -> None:
+        for o in self._both:
+            o.progress(snaps)
+
+    def info(self, text: str) -> None:
+        for o in self._both:
+            o.info(text)
+
+    def result(self, event: str, text: str, fields: dict) -> None:
+        for o in self._both:
+            o.result(event, text, fields)
+
+    def error(self, text: str) -> None:
+        for o in self._both:
+            o.error(text)
+
+    def exit(self, code: int) -> None:
+        self._inner.exit(code)
 
 
 def make_output(json_mode: bool, out: TextIO = sys.stdout, quiet: bool = False) -> Output:
