@@ -39,13 +39,15 @@ def get_adds(args) -> list:
     """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL."""
     selection = Selection(tuple(args.include), tuple(args.exclude))
     conns = None if args.connections is None else max(1, args.connections)
-    adds, seen = [], set()
+    adds: list = []
+    seen: dict[str, int] = {}  # a torrent's job id -> its place in adds
     for text in (_with_revision(t, args.revision) for t in args.sources):
         add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout)
         if isinstance(add, TorrentAdd):
-            if add.source.job_id in seen:
-                continue  # the same torrent twice (a magnet and its .torrent)
-            seen.add(add.source.job_id)
+            if (at := seen.get(add.source.job_id)) is not None:
+                adds[at] = _together(adds[at], add)  # the same torrent twice (a magnet and its .torrent)
+                continue
+            seen[add.source.job_id] = len(adds)
         adds.append(add)
     if args.hub_cache is not None:
         adds = _into_hub_cache(adds, args.hub_cache)
@@ -56,6 +58,14 @@ def get_adds(args) -> list:
         one = dataclasses.replace(files[0], urls=(*files[0].urls, *args.url), sha256=check_sha256(args.sha256))
         adds = [one if a is files[0] else a for a in adds]
     return adds
+
+
+def _together(a: TorrentAdd, b: TorrentAdd) -> TorrentAdd:
+    """One job of a torrent given twice: the .torrent's metadata, and the magnet's peers (x.pe),
+    trackers and web seeds (the link is merged into the add when it starts)."""
+    meta = a if a.source.has_metadata else b
+    link = next((x.source.text for x in (a, b) if x.source.text.startswith("magnet:")), meta.source.text)
+    return dataclasses.replace(meta, source=dataclasses.replace(meta.source, text=link))
 
 
 def _into_hub_cache(adds: list, cache: str) -> list:

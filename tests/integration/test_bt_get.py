@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.helpers.cli import read_events
+from tests.helpers.cli import MdHome, read_events
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
 
 pytestmark = pytest.mark.integration
@@ -125,3 +125,22 @@ def test_several_sources_in_one_call(md, tmp_path):
     assert sha(tmp_path / "proj" / "tts-model" / "w.bin") == sha(b_top / "w.bin")
     listing = md.run("list")
     assert "asr-model" in listing.stdout and "tts-model" in listing.stdout and "finished" in listing.stdout
+
+
+def test_a_torrent_file_and_its_magnet_in_one_get_keep_the_magnets_peers(md, tmp_path):
+    """The .torrent (no tracker) and the magnet with the seed's address: one job, which uses both (the
+    magnet's x.pe was dropped as a duplicate, and the job failed "no data from any peer")."""
+    data = tmp_path / "seed-data"
+    top = make_model(data, sizes={"w.bin": 1024 * 1024, "c.json": 100})
+    torrent = tmp_path / "model.torrent"
+    ih = make_torrent(top, torrent)
+    with LtPeer("seed", torrent, data, tmp_path) as seed:
+        magnet = f"magnet:?xt=urn:btih:{ih}&x.pe=127.0.0.1:{seed.port}"
+        for i, order in enumerate(((str(torrent), magnet), (magnet, str(torrent)))):
+            home = MdHome(tmp_path / f"home-{i}")  # a library of its own: nothing to place from
+            home.configure()
+            out = tmp_path / f"proj-{i}"
+            r = home.run("get", *order, "--to", str(out), "--no-seed", "--json", "--timeout", "30")
+            assert r.code == 0, r.stderr
+            assert len({e["job_id"] for e in r.events if e["event"] == "added"}) == 1
+            assert (out / top.name / "w.bin").read_bytes() == (top / "w.bin").read_bytes()
