@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from modeldesk.bridge import EngineBridge, error_text
 from modeldesk.core.errors import ModelDeskError
@@ -34,8 +44,15 @@ class MirrorTest(QWidget):
         self.view = QTreeView()
         self.view.setRootIsDecorated(False)
         self.view.setModel(self.model)
-        self.view.setColumnWidth(0, 50)
-        self.view.setColumnWidth(1, 200)
+        # Every column fits the dialog: the figures take what they need, the mirror and its health share
+        # the rest (cut in the middle, whole in the tooltip), so no result needs a horizontal scroll.
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        for col, mode in ((0, QHeaderView.ResizeMode.ResizeToContents), (1, QHeaderView.ResizeMode.Stretch),
+                          (2, QHeaderView.ResizeMode.ResizeToContents), (3, QHeaderView.ResizeMode.ResizeToContents),
+                          (4, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(col, mode)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(self.button)
@@ -70,5 +87,8 @@ class MirrorTest(QWidget):
             rate = fmt_rate(int(r.throughput)) if r.throughput else "–"
             health = self.tr("ok") if r.healthy and r.ranges else (
                 self.tr("ok, one stream only (no ranges)") if r.healthy else r.error)
-            self.model.appendRow([QStandardItem(str(i) if r.healthy else "–"), QStandardItem(r.host),
-                                  QStandardItem(ttfb), QStandardItem(rate), QStandardItem(health)])
+            cells = [QStandardItem(str(i) if r.healthy else "–"), QStandardItem(r.host),
+                     QStandardItem(ttfb), QStandardItem(rate), QStandardItem(health)]
+            for cell in cells:
+                cell.setToolTip(cell.text())
+            self.model.appendRow(cells)

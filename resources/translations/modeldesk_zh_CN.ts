@@ -1818,57 +1818,57 @@ or press Add… on the toolbar.</source>
 <context>
     <name>MirrorTest</name>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="25"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="35"/>
         <source>A repository (or file URL) every mirror should have; its biggest file is timed on each.</source>
         <translation>每个镜像都应有的仓库（或文件网址）；在每个镜像上对其中最大的文件计时。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="27"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="37"/>
         <source>Test mirrors</source>
         <translation>测试镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="42"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="42"/>
         <source>Mirror</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="32"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="42"/>
         <source>First byte</source>
         <translation>首字节</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="33"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="43"/>
         <source>Throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="33"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="43"/>
         <source>Health</source>
         <translation>健康状况</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="56"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="73"/>
         <source>Timing each mirror on %1…</source>
         <translation>正在用 %1 为每个镜像计时…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="67"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="84"/>
         <source>Timed on %1.</source>
         <translation>已用 %1 计时。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="71"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="88"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/mirror_test.py" line="72"/>
+        <location filename="../../modeldesk/ui/mirror_test.py" line="89"/>
         <source>ok, one stream only (no ranges)</source>
         <translation>正常，仅单连接（不支持分段）</translation>
     </message>

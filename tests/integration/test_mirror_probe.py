@@ -93,3 +93,14 @@ def test_a_burst_at_the_start_of_a_request_does_not_fool_the_ranking(tmp_path):
             assert [r.url for r in ranked] == [f"{fast.url}/model.bin", f"{capped.url}/model.bin"], ranked
             assert took < 2.0, f"the probe took {took:.1f} s"
             assert ranked[1].throughput < 8 * MiB, f"the capped mirror rated {ranked[1].throughput / MiB:.0f} MiB/s"
+
+
+def test_a_trickling_mirror_is_not_called_healthy(tmp_path):
+    """Two bytes a second: it answers, so it looked "ok" beside a real mirror. It is ranked last, named
+    too slow, and given no rank."""
+    www = tmp_path / "www"
+    write_random(www / "model.bin", 4 * MiB)
+    with Nginx(www, tmp_path / "good") as good, FaultyServer(www, "trickle") as trickle:
+        ranked = probe_all([f"{trickle.url}/model.bin", f"{good.url}/model.bin"])
+    assert [r.url for r in ranked] == [f"{good.url}/model.bin", f"{trickle.url}/model.bin"]
+    assert ranked[0].healthy and not ranked[1].healthy and ranked[1].health.startswith("too slow"), ranked

@@ -85,4 +85,6 @@ def test_mirror_test_ranks_the_mirrors_in_the_dialog(engine, window, qtbot, tmp_
     assert rows[0][0] == "1" and rows[0][1] == hub.url[7:] and rows[0][4] == "ok", rows
     assert rows[1][0] == "–" and rows[1][1] == dead[7:] and "Connection" in rows[1][4], rows
     assert "acme/m/model.safetensors" in test.status.text()
+    assert test.view.horizontalScrollBar().maximum() == 0, "the results need a horizontal scroll"
+    assert test.model.item(1, 4).toolTip() == rows[1][4]  # a long health is whole in its tooltip
     dialog.reject()

@@ -231,7 +231,7 @@ def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
         r["speed"] = max(r["speed"], m.speed)
         r["latency"] = min(r["latency"], m.latency)
         r["health"].append(_health(m, now))
-        r["bytes"] += m.bytes_served
+        r["bytes"] += max(m.bytes_served, m.received)  # received counts bytes as they arrive (long requests)
         r["conns"] += m.active
     order = ("bad data", "refused", "no ranges", "given up", "backing off", "ok")
     return tuple(MirrorDetail(r["url"], int(r["latency"] * 1000), int(r["speed"]),

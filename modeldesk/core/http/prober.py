@@ -25,6 +25,7 @@ from modeldesk.core.http.body import Body, buffer
 from modeldesk.core.http.fetch import MirrorFault, open_stream, read_body
 
 PROBE_BYTES = 64 * 1024 * 1024
+MIN_USEFUL_RATE = 32 * 1024  # bytes/s: a mirror slower than this (a 1 B/s trickle) is not "ok"
 PROBE_SECONDS = 1.5  # reading stops here even if the probe range is not done
 BURST_S = 0.5  # what arrives before this may be a burst the mirror does not sustain
 
@@ -83,6 +84,8 @@ def probe(session: requests.Session, url: str, nbytes: int = PROBE_BYTES, second
         rate = (got - mark[1]) / (end - mark[0])  # sustained, past the burst
     else:
         rate = got / max(1e-6, end - t1)
+    if rate < MIN_USEFUL_RATE:
+        return ProbeResult(url, ttfb=t1 - t0, throughput=rate, error=f"too slow ({rate:.0f} bytes/s)")
     return ProbeResult(url, ttfb=t1 - t0, throughput=rate, ranges=resp.status_code == 206)
 
 

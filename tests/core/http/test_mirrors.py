@@ -32,3 +32,15 @@ def test_the_first_answer_replaces_the_latency_guess_then_it_is_smoothed():
     assert m.latency == 0.002
     ms.observed_latency(m, 0.102)
     assert 0.002 < m.latency < 0.102
+
+
+def test_served_counts_bytes_as_they_arrive_not_only_when_a_request_ends():
+    """A plain URL is fetched in a few long requests: "Served" stayed 0 B while bytes arrived."""
+    from modeldesk.core.http.mirrors import MirrorSet, mirror_details
+
+    ms = MirrorSet(["http://127.0.0.1:1/f.bin"], per_mirror=4)
+    m = ms.mirrors[0]
+    ms.got(m, 5_000_000)  # in flight: no request has ended yet
+    assert mirror_details([ms])[0].bytes_served == 5_000_000
+    ms.succeeded(m, 5_000_000, 1.0)
+    assert mirror_details([ms])[0].bytes_served == 5_000_000  # counted once
