@@ -231,9 +231,11 @@ class EngineBridge(QObject):
         return self._spawn(run)
 
     def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
-                   mirrors: tuple[str, ...] = (), resolved=None, hub_cache: bool = False) -> Future:
+                   mirrors: tuple[str, ...] = (), resolved=None, hub_cache: bool = False, urls: tuple[str, ...] = (),
+                   sha256: str = "") -> Future:
         """hub_cache: a hub repo also goes into the Hugging Face cache (HF_HUB_CACHE, as huggingface_hub
-        finds it) once complete."""
+        finds it) once complete. urls, sha256: a plain file's other URLs and its published sha256."""
+        from modeldesk.core.adds import HttpAdd, check_sha256
         from modeldesk.core.hf_env import hub_cache_dir
         from modeldesk.core.intake import build_add
 
@@ -241,6 +243,9 @@ class EngineBridge(QObject):
             request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
                                 proxy=self._manager.proxy,  # engine settings apply
                                 hub_cache=str(hub_cache_dir()) if hub_cache else None)
+            if isinstance(request, HttpAdd) and (urls or sha256):
+                request = dataclasses.replace(request, urls=(*request.urls, *urls),
+                                              sha256=check_sha256(sha256) if sha256 else None)
             return self._manager.add(request).result()
 
         return self._submit(f"Add {text[:80]}", add, on_result=self.sourceAdded.emit)

@@ -5,6 +5,7 @@ bridge's workers; the dialog never waits for it."""
 from __future__ import annotations
 
 import glob
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +34,7 @@ from modeldesk.core.models import FileEntry, Selection
 from modeldesk.core.units import fmt_bytes
 
 _PATH = Qt.ItemDataRole.UserRole + 1
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class AddChoice:
     resolved: object = None  # the preview (core.intake.Resolved) of this very source: added as previewed
     mirrors: tuple[str, ...] = ()  # a hub mirror for this download only (before the project's and the settings')
     hub_cache: bool = False  # a hub repo also goes into the Hugging Face cache
+    urls: tuple[str, ...] = ()  # a plain file's other URLs (mirrors of the same bytes), as `get --url`
+    sha256: str = ""  # a plain file's published sha256, as `get --sha256`
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -116,6 +121,12 @@ class AddDialog(QDialog):
         src_row, folder_row = self._source_row(source), self._folder_row(folders)
         self.free = QLabel()
         self.mirror = self._mirror_field(known_mirrors)
+        self.other_urls = QPlainTextEdit()
+        self.other_urls.setPlaceholderText(self.tr("optional: other URLs of the same file, one per line"))
+        self.other_urls.setFixedHeight(52)
+        self.sha256 = QLineEdit()
+        self.sha256.setPlaceholderText(self.tr("optional: the file's published sha256 (64 hex digits), to check it"))
+        self.sha256.textChanged.connect(lambda _t: self._update_ok())
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -131,13 +142,14 @@ class AddDialog(QDialog):
         self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
                                           "no second copy on the same disk.")
                                   .replace("%1", str(hub_cache_dir())))
-        self._show_for(None)
-
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("Source:"), src_row)
         form.addRow(self.tr("Project folder:"), folder_row)
         form.addRow("", self.free)
         form.addRow(self.tr("Mirror:"), self.mirror)
+        form.addRow(self.tr("Other URLs:"), self.other_urls)
+        form.addRow(self.tr("SHA-256:"), self.sha256)
+        self._show_for(None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Download"))
         self.buttons.accepted.connect(self.accept)
@@ -225,6 +237,11 @@ class AddDialog(QDialog):
         self.hub_cache.setVisible(kind == "hub")
         self.seed.setVisible(kind == "torrent")
         self.files.setVisible(kind != "file")
+        # An HF-compatible mirror serves hub repos (and torrents that name one); a plain URL takes other
+        # URLs of the same bytes and its sha256 instead, as `get --url/--sha256`.
+        self.form.setRowVisible(self.mirror, kind != "file")
+        self.form.setRowVisible(self.other_urls, kind == "file")
+        self.form.setRowVisible(self.sha256, kind == "file")
 
     def _update_totals(self) -> None:
         if self._preview is None:
@@ -281,6 +298,8 @@ class AddDialog(QDialog):
         ok = bool(self.source.text().strip() and self.folder.currentText().strip() and self._preview is not None)
         if ok and self._preview is not None and self._preview.files:
             ok = bool(checked_files(self.files_model)[0])
+        if ok and self._preview is not None and self._preview.kind == "file" and self.sha256.text().strip():
+            ok = bool(_SHA256.fullmatch(self.sha256.text().strip()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def mirrors(self) -> tuple[str, ...]:
@@ -293,5 +312,8 @@ class AddDialog(QDialog):
         text = self.source.text().strip()
         resolved = self._preview  # added as previewed; build_add drops a preview of other text
         hub_cache = self.hub_cache.isChecked() and resolved is not None and resolved.kind == "hub"
+        is_file = resolved is not None and resolved.kind == "file"
+        urls = tuple(u.strip() for u in self.other_urls.toPlainText().splitlines() if u.strip()) if is_file else ()
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved,
-                         self.mirrors(), hub_cache)
+                         self.mirrors() if not is_file else (), hub_cache, urls,
+                         self.sha256.text().strip().lower() if is_file else "")

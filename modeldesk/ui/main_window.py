@@ -347,7 +347,8 @@ class MainWindow(QMainWindow):
         choice = dialog.choice()
         self.prefs.remember_folder(choice.project_dir)
         self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed, choice.mirrors,
-                               resolved=choice.resolved, hub_cache=choice.hub_cache)
+                               resolved=choice.resolved, hub_cache=choice.hub_cache, urls=choice.urls,
+                               sha256=choice.sha256)
 
     def add_sources(self, sources: list[str]) -> None:
         """Sources from the command line, a second launch, a drop or the clipboard."""

@@ -1222,112 +1222,132 @@
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="110"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="115"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="168"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="180"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="181"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="196"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="125"/>
+        <source>optional: other URLs of the same file, one per line</source>
+        <translation>可选：同一文件的其他网址，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="128"/>
+        <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
+        <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="131"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
+        <source>Other URLs:</source>
+        <translation>其他网址：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="151"/>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="154"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="198"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="210"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="227"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="234"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="241"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="258"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="284"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="270"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="287"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1739,7 +1759,7 @@ or press Add… on the toolbar.</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="436"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
@@ -1795,7 +1815,7 @@ or press Add… on the toolbar.</source>
     </message>
     <message>
         <location filename="../../modeldesk/ui/main_window.py" line="277"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="433"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="434"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
@@ -1805,12 +1825,12 @@ or press Add… on the toolbar.</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="486"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="488"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>

@@ -137,3 +137,34 @@ def test_a_magnet_without_peers_can_be_added_before_its_file_list(engine, window
     with qtbot.waitSignal(engine.bridge.sourceAdded, timeout=10_000) as added:
         dialog.accept()  # the job takes over from the dialog's request for the file list
     assert added.args[0] == "cd" * 20
+
+
+def test_a_plain_url_takes_other_urls_and_a_sha256_in_the_dialog(engine, window, qtbot, tmp_path):
+    """As `get --url/--sha256`: a plain URL's dialog asks for other URLs of the file and its sha256 (and
+    hides the HF mirror field, which does nothing for it); both reach the download."""
+    from tests.helpers.faulty_http import FaultyServer
+    from tests.helpers.nginx import Nginx
+    from tests.helpers.swarm import random_payload
+
+    www, f, digest = random_payload(tmp_path / "www", 3 * 1024 * 1024)
+    with FaultyServer(www, "status:404") as gone, Nginx(www, tmp_path / "ngx") as good:
+        dialog = window.show_add_dialog(f"{gone.url}/{f.name}")
+        qtbot.waitUntil(lambda: "one file from this URL" in dialog.status.text(), timeout=10_000)
+        assert dialog.other_urls.isVisibleTo(dialog) and dialog.sha256.isVisibleTo(dialog)
+        assert not dialog.mirror.isVisibleTo(dialog)
+        dialog.folder.setCurrentText(str(tmp_path / "proj"))
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        dialog.sha256.setText("not a hash")
+        assert not ok.isEnabled()
+        dialog.sha256.setText(digest.upper())
+        dialog.other_urls.setPlainText(f"\n{good.url}/{f.name}\n")
+        qtbot.waitUntil(ok.isEnabled, timeout=5_000)
+        with qtbot.waitSignal(engine.bridge.jobFinished, timeout=30_000):
+            dialog.accept()
+    assert hashlib.sha256((tmp_path / "proj" / f.name).read_bytes()).hexdigest() == digest
+    entry = engine.manager.entries().result()[0]
+    assert entry.options.get("sha256") == digest and f"{good.url}/{f.name}" in entry.options.get("urls", [])
+    # A magnet or a hub repo shows the mirror field and not the plain URL's.
+    again = window.show_add_dialog("hf://acme/none")
+    assert again.mirror.isVisibleTo(again) and not again.sha256.isVisibleTo(again)
+    again.reject()
