@@ -27,5 +27,5 @@ def full_disk_stall(name: str, folder: str, wanted: int, done: int) -> Insuffici
         return None
     return InsufficientSpaceError(
         N_("{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then "
-           "resume it or run the same command again; what is done is kept."),
+           "try again; what is done is kept."),
         name=name, left=fmt_bytes(left), free=fmt_bytes(free), folder=folder)

@@ -35,7 +35,7 @@ from modeldesk.ui.job_actions import JobActions, make_action
 from modeldesk.ui.mime_sources import Dropped, dropped, sources_from_mime
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
-from modeldesk.ui.progress_delegate import ProgressDelegate
+from modeldesk.ui.progress_delegate import ElideRightDelegate, ProgressDelegate
 from modeldesk.ui.publish_dialog import PublishDialog
 from modeldesk.ui.settings_dialog import SettingsDialog
 from modeldesk.ui.side_filters import SideFilters
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         table.setAlternatingRowColors(True)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setItemDelegateForColumn(Col.PROGRESS, ProgressDelegate(table))
+        table.setItemDelegateForColumn(Col.STATE, ElideRightDelegate(table))
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)

@@ -57,7 +57,9 @@ class Notices(QObject):
                       self.tr("%1 is complete and verified.").replace("%1", self._name_of(job_id)), "transfer.complete")
 
     def _on_failed(self, job_id: str, reason: str) -> None:
-        self.show(self.tr("Download failed"), f"{self._name_of(job_id)}: {reason}", "transfer.error", error=True)
+        name = self._name_of(job_id)
+        body = reason if reason.startswith(name) else f"{name}: {reason}"  # a reason that names it already
+        self.show(self.tr("Download failed"), body, "transfer.error", error=True)
 
     def _on_notice(self, job_id: str, text: str) -> None:
         """A download complete, with a problem beside it: said instead of the plain "complete" notice."""

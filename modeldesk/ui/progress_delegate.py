@@ -9,6 +9,15 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from modeldesk.ui.transfer_model import JOB_ROLE
 
 
+class ElideRightDelegate(QStyledItemDelegate):
+    """A column whose text is a sentence (the state with its error): its start is what says what went
+    wrong, so it is cut at the end, not in the middle as names and folders are ("Error:… kept.")."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
 class ProgressDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -45,8 +45,18 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/downloader.py" line="229"/>
-        <source>{part} is a link; it was left alone and nothing was written through it. Remove it and run the same command again.</source>
-        <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后再运行同一命令。</translation>
+        <source>{part} is a link; it was left alone and nothing was written through it. Remove it, then try again.</source>
+        <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="399"/>
+        <source>No space left while writing {part}. Free some space, then try again; finished bytes are kept.</source>
+        <translation>写入 {part} 时磁盘已满。请释放空间后重试；已下载的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/downloader.py" line="401"/>
+        <source>Writing {part} failed: {reason}. Fix the folder, then try again; finished bytes are kept.</source>
+        <translation>写入 {part} 失败：{reason}。请修复该文件夹后重试；已下载的数据会保留。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/downloader.py" line="275"/>
@@ -58,16 +68,6 @@
         <location filename="../../modeldesk/core/http/file_pool.py" line="66"/>
         <source>interrupted; finished bytes are kept for the next run</source>
         <translation>已中断；已下载的数据会保留到下次运行</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="399"/>
-        <source>No space left while writing {part}. Free some space and run the same command again; finished bytes are kept.</source>
-        <translation>写入 {part} 时磁盘已满。请释放空间后再运行同一命令；已下载的数据会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="401"/>
-        <source>Writing {part} failed: {reason}. Fix the folder and run the same command again; finished bytes are kept.</source>
-        <translation>写入 {part} 失败：{reason}。请修复该文件夹后再运行同一命令；已下载的数据会保留。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/downloader.py" line="456"/>
@@ -296,8 +296,8 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/status.py" line="94"/>
-        <source>{name}: no mirror could serve it ({detail}). Run the same command again later; finished bytes are kept.{proxy_hint}</source>
-        <translation>{name}：没有镜像能提供它（{detail}）。请稍后再运行同一命令；已下载的数据会保留。{proxy_hint}</translation>
+        <source>{name}: no mirror could serve it ({detail}). Try again later; finished bytes are kept.{proxy_hint}</source>
+        <translation>{name}：没有镜像能提供它（{detail}）。请稍后重试；已下载的数据会保留。{proxy_hint}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/intake.py" line="89"/>
@@ -788,8 +788,8 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/torrent/finishing.py" line="132"/>
-        <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then run the same command again; verified pieces are kept.</source>
-        <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹，然后再运行同一命令；已校验的分块会保留。</translation>
+        <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then try again; verified pieces are kept.</source>
+        <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹后重试；已校验的分块会保留。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/torrent/finishing.py" line="141"/>
@@ -1004,8 +1004,8 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/library/recorder.py" line="65"/>
-        <source>The library in {where} cannot be written ({why}). Nothing was changed; free some space there (or fix the folder), then run the same command again.</source>
-        <translation>无法写入 {where} 中的库（{why}）。没有任何改动；请在那里释放空间（或修复该文件夹），然后再运行同一命令。</translation>
+        <source>The library in {where} cannot be written ({why}). Nothing was changed; free some space there (or fix the folder), then try again.</source>
+        <translation>无法写入 {where} 中的库（{why}）。没有做任何改动；请在那里释放空间（或修复该文件夹）后重试。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/library/recorder.py" line="104"/>
@@ -1067,11 +1067,6 @@
         <location filename="../../modeldesk/core/torrent/hub_check.py" line="99"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/core/disk_space.py" line="29"/>
-        <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then resume it or run the same command again; what is done is kept.</source>
-        <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用空间。请腾出空间后恢复该任务，或再次运行同一命令；已完成的部分会保留。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/os_reasons.py" line="16"/>
@@ -1217,6 +1212,11 @@
         <location filename="../../modeldesk/core/paths.py" line="60"/>
         <source>ModelDesk cannot keep its files in {folder}: {reason}. Fix it, or set {ENV_HOME} to a folder you can write to.</source>
         <translation>ModelDesk 无法在 {folder} 中保存文件：{reason}。请修复它，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/disk_space.py" line="29"/>
+        <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then try again; what is done is kept.</source>
+        <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用。请释放空间后重试；已完成的部分会保留。</translation>
     </message>
 </context>
 <context>
@@ -1724,113 +1724,113 @@ or press Add… on the toolbar.</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="146"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="168"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="169"/>
         <source>Alternative speed limits</source>
         <translation>备用限速</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="436"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="437"/>
         <source>Set the alternative limits in Settings first.</source>
         <translation>请先在设置中设定备用限速。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="192"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="193"/>
         <source>Port %1</source>
         <translation>端口 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Share a model folder, or the selected finished download, as a torrent</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="239"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="240"/>
         <source>DHT: %1 nodes</source>
         <translation>DHT：%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="240"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
         <source>DHT: off</source>
         <translation>DHT：已关闭</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="249"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
         <source>a copy-on-write clone</source>
         <translation>写时复制克隆</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="249"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
         <source>a read-only hard link</source>
         <translation>只读硬链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
         <source>a copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
         <source>%1 was already in the library: placed as %2, not downloaded again.</source>
         <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="255"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="256"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="277"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="434"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="278"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
         <source>↓ %1   ↑ %2</source>
         <translation>↓ %1   ↑ %2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="286"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="287"/>
         <source>Free in %1: %2</source>
         <translation>%1 可用：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="487"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="488"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="488"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="489"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -1939,17 +1939,17 @@ or press Add… on the toolbar.</source>
         <translation>%1 已下载完成并通过校验。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="60"/>
+        <location filename="../../modeldesk/ui/notices.py" line="62"/>
         <source>Download failed</source>
         <translation>下载失败</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="65"/>
+        <location filename="../../modeldesk/ui/notices.py" line="67"/>
         <source>Download complete, with a problem</source>
         <translation>下载完成，但有一个问题</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/notices.py" line="68"/>
+        <location filename="../../modeldesk/ui/notices.py" line="70"/>
         <source>Seeding stopped</source>
         <translation>已停止做种</translation>
     </message>

@@ -37,7 +37,9 @@ def test_failures_and_seeding_limits_are_announced_and_restored_models_are_not(q
         bridge.jobFinished.emit("c" * 40)  # checked complete at start-up: no news
         bridge.jobFailed.emit("a" * 40, "No space left on the disk that holds /data")
         bridge.seedingLimitReached.emit("b" * 40, "ratio 2.00 reached")
-        qtbot.waitUntil(lambda: len(daemon.shown()) >= 2, timeout=10_000)
+        # A reason that starts with the name already is not prefixed again ("big.bin: big.bin: …").
+        bridge.jobFailed.emit("b" * 40, "tts-model: no mirror could serve it (HTTP 503). Try again later.")
+        qtbot.waitUntil(lambda: len(daemon.shown()) >= 3, timeout=10_000)
         time.sleep(0.5)
         shown = daemon.shown()
     finally:
@@ -47,6 +49,7 @@ def test_failures_and_seeding_limits_are_announced_and_restored_models_are_not(q
     assert [(n["summary"], html.unescape(n["body"]), n["category"]) for n in shown] == [
         ("Download failed", "llama <8B> & co: No space left on the disk that holds /data", "transfer.error"),
         ("Seeding stopped", "tts-model: ratio 2.00 reached", "transfer"),
+        ("Download failed", "tts-model: no mirror could serve it (HTTP 503). Try again later.", "transfer.error"),
     ]
 
 

@@ -22,3 +22,19 @@ def test_the_download_rate_returns_to_zero_when_an_http_job_finishes(engine, win
     qtbot.waitUntil(lambda: all(r.state is not JobState.DOWNLOADING for r in window.model.rows()), timeout=10_000)
     assert window.rates_label.text().startswith("↓ 0 B/s"), window.rates_label.text()
     assert all(r.down_rate == 0 for r in window.model.rows())
+
+
+def test_an_error_in_the_state_column_shows_its_start(engine, window, qtbot):
+    """The table cuts names in the middle; an error cut in the middle read "Error:… kept.". The State
+    column is cut at its end, so the start of the sentence shows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from modeldesk.ui.transfer_model import Col
+
+    table = window.table
+    delegate = table.itemDelegateForColumn(Col.STATE)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, window.proxy.index(0, Col.STATE))
+    assert option.textElideMode == Qt.TextElideMode.ElideRight
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle  # names and folders keep both ends

@@ -227,7 +227,7 @@ class FileDownload:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise UnsafePathError(N_("{part} is a link; it was left alone and nothing was written "
-                                         "through it. Remove it and run the same command again."),
+                                         "through it. Remove it, then try again."),
                                       part=self.part) from None
             raise self._disk_error(exc) from None
 
@@ -396,9 +396,9 @@ class FileDownload:
 
     def _disk_error(self, exc: OSError) -> DiskError:
         if exc.errno == errno.ENOSPC:
-            return InsufficientSpaceError(N_("No space left while writing {part}. Free some space and run "
-                                             "the same command again; finished bytes are kept."), part=self.part)
-        return DiskError(N_("Writing {part} failed: {reason}. Fix the folder and run the same command again; "
+            return InsufficientSpaceError(N_("No space left while writing {part}. Free some space, then try "
+                                             "again; finished bytes are kept."), part=self.part)
+        return DiskError(N_("Writing {part} failed: {reason}. Fix the folder, then try again; "
                             "finished bytes are kept."), part=self.part, reason=os_reason(exc))
 
     def _run_one(self, session, sched: Scheduler, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:

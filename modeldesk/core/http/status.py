@@ -91,5 +91,5 @@ def no_mirror_error(name: str, statuses: list[int], detail: str, xet: bool, hint
     if kinds == {MISSING}:
         return BadSourceError(N_("{name}: not found on any mirror ({detail}). Check the URL."),
                               name=name, detail=detail)
-    return NetworkError(N_("{name}: no mirror could serve it ({detail}). Run the same command again later; "
+    return NetworkError(N_("{name}: no mirror could serve it ({detail}). Try again later; "
                            "finished bytes are kept.{proxy_hint}"), name=name, detail=detail, proxy_hint=hint)

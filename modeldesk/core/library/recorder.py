@@ -63,7 +63,7 @@ class LibraryWriteError(DiskError):
 
     def __init__(self, where: Path, exc: BaseException):
         super().__init__(N_("The library in {where} cannot be written ({why}). Nothing was changed; free some "
-                            "space there (or fix the folder), then run the same command again."), where=where,
+                            "space there (or fix the folder), then try again."), where=where,
                          why=_why(exc, where))
 
 

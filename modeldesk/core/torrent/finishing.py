@@ -129,8 +129,8 @@ class FinishingHandlers:
         self._fail(
             job,
             DiskError(
-                N_("Writing {filename} failed: {reason}. Free some space or fix the folder, then run the "
-                   "same command again; verified pieces are kept."), filename=alert.filename(), reason=reason
+                N_("Writing {filename} failed: {reason}. Free some space or fix the folder, then try "
+                   "again; verified pieces are kept."), filename=alert.filename(), reason=reason
             ),
             write_failed=True,
         )
