@@ -57,6 +57,17 @@ def _settle_stale_states(lib, paths) -> None:
         lock.release()
 
 
+def identity_of(e) -> dict:
+    """What names the model's bytes: a torrent's info-hash, a hub repo's commit, a URL file's sha256."""
+    from modeldesk.core.models import JobKind
+
+    if e.kind is JobKind.BT:
+        return {"info_hash": e.job_id}
+    if e.source_kind == "hf":
+        return {"commit": e.source.rsplit("@", 1)[-1] if "@" in e.source else None}
+    return {"sha256": e.options.get("sha256")}
+
+
 def list_jobs(args) -> int:
     from modeldesk.core.library.store import Library
 
@@ -83,7 +94,7 @@ def list_jobs(args) -> int:
                 "uploaded_internet": e.uploaded_internet,
                 "added_at": e.added_at, "finished_at": e.finished_at, "error": str(e.error),
                 "include": list(e.selection.include), "exclude": list(e.selection.exclude),
-                "placed_in": list(e.placed_in),
+                "placed_in": list(e.placed_in), **identity_of(e),
             })
         print(json.dumps(rows, indent=2))
         return 0

@@ -24,6 +24,7 @@ class GeneralTab(QWidget):
         self._form = form
         for key, label in (("name", self.tr("Name:")), ("kind", self.tr("Kind:")), ("state", self.tr("State:")),
                            ("folder", self.tr("Project folder:")), ("source", self.tr("Source:")),
+                           ("identity", self.tr("Identity:")),
                            ("size", self.tr("Size:")), ("done", self.tr("Downloaded:")),
                            ("rates", self.tr("Rates:")), ("eta", self.tr("Time left:")),
                            ("peers", self.tr("Peers / mirrors:")), ("shared", self.tr("Uploaded (ratio):")),
@@ -46,6 +47,8 @@ class GeneralTab(QWidget):
         f["state"].setText(state_label(r.state))
         f["folder"].setText(r.project_dir)
         f["source"].setText(r.source if len(r.source) < 300 else r.source[:300] + "…")
+        f["identity"].setText(self._identity(r))
+        self._form.setRowVisible(f["identity"], bool(f["identity"].text()))
         f["size"].setText(fmt_bytes(r.size) if r.size else "?")
         f["done"].setText(f"{fmt_bytes(r.done)} ({r.progress * 100:.1f}%)")
         f["rates"].setText(f"↓ {fmt_rate(r.down_rate)}   ↑ {fmt_rate(r.up_rate)}")
@@ -56,6 +59,15 @@ class GeneralTab(QWidget):
         f["error"].setText(r.error)
         self._form.setRowVisible(f["error"], bool(r.error))
         self._form.setRowVisible(f["shared"], r.kind is JobKind.BT)
+
+
+    def _identity(self, r: Row) -> str:
+        """What names the bytes: a torrent's info-hash, a hub repo's commit (selectable, to compare)."""
+        if r.kind is JobKind.BT:
+            return self.tr("info-hash %1").replace("%1", r.job_id)
+        if r.source_kind == "hf" and "@" in r.source:
+            return self.tr("commit %1").replace("%1", r.source.rsplit("@", 1)[-1])
+        return ""
 
 
 class DetailsPanel(QTabWidget):

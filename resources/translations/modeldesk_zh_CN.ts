@@ -1368,32 +1368,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="77"/>
+        <location filename="../../modeldesk/ui/details.py" line="89"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="78"/>
+        <location filename="../../modeldesk/ui/details.py" line="90"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="79"/>
+        <location filename="../../modeldesk/ui/details.py" line="91"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="80"/>
+        <location filename="../../modeldesk/ui/details.py" line="92"/>
         <source>Trackers</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="81"/>
+        <location filename="../../modeldesk/ui/details.py" line="93"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="82"/>
+        <location filename="../../modeldesk/ui/details.py" line="94"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1507,45 +1507,60 @@ or press Add… on the toolbar.</source>
     </message>
     <message>
         <location filename="../../modeldesk/ui/details.py" line="27"/>
+        <source>Identity:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="28"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="27"/>
+        <location filename="../../modeldesk/ui/details.py" line="28"/>
         <source>Downloaded:</source>
         <translation>已下载：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="28"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Rates:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="28"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="29"/>
+        <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Peers / mirrors:</source>
         <translation>节点 / 镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="29"/>
+        <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Uploaded (ratio):</source>
         <translation>已上传（分享率）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="30"/>
+        <location filename="../../modeldesk/ui/details.py" line="31"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/details.py" line="54"/>
+        <location filename="../../modeldesk/ui/details.py" line="57"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="67"/>
+        <source>info-hash %1</source>
+        <translation>info-hash %1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/details.py" line="69"/>
+        <source>commit %1</source>
+        <translation>提交 %1</translation>
     </message>
 </context>
 <context>

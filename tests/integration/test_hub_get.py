@@ -44,6 +44,7 @@ def test_hf_repo_lands_like_hf_download_local_dir(md, tmp_path, hub_root):
     assert len(by_path["model.safetensors"]["sha256"]) == 64 and "git_sha1" in by_path["config.json"]
     row = json.loads(md.run("list", "--json").stdout)[0]
     assert row["kind"] == "http" and row["source"] == f"hf://acme/tiny-tts@{commit}" and row["state"] == "finished"
+    assert row["commit"] == commit  # what names the bytes, as info_hash for a torrent and sha256 for a URL
     v = md.run("verify", str(out))
     assert v.code == 0 and "4 files checked: all good" in v.stdout
 

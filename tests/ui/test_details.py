@@ -27,6 +27,7 @@ def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path, model_
     qtbot.waitUntil(lambda: window.model.row(job_id) is not None, timeout=5_000)
     window.select_job(job_id)
     panel = window.details
+    assert panel.general._fields["identity"].text() == f"info-hash {ih}"  # the bytes' name, to compare
     panel.setCurrentWidget(panel.files)
     wav = "tts-model/samples/demo.wav"
     qtbot.waitUntil(lambda: panel.files.editable and file_item(panel.files, wav) is not None, timeout=10_000)
