@@ -49,6 +49,7 @@ def check_path_arguments(args) -> None:
         value = getattr(args, name, None)
         if isinstance(value, str) and (value or name != "hub_cache"):  # a bare --hub-cache means the default
             user_path(value)
-    if args.command == "publish" or (args.command == "seed" and getattr(args, "torrent", None)
-                                     and "://" not in args.torrent):
+    torrent = getattr(args, "torrent", None) or ""
+    if args.command == "publish" or (args.command == "seed" and torrent and "://" not in torrent
+                                     and not torrent.startswith("magnet:")):
         user_path(args.source if args.command == "publish" else args.torrent)
