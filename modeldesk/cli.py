@@ -236,6 +236,7 @@ def _add_library_parsers(sub) -> None:
     ver.add_argument("--json", action="store_true")
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
+    lst.add_argument("--history", action="store_true", help="the jobs removed from the library, and when")
 
 
 PARSER_GROUPS = (  # each adds the subcommands named, in the order --help lists them

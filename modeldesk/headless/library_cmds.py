@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 from modeldesk.core.errors import ModelDeskError
@@ -68,6 +69,21 @@ def identity_of(e) -> dict:
     return {"sha256": e.options.get("sha256")}
 
 
+def _print_history(rows: list[dict], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not rows:
+        print("No job was removed from the library yet.")
+        return 0
+    print(f"{'REMOVED':19} {'NAME':32} {'SOURCE':8} {'SIZE':>10} {'UPLOADED':>10}  FOLDER")
+    for r in rows:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r["removed_at"]))
+        print(f"{when:19} {r['name'][:32]:32} {r['source_kind']:8} {fmt_bytes(r['size']):>10} "
+              f"{fmt_bytes(r['uploaded']):>10}  {r['project_dir']}")
+    return 0
+
+
 def list_jobs(args) -> int:
     from modeldesk.core.library.store import Library
 
@@ -77,6 +93,8 @@ def list_jobs(args) -> int:
     else:
         lib = Library(paths.library_db)
         try:
+            if getattr(args, "history", False):
+                return _print_history(lib.history(), args.json)
             _settle_stale_states(lib, paths)
             entries = lib.entries()
         finally:

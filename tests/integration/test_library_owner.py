@@ -152,3 +152,21 @@ def test_a_job_the_user_paused_stays_paused_across_a_restart(md, tmp_path):
             r.m.restore()
             added = {wait_for(r.events, lambda e: isinstance(e, ev.JobAdded)).job_id for _ in range(2)}
             assert added == {paused, running}
+
+
+def test_a_removed_job_is_kept_in_the_history(md, tmp_path):
+    """Removed jobs vanished without a trace; `list --history` shows what each was, where, and when it
+    left (the lab server's audit log builds on this table)."""
+    www, f, digest = random_payload(tmp_path / "www", 64 * 1024)
+    with FaultyServer(www) as srv, Running(md) as r:
+        job_id = r.m.add(HttpAdd((f"{srv.url}/{f.name}",), str(tmp_path / "B"), digest)).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobFinished))
+        r.m.remove(job_id, False).result(10)
+        wait_for(r.events, lambda e: isinstance(e, ev.JobRemoved))
+    assert json.loads(md.run("list", "--json").stdout) == []
+    rows = json.loads(md.run("list", "--history", "--json").stdout)
+    assert [(h["job_id"], h["name"], h["project_dir"], h["size"]) for h in rows] == \
+        [(job_id, f.name, str(tmp_path / "B"), 64 * 1024)]
+    assert rows[0]["removed_at"] >= rows[0]["added_at"] and rows[0]["finished_at"]
+    text = md.run("list", "--history").stdout
+    assert f.name in text and str(tmp_path / "B") in text

@@ -77,6 +77,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE blobs ADD COLUMN ours INTEGER NOT NULL DEFAULT 0
     """,
+    # 6 → 7: jobs the user removed, kept as history (what it was, where, what it gave back, when)
+    """
+    CREATE TABLE history (
+        job_id      TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        project_dir TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        added_at    REAL NOT NULL,
+        finished_at REAL,
+        removed_at  REAL NOT NULL,
+        uploaded    INTEGER NOT NULL,
+        downloaded  INTEGER NOT NULL
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -156,7 +156,18 @@ class Library:
         self._conn.execute("DELETE FROM placements WHERE job_id=? AND project_dir=?", (job_id, project_dir))
 
     def remove(self, job_id: str) -> None:
+        """The job leaves the library; what it was stays in the history."""
+        self._conn.execute(
+            "INSERT INTO history (job_id, kind, name, source_kind, source, project_dir, size, added_at, "
+            "finished_at, removed_at, uploaded, downloaded) SELECT job_id, kind, name, source_kind, source, "
+            "project_dir, size_wanted, added_at, finished_at, ?, uploaded, downloaded FROM jobs WHERE job_id=?",
+            (time.time(), job_id))
         self._conn.execute("DELETE FROM jobs WHERE job_id=?", (job_id,))
+
+    def history(self) -> list[dict]:
+        """Removed jobs, oldest removal first."""
+        rows = self._conn.execute("SELECT * FROM history ORDER BY removed_at").fetchall()
+        return [dict(r) for r in rows]
 
     # ---- reads -------------------------------------------------------------------------
     def get(self, job_id: str) -> LibraryEntry | None:
