@@ -78,6 +78,15 @@ class Row:
 _ACTIVE = (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.CHECKING)
 
 
+def _without_name(error: str, name: str) -> str:
+    """An error as the State column shows it: the Name column beside it says the name already."""
+    if name and error.startswith(name):
+        rest = error[len(name):].lstrip()
+        if rest[:1] in (":", "："):
+            return rest[1:].lstrip() or error
+    return error
+
+
 class TransferModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,7 +146,8 @@ class TransferModel(QAbstractTableModel):
         if col == Col.PROGRESS:
             return f"{r.progress * 100:.1f}%"
         if col == Col.STATE:
-            return state_label(r.state) + (f": {r.error}" if r.error and r.state is JobState.ERROR else "")
+            return state_label(r.state) + (f": {_without_name(r.error, r.name)}" if r.error
+                                           and r.state is JobState.ERROR else "")
         if col == Col.DOWN:
             return fmt_rate(r.down_rate) if active and r.down_rate else ""
         if col == Col.UP:

@@ -106,6 +106,10 @@ def test_errored_row_explains_itself(qtbot):
     r = model.row("a")
     assert r.state is JobState.ERROR and r.down_rate == 0
     assert "Not enough free space" in model.index(0, Col.STATE).data()
+    # The State column does not repeat the name the Name column shows (its start is what is read).
+    model.set_state("a", JobState.ERROR, "alpha-tts：没有镜像能提供它。")
+    assert model.index(0, Col.STATE).data().endswith(": 没有镜像能提供它。")
+    model.set_state("a", JobState.ERROR, "Not enough free space in /p/tts.")
     assert model.index(0, Col.NAME).data(Qt.ItemDataRole.ToolTipRole) == "Not enough free space in /p/tts."
     assert dataclasses.replace(r, uploaded=1500).ratio == 0.5
 
