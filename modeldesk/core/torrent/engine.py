@@ -385,6 +385,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         on("file_prio_alert", self._on_priorities_applied)
         on("file_completed_alert", self._on_file_completed)
         on("file_renamed_alert", self._on_file_renamed)
+        on("cache_flushed_alert", self._on_cache_flushed)
         on("file_rename_failed_alert", self._on_rename_failed)
         on("save_resume_data_alert", self._on_resume_data)
         on("save_resume_data_failed_alert", self._on_resume_failed)

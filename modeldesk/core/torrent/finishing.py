@@ -96,7 +96,17 @@ class FinishingHandlers:
                                               and bool(job.request.hub_endpoints))
 
     def _start_hub_check(self, job: TorrentJob) -> None:
-        if job.hub_check == "running":
+        """First the disk cache: a piece passes its hash check from libtorrent's store buffer before its
+        bytes reach the file, so a file read at once may still lack them (a CI run read a locked file as
+        other content). The check starts on cache_flushed_alert."""
+        if job.hub_check in ("flushing", "running"):
+            return
+        job.hub_check = "flushing"
+        job.handle.flush_cache()
+
+    def _on_cache_flushed(self, alert) -> None:
+        job = self._job_of(alert.handle)
+        if job is None or job.hub_check != "flushing" or job.failed:
             return
         job.hub_check = "running"
         save = Path(job.request.save_path)

@@ -67,7 +67,7 @@ class TorrentJob:
     limit_at: float = 0.0
     limit_paused_at: float = 0.0  # when the pause at the limit began (seed_limits.py); 0 = still serving
     rechecking: bool = False  # a recheck the user asked for is under way
-    hub_check: str = ""  # "" | "running" | "passed": the check against the hub repo (hub_check.py)
+    hub_check: str = ""  # "" | "flushing" | "running" | "passed": the check of its files (hub_check.py)
     done_since: tuple[int, float] | None = None  # (done bytes, when they last moved), while downloading (disk_watch.py)
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
