@@ -306,7 +306,7 @@ class FileDownload:
                         else:  # every mirror has the connections the tuner gives it
                             self.mirrors.wait_for_change(0.25)
                         continue
-                    w = sched.take(m, m.latency)
+                    w = sched.take(m, m.latency, front=self.mirrors.leads(m))
                     if not sched.holes_left():
                         self._hand_out()
                     if w is None:  # nothing worth taking now; a slow request may be worth helping soon

@@ -19,6 +19,7 @@ BACKOFF_BASE_S = 1.0
 BACKOFF_MAX_S = 30.0
 UNTRIED_SPEED = 10 * 1024 * 1024
 SLOW_RATIO = 8  # per-connection speed this many times below the best: one connection only
+LEAD_RATIO = 2  # within this factor of the best per-connection speed, a mirror fills the file from its start
 
 
 @dataclass
@@ -110,6 +111,16 @@ class MirrorSet:
                     best.active += 1
                     return best
             return None
+
+    def leads(self, m: Mirror) -> bool:
+        """`m` is the mirror to fill the file from its start: the fastest measured per connection (within
+        a factor of LEAD_RATIO), or, before any is measured, the first usable one (the ranked order)."""
+        with self._lock:
+            usable = [x for x in self.mirrors if x.usable]
+            best = max((x.speed for x in usable), default=0.0)
+            if best <= 0:
+                return not usable or m is usable[0]
+            return m.speed * LEAD_RATIO >= best
 
     def set_limit(self, m: Mirror, count: int) -> None:
         with self._lock:

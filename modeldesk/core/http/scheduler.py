@@ -41,6 +41,7 @@ TAPER_MIN_S = 4.0  # ... and no tapered request lasts less than this on its mirr
 MIN_STEAL = 256 * 1024  # never take over less than this
 STEAL_GAIN_S = 0.3  # take over only when the job ends at least this much sooner
 YOUNG_S = 0.5  # a request younger than this has no speed of its own yet
+TAKE_ALL_RATIO = 4  # a request this many times slower than the taker's mirror is taken over whole
 
 
 @dataclass(eq=False)
@@ -127,26 +128,43 @@ class Scheduler:
         return max(floor, left / (2 * self._connections))
 
     # ---- assignment ---------------------------------------------------------------------
-    def take(self, mirror: Mirror, latency: float = 0.05) -> Work | None:
-        """The next range for a connection to `mirror`; None when there is nothing worth taking."""
+    def take(self, mirror: Mirror, latency: float = 0.05, front: bool = True) -> Work | None:
+        """The next range for a connection to `mirror`; None when there is nothing worth taking. With
+        front=False (a mirror not known to be the fastest) the range is cut from the back of the last
+        hole: bytes a slow mirror holds at the front would keep the hasher, which reads from the start,
+        waiting for them; at the back they wait for the end game, which hands them to the fast."""
         now = self._clock()
         with self.lock:
             if self._holes:
-                a, b = self._holes[0]
                 piece = _align_up(self.piece_size(mirror.speed or None, now, latency))
-                if b - (a + piece) < MIN_PIECE:  # do not leave a sliver behind
-                    piece = b - a
-                end = min(b, a + piece)
-                if end >= b:
-                    self._holes.pop(0)
-                else:
-                    self._holes[0] = (end, b)
-                w: Work | None = Work(a, end, mirror, now)
+                w: Work | None = self._cut_front(piece, mirror, now) if front else self._cut_back(piece, mirror, now)
             else:
                 w = self._steal(mirror, latency, now)
             if w is not None:
                 self._active.append(w)
             return w
+
+    def _cut_front(self, piece: int, mirror: Mirror, now: float) -> Work:
+        a, b = self._holes[0]
+        if b - (a + piece) < MIN_PIECE:  # do not leave a sliver behind
+            piece = b - a
+        end = min(b, a + piece)
+        if end >= b:
+            self._holes.pop(0)
+        else:
+            self._holes[0] = (end, b)
+        return Work(a, end, mirror, now)
+
+    def _cut_back(self, piece: int, mirror: Mirror, now: float) -> Work:
+        a, b = self._holes[-1]
+        start = max(a, (b - piece) // ALIGN * ALIGN)
+        if start - a < MIN_PIECE:  # do not leave a sliver behind
+            start = a
+        if start <= a:
+            self._holes.pop()
+        else:
+            self._holes[-1] = (a, start)
+        return Work(start, b, mirror, now)
 
     def _steal(self, mirror: Mirror, latency: float, now: float) -> Work | None:
         mine = mirror.speed or max((self._conn_rate(w, now) or 0.0 for w in self._active), default=0.0)
@@ -161,9 +179,10 @@ class Scheduler:
             if not theirs:
                 continue
             alone = left / theirs
-            # Both finish together: their part at their rate, ours at ours after our latency.
+            # Both finish together: their part at their rate, ours at ours after our latency. A mirror
+            # many times slower keeps nothing: the head it would keep is what the hasher waits for.
             together = (left + mine * latency) / (theirs + mine)
-            split = _align_up(w.pos + int(theirs * together))
+            split = _align_up(w.pos if theirs * TAKE_ALL_RATIO < mine else w.pos + int(theirs * together))
             if w.end - split < MIN_STEAL:
                 continue
             gain = alone - max(together, (w.end - split) / mine + latency)

@@ -41,21 +41,41 @@ def test_fast_mirror_pieces_are_capped_so_the_hash_tail_stays_small():
 
 
 def test_nothing_left_but_a_slow_request_an_idle_fast_one_takes_its_tail():
+    """Comparable speeds share the rest so both end together; a mirror many times slower keeps nothing
+    (the head it would keep is what the hasher, reading from the start, would wait for)."""
     clock = Clock()
     s = Scheduler([(0, 64 * MIB)], 64 * MIB, connections=2, clock=clock)
     slow_m, fast_m = Mirror("http://slow/f"), Mirror("http://fast/f", speed=50 * MIB)
     slow = s.take(slow_m)
     assert (slow.pos, slow.end) == (0, 16 * MIB)
     s._holes.clear()  # pretend the rest is done: only the slow request is left
-    clock.t += 2.0
-    slow.pos = 2 * MIB  # 1 MiB/s
+    clock.t += 0.5
+    slow.pos = 7 * MIB + MIB // 2  # 15 MiB/s: 3.3 times slower
     stolen = s.take(fast_m, latency=0.05)
     assert stolen is not None and stolen.end == 16 * MIB
     assert slow.end == stolen.pos, "the slow request now ends where the fast one starts"
-    # Both should finish at about the same time: slow part at 1 MiB/s, fast part at 50 MiB/s + latency.
-    t_slow = (slow.end - slow.pos) / MIB
+    # Both should finish at about the same time: slow part at 15 MiB/s, fast part at 50 MiB/s + latency.
+    t_slow = (slow.end - slow.pos) / (15 * MIB)
     t_fast = (stolen.end - stolen.pos) / (50 * MIB) + 0.05
     assert abs(t_slow - t_fast) < 0.1, (t_slow, t_fast)
+
+    s2 = Scheduler([(0, 64 * MIB)], 64 * MIB, connections=2, clock=clock)
+    crawl = s2.take(Mirror("http://crawl/f"))
+    s2._holes.clear()
+    clock.t += 2.0
+    crawl.pos = 2 * MIB  # 1 MiB/s: fifty times slower
+    whole = s2.take(fast_m, latency=0.05)
+    assert whole is not None and (whole.pos, whole.end) == (2 * MIB, 16 * MIB) and crawl.end == crawl.pos
+
+
+def test_a_mirror_not_known_to_lead_takes_from_the_back():
+    """A slow or unmeasured second mirror's range sits at the end of the file, where the end game hands it
+    to the fast; the leading mirror fills the file from its start, so the hasher never waits for it."""
+    s = Scheduler([(0, 64 * MIB)], 64 * MIB, connections=2)
+    lead = s.take(Mirror("http://a/f"), front=True)
+    other = s.take(Mirror("http://b/f"), front=False)
+    assert lead.pos == 0 and other.end == 64 * MIB and other.pos >= lead.end
+    assert s._holes == [(lead.end, other.pos)]
 
 
 def test_no_take_over_when_it_would_not_end_sooner():
