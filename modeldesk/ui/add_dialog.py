@@ -121,12 +121,7 @@ class AddDialog(QDialog):
         src_row, folder_row = self._source_row(source), self._folder_row(folders)
         self.free = QLabel()
         self.mirror = self._mirror_field(known_mirrors)
-        self.other_urls = QPlainTextEdit()
-        self.other_urls.setPlaceholderText(self.tr("optional: other URLs of the same file, one per line"))
-        self.other_urls.setFixedHeight(52)
-        self.sha256 = QLineEdit()
-        self.sha256.setPlaceholderText(self.tr("optional: the file's published sha256 (64 hex digits), to check it"))
-        self.sha256.textChanged.connect(lambda _t: self._update_ok())
+        self.other_urls, self.sha256 = self._file_fields()
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -186,6 +181,16 @@ class AddDialog(QDialog):
         self.folder.addItems(folders)
         self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         return _with_button(self.folder, self.tr("Choose…"), self._pick_folder)
+
+    def _file_fields(self) -> tuple[QPlainTextEdit, QLineEdit]:
+        """A plain URL's other URLs and its published sha256, as `get --url/--sha256`."""
+        urls = QPlainTextEdit()
+        urls.setPlaceholderText(self.tr("optional: other URLs of the same file, one per line"))
+        urls.setFixedHeight(52)
+        sha = QLineEdit()
+        sha.setPlaceholderText(self.tr("optional: the file's published sha256 (64 hex digits), to check it"))
+        sha.textChanged.connect(lambda _t: self._update_ok())
+        return urls, sha
 
     def _mirror_field(self, known: tuple[str, ...]) -> QComboBox:
         """Once: a mirror for this download only; the project's and the settings' mirrors follow it."""

@@ -787,12 +787,12 @@
         <translation>已完成的文件无法改为最终名称：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="132"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="142"/>
         <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then try again; verified pieces are kept.</source>
         <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹后重试；已校验的分块会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="141"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="151"/>
         <source>{name}: {message}</source>
         <translation>{name}：{message}</translation>
     </message>
@@ -1227,127 +1227,127 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="180"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="175"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="181"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="183"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="196"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="201"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="125"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
         <source>optional: other URLs of the same file, one per line</source>
         <translation>可选：同一文件的其他网址，每行一个</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="128"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
         <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
         <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="133"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="135"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
         <source>Other URLs:</source>
         <translation>其他网址：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="151"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
         <source>SHA-256:</source>
         <translation>SHA-256：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="154"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="210"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="227"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="232"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="256"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="258"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="263"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="284"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="289"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="287"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="297"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="297"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -2767,67 +2767,67 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="101"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="102"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="103"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="104"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="121"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="130"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>
