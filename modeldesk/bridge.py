@@ -397,8 +397,8 @@ class EngineBridge(QObject):
                            "Could not probe the mirrors")
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
-        from modeldesk.core.credentials import mask
-        from modeldesk.core.secrets import get_token, scope_of
+        from modeldesk.core.credentials import mask, scope_of
+        from modeldesk.core.secrets import get_token
 
         def run():  # (account, the origin its token goes to, masked token or "")
             return [(h, scope_of(h) or h, mask(t) if (t := get_token(h)) else "") for h in hosts]

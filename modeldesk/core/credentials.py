@@ -47,6 +47,15 @@ def normalize_host(text: str) -> str:
     return _origin(scheme, host, parts.port if parts else None)
 
 
+def scope_of(account: str) -> str | None:
+    """The origin a stored account's token goes to (a bare host of an earlier version: https, its
+    default port); None for an account no origin can be made of (its token is never sent)."""
+    try:
+        return normalize_host(account)
+    except BadInputError:
+        return None
+
+
 def origin_of(url: str) -> str | None:
     """The origin of a URL a request goes to; None when it has none (nothing is sent then)."""
     try:

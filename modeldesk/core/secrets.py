@@ -15,7 +15,7 @@ from modeldesk.core.constants import (
     ENV_TOKENS,
     OFFICIAL_HUB_HOST,
 )
-from modeldesk.core.credentials import Credentials, normalize_host
+from modeldesk.core.credentials import Credentials, normalize_host, scope_of
 from modeldesk.core.errors import BadInputError, ModelDeskError
 from modeldesk.core.hf_env import hf_home
 from modeldesk.core.messages import N_
@@ -95,15 +95,6 @@ def delete_token(account: str) -> bool:
 
 def get_token(account: str) -> str | None:
     return _read(SERVICE, account, account)
-
-
-def scope_of(account: str) -> str | None:
-    """The origin a stored account's token goes to (a bare host of an earlier version: https, its
-    default port); None for an account no origin can be made of (its token is never sent)."""
-    try:
-        return normalize_host(account)
-    except BadInputError:
-        return None
 
 
 def _proxy_account(proxy: ProxySettings) -> str:

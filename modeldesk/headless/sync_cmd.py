@@ -114,7 +114,7 @@ def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings
     return Run(manager, events, output, RunOptions(seed=False, timeout=args.timeout)).execute(adds)
 
 
-def _check(args, project: Path, lock: Lock, paths: AppPaths, output: Output) -> int:
+def _check(project: Path, lock: Lock, paths: AppPaths, output: Output) -> int:
     lib = _library(paths)
     try:
         state = check_project(project, lock, lib.blobs, trust_index=False)
@@ -156,7 +156,7 @@ def sync_command(args) -> int:
         lock = read_lock(project / LOCK_NAME)
         paths = default_paths()
         if args.check:
-            return _check(args, project, lock, paths, output)
+            return _check(project, lock, paths, output)
         settings = settings_for(args, paths)
         owner = LibraryLock(paths.ensure().library_lock)  # before anything moves: the app may hold it
         owner.acquire("`modeldesk sync`")

@@ -6,10 +6,10 @@ import dataclasses
 import getpass
 import sys
 
-from modeldesk.core.credentials import is_cleartext, mask, normalize_host
+from modeldesk.core.credentials import is_cleartext, mask, normalize_host, scope_of
 from modeldesk.core.errors import ModelDeskError
 from modeldesk.core.paths import default_paths
-from modeldesk.core.secrets import delete_token, get_token, scope_of, set_token
+from modeldesk.core.secrets import delete_token, get_token, set_token
 from modeldesk.core.settings import load_settings, save_settings
 
 

@@ -7,17 +7,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from modeldesk.bridge import EngineBridge
-from modeldesk.core.credentials import normalize_host
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.credentials import scope_of
 
 _ACCOUNT = Qt.ItemDataRole.UserRole + 1
-
-
-def _same_scope(account: str, scope: str) -> bool:
-    try:
-        return normalize_host(account) == scope
-    except BadInputError:
-        return False
 
 
 class TokensTab(QWidget):
@@ -77,7 +69,7 @@ class TokensTab(QWidget):
         self._bridge.store_token(host, token)
 
     def _stored(self, scope: str) -> None:
-        for old in [h for h in self.hosts if h != scope and _same_scope(h, scope)]:
+        for old in [h for h in self.hosts if h != scope and scope_of(h) == scope]:
             self.hosts.remove(old)  # a bare host an earlier version stored for the same origin
             self._bridge.forget_token(old)
         if scope not in self.hosts:
