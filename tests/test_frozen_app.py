@@ -6,6 +6,7 @@ program. The folder's size is printed (pytest -s) for the record."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import time
@@ -26,17 +27,37 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "hf_frozen_Q8wd31LmZ"
 
 
+def _build_folder(tmp_path_factory) -> Path:
+    """Where the app is built: one folder for the whole run. pytest-xdist workers each set up a module
+    fixture of their own, and packaging/dev.sh runs the suite twice (in parallel, then the timing
+    tests) with MD_TEST_FROZEN_DIR naming a folder for both."""
+    if shared := os.environ.get("MD_TEST_FROZEN_DIR"):
+        return Path(shared)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return tmp_path_factory.getbasetemp().parent / "frozen"  # the run's folder, above each worker's
+    return tmp_path_factory.mktemp("frozen")
+
+
 @pytest.fixture(scope="module")
 def frozen(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("frozen")
+    out = _build_folder(tmp_path_factory)
+    out.mkdir(parents=True, exist_ok=True)
+    exe = out / "dist" / "modeldesk" / "modeldesk"
+    with open(out / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another worker building it: wait, then use its app
+        if not (out / "built").exists():
+            _build(out, exe)
+    return exe
+
+
+def _build(out: Path, exe: Path) -> None:
     started = time.monotonic()
     r = subprocess.run(["bash", str(ROOT / "packaging" / "build-app.sh"), str(out / "dist"), str(out / "work")],
                        capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    exe = out / "dist" / "modeldesk" / "modeldesk"
+    (out / "built").touch()
     size = sum(f.stat().st_size for f in exe.parent.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"\nfrozen app: built in {time.monotonic() - started:.0f} s, {size / 2**20:.0f} MiB in {exe.parent}")
-    return exe
 
 
 def clean_env(md) -> dict:
@@ -71,6 +92,7 @@ def test_a_gated_repo_with_a_token_from_the_keyring(frozen, md, tmp_path):
     assert TOKEN not in r.stdout + r.stderr
 
 
+@pytest.mark.timing
 def test_the_window_the_tray_and_a_handed_over_magnet(frozen, md, tmp_path):
     env = clean_env(md)
     md.env["PATH"] = env["PATH"]

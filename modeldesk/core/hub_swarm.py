@@ -17,6 +17,7 @@ such models whose swarms have no peer waits once, not once per model.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -37,7 +38,18 @@ from modeldesk.core.torrent.sources import (
 
 log = logging.getLogger(__name__)
 
-SWARM_WAIT_S = 10.0  # for a locked magnet's metadata before the hub alone serves the files
+
+def _swarm_wait_s(default: float = 10.0) -> float:
+    """How long a locked magnet's metadata is waited for before the hub alone serves the files.
+    MODELDESK_SWARM_WAIT_S is for tests that wait out an empty swarm on purpose; not a user setting."""
+    try:
+        value = float(os.environ.get("MODELDESK_SWARM_WAIT_S", default))
+    except ValueError:
+        return default
+    return value if 0 < value <= 600 else default
+
+
+SWARM_WAIT_S = _swarm_wait_s()
 
 
 def torrents_naming(library: Library, repo: str) -> dict[str, TorrentSource]:

@@ -80,6 +80,7 @@ def test_no_metadata_in_time_leaves_it_to_the_hub(tmp_path):
     assert busy.asked == []
 
 
+@pytest.mark.timing
 def test_sync_asks_every_locked_swarm_at_once_and_waits_once(tmp_path):
     """Three locked models whose swarms send nothing: asked together before the first add, the three adds
     wait one deadline between them, not one each. A lock entry for another commit is not asked."""

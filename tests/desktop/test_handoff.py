@@ -21,6 +21,7 @@ def add_dialogs(xs: XSession) -> list[str]:
     return xs.xdotool("search", "--onlyvisible", "--name", "^Add a model$").split()
 
 
+@pytest.mark.timing
 def test_a_second_launch_hands_over_and_exits(md, tmp_path):
     with XSession(tray=False) as xs:
         app = App(xs, md)

@@ -12,13 +12,8 @@ from pathlib import Path
 
 import requests
 
+from tests.helpers.ports import free_port
 from tests.helpers.tools import require_tool
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_port(port: int, timeout: float = 20.0) -> None:

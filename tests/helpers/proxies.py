@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers.foreign import Proc, free_port, wait_port
+from tests.helpers.foreign import Proc, wait_port
+from tests.helpers.ports import free_port
 from tests.helpers.tools import require_tool
 
 

@@ -17,7 +17,7 @@ import asyncio
 import threading
 import time
 
-from tests.helpers.foreign import free_port
+from tests.helpers.ports import free_port
 
 CHUNK = 64 * 1024
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 
 from tests.helpers.cli import MdHome, read_events
+from tests.helpers.ports import free_port
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
 
 pytestmark = pytest.mark.integration
@@ -43,12 +43,7 @@ def test_magnet_with_peer_hint_downloads_everything(md, tmp_path, seeded):
     assert not list(out.rglob("*.mdpart")), "finished files must carry their final names"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
+@pytest.mark.timing
 def test_peer_hint_that_refused_at_first_is_dialled_again(md, tmp_path):
     """The hinted seed starts after our first dial was refused: libtorrent alone would wait a minute."""
     data = tmp_path / "seed-data"

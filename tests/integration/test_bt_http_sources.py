@@ -43,7 +43,7 @@ def test_torrent_from_url_and_a_404(md, tmp_path):
 
 
 def test_unreachable_torrent_url_is_a_network_error(md, tmp_path):
-    from tests.helpers.foreign import free_port
+    from tests.helpers.ports import free_port
 
     r = md.run("get", f"http://127.0.0.1:{free_port()}/m.torrent", "--to", str(tmp_path / "p"))
     assert r.code == 3, r.stderr

@@ -132,6 +132,7 @@ def test_seed_all_with_an_empty_library(md):
     assert r.code == 2 and "nothing to seed" in r.stderr.lower()
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("lan_unlimited", [False, True])
 def test_an_upload_limit_on_the_command_line_covers_lan_peers(md, tmp_path, lan_unlimited):
     """libtorrent exempts local peers from rate limits unless told otherwise: a lab seed started with
@@ -156,6 +157,7 @@ def test_an_upload_limit_on_the_command_line_covers_lan_peers(md, tmp_path, lan_
         assert took > 8 / 2 * 0.7, f"{took:.1f} s for 8 MiB under a 2 MiB/s upload limit"
 
 
+@pytest.mark.timing
 def test_a_capped_lab_seed_sends_each_piece_about_once(md, tmp_path):
     """Four leechers fetch from one seed held to 40 MiB/s and trade among themselves. With
     libtorrent's default of 2,000 queued requests per peer, each leecher asked the seed for seconds'

@@ -100,7 +100,7 @@ def test_not_found_everywhere_is_bad_input(md, tmp_path, payload):
 
 
 def test_unreachable_mirror_is_a_network_error(md, tmp_path):
-    from tests.helpers.foreign import free_port
+    from tests.helpers.ports import free_port
 
     r = md.run("get", f"http://127.0.0.1:{free_port()}/model.bin", "--to", str(tmp_path / "proj"))
     assert r.code == 3 and "no mirror could serve" in r.stderr.lower()

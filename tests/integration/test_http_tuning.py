@@ -44,6 +44,7 @@ def download(url: str, f, digest: str, out, cap: int = HTTP_CONNECTIONS) -> tupl
     return samples, time.monotonic() - t0
 
 
+@pytest.mark.timing
 def test_a_mirror_throttled_per_connection_gets_every_connection_the_cap_allows(tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 40 * MiB)
     with Nginx(www, tmp_path / "ngx", "limit_rate 1m;") as web:
@@ -54,6 +55,7 @@ def test_a_mirror_throttled_per_connection_gets_every_connection_the_cap_allows(
     assert took < 40 / HTTP_CONNECTIONS + 1.5, f"{took:.1f} s"
 
 
+@pytest.mark.timing
 def test_a_mirror_behind_one_shared_cap_gets_no_more_connections_and_then_fewer(tmp_path):
     # 8 s at the cap: the search (16, 32, then 8, 4) takes about 5 s, and the end must come after it.
     www, f, digest = random_payload(tmp_path / "www", 128 * MiB)
@@ -65,6 +67,7 @@ def test_a_mirror_behind_one_shared_cap_gets_no_more_connections_and_then_fewer(
     assert took < 128 / 16 + 2, f"{took:.1f} s: fewer connections must not cost speed"
 
 
+@pytest.mark.timing
 def test_a_far_mirror_gets_more_connections_as_they_pay(tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 128 * MiB)
     # 256 KiB in flight per connection over a 150 ms round trip: 1.7 MiB/s for each.

@@ -18,7 +18,8 @@ import pytest
 
 from tests.helpers.cli import MdHome, ok, read_events
 from tests.helpers.faulty_http import FaultyServer
-from tests.helpers.foreign import OpenTracker, free_port
+from tests.helpers.foreign import OpenTracker
+from tests.helpers.ports import free_port
 from tests.helpers.nginx import Nginx
 from tests.helpers.shaping_proxy import ShapingProxy
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha
@@ -74,6 +75,7 @@ def test_web_seeds_go_through_our_engine(md, tmp_path, kind):
     assert all('" 206 ' in line for line in lines), "every request is a range of one piece"
 
 
+@pytest.mark.timing
 def test_peer_and_mirror_together_beat_either_alone(md, tmp_path):
     """A seed capped at 2 MiB/s and a mirror behind a 2 MiB/s uplink (nginx's limit_rate lets each short
     request's first second through, so the cap is a proxy's): alone, each needs at least size / 2 MiB/s.
@@ -197,12 +199,13 @@ def test_a_lying_mirror_is_found_and_dropped(md, tmp_path):
     assert lied <= 2 * 8 + 2, f"the liar kept being asked ({lied} requests)"
 
 
+@pytest.mark.timing
 def test_kill_and_run_again_resumes_from_both(md, tmp_path):
     top = _model(tmp_path, 24 * MiB)
     t = tmp_path / "m.torrent"
     make_torrent(top, t)
-    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=1 * MiB) as thin, \
-            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=1 * MiB) as seed:
+    with Nginx(tmp_path / "www", tmp_path / "nginx") as web, ShapingProxy(web.port, total_rate=2 * MiB) as thin, \
+            LtPeer("seed", t, tmp_path / "www", tmp_path, upload_limit=2 * MiB) as seed:
         args = ("get", _magnet(t, peer=seed.port, seeds=[thin.url + "/"]), "--to", str(tmp_path / "proj"),
                 "--no-seed", "--json", "--timeout", "90")
         proc = md.popen(*args)
@@ -456,12 +459,15 @@ def test_get_hf_joins_the_swarm_of_a_commit_the_library_knows(md, tmp_path):
     assert all(_job(e)["job_id"].startswith("hf-") for e in other.events if e.get("event") == "progress")
 
 
+@pytest.mark.timing
 def test_sync_waits_for_its_locked_swarms_together(md, tmp_path):
     """A project locked with two hub models, each with the magnet of its torrent, and no peer in either
     swarm: `sync` on a fresh machine asks both swarms at once, so the two wait for metadata together
-    (one SWARM_WAIT_S, not two) before the hub serves the files."""
-    from modeldesk.core.hub_swarm import SWARM_WAIT_S
+    (one wait, not two) before the hub serves the files. The machine waits 5 s (not the default 10) for
+    each swarm: under 10 s in all is one wait (it measured 7-8 s); two would be 10 s and the rest."""
     from tests.helpers.hub_server import HubServer
+
+    wait = 5.0
 
     hub_root = tmp_path / "hub"
     names = ("tts", "asr")
@@ -477,10 +483,11 @@ def test_sync_waits_for_its_locked_swarms_together(md, tmp_path):
         locked = (tmp_path / "a" / "modeldesk.lock").read_text()
         assert locked.count("magnet:") == 2
         other, b = _fresh_machine(tmp_path, "b", locked)
+        other.env["MODELDESK_SWARM_WAIT_S"] = str(wait)
         started = time.monotonic()
         r = other.run("sync", str(b), "--mirror", hub.url, "--json", "--timeout", "60")
         took = time.monotonic() - started
     assert r.code == 0, r.stderr
     for name in names:
         assert sha(b / "models" / name / "model.safetensors") == sha(hub_root / "acme" / name / "model.safetensors")
-    assert SWARM_WAIT_S <= took < 1.5 * SWARM_WAIT_S, f"sync took {took:.1f} s"
+    assert wait <= took < 2 * wait, f"sync took {took:.1f} s"

@@ -28,6 +28,7 @@ MiB = 1024 * 1024
 
 
 
+@pytest.mark.timing
 def test_a_job_limit_holds_live_then_lifts_and_is_kept(md, tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 12 * MiB)
     with Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
@@ -45,6 +46,7 @@ def test_a_job_limit_holds_live_then_lifts_and_is_kept(md, tmp_path):
     assert entry.options["limits"] == [0, 0]
 
 
+@pytest.mark.timing
 def test_the_download_limit_covers_http_and_alternative_limits_take_over(md, tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 12 * MiB)
     with Nginx(www, tmp_path / "ngx") as web, Running(md) as r:
@@ -60,6 +62,7 @@ def test_the_download_limit_covers_http_and_alternative_limits_take_over(md, tmp
     assert sha(tmp_path / "proj" / f.name) == digest
 
 
+@pytest.mark.timing
 def test_one_download_limit_covers_bittorrent_and_http_together(md, tmp_path):
     """A torrent from a seed process and a file from nginx at once, under one 2 MiB/s limit: together
     they stay near the limit (each engine enforcing the whole limit alone would let ~4 MiB/s
@@ -187,6 +190,7 @@ def test_the_dht_node_count_reaches_the_status_events(tmp_path):
         a.stop(5)
 
 
+@pytest.mark.timing
 def test_a_hybrid_jobs_own_limit_covers_its_peers_and_mirrors_together(md, tmp_path):
     """A torrent with a web seed, from an unlimited seed process and an unlimited nginx at once, under the
     job's own 2 MiB/s limit: peers and mirrors share it (each enforcing it alone let ~2x through), the

@@ -185,6 +185,7 @@ def test_a_published_hub_model_locks_as_one_entry_and_syncs(md, tmp_path):
         ok(md.run("sync", "--check", str(project)))
         other = MdHome(tmp_path / "home2")
         other.configure()
+        other.env["MODELDESK_SWARM_WAIT_S"] = "2"  # nobody seeds the magnet: wait for it less than 10 s
         b = tmp_path / "b"
         b.mkdir()
         shutil.copy(project / "modeldesk.lock", b / "modeldesk.lock")

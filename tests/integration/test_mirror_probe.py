@@ -14,7 +14,7 @@ from modeldesk.core.http import downloader, mirrors
 from modeldesk.core.http.downloader import FileDownload, FileSpec
 from modeldesk.core.http.prober import probe_all
 from tests.helpers.faulty_http import FaultyServer
-from tests.helpers.foreign import free_port
+from tests.helpers.ports import free_port
 from tests.helpers.hub_server import HubServer
 from tests.helpers.nginx import Nginx
 from tests.helpers.swarm import write_random
@@ -79,6 +79,7 @@ def test_a_given_up_mirror_rejoins_after_a_reprobe(tmp_path, monkeypatch):
     assert dl.mirrors.mirrors[0].bytes_served > 0, "the recovered mirror carried part of the file again"
 
 
+@pytest.mark.timing
 def test_a_burst_at_the_start_of_a_request_does_not_fool_the_ranking(tmp_path):
     """nginx's limit_rate sends each request's first 2 MiB at once: a probe that stops early rated a
     4 MiB/s-per-connection mirror above an unthrottled one in 2 of 5 trials. Rated past the burst,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from modeldesk.core.settings import load_settings
-from tests.helpers.foreign import free_port
+from tests.helpers.ports import free_port
 from tests.helpers.hub_server import HubServer
 from tests.helpers.nginx import Nginx
 from tests.helpers.swarm import random_payload, write_random

@@ -7,7 +7,10 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import pytest
 
 from modeldesk.core.local_socket import SUN_PATH_MAX
 from modeldesk.ui.single_instance import InstanceServer, instance_name
@@ -18,6 +21,13 @@ from modeldesk.ui.single_instance import forward
 app = QCoreApplication([])
 print(forward(sys.argv[1], sys.argv[2:]))
 """
+
+
+@pytest.fixture
+def run_dir():
+    """A short runtime folder: pytest's own tmp_path under an xdist worker is already long."""
+    with tempfile.TemporaryDirectory(prefix="mdrun-", dir="/tmp") as d:
+        yield Path(d)
 
 
 def test_windows_gets_a_pipe_name_not_a_path():
@@ -32,16 +42,16 @@ def test_a_short_state_folder_holds_the_socket(tmp_path):
     assert instance_name(tmp_path, platform="darwin") == str(tmp_path / "instance.sock")
 
 
-def test_a_long_state_folder_uses_the_runtime_folder(tmp_path):
+def test_a_long_state_folder_uses_the_runtime_folder(tmp_path, run_dir):
     deep = tmp_path / ("x" * 60) / ("y" * 60)
-    name = instance_name(deep, platform="linux", runtime_dir=str(tmp_path / "run"))
+    name = instance_name(deep, platform="linux", runtime_dir=str(run_dir))
     assert len(os.fsencode(name)) < SUN_PATH_MAX
-    assert Path(name).parent == tmp_path / "run" / f"modeldesk-{os.getuid()}"
-    assert name != instance_name(deep / "z", platform="linux", runtime_dir=str(tmp_path / "run"))
+    assert Path(name).parent == run_dir / f"modeldesk-{os.getuid()}"
+    assert name != instance_name(deep / "z", platform="linux", runtime_dir=str(run_dir))
 
 
-def test_hand_over_through_a_long_home(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+def test_hand_over_through_a_long_home(qtbot, tmp_path, run_dir, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run_dir))
     deep = tmp_path / ("x" * 60) / ("y" * 60) / "state"
     name = instance_name(deep)
     server = InstanceServer(name)

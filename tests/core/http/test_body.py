@@ -82,6 +82,7 @@ def test_a_truncated_body_is_the_mirrors_fault(tmp_path, data):
         fetch(s, f"{srv.url}/f.bin", 0, SIZE, tmp_path / "out")
 
 
+@pytest.mark.timing
 def test_a_read_returns_what_arrived_without_waiting_for_a_full_buffer(tmp_path, data):
     # The server sends a quarter of the body and then nothing for a minute.
     with FaultyServer(tmp_path / "www", "stall") as srv, new_session() as s:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from modeldesk.core.http.ratelimit import RateLimiter
 
 KiB = 1024
@@ -16,6 +18,7 @@ def _pump(limiter: RateLimiter, stop: threading.Event, counts: list[int], i: int
         counts[i] += 32 * KiB
 
 
+@pytest.mark.timing
 def test_threads_together_keep_to_the_rate_and_a_lifted_limit_frees_them():
     limiter = RateLimiter(1024 * KiB)
     stop = threading.Event()
@@ -39,6 +42,7 @@ def test_threads_together_keep_to_the_rate_and_a_lifted_limit_frees_them():
     assert all(c > 0 for c in counts), "every thread got its turn"
 
 
+@pytest.mark.timing
 def test_a_waiting_connection_leaves_at_once_when_stopped():
     limiter = RateLimiter(10 * KiB)
     stop = threading.Event()

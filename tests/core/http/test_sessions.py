@@ -12,7 +12,7 @@ import pytest
 
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.sessions import SessionPool
-from tests.helpers.foreign import free_port
+from tests.helpers.ports import free_port
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

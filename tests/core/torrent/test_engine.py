@@ -61,6 +61,7 @@ def add_complete_model(tmp_path, eng, events):
     return src, job_id, top
 
 
+@pytest.mark.timing
 def test_commands_and_bounded_shutdown(tmp_path, engine):
     eng, events, store = engine
     src, job_id, _ = add_complete_model(tmp_path, eng, events)
