@@ -29,6 +29,9 @@ def session():
         "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
         "enable_outgoing_utp": False, "enable_incoming_utp": False,
         "allow_multiple_connections_per_ip": True,
+        # A peer whose dial was refused (ours, not yet listening) is tried again after this times its
+        # failures; libtorrent's 60 s let a loaded CI machine's test wait out its whole timeout.
+        "min_reconnect_time": 1,
         "alert_mask": 0,
         **json.loads(os.environ.get("LT_PEER_SETTINGS", "{}")),
     })
