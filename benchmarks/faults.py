@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 import libtorrent as lt  # noqa: E402
 
-from modeldesk.core.paths import default_paths  # noqa: E402
+from modeldesk.core.config.paths import default_paths  # noqa: E402
 
 from tests.helpers.cli import MdHome  # noqa: E402
 from tests.helpers.faulty_http import FaultyServer  # noqa: E402

@@ -44,8 +44,8 @@ def fill_library(home: Path, jobs: int) -> None:
     """Finished HTTP jobs with a few files each, as months of use would leave them (a restart does not
     start finished HTTP jobs again, so they cost the table and the library, not the network)."""
     from modeldesk.core.library.store import Library
-    from modeldesk.core.models import FileEntry, JobKind, Selection
-    from modeldesk.core.paths import default_paths
+    from modeldesk.core.contracts.models import FileEntry, JobKind, Selection
+    from modeldesk.core.config.paths import default_paths
 
     paths = default_paths({"MODELDESK_HOME": str(home)}).ensure()
     lib = Library(paths.library_db)
@@ -89,7 +89,7 @@ def main() -> int:
 
     app = QApplication(["modeldesk"])
     from modeldesk.app import run_gui
-    from modeldesk.core.paths import default_paths
+    from modeldesk.core.config.paths import default_paths
     from modeldesk.ui.main_window import MainWindow
 
     probe = {"last": None, "lates": [], "ready": None, "rss": []}

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bt_download import run_modeldesk, run_qbt  # noqa: E402
 from benchmarks.common import bench_setup, ram_disk  # noqa: E402
-from modeldesk.core.settings import HttpSettings  # noqa: E402
+from modeldesk.core.config.settings import HttpSettings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, QBittorrent  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.shaping_proxy import ShapingProxy  # noqa: E402

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
-from modeldesk.core.publishing import piece_size_for  # noqa: E402
+from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402

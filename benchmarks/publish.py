@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import bench_setup, installed_env, timed_child  # noqa: E402
-from modeldesk.core.publishing import piece_size_for  # noqa: E402
+from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 

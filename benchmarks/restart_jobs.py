@@ -9,10 +9,10 @@ import shutil
 import time
 from pathlib import Path
 
-from modeldesk.core import events as ev
-from modeldesk.core.adds import HttpAdd, TorrentAdd
-from modeldesk.core.models import JobKind, JobState
-from modeldesk.core.paths import default_paths
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.sources.adds import HttpAdd, TorrentAdd
+from modeldesk.core.contracts.models import JobKind, JobState
+from modeldesk.core.config.paths import default_paths
 from modeldesk.core.torrent.sources import parse_torrent_file
 from tests.helpers.cli import MdHome
 from tests.helpers.manager import Running

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 
-from modeldesk.core.paths import AppPaths, default_paths
+from modeldesk.core.config.paths import AppPaths, default_paths
 from modeldesk.logfile import setup_log_file
 from modeldesk.resources import resources_dir
 
@@ -33,8 +33,8 @@ def run_gui(sources: list[str], paths: AppPaths | None = None, minimized: bool =
     from PySide6.QtWidgets import QApplication
 
     from modeldesk.bridge import EngineBridge, Preferences
-    from modeldesk.core.manager import Manager
-    from modeldesk.core.settings import load_settings
+    from modeldesk.core.runtime.manager import Manager
+    from modeldesk.core.config.settings import load_settings
     from modeldesk.desktop_entry import APP_ID
     from modeldesk.ui.error_dialog import install_excepthook
     from modeldesk.ui.i18n import install_translators, pick_language

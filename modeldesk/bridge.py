@@ -15,11 +15,11 @@ from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.intake import Resolved
-from modeldesk.core.messages import Message, message_of, render
-from modeldesk.core.models import Selection
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.sources.intake import Resolved
+from modeldesk.core.base.messages import Message, message_of, render
+from modeldesk.core.contracts.models import Selection
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class Preferences(QObject):
         return self._settings
 
     def set(self, settings) -> Future:
-        from modeldesk.core.settings import save_settings
+        from modeldesk.core.config.settings import save_settings
 
         self._settings = settings
         self.changed.emit(settings)
@@ -235,9 +235,9 @@ class EngineBridge(QObject):
                    sha256: str = "") -> Future:
         """hub_cache: a hub repo also goes into the Hugging Face cache (HF_HUB_CACHE, as huggingface_hub
         finds it) once complete. urls, sha256: a plain file's other URLs and its published sha256."""
-        from modeldesk.core.adds import HttpAdd, check_sha256
-        from modeldesk.core.hf_env import hub_cache_dir
-        from modeldesk.core.intake import build_add
+        from modeldesk.core.sources.adds import HttpAdd, check_sha256
+        from modeldesk.core.config.hf_env import hub_cache_dir
+        from modeldesk.core.sources.intake import build_add
 
         def add():
             request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
@@ -272,7 +272,7 @@ class EngineBridge(QObject):
 
     def preview(self, number: int, text: str, mirrors: tuple[str, ...] = (), project_dir: str = "") -> Future:
         def read():
-            from modeldesk.core.intake import resolve_source
+            from modeldesk.core.sources.intake import resolve_source
 
             return resolve_source(text, mirrors, self._settings().http, self._manager.proxy, project_dir)
 
@@ -307,7 +307,7 @@ class EngineBridge(QObject):
         """Hash SOURCE (a folder or a finished job) into a .torrent at `out` (default: beside the
         folder), then add it to the library, seeded unless `seed` is off; progress as it hashes."""
         def run():
-            from modeldesk.core.publish_flow import default_out, plan_for, publish
+            from modeldesk.core.publish.publish_flow import default_out, plan_for, publish
 
             self._wait_ready()
             plan = plan_for(source, options, self._manager.paths)
@@ -324,7 +324,7 @@ class EngineBridge(QObject):
     def check_locks(self, folders: list[str]) -> Future:
         """For each folder, whether the project it belongs to matches its modeldesk.lock."""
         def run():
-            from modeldesk.core.lock_status import lock_statuses
+            from modeldesk.core.projects.lock_status import lock_statuses
 
             self._wait_ready()
             try:
@@ -391,14 +391,14 @@ class EngineBridge(QObject):
 
     def probe_mirrors(self, number: int, source: str, http) -> Future:
         """Time every mirror of `http` (HttpSettings, perhaps not saved yet) on a real file of source."""
-        from modeldesk.core.mirror_probe import probe_source
+        from modeldesk.core.sources.mirror_probe import probe_source
 
         return self._reply(self.probeReady, number, lambda: probe_source(source, (), http, self._manager.proxy),
                            "Could not probe the mirrors")
 
     def list_tokens(self, hosts: tuple[str, ...]) -> Future:
-        from modeldesk.core.credentials import mask, scope_of
-        from modeldesk.core.secrets import get_token
+        from modeldesk.core.config.credentials import mask, scope_of
+        from modeldesk.core.config.secrets import get_token
 
         def run():  # (account, the origin its token goes to, masked token or "")
             return [(h, scope_of(h) or h, mask(t) if (t := get_token(h)) else "") for h in hosts]
@@ -407,12 +407,12 @@ class EngineBridge(QObject):
 
     def store_token(self, host: str, token: str) -> Future:
         """Stores it in the OS keyring; the future gives the normalized host (None on failure)."""
-        from modeldesk.core.secrets import set_token
+        from modeldesk.core.config.secrets import set_token
 
         return self._submit("Store token", set_token, host, token, on_result=self.tokenStored.emit)
 
     def forget_token(self, host: str) -> Future:
-        from modeldesk.core.secrets import delete_token
+        from modeldesk.core.config.secrets import delete_token
 
         return self._submit("Forget token", delete_token, host)
 

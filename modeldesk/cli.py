@@ -16,9 +16,9 @@ import threading
 from typing import TYPE_CHECKING
 
 from modeldesk import __version__
-from modeldesk.core.constants import LOCK_NAME
-from modeldesk.core.errors import BadInputError, ModelDeskError
-from modeldesk.core.paths import default_paths
+from modeldesk.core.base.constants import LOCK_NAME
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
+from modeldesk.core.config.paths import default_paths
 from modeldesk.headless.first_word import mistyped_command
 from modeldesk.headless.options import check_path_arguments, settings_for
 
@@ -271,7 +271,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _run_transfer(args) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
     from modeldesk.core.library.owner import LibraryLock
-    from modeldesk.core.manager import Manager
+    from modeldesk.core.runtime.manager import Manager
     from modeldesk.headless.output import error_text, make_output
     from modeldesk.headless.runner import Run
 
@@ -326,7 +326,7 @@ def _run_transfer(args) -> int:
 
 
 def _transfer_plan(args, paths, output) -> tuple[list, RunOptions]:
-    from modeldesk.core.adds import TorrentAdd, resolve_torrent_source
+    from modeldesk.core.sources.adds import TorrentAdd, resolve_torrent_source
     from modeldesk.headless.get_cmd import get_adds
     from modeldesk.headless.runner import RunOptions
     from modeldesk.headless.seed_cmd import library_seeds, seed_dir, seed_from_add

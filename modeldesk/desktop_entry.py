@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
-from modeldesk.core.errors import ModelDeskError
+from modeldesk.core.base.atomic import atomic_write
+from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.resources import resources_dir
 
 APP_ID = "io.github.modeldesk.ModelDesk"  # reverse DNS, as the desktop entry and AppStream specs ask

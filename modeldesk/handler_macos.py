@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.base.messages import N_
 
 
 def bundle_of(executable: str) -> Path | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 
-from modeldesk.core.paths import AppPaths
+from modeldesk.core.config.paths import AppPaths
 
 
 def setup_log_file(paths: AppPaths, name: str = "modeldesk.log") -> None:

@@ -28,9 +28,9 @@ def scene(language: str, out: Path, work: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from modeldesk.bridge import EngineBridge, Preferences
-    from modeldesk.core.manager import Manager
-    from modeldesk.core.paths import default_paths
-    from modeldesk.core.settings import load_settings
+    from modeldesk.core.runtime.manager import Manager
+    from modeldesk.core.config.paths import default_paths
+    from modeldesk.core.config.settings import load_settings
     from modeldesk.ui.i18n import install_translators
     from modeldesk.ui.main_window import MainWindow
     from modeldesk.ui.tray import Tray

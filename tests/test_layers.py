@@ -9,7 +9,7 @@ PKG = Path(__file__).resolve().parents[1] / "modeldesk"
 ALLOWED = {
     "libtorrent": ("core/torrent/",),
     "requests": ("core/http/",),
-    "keyring": ("core/secrets.py",),
+    "keyring": ("core/config/secrets.py",),
     "PySide6": ("ui/", "bridge.py", "bridge/", "app.py"),
     "qasync": ("ui/", "bridge.py", "bridge/", "app.py"),
 }

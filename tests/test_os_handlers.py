@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from modeldesk import handler_macos
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.base.errors import BadInputError
 from modeldesk.handler_windows import (
     CLASSES,
     MAGNET_PROG_ID,

@@ -8,17 +8,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.hf_env import hub_cache_dir
-from modeldesk.core.intake import Resolved, build_add, resolve_source
+from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, check_sha256
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.config.hf_env import hub_cache_dir
+from modeldesk.core.sources.intake import Resolved, build_add, resolve_source
 from modeldesk.core.library.manifest import hub_sources_in
-from modeldesk.core.projects import user_path
-from modeldesk.core.models import Selection
-from modeldesk.core.secrets import load_proxy
-from modeldesk.core.selection import is_selected
-from modeldesk.core.settings import Settings
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.config.secrets import load_proxy
+from modeldesk.core.contracts.selection import is_selected
+from modeldesk.core.config.settings import Settings
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.output import Output
 
 

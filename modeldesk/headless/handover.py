@@ -21,8 +21,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.errors import BadInputError, ModelDeskError
-from modeldesk.core.local_socket import absolute_sources, own_folder, socket_path
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
+from modeldesk.core.config.local_socket import absolute_sources, own_folder, socket_path
 
 log = logging.getLogger(__name__)
 FILE_NAME = "seed.sock"

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from modeldesk.core.errors import BadInputError, FilesDamagedError, ModelDeskError
+from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
 from modeldesk.core.http.hub import HubFile
 from modeldesk.core.http.hub_plan import HubListing, hub_job_id, manifest_entry
 from modeldesk.core.library.manifest import file_matches, write_manifest
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.store import Library
-from modeldesk.core.models import FileEntry, JobKind, Selection
-from modeldesk.core.paths import AppPaths, default_paths
-from modeldesk.core.pathsafety import resolve_inside
-from modeldesk.core.projects import user_path
-from modeldesk.core.settings import load_settings
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.contracts.models import FileEntry, JobKind, Selection
+from modeldesk.core.config.paths import AppPaths, default_paths
+from modeldesk.core.base.pathsafety import resolve_inside
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.config.settings import load_settings
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.output import Output, error_text, make_output
 
 
@@ -65,7 +65,7 @@ def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[st
 
 def _import_hub(args, folder: Path, output: Output) -> int:
     from modeldesk.core.http.hub_plan import hub_endpoints
-    from modeldesk.core.intake import resolve_source
+    from modeldesk.core.sources.intake import resolve_source
 
     paths = default_paths()
     http = load_settings(paths.settings_file).http

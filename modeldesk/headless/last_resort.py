@@ -12,7 +12,7 @@ import time
 import traceback
 from pathlib import Path
 
-from modeldesk.core.constants import ENV_HOME
+from modeldesk.core.base.constants import ENV_HOME
 
 CRASH_EXIT = 70
 
@@ -49,7 +49,7 @@ def crash_report(exc: BaseException) -> Path | None:
     name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
     folders = []
     try:
-        from modeldesk.core.paths import default_paths
+        from modeldesk.core.config.paths import default_paths
 
         folders.append(default_paths().state_dir)
     except Exception:  # the state folder's own settings are what failed

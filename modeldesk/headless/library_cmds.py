@@ -8,14 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.paths import default_paths
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.base.units import fmt_bytes
 
 
 def verify(args) -> int:
-    from modeldesk.core.errors import FilesDamagedError
-    from modeldesk.core.verify import verify_folder
+    from modeldesk.core.base.errors import FilesDamagedError
+    from modeldesk.core.projects.verify import verify_folder
 
     try:
         result = verify_folder(Path(args.folder), default_paths())
@@ -40,9 +40,9 @@ def verify(args) -> int:
 def _settle_stale_states(lib, paths) -> None:
     """With no ModelDesk running the library, no job downloads or seeds: a process that was killed
     left its jobs "downloading". Say what they are now (paused, or finished if complete)."""
-    from modeldesk.core.errors import LibraryBusyError
+    from modeldesk.core.base.errors import LibraryBusyError
     from modeldesk.core.library.owner import LibraryLock
-    from modeldesk.core.models import JobState
+    from modeldesk.core.contracts.models import JobState
 
     lock = LibraryLock(paths.library_lock)
     try:
@@ -60,7 +60,7 @@ def _settle_stale_states(lib, paths) -> None:
 
 def identity_of(e) -> dict:
     """What names the model's bytes: a torrent's info-hash, a hub repo's commit, a URL file's sha256."""
-    from modeldesk.core.models import JobKind
+    from modeldesk.core.contracts.models import JobKind
 
     if e.kind is JobKind.BT:
         return {"info_hash": e.job_id}

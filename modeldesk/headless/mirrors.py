@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import sys
 
-from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.prober import ProbeResult
-from modeldesk.core.mirror_probe import probe_source
-from modeldesk.core.paths import default_paths
-from modeldesk.core.project_config import project_mirrors, set_project_mirrors
-from modeldesk.core.projects import user_path
-from modeldesk.core.settings import load_settings
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.sources.mirror_probe import probe_source
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.projects.project_config import project_mirrors, set_project_mirrors
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.config.settings import load_settings
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.output import error_text
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from modeldesk.core.paths import AppPaths
-from modeldesk.core.settings import Settings, load_settings
-from modeldesk.core.units import parse_rate
+from modeldesk.core.config.paths import AppPaths
+from modeldesk.core.config.settings import Settings, load_settings
+from modeldesk.core.base.units import parse_rate
 
 
 def settings_for(args, paths: AppPaths) -> Settings:
@@ -43,7 +43,7 @@ _PATH_ARGS = ("to", "hub_cache", "from_dir", "out", "project", "folder")
 def check_path_arguments(args) -> None:
     """TargetDirError, with a sentence, for a path argument no file system could take (empty, not UTF-8,
     ~nouser, too long)."""
-    from modeldesk.core.projects import user_path
+    from modeldesk.core.projects.projects import user_path
 
     for name in _PATH_ARGS:
         value = getattr(args, name, None)

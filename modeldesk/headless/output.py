@@ -11,9 +11,9 @@ import sys
 import time
 from typing import TextIO, assert_never, cast
 
-from modeldesk.core import events as ev
-from modeldesk.core.models import JobSnapshot
-from modeldesk.core.units import fmt_bytes, fmt_eta, fmt_rate
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.contracts.models import JobSnapshot
+from modeldesk.core.base.units import fmt_bytes, fmt_eta, fmt_rate
 
 
 def snapshot_dict(s: JobSnapshot) -> dict:

@@ -7,11 +7,11 @@ import getpass
 import sys
 from urllib.parse import unquote, urlsplit
 
-from modeldesk.core.errors import BadInputError, ModelDeskError
-from modeldesk.core.paths import default_paths
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.secrets import set_proxy_password
-from modeldesk.core.settings import ProxySettings, load_settings, save_settings
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.secrets import set_proxy_password
+from modeldesk.core.config.settings import ProxySettings, load_settings, save_settings
 
 SCHEMES = {"http": ("http", True), "socks5": ("socks5", False), "socks5h": ("socks5", True)}
 

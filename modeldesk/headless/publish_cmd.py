@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import sys
 
-from modeldesk.core.adds import TorrentAdd
-from modeldesk.core.paths import AppPaths
-from modeldesk.core.projects import user_path
-from modeldesk.core.publish_flow import PublishOptions, default_out, plan_for, publish
-from modeldesk.core.publishing import PublishPlan
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.sources.adds import TorrentAdd
+from modeldesk.core.config.paths import AppPaths
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.publish.publish_flow import PublishOptions, default_out, plan_for, publish
+from modeldesk.core.publish.publishing import PublishPlan
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.output import Output
 
 FIRST_FILES = 10  # files named before hashing; --dry-run names them all

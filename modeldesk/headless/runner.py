@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import assert_never
 
-from modeldesk.core import events as ev
-from modeldesk.core.constants import SHUTDOWN_TIMEOUT_S
-from modeldesk.core.errors import InsufficientSpaceError, Interrupted, ModelDeskError, NetworkError
-from modeldesk.core.adds import HttpAdd, HubAdd, TorrentAdd
-from modeldesk.core.disk_space import full_disk_stall
-from modeldesk.core.manager import Manager
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.constants import SHUTDOWN_TIMEOUT_S
+from modeldesk.core.base.errors import InsufficientSpaceError, Interrupted, ModelDeskError, NetworkError
+from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd
+from modeldesk.core.placement.disk_space import full_disk_stall
+from modeldesk.core.runtime.manager import Manager
 from modeldesk.headless.handover import HandOver
 from modeldesk.headless.output import Output, error_text
 

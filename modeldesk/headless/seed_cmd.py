@@ -3,9 +3,9 @@ of the library (`seed --all`, the lab's always-on seed, which also takes models 
 
 from __future__ import annotations
 
-from modeldesk.core.adds import TorrentAdd, library_add, resolve_torrent_source
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.projects import user_path
+from modeldesk.core.sources.adds import TorrentAdd, library_add, resolve_torrent_source
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.projects.projects import user_path
 
 
 def seed_dir(from_dir: str, src) -> str:

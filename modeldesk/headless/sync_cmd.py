@@ -5,16 +5,16 @@ from __future__ import annotations
 import queue
 from pathlib import Path
 
-from modeldesk.core.adds import HttpAdd, HubAdd
-from modeldesk.core.errors import BadInputError, FilesDamagedError, ModelDeskError
+from modeldesk.core.sources.adds import HttpAdd, HubAdd
+from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
 from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.store import Library
-from modeldesk.core.lockfile import LOCK_NAME, Lock, read_lock, write_lock
-from modeldesk.core.models import Selection
-from modeldesk.core.paths import AppPaths, default_paths
-from modeldesk.core.placing import parse_link_mode
-from modeldesk.core.project_lock import (
+from modeldesk.core.projects.lockfile import LOCK_NAME, Lock, read_lock, write_lock
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.config.paths import AppPaths, default_paths
+from modeldesk.core.placement.placing import parse_link_mode
+from modeldesk.core.projects.project_lock import (
     ProjectState,
     check_project,
     collect_garbage,
@@ -22,7 +22,7 @@ from modeldesk.core.project_lock import (
     missing_by_model,
     write_hub_manifests,
 )
-from modeldesk.core.project_sync import (
+from modeldesk.core.projects.project_sync import (
     SyncChanges,
     edited_files,
     mark_synced,
@@ -31,12 +31,12 @@ from modeldesk.core.project_sync import (
     refuse_edits,
     refuse_own_files,
 )
-from modeldesk.core.projects import user_path
-from modeldesk.core.selection import glob_escape
-from modeldesk.core.settings import Settings
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.contracts.selection import glob_escape
+from modeldesk.core.config.settings import Settings
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.options import settings_for
-from modeldesk.core.project_config import project_mirrors
+from modeldesk.core.projects.project_config import project_mirrors
 from modeldesk.headless.output import Output, error_text, make_output
 
 
@@ -85,7 +85,7 @@ def _report(output: Output, state: ProjectState, event: str, project: Path) -> N
 def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...]) -> list:
     """What to fetch for the files the library could not place: a hub model from its mirrors, a plain file
     from its URLs, a torrent from its swarm (and the web seeds its magnet names)."""
-    from modeldesk.core.adds import TorrentAdd
+    from modeldesk.core.sources.adds import TorrentAdd
     from modeldesk.core.torrent.sources import parse_magnet
 
     adds: list = []
@@ -106,7 +106,7 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
 
 
 def _fetch(args, adds: list, output: Output, paths: AppPaths, settings: Settings, lock: LibraryLock) -> int:
-    from modeldesk.core.manager import Manager
+    from modeldesk.core.runtime.manager import Manager
     from modeldesk.headless.runner import Run, RunOptions
 
     events: queue.Queue = queue.Queue()

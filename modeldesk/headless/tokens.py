@@ -6,11 +6,11 @@ import dataclasses
 import getpass
 import sys
 
-from modeldesk.core.credentials import is_cleartext, mask, normalize_host, scope_of
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.paths import default_paths
-from modeldesk.core.secrets import delete_token, get_token, set_token
-from modeldesk.core.settings import load_settings, save_settings
+from modeldesk.core.config.credentials import is_cleartext, mask, normalize_host, scope_of
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.config.secrets import delete_token, get_token, set_token
+from modeldesk.core.config.settings import load_settings, save_settings
 
 
 def _read_token() -> str:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preview, error_text
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.hf_env import hub_cache_dir
-from modeldesk.core.models import FileEntry, Selection
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.config.hf_env import hub_cache_dir
+from modeldesk.core.contracts.models import FileEntry, Selection
+from modeldesk.core.base.units import fmt_bytes
 
 _PATH = Qt.ItemDataRole.UserRole + 1
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")

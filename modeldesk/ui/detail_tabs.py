@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem
 
-from modeldesk.core.details import HIGH, LOW, NORMAL, SKIP, FileDetail, JobDetails
-from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.core.contracts.details import HIGH, LOW, NORMAL, SKIP, FileDetail, JobDetails
+from modeldesk.core.base.units import fmt_bytes, fmt_rate
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

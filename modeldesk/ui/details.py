@@ -7,9 +7,9 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
 
-from modeldesk.core.details import JobDetails, files_from_library
-from modeldesk.core.models import FileEntry, JobKind, JobState
-from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.core.contracts.details import JobDetails, files_from_library
+from modeldesk.core.contracts.models import FileEntry, JobKind, JobState
+from modeldesk.core.base.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
 from modeldesk.ui.detail_tabs import ALL_LEVELS, HTTP_LEVELS, FilesTab, MirrorsTab, PeersTab, TrackersTab
 from modeldesk.ui.speed_graph import RateHistory, SpeedGraph

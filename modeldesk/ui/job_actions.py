@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QWidget
 
 from modeldesk.bridge import EngineBridge
-from modeldesk.core.models import JobKind
+from modeldesk.core.contracts.models import JobKind
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.limits_dialog import LimitsDialog
 from modeldesk.ui.transfer_model import Row

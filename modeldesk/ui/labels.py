@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from modeldesk.core.models import JobKind, JobState
+from modeldesk.core.contracts.models import JobKind, JobState
 
 
 def state_label(state: JobState) -> str:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.models import FileEntry, JobKind, JobState
-from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.core.contracts.models import FileEntry, JobKind, JobState
+from modeldesk.core.base.units import fmt_bytes, fmt_rate
 from modeldesk.ui.empty_hint import EmptyHint
 from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action

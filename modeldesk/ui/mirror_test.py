@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, error_text
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.units import fmt_rate
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.base.units import fmt_rate
 
 DEFAULT_PROBE_REPO = "hf://openai-community/gpt2"
 

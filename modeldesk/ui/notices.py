@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from modeldesk import desktop_notify
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 
 log = logging.getLogger(__name__)
 INCOMPLETE = (JobState.METADATA, JobState.DOWNLOADING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox
 
-from modeldesk.core.settings import PROXY_KINDS, ProxySettings
+from modeldesk.core.config.settings import PROXY_KINDS, ProxySettings
 
 
 class ProxyForm(QGroupBox):

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, error_text
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.publish_flow import PublishOptions, Published
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.publish.publish_flow import PublishOptions, Published
+from modeldesk.core.base.units import fmt_bytes
 
 _numbers = itertools.count(1)
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from modeldesk import desktop_entry
 from modeldesk.bridge import EngineBridge, message_text
-from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
+from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.config.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESET_PERCENT, Settings
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.mirror_test import MirrorTest
 from modeldesk.ui.proxy_form import ProxyForm

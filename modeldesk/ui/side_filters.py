@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView
 
-from modeldesk.core.lock_status import LockStatus
+from modeldesk.core.projects.lock_status import LockStatus
 
 from modeldesk.ui.transfer_filter import StatusFilter, matches
 from modeldesk.ui.transfer_model import Row

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from modeldesk.core.units import fmt_rate
+from modeldesk.core.base.units import fmt_rate
 
 HISTORY_SECONDS = 300
 DOWN_COLOR = QColor(38, 132, 255)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.units import fmt_bytes
 
 
 class ThanksLine(NamedTuple):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from modeldesk.bridge import EngineBridge
-from modeldesk.core.credentials import scope_of
+from modeldesk.core.config.credentials import scope_of
 
 _ACCOUNT = Qt.ItemDataRole.UserRole + 1
 

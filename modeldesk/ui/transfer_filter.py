@@ -6,7 +6,7 @@ import enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 from modeldesk.ui.transfer_model import JOB_ROLE, SORT_ROLE, Row
 
 

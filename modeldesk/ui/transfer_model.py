@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from modeldesk.bridge import message_text
-from modeldesk.core.models import JobKind, JobSnapshot, JobState, LibraryEntry
-from modeldesk.core.units import fmt_bytes, fmt_rate
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState, LibraryEntry
+from modeldesk.core.base.units import fmt_bytes, fmt_rate
 from modeldesk.ui.labels import fmt_duration, kind_label, state_label
 
 

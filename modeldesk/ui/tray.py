@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from modeldesk.core.models import JobState
-from modeldesk.core.units import fmt_rate
+from modeldesk.core.contracts.models import JobState
+from modeldesk.core.base.units import fmt_rate
 from modeldesk.ui.transfer_model import Row
 
 

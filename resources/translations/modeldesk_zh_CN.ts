@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="83"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="83"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="86"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="86"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="96"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="96"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/adds.py" line="119"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="119"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -190,27 +190,27 @@
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="21"/>
+        <location filename="../../modeldesk/core/runtime/hub_offline.py" line="21"/>
         <source>HF_HUB_OFFLINE is set and {project} holds no copy of {repo_id} that ModelDesk knows. Unset HF_HUB_OFFLINE to download it, or `modeldesk import` a copy first.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中没有 ModelDesk 认得的 {repo_id} 副本。请取消 HF_HUB_OFFLINE 以下载，或先用 `modeldesk import` 导入一份副本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="27"/>
+        <location filename="../../modeldesk/core/runtime/hub_offline.py" line="27"/>
         <source>HF_HUB_OFFLINE is set and {manifest} names no commit of {repo_id}.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {manifest} 没有记录 {repo_id} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="30"/>
+        <location filename="../../modeldesk/core/runtime/hub_offline.py" line="30"/>
         <source>HF_HUB_OFFLINE is set and {project} holds {repo_id} at {commit}, not at {revision}.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 是 {commit} 版本，不是 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="38"/>
+        <location filename="../../modeldesk/core/runtime/hub_offline.py" line="38"/>
         <source>HF_HUB_OFFLINE is set and {missing_count} selected file(s) of {repo_id} are not on disk in {project}: {shown}. Unset HF_HUB_OFFLINE to fetch them.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {repo_id} 有 {missing_count} 个选中的文件不在 {project} 中：{shown}。请取消 HF_HUB_OFFLINE 以获取它们。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_offline.py" line="42"/>
+        <location filename="../../modeldesk/core/runtime/hub_offline.py" line="42"/>
         <source>HF_HUB_OFFLINE is set and the copy of {repo_id} in {project} has none of the selected files.</source>
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
     </message>
@@ -225,22 +225,22 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="68"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="69"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="78"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="79"/>
         <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="192"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="193"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/jobs.py" line="205"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="206"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -300,7 +300,7 @@
         <translation>{name}：没有镜像能提供它（{detail}）。请稍后重试；已下载的数据会保留。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/intake.py" line="89"/>
+        <location filename="../../modeldesk/core/sources/intake.py" line="89"/>
         <source>Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.</source>
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
@@ -315,449 +315,449 @@
         <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="62"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="62"/>
         <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
         <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="71"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="71"/>
         <source>{key} = {value} is not valid</source>
         <translation>{key} = {value} 无效</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="78"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="78"/>
         <source>{key} must be a list of {prefixes} addresses</source>
         <translation>{key} 必须是 {prefixes} 地址的列表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="85"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="85"/>
         <source>a [[model.file]] entry is not a table</source>
         <translation>有一个 [[model.file]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="89"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="89"/>
         <source>the size of {path!r} is not a byte count</source>
         <translation>{path!r} 的大小不是字节数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="98"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="98"/>
         <source>a [[model]] entry is not a table</source>
         <translation>有一个 [[model]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="106"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="106"/>
         <source>the model {name!r} lists no file</source>
         <translation>模型 {name!r} 没有列出任何文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="115"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="115"/>
         <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
         <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="118"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="118"/>
         <source>the magnet of {name!r} is not a magnet link with an info-hash</source>
         <translation>{name!r} 的磁力链接不是带有 info-hash 的磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="131"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="131"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="133"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="133"/>
         <source>it nests too deeply to be a lock</source>
         <translation>它的嵌套层级太深，不可能是锁文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="136"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="136"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="141"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="141"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="145"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="145"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="155"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="155"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="158"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="158"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="258"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/lockfile.py" line="162"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="162"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="128"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="128"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="208"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="208"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="244"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="244"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/manager.py" line="315"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="315"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/mirror_probe.py" line="30"/>
+        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="30"/>
         <source>{repo_id} has no files to probe.</source>
         <translation>{repo_id} 没有可供测速的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="53"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="53"/>
         <source>{what} has an empty file name; it cannot be saved safely.</source>
         <translation>{what} 含有空文件名，无法安全保存。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="57"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="57"/>
         <source>{what} contains the file name {shown!r}, which would be written outside the project folder. It was refused; ask the publisher for a fixed copy.</source>
         <translation>{what} 含有文件名 {shown!r}，它会被写到项目文件夹之外。已拒绝；请向发布者索取修正后的版本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="63"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="63"/>
         <source>{what} contains the file {shown!r} inside a {reserved}/ folder. Such folders are never written from a download (a .git/ folder can run commands when git is used there). It was refused; ask the publisher for a fixed copy.</source>
         <translation>{what} 含有位于 {reserved}/ 文件夹中的文件 {shown!r}。下载永远不会写入这类文件夹（在那里使用 git 时，.git/ 文件夹可以执行命令）。已拒绝；请向发布者索取修正后的版本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="73"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="73"/>
         <source>{what} contains the absolute file name {path!r}; it was refused so nothing is written outside the project folder.</source>
         <translation>{what} 含有绝对路径文件名 {path!r}；已拒绝，项目文件夹之外不会写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="92"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="92"/>
         <source>{target} cannot be checked ({exc}); nothing was written.</source>
         <translation>无法检查 {target}（{exc}）；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="96"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="96"/>
         <source> through the link {link} -&gt; {target}</source>
         <translation>（经由链接 {link} -&gt; {target}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="99"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="99"/>
         <source>{target} would be written outside the project folder {root}{via}. Nothing was written there; remove the link or pick another folder.</source>
         <translation>{target} 会被写到项目文件夹 {root} 之外{via}。那里没有写入任何内容；请删除该链接或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="136"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="136"/>
         <source>{what} contains the file name {part!r}, longer than the {NAME_MAX} bytes a file system allows. It cannot be saved; ask the publisher to shorten it.</source>
         <translation>{what} 含有文件名 {part!r}，超过文件系统允许的 {NAME_MAX} 字节。无法保存；请让发布者缩短它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/pathsafety.py" line="145"/>
+        <location filename="../../modeldesk/core/base/pathsafety.py" line="145"/>
         <source>{what} lists {folder!r} both as a file and as the folder of {path!r}; it cannot be saved. Ask the publisher for a fixed copy.</source>
         <translation>{what} 把 {folder!r} 同时列为文件和 {path!r} 所在的文件夹，无法保存。请向发布者索取修正后的版本。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="43"/>
+        <location filename="../../modeldesk/core/placement/placing.py" line="43"/>
         <source>{text!r} is not a link mode; use one of: {modes}.</source>
         <translation>{text!r} 不是链接方式；请使用以下之一：{modes}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="88"/>
+        <location filename="../../modeldesk/core/placement/placing.py" line="88"/>
         <source>{dest} cannot be placed as a {mode} of {src}: {strerror}. Use --link-mode auto or copy.</source>
         <translation>无法以 {mode} 方式从 {src} 放置 {dest}：{strerror}。请使用 --link-mode auto 或 copy。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="91"/>
+        <location filename="../../modeldesk/core/placement/placing.py" line="91"/>
         <source>{dest} cannot be placed from {src}: {strerror}.</source>
         <translation>无法从 {src} 放置 {dest}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="95"/>
+        <location filename="../../modeldesk/core/placement/placing.py" line="95"/>
         <source>{dest} cannot be placed from {src}: {reason}.</source>
         <translation>无法从 {src} 放置 {dest}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/placing.py" line="96"/>
+        <location filename="../../modeldesk/core/placement/placing.py" line="96"/>
         <source>no way of placing worked</source>
         <translation>所有放置方式均未成功</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="34"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="34"/>
         <source>{path} cannot be read ({exc}); fix or remove it.</source>
         <translation>无法读取 {path}（{exc}）；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="36"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="36"/>
         <source>{path} nests too deeply to be read; fix or remove it.</source>
         <translation>{path} 嵌套层级太深，无法读取；请修正或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="39"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="39"/>
         <source>{path}: [hub] mirrors must be a list of http(s) addresses.</source>
         <translation>{path}：[hub] mirrors 必须是 http(s) 地址的列表。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_config.py" line="56"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="56"/>
         <source>A mirror is an http(s) address, e.g. https://hf-mirror.com.</source>
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="47"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="47"/>
         <source>{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite it, then lock.</source>
         <translation>{folder} 中的 {name} 没有清单（{manifest}）；请再运行一次同样的 get 以重写它，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="54"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="54"/>
         <source>{entry} of {name} is missing in {folder}; repair it with `modeldesk verify {folder}` and get, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="73"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="73"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="86"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="86"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="115"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="115"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_lock.py" line="156"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="156"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="62"/>
+        <location filename="../../modeldesk/core/projects/project_sync.py" line="62"/>
         <source>{lock} places a file at {rel}, the project&apos;s own file; it was refused and nothing was changed. Fix the lock.</source>
         <translation>{lock} 要在 {rel} 放置文件，而那是项目自己的文件；已拒绝，没有做任何改动。请修正锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="82"/>
+        <location filename="../../modeldesk/core/projects/project_sync.py" line="82"/>
         <source>{shown} in {project} differ from {lock} and are not a version ModelDesk put there: they look like your edits, so sync changed nothing. Run `modeldesk sync --force` to move them to {edited_dir}/ and put the locked files in their place.</source>
         <translation>{project} 中的 {shown} 与 {lock} 不一致，且不是 ModelDesk 放置的版本：它们看起来是你的修改，因此 sync 没有做任何改动。运行 `modeldesk sync --force` 可把它们移到 {edited_dir}/，并放入锁定的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="138"/>
+        <location filename="../../modeldesk/core/projects/project_sync.py" line="138"/>
         <source>{rel} could not be kept aside before it is replaced ({reason}); nothing of it was lost. Fix the folder, then sync again.</source>
         <translation>{rel} 在被替换前无法另行保存（{reason}）；它没有丢失任何内容。请修复该文件夹后再次 sync。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/project_sync.py" line="172"/>
+        <location filename="../../modeldesk/core/projects/project_sync.py" line="172"/>
         <source>{rel} in {project} is not a file; move it away, then sync.</source>
         <translation>{project} 中的 {rel} 不是文件；请把它移走，然后再 sync。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="25"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="25"/>
         <source>An empty path was given; name a folder.</source>
         <translation>给出的路径为空；请指定一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="27"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="27"/>
         <source>{text!r} is not a valid path (it contains a NUL character).</source>
         <translation>{text!r} 不是有效路径（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="31"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="31"/>
         <source>{text!r} is not valid UTF-8 text (shown with ? for the bytes that are not); ModelDesk takes UTF-8 file names. Rename it, or pick another folder.</source>
         <translation>{text!r} 不是有效的 UTF-8 文本（无效字节显示为 ?）；ModelDesk 只接受 UTF-8 文件名。请重命名，或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="37"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="37"/>
         <source>{text!r} starts with ~{user}, but this machine has no user {user!r}; write the folder out in full.</source>
         <translation>{text!r} 以 ~{user} 开头，但本机没有用户 {user!r}；请写出完整的文件夹路径。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="41"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="41"/>
         <source>{text!r} is longer than a file system allows ({name_max} bytes a name, {path_max} in all); pick a shorter path.</source>
         <translation>{text!r} 超出文件系统允许的长度（每个名称 {name_max} 字节，总共 {path_max} 字节）；请选择更短的路径。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="52"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="52"/>
         <source>{shown} is a file, not a folder. Pick a folder for the model.</source>
         <translation>{shown} 是文件，不是文件夹。请为模型选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="55"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="55"/>
         <source>{path} cannot be created: part of that path is a file.</source>
         <translation>无法创建 {path}：该路径的一部分是文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="57"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="57"/>
         <source>{shown} cannot be created: {strerror}. Pick another folder.</source>
         <translation>无法创建 {shown}：{strerror}。请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects.py" line="60"/>
+        <location filename="../../modeldesk/core/projects/projects.py" line="60"/>
         <source>{path} is not writable. Pick a folder you can write to.</source>
         <translation>{path} 不可写。请选择一个你有写权限的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/proxy.py" line="48"/>
+        <location filename="../../modeldesk/core/config/proxy.py" line="48"/>
         <source> Every connection goes through the {proxy}: check that it runs and that its user name and password (Settings → Connection) are right.</source>
         <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="72"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="72"/>
         <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
         <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="80"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="80"/>
         <source>{name} already is a torrent; share it with: {link}</source>
         <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="82"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="82"/>
         <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
         <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="94"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="94"/>
         <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="116"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="116"/>
         <source>{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` and fetch it again, or publish a copy of the folder without its .modeldesk/ as a model of your own.</source>
         <translation>{folder} 中的 {rel} 已不再是 {repo}@{commit} 的文件（sha256 不同：下载后被修改过）。未发布任何内容；请运行 `modeldesk verify {folder}` 并重新获取，或把去掉 .modeldesk/ 的文件夹副本作为你自己的模型发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="122"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="122"/>
         <source>{folder} cannot be read to check it: {reason}.</source>
         <translation>无法读取 {folder} 以进行检查：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="139"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="139"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="141"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="141"/>
         <source>{out} already exists (and is not a .torrent); it was left as it is. Choose another file for the torrent (--out FILE).</source>
         <translation>{out} 已存在（且不是 .torrent 文件）；已保持原样。请为种子选择另一个文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_flow.py" line="146"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="146"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="77"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="77"/>
         <source>{folder} holds no model of {repo!r}.</source>
         <translation>{folder} 中没有 {repo!r} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="82"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="82"/>
         <source>{folder} holds several models ({names}); say which one with --repo ORG/NAME.</source>
         <translation>{folder} 中有多个模型（{names}）；请用 --repo ORG/NAME 指定。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="87"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="87"/>
         <source>{manifest} names no repo and commit; it was not used.</source>
         <translation>{manifest} 没有记录仓库和提交，未被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="94"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="94"/>
         <source>{base!r} is not an http(s) address; a web seed must be one.</source>
         <translation>{base!r} 不是 http(s) 地址；Web 种子必须是。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="108"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="108"/>
         <source>{shown} is not a folder; publish takes a model folder.</source>
         <translation>{shown} 不是文件夹；publish 需要一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="123"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="123"/>
         <source>{shown} holds only empty files; a torrent needs at least one byte of data.</source>
         <translation>{shown} 中只有空文件；种子至少需要一个字节的数据。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="144"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="144"/>
         <source>{path} of {repo} is missing or incomplete in {shown}; run `modeldesk verify {shown}` and fetch it again before publishing.</source>
         <translation>{shown} 中 {repo} 的 {path} 缺失或不完整；发布前请运行 `modeldesk verify {shown}` 并重新获取。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publishing.py" line="121"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="121"/>
         <source>{shown} holds no file to publish.</source>
         <translation>{shown} 中没有可发布的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/relocate.py" line="49"/>
+        <location filename="../../modeldesk/core/placement/relocate.py" line="49"/>
         <source>{clash} already exists; move or rename it first. Nothing was moved.</source>
         <translation>{clash} 已存在；请先移动或重命名它。没有移动任何文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/relocate.py" line="61"/>
+        <location filename="../../modeldesk/core/placement/relocate.py" line="61"/>
         <source>Moving to {new_root} failed: {reason}. The files stay in {old_root}.</source>
         <translation>移动到 {new_root} 失败：{reason}。文件仍在 {old_root}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="40"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="40"/>
         <source>The keyring library is missing ({exc}).</source>
         <translation>缺少 keyring 库（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="47"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="47"/>
         <source>No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or {ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.</source>
         <translation>没有可保存令牌的系统密钥环（Secret Service，如 GNOME Keyring 或 KWallet、macOS 钥匙串、Windows 凭据保险箱）。请安装或解锁一个；ModelDesk 从不把令牌写入明文文件。没有密钥环时，huggingface.co 可设置 {ENV_HF_TOKEN}，镜像可设置 {ENV_TOKENS}=host=token（或 {ENV_TOKEN_FILE}，指向你自己保管的、由这样的行组成的文件）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="60"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="60"/>
         <source>Give a host and a non-empty token.</source>
         <translation>请提供主机和非空的令牌。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="71"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="71"/>
         <source>The keyring refused to store {what}: {kind}. Unlock your keyring and try again.</source>
         <translation>密钥环拒绝保存 {what}：{kind}。请解锁密钥环后重试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="116"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="107"/>
         <source>Give the proxy user name before its password.</source>
         <translation>请先填写代理用户名，再填写密码。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="148"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="139"/>
         <source>{what}: write host=token (one entry is not of that form).</source>
         <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/secrets.py" line="161"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="152"/>
         <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="36"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="37"/>
         <source>No job {job_id} in the library.</source>
         <translation>库中没有任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="77"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="78"/>
         <source>Resume the job first; its files can be picked while it runs.</source>
         <translation>请先继续该任务；任务运行时才能选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/stored_jobs.py" line="80"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="81"/>
         <source>Resume the job first: a running job checks its files against their hashes.</source>
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
@@ -857,7 +857,7 @@
         <translation>ModelDesk 正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/publish.py" line="49"/>
+        <location filename="../../modeldesk/core/torrent/publish.py" line="68"/>
         <source>Reading {folder} failed while hashing it: {exc}.</source>
         <translation>计算哈希时读取 {folder} 失败：{exc}。</translation>
     </message>
@@ -968,37 +968,37 @@
         <translation>检查 {name} 未在 {timeout:g} 秒内完成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/units.py" line="21"/>
+        <location filename="../../modeldesk/core/base/units.py" line="21"/>
         <source>Not a rate: {text!r}. Use e.g. 5M, 500K or 30%.</source>
         <translation>不是速率：{text!r}。请使用如 5M、500K 或 30% 的写法。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/units.py" line="23"/>
+        <location filename="../../modeldesk/core/base/units.py" line="23"/>
         <source>A percentage limit must be between 0 and 100, not {text!r}.</source>
         <translation>百分比限制必须在 0 到 100 之间，不能是 {text!r}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/units.py" line="26"/>
+        <location filename="../../modeldesk/core/base/units.py" line="26"/>
         <source>A percentage upload limit needs your uplink speed: set it with --uplink (e.g. --uplink 10Mbit).</source>
         <translation>按百分比限制上传需要知道你的上行带宽：请用 --uplink 设置（例如 --uplink 10Mbit）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/units.py" line="32"/>
+        <location filename="../../modeldesk/core/base/units.py" line="32"/>
         <source>Not a rate: {text!r}. Use e.g. 5M, 500K, 10Mbit or 30%.</source>
         <translation>不是速率：{text!r}。请使用如 5M、500K、10Mbit 或 30% 的写法。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/urls.py" line="19"/>
+        <location filename="../../modeldesk/core/base/urls.py" line="19"/>
         <source>{text!r} is not a valid URL ({exc}). Copy the whole address again.</source>
         <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/verify.py" line="59"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="59"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder} 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/verify.py" line="89"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="89"/>
         <source>{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and no job of the library in this folder.</source>
         <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
     </message>
@@ -1069,152 +1069,152 @@
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="16"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="16"/>
         <source>no space is left on the disk</source>
         <translation>磁盘空间已满</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="17"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="17"/>
         <source>permission denied</source>
         <translation>权限不足</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="18"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="18"/>
         <source>the operation is not permitted</source>
         <translation>不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="19"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="19"/>
         <source>the file system is read-only</source>
         <translation>文件系统为只读</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="20"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="20"/>
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="21"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="21"/>
         <source>a part of the path is a file, not a folder</source>
         <translation>路径中有一部分是文件而不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="22"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="22"/>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="23"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="23"/>
         <source>it already exists</source>
         <translation>它已存在</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="24"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="24"/>
         <source>the disk reported an input/output error</source>
         <translation>磁盘报告了输入/输出错误</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="25"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="25"/>
         <source>the name is too long for the file system</source>
         <translation>名称超出了文件系统允许的长度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="26"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="26"/>
         <source>they are on different file systems</source>
         <translation>它们位于不同的文件系统上</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="27"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="27"/>
         <source>the file has too many links</source>
         <translation>该文件的链接数过多</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="28"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="28"/>
         <source>it is in use</source>
         <translation>它正在被使用</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="29"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="29"/>
         <source>the file is too large for the file system</source>
         <translation>文件超出了文件系统允许的大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/os_reasons.py" line="32"/>
+        <location filename="../../modeldesk/core/base/os_reasons.py" line="32"/>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/credentials.py" line="45"/>
+        <location filename="../../modeldesk/core/config/credentials.py" line="45"/>
         <source>{text!r} names no host a token can be scoped to; give a host such as huggingface.co, or an address such as http://mirror.lab:8080.</source>
         <translation>{text!r} 没有指明令牌可绑定的主机；请给出主机名（如 huggingface.co）或地址（如 http://mirror.lab:8080）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="70"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="70"/>
         <source>it sits in {folder}/</source>
         <translation>它位于 {folder}/ 中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="73"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="73"/>
         <source>its name</source>
         <translation>它的文件名</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="79"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="79"/>
         <source>it holds a private key</source>
         <translation>它包含私钥</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="87"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="87"/>
         <source>{rel} in {shown} looks like a credential ({why}). Nothing was published: ModelDesk never shares keys, tokens or passwords. Move it out of the folder and publish again.</source>
         <translation>{shown} 中的 {rel} 看起来是凭据（{why}）。未发布任何内容：ModelDesk 从不分享密钥、令牌或密码。请把它移出该文件夹后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="111"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="111"/>
         <source>{rel} in {shown} leads outside the folder (to {target}). Nothing was published: ModelDesk never shares a file from outside the folder you publish. Copy the file in, or remove the link.</source>
         <translation>{shown} 中的 {rel} 指向文件夹之外（{target}）。未发布任何内容：ModelDesk 从不分享所发布文件夹之外的文件。请把该文件复制进来，或删除这个链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="131"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="131"/>
         <source>{sub} in {shown} cannot be read ({reason}); nothing was published. Fix its permissions, or move it out of the folder.</source>
         <translation>{shown} 中的 {sub} 无法读取（{reason}）；未发布任何内容。请修正其权限，或把它移出该文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="139"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="139"/>
         <source>{rel} in {shown} has a name that is not valid UTF-8 (? marks the bytes); a torrent cannot carry it. Rename it, then publish again.</source>
         <translation>{shown} 中的 {rel} 的名称不是有效的 UTF-8（? 表示无效字节）；种子无法包含它。请重命名后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish_scan.py" line="149"/>
+        <location filename="../../modeldesk/core/publish/publish_scan.py" line="149"/>
         <source>{shown} holds more than {limit} files, more than a torrent can carry (BitTorrent clients refuse such a .torrent). Pack small files into archives, or publish subfolders one by one.</source>
         <translation>{shown} 中的文件超过 {limit} 个，超出一个种子能承载的数量（BitTorrent 客户端会拒绝这样的 .torrent）。请把小文件打包成归档，或逐个发布子文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="34"/>
+        <location filename="../../modeldesk/core/base/beneath.py" line="34"/>
         <source>{rel} leaves its folder; nothing was written.</source>
         <translation>{rel} 超出了它所在的文件夹；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="39"/>
+        <location filename="../../modeldesk/core/base/beneath.py" line="39"/>
         <source>{path} is a link (or not a folder) where ModelDesk keeps its own files; nothing was written through it. Remove the link, then run this again.</source>
         <translation>{path} 是一个链接（或不是文件夹），而 ModelDesk 要在这里保存自己的文件；没有经由它写入任何内容。请删除该链接后重新运行。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/beneath.py" line="91"/>
+        <location filename="../../modeldesk/core/base/beneath.py" line="91"/>
         <source>{rel} names no file; nothing was written.</source>
         <translation>{rel} 没有指明文件；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/store.py" line="36"/>
+        <location filename="../../modeldesk/core/library/store.py" line="41"/>
         <source>The library {path} cannot be opened: {reason}. Fix its folder, or set {ENV_HOME} to a folder you can write to.</source>
         <translation>无法打开库 {path}：{reason}。请修复其文件夹，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/paths.py" line="60"/>
+        <location filename="../../modeldesk/core/config/paths.py" line="60"/>
         <source>ModelDesk cannot keep its files in {folder}: {reason}. Fix it, or set {ENV_HOME} to a folder you can write to.</source>
         <translation>ModelDesk 无法在 {folder} 中保存文件：{reason}。请修复它，或把 {ENV_HOME} 设为你可写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/disk_space.py" line="29"/>
+        <location filename="../../modeldesk/core/placement/disk_space.py" line="29"/>
         <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then try again; what is done is kept.</source>
         <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用。请释放空间后重试；已完成的部分会保留。</translation>
     </message>
@@ -2673,42 +2673,42 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TokensTab</name>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="21"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="21"/>
         <source>Token</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="37"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="29"/>
         <source>Save token</source>
         <translation>保存令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="39"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="31"/>
         <source>Remove selected</source>
         <translation>移除所选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="41"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="33"/>
         <source>A token is sent only to its scheme, host and port (a host alone means https on its usual port), never to other mirrors or after a redirect. Write http://host:port to trust a plain-http mirror. Tokens are kept in the system keyring.</source>
         <translation>令牌只发送给它绑定的协议、主机和端口（只写主机名表示 https 及其默认端口），绝不会发给其他镜像，也不会随重定向发出。要信任纯 http 镜像，请写 http://主机:端口。令牌保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="47"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="39"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="48"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="40"/>
         <source>Token:</source>
         <translation>令牌：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/tokens_tab.py" line="70"/>
+        <location filename="../../modeldesk/ui/tokens_tab.py" line="62"/>
         <source>(missing)</source>
         <translation>（缺失）</translation>
     </message>

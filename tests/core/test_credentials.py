@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from modeldesk.core.credentials import Credentials, mask, normalize_host
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.secrets import load_credentials
+from modeldesk.core.config.credentials import Credentials, mask, normalize_host
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.config.secrets import load_credentials
 
 
 def test_scopes_are_origins():

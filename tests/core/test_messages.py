@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from modeldesk.core import errors
-from modeldesk.core.messages import N_, Message, render
+from modeldesk.core.base import errors
+from modeldesk.core.base.messages import N_, Message, render
 
-CORE = Path(errors.__file__).parent
+CORE = Path(errors.__file__).parents[1]  # modeldesk/core, every package of it
 ERRORS = {name for name, obj in vars(errors).items()
           if isinstance(obj, type) and issubclass(obj, errors.ModelDeskError)}
 NOT_PARAMS = {"hint"}

@@ -9,10 +9,10 @@ import os
 
 import pytest
 
-from modeldesk.core.errors import DiskError, TargetDirError
-from modeldesk.core.messages import Message, message_of
-from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.projects import ensure_project_dir
+from modeldesk.core.base.errors import DiskError, TargetDirError
+from modeldesk.core.base.messages import Message, message_of
+from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.projects.projects import ensure_project_dir
 
 
 def test_a_full_disk_is_worded_and_stored_as_a_message():

@@ -1,4 +1,4 @@
-from modeldesk.core.paths import default_paths
+from modeldesk.core.config.paths import default_paths
 
 
 def test_modeldesk_home_holds_everything(tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from modeldesk.core.errors import UnsafePathError
-from modeldesk.core.pathsafety import check_relative_path, resolve_inside
-from modeldesk.core.relocate import move_files
+from modeldesk.core.base.errors import UnsafePathError
+from modeldesk.core.base.pathsafety import check_relative_path, resolve_inside
+from modeldesk.core.placement.relocate import move_files
 
 
 @pytest.mark.parametrize("path", ["../x", "/etc/passwd", "a/../../b", "C:/x", "a\\b", "a\0b", ".git/config",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libtorrent as lt
 import pytest
 
-from modeldesk.core.piece_layout import PieceLayout, WebFile, web_seed_url
+from modeldesk.core.contracts.piece_layout import PieceLayout, WebFile, web_seed_url
 from modeldesk.core.torrent.web_feed import layout_of
 from tests.helpers.swarm import make_torrent, write_random
 

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from modeldesk.core.errors import BadInputError, DiskError
-from modeldesk.core.placing import LinkMode, parse_link_mode, place_file
+from modeldesk.core.base.errors import BadInputError, DiskError
+from modeldesk.core.placement.placing import LinkMode, parse_link_mode, place_file
 from tests.helpers.disk import btrfs_disk
 
 

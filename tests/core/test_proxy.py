@@ -8,8 +8,8 @@ import json
 import libtorrent as lt
 
 from modeldesk.core.http.client import new_session
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.settings import ProxySettings, load_settings
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.settings import ProxySettings, load_settings
 from modeldesk.core.torrent.session_config import proxy_pack
 
 SOCKS = ProxySettings(kind="socks5", host="10.0.0.2", port=1080, username="lab user", hostnames=True)

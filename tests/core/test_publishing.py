@@ -7,10 +7,10 @@ import os
 
 import pytest
 
-from modeldesk.core.errors import BadInputError, UnsafePathError
+from modeldesk.core.base.errors import BadInputError, UnsafePathError
 from modeldesk.core.library.manifest import write_manifest
-from modeldesk.core.publish_scan import credential_kind, scan_folder
-from modeldesk.core.publishing import MAX_PIECE, MIN_PIECE, piece_size_for, plan_publish
+from modeldesk.core.publish.publish_scan import credential_kind, scan_folder
+from modeldesk.core.publish.publishing import MAX_PIECE, MIN_PIECE, piece_size_for, plan_publish
 
 MiB = 1024 * 1024
 COMMIT = "a" * 40
@@ -115,7 +115,7 @@ def test_a_folder_of_empty_files_or_of_too_many_files_is_refused_before_hashing(
         (tmp_path / "empty" / n).write_bytes(b"")
     with pytest.raises(BadInputError, match="only empty files"):
         plan_publish(tmp_path / "empty")
-    import modeldesk.core.publish_scan as publish_scan
+    import modeldesk.core.publish.publish_scan as publish_scan
 
     monkeypatch.setattr(publish_scan, "MAX_FILES", 3)
     _write(tmp_path / "many", [f"f{i}.bin" for i in range(5)])

@@ -1,5 +1,5 @@
-from modeldesk.core.models import Selection
-from modeldesk.core.selection import is_selected, select
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.contracts.selection import is_selected, select
 
 PATHS = ["tts/models/w.safetensors", "tts/models/config.json", "tts/samples/a.wav", "tts/README.md"]
 

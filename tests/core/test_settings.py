@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from modeldesk.core import settings as st
-from modeldesk.core.settings import Settings, TorrentSettings, load_settings, save_settings
+from modeldesk.core.config import settings as st
+from modeldesk.core.config.settings import Settings, TorrentSettings, load_settings, save_settings
 
 
 def test_round_trip_is_atomic_and_private(tmp_path):

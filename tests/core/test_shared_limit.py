@@ -3,8 +3,8 @@ download, the whole limit to a lone engine."""
 
 from __future__ import annotations
 
-from modeldesk.core.models import JobKind, JobSnapshot, JobState
-from modeldesk.core.shared_limit import SETTLE_S, STALE_S, Demand, SharedDownloadLimit, split
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState
+from modeldesk.core.runtime.shared_limit import SETTLE_S, STALE_S, Demand, SharedDownloadLimit, split
 
 MiB = 1024 * 1024
 L = 8 * MiB

@@ -1,7 +1,7 @@
 import pytest
 
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.units import fmt_bytes, fmt_eta, parse_rate
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.base.units import fmt_bytes, fmt_eta, parse_rate
 
 
 @pytest.mark.parametrize(

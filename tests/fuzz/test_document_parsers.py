@@ -9,11 +9,11 @@ import json
 
 from hypothesis import example, given, strategies as st
 
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.hub import RepoRef, commit_of, files_of_listing
 from modeldesk.core.library.manifest import verify_manifests
-from modeldesk.core.pathsafety import check_relative_path
-from modeldesk.core.settings import Settings, load_settings
+from modeldesk.core.base.pathsafety import check_relative_path
+from modeldesk.core.config.settings import Settings, load_settings
 from tests.fuzz.strategies import hostile_text, json_values
 
 _sizes = st.integers(-5, 2**50) | json_values

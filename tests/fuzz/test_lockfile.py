@@ -7,9 +7,9 @@ from __future__ import annotations
 import tomli_w
 from hypothesis import example, given, strategies as st
 
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.lockfile import dumps, loads
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.projects.lockfile import dumps, loads
+from modeldesk.core.base.pathsafety import check_relative_path
 from tests.fuzz.strategies import hostile_text
 
 SHA = "0" * 64

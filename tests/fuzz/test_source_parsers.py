@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, strategies as st
 
-from modeldesk.core.adds import check_sha256, http_file_name, is_torrent_url
-from modeldesk.core.credentials import Credentials, normalize_host, origin_of
-from modeldesk.core.errors import BadInputError, ModelDeskError
+from modeldesk.core.sources.adds import check_sha256, http_file_name, is_torrent_url
+from modeldesk.core.config.credentials import Credentials, normalize_host, origin_of
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.fetch import MirrorFault, check_content_range
-from modeldesk.core.intake import SourceKind, build_add, classify
-from modeldesk.core.models import Selection
-from modeldesk.core.selection import glob_escape, is_selected
-from modeldesk.core.units import parse_rate
+from modeldesk.core.sources.intake import SourceKind, build_add, classify
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.contracts.selection import glob_escape, is_selected
+from modeldesk.core.base.units import parse_rate
 from tests.fuzz.strategies import hostile_text
 
 _sources = st.one_of(
@@ -111,7 +111,7 @@ def test_globs_select_without_raising(include, exclude, path, top):
 @example("::ffff:10.1.2.3")
 @example("[fe80::1%eth0]")
 def test_a_peer_address_is_lan_or_not_and_never_raises(text):
-    from modeldesk.core.urls import is_lan_address
+    from modeldesk.core.base.urls import is_lan_address
 
     assert isinstance(is_lan_address(text), bool)
 
@@ -123,6 +123,6 @@ def test_a_peer_address_is_lan_or_not_and_never_raises(text):
     ("::ffff:8.8.4.4", False), ("not an address", False), ("", False),
 ])
 def test_lan_addresses_are_those_of_the_users_own_network(ip, lan):
-    from modeldesk.core.urls import is_lan_address
+    from modeldesk.core.base.urls import is_lan_address
 
     assert is_lan_address(ip) is lan

@@ -10,8 +10,8 @@ import libtorrent as lt
 import pytest
 from hypothesis import example, given, strategies as st
 
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.base.pathsafety import check_relative_path
 from modeldesk.core.torrent.sources import check_info_paths, parse_info_hash, parse_magnet, parse_torrent_bytes
 from tests.fuzz.strategies import FRAGMENTS, bencode_values, hostile_text
 from tests.helpers.swarm import write_random

@@ -9,12 +9,12 @@ import os
 from hypothesis import given
 from hypothesis import strategies as st
 
-from modeldesk.core.beneath import write_beneath
-from modeldesk.core.credentials import normalize_host, origin_of
-from modeldesk.core.errors import ModelDeskError, UnsafePathError
-from modeldesk.core.lockfile import loads
-from modeldesk.core.projects import user_path
-from modeldesk.core.publish_scan import credential_kind
+from modeldesk.core.base.beneath import write_beneath
+from modeldesk.core.config.credentials import normalize_host, origin_of
+from modeldesk.core.base.errors import ModelDeskError, UnsafePathError
+from modeldesk.core.projects.lockfile import loads
+from modeldesk.core.projects.projects import user_path
+from modeldesk.core.publish.publish_scan import credential_kind
 from modeldesk.headless.last_resort import refused_input
 from tests.fuzz.strategies import hostile_text
 

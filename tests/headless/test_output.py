@@ -1,9 +1,9 @@
 import io
 import json
 
-from modeldesk.core import events as ev
-from modeldesk.core.messages import Message
-from modeldesk.core.models import JobKind, JobSnapshot, JobState
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.messages import Message
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState
 from modeldesk.headless.output import JsonOutput, Output, TerminalOutput
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import queue
 import time
 
-from modeldesk.core import events as ev
-from modeldesk.core.manager import Manager
-from modeldesk.core.paths import default_paths
-from modeldesk.core.settings import load_settings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.runtime.manager import Manager
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.config.settings import load_settings
 
 
 class Running:

@@ -9,7 +9,7 @@ import time
 import libtorrent as lt
 import pytest
 
-from modeldesk.core.paths import default_paths
+from modeldesk.core.config.paths import default_paths
 from tests.helpers.swarm import LtPeer, make_model, make_torrent, sha, write_random
 
 pytestmark = pytest.mark.integration
@@ -256,8 +256,8 @@ def test_a_torrent_url_that_fails_says_whether_to_retry(md, tmp_path, model_torr
 
 def test_resume_after_a_full_disk_downloads_again_in_the_same_session(md, tmp_path):
     """The desktop way: the job fails on the full disk, the user frees space and presses Resume."""
-    from modeldesk.core import events as ev
-    from modeldesk.core.adds import TorrentAdd
+    from modeldesk.core.contracts import events as ev
+    from modeldesk.core.sources.adds import TorrentAdd
     from modeldesk.core.torrent.sources import parse_magnet
     from tests.core.torrent.test_engine import wait_for
     from tests.helpers.disk import small_disk

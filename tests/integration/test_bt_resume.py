@@ -10,7 +10,7 @@ import time
 import libtorrent as lt
 import pytest
 
-from modeldesk.core.paths import default_paths
+from modeldesk.core.config.paths import default_paths
 from tests.helpers.cli import read_events
 from tests.helpers.swarm import LtPeer, make_torrent, write_random
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.base.constants import HTTP_CONNECTIONS
 from modeldesk.core.http import tuner
 from modeldesk.core.http.downloader import FileDownload, FileSpec
 from tests.helpers.nginx import Nginx

@@ -9,7 +9,7 @@ from pathlib import Path
 import huggingface_hub
 import pytest
 
-from modeldesk.core.placing import LinkMode, place_file
+from modeldesk.core.placement.placing import LinkMode, place_file
 from tests.helpers.hub_server import HubServer
 from tests.integration.test_hub_urls import hub_root  # noqa: F401 - the fixture
 

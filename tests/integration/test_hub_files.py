@@ -7,13 +7,13 @@ import json
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.adds import HubAdd, restore_add
-from modeldesk.core.details import NORMAL, SKIP
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.sources.adds import HubAdd, restore_add
+from modeldesk.core.contracts.details import NORMAL, SKIP
+from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.hub import parse_repo_ref
 from modeldesk.core.library.manifest import manifest_path
-from modeldesk.core.models import Selection
+from modeldesk.core.contracts.models import Selection
 from tests.core.torrent.test_engine import wait_for
 from tests.helpers.hub_server import HubServer
 from tests.helpers.manager import Running

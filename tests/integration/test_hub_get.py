@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.base.constants import HTTP_CONNECTIONS
 
 from tests.helpers.hub_server import HubServer
 from tests.helpers.swarm import write_random

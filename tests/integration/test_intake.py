@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import AccessDeniedError
-from modeldesk.core.intake import build_add, resolve_source
-from modeldesk.core.models import Selection
-from modeldesk.core.secrets import set_token
-from modeldesk.core.settings import HttpSettings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import AccessDeniedError
+from modeldesk.core.sources.intake import build_add, resolve_source
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.config.secrets import set_token
+from modeldesk.core.config.settings import HttpSettings
 from tests.core.torrent.test_engine import wait_for
 from tests.helpers.hub_server import HubServer
 from tests.helpers.manager import Running

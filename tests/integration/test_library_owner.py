@@ -10,10 +10,10 @@ import signal
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.adds import HttpAdd, TorrentAdd
-from modeldesk.core.errors import BadInputError, LibraryBusyError
-from modeldesk.core.models import JobKind, JobState
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.sources.adds import HttpAdd, TorrentAdd
+from modeldesk.core.base.errors import BadInputError, LibraryBusyError
+from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.torrent.sources import parse_magnet
 from tests.core.torrent.test_engine import wait_for
 from tests.helpers.cli import read_events

@@ -10,9 +10,9 @@ from urllib.parse import quote
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import DiskError
-from modeldesk.core.adds import HttpAdd, TorrentAdd
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import DiskError
+from modeldesk.core.sources.adds import HttpAdd, TorrentAdd
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from modeldesk.core.beneath import make_folder_beneath, write_beneath
-from modeldesk.core.errors import UnsafePathError
+from modeldesk.core.base.beneath import make_folder_beneath, write_beneath
+from modeldesk.core.base.errors import UnsafePathError
 from tests.helpers.cli import ok
 from tests.helpers.hub_server import HubServer
 from tests.helpers.swarm import HUB_SIZES, make_model, sha

@@ -11,12 +11,12 @@ import sys
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.adds import HttpAdd, TorrentAdd
-from modeldesk.core.manager import Manager
-from modeldesk.core.paths import default_paths
-from modeldesk.core.secrets import set_proxy_password
-from modeldesk.core.settings import ProxySettings, load_settings, save_settings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.sources.adds import HttpAdd, TorrentAdd
+from modeldesk.core.runtime.manager import Manager
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.config.secrets import set_proxy_password
+from modeldesk.core.config.settings import ProxySettings, load_settings, save_settings
 from modeldesk.core.torrent.sources import parse_magnet, parse_torrent_file
 from tests.core.torrent.test_engine import wait_for
 from tests.helpers.keyring_session import KeyringSession, files_containing

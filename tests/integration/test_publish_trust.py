@@ -84,7 +84,7 @@ def test_publish_asks_for_the_library_before_it_hashes_or_writes(md, tmp_path, m
     """Another ModelDesk (the app, a `seed --all`) holds the library: publish says so before it hashes
     anything, writes no .torrent and prints no magnet."""
     from modeldesk.core.library.owner import LibraryLock
-    from modeldesk.core.paths import default_paths
+    from modeldesk.core.config.paths import default_paths
 
     model = tmp_path / "m"
     write_random(model / "w.bin", 300_000)

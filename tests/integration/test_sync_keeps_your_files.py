@@ -88,7 +88,7 @@ def test_a_failed_fetch_puts_back_what_it_set_aside(md, tmp_path):
 
 def test_sync_asks_for_the_library_before_anything_moves(md, tmp_path, monkeypatch):
     from modeldesk.core.library.owner import LibraryLock
-    from modeldesk.core.paths import default_paths
+    from modeldesk.core.config.paths import default_paths
 
     project, _repo, _ = _project(md, tmp_path)
     shutil.rmtree(project / "models" / "tts" / "tokenizer")  # something to do, so that it would move files
@@ -122,7 +122,7 @@ def test_a_lock_that_places_over_the_projects_own_files_is_refused(md, tmp_path)
 def test_gc_leaves_a_store_file_it_did_not_keep_itself(md, tmp_path, monkeypatch):
     """An earlier version set a user's edit aside in the store: gc lists it and leaves it."""
     from modeldesk.core.library.store import Library
-    from modeldesk.core.paths import default_paths
+    from modeldesk.core.config.paths import default_paths
 
     project, _repo, _ = _project(md, tmp_path)
     old = project / ".modeldesk" / "store" / ("e" * 64)
@@ -142,7 +142,7 @@ def test_a_locked_magnet_that_serves_other_content_leaves_nothing_under_the_lock
     """The lock pins tts-model's files; its magnet points at another torrent with the same names and other
     bytes. The swarm's files are checked against the lock's sha256 before their final names: the job
     fails, naming the file, and no locked name holds the other bytes."""
-    from modeldesk.core.lockfile import Lock, LockedFile, LockedModel, write_lock
+    from modeldesk.core.projects.lockfile import Lock, LockedFile, LockedModel, write_lock
     from tests.helpers.swarm import LtPeer, make_torrent
 
     sizes = {"w/weights.bin": 600_000, "config.json": 300}

@@ -66,8 +66,8 @@ def test_a_torrent_the_library_holds_is_placed_into_other_projects(md, tmp_path)
 def test_removing_a_placed_torrent_hands_it_on_to_its_placement(md, tmp_path):
     """The job's folder and files removed: the first placement still there becomes its folder and it
     seeds from there; the other placements stay recorded."""
-    from modeldesk.core.adds import TorrentAdd
-    from modeldesk.core.models import JobState
+    from modeldesk.core.sources.adds import TorrentAdd
+    from modeldesk.core.contracts.models import JobState
     from modeldesk.core.torrent.sources import parse_torrent_bytes
     from tests.helpers.manager import Running
 

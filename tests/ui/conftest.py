@@ -10,9 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.manager import Manager
-from modeldesk.core.paths import default_paths
-from modeldesk.core.settings import load_settings
+from modeldesk.core.runtime.manager import Manager
+from modeldesk.core.config.paths import default_paths
+from modeldesk.core.config.settings import load_settings
 from tests.helpers.swarm import make_model, make_torrent
 
 

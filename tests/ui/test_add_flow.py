@@ -8,7 +8,7 @@ import hashlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 from modeldesk.ui.transfer_model import Col
 from tests.helpers.swarm import LtPeer
 

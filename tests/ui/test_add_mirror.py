@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 from tests.helpers.hub_server import HubServer
 from tests.helpers.swarm import write_random
 

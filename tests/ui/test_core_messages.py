@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from modeldesk.bridge import error_text, message_text
-from modeldesk.core.errors import BadInputError, BadSourceError, UnsafePathError
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.pathsafety import check_relative_path
+from modeldesk.core.base.errors import BadInputError, BadSourceError, UnsafePathError
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.base.pathsafety import check_relative_path
 from modeldesk.core.torrent.sources import parse_local_source, parse_torrent_bytes
 from modeldesk.ui.i18n import install_translators
 
@@ -71,8 +71,8 @@ def test_without_the_translator_the_sentence_is_english(qapp):
 def test_the_system_s_reason_is_in_chinese_too(chinese, tmp_path):
     """A file where the project folder's parent should be: the OS says ENOTDIR, the sentence and its
     reason are both Chinese, also after the library stored the error."""
-    from modeldesk.core.errors import TargetDirError
-    from modeldesk.core.projects import ensure_project_dir
+    from modeldesk.core.base.errors import TargetDirError
+    from modeldesk.core.projects.projects import ensure_project_dir
 
     (tmp_path / "models").write_text("not a folder")
     with pytest.raises(TargetDirError) as caught:

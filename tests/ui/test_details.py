@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from modeldesk.core.models import Selection
+from modeldesk.core.contracts.models import Selection
 from tests.helpers.swarm import LtPeer
 
 
@@ -51,7 +51,7 @@ def test_files_tab_picks_a_file_left_out(engine, window, qtbot, tmp_path, model_
 
 
 def test_files_tab_is_a_folder_tree_and_a_folder_tick_reaches_every_file_below(qtbot):
-    from modeldesk.core.details import LOW, NORMAL, SKIP, FileDetail
+    from modeldesk.core.contracts.details import LOW, NORMAL, SKIP, FileDetail
     from modeldesk.ui.detail_tabs import FilesTab
 
     tab = FilesTab()
@@ -82,7 +82,7 @@ def test_files_tab_is_a_folder_tree_and_a_folder_tick_reaches_every_file_below(q
 def test_a_hub_repos_files_are_in_or_out(qtbot):
     """An HTTP hub job's Files tab ticks files in and out; its menu offers only "Do not download" and Normal
     (its files are fetched in listing order, so Low and High would mean nothing)."""
-    from modeldesk.core.details import NORMAL, SKIP, FileDetail
+    from modeldesk.core.contracts.details import NORMAL, SKIP, FileDetail
     from modeldesk.ui.detail_tabs import HTTP_LEVELS, FilesTab
 
     tab = FilesTab()

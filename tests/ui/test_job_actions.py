@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from modeldesk.core.settings import load_settings
+from modeldesk.core.config.settings import load_settings
 from tests.helpers.ports import free_port
 from tests.helpers.hub_server import HubServer
 from tests.helpers.nginx import Nginx

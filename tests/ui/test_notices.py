@@ -9,7 +9,7 @@ import time
 import pytest
 
 from modeldesk.bridge import EngineBridge
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 from tests.helpers.notify_daemon import NotifyDaemon
 from tests.helpers.xsession import XSession
 
@@ -56,8 +56,8 @@ def test_failures_and_seeding_limits_are_announced_and_restored_models_are_not(q
 def test_a_download_complete_with_a_problem_is_announced_once_with_the_problem(qtbot, daemon):
     """A hub repo complete in its folder that the Hugging Face cache could not take: one notice, the
     problem's, in place of the plain "complete" one."""
-    from modeldesk.core import events as ev
-    from modeldesk.core.messages import N_, Message
+    from modeldesk.core.contracts import events as ev
+    from modeldesk.core.base.messages import N_, Message
     from modeldesk.ui.notices import Notices
 
     bridge = EngineBridge()

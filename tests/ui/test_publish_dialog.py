@@ -7,7 +7,7 @@ import libtorrent as lt
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts.models import JobState
 from modeldesk.ui.publish_dialog import PublishDialog
 from tests.helpers.swarm import make_model
 

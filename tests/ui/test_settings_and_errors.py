@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from modeldesk.core.settings import load_settings
+from modeldesk.core.config.settings import load_settings
 from modeldesk.ui.error_dialog import install_excepthook
 from modeldesk.ui.main_window import MainWindow
 from modeldesk.ui.settings_dialog import listen_port, with_port

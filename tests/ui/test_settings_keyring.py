@@ -7,8 +7,8 @@ from __future__ import annotations
 import keyring
 from PySide6.QtCore import Qt
 
-from modeldesk.core.adds import HttpAdd
-from modeldesk.core.settings import load_settings
+from modeldesk.core.sources.adds import HttpAdd
+from modeldesk.core.config.settings import load_settings
 from tests.helpers.keyring_session import files_containing
 from tests.helpers.nginx import Nginx
 from tests.helpers.proxies import MicroSocks

@@ -4,8 +4,8 @@ a real local hub for the model)."""
 from __future__ import annotations
 
 from modeldesk.core.library.store import Library
-from modeldesk.core.lockfile import LOCK_NAME, write_lock
-from modeldesk.core.project_lock import lock_project
+from modeldesk.core.projects.lockfile import LOCK_NAME, write_lock
+from modeldesk.core.projects.project_lock import lock_project
 from tests.helpers.hub_server import HubServer
 from tests.helpers.swarm import make_model
 

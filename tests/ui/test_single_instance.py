@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from modeldesk.core.local_socket import SUN_PATH_MAX
+from modeldesk.core.config.local_socket import SUN_PATH_MAX
 from modeldesk.ui.single_instance import InstanceServer, instance_name
 
 SECOND_LAUNCH = """import sys

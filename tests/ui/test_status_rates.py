@@ -3,8 +3,8 @@ after its last bytes, and its last measured rate used to stay in the totals (and
 
 from __future__ import annotations
 
-from modeldesk.core.adds import HttpAdd
-from modeldesk.core.models import JobState
+from modeldesk.core.sources.adds import HttpAdd
+from modeldesk.core.contracts.models import JobState
 from tests.helpers.nginx import Nginx
 from tests.helpers.swarm import random_payload
 

@@ -4,7 +4,7 @@ on the internet, from the library's own rows."""
 from __future__ import annotations
 
 from modeldesk.core.library.store import Library
-from modeldesk.core.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
 from modeldesk.ui.thanks_board import ThanksBoard
 
 MiB = 1024 * 1024

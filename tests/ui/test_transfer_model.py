@@ -6,7 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 
-from modeldesk.core.models import JobKind, JobSnapshot, JobState, LibraryEntry, Selection
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState, LibraryEntry, Selection
 from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
 from modeldesk.ui.transfer_model import JOB_ROLE, Col, TransferModel
 

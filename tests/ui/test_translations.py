@@ -77,7 +77,7 @@ def test_the_app_speaks_chinese(qapp):
     installed = install_translators(qapp, "zh_CN")
     try:
         assert installed, "modeldesk_zh_CN.qm did not load"
-        from modeldesk.core.models import JobState
+        from modeldesk.core.contracts.models import JobState
         from modeldesk.ui.labels import state_label
         from modeldesk.ui.tray import Tray
 

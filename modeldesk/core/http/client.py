@@ -6,12 +6,12 @@ import requests
 import requests.auth
 
 from modeldesk import __version__
-from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import BadSourceError, NetworkError
+from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.base.errors import BadSourceError, NetworkError
 from modeldesk.core.http.status import raise_for_status
-from modeldesk.core.messages import N_
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.urls import host_of
+from modeldesk.core.base.messages import N_
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.base.urls import host_of
 
 USER_AGENT = f"ModelDesk/{__version__}"
 MAX_REDIRECTS = 8  # a hub sends one or two (resolve -> CDN); more is a loop or a trap

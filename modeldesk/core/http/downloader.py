@@ -24,9 +24,9 @@ from pathlib import Path
 
 import requests
 
-from modeldesk.core.atomic import fsync_dir
-from modeldesk.core.constants import HTTP_CONNECTIONS, INCOMPLETE_SUFFIX, MAX_HTTP_CONNECTIONS
-from modeldesk.core.errors import (
+from modeldesk.core.base.atomic import fsync_dir
+from modeldesk.core.base.constants import HTTP_CONNECTIONS, INCOMPLETE_SUFFIX, MAX_HTTP_CONNECTIONS
+from modeldesk.core.base.errors import (
     DiskError,
     InsufficientSpaceError,
     Interrupted,
@@ -46,10 +46,10 @@ from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
 from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.http.status import no_mirror_error
 from modeldesk.core.http.tuner import ConnectionTuner
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.pathsafety import resolve_inside
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.base.pathsafety import resolve_inside
+from modeldesk.core.base.units import fmt_bytes
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import BadInputError, Interrupted, ModelDeskError
-from modeldesk.core.credentials import Credentials
-from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import BadInputError, Interrupted, ModelDeskError
+from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.base.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.arenas import limit_arenas
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, file_paths
@@ -26,13 +26,13 @@ from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter
 from modeldesk.core.http.sessions import SessionPool
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.relocate import move_files
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.contracts.models import FileEntry, JobKind, JobSnapshot, JobState
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.placement.relocate import move_files
 
 if TYPE_CHECKING:
-    from modeldesk.core.details import FileDetail, JobDetails
+    from modeldesk.core.contracts.details import FileDetail, JobDetails
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class _JobProgress:
         ),)))
 
     def file_details(self) -> tuple[FileDetail, ...]:
-        from modeldesk.core.details import NORMAL, FileDetail  # the details pane: not on a URL's start-up
+        from modeldesk.core.contracts.details import NORMAL, FileDetail  # the details pane: not on a URL's start-up
 
         root = self.job.project_dir.rstrip("/") + "/"
         with self._lock:
@@ -149,7 +149,7 @@ def _relocated(specs: tuple[FileSpec, ...], old: Path, new: Path) -> tuple[FileS
 
 def _every_file(job: HttpJob, done: dict[str, int]) -> tuple[FileDetail, ...]:
     """The Files tab of a hub job: every file of the repo, the wanted ones with their progress."""
-    from modeldesk.core.details import NORMAL, SKIP, FileDetail
+    from modeldesk.core.contracts.details import NORMAL, SKIP, FileDetail
 
     root, wanted = Path(job.project_dir), {s.dest for s in job.files}
     out = []
@@ -226,7 +226,7 @@ class HttpEngine:
 
     def details(self, job_id: str) -> JobDetails:
         """Files with progress, and the mirrors of the files in flight (merged per mirror host)."""
-        from modeldesk.core.details import JobDetails
+        from modeldesk.core.contracts.details import JobDetails
 
         with self._lock:
             job = self._jobs.get(job_id)

@@ -16,10 +16,10 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from modeldesk.core.errors import Interrupted
+from modeldesk.core.base.errors import Interrupted
 from modeldesk.core.http.downloader import FileDownload, FileSpec
 from modeldesk.core.http.mirrors import HostSlots
-from modeldesk.core.messages import N_
+from modeldesk.core.base.messages import N_
 
 FILES_AT_ONCE = 4  # at least this many, even when the connection budget is smaller
 

@@ -13,17 +13,17 @@ from urllib.parse import quote, unquote
 
 import requests
 
-from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import AccessDeniedError, BadInputError, BadSourceError, ModelDeskError, NetworkError
-from modeldesk.core.proxy import Proxy
+from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.base.errors import AccessDeniedError, BadInputError, BadSourceError, ModelDeskError, NetworkError
+from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.status import raise_for_status
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.models import Selection
-from modeldesk.core.pathsafety import check_layout, check_relative_path
-from modeldesk.core.repo_ids import COMMIT, DATASETS, api_root, is_repo_id
-from modeldesk.core.selection import glob_escape
-from modeldesk.core.urls import host_of, split_url
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.base.pathsafety import check_layout, check_relative_path
+from modeldesk.core.base.repo_ids import COMMIT, DATASETS, api_root, is_repo_id
+from modeldesk.core.contracts.selection import glob_escape
+from modeldesk.core.base.urls import host_of, split_url
 
 OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}

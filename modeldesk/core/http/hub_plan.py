@@ -8,15 +8,15 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.credentials import Credentials
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
 from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, HubFile, RepoRef, endpoints_from_env, file_url
-from modeldesk.core.messages import N_
-from modeldesk.core.models import Selection
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.selection import is_selected
+from modeldesk.core.base.messages import N_
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.contracts.selection import is_selected
 
 
 @dataclass(frozen=True)

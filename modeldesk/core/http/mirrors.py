@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from modeldesk.core.details import MirrorDetail
+    from modeldesk.core.contracts.details import MirrorDetail
 
 
 # A mirror that failed this many times in a row is given up for the rest of the job.
@@ -232,7 +232,7 @@ def _health(m: Mirror, now: float) -> str:
 
 def mirror_details(sets: list[MirrorSet]) -> tuple[MirrorDetail, ...]:
     """One row per mirror host over the files in flight: the worst health, the best speed."""
-    from modeldesk.core.details import MirrorDetail  # the GUI's details pane: not on a URL's start-up
+    from modeldesk.core.contracts.details import MirrorDetail  # the GUI's details pane: not on a URL's start-up
     now = time.monotonic()
     rows: dict[str, dict] = {}
     for m in (m for ms in sets for m in ms.snapshot()):

@@ -17,14 +17,14 @@ from collections.abc import Callable
 
 import requests
 
-from modeldesk.core.details import MirrorDetail
-from modeldesk.core.constants import HTTP_CONNECTIONS
+from modeldesk.core.contracts.details import MirrorDetail
+from modeldesk.core.base.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.body import Body
 from modeldesk.core.http.fetch import Floor, MirrorFault, check_ranged_answer, open_stream, record_fault
 from modeldesk.core.http.mirrors import Mirror, MirrorSet, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter, read_size, take_all
-from modeldesk.core.piece_layout import PieceLayout, PieceSource, Slice, web_seed_url
+from modeldesk.core.contracts.piece_layout import PieceLayout, PieceSource, Slice, web_seed_url
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ import errno
 import os
 from pathlib import Path
 
-from modeldesk.core.errors import DiskError, InsufficientSpaceError
-from modeldesk.core.messages import N_
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.errors import DiskError, InsufficientSpaceError
+from modeldesk.core.base.messages import N_
+from modeldesk.core.base.units import fmt_bytes
 
 MEMORY_FILESYSTEMS = {"tmpfs", "ramfs"}
 

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import requests
 
-from modeldesk.core.credentials import Credentials
+from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.http.client import new_session
-from modeldesk.core.proxy import Proxy
+from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.http.status import problem_of
 from modeldesk.core.http.body import Body, buffer
 from modeldesk.core.http.fetch import MirrorFault, open_stream, read_body

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
+from modeldesk.core.base.atomic import atomic_write
 
 SIDECAR_VERSION = 1
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import requests
 
-from modeldesk.core.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
-from modeldesk.core.messages import N_, Message
+from modeldesk.core.base.errors import AccessDeniedError, BadSourceError, ModelDeskError, NetworkError
+from modeldesk.core.base.messages import N_, Message
 
 DENIED, MISSING, RETRY, OTHER = "denied", "missing", "retry", "other"
 _KINDS = {401: DENIED, 403: DENIED, 404: MISSING, 410: MISSING,

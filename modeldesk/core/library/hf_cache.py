@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.messages import N_
-from modeldesk.core.pathsafety import resolve_inside
-from modeldesk.core.placing import LinkMode, place_file
-from modeldesk.core.repo_ids import DATASETS, is_commit, is_repo_id
+from modeldesk.core.base.atomic import atomic_write
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.base.messages import N_
+from modeldesk.core.base.pathsafety import resolve_inside
+from modeldesk.core.placement.placing import LinkMode, place_file
+from modeldesk.core.base.repo_ids import DATASETS, is_commit, is_repo_id
 
 _ETAG = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from modeldesk.core.beneath import write_beneath
+from modeldesk.core.base.beneath import write_beneath
 
 HF_DIR = Path(".cache") / "huggingface"
 

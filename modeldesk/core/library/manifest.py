@@ -9,11 +9,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.beneath import write_beneath
-from modeldesk.core.errors import BadInputError
+from modeldesk.core.base.beneath import write_beneath
+from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.hf_local_dir import write_download_metadata
-from modeldesk.core.messages import N_
-from modeldesk.core.pathsafety import check_layout, check_relative_path
+from modeldesk.core.base.messages import N_
+from modeldesk.core.base.pathsafety import check_layout, check_relative_path
 
 MANIFEST_DIR = ".modeldesk"
 

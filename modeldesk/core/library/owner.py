@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from modeldesk.core.errors import LibraryBusyError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.errors import LibraryBusyError
+from modeldesk.core.base.messages import N_
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

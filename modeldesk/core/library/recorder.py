@@ -16,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import assert_never
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import DiskError
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import DiskError
 from modeldesk.core.library.store import Library
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.models import JobState
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.contracts.models import JobState
 
 log = logging.getLogger(__name__)
 

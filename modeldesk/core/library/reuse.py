@@ -8,12 +8,12 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import DiskError, ModelDeskError
-from modeldesk.core.jobs import InLibrary
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import DiskError, ModelDeskError
+from modeldesk.core.library.store import InLibrary
 from modeldesk.core.library.blobs import Seen
 from modeldesk.core.library.store import Library
-from modeldesk.core.placing import LinkMode, place_file
+from modeldesk.core.placement.placing import LinkMode, place_file
 
 log = logging.getLogger(__name__)
 

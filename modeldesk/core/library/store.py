@@ -7,15 +7,16 @@ import json
 import sqlite3
 import time
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 
-from modeldesk.core.constants import ENV_HOME
-from modeldesk.core.errors import TargetDirError
+from modeldesk.core.base.constants import ENV_HOME
+from modeldesk.core.base.errors import TargetDirError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.schema import connect
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.models import (
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.contracts.models import (
     FileEntry,
     JobKind,
     JobSnapshot,
@@ -24,6 +25,10 @@ from modeldesk.core.models import (
     PeerServed,
     Selection,
 )
+
+
+# How an engine reaches the library: fn(library) runs on the library's writer thread.
+InLibrary = Callable[[Callable[["Library"], object]], Future]
 
 
 class Library:

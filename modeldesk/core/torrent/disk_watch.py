@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from modeldesk.core.disk_space import full_disk_stall
-from modeldesk.core.models import JobState
+from modeldesk.core.placement.disk_space import full_disk_stall
+from modeldesk.core.contracts.models import JobState
 
 DISK_STALL_S = 30.0
 

@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 import libtorrent as lt
 
-from modeldesk.core import events as ev
-from modeldesk.core.constants import (
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.constants import (
     ALERT_WAIT_MS,
     PEER_SCAN_INTERVAL_S,
     RESUME_SAVE_ACTIVE_S,
@@ -28,12 +28,12 @@ from modeldesk.core.constants import (
     SHUTDOWN_TIMEOUT_S,
     STATUS_INTERVAL_S,
 )
-from modeldesk.core.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
-from modeldesk.core.messages import N_
-from modeldesk.core.models import JobState
-from modeldesk.core.piece_layout import FeedFactory
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.base.errors import BadInputError, DiskError, ModelDeskError, UnsafePathError
+from modeldesk.core.base.messages import N_
+from modeldesk.core.contracts.models import JobState
+from modeldesk.core.contracts.piece_layout import FeedFactory
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
 from modeldesk.core.torrent.finishing import FinishingHandlers
 from modeldesk.core.torrent.session_handlers import SessionHandlers

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import libtorrent as lt
 
-from modeldesk.core import events as ev
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.errors import DiskError, ModelDeskError
-from modeldesk.core.messages import N_
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.base.errors import DiskError, ModelDeskError
+from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent import hub_check, rewant
 from modeldesk.core.torrent.job import TorrentJob
 

@@ -20,10 +20,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from modeldesk.core.errors import ModelDeskError, VerificationError
+from modeldesk.core.base.errors import ModelDeskError, VerificationError
 from modeldesk.core.library.manifest import file_matches
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.os_reasons import os_reason
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.base.os_reasons import os_reason
 
 log = logging.getLogger(__name__)
 

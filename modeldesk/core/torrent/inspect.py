@@ -7,9 +7,9 @@ import hashlib
 
 import libtorrent as lt
 
-from modeldesk.core.models import PeerServed
-from modeldesk.core.urls import is_lan_address
-from modeldesk.core.details import FileDetail, JobDetails, PeerDetail, TrackerDetail
+from modeldesk.core.contracts.models import PeerServed
+from modeldesk.core.base.urls import is_lan_address
+from modeldesk.core.contracts.details import FileDetail, JobDetails, PeerDetail, TrackerDetail
 from modeldesk.core.torrent.job import TorrentJob
 
 _P = lt.peer_info

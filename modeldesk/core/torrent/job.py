@@ -10,14 +10,14 @@ from pathlib import Path
 
 import libtorrent as lt
 
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.errors import BadInputError, InsufficientSpaceError
-from modeldesk.core.messages import N_, Message
-from modeldesk.core.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
-from modeldesk.core.pathsafety import check_tree
-from modeldesk.core.selection import is_selected
+from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.base.errors import BadInputError, InsufficientSpaceError
+from modeldesk.core.base.messages import N_, Message
+from modeldesk.core.contracts.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
+from modeldesk.core.base.pathsafety import check_tree
+from modeldesk.core.contracts.selection import is_selected
 from modeldesk.core.torrent.sources import TorrentSource, files_of
-from modeldesk.core.units import fmt_bytes
+from modeldesk.core.base.units import fmt_bytes
 
 _S = lt.torrent_status.states
 _STATES = {

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from modeldesk.core.jobs import completed
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.contracts.jobs import completed
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.settings import TorrentSettings
 
 if TYPE_CHECKING:
     from modeldesk.core.torrent.engine import TorrentEngine

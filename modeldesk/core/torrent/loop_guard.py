@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from modeldesk.core.errors import ModelDeskError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.base.messages import N_
 
 log = logging.getLogger(__name__)
 

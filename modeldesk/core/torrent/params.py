@@ -10,7 +10,7 @@ from pathlib import Path
 
 import libtorrent as lt
 
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.job import AddRequest
 from modeldesk.core.torrent.session_config import torrent_flags
 from modeldesk.core.torrent.sources import job_id_of

@@ -9,9 +9,9 @@ from concurrent.futures import Future
 
 import libtorrent as lt
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import BadInputError, DiskError
-from modeldesk.core.messages import N_, Message
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import BadInputError, DiskError
+from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.torrent.job import TorrentJob
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import libtorrent as lt
 
-from modeldesk.core.errors import BadSourceError, ModelDeskError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.errors import BadSourceError, ModelDeskError
+from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent.sources import job_id_of
 
 log = logging.getLogger(__name__)

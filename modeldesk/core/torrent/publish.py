@@ -1,4 +1,4 @@
-"""Make the .torrent of a PublishPlan: hybrid (v1 + v2), deterministic, with BEP 19 web seeds.
+"""Make the .torrent of a publish plan: hybrid (v1 + v2), deterministic, with BEP 19 web seeds.
 
 libtorrent hashes the files (v1 pieces, v2 merkle trees and the pad files between them). It reads
 them as `base/<torrent name>/<path>`; the torrent's name is not always the folder's (a hub model is
@@ -10,21 +10,40 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import libtorrent as lt
 
 from modeldesk import __version__
-from modeldesk.core.errors import DiskError
-from modeldesk.core.messages import N_
-from modeldesk.core.publishing import PublishPlan
+from modeldesk.core.base.errors import DiskError
+from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent.sources import HUB_KEY
 
 _DN = re.compile(r"(?<=[?&])dn=[^&]*")
 
 
-def build_torrent(plan: PublishPlan, trackers: tuple[str, ...] = (), private: bool = False, comment: str = "",
+class TorrentLayout(Protocol):
+    """What a torrent is made of; core.publish's PublishPlan is one (this layer does not import it)."""
+
+    @property
+    def folder(self) -> Path: ...
+    @property
+    def name(self) -> str: ...  # the torrent's name
+    @property
+    def files(self) -> tuple[tuple[str, int], ...]: ...  # (path relative to the folder, size), sorted
+    @property
+    def piece_size(self) -> int: ...
+    @property
+    def web_seeds(self) -> tuple[str, ...]: ...
+    @property
+    def hub(self) -> tuple[str, str] | None: ...  # (org/name, commit) of a hub model
+    @property
+    def sha256(self) -> Mapping[str, str]: ...  # path -> hex, from the hub manifest
+
+
+def build_torrent(plan: TorrentLayout, trackers: tuple[str, ...] = (), private: bool = False, comment: str = "",
                   progress: Callable[[int, int], None] | None = None, v1_only: bool = False) -> bytes:
     """The .torrent's bytes. Nothing that varies between machines goes in: no creation date, no file
     times or modes (so no "x" attribute), the files in sorted order. Hybrid unless `v1_only`, for

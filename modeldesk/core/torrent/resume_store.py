@@ -10,7 +10,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from modeldesk.core.atomic import atomic_write
+from modeldesk.core.base.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 

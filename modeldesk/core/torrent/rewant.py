@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import libtorrent as lt
 
-from modeldesk.core.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.errors import BadInputError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.base.errors import BadInputError
+from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent.job import TorrentJob
 from modeldesk.core.torrent.peer_search import dial, hints_of
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libtorrent as lt
 
-from modeldesk.core.messages import Message
+from modeldesk.core.base.messages import Message
 
 LINGER_S = 60.0
 GRACEFUL_PAUSE_S = 10.0  # how long peers may take to collect what they asked for

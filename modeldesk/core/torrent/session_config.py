@@ -5,9 +5,9 @@ from __future__ import annotations
 import libtorrent as lt
 
 from modeldesk import __version__
-from modeldesk.core.constants import ALERT_QUEUE_SIZE
-from modeldesk.core.proxy import Proxy
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.base.constants import ALERT_QUEUE_SIZE
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.settings import TorrentSettings
 
 _ENC = {"forced": 0, "enabled": 1, "disabled": 2}  # libtorrent's enc_policy values
 

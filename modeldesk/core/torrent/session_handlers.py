@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import libtorrent as lt
 
-from modeldesk.core import events as ev
-from modeldesk.core.errors import DiskError, ModelDeskError
-from modeldesk.core.messages import N_
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.base.errors import DiskError, ModelDeskError
+from modeldesk.core.base.messages import N_
+from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.inspect import served_by
 from modeldesk.core.torrent.job import TorrentJob

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from modeldesk.core.constants import MAX_TORRENT_BYTES
-from modeldesk.core.errors import BadSourceError
-from modeldesk.core.messages import N_
-from modeldesk.core.models import FileEntry
-from modeldesk.core.os_reasons import os_reason
-from modeldesk.core.pathsafety import USER_PATH, check_components, short
-from modeldesk.core.repo_ids import COMMIT, REPO_ID
+from modeldesk.core.base.constants import MAX_TORRENT_BYTES
+from modeldesk.core.base.errors import BadSourceError
+from modeldesk.core.base.messages import N_
+from modeldesk.core.contracts.models import FileEntry
+from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.base.pathsafety import USER_PATH, check_components, short
+from modeldesk.core.base.repo_ids import COMMIT, REPO_ID
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import libtorrent as lt
 
-from modeldesk.core.errors import DiskError
-from modeldesk.core.messages import N_
+from modeldesk.core.base.errors import DiskError
+from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent.sources import files_of, flat_renames, hub_of
 from modeldesk.core.torrent.params import part_file_dir
 

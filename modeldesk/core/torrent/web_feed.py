@@ -26,9 +26,9 @@ from urllib.parse import quote
 
 import libtorrent as lt
 
-from modeldesk.core.details import JobDetails
-from modeldesk.core.models import JobSnapshot
-from modeldesk.core.piece_layout import FeedFactory, PieceFeed, PieceLayout, WebFile
+from modeldesk.core.contracts.details import JobDetails
+from modeldesk.core.contracts.models import JobSnapshot
+from modeldesk.core.contracts.piece_layout import FeedFactory, PieceFeed, PieceLayout, WebFile
 from modeldesk.core.torrent.job import TorrentJob
 
 log = logging.getLogger(__name__)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from modeldesk.core.errors import BadSourceError, ModelDeskError
+from modeldesk.core.base.errors import BadSourceError, ModelDeskError
 from modeldesk.core.http.hub import RepoRef, parse_repo_ref
-from modeldesk.core.intake import SourceKind, classify
-from modeldesk.core.models import Selection
-from modeldesk.core.repo_ids import api_root
-from modeldesk.core.selection import is_selected
+from modeldesk.core.sources.intake import SourceKind, classify
+from modeldesk.core.contracts.models import Selection
+from modeldesk.core.base.repo_ids import api_root
+from modeldesk.core.contracts.selection import is_selected
 from modeldesk.core.torrent.sources import parse_local_source
 
 HF = "https://huggingface.co"

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from modeldesk.core.errors import DiskError, InsufficientSpaceError
+from modeldesk.core.base.errors import DiskError, InsufficientSpaceError
 from modeldesk.core.http.preallocate import filesystem_type, preallocate
 from tests.helpers.disk import small_disk
 

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from modeldesk.core.errors import BadInputError, UnsafePathError
+from modeldesk.core.base.errors import BadInputError, UnsafePathError
 from modeldesk.core.library.hf_cache import export_to_hub_cache, repo_folder
 
 COMMIT = "c" * 40

@@ -4,8 +4,8 @@ import pytest
 
 from modeldesk.core.library import schema
 from modeldesk.core.library.store import Library
-from modeldesk.core.adds import HttpAdd, restore_add
-from modeldesk.core.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
+from modeldesk.core.sources.adds import HttpAdd, restore_add
+from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState, PeerServed, Selection
 
 
 def _snap(job_id, **kw):

@@ -8,7 +8,7 @@ import contextlib
 import queue
 import time
 
-from modeldesk.core import events as ev
+from modeldesk.core.contracts import events as ev
 from modeldesk.core.torrent import disk_watch
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest

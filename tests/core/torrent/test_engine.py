@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.models import JobState
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.contracts.models import JobState
+from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
 from modeldesk.core.torrent.resume_store import ResumeStore

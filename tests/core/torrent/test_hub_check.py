@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import threading
 
-from modeldesk.core.errors import NetworkError, VerificationError
+from modeldesk.core.base.errors import NetworkError, VerificationError
 from modeldesk.core.torrent import hub_check
 
 C = "0123456789abcdef0123456789abcdef01234567"

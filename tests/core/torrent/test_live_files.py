@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.details import HIGH, NORMAL, SKIP
-from modeldesk.core.models import Selection
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.contracts.details import HIGH, NORMAL, SKIP
+from modeldesk.core.contracts.models import Selection
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest
 from modeldesk.core.torrent.resume_store import ResumeStore

@@ -9,8 +9,8 @@ import queue
 
 import pytest
 
-from modeldesk.core import events as ev
-from modeldesk.core.models import JobState
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.contracts.models import JobState
 from modeldesk.core.torrent import engine as engine_module
 from modeldesk.core.torrent.engine import TorrentEngine
 from modeldesk.core.torrent.job import AddRequest

@@ -1,6 +1,6 @@
 """How many queued requests a peer may have with us follows our upload limit (session_config.py)."""
 
-from modeldesk.core.settings import TorrentSettings
+from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.session_config import in_request_queue, settings_pack
 
 MIB = 1024 * 1024

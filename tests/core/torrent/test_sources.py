@@ -3,7 +3,7 @@ import base64
 import libtorrent as lt
 import pytest
 
-from modeldesk.core.errors import BadSourceError, UnsafePathError
+from modeldesk.core.base.errors import BadSourceError, UnsafePathError
 from modeldesk.core.torrent.sources import check_info_paths, parse_local_source, parse_torrent_bytes
 
 HEX = "8d2de96a95c9dfe5bef5b17575e3728a9694bff8"

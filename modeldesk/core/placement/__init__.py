@@ -1,0 +1,1 @@
+"""Where a job's files go: placing into a project, moves, free space."""

@@ -1,0 +1,41 @@
+"""Which mirror is fastest for a source: each candidate is timed on a real file of it (the biggest
+file of a hub repo, or the URL itself and its alternates). Blocking: off the GUI thread."""
+
+from __future__ import annotations
+
+from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.http.hub import file_url, parse_repo_ref
+from modeldesk.core.http.hub_plan import hub_endpoints, list_repo
+from modeldesk.core.http.prober import ProbeResult, probe_all
+from modeldesk.core.sources.intake import SourceKind, classify, mirror_hosts
+from modeldesk.core.base.messages import N_
+from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.config.secrets import load_credentials
+from modeldesk.core.config.settings import HttpSettings
+from modeldesk.core.base.units import fmt_bytes
+
+
+def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
+                  proxy: Proxy | None = None) -> tuple[str, list[str], Credentials | None]:
+    """What to probe: (what it is, one URL per mirror, credentials)."""
+    credentials = load_credentials(http.token_hosts)
+    mirrors = extra + http.hub_mirrors
+    if classify(source, mirror_hosts(mirrors)) is SourceKind.HUB:
+        ref = parse_repo_ref(source)
+        endpoints = hub_endpoints(ref, mirrors, http.use_official_hub)
+        listing = list_repo(ref, endpoints, credentials, proxy)
+        commit, files = listing.commit, listing.files
+        if not files:
+            raise ModelDeskError(N_("{repo_id} has no files to probe."), repo_id=ref.repo_id)
+        biggest = max(files, key=lambda f: f.size)
+        what = f"{ref.repo_id}/{biggest.path} ({fmt_bytes(biggest.size)})"
+        return what, [file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials
+    return source, list(dict.fromkeys([source, *extra])), credentials
+
+
+def probe_source(source: str, extra: tuple[str, ...], http: HttpSettings,
+                 proxy: Proxy | None = None) -> tuple[str, list[ProbeResult]]:
+    """(what was probed, the mirrors ranked: healthy and fastest first); through `proxy` (None: the system's)."""
+    what, urls, credentials = probe_targets(source, extra, http, proxy)
+    return what, probe_all(urls, credentials, proxy=proxy)
