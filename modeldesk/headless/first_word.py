@@ -8,16 +8,15 @@ import difflib
 import re
 from pathlib import Path
 
+from modeldesk.core.sources.classify import is_source
+
 _BARE_WORD = re.compile(r"[a-z][a-z-]{0,30}")
-_SOURCE_START = ("magnet:", "http://", "https://", "hf://", "file://")
-_INFO_HASH = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[A-Za-z2-7]{32}")
 
 
 def looks_like_source(word: str) -> bool:
-    """A link, an existing path, a .torrent name, an info-hash."""
+    """A link, an info-hash, a .torrent name (core.sources.classify), a file:// URL or an existing path."""
     w = word.strip()
-    return (w.lower().startswith(_SOURCE_START) or w.lower().endswith(".torrent") or bool(_INFO_HASH.fullmatch(w))
-            or Path(w).expanduser().exists())
+    return is_source(w) or w.lower().startswith("file://") or Path(w).expanduser().exists()
 
 
 def mistyped_command(word: str, commands: tuple[str, ...]) -> str | None:

@@ -108,7 +108,7 @@ def dry_run(args, settings: Settings, output: Output) -> int:
     for text in (_with_revision(t, args.revision) for t in args.sources):
         resolved = resolve_source(text, tuple(args.mirror), settings.http, proxy, project_dir=str(project))
         if not resolved.files:
-            what = ("its file list comes from peers once the download starts" if resolved.kind == "torrent"
+            what = ("its file list comes from peers once the download starts" if resolved.kind.is_torrent
                     else "its size is known once the server answers")
             output.result("dry_run", f"{resolved.name}: {what}; nothing is listed ahead",
                           {"source": text, "name": resolved.name, "files": None})

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
-from modeldesk.core.config.local_socket import absolute_sources, own_folder, socket_path
+from modeldesk.core.config.local_socket import own_folder, socket_path
+from modeldesk.core.sources.classify import absolute_sources
 
 log = logging.getLogger(__name__)
 FILE_NAME = "seed.sock"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
 from modeldesk.core.http.hub import HubFile
 from modeldesk.core.http.hub_plan import HubListing, hub_job_id, manifest_entry
@@ -43,7 +44,7 @@ def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[st
     try:
         lib = Library(paths.library_db)
         try:
-            lib.add_job(job_id=job_id, kind=JobKind.HTTP, name=repo, source_kind="hf", source=f"hf://{repo}@{commit}",
+            lib.add_job(job_id=job_id, kind=JobKind.HTTP, name=repo, source_kind=SourceKind.HUB, source=f"hf://{repo}@{commit}",
                         torrent=None, project_dir=str(folder), selection=Selection(),
                         options={"mirrors": mirrors, "connections": None, "limits": [0, 0]})
             total = sum(f.size for f in listing.files)

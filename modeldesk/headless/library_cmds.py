@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.config.paths import default_paths
 from modeldesk.core.base.units import fmt_bytes
@@ -64,7 +65,7 @@ def identity_of(e) -> dict:
 
     if e.kind is JobKind.BT:
         return {"info_hash": e.job_id}
-    if e.source_kind == "hf":
+    if e.source_kind == SourceKind.HUB:
         return {"commit": e.source.rsplit("@", 1)[-1] if "@" in e.source else None}
     return {"sha256": e.options.get("sha256")}
 

@@ -31,6 +31,7 @@ from modeldesk.bridge import EngineBridge, Preview, error_text
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.config.hf_env import hub_cache_dir
 from modeldesk.core.contracts.models import FileEntry, Selection
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.units import fmt_bytes
 
 _PATH = Qt.ItemDataRole.UserRole + 1
@@ -228,31 +229,32 @@ class AddDialog(QDialog):
         build_file_tree(self.files_model, result.files)
         self.files.expandAll()
         self.files.resizeColumnToContents(0)
-        if result.kind == "torrent" and not result.files:
+        if result.kind.is_torrent and not result.files:
             self.status.setText(self.tr("%1: asking peers for the file list… You can download now and choose "
                                         "files later in the Files tab.").replace("%1", result.name))
         else:
             self._update_totals()
         self._update_ok()
 
-    def _show_for(self, kind: str | None) -> None:
+    def _show_for(self, kind: SourceKind | None) -> None:
         """The parts of the dialog that fit a source of this kind (None: not read yet). A plain URL has
         nothing to seed and one file of a size unknown until it is asked; a hub repo's job seeds only
         when it joins a swarm the library knows for its commit, and then always."""
-        self.hub_cache.setVisible(kind == "hub")
-        self.seed.setVisible(kind == "torrent")
-        self.files.setVisible(kind != "file")
+        is_file = kind is SourceKind.FILE
+        self.hub_cache.setVisible(kind is SourceKind.HUB)
+        self.seed.setVisible(kind is not None and kind.is_torrent)
+        self.files.setVisible(not is_file)
         # An HF-compatible mirror serves hub repos (and torrents that name one); a plain URL takes other
         # URLs of the same bytes and its sha256 instead, as `get --url/--sha256`.
-        self.form.setRowVisible(self.mirror, kind != "file")
-        self.form.setRowVisible(self.other_urls, kind == "file")
-        self.form.setRowVisible(self.sha256, kind == "file")
+        self.form.setRowVisible(self.mirror, not is_file)
+        self.form.setRowVisible(self.other_urls, is_file)
+        self.form.setRowVisible(self.sha256, is_file)
 
     def _update_totals(self) -> None:
         if self._preview is None:
             return
         if not self._preview.files:
-            if self._preview.kind == "file":
+            if self._preview.kind is SourceKind.FILE:
                 self.status.setText(self.tr("%1: one file from this URL; its size is known once the download "
                                             "starts.").replace("%1", self._preview.name))
             else:
@@ -303,7 +305,7 @@ class AddDialog(QDialog):
         ok = bool(self.source.text().strip() and self.folder.currentText().strip() and self._preview is not None)
         if ok and self._preview is not None and self._preview.files:
             ok = bool(checked_files(self.files_model)[0])
-        if ok and self._preview is not None and self._preview.kind == "file" and self.sha256.text().strip():
+        if ok and self._preview is not None and self._preview.kind is SourceKind.FILE and self.sha256.text().strip():
             ok = bool(_SHA256.fullmatch(self.sha256.text().strip()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
@@ -316,8 +318,8 @@ class AddDialog(QDialog):
         selection = Selection(exclude=tuple(glob.escape(p) for p in off))
         text = self.source.text().strip()
         resolved = self._preview  # added as previewed; build_add drops a preview of other text
-        hub_cache = self.hub_cache.isChecked() and resolved is not None and resolved.kind == "hub"
-        is_file = resolved is not None and resolved.kind == "file"
+        hub_cache = self.hub_cache.isChecked() and resolved is not None and resolved.kind is SourceKind.HUB
+        is_file = resolved is not None and resolved.kind is SourceKind.FILE
         urls = tuple(u.strip() for u in self.other_urls.toPlainText().splitlines() if u.strip()) if is_file else ()
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved,
                          self.mirrors() if not is_file else (), hub_cache, urls,

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.contracts.details import JobDetails, files_from_library
 from modeldesk.core.contracts.models import FileEntry, JobKind, JobState
 from modeldesk.core.base.units import fmt_bytes, fmt_rate
@@ -65,7 +66,7 @@ class GeneralTab(QWidget):
         """What names the bytes: a torrent's info-hash, a hub repo's commit (selectable, to compare)."""
         if r.kind is JobKind.BT:
             return self.tr("info-hash %1").replace("%1", r.job_id)
-        if r.source_kind == "hf" and "@" in r.source:
+        if r.source_kind == SourceKind.HUB and "@" in r.source:
             return self.tr("commit %1").replace("%1", r.source.rsplit("@", 1)[-1])
         return ""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.contracts.models import JobKind, JobState
 
 
@@ -23,7 +24,7 @@ def state_label(state: JobState) -> str:
 def kind_label(kind: JobKind, source_kind: str) -> str:
     if kind is JobKind.BT:
         return QCoreApplication.translate("Kind", "BitTorrent")
-    if source_kind == "hf":
+    if source_kind == SourceKind.HUB:
         return QCoreApplication.translate("Kind", "Hub")
     return QCoreApplication.translate("Kind", "HTTP")
 

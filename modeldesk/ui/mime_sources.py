@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-SOURCE_PREFIXES = ("magnet:", "hf://", "http://", "https://")
+from modeldesk.core.sources.classify import is_source
 
 
 class Dropped(NamedTuple):
@@ -22,11 +22,11 @@ def dropped(mime) -> Dropped:
 
 
 def sources_from_mime(mime) -> list[str]:
-    """.torrent files, URLs, magnet or hf:// text from a drop or the clipboard."""
+    """.torrent files, URLs, magnets, info-hashes or hf:// text from a drop or the clipboard."""
     out: list[str] = []
     if mime.hasUrls():
         for url in mime.urls():
             out.append(url.toLocalFile() if url.isLocalFile() else url.toString())
     if not out and mime.hasText():
-        out = [line.strip() for line in mime.text().splitlines() if line.strip().startswith(SOURCE_PREFIXES)]
-    return [s for s in out if s.startswith(SOURCE_PREFIXES) or s.lower().endswith(".torrent")]
+        out = [line.strip() for line in mime.text().splitlines() if line.strip()]
+    return [s for s in out if is_source(s)]

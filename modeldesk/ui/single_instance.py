@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from modeldesk.core.config.local_socket import absolute_sources, own_folder, socket_path
+from modeldesk.core.config.local_socket import own_folder, socket_path
+from modeldesk.core.sources.classify import absolute_sources
 
 log = logging.getLogger(__name__)
 CONNECT_MS = 500

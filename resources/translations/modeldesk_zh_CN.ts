@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="83"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="76"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="86"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="79"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="96"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="89"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="119"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="136"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -225,22 +225,22 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="69"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="70"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="79"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="80"/>
         <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="193"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="194"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="206"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="207"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -300,7 +300,7 @@
         <translation>{name}：没有镜像能提供它（{detail}）。请稍后重试；已下载的数据会保留。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/intake.py" line="89"/>
+        <location filename="../../modeldesk/core/sources/intake.py" line="72"/>
         <source>Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.</source>
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/projects/lockfile.py" line="158"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="258"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="255"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>速度限制不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="30"/>
+        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="31"/>
         <source>{repo_id} has no files to probe.</source>
         <translation>{repo_id} 没有可供测速的文件。</translation>
     </message>
@@ -517,32 +517,32 @@
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="47"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="48"/>
         <source>{name} in {folder} has no manifest ({manifest}); run the same get again to rewrite it, then lock.</source>
         <translation>{folder} 中的 {name} 没有清单（{manifest}）；请再运行一次同样的 get 以重写它，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="54"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="55"/>
         <source>{entry} of {name} is missing in {folder}; repair it with `modeldesk verify {folder}` and get, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="73"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="74"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="86"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="87"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="115"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="116"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="156"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="157"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
@@ -617,47 +617,47 @@
         <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="72"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="73"/>
         <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
         <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="80"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="81"/>
         <source>{name} already is a torrent; share it with: {link}</source>
         <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="82"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="83"/>
         <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
         <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="94"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="95"/>
         <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="116"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="117"/>
         <source>{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` and fetch it again, or publish a copy of the folder without its .modeldesk/ as a model of your own.</source>
         <translation>{folder} 中的 {rel} 已不再是 {repo}@{commit} 的文件（sha256 不同：下载后被修改过）。未发布任何内容；请运行 `modeldesk verify {folder}` 并重新获取，或把去掉 .modeldesk/ 的文件夹副本作为你自己的模型发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="122"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="123"/>
         <source>{folder} cannot be read to check it: {reason}.</source>
         <translation>无法读取 {folder} 以进行检查：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="139"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="140"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="141"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="142"/>
         <source>{out} already exists (and is not a .torrent); it was left as it is. Choose another file for the torrent (--out FILE).</source>
         <translation>{out} 已存在（且不是 .torrent 文件）；已保持原样。请为种子选择另一个文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="146"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="147"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
@@ -747,17 +747,17 @@
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="37"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="38"/>
         <source>No job {job_id} in the library.</source>
         <translation>库中没有任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="78"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="79"/>
         <source>Resume the job first; its files can be picked while it runs.</source>
         <translation>请先继续该任务；任务运行时才能选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="81"/>
+        <location filename="../../modeldesk/core/runtime/stored_jobs.py" line="82"/>
         <source>Resume the job first: a running job checks its files against their hashes.</source>
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
@@ -882,78 +882,74 @@
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="81"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="78"/>
         <source>That magnet link has a tracker or web seed address that is not valid text. Copy the whole link again.</source>
         <translation>该磁力链接中的 Tracker 或 Web 种子地址不是有效文本。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="90"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="87"/>
         <source>That magnet link is not valid ({exc}). Copy the whole link again.</source>
         <translation>该磁力链接无效（{exc}）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="93"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="90"/>
         <source>That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.</source>
         <translation>该磁力链接没有 info-hash（xt=urn:btih:…）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="104"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="101"/>
         <source>{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).</source>
         <translation>{text!r} 不是 info-hash（应为 40 或 64 位十六进制数字，或 32 位 base32 字母）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="116"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="128"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="113"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="125"/>
         <source>{what} is not a valid .torrent file (its file list is malformed).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件列表格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="124"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="121"/>
         <source>{what} is not a valid .torrent file (it has no info dictionary).</source>
         <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="171"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="168"/>
         <source>{what} is too large to be a .torrent file ({size} bytes).</source>
         <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="179"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="176"/>
         <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="184"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="181"/>
         <source>{what} is not a valid .torrent file ({exc}).</source>
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="254"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="251"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="256"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="253"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="260"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="257"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="280"/>
-        <source>{source} is a URL; fetch it first.</source>
-        <translation>{source} 是网址；请先下载它。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="282"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="274"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="286"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="101"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="278"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -993,12 +989,12 @@
         <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/verify.py" line="59"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="60"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder} 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/verify.py" line="89"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="90"/>
         <source>{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and no job of the library in this folder.</source>
         <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
     </message>
@@ -1222,132 +1218,132 @@
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="115"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="116"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="175"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="177"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="183"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="201"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
         <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
         <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="189"/>
         <source>optional: other URLs of the same file, one per line</source>
         <translation>可选：同一文件的其他网址，每行一个</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="192"/>
         <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
         <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="129"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="133"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="135"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="137"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
         <source>Other URLs:</source>
         <translation>其他网址：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
         <source>SHA-256:</source>
         <translation>SHA-256：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="232"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="233"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="256"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="258"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="263"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="265"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="289"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="291"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="292"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="294"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="297"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="299"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="297"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="299"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1368,32 +1364,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="89"/>
+        <location filename="../../modeldesk/ui/details.py" line="90"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="90"/>
+        <location filename="../../modeldesk/ui/details.py" line="91"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="91"/>
+        <location filename="../../modeldesk/ui/details.py" line="92"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="92"/>
+        <location filename="../../modeldesk/ui/details.py" line="93"/>
         <source>Trackers</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="93"/>
+        <location filename="../../modeldesk/ui/details.py" line="94"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="94"/>
+        <location filename="../../modeldesk/ui/details.py" line="95"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1401,22 +1397,22 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="41"/>
+        <location filename="../../modeldesk/ui/labels.py" line="42"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="43"/>
+        <location filename="../../modeldesk/ui/labels.py" line="44"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="45"/>
+        <location filename="../../modeldesk/ui/labels.py" line="46"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="46"/>
+        <location filename="../../modeldesk/ui/labels.py" line="47"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
@@ -1481,84 +1477,84 @@ or press Add… on the toolbar.</source>
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25"/>
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25"/>
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="25"/>
+        <location filename="../../modeldesk/ui/details.py" line="26"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26"/>
+        <location filename="../../modeldesk/ui/details.py" line="27"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="26"/>
+        <location filename="../../modeldesk/ui/details.py" line="27"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="27"/>
+        <location filename="../../modeldesk/ui/details.py" line="28"/>
         <source>Identity:</source>
         <translation>标识：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="28"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Size:</source>
         <translation>大小：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="28"/>
+        <location filename="../../modeldesk/ui/details.py" line="29"/>
         <source>Downloaded:</source>
         <translation>已下载：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="29"/>
+        <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Rates:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="29"/>
+        <location filename="../../modeldesk/ui/details.py" line="30"/>
         <source>Time left:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="30"/>
+        <location filename="../../modeldesk/ui/details.py" line="31"/>
         <source>Peers / mirrors:</source>
         <translation>节点 / 镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="30"/>
+        <location filename="../../modeldesk/ui/details.py" line="31"/>
         <source>Uploaded (ratio):</source>
         <translation>已上传（分享率）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="31"/>
+        <location filename="../../modeldesk/ui/details.py" line="32"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/details.py" line="57"/>
+        <location filename="../../modeldesk/ui/details.py" line="58"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="67"/>
+        <location filename="../../modeldesk/ui/details.py" line="68"/>
         <source>info-hash %1</source>
         <translation>info-hash %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="69"/>
+        <location filename="../../modeldesk/ui/details.py" line="70"/>
         <source>commit %1</source>
         <translation>提交 %1</translation>
     </message>
@@ -1688,17 +1684,17 @@ or press Add… on the toolbar.</source>
 <context>
     <name>Kind</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="25"/>
+        <location filename="../../modeldesk/ui/labels.py" line="26"/>
         <source>BitTorrent</source>
         <translation>BitTorrent</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="27"/>
+        <location filename="../../modeldesk/ui/labels.py" line="28"/>
         <source>Hub</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="28"/>
+        <location filename="../../modeldesk/ui/labels.py" line="29"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -2577,42 +2573,42 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="12"/>
+        <location filename="../../modeldesk/ui/labels.py" line="13"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="13"/>
+        <location filename="../../modeldesk/ui/labels.py" line="14"/>
         <source>Fetching metadata</source>
         <translation>获取元数据</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="14"/>
+        <location filename="../../modeldesk/ui/labels.py" line="15"/>
         <source>Checking</source>
         <translation>校验中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="15"/>
+        <location filename="../../modeldesk/ui/labels.py" line="16"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="16"/>
+        <location filename="../../modeldesk/ui/labels.py" line="17"/>
         <source>Seeding</source>
         <translation>做种中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="17"/>
+        <location filename="../../modeldesk/ui/labels.py" line="18"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="18"/>
+        <location filename="../../modeldesk/ui/labels.py" line="19"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="19"/>
+        <location filename="../../modeldesk/ui/labels.py" line="20"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>

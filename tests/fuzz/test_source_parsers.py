@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, strategies as st
 
-from modeldesk.core.sources.adds import check_sha256, http_file_name, is_torrent_url
+from modeldesk.core.sources.adds import check_sha256, http_file_name
 from modeldesk.core.config.credentials import Credentials, normalize_host, origin_of
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.http.fetch import MirrorFault, check_content_range
-from modeldesk.core.sources.intake import SourceKind, build_add, classify
+from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.sources.classify import classify
+from modeldesk.core.sources.intake import build_add
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.contracts.selection import glob_escape, is_selected
 from modeldesk.core.base.units import parse_rate
@@ -35,8 +37,8 @@ _KNOWN = ["m" * 5000, "http://[::1/model.bin", "a\0b.torrent", "x" * 300 + ".tor
 
 def _source_test(text, tmp_path):
     try:
-        kind = classify(text)
-        if kind is SourceKind.TORRENT and is_torrent_url(text.strip()):
+        source = classify(text)
+        if source.kind is SourceKind.TORRENT and source.is_url:
             return  # would be fetched: covered by the .torrent parser tests
         build_add(text, str(tmp_path / "project"))
     except ModelDeskError as exc:

@@ -9,7 +9,8 @@ from modeldesk.bridge import error_text, message_text
 from modeldesk.core.base.errors import BadInputError, BadSourceError, UnsafePathError
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.base.pathsafety import check_relative_path
-from modeldesk.core.torrent.sources import parse_local_source, parse_torrent_bytes
+from modeldesk.core.sources.adds import resolve_torrent_source
+from modeldesk.core.torrent.sources import parse_torrent_bytes
 from modeldesk.ui.i18n import install_translators
 
 
@@ -45,7 +46,7 @@ def test_a_message_inside_a_message_is_translated_too(chinese):
 
 
 def test_values_keep_their_conversions(chinese):
-    exc = _raised(parse_local_source, "org/model-7b")
+    exc = _raised(resolve_torrent_source, "org/model-7b")
     assert error_text(exc) == "这里没有文件 'org/model-7b'。如果指的是 Hub 仓库，请写成 hf://org/model-7b"
 
 

@@ -22,6 +22,10 @@ def split_url(text: str) -> SplitResult:
     return parts
 
 
+def is_http_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
 def host_of(text: str) -> str:
     """'host:port' of a URL; '' when it has none or cannot be read (a host never matches then)."""
     try:

@@ -40,16 +40,3 @@ def own_folder(folder: Path) -> bool:
         return False
     folder.chmod(0o700)
     return True
-
-
-def absolute_sources(sources: list[str]) -> list[str]:
-    """Paths are made absolute here: the running instance has another working folder."""
-    out = []
-    for s in sources:
-        p = Path(os.path.expanduser(s))
-        try:
-            local = "://" not in s and not s.startswith("magnet:") and p.exists()
-        except (OSError, ValueError):  # too long for a file name, or a NUL: not a path, left as typed
-            local = False
-        out.append(str(p.resolve()) if local else s)
-    return out

@@ -23,7 +23,7 @@ from modeldesk.core.contracts.models import Selection
 from modeldesk.core.base.pathsafety import check_layout, check_relative_path
 from modeldesk.core.base.repo_ids import COMMIT, DATASETS, api_root, is_repo_id
 from modeldesk.core.contracts.selection import glob_escape
-from modeldesk.core.base.urls import host_of, split_url
+from modeldesk.core.base.urls import is_http_url, split_url
 
 OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
@@ -83,15 +83,15 @@ def _url_parts(segs: list[str]) -> tuple[str, list[str]]:
     return "", segs
 
 
-def is_hub_url(text: str, extra_hosts: set[str] | frozenset[str] = frozenset()) -> bool:
-    """hf://…, a repo or a file or folder in it on a known hub host (the hub, a mirror the user named,
-    HF_ENDPOINT), or on any host a URL with /tree/, /blob/ or /resolve/ after org/name."""
+def is_hub_url(text: str, hosts: set[str] | frozenset[str]) -> bool:
+    """hf://…, a repo or a file or folder in it on one of `hosts` (core.sources.classify.hub_hosts: the
+    hub, HF_ENDPOINT, the mirrors the user named), or on any host a URL with /tree/, /blob/ or
+    /resolve/ after org/name."""
     if text.startswith("hf://"):
         return True
-    if not text.lower().startswith(("http://", "https://")):
+    if not is_http_url(text):
         return False
     parts = split_url(text)
-    hosts = KNOWN_HUB_HOSTS | set(extra_hosts) | {host_of(e) for e in endpoints_from_env()}
     _, segs = _url_parts([s for s in parts.path.split("/") if s])
     in_repo = len(segs) >= 4 and segs[2] in _IN_REPO
     return in_repo or (parts.netloc in hosts and len(segs) == 2)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.manifest import manifest_path, read_manifest, write_manifest
@@ -107,7 +108,7 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
             e = dataclasses.replace(job, project_dir=str(folder))
             if e.kind is JobKind.BT:
                 models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
-            elif e.source_kind == "hf":
+            elif e.source_kind == SourceKind.HUB:
                 models.append(_hub_model(e, project, index))
             else:
                 models.append(_url_model(e, project, index))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.manifest import file_matches, verify_manifests
 from modeldesk.core.library.store import Library
@@ -76,7 +77,7 @@ def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
             checked += len(result.checked)
             missing += result.missing
             corrupt += result.corrupt
-        elif entry.kind is JobKind.HTTP and entry.source_kind == "url":
+        elif entry.kind is JobKind.HTTP and entry.source_kind == SourceKind.FILE:
             checked += 1
             f, sha = folder / entry.name, entry.options.get("sha256")
             if not f.is_file():

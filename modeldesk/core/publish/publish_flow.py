@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import TorrentAdd
 from modeldesk.core.base.atomic import atomic_write
 from modeldesk.core.base.errors import BadInputError
@@ -81,7 +82,7 @@ def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | Non
     if e.progress < 1.0:
         raise BadInputError(N_("{name} is not complete yet ({percent:.0f}%); publish it once it is."),
                             name=e.name, percent=e.progress * 100)
-    return Path(e.project_dir), e.name if e.source_kind == "hf" else None
+    return Path(e.project_dir), e.name if e.source_kind == SourceKind.HUB else None
 
 
 def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPlan:

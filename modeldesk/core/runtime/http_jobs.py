@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
@@ -156,7 +157,7 @@ class HttpJobs:
         self._refuse_running(job_id, plan.name)
         self._refuse_overwriting(project, plan.name, {str(spec.dest.relative_to(project)) for spec in plan.files})
         self._record(lambda lib: lib.add_job(
-            job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind="hf",
+            job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind=SourceKind.HUB,
             source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
             options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits),
                      "hub_cache": add.hub_cache},
@@ -177,7 +178,7 @@ class HttpJobs:
         job_id = add.job_id or "url-" + hashlib.sha1(str(dest).encode()).hexdigest()[:24]
         self._refuse_running(job_id, name)
         self._record(lambda lib: lib.add_job(
-            job_id=job_id, kind=JobKind.HTTP, name=name, source_kind="url", source=add.urls[0],
+            job_id=job_id, kind=JobKind.HTTP, name=name, source_kind=SourceKind.FILE, source=add.urls[0],
             torrent=None, project_dir=str(project), selection=Selection(),
             options={"urls": list(add.urls), "sha256": add.sha256, "connections": add.connections,
                      "limits": list(add.limits)},
@@ -255,7 +256,7 @@ class HttpJobs:
     def _move(self, job_id: str, project: str) -> str:
         entry: LibraryEntry | None = self._record(lambda lib: lib.get(job_id)).result()
         self.engine.move(job_id, project)  # sends JobMoved
-        if entry is not None and entry.source_kind == "hf":  # a manifest written already goes along
+        if entry is not None and entry.source_kind == SourceKind.HUB:  # a manifest written already goes along
             move_files(Path(entry.project_dir), Path(project), [manifest_path(Path(entry.project_dir), entry.name)])
         if job_id in self._manifests:  # one still to be written goes to the new place
             self._manifests[job_id].project = Path(project)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HubAdd, TorrentAdd
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.library.store import Library
@@ -152,5 +153,5 @@ def from_locked_swarm(add: HubAdd, commit: str, asks: SwarmAsks, running: Callab
         read = parse_torrent_bytes(with_hub_key(info, add.ref.repo_id, commit), add.ref.repo_id)
     except ValueError:
         return None
-    src = TorrentSource(read.job_id, read.name, "magnet", magnet.text, read.torrent, read.files, read.hub)
+    src = TorrentSource(read.job_id, read.name, SourceKind.MAGNET, magnet.text, read.torrent, read.files, read.hub)
     return as_torrent(add, commit, {commit: src})

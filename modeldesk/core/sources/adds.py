@@ -17,12 +17,14 @@ from modeldesk.core.base.pathsafety import check_layout, check_relative_path, sh
 if TYPE_CHECKING:
     from modeldesk.core.http.hub_plan import HubListing
     from modeldesk.core.config.proxy import Proxy
+from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.sources.classify import Source, classify
 from modeldesk.core.torrent.sources import (
     TorrentSource,
-    looks_like_url,
-    parse_local_source,
+    parse_info_hash,
     parse_magnet,
     parse_torrent_bytes,
+    parse_torrent_path,
 )
 
 
@@ -69,15 +71,6 @@ class HubAdd:
     expected: tuple[tuple[str, int, str], ...] = ()  # (path, size, sha256) the lock pins, for a swarm's files
 
 
-def is_torrent_url(text: str) -> bool:
-    return looks_like_url(text) and split_url(text).path.lower().endswith(".torrent")
-
-
-def is_file_url(text: str) -> bool:
-    """An http(s) URL of a plain file (not of a .torrent)."""
-    return looks_like_url(text) and not is_torrent_url(text)
-
-
 def http_file_name(url: str) -> str:
     name = unquote(split_url(url).path.rstrip("/").rsplit("/", 1)[-1]) or "download"
     what = Message.of(N_("The URL {url}"), url=short(url))
@@ -97,14 +90,37 @@ def check_sha256(text: str | None) -> str | None:
     return t
 
 
-def resolve_torrent_source(text: str, proxy: Proxy | None = None) -> TorrentSource:
-    """Magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
+def torrent_source(source: Source, proxy: Proxy | None = None) -> TorrentSource:
+    """A classified magnet, info-hash, .torrent path or http(s) URL of a .torrent → a checked source.
     Blocking (a URL is fetched, through `proxy`; None: the system's): call it off the GUI thread."""
-    if looks_like_url(text):
+    if source.kind is SourceKind.MAGNET:
+        return parse_magnet(source.text)
+    if source.kind is SourceKind.INFO_HASH:
+        return parse_info_hash(source.text)
+    if source.kind is not SourceKind.TORRENT:
+        raise BadSourceError(N_("{source!r} is not a magnet link, info-hash, URL or existing .torrent file."),
+                             source=short(source.text))
+    if source.is_url:
         from modeldesk.core.http.client import fetch_bytes  # requests costs ~150 ms to import
 
-        return parse_torrent_bytes(fetch_bytes(text, MAX_TORRENT_BYTES, proxy=proxy), text)
-    return parse_local_source(text)
+        return parse_torrent_bytes(fetch_bytes(source.text, MAX_TORRENT_BYTES, proxy=proxy), source.text)
+    return parse_torrent_path(source.text)
+
+
+def resolve_torrent_source(text: str, proxy: Proxy | None = None) -> TorrentSource:
+    """What the user named as a torrent (`seed TORRENT`, `--torrent`): an http(s) URL there is a
+    .torrent's, whatever its path ends with."""
+    source = classify(text)
+    if source.is_url and source.kind is not SourceKind.TORRENT:
+        source = Source(SourceKind.TORRENT, source.text)
+    return torrent_source(source, proxy)
+
+
+def _torrent_kind(stored: str) -> SourceKind:
+    try:
+        return SourceKind(stored)
+    except ValueError:  # not one the library writes: a torrent, as it holds its bytes
+        return SourceKind.TORRENT
 
 
 def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
@@ -112,7 +128,8 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
     magnet = entry.source if entry.source.startswith("magnet:") else ""
     if torrent:
         src = parse_torrent_bytes(torrent, entry.name)
-        src = TorrentSource(src.job_id, entry.name, entry.source_kind, magnet, torrent, src.files, src.hub)
+        src = TorrentSource(src.job_id, entry.name, _torrent_kind(entry.source_kind), magnet, torrent, src.files,
+                            src.hub)
     elif magnet:
         src = parse_magnet(magnet)
     else:
@@ -124,7 +141,7 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
 def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
     if entry.kind is JobKind.BT:
         return library_add(entry, torrent)
-    if entry.source_kind == "hf":
+    if entry.source_kind == SourceKind.HUB:
         from modeldesk.core.http.hub import parse_repo_ref
 
         opts = entry.options

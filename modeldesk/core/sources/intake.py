@@ -5,12 +5,13 @@ token of its host), and the add takes exactly what the preview resolved."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 from modeldesk.core.base.errors import BadSourceError
-from modeldesk.core.http.hub import is_hub_url, parse_repo_ref
-from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, is_file_url, resolve_torrent_source
+from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.http.hub import parse_repo_ref
+from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, torrent_source
+from modeldesk.core.sources.classify import classify, hub_hosts
 from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import FileEntry, Selection
@@ -20,25 +21,6 @@ from modeldesk.core.contracts.selection import is_selected
 from modeldesk.core.config.secrets import load_credentials
 from modeldesk.core.config.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
-from modeldesk.core.base.urls import split_url
-
-
-class SourceKind(enum.StrEnum):
-    TORRENT = "torrent"  # magnet, info-hash, .torrent path or URL
-    HUB = "hub"  # hf://org/name, a hub or mirror repo URL
-    FILE = "file"  # any other http(s) URL
-
-
-def mirror_hosts(mirrors: tuple[str, ...] | list[str]) -> set[str]:
-    return {split_url(m).netloc for m in mirrors}
-
-
-def classify(text: str, hosts: set[str] | frozenset[str] = frozenset()) -> SourceKind:
-    if is_hub_url(text, hosts):
-        return SourceKind.HUB
-    if is_file_url(text):
-        return SourceKind.FILE
-    return SourceKind.TORRENT
 
 
 @dataclass(frozen=True)
@@ -46,7 +28,7 @@ class Resolved:
     """A source read before it is added (what the add dialog shows)."""
 
     source: str
-    kind: str  # torrent | hub | file
+    kind: SourceKind
     name: str
     files: tuple[FileEntry, ...]  # empty for a magnet (metadata comes from peers) or a plain URL
     total_size: int
@@ -61,18 +43,19 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
     `mirrors`: given once; the mirrors of the project holding `project_dir` come after them."""
     text = text.strip()
     mirrors = tuple(m.rstrip("/") for m in mirrors) + (project_mirrors(project_dir) if project_dir else ())
-    kind = classify(text, mirror_hosts(mirrors))
+    source = classify(text, hub_hosts(mirrors))
+    kind = source.kind
     if kind is SourceKind.FILE:
-        return Resolved(text, kind.value, http_file_name(text), (), 0)
+        return Resolved(text, kind, http_file_name(text), (), 0)
     if kind is SourceKind.HUB:
         ref = parse_repo_ref(text)
         endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
         listing = list_repo(ref, endpoints, load_credentials(http.token_hosts), proxy)
         wanted = ref.narrowed(Selection())  # a file or folder URL preselects what it points at
         files = tuple(FileEntry(i, f.path, f.size, is_selected(f.path, wanted)) for i, f in enumerate(listing.files))
-        return Resolved(text, kind.value, ref.repo_id, files, sum(f.size for f in files), hub=listing)
-    src = resolve_torrent_source(text, proxy)
-    return Resolved(text, kind.value, src.name, src.files, sum(f.size for f in src.files), torrent=src)
+        return Resolved(text, kind, ref.repo_id, files, sum(f.size for f in files), hub=listing)
+    src = torrent_source(source, proxy)
+    return Resolved(text, kind, src.name, src.files, sum(f.size for f in src.files), torrent=src)
 
 
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
@@ -88,15 +71,15 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
     if not text:
         raise BadSourceError(N_("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL."))
     mirrors = tuple(m.rstrip("/") for m in mirrors) + project_mirrors(project_dir)  # once, then the project's
-    kind = classify(text, mirror_hosts(mirrors))
-    if kind is SourceKind.HUB:
+    source = classify(text, hub_hosts(mirrors))
+    if source.kind is SourceKind.HUB:
         listing = resolved.hub if resolved is not None else None
         ref = parse_repo_ref(text)
         from modeldesk.core.projects.lockfile import locked_swarms  # TOML parsing only for a hub repo
 
         return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
                       listing=listing, swarms=locked_swarms(project_dir, ref.repo_id), hub_cache=hub_cache)
-    if kind is SourceKind.FILE:
+    if source.kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None
-    return TorrentAdd(src or resolve_torrent_source(text, proxy), project_dir, selection, seed=seed, mirrors=mirrors)
+    return TorrentAdd(src or torrent_source(source, proxy), project_dir, selection, seed=seed, mirrors=mirrors)

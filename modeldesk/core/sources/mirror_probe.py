@@ -8,7 +8,8 @@ from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.http.hub import file_url, parse_repo_ref
 from modeldesk.core.http.hub_plan import hub_endpoints, list_repo
 from modeldesk.core.http.prober import ProbeResult, probe_all
-from modeldesk.core.sources.intake import SourceKind, classify, mirror_hosts
+from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.sources.classify import classify, hub_hosts
 from modeldesk.core.base.messages import N_
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.config.secrets import load_credentials
@@ -21,7 +22,7 @@ def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
     """What to probe: (what it is, one URL per mirror, credentials)."""
     credentials = load_credentials(http.token_hosts)
     mirrors = extra + http.hub_mirrors
-    if classify(source, mirror_hosts(mirrors)) is SourceKind.HUB:
+    if classify(source, hub_hosts(mirrors)).kind is SourceKind.HUB:
         ref = parse_repo_ref(source)
         endpoints = hub_endpoints(ref, mirrors, http.use_official_hub)
         listing = list_repo(ref, endpoints, credentials, proxy)

@@ -17,6 +17,7 @@ from modeldesk.core.base.constants import MAX_TORRENT_BYTES
 from modeldesk.core.base.errors import BadSourceError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import FileEntry
+from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.base.pathsafety import USER_PATH, check_components, short
 from modeldesk.core.base.repo_ids import COMMIT, REPO_ID
@@ -31,7 +32,7 @@ _DN = re.compile(r"(?<=[?&])dn=[^&]*")
 class TorrentSource:
     job_id: str
     name: str
-    kind: str  # magnet | infohash | torrent
+    kind: SourceKind  # MAGNET, INFO_HASH or TORRENT
     text: str  # the magnet link (made from the info-hash for bare hashes); "" for .torrent data
     torrent: bytes = b""  # the whole .torrent, when we have it
     files: tuple[FileEntry, ...] = field(default=())  # empty until metadata is known
@@ -48,10 +49,6 @@ class TorrentSource:
         """A hub model's files go to the project folder itself, as `get hf://` puts them, not into a
         folder named by the commit (the torrent's name)."""
         return self.hub is not None
-
-
-def looks_like_url(text: str) -> bool:
-    return text.lower().startswith(("http://", "https://"))
 
 
 def _lt():
@@ -91,7 +88,7 @@ def parse_magnet(text: str) -> TorrentSource:
     job_id = job_id_of(params.info_hashes)
     if set(job_id) == {"0"}:
         raise BadSourceError(N_("That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again."))
-    return TorrentSource(job_id=job_id, name=params.name or job_id, kind="magnet", text=text)
+    return TorrentSource(job_id=job_id, name=params.name or job_id, kind=SourceKind.MAGNET, text=text)
 
 
 def parse_info_hash(text: str) -> TorrentSource:
@@ -103,7 +100,7 @@ def parse_info_hash(text: str) -> TorrentSource:
     else:
         raise BadSourceError(N_("{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters)."),
                              text=short(text))
-    return TorrentSource(job_id=src.job_id, name=src.name, kind="infohash", text=src.text)
+    return TorrentSource(job_id=src.job_id, name=src.name, kind=SourceKind.INFO_HASH, text=src.text)
 
 
 def _decode_name(raw: bytes) -> str:
@@ -186,7 +183,7 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
     return TorrentSource(
         job_id=job_id_of(ti.info_hashes()),
         name=hub[0] if hub else ti.name(),  # a hub model's torrent is named by its commit: show the repo
-        kind="torrent",
+        kind=SourceKind.TORRENT,
         text="",
         torrent=data,
         files=files_of(ti, flat=hub is not None),
@@ -269,15 +266,10 @@ def _is_file_name(text: str) -> bool:
         return False
 
 
-def parse_local_source(text: str) -> TorrentSource:
-    """Any source that needs no network: magnet, info-hash or .torrent path."""
+def parse_torrent_path(text: str) -> TorrentSource:
+    """A .torrent named by a path (what core.sources.classify leaves when a text is no link and no
+    info-hash): read, or a sentence for what the text seems to have meant."""
     t = text.strip()
-    if t.lower().startswith("magnet:"):
-        return parse_magnet(t)
-    if _HEX40.match(t) or _HEX64.match(t) or (_B32.match(t) and not _is_file_name(t)):
-        return parse_info_hash(t)
-    if looks_like_url(t):
-        raise BadSourceError(N_("{source} is a URL; fetch it first."), source=short(t))
     if not _is_file_name(t) and REPO_ID.match(t):
         raise BadSourceError(N_("{source!r} is no file here. For the hub repository, write hf://{repo}"),
                              source=short(t), repo=t)

@@ -7,11 +7,12 @@ import pytest
 
 from modeldesk.core.base.errors import BadSourceError, ModelDeskError
 from modeldesk.core.http.hub import RepoRef, parse_repo_ref
-from modeldesk.core.sources.intake import SourceKind, classify
+from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.sources.adds import resolve_torrent_source
+from modeldesk.core.sources.classify import classify
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.base.repo_ids import api_root
 from modeldesk.core.contracts.selection import is_selected
-from modeldesk.core.torrent.sources import parse_local_source
 
 HF = "https://huggingface.co"
 
@@ -30,7 +31,7 @@ HF = "https://huggingface.co"
                                                                           "http://127.0.0.1:9", "a.bin")),
 ])
 def test_hub_sources_parse(text, ref):
-    assert classify(text) is SourceKind.HUB
+    assert classify(text).kind is SourceKind.HUB
     assert parse_repo_ref(text) == ref
 
 
@@ -55,14 +56,14 @@ def test_bad_hub_sources_say_why(text, words):
 
 
 def test_plain_file_urls_and_github_pages_stay_plain():
-    assert classify("https://example.org/models/tts.bin") is SourceKind.FILE
-    assert classify("https://example.org/acme/tts") is SourceKind.FILE  # two segments on an unknown host
+    assert classify("https://example.org/models/tts.bin").kind is SourceKind.FILE
+    assert classify("https://example.org/acme/tts").kind is SourceKind.FILE  # two segments on an unknown host
 
 
 def test_a_bare_org_name_gets_the_hf_hint(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(BadSourceError, match="hf://acme/tts"):
-        parse_local_source("acme/tts")
+        resolve_torrent_source("acme/tts")
 
 
 def test_api_roots():

@@ -4,20 +4,21 @@ import libtorrent as lt
 import pytest
 
 from modeldesk.core.base.errors import BadSourceError, UnsafePathError
-from modeldesk.core.torrent.sources import check_info_paths, parse_local_source, parse_torrent_bytes
+from modeldesk.core.sources.adds import resolve_torrent_source
+from modeldesk.core.torrent.sources import check_info_paths, parse_torrent_bytes
 
 HEX = "8d2de96a95c9dfe5bef5b17575e3728a9694bff8"
 
 
 def test_bare_info_hashes_become_magnets():
-    s = parse_local_source(HEX)
+    s = resolve_torrent_source(HEX)
     assert s.job_id == HEX and s.kind == "infohash" and s.text.startswith("magnet:?xt=urn:btih:")
-    b32 = parse_local_source(base64.b32encode(bytes.fromhex(HEX)).decode())
+    b32 = resolve_torrent_source(base64.b32encode(bytes.fromhex(HEX)).decode())
     assert b32.job_id == HEX
 
 
 def test_magnet_keeps_name_and_id():
-    s = parse_local_source(f"magnet:?xt=urn:btih:{HEX.upper()}&dn=tts-model&x.pe=127.0.0.1:1")
+    s = resolve_torrent_source(f"magnet:?xt=urn:btih:{HEX.upper()}&dn=tts-model&x.pe=127.0.0.1:1")
     assert s.job_id == HEX and s.name == "tts-model" and not s.has_metadata
 
 
