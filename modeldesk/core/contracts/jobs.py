@@ -4,6 +4,7 @@ a job → engine map and never asks what kind a job is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Protocol
 
@@ -20,6 +21,19 @@ def completed(value: object) -> Future:
     fut: Future = Future()
     fut.set_result(value)
     return fut
+
+
+def then(fut: Future, after: Callable) -> Future:
+    """A future that ends when fut has and after(result) has run (fut's exception passes through)."""
+    out: Future = Future()
+
+    def done(f: Future) -> None:
+        try:
+            out.set_result(after(f.result()))
+        except BaseException as exc:
+            out.set_exception(exc)
+    fut.add_done_callback(done)
+    return out
 
 
 class JobEngine(Protocol):

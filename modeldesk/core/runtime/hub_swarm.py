@@ -27,7 +27,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HubAdd, TorrentAdd
 from modeldesk.core.base.errors import ModelDeskError
-from modeldesk.core.library.store import Library
+from modeldesk.core.base.repo_ids import COMMIT
+from modeldesk.core.http.hub import RepoRef, hub_offline
+from modeldesk.core.library.store import InLibrary, Library
 from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.torrent.sources import (
     HUB_KEY_MARK,
@@ -155,3 +157,45 @@ def from_locked_swarm(add: HubAdd, commit: str, asks: SwarmAsks, running: Callab
         return None
     src = TorrentSource(read.job_id, read.name, SourceKind.MAGNET, magnet.text, read.torrent, read.files, read.hub)
     return as_torrent(add, commit, {commit: src})
+
+
+class HubRouting:
+    """Which hub adds come as torrents (the manager asks before it adds a hub repo): one whose commit
+    the library knows as a torrent, or whose lock names a magnet a peer answers for in time."""
+
+    def __init__(self, torrents, in_library: InLibrary, pin: Callable[[RepoRef, tuple[str, ...]], str],
+                 running: Callable[[str], bool]):
+        self._asks = SwarmAsks(torrents)
+        self._in_library = in_library
+        self._pin = pin  # revision -> commit on the hub (network)
+        self._running = running  # the job runs in this process
+
+    def ask_swarms(self, adds: list) -> None:
+        """Ask the swarm of every magnet these hub adds' locks name for its metadata now (`sync` adds its
+        models one by one, and each may wait for its swarm: this way they wait together)."""
+        self._asks.ask_all([a for a in adds if isinstance(a, HubAdd) and may_join(a)], self._running)
+
+    def as_torrent(self, add: HubAdd) -> TorrentAdd | None:
+        """The hub repo as the torrent of its commit, or None: the hub serves it (blocking)."""
+        if not may_join(add):
+            return None
+        known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
+        if not known and not add.swarms:
+            return None
+        try:
+            commit = (add.listing.commit if add.listing else
+                      add.ref.revision if COMMIT.match(add.ref.revision) else self._pin(add.ref, add.mirrors))
+        except ModelDeskError:
+            return None  # the hub job says what is wrong
+        swarm = as_torrent(add, commit, known)
+        if swarm is None and add.swarms:
+            return from_locked_swarm(add, commit, self._asks, self._running)
+        if swarm is None or self._running(swarm.source.job_id):
+            return None  # running here already (another project): the mirrors alone
+        return swarm
+
+
+def may_join(add: HubAdd) -> bool:
+    """Whether a hub add may come as a torrent: not one going into the hub cache (the torrent path does
+    not place it there), not a stored hub job resumed as itself, and the hub not set offline."""
+    return not (add.hub_cache or add.job_id or hub_offline())

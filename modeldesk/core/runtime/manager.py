@@ -1,52 +1,46 @@
 """One facade over the engines and the library: commands in, events out.
 
-Each job belongs to one engine (core.jobs.JobEngine): the torrent engine, the HTTP jobs, or, for a
-job no engine runs in this process, the library's StoredJobs. The manager keeps the job → engine map
-and passes commands on; it never asks what kind a job is. Engine events are recorded in the library
-on a writer thread of the manager's own, then handed to the subscriber (the CLI's queue, or the GUI
-bridge): subscribers never see an event before the library reflects it. One process owns a library
-(core.library.owner) for as long as its engines run.
+Each job belongs to one engine (contracts.jobs.JobEngine): the torrent engine (added through
+TorrentJobs), the HTTP jobs, or, for a job no engine runs in this process, StoredJobs. The manager keeps
+the job → engine map and passes commands on; it never asks what kind a job is. Engine events are recorded
+on the library's writer thread (library/writer.py), then handed to the subscriber (the CLI's queue, or
+the GUI bridge): subscribers never see an event before the library reflects it. One process owns a
+library (library/owner.py) for as long as its engines run.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
-from pathlib import Path
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from modeldesk.core.contracts import events as ev
-from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
-from modeldesk.core.runtime.hub_swarm import SwarmAsks, as_torrent, from_locked_swarm, torrents_naming
-from modeldesk.core.library.owner import LibraryLock
-from modeldesk.core.library.recorder import LibraryWriteError, Recorder
-from modeldesk.core.placement.job_placement import delete_job_files, place_job_files, placeable
-from modeldesk.core.library.reuse import Reuse
-from modeldesk.core.library.store import Library
-from modeldesk.core.base.errors import BadInputError, DiskError, ModelDeskError
-from modeldesk.core.http.engine import HttpEngine
-from modeldesk.core.http.hub import hub_offline
-from modeldesk.core.http.hub_plan import hub_mirrors_of, hub_web_seeds
-from modeldesk.core.runtime.http_jobs import HttpJobs
-from modeldesk.core.contracts.jobs import JobEngine, completed, failed
+from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.base.messages import N_
-from modeldesk.core.contracts.models import FileEntry, JobKind, JobState, LibraryEntry
-from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.config.paths import AppPaths
-from modeldesk.core.placement.placing import LinkMode, parse_link_mode
-from modeldesk.core.projects.projects import ensure_project_dir
-from modeldesk.core.base.repo_ids import COMMIT
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.config.secrets import load_proxy, set_proxy_password
 from modeldesk.core.config.settings import Settings, TorrentSettings
+from modeldesk.core.contracts import events as ev
+from modeldesk.core.contracts.jobs import JobEngine, failed, then
+from modeldesk.core.contracts.models import JobKind, JobState
+from modeldesk.core.http.engine import HttpEngine
+from modeldesk.core.library.owner import LibraryLock
+from modeldesk.core.library.recorder import Recorder
+from modeldesk.core.library.reuse import Reuse
+from modeldesk.core.library.writer import LibraryWriter
+from modeldesk.core.placement.placing import LinkMode, parse_link_mode
+from modeldesk.core.projects.projects import ensure_project_dir
+from modeldesk.core.runtime.http_jobs import HttpJobs
+from modeldesk.core.runtime.hub_swarm import HubRouting
 from modeldesk.core.runtime.shared_limit import SharedDownloadLimit
 from modeldesk.core.runtime.stored_jobs import StoredJobs
+from modeldesk.core.runtime.torrent_jobs import TorrentJobs, heirs_of
+from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.torrent.lazy import LazyTorrents
 from modeldesk.core.torrent.resume_store import ResumeStore
-from modeldesk.core.torrent.sources import TorrentSource, parse_torrent_bytes, repo_hint
+from modeldesk.core.torrent.sources import TorrentSource
 
 if TYPE_CHECKING:
     from modeldesk.core.torrent.engine import TorrentEngine
@@ -64,15 +58,18 @@ class Manager:
         self._sink = sink
         self._owner = owner  # who holds the library, for another process's message
         self._lock = lock or LibraryLock(paths.library_lock)  # given: taken already, before slow work
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
-        self._library: Library | None = None
+        self._writer = LibraryWriter(paths.library_db)
+        self._in_library = self._writer.run
         self._resume = ResumeStore(paths.resume_dir)
         reuse = Reuse(self._in_library, self._link_mode, self._on_event)
         self._http = HttpJobs(HttpEngine(self._on_event, lambda: self._proxy, reuse), self._in_library,
                               lambda: self._settings.http, lambda: self._proxy)
         # Made when a torrent first needs it (a URL or hub download never imports libtorrent).
         self._torrents = LazyTorrents(self._torrent_engine, settings.torrent)
-        self._swarm_asks = SwarmAsks(self._torrents)
+        self._torrent_jobs = TorrentJobs(self._torrents, self._resume, self._in_library, self._on_event,
+                                         self._link_mode, lambda: self._settings,
+                                         lambda job_id: self._engines.get(job_id) is self._torrents)
+        self._hubs = HubRouting(self._torrents, self._in_library, self._http.pin, self._runs_here)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))
@@ -85,7 +82,7 @@ class Manager:
         (it seeds); a command line run opens the torrent session only when a torrent needs it."""
         self._lock.acquire(self._owner)  # LibraryBusyError: another process runs this library
         try:
-            self._writer.submit(self._open_library).result()
+            self._writer.open()
             self._proxy = load_proxy(self._settings.proxy)  # a keyring read: start() runs off the GUI thread
             self._torrents.start(self._proxy, now=not torrents_when_needed)
         except BaseException:
@@ -98,8 +95,7 @@ class Manager:
         ok = self._http.stop(timeout / 2)
         ok = self._torrents.stop(timeout / 2) and ok
         self._resume.close()
-        self._writer.submit(self._close_library).result()
-        self._writer.shutdown(wait=True)
+        self._writer.close()
         self._lock.release()
         return ok
 
@@ -109,28 +105,6 @@ class Manager:
         # Torrents with web seeds fetch from them with the HTTP engine (hybrid jobs).
         return TorrentEngine(settings, self._resume, self._paths.parts_dir, self._on_event,
                              feeds=self._http.piece_feed, hub_files=self._http.hub_files)
-
-    def _open_library(self) -> None:
-        try:
-            self._library = Library(self._paths.library_db)
-        except (sqlite3.Error, OSError) as exc:
-            raise LibraryWriteError(self._paths.library_db.parent, exc) from None
-
-    def _close_library(self) -> None:
-        if self._library is not None:
-            self._library.close()
-            self._library = None
-
-    def _in_library(self, fn: Callable[[Library], object]) -> Future:
-        """fn(library) on the writer thread."""
-        def run() -> object:
-            if self._library is None:
-                raise ModelDeskError(N_("The library is closed: ModelDesk is shutting down."))
-            try:
-                return fn(self._library)
-            except (sqlite3.Error, OSError) as exc:
-                raise LibraryWriteError(self._paths.library_db.parent, exc) from None
-        return self._writer.submit(run)
 
     def _link_mode(self) -> LinkMode:
         try:
@@ -144,9 +118,9 @@ class Manager:
         pinned and listed first (network: call off the GUI thread)."""
         engine: JobEngine
         if isinstance(add, HubAdd):
-            add = self._hub_as_torrent(add) or add
+            add = self._hubs.as_torrent(add) or add
         if isinstance(add, TorrentAdd):
-            fut, engine = self._add_torrent(add), self._torrents
+            fut, engine = self._torrent_jobs.add(add), self._torrents
         else:
             fut = self._http.add_hub(add) if isinstance(add, HubAdd) else self._http.add_http(add)
             engine = self._http
@@ -154,98 +128,14 @@ class Manager:
         def runs_here(job_id: str) -> str:
             self._engines[job_id] = engine
             return job_id
-        return _then(fut, runs_here)
+        return then(fut, runs_here)
 
     def ask_swarms(self, adds: list) -> None:
-        """Ask the swarm of every magnet these hub adds' locks name for its metadata now (`sync` adds its
-        models one by one, and each may wait for its swarm: this way they wait together)."""
-        self._swarm_asks.ask_all([a for a in adds if isinstance(a, HubAdd) and self._may_join(a)], self._runs_here)
-
-    @staticmethod
-    def _may_join(add: HubAdd) -> bool:
-        """Whether a hub add may come as a torrent: not one going into the hub cache (the torrent path does
-        not place it there), not a stored hub job resumed as itself, and the hub not set offline."""
-        return not (add.hub_cache or add.job_id or hub_offline())
-
-    def _hub_as_torrent(self, add: HubAdd) -> TorrentAdd | None:
-        """A hub repo whose commit the library (or the project's lock) knows as a torrent comes as that
-        torrent (hub_swarm.py)."""
-        if not self._may_join(add):
-            return None
-        known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
-        if not known and not add.swarms:
-            return None
-        try:
-            commit = (add.listing.commit if add.listing else
-                      add.ref.revision if COMMIT.match(add.ref.revision) else self._http.pin(add.ref, add.mirrors))
-        except ModelDeskError:
-            return None  # the hub job says what is wrong
-        swarm = as_torrent(add, commit, known)
-        if swarm is None and add.swarms:
-            return from_locked_swarm(add, commit, self._swarm_asks, self._runs_here)
-        if swarm is None or self._runs_here(swarm.source.job_id):
-            return None  # running here already (another project): the mirrors alone
-        return swarm
+        """Ask every swarm these hub adds' locks name, now (`sync`): they wait together, not in turn."""
+        self._hubs.ask_swarms(adds)
 
     def _runs_here(self, job_id: str) -> bool:
         return self._engines.get(job_id) is not None
-
-    def _add_torrent(self, add: TorrentAdd) -> Future:
-        project = ensure_project_dir(add.project_dir)
-        src = add.source
-        previous, stored = self._in_library(
-            lambda lib: (lib.get(src.job_id), lib.torrent_bytes(src.job_id))).result()
-        if previous is not None and previous.project_dir != str(project):
-            files = placeable(previous, add.selection)
-            if files is not None:  # whole in the library: placed here, seeded from where it is
-                self._place_job(previous, files, project)
-                if self._engines.get(src.job_id) is self._torrents:
-                    return completed(src.job_id)
-                add = dataclasses.replace(add, project_dir=previous.project_dir)
-                project = Path(previous.project_dir)
-        if self._engines.get(src.job_id) is self._torrents:  # before the library row changes
-            where = previous.project_dir if previous else add.project_dir
-            raise BadInputError(N_("{name} is already being downloaded here, into {where}."),
-                                name=src.name, where=where)
-        same_place = previous is not None and previous.project_dir == str(project)
-        # Files already on disk (publish, seed --from, import --torrent) are checked whole unless a run
-        # finished them: the resume data of a check cut short (kill -9) names pieces as missing that
-        # are there, and libtorrent would wait for peers to send them.
-        unfinished_check = not add.rename_incomplete and previous is not None and previous.progress < 1
-        resume = self._resume.load(src.job_id) if same_place and not unfinished_check else None
-        if stored and same_place and not src.has_metadata:
-            # A magnet we met before: reuse the metadata we stored, so no peer is needed for it.
-            src = dataclasses.replace(parse_torrent_bytes(stored, src.name), kind=src.kind, text=src.text)
-        self._in_library(lambda lib: lib.add_job(
-            job_id=src.job_id, kind=JobKind.BT, name=src.name, source_kind=src.kind, source=src.text or src.name,
-            torrent=src.torrent or None, project_dir=str(project), selection=add.selection,
-            options={"limits": list(add.limits)},
-        )).result()
-        from modeldesk.core.torrent.job import AddRequest
-
-        hubs, official = add.mirrors + self._settings.http.hub_mirrors, self._settings.http.use_official_hub
-        request = AddRequest(
-            source=src, save_path=str(project), selection=add.selection, resume_data=resume,
-            rename_incomplete=add.rename_incomplete, seed=add.seed,
-            base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
-            base_downloaded=previous.downloaded if previous and same_place else 0,
-            limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official), hub_endpoints=hub_mirrors_of(
-                src.hub or ((hint, "") if (hint := repo_hint(src)) else None), hubs, official),  # a magnet's dn
-            expected=add.expected,
-        )
-        return self._torrents.add(request)
-
-    def _place_job(self, entry: LibraryEntry, files: list[FileEntry], project: Path) -> None:
-        try:
-            placed = place_job_files(entry, files, project, self._link_mode())
-        except ModelDeskError:
-            raise
-        except OSError as exc:
-            raise DiskError(N_("{name} could not be placed into {project}: {reason}."),
-                            name=entry.name, project=project, reason=os_reason(exc)) from None
-        self._in_library(lambda lib: lib.add_placement(entry.job_id, str(project))).result()
-        for dest, used, src in placed:
-            self._on_event(ev.FilePlaced(entry.job_id, str(dest), used.value, str(src)))
 
     # ---- the job interface -------------------------------------------------------------
     def _engine(self, job_id: str) -> JobEngine:
@@ -254,10 +144,10 @@ class Manager:
     def pause(self, job_id: str) -> Future:
         """The library remembers the user's pause: a restart leaves the job paused, as qBittorrent does
         (a job that was running when the app closed, or whose process was killed, starts again)."""
-        return _then(self._engine(job_id).pause(job_id), lambda result: self._user_paused(job_id, True, result))
+        return then(self._engine(job_id).pause(job_id), lambda result: self._user_paused(job_id, True, result))
 
     def resume(self, job_id: str) -> Future:
-        return _then(self._engine(job_id).resume(job_id), lambda result: self._user_paused(job_id, False, result))
+        return then(self._engine(job_id).resume(job_id), lambda result: self._user_paused(job_id, False, result))
 
     def _user_paused(self, job_id: str, paused: bool, result: object) -> object:
         self._in_library(lambda lib: lib.update_options(job_id, user_paused=paused))
@@ -269,32 +159,10 @@ class Manager:
         there becomes its folder, seeded from there, and the other placements stay recorded. Blocks
         on the library: call off the GUI thread."""
         entry, torrent = self._in_library(lambda lib: (lib.get(job_id), lib.torrent_bytes(job_id))).result()
-        # (Only a job with every file picked: the edges of pieces shared with a left-out file are in
-        # the engine's part file, which goes with the job, so an heir could not check those pieces.)
-        if entry is None or torrent is None or not all(f.selected for f in entry.files):
+        heirs = heirs_of(entry, torrent)
+        if entry is None or torrent is None or not heirs:
             return self._engine(job_id).remove(job_id, delete_files)
-        heirs = [p for p in entry.placed_in if Path(p).is_dir()]
-        if not heirs:
-            return self._engine(job_id).remove(job_id, delete_files)
-        # The engine keeps its files (and its part file of piece edges, which the heir checks against);
-        # the job's own copies go here.
-        removed = self._engine(job_id).remove(job_id, False)
-
-        try:  # here, not in a callback of `removed`: that runs on the engine thread, which add() needs
-            removed.result()
-            if delete_files:
-                delete_job_files(entry)
-            self._in_library(lambda lib: None).result()  # after the JobRemoved queued before it
-            src = parse_torrent_bytes(torrent, entry.name)
-            self.add(TorrentAdd(src, heirs[0], entry.selection, rename_incomplete=False)).result()
-
-            def keep(lib: Library) -> None:
-                for other in heirs[1:]:
-                    lib.add_placement(job_id, other)
-            self._in_library(keep).result()
-        except ModelDeskError as exc:
-            return failed(exc)
-        return completed(None)
+        return self._torrent_jobs.hand_on(entry, torrent, heirs, delete_files, self._engine(job_id), self.add)
 
     def details(self, job_id: str) -> Future:
         """JobDetails of a job: live from its engine, else the file list the library keeps."""
@@ -314,7 +182,7 @@ class Manager:
         if down < 0 or up < 0:
             return failed(BadInputError(N_("A speed limit cannot be negative.")))
         fut = self._engine(job_id).set_limits(job_id, down, up)
-        return _then(fut, lambda _r: self._in_library(lambda lib: lib.update_options(job_id, limits=[down, up])))
+        return then(fut, lambda _r: self._in_library(lambda lib: lib.update_options(job_id, limits=[down, up])))
 
     def move(self, job_id: str, new_dir: str) -> Future:
         """Move a job's files (finished or not) to another project folder; it goes on from there."""
@@ -325,12 +193,8 @@ class Manager:
         return self._engine(job_id).move(job_id, project)
 
     def fetch_metadata(self, src: TorrentSource) -> Future:
-        """The magnet as a TorrentSource with its file list, once a peer has sent the metadata
-        (for the add dialog; nothing is downloaded)."""
-        def with_files(torrent: bytes) -> TorrentSource:
-            read = parse_torrent_bytes(torrent, src.name)
-            return TorrentSource(src.job_id, read.name, src.kind, src.text, torrent, read.files)
-        return _then(self._torrents.fetch_metadata(src.text), with_files)
+        """The magnet with its file list once a peer sends it (the add dialog; nothing is downloaded)."""
+        return self._torrent_jobs.fetch_metadata(src)
 
     def cancel_metadata(self, job_id: str) -> Future:
         return self._torrents.cancel_metadata(job_id)
@@ -403,8 +267,8 @@ class Manager:
             self._sink(event)
 
     def _record_and_deliver(self, event: ev.Event) -> None:
-        if self._library is not None:
-            event = self._recorder.record(self._library, event)
+        if self._writer.library is not None:
+            event = self._recorder.record(self._writer.library, event)
         try:
             event = self._follow(event)
         except Exception:  # a bug of ours must not swallow the event: a waiting CLI would wait for ever
@@ -419,8 +283,8 @@ class Manager:
                 checked, notice = self._http.finished(job_id)
                 if notice is not None:
                     event = dataclasses.replace(event, notice=notice)
-                if self._library is not None:  # placed into other projects instead of fetched again
-                    index = self._library.blobs
+                if self._writer.library is not None:  # placed into other projects instead of fetched again
+                    index = self._writer.library.blobs
                     for path, sha in checked:
                         try:
                             index.remember(path, sha, ours=True)  # fetched and checked here
@@ -433,15 +297,3 @@ class Manager:
                 pass
         return event
 
-
-def _then(fut: Future, after: Callable) -> Future:
-    """A future that ends when fut has and after(result) has run (fut's exception passes through)."""
-    out: Future = Future()
-
-    def done(f: Future) -> None:
-        try:
-            out.set_result(after(f.result()))
-        except BaseException as exc:
-            out.set_exception(exc)
-    fut.add_done_callback(done)
-    return out
