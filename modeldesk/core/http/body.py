@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import select
+import socket
 import ssl
 import threading
 import time
@@ -109,6 +110,15 @@ class Body:
         if n == 0:  # the server closed early: the connection is not handed back
             return 0
         return n
+
+    def abort(self) -> None:
+        """From another thread: end a read that waits for bytes no longer wanted (a request cut to
+        nothing). The connection is shut down, not handed back; the reader sees the end of the body."""
+        if self._sock is not None:
+            try:
+                socket.socket.shutdown(self._sock, socket.SHUT_RDWR)  # the fd only; TLS state is left alone
+            except OSError:
+                pass
 
     def done(self) -> None:
         """The whole body was read: hand the connection back for the next request to reuse."""

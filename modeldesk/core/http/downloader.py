@@ -10,6 +10,7 @@ so a slow mirror never holds the tail. A mirror that errs backs off; one that re
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import logging
@@ -22,7 +23,6 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 
 from modeldesk.core.base.atomic import fsync_dir
 from modeldesk.core.base.constants import HTTP_CONNECTIONS, INCOMPLETE_SUFFIX, MAX_HTTP_CONNECTIONS
@@ -35,11 +35,11 @@ from modeldesk.core.base.errors import (
     VerificationError,
 )
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.fetch import MirrorFault, fault_for, fetch_range, fetch_whole, record_fault
+from modeldesk.core.http.fetch import MirrorFault, fetch_range, fetch_whole, record_fault
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.sessions import SessionPool
 from modeldesk.core.http.preallocate import preallocate
-from modeldesk.core.http.prober import probe
+from modeldesk.core.http.prober import head_size, probe
 from modeldesk.core.http.ratelimit import RateLimiter, take_all
 from modeldesk.core.http.mirrors import BACKOFF_MAX_S, MAX_CONSECUTIVE_FAILURES, HostSlots, Mirror, MirrorSet
 from modeldesk.core.http.scheduler import MIN_PIECE, Scheduler, Work
@@ -233,32 +233,12 @@ class FileDownload:
 
     def _probe(self) -> str:
         """HEAD each mirror until one gives the size (and a validator for the sidecar)."""
-        faults = []
-        with self._new_session() as s:
-            for m in self.mirrors.mirrors:
-                try:
-                    r = s.head(m.url, allow_redirects=True, timeout=self._timeout,
-                               headers={"Accept-Encoding": "identity"})
-                except requests.RequestException as exc:
-                    self.mirrors.failed(m, type(exc).__name__)
-                    faults.append(f"{m.host}: {type(exc).__name__}")
-                    continue
-                self.mirrors.observed_latency(m, r.elapsed.total_seconds())
-                if r.status_code >= 400:
-                    f = fault_for(r)
-                    m.fatal_status = f.fatal_status
-                    self.mirrors.failed(m, str(f))
-                    faults.append(f"{m.host}: {f}")
-                    continue
-                size = int(r.headers.get("X-Linked-Size") or r.headers.get("Content-Length") or -1)
-                if self.spec.size is not None and size != self.spec.size:
-                    m.bad_data = True
-                    faults.append(f"{m.host}: says {size} bytes, expected {self.spec.size}")
-                    continue
-                self.size = size if size >= 0 else self.size
-                etag = r.headers.get("X-Linked-Etag") or r.headers.get("ETag") or ""
-                return self.spec.sha256 or self.spec.git_sha1 or f"{self.size}:{etag}"
-        raise self._no_mirror_error(faults)
+        with self._new_session() as session:
+            size, etag, faults = head_size(session, self.mirrors, self.spec.size, self._timeout)
+        if size is None:
+            raise self._no_mirror_error(faults)
+        self.size = size if size >= 0 else self.size
+        return self.spec.sha256 or self.spec.git_sha1 or f"{self.size}:{etag}"
 
     def _no_mirror_error(self, faults: list[str]) -> ModelDeskError:
         return no_mirror_error(self.spec.dest.name, [m.fatal_status for m in self.mirrors.mirrors],
@@ -295,7 +275,11 @@ class FileDownload:
             sched.set_connections(min(workers, tuner.total()))
 
         def worker() -> None:
-            with self._new_session() as session:
+            # A session is borrowed once there is a request to send: beside slower mirrors most workers
+            # wait for a connection the tuner may never give, and 48 sessions made at once cost the
+            # first half second of a fast mirror's transfer.
+            with contextlib.ExitStack() as held:
+                session = None
                 while not self._stop.is_set() and not errors and not sched.idle():
                     m = self.mirrors.pick()
                     if m is None:
@@ -313,10 +297,12 @@ class FileDownload:
                         self.mirrors.release(m)
                         self._stop.wait(0.1)
                         continue
+                    if session is None:
+                        session = held.enter_context(self._new_session())
                     self._run_one(session, sched, w, fd, segs, errors)
 
         tick()
-        self._run_workers(worker, segs, workers, tick)
+        self._run_workers(worker, segs, workers, tick, wanted=tuner.total)
         if not errors and not self._stop.is_set() and segs.missing():
             whole = self.mirrors.only_whole_streams_left()
             if whole:
@@ -330,13 +316,21 @@ class FileDownload:
             raise self._no_mirror_error(faults)
 
     def _run_workers(self, worker: Callable[[], None], segs: SegmentMap, count: int,
-                     tick: Callable[[], None] = lambda: None) -> None:
-        """Run `count` workers; save the map, tune the connections and report meanwhile."""
+                     tick: Callable[[], None] = lambda: None, wanted: Callable[[], int] | None = None) -> None:
+        """Run up to `count` workers, as many at a time as `wanted()` says (the connections the tuner
+        allows now: threads started for connections no mirror may open yet only cost the others);
+        save the map, tune the connections and report meanwhile."""
+        def more(futures: list) -> None:
+            while len(futures) < min(count, wanted() if wanted else count):
+                futures.append(pool.submit(worker))
+
         with ThreadPoolExecutor(count, thread_name_prefix="http-conn") as pool:
-            futures = [pool.submit(worker) for _ in range(count)]
+            futures: list = []
+            more(futures)
             last_save = last_probe = last_report = time.monotonic()
             while wait(futures, timeout=TICK_S).not_done:
                 tick()
+                more(futures)
                 now = time.monotonic()
                 if now - last_save >= SIDECAR_SAVE_S:
                     self._save(segs)

@@ -126,33 +126,47 @@ def fetch_range(session: requests.Session, work: Work, fd: int, lock: threading.
     t0 = time.monotonic()
     resp = open_stream(session, mirror.url, headers, timeout)
     work.ttfb = time.monotonic() - t0
-    written, view = 0, buffer(end - start)
+    view = buffer(end - start)
     with resp:
         check_ranged_answer(resp, start, end, size)
         body, floor = Body(resp), Floor(timeout[1])
-        while not stop.is_set():
+        with lock:
+            work.abort = body.abort  # cut to nothing by another connection: stop waiting for bytes
+        try:
+            written = _stream_into(body, floor, work, fd, lock, on_bytes, stop, view, start, limiters)
+        finally:
             with lock:
-                limit = work.end  # may shrink: an idle connection takes over the tail
-            n = floor.read(body, view[: min(read_size(limiters, len(view)), limit - start - written)], written)
-            if not n:
-                break
-            with lock:
-                limit, pos = work.end, work.pos
-            n = min(n, limit - pos)
-            if n <= 0:
-                break
-            os.pwrite(fd, view[:n], pos)
-            with lock:
-                work.pos = pos + n
-            written += n
-            on_bytes(pos, pos + n)
-            if pos + n >= limit:
-                break
+                work.abort = None
         body.done()
     with lock:
         short = work.pos < work.end and not stop.is_set()
     if short:
         raise MirrorFault(f"closed the connection early after {written} bytes")
+    return written
+
+
+def _stream_into(body: Body, floor: Floor, work: Work, fd: int, lock: threading.Lock, on_bytes,
+                 stop: threading.Event, view: memoryview, start: int, limiters: tuple[RateLimiter, ...]) -> int:
+    """The body into fd at work.pos, read by read, until work.end (which may shrink meanwhile)."""
+    written = 0
+    while not stop.is_set():
+        with lock:
+            limit = work.end  # may shrink: an idle connection takes over the tail
+        n = floor.read(body, view[: min(read_size(limiters, len(view)), limit - start - written)], written)
+        if not n:
+            break
+        with lock:
+            limit, pos = work.end, work.pos
+        n = min(n, limit - pos)
+        if n <= 0:
+            break
+        os.pwrite(fd, view[:n], pos)
+        with lock:
+            work.pos = pos + n
+        written += n
+        on_bytes(pos, pos + n)
+        if pos + n >= limit:
+            break
     return written
 
 

@@ -22,7 +22,8 @@ from modeldesk.core.http.client import new_session
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.http.status import problem_of
 from modeldesk.core.http.body import Body, buffer
-from modeldesk.core.http.fetch import MirrorFault, open_stream, read_body
+from modeldesk.core.http.fetch import MirrorFault, fault_for, open_stream, read_body
+from modeldesk.core.http.mirrors import MirrorSet
 
 PROBE_BYTES = 64 * 1024 * 1024
 MIN_USEFUL_RATE = 32 * 1024  # bytes/s: a mirror slower than this (a 1 B/s trickle) is not "ok"
@@ -106,3 +107,32 @@ def probe_all(urls: list[str], credentials: Credentials | None = None, nbytes: i
         return []
     with ThreadPoolExecutor(min(16, len(urls)), thread_name_prefix="probe") as pool:
         return rank(list(pool.map(one, urls)))
+
+
+def head_size(session: requests.Session, mirrors: MirrorSet, expected: int | None,
+              timeout: tuple[float, float]) -> tuple[int | None, str, list[str]]:
+    """HEAD each mirror in turn until one gives the file's size: (size, ETag, what the others did
+    wrong); size None when none did. A mirror that errs is marked failed, one that names another size
+    than `expected` (a listing's) as sending bad data."""
+    faults = []
+    for m in mirrors.mirrors:
+        try:
+            r = session.head(m.url, allow_redirects=True, timeout=timeout, headers={"Accept-Encoding": "identity"})
+        except requests.RequestException as exc:
+            mirrors.failed(m, type(exc).__name__)
+            faults.append(f"{m.host}: {type(exc).__name__}")
+            continue
+        mirrors.observed_latency(m, r.elapsed.total_seconds())
+        if r.status_code >= 400:
+            f = fault_for(r)
+            m.fatal_status = f.fatal_status
+            mirrors.failed(m, str(f))
+            faults.append(f"{m.host}: {f}")
+            continue
+        size = int(r.headers.get("X-Linked-Size") or r.headers.get("Content-Length") or -1)
+        if expected is not None and size != expected:
+            m.bad_data = True
+            faults.append(f"{m.host}: says {size} bytes, expected {expected}")
+            continue
+        return size, r.headers.get("X-Linked-Etag") or r.headers.get("ETag") or "", faults
+    return None, "", faults

@@ -16,7 +16,9 @@ would beat a throttle, long ones keep that a small part).
 
 When no hole is left, an idle connection takes over the tail of the request that would otherwise
 finish last, cut so that both end together given their measured speeds and the new request's
-latency (end game): a slow mirror never holds the tail.
+latency (end game): a slow mirror never holds the tail. A request cut to nothing (taken over whole,
+or trimmed by the tuner) has its read aborted at once (cut_short): a throttled mirror's connection
+may wait a second for its next bytes, and the file is finished only when every request has ended.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import bisect
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from modeldesk.core.http.mirrors import Mirror
@@ -55,6 +58,7 @@ class Work:
     started: float = field(default_factory=time.monotonic)
     first: int = -1  # pos when the request started
     ttfb: float = 0.0  # seconds to the response headers, set by the fetch
+    abort: Callable[[], None] | None = None  # ends a read waiting on the connection (set by the fetch)
 
     def __post_init__(self) -> None:
         if self.first < 0:
@@ -65,6 +69,14 @@ class Work:
         if age < YOUNG_S:
             return None
         return (self.pos - self.first) / age
+
+
+def cut_short(w: Work, end: int) -> None:
+    """Shorten a request (under the scheduler's lock). One cut to nothing stops at once: a throttled
+    mirror's connection may wait a second for its next bytes, and the file is not done before it ends."""
+    w.end = end
+    if end <= w.pos and w.abort is not None:
+        w.abort()
 
 
 def _align_up(n: int) -> int:
@@ -191,7 +203,7 @@ class Scheduler:
         if best is None:
             return None
         stolen = Work(best_split, best.end, mirror, now)
-        best.end = best_split
+        cut_short(best, best_split)
         return stolen
 
     def set_connections(self, n: int) -> None:
@@ -207,7 +219,7 @@ class Scheduler:
             for w in mine[keep:]:
                 if w.pos < w.end:
                     bisect.insort(self._holes, (w.pos, w.end))
-                    w.end = w.pos
+                    cut_short(w, w.pos)
 
     def give_back(self, w: Work) -> None:
         """A request ended (done, failed or cut short): what it did not fetch becomes a hole again."""

@@ -20,6 +20,13 @@ their first bytes, the mirror's total rate is measured over a window. Then:
   while the rate holds, saving CPU per byte.
 After that the count holds for HOLD_S and the search starts again, since a long download outlives
 the conditions it was tuned for.
+
+While the fastest mirror is CPU-bound here (FAST_RATE or more, estimated from its live speed per
+connection as soon as bytes arrive), a mirror SLOW_RATIO times slower per connection keeps one
+connection: its bytes come in small reads across many threads, and on a machine whose CPU is the limit
+they cost the fast mirror more than they add (1 GiB with sha256 from a loopback mirror and two throttled
+ones: 1.9-2.0 s with 16 connections each, 1.85 s with one, against 1.8 s from the fast one alone).
+Connections to a new mirror start before its speed is known, so its first requests are cut short (trim).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from modeldesk.core.http.mirrors import Mirror, MirrorSet
+from modeldesk.core.http.mirrors import SLOW_RATIO, Mirror, MirrorSet
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +53,15 @@ FIRST_WINDOW_S = 0.5
 WINDOW_S = 1.0  # long enough to even out nginx's per-connection bursts (2 MiB, then a pause)
 FAST_WINDOW_S = 0.3  # a fast mirror moves plenty of bytes in less
 MIN_WINDOW_S = 0.1
+OTHERS_START = 4  # the mirrors after the first (ranked) one start with this many, and double as they pay
+EARLY_S = 0.5  # before this, a mirror with no measured speed has none
 FILL_WAIT_S = 2.0  # connections that do not all get busy by then cannot be measured
 HOLD_S = 20.0
 
 
 @dataclass
 class _Search:
-    phase: str  # base | up | down | hold
+    phase: str  # base | up | down | hold | slow (one connection beside a CPU-bound fast mirror)
     count: int  # what is being measured
     kept: int = 0  # the count known to be good
     kept_rate: float = 0.0
@@ -76,9 +85,11 @@ class ConnectionTuner:
         self._clock = clock
         self._searches: dict[str, _Search] = {}
         now = clock()
-        for m in mirrors.mirrors:
-            self._searches[m.url] = _Search("base", self._start, changed=now)
-            mirrors.set_limit(m, self._start)
+        self._started = now
+        for i, m in enumerate(mirrors.mirrors):
+            count = self._start if i == 0 else min(self._start, OTHERS_START)
+            self._searches[m.url] = _Search("base", count, changed=now)
+            mirrors.set_limit(m, count)
         log.debug("tuning %d mirrors from %d connections", len(mirrors.mirrors), self._start)
 
     def total(self) -> int:
@@ -87,9 +98,35 @@ class ConnectionTuner:
 
     def tick(self) -> None:
         now = self._clock()
+        lead = self._cpu_bound_lead()
         for m in self._mirrors.mirrors:
-            if m.usable:
-                self._tick_one(m, self._searches[m.url], now)
+            if not m.usable:
+                continue
+            s = self._searches[m.url]
+            if lead is not None and m is not lead and 0 < self._speed(m, now) * SLOW_RATIO < lead.speed:
+                if s.phase != "slow":
+                    self._set(m, s, "slow", 1, now)
+                continue
+            if s.phase == "slow":  # the lead slowed down or failed: this mirror is searched again
+                self._set(m, s, "base", self._start, now)
+            self._tick_one(m, s, now)
+
+    def _speed(self, m: Mirror, now: float) -> float:
+        """Bytes/s per connection: measured, or, until a request of a throttled mirror reports (its
+        first second's burst, then nothing for a while), what its connections brought so far."""
+        if m.speed > 0 or not m.active or now - self._started < EARLY_S:
+            return m.speed
+        return m.received / m.active / (now - self._started)
+
+    def _cpu_bound_lead(self) -> Mirror | None:
+        """The fastest mirror per connection, when it moves FAST_RATE or more (live speed times its busy
+        connections, or its measured rate)."""
+        usable = [m for m in self._mirrors.mirrors if m.usable and m.speed > 0]
+        if not usable:
+            return None
+        lead = max(usable, key=lambda m: m.speed)
+        rate = max(lead.speed * lead.active, self._searches[lead.url].kept_rate)
+        return lead if rate >= FAST_RATE else None
 
     # ---- one mirror --------------------------------------------------------------------
     def _tick_one(self, m: Mirror, s: _Search, now: float) -> None:

@@ -15,7 +15,7 @@ from modeldesk.core.http.body import FILL_S, Body
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.fetch import MirrorFault, fetch_range
 from modeldesk.core.http.mirrors import Mirror
-from modeldesk.core.http.scheduler import Work
+from modeldesk.core.http.scheduler import Work, cut_short
 from tests.helpers.faulty_http import FaultyServer
 
 SIZE = 3 * 1024 * 1024 + 17
@@ -127,3 +127,32 @@ def test_a_thread_fetching_small_files_keeps_a_small_buffer():
     t.start()
     t.join()
     assert sizes == [body.SMALL, body.SMALL, body.BUFFER, body.BUFFER]
+
+
+def test_a_request_cut_to_nothing_stops_reading_at_once(tmp_path, data):
+    """A stalled (or throttled) mirror's request taken over whole: its connection would wait for the
+    read timeout (here 10 s) before the file could finish. The cut aborts the read; the bytes before
+    it stay written, the request ends without a fault, and nothing is written after the cut."""
+    out = tmp_path / "out"
+    lock = threading.Lock()
+    with FaultyServer(tmp_path / "www", "stall") as srv, new_session() as s:
+        w = Work(0, SIZE, Mirror(f"{srv.url}/f.bin"))
+        fd = os.open(out, os.O_RDWR | os.O_CREAT)
+        try:
+            os.ftruncate(fd, SIZE)
+
+            def cut_when_stalled():
+                while w.pos < SIZE // 4:
+                    time.sleep(0.01)
+                time.sleep(0.3)  # the server has gone quiet; the reader waits in recv
+                with lock:
+                    cut_short(w, w.pos)
+            threading.Thread(target=cut_when_stalled, daemon=True).start()
+            t0 = time.monotonic()
+            written = fetch_range(s, w, fd, lock, lambda a, b: None, threading.Event(), TIMEOUT, SIZE)
+            took = time.monotonic() - t0
+        finally:
+            os.close(fd)
+    assert took < 3.0, f"{took:.1f} s: the read waited for its timeout"
+    assert written == w.pos == w.end and written >= SIZE // 4
+    assert out.read_bytes()[:written] == data[:written]

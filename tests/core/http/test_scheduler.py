@@ -130,3 +130,22 @@ def test_a_far_mirror_keeps_long_requests_and_unhashed_files_are_not_tapered():
     assert far[0] == far[1]
     plain = Scheduler([(0, size)], size, connections=n, clock=Clock())
     assert _pieces(plain, Mirror("http://near/f", speed=3 * MIB), latency=0.002)[0] == 3 * MIB * sch.REQUEST_S
+
+
+def test_a_request_cut_to_nothing_stops_waiting_for_its_connection():
+    """Trimmed or taken over whole, a request of a throttled mirror would wait a second for its next
+    bytes, and the file is done only when it ends: it is aborted at once. A request cut short keeps
+    its connection (it ends at its next read), and one not yet answered has nothing to abort."""
+    clock = Clock()
+    s = Scheduler([(0, 64 * MIB)], 64 * MIB, connections=2, clock=clock)
+    slow_m, fast_m = Mirror("http://slow/f"), Mirror("http://fast/f", speed=50 * MIB)
+    aborted: list[str] = []
+    a, b = s.take(slow_m), s.take(slow_m)
+    a.abort, b.abort = (lambda: aborted.append("a")), (lambda: aborted.append("b"))
+    a.pos += MIB  # a has the least left: trim keeps it
+    s.trim(slow_m, 1)
+    assert aborted == ["b"] and b.end == b.pos and a.end > a.pos
+    s._holes.clear()
+    clock.t += 2.0
+    whole = s.take(fast_m, latency=0.05)  # a: 1 MiB in 2 s, a hundred times slower: taken over whole
+    assert whole is not None and a.end == a.pos and aborted == ["b", "a"]

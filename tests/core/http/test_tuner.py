@@ -124,3 +124,30 @@ def test_a_halving_that_halves_the_rate_is_undone_at_once():
     counts = [h[0] for h in sim.history]
     at_8 = counts.count(8)
     assert sim.limits() == [16] and 0 < at_8 <= 12, counts  # one window (1 s) and its settling at most
+
+
+def test_beside_a_cpu_bound_mirror_a_far_slower_one_keeps_one_connection():
+    """1 GiB with sha256 from a loopback mirror and two throttled ones (benchmarks/http_download.py,
+    A+B+C): every connection to the slow ones cost the fast one CPU. The mirrors after the first start
+    with OTHERS_START, a mirror SLOW_RATIO times slower per connection than a CPU-bound one keeps one
+    (its connections beyond it cut at once), and it is searched again once the fast one is gone."""
+    sim = Sim(lambda i, n: (900 * MIB, 4 * MIB * n, 1 * MIB * n)[i], urls=("http://a/f", "http://b/f", "http://c/f"))
+    assert sim.limits() == [16, t.OTHERS_START, t.OTHERS_START]
+    fast, b, c = sim.mirrors.mirrors
+    fast.speed, b.speed = 900 * MIB / 16, 4 * MIB  # live samples per connection; c has none yet
+    sim.run(0.3)
+    assert sim.limits()[1] == 1 and ("b", 1) in sim.trims, "b: 14 times slower per connection"
+    assert sim.limits()[2] == t.OTHERS_START, "c: no speed yet, nothing known against it"
+    sim.run(0.5)  # past EARLY_S: what c's connections brought so far stands for its speed
+    assert sim.limits()[1:] == [1, 1] and ("c", 1) in sim.trims
+    fast.fatal_status = 404  # the fast mirror is gone: the slow ones are tuned again from the start
+    sim.run(0.2)
+    assert sim.limits()[1:] == [16, 16]
+
+
+def test_slow_mirrors_keep_their_connections_when_no_mirror_is_cpu_bound():
+    sim = Sim(lambda i, n: (10 * MIB * n, 1 * MIB * n)[i], urls=("http://a/f", "http://b/f"))
+    a, b = sim.mirrors.mirrors
+    a.speed, b.speed = 10 * MIB, 1 * MIB  # ten times slower, but 16 x 10 MiB/s is no CPU's limit
+    sim.run(3)
+    assert sim.limits()[1] > 1 and not [x for x in sim.trims if x[0] == "b"]
