@@ -194,7 +194,9 @@ class Scheduler:
             # Both finish together: their part at their rate, ours at ours after our latency. A mirror
             # many times slower keeps nothing: the head it would keep is what the hasher waits for.
             together = (left + mine * latency) / (theirs + mine)
-            split = _align_up(w.pos if theirs * TAKE_ALL_RATIO < mine else w.pos + int(theirs * together))
+            # (Not from a connection to the same mirror: its rate differs from ours by a throttle's burst.)
+            whole = theirs * TAKE_ALL_RATIO < mine and w.mirror is not mirror
+            split = _align_up(w.pos if whole else w.pos + int(theirs * together))
             if w.end - split < MIN_STEAL:
                 continue
             gain = alone - max(together, (w.end - split) / mine + latency)
