@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import enum
 import functools
 import logging
 import threading
@@ -37,6 +38,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Emit = Callable[[ev.Event], None]
+
+
+class Hold(enum.Enum):
+    """What holds a job back. During a move the user's pause or resume is kept for its end; a move
+    that finds neither goes back to what held the job before it."""
+
+    NONE = "runs while it has work"
+    PAUSED = "paused by the user"
+    MOVING = "halted for a move"
+    MOVING_THEN_PAUSE = "halted for a move, paused meanwhile"
+    MOVING_THEN_RESUME = "halted for a move, resumed meanwhile"
+
+    @property
+    def moving(self) -> bool:
+        return self in (Hold.MOVING, Hold.MOVING_THEN_PAUSE, Hold.MOVING_THEN_RESUME)
 
 
 @dataclass(frozen=True)
@@ -178,8 +194,7 @@ class HttpEngine:
         self._live: dict[str, list[FileDownload]] = {}  # files in flight, for the details panel
         self._limit = RateLimiter()  # all HTTP jobs together
         self._job_limits: dict[str, RateLimiter] = {}
-        self._moving: dict[str, str] = {}  # job → "", "pause" or "resume": what to do when its move ends
-        self._paused: set[str] = set()  # paused by the user (until resumed)
+        self._holds: dict[str, Hold] = {}  # what holds each job back (none: it runs while it has work)
         self._verified: dict[Path, tuple[int, int]] = {}  # files this process verified: size, mtime
 
     @property
@@ -207,7 +222,7 @@ class HttpEngine:
                 fut.set_exception(ModelDeskError(N_("{name} is already being downloaded."), name=job.name))
                 return fut
             self._jobs[job.job_id] = job
-            self._paused.discard(job.job_id)
+            self._holds[job.job_id] = Hold.NONE
             self._job_limits[job.job_id] = RateLimiter(job.down_limit)
             self._start(job, announce=True)
         fut.set_result(job.job_id)
@@ -242,7 +257,7 @@ class HttpEngine:
         with the new set (dropped files keep what is on disk). Returns the wanted paths."""
         with self._lock:
             job = self._jobs.get(job_id)
-            if job is not None and job_id in self._moving:
+            if job is not None and self._holds.get(job_id, Hold.NONE).moving:
                 raise BadInputError(N_("{name} is being moved to another folder; pick its files when the "
                                        "move has ended."), name=job.name)
         if job is None:
@@ -263,7 +278,7 @@ class HttpEngine:
             self._halt(job_id)
             with self._lock:
                 self._jobs[job_id] = new
-                if job_id not in self._paused and not self._stopping:
+                if self._holds.get(job_id) is Hold.NONE and not self._stopping:
                     self._start(new, announce=False)  # finished files are known good: nothing is hashed again
         root = Path(new.project_dir)
         return tuple(str(s.dest.relative_to(root)) for s in new.files)
@@ -279,10 +294,10 @@ class HttpEngine:
     def pause(self, job_id: str) -> None:
         """Stop the transfer; `.mdpart` and its map stay, so resume fetches only what is missing."""
         with self._lock:
-            if job_id in self._moving:  # halted for its move already: it stays paused after it
-                self._moving[job_id] = "pause"
+            if self._holds.get(job_id, Hold.NONE).moving:  # halted for its move already: paused after it
+                self._holds[job_id] = Hold.MOVING_THEN_PAUSE
                 return
-            self._paused.add(job_id)  # a move that halted it at the same moment must not restart it
+            self._holds[job_id] = Hold.PAUSED  # a move that halted it at the same moment must not restart it
         if self._halt(job_id):
             self._emit(ev.JobPaused(job_id))
 
@@ -308,9 +323,10 @@ class HttpEngine:
         if old == new:
             return
         with self._lock:
-            if job_id in self._moving:
+            before = self._holds.get(job_id, Hold.NONE)
+            if before.moving:
                 raise BadInputError(N_("{name} is already being moved."), name=job.name)
-            self._moving[job_id] = ""  # pause/resume meanwhile say here what happens after the move
+            self._holds[job_id] = Hold.MOVING  # pause/resume meanwhile say here what happens after the move
         running, moved = False, job
         try:
             running = self._halt(job_id)
@@ -321,29 +337,32 @@ class HttpEngine:
                                         skipped=_relocated(job.skipped, old, new))
         finally:  # moved or not (nothing moved on an error), the job goes on from where its files are
             with self._lock:
-                after = self._moving.pop(job_id, "")
+                during = self._holds.get(job_id, Hold.MOVING)
+                after = {Hold.MOVING_THEN_PAUSE: Hold.PAUSED, Hold.MOVING_THEN_RESUME: Hold.NONE}.get(during, before)
+                self._holds[job_id] = after
                 self._jobs[job_id] = moved
-                restart = after == "resume" or (running and after != "pause" and job_id not in self._paused)
+                restart = during is Hold.MOVING_THEN_RESUME or (running and after is Hold.NONE)
                 if restart and not self._stopping:
                     self._start(moved, announce=False)
-            if running and after == "pause":
+            if running and during is Hold.MOVING_THEN_PAUSE:
                 self._emit(ev.JobPaused(job_id))
         self._emit(ev.JobMoved(job_id, str(new)))
 
     def resume(self, job_id: str) -> None:
         with self._lock:
-            self._paused.discard(job_id)
-            if job_id in self._moving:  # starts from the new folder when the move ends
-                self._moving[job_id] = "resume"
+            if self._holds.get(job_id, Hold.NONE).moving:  # starts from the new folder when the move ends
+                self._holds[job_id] = Hold.MOVING_THEN_RESUME
                 return
             job = self._jobs.get(job_id)
+            if job is not None:
+                self._holds[job_id] = Hold.NONE
             if job is None or self._stopping or self._alive(job_id):
                 return
             self._start(job, announce=False)
 
     def remove(self, job_id: str, delete_files: bool = False) -> None:
         with self._lock:
-            if job_id in self._moving:
+            if self._holds.get(job_id, Hold.NONE).moving:
                 raise BadInputError(N_("{name} is being moved to another folder; remove it when the move has "
                                        "ended."), name=self._jobs[job_id].name)
         self.pause(job_id)
@@ -352,7 +371,7 @@ class HttpEngine:
             self._progress.pop(job_id, None)
             self._live.pop(job_id, None)
             self._job_limits.pop(job_id, None)
-            self._paused.discard(job_id)
+            self._holds.pop(job_id, None)
         if job is not None and delete_files:
             for spec in job.files:
                 for path in file_paths(spec.dest):
