@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
 from modeldesk.core.http.hub import HubFile
@@ -65,7 +66,6 @@ def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[st
 
 
 def _import_hub(args, folder: Path, output: Output) -> int:
-    from modeldesk.core.http.hub_plan import hub_endpoints
     from modeldesk.core.sources.intake import resolve_source
 
     paths = default_paths()
@@ -87,7 +87,7 @@ def _import_hub(args, folder: Path, output: Output) -> int:
                       {"folder": str(folder), "repo": listing.ref.repo_id, "commit": listing.commit,
                        "missing": missing, "corrupt": corrupt})
         return FilesDamagedError.exit_code
-    mirrors = hub_endpoints(listing.ref, tuple(args.mirror) + http.hub_mirrors, http.use_official_hub)
+    mirrors = HubAccess(http).endpoints(listing.ref, args.mirror)
     job_id = _record(paths, folder, listing, mirrors)
     output.result("imported", f"imported {name} ({len(listing.files)} files, "
                   f"{fmt_bytes(sum(f.size for f in listing.files))}) from {folder}; every file checked",

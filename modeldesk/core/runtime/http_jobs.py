@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
@@ -25,7 +26,7 @@ from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub import hub_offline
 from modeldesk.core.runtime.hub_offline import offline_listing
-from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, plan_hub_job
+from modeldesk.core.http.hub_plan import HubListing, plan_hub_job
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.contracts.jobs import completed
 from modeldesk.core.library.store import InLibrary
@@ -35,7 +36,6 @@ from modeldesk.core.contracts.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.projects.projects import ensure_project_dir
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.placement.relocate import move_files
-from modeldesk.core.config.secrets import load_credentials
 from modeldesk.core.contracts.selection import glob_escape
 from modeldesk.core.config.settings import HttpSettings
 
@@ -104,14 +104,15 @@ class HttpJobs:
         """The mirror half of a hybrid torrent job (core.piece_layout.FeedFactory): the settings'
         connections per mirror, tokens for trusted hosts, the proxy in force, and the HTTP limit."""
         from modeldesk.core.http.piece_feed import MirrorFeed  # hybrid jobs only: not on a URL's start-up
-        http, proxy = self._settings(), self._proxy()
+        access = self._access()
+        http, proxy = access.http, access.proxy
         credentials: list = []
         lock = threading.Lock()
 
         def session():
             with lock:  # a keyring read, once, on the feed's first connection (never the engine thread)
                 if not credentials:
-                    credentials.append(load_credentials(http.token_hosts))
+                    credentials.append(access.credentials())
             return new_session(credentials[0], proxy)
         feed = MirrorFeed(layout, bases, source, connections=max(1, http.connections),
                           stall_timeout=http.stall_timeout, session_factory=session, limiters=(self.engine.limiter,),
@@ -124,35 +125,32 @@ class HttpJobs:
         (core.torrent.hub_check.HubFiles); on the check's own thread, never the engine thread."""
         from modeldesk.core.http.hub import RepoRef
 
-        listed = self._hub_client(endpoints).list_files(RepoRef(repo, commit), commit)
+        listed = self._access().client(endpoints).list_files(RepoRef(repo, commit), commit)
         return {f.path: (f.size, f.sha256, f.blob_sha1) for f in listed}
 
     def pin(self, ref, mirrors: tuple[str, ...]) -> str:
         """The commit a repo reference names now (network)."""
-        http = self._settings()
-        return self._hub_client(hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)).resolve(ref)
+        access = self._access()
+        return access.client(access.endpoints(ref, mirrors)).resolve(ref)
 
-    def _hub_client(self, endpoints):
-        """Hub metadata calls with the tokens for trusted hosts and the proxy in force (network)."""
-        from modeldesk.core.http.hub import HubClient
-
-        return HubClient(list(endpoints), credentials=load_credentials(self._settings().token_hosts),
-                         proxy=self._proxy())
+    def _access(self) -> HubAccess:
+        """The hub endpoints, tokens and proxy of the settings in force now."""
+        return HubAccess(self._settings(), self._proxy())
 
     # ---- adds (network: called off the GUI thread) ------------------------------------------
     def add_hub(self, add: HubAdd) -> Future:
         """Pins the revision and lists the files, then starts."""
-        http = self._settings()
+        access = self._access()
         project = ensure_project_dir(add.project_dir)
-        credentials = load_credentials(http.token_hosts)
+        credentials = access.credentials()
         offline = hub_offline()
         listing: HubListing | None
         if offline:  # HF_HUB_OFFLINE: what the folder holds, no URL to fetch from, no probe
             listing, endpoints = HubListing(add.ref, *offline_listing(add.ref, project, add.selection)), []
         else:
             listing = add.listing
-            endpoints = hub_endpoints(add.ref, add.mirrors + http.hub_mirrors, http.use_official_hub)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, self._proxy())
+            endpoints = access.endpoints(add.ref, add.mirrors)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, access.proxy)
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
         self._refuse_overwriting(project, plan.name, {str(spec.dest.relative_to(project)) for spec in plan.files})
@@ -184,7 +182,7 @@ class HttpJobs:
                      "limits": list(add.limits)},
         )).result()
         spec = FileSpec(tuple(add.urls), dest, None, add.sha256)
-        credentials = load_credentials(self._settings().token_hosts)
+        credentials = self._access().credentials()
         return self.engine.add(HttpJob(job_id, name, str(project), (spec,), *self._transfer(add), credentials,
                                        down_limit=add.limits[0]))
 

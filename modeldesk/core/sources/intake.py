@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.base.errors import BadSourceError
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.http.hub import parse_repo_ref
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, http_file_name, torrent_source
 from modeldesk.core.sources.classify import classify, hub_hosts
-from modeldesk.core.http.hub_plan import HubListing, hub_endpoints, list_repo
+from modeldesk.core.http.hub_plan import HubListing, list_repo
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import FileEntry, Selection
 from modeldesk.core.projects.project_config import project_mirrors
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.contracts.selection import is_selected
-from modeldesk.core.config.secrets import load_credentials
 from modeldesk.core.config.settings import HttpSettings
 from modeldesk.core.torrent.sources import TorrentSource
 
@@ -49,8 +49,8 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
         return Resolved(text, kind, http_file_name(text), (), 0)
     if kind is SourceKind.HUB:
         ref = parse_repo_ref(text)
-        endpoints = hub_endpoints(ref, mirrors + http.hub_mirrors, http.use_official_hub)
-        listing = list_repo(ref, endpoints, load_credentials(http.token_hosts), proxy)
+        access = HubAccess(http, proxy)
+        listing = list_repo(ref, access.endpoints(ref, mirrors), access.credentials(), proxy)
         wanted = ref.narrowed(Selection())  # a file or folder URL preselects what it points at
         files = tuple(FileEntry(i, f.path, f.size, is_selected(f.path, wanted)) for i, f in enumerate(listing.files))
         return Resolved(text, kind, ref.repo_id, files, sum(f.size for f in files), hub=listing)

@@ -3,16 +3,16 @@ file of a hub repo, or the URL itself and its alternates). Blocking: off the GUI
 
 from __future__ import annotations
 
+from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.http.hub import file_url, parse_repo_ref
-from modeldesk.core.http.hub_plan import hub_endpoints, list_repo
+from modeldesk.core.http.hub_plan import list_repo
 from modeldesk.core.http.prober import ProbeResult, probe_all
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.classify import classify, hub_hosts
 from modeldesk.core.base.messages import N_
 from modeldesk.core.config.proxy import Proxy
-from modeldesk.core.config.secrets import load_credentials
 from modeldesk.core.config.settings import HttpSettings
 from modeldesk.core.base.units import fmt_bytes
 
@@ -20,11 +20,11 @@ from modeldesk.core.base.units import fmt_bytes
 def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
                   proxy: Proxy | None = None) -> tuple[str, list[str], Credentials | None]:
     """What to probe: (what it is, one URL per mirror, credentials)."""
-    credentials = load_credentials(http.token_hosts)
-    mirrors = extra + http.hub_mirrors
-    if classify(source, hub_hosts(mirrors)).kind is SourceKind.HUB:
+    access = HubAccess(http, proxy)
+    credentials = access.credentials()
+    if classify(source, hub_hosts(extra + http.hub_mirrors)).kind is SourceKind.HUB:
         ref = parse_repo_ref(source)
-        endpoints = hub_endpoints(ref, mirrors, http.use_official_hub)
+        endpoints = access.endpoints(ref, extra)
         listing = list_repo(ref, endpoints, credentials, proxy)
         commit, files = listing.commit, listing.files
         if not files:
