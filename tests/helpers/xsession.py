@@ -41,7 +41,8 @@ class XSession:
             self._procs.append(subprocess.Popen(
                 [trayer, "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
                  "--transparent", "false"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            wait_until(lambda: "panel" in self.tree().lower(), 10, "trayer's panel")
+            # The tray host's own start-up (slow beside 7 other test workers), not the app's: up to 30 s.
+            wait_until(lambda: "panel" in self.tree().lower(), 30, "trayer's panel")
 
     def tree(self) -> str:
         return subprocess.run([require_tool("xwininfo"), "-root", "-tree"], env=self.env, capture_output=True,
