@@ -42,7 +42,11 @@ class XSession:
                 [trayer, "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "24",
                  "--transparent", "false"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             # The tray host's own start-up (slow beside 7 other test workers), not the app's: up to 30 s.
-            wait_until(lambda: "panel" in self.tree().lower(), 30, "trayer's panel")
+            try:
+                wait_until(lambda: "panel" in self.tree().lower(), 30, "trayer's panel")
+            except BaseException:
+                self.close()  # no Xvfb or trayer left behind by a session that never came up
+                raise
 
     def tree(self) -> str:
         return subprocess.run([require_tool("xwininfo"), "-root", "-tree"], env=self.env, capture_output=True,
