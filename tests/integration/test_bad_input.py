@@ -282,7 +282,8 @@ def test_resume_after_a_full_disk_downloads_again_in_the_same_session(md, tmp_pa
         r.m.resume(job).result(10)
         # A piece libtorrent hashed in memory may have lost blocks in the failed write and still count as
         # had (seen: one corrupt piece in a finished file, 3 runs in 6): resume reads the disk again first.
-        wait_for(r.events, lambda e: isinstance(e, ev.FilesChecked), 30)
+        checked = wait_for(r.events, lambda e: isinstance(e, (ev.FilesChecked, ev.JobFailed)), 30)
+        assert isinstance(checked, ev.FilesChecked), f"failed again after the resume: {checked.reason}"
         last: list = []
 
         def finished(e) -> bool:  # the last snapshot of the job goes into the message if it never finishes
