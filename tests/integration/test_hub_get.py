@@ -148,6 +148,7 @@ def test_small_files_come_side_by_side_within_the_connection_limit(md, tmp_path)
     assert most == 3, f"{most} requests in flight at most; expected the 3 connections all busy, never more"
 
 
+@pytest.mark.timing  # 16 files must be under way within one 0.2 s answer: start-up latency under load counts
 def test_many_small_files_use_the_whole_connection_budget(md, tmp_path):
     """Forty small files, each answered after 0.2 s, with the default budget (16 connections per mirror):
     sixteen files in flight, not a fixed four, and no pause between one file and the next."""
