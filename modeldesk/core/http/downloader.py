@@ -275,9 +275,8 @@ class FileDownload:
             sched.set_connections(min(workers, tuner.total()))
 
         def worker() -> None:
-            # A session is borrowed once there is a request to send: beside slower mirrors most workers
-            # wait for a connection the tuner may never give, and 48 sessions made at once cost the
-            # first half second of a fast mirror's transfer.
+            # A session is borrowed once there is a request to send: a worker waiting for a connection
+            # the tuner may never give holds none.
             with contextlib.ExitStack() as held:
                 session = None
                 while not self._stop.is_set() and not errors and not sched.idle():

@@ -45,7 +45,7 @@ def classify(text: str, hosts: frozenset[str] | set[str] | None = None) -> Sourc
     hosts = hub_hosts() if hosts is None else hosts
     if t.lower().startswith("magnet:"):
         return Source(SourceKind.MAGNET, t)
-    if t.startswith("hf://") or (is_http_url(t) and is_hub_url(t, hosts)):
+    if is_hub_url(t, hosts):  # hf://…, or a repo URL on a hub host or of a repo's shape
         return Source(SourceKind.HUB, t)
     if is_http_url(t):
         kind = SourceKind.TORRENT if split_url(t).path.lower().endswith(".torrent") else SourceKind.FILE
