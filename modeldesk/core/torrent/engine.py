@@ -319,20 +319,8 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         job = self._job(job_id)
         job.limit_reached, job.limit_reason = False, None
         if job.failed:
-            # Write errors libtorrent posted for writes queued before the failure are handled now, while
-            # the job still counts as failed (they are ignored), not after the resume: one handled then
-            # failed the job again and stopped the recheck (seen once under load in the full-disk test).
-            self._dispatcher.dispatch(self._ses.pop_alerts())
-        if job.distrust_disk:
-            # A piece whose write failed may count as had: read the disk again; what is missing is then
-            # fetched by a fresh restart (rewant.refetch), which dials the peers the full disk dropped.
-            job.distrust_disk = False
-            job.handle.unset_flags(lt.torrent_flags.upload_mode)  # libtorrent's answer to a full disk
-            rewant.start_recheck(job)
+            self._retry_after_flush(job)  # finishing.py
             return
-        if job.failed:
-            job.failed = False
-            job.handle.clear_error()
         job.handle.resume()
 
     def _remove(self, job_id: str, delete_files: bool) -> None:

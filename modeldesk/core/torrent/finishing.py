@@ -49,7 +49,7 @@ class FinishingHandlers:
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
         if job is not None and job.has_metadata and not self._hub_check_due(job):
-            job.sweep_renames()
+            self._sweep(job)
 
     def _on_file_renamed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -78,13 +78,60 @@ class FinishingHandlers:
         if self._hub_check_due(job):
             self._start_hub_check(job)
             return
-        job.sweep_renames()
-        if job.pending_renames:
-            return  # file_renamed_alert will call us again
+        self._sweep(job)
+        if job.pending_renames or job.flushing is not None:
+            return  # cache_flushed_alert, then file_renamed_alert, will call us again
         job.finished = True
         self._save_resume(job, self._clock())
         self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
         self._emit(ev.JobFinished(job.job_id))
+
+    def _sweep(self, job: TorrentJob) -> None:
+        """Complete files get their final names once their bytes are on disk. A piece passes its hash
+        check from libtorrent's store buffer, before its write: when that write then fails (the disk
+        filled), a file renamed at once would carry its final name with a hole in it (seen under load
+        in the full-disk test). The renames wait for a flush of the torrent's writes; a write error is
+        posted before the flush's alert, so a job that failed by then renames nothing."""
+        if job.flushing is not None:
+            job.sweep_again = True  # files completed since wait for the next flush
+            return
+        done = job.complete_incomplete()
+        if done:
+            job.flushing = done
+            job.handle.flush_cache()
+
+    def _flushed_for_names(self, job: TorrentJob) -> None:
+        names, job.flushing = job.flushing or set(), None
+        again, job.sweep_again = job.sweep_again, False
+        if job.failed:
+            return
+        job.give_final_names(names)
+        if again:
+            self._sweep(job)
+        self._maybe_finish(job)
+
+    # -- resuming a failed job ---------------------------------------------------------------
+    def _retry_after_flush(self, job: TorrentJob) -> None:
+        """Writes queued before the failure may still fail after the user freed space and pressed
+        Resume. Their errors are posted before the flush's alert, while the job still counts as failed
+        (ignored then); one handled after the retry failed the job again (seen under load)."""
+        job.retry_pending = True
+        job.handle.flush_cache()
+
+    def _retry(self, job: TorrentJob) -> None:
+        job.retry_pending = False
+        if job.hub_check != "passed":
+            job.hub_check = ""  # a check cut off by the failure starts again
+        if job.distrust_disk:
+            # A piece whose write failed may count as had: read the disk again; what is missing is then
+            # fetched by a fresh restart (rewant.refetch), which dials the peers the full disk dropped.
+            job.distrust_disk = False
+            job.handle.unset_flags(lt.torrent_flags.upload_mode)  # libtorrent's answer to a full disk
+            rewant.start_recheck(job)
+            return
+        job.failed = False
+        job.handle.clear_error()
+        job.handle.resume()
 
     # -- the check against the hub repo a torrent names (hub_check.py) -----------------------
     def _hub_check_due(self, job: TorrentJob) -> bool:
@@ -106,7 +153,14 @@ class FinishingHandlers:
 
     def _on_cache_flushed(self, alert) -> None:
         job = self._job_of(alert.handle)
-        if job is None or job.hub_check != "flushing" or job.failed:
+        if job is None:
+            return
+        if job.flushing is not None:
+            self._flushed_for_names(job)
+        if job.retry_pending:
+            self._retry(job)
+            return
+        if job.hub_check != "flushing" or job.failed:
             return
         job.hub_check = "running"
         save = Path(job.request.save_path)

@@ -57,6 +57,10 @@ class TorrentJob:
     wanted_bytes: int = -1  # -1 until metadata is known
     incomplete: set[int] = field(default_factory=set)  # files now carrying INCOMPLETE_SUFFIX
     pending_renames: set[int] = field(default_factory=set)  # final-name renames under way
+    # Files waiting for their bytes to reach the disk before their final names (finishing.py)
+    flushing: set[int] | None = None
+    sweep_again: bool = False  # more files completed while that flush was under way
+    retry_pending: bool = False  # the user resumed the failed job; it retries once its writes are flushed
     finished: bool = False
     failed: bool = False
     # A write failed (full disk): pieces libtorrent hashed in memory may not be on disk. Until a
@@ -189,14 +193,18 @@ class TorrentJob:
         self.incomplete |= set(out)
         return out
 
-    def sweep_renames(self) -> None:
-        """Give every fully verified file its final name."""
-        todo = self.incomplete - self.pending_renames
+    def complete_incomplete(self) -> set[int]:
+        """Files under their incomplete names whose every piece passed its hash check, no rename
+        or flush for them under way."""
+        todo = self.incomplete - self.pending_renames - (self.flushing or set())
         if not todo:
-            return
+            return set()
         progress = self.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
+        return {e.index for e in self.files if e.index in todo and progress[e.index] == e.size}
+
+    def give_final_names(self, indices: set[int]) -> None:
         for e in self.files:
-            if e.index in todo and progress[e.index] == e.size:
+            if e.index in indices and e.index in self.incomplete and e.index not in self.pending_renames:
                 self.pending_renames.add(e.index)
                 self.handle.rename_file(e.index, e.path)
 
