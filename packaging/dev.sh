@@ -95,10 +95,20 @@ run_tests() {
     MD_TEST_FROZEN_DIR=$(mktemp -d -t md-frozen-XXXXXX)  # the frozen app, built once for both runs
     export MD_TEST_FROZEN_DIR
     trap 'rm -rf "$MD_TEST_FROZEN_DIR"' EXIT
+    # A marker expression of the caller's (-m EXPR) narrows both runs instead of replacing their own.
+    local mine="" args=()
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            -m) mine="$2"; shift 2 ;;
+            -m*) mine="${1#-m}"; shift ;;
+            *) args+=("$1"); shift ;;
+        esac
+    done
+    local alone="timing or serial"
     log "pytest: all but the timing tests, on $workers workers"
-    "$VENV/bin/python" -m pytest -n "$workers" -m "not timing and not serial" "$@" || rc=$?
-    log "pytest: the timing tests (and the few marked serial), one at a time"
-    "$VENV/bin/python" -m pytest -m "timing or serial" "$@" || rc2=$?
+    "$VENV/bin/python" -m pytest -n "$workers" -m "${mine:+($mine) and }not ($alone)" ${args[@]+"${args[@]}"} || rc=$?
+    log "pytest: the timing tests (and any marked serial), one at a time"
+    "$VENV/bin/python" -m pytest -m "${mine:+($mine) and }($alone)" ${args[@]+"${args[@]}"} || rc2=$?
     [ $rc = 5 ] && rc=0
     [ $rc2 = 5 ] && rc2=0
     return $(( rc != 0 ? rc : rc2 ))

@@ -38,9 +38,6 @@ def complete_model(md, tmp_path):
     return torrent, project
 
 
-# Beside 7 other workers trayer twice never showed its panel, even in 30 s (the tray host, not the app;
-# cause not found): run alone until it is.
-@pytest.mark.serial
 def test_closing_the_window_keeps_seeding_and_the_tray_menu_quits(md, tmp_path, complete_model):
     torrent, project = complete_model
     with XSession() as xs:
