@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.config.paths import default_paths
 from modeldesk.core.base.units import fmt_bytes
@@ -61,13 +61,11 @@ def _settle_stale_states(lib, paths) -> None:
 
 def identity_of(e) -> dict:
     """What names the model's bytes: a torrent's info-hash, a hub repo's commit, a URL file's sha256."""
-    from modeldesk.core.contracts.models import JobKind
-
-    if e.kind is JobKind.BT:
-        return {"info_hash": e.job_id}
-    if e.source_kind == SourceKind.HUB:
-        return {"commit": e.source.rsplit("@", 1)[-1] if "@" in e.source else None}
-    return {"sha256": e.options.get("sha256")}
+    return {
+        ModelKind.TORRENT: lambda: {"info_hash": e.job_id},
+        ModelKind.HUB_REPO: lambda: {"commit": e.source.rsplit("@", 1)[-1] if "@" in e.source else None},
+        ModelKind.URL_FILE: lambda: {"sha256": e.options.get("sha256")},
+    }[kind_of(e)]()
 
 
 def _print_history(rows: list[dict], as_json: bool) -> int:

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QWidget
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
 from modeldesk.core.contracts.details import JobDetails, files_from_library
 from modeldesk.core.contracts.models import FileEntry, JobKind, JobState
 from modeldesk.core.base.units import fmt_bytes, fmt_rate
@@ -44,7 +44,7 @@ class GeneralTab(QWidget):
             return
         f = self._fields
         f["name"].setText(r.name)
-        f["kind"].setText(kind_label(r.kind, r.source_kind))
+        f["kind"].setText(kind_label(r))
         f["state"].setText(state_label(r.state))
         f["folder"].setText(r.project_dir)
         f["source"].setText(r.source if len(r.source) < 300 else r.source[:300] + "…")
@@ -64,9 +64,10 @@ class GeneralTab(QWidget):
 
     def _identity(self, r: Row) -> str:
         """What names the bytes: a torrent's info-hash, a hub repo's commit (selectable, to compare)."""
-        if r.kind is JobKind.BT:
+        kind = kind_of(r)
+        if kind is ModelKind.TORRENT:
             return self.tr("info-hash %1").replace("%1", r.job_id)
-        if r.source_kind == SourceKind.HUB and "@" in r.source:
+        if kind is ModelKind.HUB_REPO and "@" in r.source:
             return self.tr("commit %1").replace("%1", r.source.rsplit("@", 1)[-1])
         return ""
 

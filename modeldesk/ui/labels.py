@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from modeldesk.core.contracts.source_kind import SourceKind
-from modeldesk.core.contracts.models import JobKind, JobState
+from modeldesk.core.contracts.model_kinds import ModelKind, Stored, kind_of
+from modeldesk.core.contracts.models import JobState
 
 
 def state_label(state: JobState) -> str:
@@ -21,12 +21,12 @@ def state_label(state: JobState) -> str:
     }[state]
 
 
-def kind_label(kind: JobKind, source_kind: str) -> str:
-    if kind is JobKind.BT:
-        return QCoreApplication.translate("Kind", "BitTorrent")
-    if source_kind == SourceKind.HUB:
-        return QCoreApplication.translate("Kind", "Hub")
-    return QCoreApplication.translate("Kind", "HTTP")
+def kind_label(row: Stored) -> str:
+    return {
+        ModelKind.TORRENT: QCoreApplication.translate("Kind", "BitTorrent"),
+        ModelKind.HUB_REPO: QCoreApplication.translate("Kind", "Hub"),
+        ModelKind.URL_FILE: QCoreApplication.translate("Kind", "HTTP"),
+    }[kind_of(row)]
 
 
 def _fill(text: str, *values: int) -> str:

@@ -140,7 +140,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.PROJECT:
             return r.project_dir
         if col == Col.KIND:
-            return kind_label(r.kind, r.source_kind)
+            return kind_label(r)
         if col == Col.SIZE:
             return fmt_bytes(r.size) if r.size else "?"
         if col == Col.PROGRESS:

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.manifest import manifest_path, read_manifest, write_manifest
 from modeldesk.core.library.store import Library
 from modeldesk.core.projects.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
 from modeldesk.core.base.messages import N_
-from modeldesk.core.contracts.models import JobKind, JobState, LibraryEntry
+from modeldesk.core.contracts.models import JobState, LibraryEntry
 from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.base.pathsafety import USER_PATH, resolve_inside, short
 
@@ -41,7 +41,7 @@ def _pinned(index: BlobIndex, f: Path, expected: str | None = None) -> str:
     return sha
 
 
-def _hub_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
+def _hub_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: BlobIndex) -> LockedModel:
     folder = Path(e.project_dir)
     m = manifest_path(folder, e.name)
     if not m.is_file():
@@ -80,7 +80,7 @@ def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index:
                        repo=hub[0] if hub else None, commit=hub[1] if hub else None)
 
 
-def _url_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
+def _url_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: BlobIndex) -> LockedModel:
     folder = Path(e.project_dir)
     f = folder / e.name
     if not f.is_file():
@@ -90,6 +90,14 @@ def _url_model(e: LibraryEntry, project: Path, index: BlobIndex) -> LockedModel:
     pinned = _pinned(index, f, sha if isinstance(sha, str) else None)
     return LockedModel(_model_path(folder, project), e.name, (LockedFile(e.name, f.stat().st_size, pinned),),
                        urls=urls)
+
+
+# A complete job as a locked model, by its kind (core/contracts/model_kinds.py)
+LOCKED: dict[ModelKind, Callable[[LibraryEntry, bytes | None, Path, BlobIndex], LockedModel]] = {
+    ModelKind.TORRENT: _torrent_model,
+    ModelKind.HUB_REPO: _hub_model,
+    ModelKind.URL_FILE: _url_model,
+}
 
 
 def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
@@ -106,12 +114,9 @@ def lock_project(project: Path, library: Library, index: BlobIndex) -> Lock:
             if not _inside(folder, project) or (i and not folder.is_dir()):
                 continue
             e = dataclasses.replace(job, project_dir=str(folder))
-            if e.kind is JobKind.BT:
-                models.append(_torrent_model(e, library.torrent_bytes(e.job_id), project, index))
-            elif e.source_kind == SourceKind.HUB:
-                models.append(_hub_model(e, project, index))
-            else:
-                models.append(_url_model(e, project, index))
+            kind = kind_of(e)
+            torrent = library.torrent_bytes(e.job_id) if kind is ModelKind.TORRENT else None
+            models.append(LOCKED[kind](e, torrent, project, index))
     if not models:
         raise BadInputError(N_("The library has no complete model in {project}; get one with `modeldesk get "
                                "SOURCE --to DIR` inside the project first."), project=short(str(project), USER_PATH))

@@ -4,10 +4,11 @@ folder holds is known from its manifests and from the library's jobs in that fol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.manifest import file_matches, verify_manifests
 from modeldesk.core.library.store import Library
@@ -58,35 +59,45 @@ def verify_folder(folder: Path, paths: AppPaths) -> FolderReport:
     folder = user_path(folder).resolve()
     if not folder.is_dir():
         raise BadInputError(N_("{folder} is not a folder."), folder=folder)
-    checked = 0
-    missing: list[str] = []
-    corrupt: list[str] = []
-    unverified: list[str] = []
     by_manifest = verify_manifests(folder)
-    if by_manifest is not None:
-        checked += by_manifest.checked
-        missing += by_manifest.missing
-        corrupt += by_manifest.corrupt
-    jobs = _jobs_in(folder, paths)
-    for entry, torrent, base in jobs:
-        if entry.kind is JobKind.BT and torrent:
-            from modeldesk.core.torrent.verify import check_torrent  # libtorrent only when a torrent is here
-
-            wanted = {f.path for f in entry.files if f.selected} or None
-            result = check_torrent(torrent, str(base), wanted, paths.parts_dir)
-            checked += len(result.checked)
-            missing += result.missing
-            corrupt += result.corrupt
-        elif entry.kind is JobKind.HTTP and entry.source_kind == SourceKind.FILE:
-            checked += 1
-            f, sha = folder / entry.name, entry.options.get("sha256")
-            if not f.is_file():
-                missing.append(entry.name)
-            elif not file_matches(f, entry.size_total if entry.size_total > 0 else f.stat().st_size, sha):
-                corrupt.append(entry.name)
-            elif not sha:
-                unverified.append(entry.name)
+    found = [FolderReport(by_manifest.checked, by_manifest.missing, by_manifest.corrupt)] if by_manifest else []
+    for entry, torrent, base in _jobs_in(folder, paths):
+        if (report := CHECKS[kind_of(entry)](entry, torrent, base, paths)) is not None:
+            found.append(report)
+    checked = sum(r.checked for r in found)
     if by_manifest is None and not checked:
         raise BadInputError(N_("{folder} holds no model ModelDesk knows: no manifest "
                                "(.modeldesk/manifest-*.json) and no job of the library in this folder."), folder=folder)
-    return FolderReport(checked, tuple(missing), tuple(corrupt), tuple(unverified))
+    return FolderReport(checked, tuple(p for r in found for p in r.missing),
+                        tuple(p for r in found for p in r.corrupt), tuple(p for r in found for p in r.unverified))
+
+
+def _check_torrent(entry: LibraryEntry, torrent: bytes | None, base: Path, paths: AppPaths) -> FolderReport | None:
+    if not torrent:
+        return None
+    from modeldesk.core.torrent.verify import check_torrent  # libtorrent only when a torrent is here
+
+    wanted = {f.path for f in entry.files if f.selected} or None
+    result = check_torrent(torrent, str(base), wanted, paths.parts_dir)
+    return FolderReport(len(result.checked), tuple(result.missing), tuple(result.corrupt))
+
+
+def _check_file(entry: LibraryEntry, torrent: bytes | None, base: Path, paths: AppPaths) -> FolderReport:
+    f, sha = base / entry.name, entry.options.get("sha256")
+    if not f.is_file():
+        return FolderReport(1, (entry.name,), ())
+    if not file_matches(f, entry.size_total if entry.size_total > 0 else f.stat().st_size, sha):
+        return FolderReport(1, (), (entry.name,))
+    return FolderReport(1, (), (), () if sha else (entry.name,))
+
+
+def _by_manifest(entry: LibraryEntry, torrent: bytes | None, base: Path, paths: AppPaths) -> None:
+    return None  # a hub repo's manifest is checked with the folder's others
+
+
+# How a library job in the folder is checked, by its kind (core/contracts/model_kinds.py)
+CHECKS: dict[ModelKind, Callable[[LibraryEntry, bytes | None, Path, AppPaths], FolderReport | None]] = {
+    ModelKind.TORRENT: _check_torrent,
+    ModelKind.HUB_REPO: _by_manifest,
+    ModelKind.URL_FILE: _check_file,
+}

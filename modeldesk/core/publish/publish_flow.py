@@ -8,12 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import FACTS, ModelKind, kind_of
 from modeldesk.core.sources.adds import TorrentAdd
 from modeldesk.core.base.atomic import atomic_write
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.base.messages import N_
-from modeldesk.core.contracts.models import JobKind
 from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.config.paths import AppPaths
 from modeldesk.core.base.pathsafety import USER_PATH, short
@@ -64,7 +63,7 @@ def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | Non
     lib = Library(paths.library_db)
     try:
         matches = [e for e in lib.entries() if text in (e.job_id, e.name)]
-        torrents = {e.job_id: lib.torrent_bytes(e.job_id) for e in matches if e.kind is JobKind.BT}
+        torrents = {e.job_id: lib.torrent_bytes(e.job_id) for e in matches if kind_of(e) is ModelKind.TORRENT}
     finally:
         lib.close()
     if not matches:
@@ -73,7 +72,7 @@ def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | Non
         raise BadInputError(N_("Several library jobs are named {text!r}; publish one by its folder or job id."),
                             text=text)
     e = matches[0]
-    if e.kind is JobKind.BT:
+    if kind_of(e) is ModelKind.TORRENT:
         from modeldesk.core.torrent.publish import magnet_of
 
         torrent = torrents[e.job_id]
@@ -82,7 +81,7 @@ def _library_folder(text: str, paths: AppPaths) -> tuple[Path, str | None] | Non
     if e.progress < 1.0:
         raise BadInputError(N_("{name} is not complete yet ({percent:.0f}%); publish it once it is."),
                             name=e.name, percent=e.progress * 100)
-    return Path(e.project_dir), e.name if e.source_kind == SourceKind.HUB else None
+    return Path(e.project_dir), e.name if FACTS[kind_of(e)].manifest else None
 
 
 def plan_for(source: str, options: PublishOptions, paths: AppPaths) -> PublishPlan:

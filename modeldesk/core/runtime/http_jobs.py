@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from modeldesk.core.sources.hub_access import HubAccess
+from modeldesk.core.contracts.model_kinds import FACTS, kind_of
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
@@ -254,7 +255,7 @@ class HttpJobs:
     def _move(self, job_id: str, project: str) -> str:
         entry: LibraryEntry | None = self._record(lambda lib: lib.get(job_id)).result()
         self.engine.move(job_id, project)  # sends JobMoved
-        if entry is not None and entry.source_kind == SourceKind.HUB:  # a manifest written already goes along
+        if entry is not None and FACTS[kind_of(entry)].manifest:  # a manifest written already goes along
             move_files(Path(entry.project_dir), Path(project), [manifest_path(Path(entry.project_dir), entry.name)])
         if job_id in self._manifests:  # one still to be written goes to the new place
             self._manifests[job_id].project = Path(project)

@@ -14,7 +14,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.base.messages import N_
@@ -24,6 +24,7 @@ from modeldesk.core.config.secrets import load_proxy, set_proxy_password
 from modeldesk.core.config.settings import Settings, TorrentSettings
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.contracts.jobs import JobEngine, failed, then
+from modeldesk.core.contracts.model_kinds import ModelKind
 from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.http.engine import HttpEngine
 from modeldesk.core.library.owner import LibraryLock
@@ -116,19 +117,19 @@ class Manager:
     def add(self, add: TorrentAdd | HttpAdd | HubAdd) -> Future:
         """Record the job and start it; the future gives the job id or a ModelDeskError. A hub repo is
         pinned and listed first (network: call off the GUI thread)."""
-        engine: JobEngine
         if isinstance(add, HubAdd):
-            add = self._hubs.as_torrent(add) or add
-        if isinstance(add, TorrentAdd):
-            fut, engine = self._torrent_jobs.add(add), self._torrents
-        else:
-            fut = self._http.add_hub(add) if isinstance(add, HubAdd) else self._http.add_http(add)
-            engine = self._http
+            add = self._hubs.as_torrent(add) or add  # a repo a swarm already has, as that torrent
+        starts: dict[ModelKind, tuple[Callable[[Any], Future], JobEngine]] = {
+            ModelKind.TORRENT: (self._torrent_jobs.add, self._torrents),
+            ModelKind.HUB_REPO: (self._http.add_hub, self._http),
+            ModelKind.URL_FILE: (self._http.add_http, self._http),
+        }
+        start, engine = starts[add.model_kind]
 
         def runs_here(job_id: str) -> str:
             self._engines[job_id] = engine
             return job_id
-        return then(fut, runs_here)
+        return then(start(add), runs_here)
 
     def ask_swarms(self, adds: list) -> None:
         """Ask every swarm these hub adds' locks name, now (`sync`): they wait together, not in turn."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.contracts.model_kinds import FACTS, kind_of
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.base.errors import BadInputError
@@ -91,7 +91,7 @@ class StoredJobs:
             entry = self._entry(job_id)
             old = Path(entry.project_dir)
             paths = [p for f in entry.files for p in file_paths(old / f.path)]
-            if entry.source_kind == SourceKind.HUB:
+            if FACTS[kind_of(entry)].manifest:
                 paths.append(manifest_path(old, entry.name))
             move_files(old, Path(project), paths)
             self._emit(ev.JobMoved(job_id, project))

@@ -3,8 +3,9 @@ input and library entries into one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import unquote
 
 from modeldesk.core.base.constants import MAX_TORRENT_BYTES
@@ -12,7 +13,8 @@ from modeldesk.core.base.errors import BadInputError, BadSourceError
 from modeldesk.core.http.hub import RepoRef
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.base.urls import split_url
-from modeldesk.core.contracts.models import JobKind, LibraryEntry, Selection
+from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
+from modeldesk.core.contracts.models import LibraryEntry, Selection
 from modeldesk.core.base.pathsafety import check_layout, check_relative_path, short
 if TYPE_CHECKING:
     from modeldesk.core.http.hub_plan import HubListing
@@ -30,6 +32,8 @@ from modeldesk.core.torrent.sources import (
 
 @dataclass(frozen=True)
 class TorrentAdd:
+    model_kind: ClassVar[ModelKind] = ModelKind.TORRENT
+
     source: TorrentSource
     project_dir: str
     selection: Selection = field(default_factory=Selection)
@@ -44,6 +48,8 @@ class TorrentAdd:
 class HttpAdd:
     """A plain file offered by one or more mirrors."""
 
+    model_kind: ClassVar[ModelKind] = ModelKind.URL_FILE
+
     urls: tuple[str, ...]
     project_dir: str
     sha256: str | None = None
@@ -56,6 +62,8 @@ class HttpAdd:
 @dataclass(frozen=True)
 class HubAdd:
     """A model repository on a Hugging Face-style hub and its mirrors."""
+
+    model_kind: ClassVar[ModelKind] = ModelKind.HUB_REPO
 
     ref: RepoRef
     project_dir: str
@@ -138,17 +146,29 @@ def library_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd:
     return TorrentAdd(src, entry.project_dir, entry.selection, seed=True, limits=entry.limits)
 
 
-def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
-    if entry.kind is JobKind.BT:
-        return library_add(entry, torrent)
-    if entry.source_kind == SourceKind.HUB:
-        from modeldesk.core.http.hub import parse_repo_ref
+def _hub_restore(entry: LibraryEntry, torrent: bytes | None) -> HubAdd:
+    from modeldesk.core.http.hub import parse_repo_ref
 
-        opts = entry.options
-        return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
-                      tuple(opts.get("mirrors", ())), opts.get("connections"), limits=entry.limits,
-                      job_id=entry.job_id, hub_cache=opts.get("hub_cache"))
+    opts = entry.options
+    return HubAdd(parse_repo_ref(entry.source), entry.project_dir, entry.selection,
+                  tuple(opts.get("mirrors", ())), opts.get("connections"), limits=entry.limits,
+                  job_id=entry.job_id, hub_cache=opts.get("hub_cache"))
+
+
+def _file_restore(entry: LibraryEntry, torrent: bytes | None) -> HttpAdd:
     opts = entry.options
     urls = tuple(opts.get("urls") or (entry.source,))
     return HttpAdd(urls, entry.project_dir, opts.get("sha256"), opts.get("connections"), limits=entry.limits,
                    job_id=entry.job_id)
+
+
+# A stored job as an add request again, by its kind (core/contracts/model_kinds.py)
+RESTORE: dict[ModelKind, Callable[[LibraryEntry, bytes | None], TorrentAdd | HttpAdd | HubAdd]] = {
+    ModelKind.TORRENT: library_add,
+    ModelKind.HUB_REPO: _hub_restore,
+    ModelKind.URL_FILE: _file_restore,
+}
+
+
+def restore_add(entry: LibraryEntry, torrent: bytes | None) -> TorrentAdd | HttpAdd | HubAdd:
+    return RESTORE[kind_of(entry)](entry, torrent)
