@@ -11,9 +11,10 @@ from pathlib import Path
 from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
-from modeldesk.core.http.hub import HubFile
+from modeldesk.core.contracts.hub_refs import HubFile
 from modeldesk.core.http.hub_plan import HubListing, hub_job_id, manifest_entry
-from modeldesk.core.library.manifest import file_matches, write_manifest
+from modeldesk.core.base.digests import file_matches
+from modeldesk.core.library.manifest import write_manifest
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.store import Library
 from modeldesk.core.contracts.models import FileEntry, JobKind, Selection

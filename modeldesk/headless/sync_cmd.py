@@ -7,7 +7,7 @@ from pathlib import Path
 
 from modeldesk.core.sources.adds import HttpAdd, HubAdd
 from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
-from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.library.owner import LibraryLock
 from modeldesk.core.library.store import Library
 from modeldesk.core.projects.lockfile import LOCK_NAME, Lock, read_lock, write_lock

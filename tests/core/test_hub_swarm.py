@@ -10,7 +10,7 @@ import libtorrent as lt
 import pytest
 
 from modeldesk.core.sources.adds import HubAdd
-from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.runtime.hub_swarm import SwarmAsks, from_locked_swarm
 from modeldesk.core.torrent.sources import parse_torrent_bytes, with_hub_key
 from tests.helpers.swarm import make_model, make_torrent

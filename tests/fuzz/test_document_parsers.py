@@ -10,7 +10,8 @@ import json
 from hypothesis import example, given, strategies as st
 
 from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.http.hub import RepoRef, commit_of, files_of_listing
+from modeldesk.core.contracts.hub_refs import RepoRef
+from modeldesk.core.http.hub import commit_of, files_of_listing
 from modeldesk.core.library.manifest import verify_manifests
 from modeldesk.core.base.pathsafety import check_relative_path
 from modeldesk.core.config.settings import Settings, load_settings

@@ -1,4 +1,5 @@
-"""Where huggingface_hub keeps its files, read from the environment as it reads it."""
+"""What huggingface_hub reads from the environment, read as it reads it: where it keeps its files,
+HF_ENDPOINT and HF_HUB_OFFLINE."""
 
 from __future__ import annotations
 
@@ -20,3 +21,13 @@ def hub_cache_dir() -> Path:
         if value := os.environ.get(name, "").strip():
             return Path(value).expanduser()
     return hf_home() / "hub"
+
+
+def hub_offline() -> bool:
+    """HF_HUB_OFFLINE read as huggingface_hub reads a boolean variable (1, ON, YES, TRUE)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().upper() in {"1", "ON", "YES", "TRUE"}
+
+
+def endpoints_from_env() -> list[str]:
+    ep = os.environ.get("HF_ENDPOINT", "").rstrip("/")
+    return [ep] if ep else []

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import logging
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -25,16 +23,17 @@ from pathlib import Path
 
 
 from modeldesk.core.base.atomic import fsync_dir
-from modeldesk.core.base.constants import HTTP_CONNECTIONS, INCOMPLETE_SUFFIX, MAX_HTTP_CONNECTIONS
+from modeldesk.core.base.constants import HTTP_CONNECTIONS, MAX_HTTP_CONNECTIONS
 from modeldesk.core.base.errors import (
     DiskError,
-    InsufficientSpaceError,
     Interrupted,
     ModelDeskError,
-    UnsafePathError,
     VerificationError,
 )
+from modeldesk.core.base.digests import digests_match
+from modeldesk.core.http.bad_mirror import find_bad_mirror
 from modeldesk.core.http.client import new_session
+from modeldesk.core.http.part_file import check_space, file_paths, make_folder, open_part, write_error
 from modeldesk.core.http.fetch import MirrorFault, fetch_range, fetch_whole, record_fault
 from modeldesk.core.http.hasher import PrefixHasher
 from modeldesk.core.http.sessions import SessionPool
@@ -47,9 +46,7 @@ from modeldesk.core.http.segments import SegmentMap
 from modeldesk.core.http.status import no_mirror_error
 from modeldesk.core.http.tuner import ConnectionTuner
 from modeldesk.core.base.messages import N_, Message
-from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.base.pathsafety import resolve_inside
-from modeldesk.core.base.units import fmt_bytes
 
 log = logging.getLogger(__name__)
 
@@ -78,47 +75,9 @@ class Progress:
     mirrors_in_use: int
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(4 * 1024 * 1024):
-            h.update(block)
-    return h.hexdigest()
-
-
-def git_blob_sha1_of(path: Path) -> str:
-    h = hashlib.sha1(f"blob {path.stat().st_size}\0".encode())
-    with open(path, "rb") as f:
-        while block := f.read(4 * 1024 * 1024):
-            h.update(block)
-    return h.hexdigest()
-
-
 def content_ok(path: Path, spec: FileSpec) -> bool:
     """True when the file matches every digest the spec names (size is checked separately)."""
-    if spec.sha256 and sha256_of(path) != spec.sha256:
-        return False
-    return not (spec.git_sha1 and git_blob_sha1_of(path) != spec.git_sha1)
-
-
-def make_folder(folder: Path) -> None:
-    """mkdir -p with a message a user can act on when a file sits where a folder must go."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
-        raise DiskError(N_("Cannot create the folder {folder}: the file {blocker} is in the way. Move or "
-                           "rename it, or pick another project folder; it was left as it is."),
-                        folder=folder, blocker=blocker) from None
-    except OSError as exc:
-        raise DiskError(N_("Cannot create the folder {folder}: {reason}."),
-                        folder=folder, reason=os_reason(exc)) from None
-
-
-def file_paths(dest: Path) -> tuple[Path, Path, Path]:
-    """A file of a job on disk: its final name, its partial file and that one's map of finished ranges."""
-    part = dest.with_name(dest.name + INCOMPLETE_SUFFIX)
-    return dest, part, part.with_name(part.name + ".map")
+    return digests_match(path, spec.sha256, spec.git_sha1)
 
 
 class FileDownload:
@@ -194,8 +153,8 @@ class FileDownload:
         segs = SegmentMap(self.size, segment_map, validator)
         have = segs.load() if self.part.exists() else 0
         self.resumed = have
-        self._check_space()
-        fd = self._open_part()
+        check_space(dest, self.size)
+        fd = open_part(self.part, self._root)
         try:
             if have == 0:
                 os.ftruncate(fd, 0)
@@ -217,20 +176,6 @@ class FileDownload:
         fsync_dir(dest.parent)
         segs.remove()
 
-    def _open_part(self) -> int:
-        """The partial file, opened only where it resolves inside the project folder: the folders
-        leading to it are checked again now that they exist, and the file itself is never a link
-        (O_NOFOLLOW). The final name is given by rename, which replaces a link rather than following it."""
-        resolve_inside(self._root, self.part.parent)
-        try:
-            return os.open(self.part, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                raise UnsafePathError(N_("{part} is a link; it was left alone and nothing was written "
-                                         "through it. Remove it, then try again."),
-                                      part=self.part) from None
-            raise self._disk_error(exc) from None
-
     def _probe(self) -> str:
         """HEAD each mirror until one gives the size (and a validator for the sidecar)."""
         with self._new_session() as session:
@@ -243,18 +188,6 @@ class FileDownload:
     def _no_mirror_error(self, faults: list[str]) -> ModelDeskError:
         return no_mirror_error(self.spec.dest.name, [m.fatal_status for m in self.mirrors.mirrors],
                                "; ".join(faults) or "no mirror left", self.spec.xet, self._network_hint)
-
-    def _check_space(self) -> None:
-        # What the .part already holds is reused (or freed by the truncate below): a part file a run
-        # preallocated in full needs no more space, however little of it is downloaded.
-        held = self.part.stat().st_blocks * 512 if self.part.exists() else 0
-        need = max(0, self.size - held)
-        free = shutil.disk_usage(self.spec.dest.parent).free
-        if need > free:
-            raise InsufficientSpaceError(
-                N_("Not enough free space in {parent}: {name} needs {need} more, only {free} is free."),
-                parent=self.spec.dest.parent, name=self.spec.dest.name, need=fmt_bytes(need), free=fmt_bytes(free)
-            )
 
     # ---- transfer ----------------------------------------------------------------------
     def _fetch_missing(self, fd: int, segs: SegmentMap) -> None:
@@ -388,11 +321,7 @@ class FileDownload:
                     return
 
     def _disk_error(self, exc: OSError) -> DiskError:
-        if exc.errno == errno.ENOSPC:
-            return InsufficientSpaceError(N_("No space left while writing {part}. Free some space, then try "
-                                             "again; finished bytes are kept."), part=self.part)
-        return DiskError(N_("Writing {part} failed: {reason}. Fix the folder, then try again; "
-                            "finished bytes are kept."), part=self.part, reason=os_reason(exc))
+        return write_error(exc, self.part)
 
     def _run_one(self, session, sched: Scheduler, w: Work, fd: int, segs: SegmentMap, errors: list) -> None:
         m = w.mirror
@@ -457,23 +386,9 @@ class FileDownload:
         os.fsync(fd)
         if (sha256 or None) == self.spec.sha256 and (sha1 or None) == self.spec.git_sha1:
             return
-        # Find the mirror that lied: suspect each source in turn, re-fetch its ranges from the others,
-        # and keep the verdict that makes the file verify. A wrong suspect is cleared again.
-        tried: set[str] = set()
-        while True:
-            suspects = [src for src in segs.sources() if src not in tried]
-            culprit = next((m for m in self.mirrors.mirrors if m.url in suspects and any(
-                o.usable for o in self.mirrors.mirrors if o is not m)), None)
-            if culprit is None:
-                break
-            tried.add(culprit.url)
-            culprit.bad_data = True
-            segs.drop_source(culprit.url)
-            self._fetch_missing(fd, segs)
-            if content_ok(self.part, self.spec):
-                log.warning("mirror %s sent corrupt bytes for %s; dropped", culprit.host, self.spec.dest.name)
-                return
-            culprit.bad_data = False
+        if find_bad_mirror(self.mirrors, segs, lambda: self._fetch_missing(fd, segs),
+                           lambda: content_ok(self.part, self.spec), self.spec.dest.name) is not None:
+            return
         segs.remove()
         self.part.unlink(missing_ok=True)
         raise VerificationError(

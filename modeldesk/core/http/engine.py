@@ -22,7 +22,8 @@ from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.constants import HTTP_CONNECTIONS
 from modeldesk.core.http.arenas import limit_arenas
 from modeldesk.core.http.client import new_session
-from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress, file_paths
+from modeldesk.core.http.downloader import FileDownload, FileSpec, Progress
+from modeldesk.core.http.part_file import file_paths
 from modeldesk.core.http.file_pool import fetch_files
 from modeldesk.core.http.mirrors import HostSlots, mirror_details
 from modeldesk.core.http.ratelimit import RateLimiter

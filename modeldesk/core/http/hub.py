@@ -7,19 +7,18 @@ GET /api/models/{repo}/tree/{commit}?recursive=true with Link pagination, files 
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 import requests
 
 from modeldesk.core.config.credentials import Credentials
+from modeldesk.core.config.hf_env import hub_offline
+from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
 from modeldesk.core.base.errors import AccessDeniedError, BadInputError, BadSourceError, ModelDeskError, NetworkError
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.status import raise_for_status
 from modeldesk.core.base.messages import N_, Message
-from modeldesk.core.contracts.models import Selection
 from modeldesk.core.base.pathsafety import check_layout, check_relative_path
 from modeldesk.core.base.repo_ids import COMMIT, DATASETS, api_root, is_repo_id
 from modeldesk.core.contracts.selection import glob_escape
@@ -29,48 +28,12 @@ OFFICIAL_ENDPOINT = "https://huggingface.co"
 KNOWN_HUB_HOSTS = {"huggingface.co", "hf.co", "hf-mirror.com"}
 
 
-@dataclass(frozen=True)
-class RepoRef:
-    repo_id: str  # org/name, or datasets/org/name (core.repo_ids)
-    revision: str = "main"
-    endpoint: str | None = None  # the host named in a URL; None for hf://
-    within: str = ""  # a selection pattern from the URL: one file (…/blob/REV/path) or a folder (…/tree/REV/sub/)
-
-    def __str__(self) -> str:
-        return f"hf://{self.repo_id}@{self.revision}"
-
-    def narrowed(self, selection: Selection) -> Selection:
-        """The user's --include, else what the URL pointed at inside the repo (the user's --exclude kept)."""
-        if selection.include or not self.within:
-            return selection
-        return Selection(include=(self.within,), exclude=selection.exclude)
-
-
-@dataclass(frozen=True)
-class HubFile:
-    path: str
-    size: int
-    blob_sha1: str  # git blob id
-    sha256: str | None  # LFS oid, when the file is in LFS
-    xet: bool = False  # stored with Xet on the hub: a mirror may have no plain download for it
-
-
 def _repo_id(parts: list[str], text: str) -> str:
     repo_id = "/".join(parts)
     if len(parts) != 2 or not is_repo_id(repo_id):
         raise BadSourceError(N_("{text!r} does not name a repository (expected org/name or datasets/org/name)."),
                              text=text)
     return repo_id
-
-
-def hub_offline() -> bool:
-    """HF_HUB_OFFLINE read as huggingface_hub reads a boolean variable (1, ON, YES, TRUE)."""
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().upper() in {"1", "ON", "YES", "TRUE"}
-
-
-def endpoints_from_env() -> list[str]:
-    ep = os.environ.get("HF_ENDPOINT", "").rstrip("/")
-    return [ep] if ep else []
 
 
 _IN_REPO = ("tree", "blob", "resolve")  # …/org/name/<what>/REV[/path]

@@ -12,7 +12,9 @@ from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
-from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, HubFile, RepoRef, endpoints_from_env, file_url
+from modeldesk.core.config.hf_env import endpoints_from_env
+from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
+from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, file_url
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.config.proxy import Proxy

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.library.manifest import file_digest
+from modeldesk.core.base.digests import file_digest
 
 
 

@@ -3,13 +3,13 @@ check that re-hashes a folder against it (users' "missing weight files" failure)
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core.base.beneath import write_beneath
+from modeldesk.core.base.digests import file_matches
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.hf_local_dir import write_download_metadata
 from modeldesk.core.base.messages import N_
@@ -44,22 +44,6 @@ class VerifyResult:
     @property
     def ok(self) -> bool:
         return not self.missing and not self.corrupt
-
-
-def file_digest(path: Path, algo: str, prefix: bytes = b"") -> str:
-    h = hashlib.new(algo, prefix)
-    with open(path, "rb") as f:
-        while block := f.read(4 * 1024 * 1024):
-            h.update(block)
-    return h.hexdigest()
-
-
-def file_matches(f: Path, size: int, sha256: str | None = None, git_sha1: str | None = None) -> bool:
-    if f.stat().st_size != size:
-        return False
-    if sha256 and file_digest(f, "sha256") != sha256:
-        return False
-    return not (git_sha1 and file_digest(f, "sha1", f"blob {size}\0".encode()) != git_sha1)
 
 
 def manifest_entries(m: Path) -> list[dict]:

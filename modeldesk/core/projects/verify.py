@@ -10,7 +10,8 @@ from pathlib import Path
 
 from modeldesk.core.contracts.model_kinds import ModelKind, kind_of
 from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.library.manifest import file_matches, verify_manifests
+from modeldesk.core.base.digests import file_matches
+from modeldesk.core.library.manifest import verify_manifests
 from modeldesk.core.library.store import Library
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import JobKind, LibraryEntry

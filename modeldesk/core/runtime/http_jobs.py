@@ -25,7 +25,7 @@ from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
-from modeldesk.core.http.hub import hub_offline
+from modeldesk.core.config.hf_env import hub_offline
 from modeldesk.core.runtime.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, plan_hub_job
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
@@ -124,7 +124,7 @@ class HttpJobs:
     def hub_files(self, repo: str, commit: str, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
         """A commit's files as the hub lists them, for the check of a torrent that names that commit
         (core.torrent.hub_check.HubFiles); on the check's own thread, never the engine thread."""
-        from modeldesk.core.http.hub import RepoRef
+        from modeldesk.core.contracts.hub_refs import RepoRef
 
         listed = self._access().client(endpoints).list_files(RepoRef(repo, commit), commit)
         return {f.path: (f.size, f.sha256, f.blob_sha1) for f in listed}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.http.hub import HubFile, RepoRef
+from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
 from modeldesk.core.base.repo_ids import is_commit
 from modeldesk.core.library.manifest import manifest_path, read_manifest
 from modeldesk.core.base.messages import N_

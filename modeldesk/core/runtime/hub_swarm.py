@@ -28,7 +28,8 @@ from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HubAdd, TorrentAdd
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.base.repo_ids import COMMIT
-from modeldesk.core.http.hub import RepoRef, hub_offline
+from modeldesk.core.config.hf_env import hub_offline
+from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.library.store import InLibrary, Library
 from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.torrent.sources import (

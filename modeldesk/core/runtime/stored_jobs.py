@@ -12,7 +12,7 @@ from modeldesk.core.contracts.model_kinds import FACTS, kind_of
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.sources.adds import HttpAdd, HubAdd, TorrentAdd, restore_add
 from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.http.downloader import file_paths
+from modeldesk.core.http.part_file import file_paths
 from modeldesk.core.contracts.jobs import failed
 from modeldesk.core.library.store import InLibrary
 from modeldesk.core.library.manifest import manifest_path

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from modeldesk.core.base.constants import MAX_TORRENT_BYTES
 from modeldesk.core.base.errors import BadInputError, BadSourceError
-from modeldesk.core.http.hub import RepoRef
+from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.base.urls import split_url
 from modeldesk.core.contracts.model_kinds import ModelKind, kind_of

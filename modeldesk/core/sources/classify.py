@@ -14,7 +14,8 @@ from pathlib import Path
 from modeldesk.core.base.errors import BadSourceError
 from modeldesk.core.base.urls import host_of, is_http_url, split_url
 from modeldesk.core.contracts.source_kind import SourceKind
-from modeldesk.core.http.hub import KNOWN_HUB_HOSTS, endpoints_from_env, is_hub_url
+from modeldesk.core.config.hf_env import endpoints_from_env
+from modeldesk.core.http.hub import KNOWN_HUB_HOSTS, is_hub_url
 
 _INFO_HASH = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
 _B32 = re.compile(r"[A-Za-z2-7]{32}")

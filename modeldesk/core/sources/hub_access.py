@@ -11,7 +11,8 @@ from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.config.secrets import load_credentials
 from modeldesk.core.config.settings import HttpSettings
-from modeldesk.core.http.hub import HubClient, RepoRef
+from modeldesk.core.contracts.hub_refs import RepoRef
+from modeldesk.core.http.hub import HubClient
 from modeldesk.core.http.hub_plan import hub_endpoints
 
 

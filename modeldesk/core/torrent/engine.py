@@ -35,11 +35,11 @@ from modeldesk.core.contracts.piece_layout import FeedFactory
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.alerts import AlertDispatcher
-from modeldesk.core.torrent.finishing import FinishingHandlers
-from modeldesk.core.torrent.session_handlers import SessionHandlers
+from modeldesk.core.torrent.finishing import Finishing
+from modeldesk.core.torrent.session_handlers import ResumeSaver, SessionAlerts
 from modeldesk.core.torrent.inspect import job_details
 from modeldesk.core.torrent.hub_check import HubFiles
-from modeldesk.core.torrent.job import AddRequest, TorrentJob
+from modeldesk.core.torrent.job import AddRequest, TorrentJob, job_of
 from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.params import build_add_params, set_metadata_params
 from modeldesk.core.torrent import disk_watch, peer_search, placement, rewant, seed_limits
@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 Emit = Callable[[ev.Event], None]
 
 
-class TorrentEngine(FinishingHandlers, SessionHandlers):
+class TorrentEngine:
     def __init__(
         self,
         settings: TorrentSettings,
@@ -79,7 +79,6 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._stop_timeout = SHUTDOWN_TIMEOUT_S
         self._start_error: BaseException | None = None
         self._jobs: dict[str, TorrentJob] = {}
-        self._saving: set[str] = set()
         # Magnets start with every file unwanted, so the torrent looks "finished" the moment its
         # metadata arrives and libtorrent would drop its seeds (and not redial them for 60 s).
         # While any magnet waits for metadata, redundant connections stay open.
@@ -93,9 +92,15 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         # Web seeds go to our HTTP engine (feeds) when it is given, else to libtorrent's own client.
         self._feeds = WebFeeds(feeds, self._call, clock)
         self._feeds.register(self._dispatcher)
-        self._hub_files = hub_files  # lists a hub commit, for the check of a torrent that names it
-        self._dht_nodes = -1
         self._guard = LoopGuard(self._fail)
+        self._saver = ResumeSaver(self._jobs, resume_store, lambda: self._ses, lambda: self._settings.enable_dht,
+                                  self._stop_requested, self._fail)
+        self._saver.register(self._dispatcher.register)
+        # hub_files lists a hub commit, for the check of a torrent that names it
+        self._finishing = Finishing(self._jobs, self._fail, self._save_resume, emit, clock, self._call, hub_files)
+        self._finishing.register(self._dispatcher.register)
+        self._session_alerts = SessionAlerts(self._jobs, emit, self._guard)
+        self._session_alerts.register(self._dispatcher.register)
         self._register_handlers()
 
     # ---- public API: any thread -----------------------------------------------------------
@@ -213,13 +218,13 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 guard.each_job(self._jobs.values(), disk_watch.tick, now, self._fail)
                 next_status = now + STATUS_INTERVAL_S
             if now >= next_peers:
-                self._scan_peers(every=True)
+                self._session_alerts.scan_peers(every=True)
                 next_peers = now + PEER_SCAN_INTERVAL_S
             if now >= next_redial:
                 guard.each_job(self._jobs.values(), peer_search.search_idle)
                 next_redial = now + peer_search.REDIAL_S
             if now >= next_idle_save:
-                guard.each_job(self._jobs.values(), self._save_if_modified, now)
+                guard.each_job(self._jobs.values(), self._saver.save_if_modified, now)
                 next_idle_save = now + RESUME_SAVE_IDLE_S
         self._shutdown()
 
@@ -227,10 +232,6 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._ses.post_torrent_updates()
         self._ses.post_session_stats()
         self._previews.expire()
-
-    def _save_if_modified(self, job: TorrentJob, now: float) -> None:
-        if job.handle is not None and job.handle.need_save_resume_data():
-            self._save_resume(job, now)
 
     def _drain_commands(self) -> None:
         while True:
@@ -252,25 +253,21 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         self._moves.cancel_all(N_("ModelDesk quit before the move finished; the files may be in either folder."))
         self._previews.drop_all()
         self._ses.pause()
-        for job in self._jobs.values():
-            if job.handle is not None and job.handle.is_valid():
-                self._saving.add(job.job_id)
-                job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
-        saved_total = len(self._saving)
-        while self._saving and self._clock() < deadline:
+        saved_total = self._saver.save_all()
+        while self._saver.saving and self._clock() < deadline:
             self._wakeup.wait(0.1)
             self._dispatcher.dispatch(self._ses.pop_alerts())
         final = [job.snapshot(job.handle.status()) for job in self._jobs.values() if job.handle.is_valid()]
         if final:
             self._emit(ev.JobsUpdated(tuple(final)))
-        timed_out = bool(self._saving)
+        timed_out = bool(self._saver.saving)
         if timed_out:
-            log.warning("shutdown: resume data not saved in time for %s", sorted(self._saving))
+            log.warning("shutdown: resume data not saved in time for %s", sorted(self._saver.saving))
         self._resume.flush()
         self._ses.set_alert_fd(-1)
         self._ses = None
         self._wakeup.close()
-        self._emit(ev.EngineStopped(saved=saved_total - len(self._saving), timed_out=timed_out))
+        self._emit(ev.EngineStopped(saved=saved_total - len(self._saver.saving), timed_out=timed_out))
 
     def _job(self, job_id: str) -> TorrentJob:
         try:
@@ -279,10 +276,10 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
             raise BadInputError(N_("No torrent job {job_id}."), job_id=job_id) from None
 
     def _job_of(self, handle) -> TorrentJob | None:
-        try:
-            return self._jobs.get(job_id_of(handle.info_hashes()))
-        except RuntimeError:  # handle already gone
-            return None
+        return job_of(self._jobs, handle)
+
+    def _save_resume(self, job: TorrentJob, now: float) -> None:
+        self._saver.save(job, now)
 
     # ---- commands ------------------------------------------------------------------------
     def _add(self, request: AddRequest) -> str:
@@ -319,7 +316,7 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         job = self._job(job_id)
         job.limit_reached, job.limit_reason = False, None
         if job.failed:
-            self._retry_after_flush(job)  # finishing.py
+            self._finishing.retry_after_flush(job)
             return
         job.handle.resume()
 
@@ -368,23 +365,11 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
         on = self._dispatcher.register
         on("metadata_received_alert", self._on_metadata)
         on("state_update_alert", self._on_state_update)
-        on("torrent_finished_alert", lambda a: self._maybe_finish(self._job_of(a.handle)))
-        on("torrent_checked_alert", self._on_checked)
         on("file_prio_alert", self._on_priorities_applied)
-        on("file_completed_alert", self._on_file_completed)
-        on("file_renamed_alert", self._on_file_renamed)
-        on("cache_flushed_alert", self._on_cache_flushed)
-        on("file_rename_failed_alert", self._on_rename_failed)
-        on("save_resume_data_alert", self._on_resume_data)
-        on("save_resume_data_failed_alert", self._on_resume_failed)
-        on("file_error_alert", self._on_file_error)
-        on("torrent_error_alert", self._on_torrent_error)
         on("fastresume_rejected_alert", lambda a: log.warning("resume data rejected: %s", a.message()))
         on("listen_failed_alert", lambda a: log.warning("listen failed: %s", a.message()))
-        on("listen_succeeded_alert", self._on_listening)
         on("storage_moved_alert", lambda a: self._moves.moved(self._job_of(a.handle), a))
         on("storage_moved_failed_alert", lambda a: self._moves.failed(self._job_of(a.handle), a))
-        on("session_stats_alert", self._on_session_stats)
         on("torrent_paused_alert", self._on_paused)
 
     def _on_paused(self, alert) -> None:
@@ -458,11 +443,11 @@ class TorrentEngine(FinishingHandlers, SessionHandlers):
                 self._guard.one_job(job, self._job_status, job, st, now, snaps)
         if snaps:
             self._emit(ev.JobsUpdated(tuple(snaps)))
-            self._scan_peers(every=False)
+            self._session_alerts.scan_peers(every=False)
 
     def _job_status(self, job: TorrentJob, st, now: float, snaps: list) -> None:
         if not job.finished and job.has_metadata and st.is_finished:
-            self._maybe_finish(job)
+            self._finishing.maybe_finish(job)
         snap = self._feeds.adjust(job.snapshot(st))
         snaps.append(snap)
         reason = job.seeding_limit(snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes)

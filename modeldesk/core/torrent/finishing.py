@@ -1,36 +1,47 @@
-"""How a torrent job finishes or fails (a mixin of TorrentEngine; engine thread only): the data
-check, incomplete names swept to final ones, "finished" only when every selected file is covered
-by hash-checked pieces (and, for a torrent that names its hub repo, matches it: hub_check.py), and
-disk or torrent errors turned into a failed job with a message."""
+"""How a torrent job finishes or fails (engine thread only): the data check, incomplete names swept
+to final ones once their bytes are on disk, "finished" only when every selected file is covered by
+hash-checked pieces (and, for a torrent that names its hub repo, matches it: hub_check.py), a failed
+job retried after its queued writes, and disk or torrent errors turned into a failed job with a
+message."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import libtorrent as lt
 
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.base.errors import DiskError, ModelDeskError
+from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent import hub_check, rewant
-from modeldesk.core.torrent.job import TorrentJob
+from modeldesk.core.torrent.job import Fail, TorrentJob, job_of
 
 
-class FinishingHandlers:
-    if TYPE_CHECKING:  # what the mixin uses of TorrentEngine
-        _emit: Callable[[ev.Event], None]
-        _clock: Callable[[], float]
+class Finishing:
+    """Registers its alert handlers with the engine's dispatcher; the engine calls maybe_finish and
+    retry_after_flush. What it needs of the engine is given, not inherited."""
 
-        def _job_of(self, handle: Any) -> TorrentJob | None: ...
-        def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
-        def _save_resume(self, job: TorrentJob, now: float) -> None: ...
-        def _call(self, fn, *args) -> Any: ...
+    def __init__(self, jobs: dict[str, TorrentJob], fail: Fail, save_resume: Callable[[TorrentJob, float], None],
+                 emit: Callable[[ev.Event], None], clock: Callable[[], float], call: Callable[..., Any],
+                 hub_files: hub_check.HubFiles | None) -> None:
+        self._jobs, self._fail, self._save_resume = jobs, fail, save_resume
+        self._emit, self._clock, self._call, self._hub_files = emit, clock, call, hub_files
 
-        _jobs: dict[str, TorrentJob]
-        _hub_files: hub_check.HubFiles | None
+    def register(self, on: Callable[[str, Callable[[Any], None]], None]) -> None:
+        on("torrent_finished_alert", lambda a: self.maybe_finish(self._job_of(a.handle)))
+        on("torrent_checked_alert", self._on_checked)
+        on("file_completed_alert", self._on_file_completed)
+        on("file_renamed_alert", self._on_file_renamed)
+        on("cache_flushed_alert", self._on_cache_flushed)
+        on("file_rename_failed_alert", self._on_rename_failed)
+        on("file_error_alert", self._on_file_error)
+        on("torrent_error_alert", self._on_torrent_error)
+
+    def _job_of(self, handle: Any) -> TorrentJob | None:
+        return job_of(self._jobs, handle)
 
     def _on_checked(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -44,7 +55,7 @@ class FinishingHandlers:
             if damaged:
                 rewant.refetch(job, damaged)
                 return
-        self._maybe_finish(job)
+        self.maybe_finish(job)
 
     def _on_file_completed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -55,7 +66,7 @@ class FinishingHandlers:
         job = self._job_of(alert.handle)
         if job is not None:
             job.renamed(alert.index, alert.new_name())
-            self._maybe_finish(job)
+            self.maybe_finish(job)
 
     def _on_rename_failed(self, alert) -> None:
         job = self._job_of(alert.handle)
@@ -64,7 +75,7 @@ class FinishingHandlers:
             self._fail(job, DiskError(N_("A finished file could not get its final name: {message}"),
                                       message=alert.message()))
 
-    def _maybe_finish(self, job: TorrentJob | None) -> None:
+    def maybe_finish(self, job: TorrentJob | None) -> None:
         if job is None or job.finished or job.failed or not job.has_metadata:
             return
         st = job.handle.status()
@@ -108,10 +119,10 @@ class FinishingHandlers:
         job.give_final_names(names)
         if again:
             self._sweep(job)
-        self._maybe_finish(job)
+        self.maybe_finish(job)
 
     # -- resuming a failed job ---------------------------------------------------------------
-    def _retry_after_flush(self, job: TorrentJob) -> None:
+    def retry_after_flush(self, job: TorrentJob) -> None:
         """Writes queued before the failure may still fail after the user freed space and pressed
         Resume. Their errors are posted before the flush's alert, while the job still counts as failed
         (ignored then); one handled after the retry failed the job again (seen under load)."""
@@ -183,7 +194,7 @@ class FinishingHandlers:
         if verdict is not None:
             self._fail(job, verdict)
         else:
-            self._maybe_finish(job)
+            self.maybe_finish(job)
 
     def _on_file_error(self, alert) -> None:
         job = self._job_of(alert.handle)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from modeldesk.core.base.errors import ModelDeskError, VerificationError
-from modeldesk.core.library.manifest import file_matches
+from modeldesk.core.base.digests import file_matches
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.base.os_reasons import os_reason
 

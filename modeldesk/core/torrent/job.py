@@ -4,19 +4,19 @@ book-keeping for incomplete names, finishing and seeding limits. Engine thread o
 from __future__ import annotations
 
 import shutil
-from typing import Any
+from typing import Any, Protocol
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import libtorrent as lt
 
 from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
-from modeldesk.core.base.errors import BadInputError, InsufficientSpaceError
+from modeldesk.core.base.errors import BadInputError, InsufficientSpaceError, ModelDeskError
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.contracts.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
 from modeldesk.core.base.pathsafety import check_tree
 from modeldesk.core.contracts.selection import is_selected
-from modeldesk.core.torrent.sources import TorrentSource, files_of
+from modeldesk.core.torrent.sources import TorrentSource, files_of, job_id_of
 from modeldesk.core.base.units import fmt_bytes
 
 _S = lt.torrent_status.states
@@ -258,4 +258,18 @@ class TorrentJob:
             return Message.of(N_("ratio {ratio:.2f} reached the limit {limit:g}"), ratio=snap.ratio, limit=ratio_limit)
         if time_limit_min > 0 and snap.seeding_seconds >= time_limit_min * 60:
             return Message.of(N_("seeded for {minutes} minutes"), minutes=time_limit_min)
+        return None
+
+
+class Fail(Protocol):
+    """TorrentEngine._fail: the job fails once, with a message; write_failed distrusts its disk."""
+
+    def __call__(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
+
+
+def job_of(jobs: dict[str, TorrentJob], handle: Any) -> TorrentJob | None:
+    """The job an alert's handle belongs to, if it still runs."""
+    try:
+        return jobs.get(job_id_of(handle.info_hashes()))
+    except RuntimeError:  # handle already gone
         return None

@@ -1,22 +1,23 @@
-"""Session-level alert handlers of TorrentEngine (a mixin; engine thread only): resume data saved
-and re-added torrents, the listening port, DHT node counts, and the peers we served."""
+"""Session-level alert handlers of TorrentEngine (engine thread only): resume data saved and torrents
+re-added from it (ResumeSaver), the listening port, DHT node counts and the peers we served
+(SessionAlerts). Each registers with the engine's dispatcher; what it needs of the engine is given."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import libtorrent as lt
 
-from modeldesk.core.contracts import events as ev
-from modeldesk.core.base.errors import DiskError, ModelDeskError
+from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
-from modeldesk.core.config.settings import TorrentSettings
+from modeldesk.core.contracts import events as ev
 from modeldesk.core.torrent import rewant
 from modeldesk.core.torrent.inspect import served_by
-from modeldesk.core.torrent.job import TorrentJob
+from modeldesk.core.torrent.job import Fail, TorrentJob
 from modeldesk.core.torrent.loop_guard import LoopGuard
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.sources import job_id_of
@@ -24,49 +25,67 @@ from modeldesk.core.torrent.sources import job_id_of
 log = logging.getLogger(__name__)
 
 SAVE_FLAGS = lt.torrent_handle.save_info_dict | lt.torrent_handle.only_if_modified
+On = Callable[[str, Callable[[Any], None]], None]
 
 
-class SessionHandlers:
-    if TYPE_CHECKING:  # what the mixin uses of TorrentEngine
-        import threading
+class ResumeSaver:
+    def __init__(self, jobs: dict[str, TorrentJob], store: ResumeStore, session: Callable[[], Any],
+                 dht: Callable[[], bool], stopping: threading.Event, fail: Fail) -> None:
+        self._jobs, self._store, self._session, self._dht = jobs, store, session, dht
+        self._stopping, self._fail = stopping, fail
+        self.saving: set[str] = set()  # jobs whose resume data was asked for at shutdown
 
-        _emit: Callable[[ev.Event], None]
-        _jobs: dict[str, TorrentJob]
-        _saving: set[str]
-        _resume: ResumeStore
-        _settings: TorrentSettings
-        _stop_requested: threading.Event
-        _ses: Any
-        _dht_nodes: int
-        _guard: LoopGuard
+    def register(self, on: On) -> None:
+        on("save_resume_data_alert", self._on_resume_data)
+        on("save_resume_data_failed_alert", self._on_resume_failed)
 
-        def _fail(self, job: TorrentJob, error: ModelDeskError, write_failed: bool = False) -> None: ...
-
-    def _save_resume(self, job: TorrentJob, now: float) -> None:
+    def save(self, job: TorrentJob, now: float) -> None:
         job.last_resume_save = now
         job.handle.save_resume_data(SAVE_FLAGS)
 
+    def save_if_modified(self, job: TorrentJob, now: float) -> None:
+        if job.handle is not None and job.handle.need_save_resume_data():
+            self.save(job, now)
+
+    def save_all(self) -> int:
+        """At shutdown: ask for every job's resume data; how many were asked for."""
+        for job in self._jobs.values():
+            if job.handle is not None and job.handle.is_valid():
+                self.saving.add(job.job_id)
+                job.handle.save_resume_data(lt.torrent_handle.save_info_dict)
+        return len(self.saving)
+
     def _on_resume_data(self, alert) -> None:
         job_id = job_id_of(alert.handle.info_hashes())
-        self._saving.discard(job_id)
+        self.saving.discard(job_id)
         job = self._jobs.get(job_id)
         if job is None or job.distrust_disk:
             return
-        self._resume.save_async(job_id, lt.write_resume_data_buf(alert.params))
-        if job.readd and not self._stop_requested.is_set():
+        self._store.save_async(job_id, lt.write_resume_data_buf(alert.params))
+        if job.readd and not self._stopping.is_set():
             self._readd(job, alert.params)
 
     def _readd(self, job: TorrentJob, params) -> None:
         try:
-            rewant.readd(self._ses, job, params, self._settings.enable_dht)
+            rewant.readd(self._session(), job, params, self._dht())
         except RuntimeError as exc:
             self._fail(job, DiskError(N_("{name} could not restart: {exc}"), name=job.request.source.name, exc=exc))
 
     def _on_resume_failed(self, alert) -> None:
         with contextlib.suppress(RuntimeError):  # the handle may be gone
-            self._saving.discard(job_id_of(alert.handle.info_hashes()))
+            self.saving.discard(job_id_of(alert.handle.info_hashes()))
         if "not modified" not in alert.message():  # only_if_modified skips are expected
             log.warning("saving resume data failed: %s", alert.message())
+
+
+class SessionAlerts:
+    def __init__(self, jobs: dict[str, TorrentJob], emit: Callable[[ev.Event], None], guard: LoopGuard) -> None:
+        self._jobs, self._emit, self._guard = jobs, emit, guard
+        self._dht_nodes = -1
+
+    def register(self, on: On) -> None:
+        on("listen_succeeded_alert", self._on_listening)
+        on("session_stats_alert", self._on_session_stats)
 
     def _on_listening(self, alert) -> None:
         if alert.socket_type == lt.socket_type_t.tcp:
@@ -78,7 +97,7 @@ class SessionHandlers:
             self._dht_nodes = nodes
             self._emit(ev.SessionStats(dht_nodes=nodes))
 
-    def _scan_peers(self, every: bool) -> None:
+    def scan_peers(self, every: bool) -> None:
         """Peer lists of jobs that uploaded since the last look, for the thanks board."""
         served: list = []
         self._guard.each_job(self._jobs.values(), lambda job: served.extend(served_by(job, every)))

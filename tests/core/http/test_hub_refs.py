@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from modeldesk.core.base.errors import BadSourceError, ModelDeskError
-from modeldesk.core.http.hub import RepoRef, parse_repo_ref
+from modeldesk.core.contracts.hub_refs import RepoRef
+from modeldesk.core.http.hub import parse_repo_ref
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import resolve_torrent_source
 from modeldesk.core.sources.classify import classify

@@ -15,9 +15,12 @@ import libtorrent as lt
 from modeldesk.core.base.errors import DiskError
 from modeldesk.core.contracts.models import FileEntry
 from modeldesk.core.contracts.source_kind import SourceKind
-from modeldesk.core.torrent.finishing import FinishingHandlers
+from modeldesk.core.torrent.finishing import Finishing
 from modeldesk.core.torrent.job import AddRequest, TorrentJob
 from modeldesk.core.torrent.sources import TorrentSource
+
+
+JOB_ID = "ab" * 20
 
 
 class RecordingHandle:
@@ -27,6 +30,9 @@ class RecordingHandle:
 
     def file_progress(self, flags=0) -> list[int]:
         return self.progress
+
+    def info_hashes(self):
+        return lt.info_hash_t(lt.sha1_hash(bytes.fromhex(JOB_ID)))
 
     def status(self):
         return SimpleNamespace(state=lt.torrent_status.states.downloading)
@@ -41,17 +47,13 @@ class RecordingHandle:
         return lambda *a, **k: self.calls.append((name,))
 
 
-class Host(FinishingHandlers):
+class Host:
+    """What the engine gives Finishing: its jobs, a _fail that fails a job once, and an event list."""
+
     def __init__(self, job: TorrentJob) -> None:
         self.job, self.events, self.failed = job, [], []
-        self._jobs = {job.job_id: job}
-        self._hub_files = None
-
-    def _job_of(self, handle):
-        return self.job
-
-    def _emit(self, e) -> None:
-        self.events.append(e)
+        self.finishing = Finishing({job.job_id: job}, self._fail, lambda job, now: None, self.events.append,
+                                   lambda: 0.0, lambda fn, *a: fn(*a), None)
 
     def _fail(self, job, error, write_failed=False) -> None:  # as TorrentEngine._fail: once
         if job.failed:
@@ -59,43 +61,37 @@ class Host(FinishingHandlers):
         job.failed, job.distrust_disk = True, job.distrust_disk or write_failed
         self.failed.append(error)
 
-    def _save_resume(self, job, now) -> None:
-        pass
-
-    def _clock(self) -> float:
-        return 0.0
-
 
 def _job(sizes: list[int], done: list[int]) -> tuple[Host, RecordingHandle]:
-    src = TorrentSource("ab" * 20, "model", SourceKind.MAGNET, "magnet:?xt=urn:btih:" + "ab" * 20)
+    src = TorrentSource(JOB_ID, "model", SourceKind.MAGNET, "magnet:?xt=urn:btih:" + JOB_ID)
     handle = RecordingHandle(done)
-    job = TorrentJob("ab" * 20, AddRequest(src, "/nowhere"), handle=handle,
+    job = TorrentJob(JOB_ID, AddRequest(src, "/nowhere"), handle=handle,
                      files=tuple(FileEntry(i, f"model/f{i}", n) for i, n in enumerate(sizes)), wanted_bytes=sum(sizes))
     job.incomplete = set(range(len(sizes)))
     return Host(job), handle
 
 
-ALERT = SimpleNamespace(handle=None)  # the handlers look the job up by handle; Host answers its one job
 
 
 def test_a_complete_file_is_renamed_only_after_the_flush():
     host, handle = _job([10, 20], [10, 5])
-    host._on_file_completed(ALERT)
+    host.finishing._on_file_completed(SimpleNamespace(handle=handle))
     assert handle.calls == [("flush",)], "no final name before the bytes are on disk"
     handle.progress[1] = 20
-    host._on_file_completed(ALERT)  # completes while the flush is under way: waits for the next one
+    # completes while the flush is under way: waits for the next one
+    host.finishing._on_file_completed(SimpleNamespace(handle=handle))
     assert handle.calls == [("flush",)]
-    host._on_cache_flushed(ALERT)
+    host.finishing._on_cache_flushed(SimpleNamespace(handle=handle))
     assert handle.calls[1:] == [("rename", 0, "model/f0"), ("flush",)]
-    host._on_cache_flushed(ALERT)
+    host.finishing._on_cache_flushed(SimpleNamespace(handle=handle))
     assert handle.calls[3:] == [("rename", 1, "model/f1")]
 
 
 def test_a_write_that_fails_before_the_flush_keeps_the_incomplete_name():
     host, handle = _job([10], [10])
-    host._on_file_completed(ALERT)
+    host.finishing._on_file_completed(SimpleNamespace(handle=handle))
     host._fail(host.job, DiskError("No space left on device"), write_failed=True)  # file_error_alert
-    host._on_cache_flushed(ALERT)
+    host.finishing._on_cache_flushed(SimpleNamespace(handle=handle))
     assert not [c for c in handle.calls if c[0] == "rename"]
     assert host.job.flushing is None and host.job.incomplete == {0}
     assert not host.job.finished
@@ -104,10 +100,10 @@ def test_a_write_that_fails_before_the_flush_keeps_the_incomplete_name():
 def test_resume_after_a_failure_waits_for_the_queued_writes():
     host, handle = _job([10], [4])
     host._fail(host.job, DiskError("No space left on device"), write_failed=True)
-    host._retry_after_flush(host.job)
+    host.finishing.retry_after_flush(host.job)
     assert handle.calls == [("flush",)] and host.job.failed
     host._fail(host.job, DiskError("late write error"), write_failed=True)  # ignored: still failed
-    host._on_cache_flushed(ALERT)
+    host.finishing._on_cache_flushed(SimpleNamespace(handle=handle))
     assert not host.job.failed and host.job.rechecking, "the retry reads the disk again"
     assert ("force_recheck",) in handle.calls
     assert [str(e) for e in host.failed] == ["No space left on device"]
