@@ -74,7 +74,7 @@ def run_gui(sources: list[str], paths: AppPaths | None = None, minimized: bool =
     closed = _quit_on_request(loop, window, tray, bridge, prefs, (server, notices))
     bridge.start_engine(restore=True)
     if sources:
-        window.add_sources(sources)
+        window.dialogs.add_sources(sources)
     log.info("started")
     with loop:
         loop.run_until_complete(closed.wait())
@@ -113,7 +113,7 @@ def _wire(window, tray, notices, bridge, server, to_tray: bool) -> None:
     tray.pauseAllRequested.connect(window.pause_all)
     tray.resumeAllRequested.connect(window.resume_all)
     tray.thanksRequested.connect(lambda: (bridge.load_entries(), board.show(), board.raise_()))
-    server.sourcesReceived.connect(window.add_sources)
+    server.sourcesReceived.connect(window.dialogs.add_sources)
     bridge.restored.connect(lambda failed: failed and show_error(
         window, "ModelDesk", QCoreApplication.translate("App", "Some saved jobs could not be restarted:") + "\n"
         + "\n".join(f"{name}: {why}" for name, why in failed)))

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
@@ -27,19 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from modeldesk.bridge import EngineBridge, Preferences
-from modeldesk.core.contracts.models import FileEntry, JobKind, JobState
-from modeldesk.core.base.units import fmt_bytes, fmt_rate
+from modeldesk.core.contracts.models import FileEntry, JobState
+from modeldesk.ui.dialogs import Dialogs
 from modeldesk.ui.empty_hint import EmptyHint
-from modeldesk.ui.add_dialog import AddDialog
 from modeldesk.ui.job_actions import JobActions, make_action
-from modeldesk.ui.mime_sources import Dropped, dropped, sources_from_mime
+from modeldesk.ui.mime_sources import Dropped, dropped
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.progress_delegate import ElideRightDelegate, ProgressDelegate
-from modeldesk.ui.publish_dialog import PublishDialog
-from modeldesk.ui.settings_dialog import SettingsDialog
 from modeldesk.ui.side_filters import SideFilters
 from modeldesk.ui.speed_graph import RateHistory
+from modeldesk.ui.status_bar import StatusBar
 from modeldesk.ui.transfer_filter import StatusFilter, TransferFilter
 from modeldesk.ui.transfer_model import JOB_ROLE, Col, Row, TransferModel
 
@@ -55,7 +49,7 @@ class MainWindow(QMainWindow):
         self._files: dict[str, tuple[FileEntry, ...]] = {}
         self._histories: dict[str, RateHistory] = {}
         self._total_history = RateHistory()
-        self._dialogs: list[AddDialog | PublishDialog] = []
+        self.dialogs = Dialogs(self, bridge, prefs, self.selected_rows, self.bring_forward, self._apply_settings)
         self._dragged = Dropped([], [])  # what the drag under way carries
         self._free_space: int | None = None
         self._lock_check = None  # the lock check under way (a Future)
@@ -134,12 +128,13 @@ class MainWindow(QMainWindow):
         a = lambda *args: make_action(self, *args)  # noqa: E731
         self.jobs = JobActions(self, self.bridge, self.selected_rows,
                                lambda job_id: self.details.magnet if self.details.job_id == job_id else "")
-        self.act_add = a(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.show_add_dialog,
+        self.act_add = a(self.tr("Add…"), sp.SP_FileDialogNewFolder, self.dialogs.show_add,
                          QKeySequence.StandardKey.Open)
-        self.act_publish = a(self.tr("Publish…"), sp.SP_ArrowUp, self.publish_selected)
+        self.act_publish = a(self.tr("Publish…"), sp.SP_ArrowUp, self.dialogs.publish_selected)
         self.act_publish.setToolTip(self.tr("Share a model folder, or the selected finished download, as a torrent"))
-        self.act_paste = a(self.tr("Add from clipboard"), None, self.paste_source, QKeySequence.StandardKey.Paste)
-        self.act_settings = a(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.show_settings,
+        self.act_paste = a(self.tr("Add from clipboard"), None, self.dialogs.paste_source,
+                           QKeySequence.StandardKey.Paste)
+        self.act_settings = a(self.tr("Settings…"), sp.SP_FileDialogDetailedView, self.dialogs.show_settings,
                               QKeySequence.StandardKey.Preferences)
         self.act_close = a(self.tr("Close window"), None, self.close, QKeySequence.StandardKey.Close)
         self.act_quit = a(self.tr("Quit"), None, self.quitRequested.emit, QKeySequence.StandardKey.Quit)
@@ -162,18 +157,9 @@ class MainWindow(QMainWindow):
         self._selection_changed()
 
     def _make_status_bar(self) -> None:
-        self.rates_label = QLabel()
-        self.free_label = QLabel()
-        self.port_label = QLabel()
-        self.dht_label = QLabel()
-        self.alt_speed = QCheckBox(self.tr("Alternative speed limits"))
-        self.alt_speed.toggled.connect(self.set_alt_speed)
-        sb = self.statusBar()
-        sb.addWidget(self.rates_label)
-        sb.addPermanentWidget(self.dht_label)
-        sb.addPermanentWidget(self.port_label)
-        sb.addPermanentWidget(self.free_label)
-        sb.addPermanentWidget(self.alt_speed)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.altSpeedToggled.connect(self.set_alt_speed)
         self._show_alt_speed()
         self._update_status([])
         if self.bridge.dht_nodes is not None:
@@ -190,12 +176,12 @@ class MainWindow(QMainWindow):
         b.jobPaused.connect(lambda job_id: self.model.set_state(job_id, JobState.PAUSED))
         b.jobRemoved.connect(self._on_removed)
         b.actionFailed.connect(self._on_action_failed)
-        b.listening.connect(lambda addr, port: self.port_label.setText(self.tr("Port %1").replace("%1", str(port))))
+        b.listening.connect(lambda addr, port: self.status.show_port(port))
         b.freeSpace.connect(self._on_free_space)
         b.dhtNodes.connect(self._on_dht_nodes)
         b.jobMoved.connect(self._on_moved)
         b.limitsSet.connect(lambda job_id, down, up: self.model.change(job_id, limits=(down, up)))
-        b.filePlaced.connect(self._on_file_placed)
+        b.filePlaced.connect(lambda job_id, path, mode: self.status.show_placed(path, mode))
         b.lockStatus.connect(self.side.set_lock_status)
 
     # ---- engine events -----------------------------------------------------------------
@@ -237,20 +223,13 @@ class MainWindow(QMainWindow):
         self._after_change()
 
     def _on_dht_nodes(self, nodes: int) -> None:
-        text = (self.tr("DHT: %1 nodes").replace("%1", str(nodes)) if self.prefs.get().torrent.enable_dht
-                else self.tr("DHT: off"))
-        self.dht_label.setText(text)
+        self.status.show_dht(nodes, self.prefs.get().torrent.enable_dht)
 
     def _on_moved(self, job_id: str, folder: str) -> None:
         self.model.change(job_id, project_dir=folder)
         self.prefs.remember_folder(folder)
         self._after_change()
 
-    def _on_file_placed(self, job_id: str, path: str, mode: str) -> None:
-        how = {"reflink": self.tr("a copy-on-write clone"), "hardlink": self.tr("a read-only hard link"),
-               "copy": self.tr("a copy")}.get(mode, mode)
-        self.statusBar().showMessage(self.tr("%1 was already in the library: placed as %2, not downloaded again.")
-                                     .replace("%1", Path(path).name).replace("%2", how), 15_000)
 
     def _on_action_failed(self, what: str, message: str) -> None:
         show_error(self, self.tr("ModelDesk"), message)
@@ -273,9 +252,7 @@ class MainWindow(QMainWindow):
             self.details.speed.update()
 
     def _update_status(self, rows: list[Row]) -> None:
-        down = sum(r.down_rate for r in rows)
-        up = sum(r.up_rate for r in rows)
-        self.rates_label.setText(self.tr("↓ %1   ↑ %2").replace("%1", fmt_rate(down)).replace("%2", fmt_rate(up)))
+        self.status.show_rates(sum(r.down_rate for r in rows), sum(r.up_rate for r in rows))
 
     def _query_free_space(self) -> None:
         folder = self.prefs.get().default_project_dir
@@ -284,8 +261,7 @@ class MainWindow(QMainWindow):
 
     def _on_free_space(self, folder: str, free) -> None:
         if folder == self.prefs.get().default_project_dir and free is not None:
-            self.free_label.setText(self.tr("Free in %1: %2").replace("%1", Path(folder).name or folder)
-                                    .replace("%2", fmt_bytes(free)))
+            self.status.show_free(folder, free)
 
     # ---- selection and filters ---------------------------------------------------------
     def selected_rows(self) -> list[Row]:
@@ -326,74 +302,17 @@ class MainWindow(QMainWindow):
         self.proxy.set_project(folder)
 
     # ---- user actions --------------------------------------------------------------------
-    def show_add_dialog(self, source: str = "") -> AddDialog:
-        prefs = self.prefs.get()
-        folders = list(dict.fromkeys(f for f in (prefs.default_project_dir, *prefs.recent_project_dirs) if f))
-        if not folders:
-            folders = [str(Path.home() / "models")]
-        dialog = AddDialog(self.bridge, folders, source, parent=self, known_mirrors=self.bridge.hub_mirrors())
-        dialog.accepted.connect(lambda: self._add_from(dialog))
-        self._keep_shown(dialog)
-        dialog.activateWindow()
-        return dialog
-
-    def _keep_shown(self, dialog: AddDialog | PublishDialog) -> None:
-        """Shown, raised, and referenced until it closes (several may be open at once)."""
-        dialog.finished.connect(lambda _r: self._dialogs.remove(dialog) if dialog in self._dialogs else None)
-        self._dialogs.append(dialog)
-        dialog.show()
-        dialog.raise_()
-
-    def _add_from(self, dialog: AddDialog) -> None:
-        choice = dialog.choice()
-        self.prefs.remember_folder(choice.project_dir)
-        self.bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed, choice.mirrors,
-                               resolved=choice.resolved, hub_cache=choice.hub_cache, urls=choice.urls,
-                               sha256=choice.sha256)
-
-    def add_sources(self, sources: list[str]) -> None:
-        """Sources from the command line, a second launch, a drop or the clipboard."""
-        self.bring_forward()
-        for s in sources:
-            self.show_add_dialog(s)
-        if not sources:
-            self.show_add_dialog()
-
     def bring_forward(self) -> None:
         self.show()
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()
 
-    def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.prefs.get(), self.bridge, self)
-        dialog.accepted.connect(lambda: self._apply_settings(dialog.result_settings(), dialog.proxy.new_password()))
-        dialog.show()
-        return dialog
-
     def _apply_settings(self, settings, proxy_password: str | None = None) -> None:
         self.prefs.set(settings)
         self.bridge.apply_settings(settings, proxy_password)
         self._query_free_space()
         self._show_alt_speed()
-
-    def publish_selected(self) -> PublishDialog:
-        """A finished hub or URL download publishes its folder; otherwise the dialog asks for one."""
-        rows = self.selected_rows()
-        row = rows[0] if len(rows) == 1 else None
-        if row is not None and row.kind is JobKind.HTTP and row.progress >= 1.0:
-            return self.show_publish_dialog(row.job_id)
-        return self.show_publish_dialog("")
-
-    def show_publish_dialog(self, source: str) -> PublishDialog:
-        dialog = PublishDialog(self.bridge, source, self.prefs.get().http.hub_mirrors, parent=self)
-        self._keep_shown(dialog)
-        return dialog
-
-    def paste_source(self) -> None:
-        sources = sources_from_mime(QGuiApplication.clipboard().mimeData())
-        if sources:
-            self.add_sources(sources[:1])
 
     def pause_all(self) -> None:
         for r in self.model.rows():
@@ -427,14 +346,7 @@ class MainWindow(QMainWindow):
 
     def _show_alt_speed(self) -> None:
         t = self.prefs.get().torrent
-        self.alt_speed.blockSignals(True)
-        self.alt_speed.setChecked(t.alt_speed_on)
-        self.alt_speed.blockSignals(False)
-        self.alt_speed.setEnabled(t.has_alt_limits)
-        down, up = t.alt_download_rate_limit, t.alt_upload_rate_limit
-        self.alt_speed.setToolTip(self.tr("↓ %1   ↑ %2").replace("%1", fmt_rate(down) if down else "∞")
-                                  .replace("%2", fmt_rate(up) if up else "∞") if t.has_alt_limits
-                                  else self.tr("Set the alternative limits in Settings first."))
+        self.status.show_alt_speed(t)
         if self.tray is not None:
             self.tray.show_alt_speed(t.alt_speed_on, t.has_alt_limits)
 
@@ -462,9 +374,9 @@ class MainWindow(QMainWindow):
         if folders:
             self.bring_forward()
             for folder in folders:
-                self.show_publish_dialog(folder)
+                self.dialogs.show_publish(folder)
         if sources:
-            self.add_sources(sources)
+            self.dialogs.add_sources(sources)
 
     # ---- layout and closing ------------------------------------------------------------
     def _restore_layout(self) -> None:

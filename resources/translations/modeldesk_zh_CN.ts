@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="76"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="84"/>
         <source>The URL {url}</source>
         <translation>网址 {url}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="79"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="87"/>
         <source>{what} names no file.</source>
         <translation>{what} 没有指明文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="89"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="97"/>
         <source>{text!r} is not a sha256 (64 hex digits).</source>
         <translation>{text!r} 不是 sha256（应为 64 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="136"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="144"/>
         <source>The library has no metadata for {name}; add it again from its source.</source>
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
@@ -34,158 +34,158 @@
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="110"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="32"/>
         <source>Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename it, or pick another project folder; it was left as it is.</source>
         <translation>无法创建文件夹 {folder}：文件 {blocker} 挡在那里。请移动或重命名它，或选择另一个项目文件夹；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="114"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="36"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>无法创建文件夹 {folder}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="229"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="49"/>
         <source>{part} is a link; it was left alone and nothing was written through it. Remove it, then try again.</source>
         <translation>{part} 是一个链接；未动它，也没有经由它写入任何内容。请删除它后重试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="399"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="70"/>
         <source>No space left while writing {part}. Free some space, then try again; finished bytes are kept.</source>
         <translation>写入 {part} 时磁盘已满。请释放空间后重试；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="401"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="72"/>
         <source>Writing {part} failed: {reason}. Fix the folder, then try again; finished bytes are kept.</source>
         <translation>写入 {part} 失败：{reason}。请修复该文件夹后重试；已下载的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="275"/>
+        <location filename="../../modeldesk/core/http/part_file.py" line="63"/>
         <source>Not enough free space in {parent}: {name} needs {need} more, only {free} is free.</source>
         <translation>{parent} 空间不足：{name} 还需要 {need}，只剩 {free}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="327"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="245"/>
         <location filename="../../modeldesk/core/http/file_pool.py" line="66"/>
         <source>interrupted; finished bytes are kept for the next run</source>
         <translation>已中断；已下载的数据会保留到下次运行</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="456"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="378"/>
         <source>{name}: size on disk differs from {size}.</source>
         <translation>{name}：磁盘上的大小与 {size} 不符。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="487"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="395"/>
         <source>{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was deleted. A mirror is serving a different or corrupt file; try again, or another mirror.</source>
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="197"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="249"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="306"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="213"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="265"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="322"/>
         <source>No HTTP job {job_id}.</source>
         <translation>没有 HTTP 任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="204"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="185"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="220"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="190"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="207"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="291"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="223"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="288"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="246"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="262"/>
         <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="251"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="267"/>
         <source>{name} is a single file: there are no other files to pick.</source>
         <translation>{name} 只有一个文件：没有其他文件可选。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="258"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="274"/>
         <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
         <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="312"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="329"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
         <source>{name} is already being moved.</source>
         <translation>{name} 已在移动中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="347"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="367"/>
         <source>{name} is being moved to another folder; remove it when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="435"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="455"/>
         <source>{name}: unexpected error ({exc}).</source>
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="61"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="34"/>
         <source>{text!r} does not name a repository (expected org/name or datasets/org/name).</source>
         <translation>{text!r} 不是仓库名（应为 org/name 或 datasets/org/name）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="107"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="70"/>
         <source>{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.</source>
         <translation>{text!r}：请写成 hf://org/name、hf://org/name@revision 或 hf://datasets/org/name。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="114"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="77"/>
         <source>{text!r} is a Space (an app), not a model or dataset repository.</source>
         <translation>{text!r} 是一个 Space（应用），不是模型或数据集仓库。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="124"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="87"/>
         <source>{text!r} names no file (…/{form}/REVISION/path/to/file).</source>
         <translation>{text!r} 没有指明文件（应为 …/{form}/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="127"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="90"/>
         <source>{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, …/org/name/blob/REV/file).</source>
         <translation>{text!r} 不是仓库网址（应为 …/org/name、…/org/name/tree/REV 或 …/org/name/blob/REV/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="147"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="110"/>
         <source>HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to download; a folder that already holds the repo is used as it is.</source>
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="167"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="130"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="176"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="139"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="195"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="158"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="205"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="168"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="214"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="177"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="218"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="181"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -215,32 +215,32 @@
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="58"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="60"/>
         <source>No hub endpoint to ask: add a mirror, or turn the official hub back on.</source>
         <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="102"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="104"/>
         <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="70"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="71"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="80"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="81"/>
         <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="194"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="193"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="207"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="206"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -305,7 +305,7 @@
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/manifest.py" line="82"/>
+        <location filename="../../modeldesk/core/library/manifest.py" line="66"/>
         <source>{manifest} is damaged ({exc}); it was not used. Download the model again to rewrite it.</source>
         <translation>{manifest} 已损坏（{exc}），未被使用。请重新下载该模型以重写它。</translation>
     </message>
@@ -401,22 +401,22 @@
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/manager.py" line="128"/>
+        <location filename="../../modeldesk/core/library/writer.py" line="46"/>
         <source>The library is closed: ModelDesk is shutting down.</source>
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/manager.py" line="208"/>
+        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="59"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/manager.py" line="244"/>
+        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="99"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/manager.py" line="315"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="184"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
@@ -537,12 +537,12 @@
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="116"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="121"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="157"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="162"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
@@ -617,47 +617,47 @@
         <translation>所有连接都经过{proxy}：请确认它在运行，且用户名和密码（设置 → 连接）正确。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="73"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="72"/>
         <source>Several library jobs are named {text!r}; publish one by its folder or job id.</source>
         <translation>库中有多个名为 {text!r} 的任务；请用文件夹或任务 ID 指定要发布的那个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="81"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="80"/>
         <source>{name} already is a torrent; share it with: {link}</source>
         <translation>{name} 已经是种子；可用以下链接分享：{link}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="83"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="82"/>
         <source>{name} is not complete yet ({percent:.0f}%); publish it once it is.</source>
         <translation>{name} 尚未完成（{percent:.0f}%）；完成后再发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="95"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="94"/>
         <source>{source} is neither a folder nor a job of the library (see `modeldesk list`).</source>
         <translation>{source} 既不是文件夹，也不是库中的任务（见 `modeldesk list`）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="117"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="116"/>
         <source>{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` and fetch it again, or publish a copy of the folder without its .modeldesk/ as a model of your own.</source>
         <translation>{folder} 中的 {rel} 已不再是 {repo}@{commit} 的文件（sha256 不同：下载后被修改过）。未发布任何内容；请运行 `modeldesk verify {folder}` 并重新获取，或把去掉 .modeldesk/ 的文件夹副本作为你自己的模型发布。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="123"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="122"/>
         <source>{folder} cannot be read to check it: {reason}.</source>
         <translation>无法读取 {folder} 以进行检查：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="140"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="139"/>
         <source>{out} already exists and holds another torrent; choose another file for this one (--out FILE).</source>
         <translation>{out} 已存在且是另一个种子；请为这个种子另选文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="142"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="141"/>
         <source>{out} already exists (and is not a .torrent); it was left as it is. Choose another file for the torrent (--out FILE).</source>
         <translation>{out} 已存在（且不是 .torrent 文件）；已保持原样。请为种子选择另一个文件（--out FILE）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publish_flow.py" line="147"/>
+        <location filename="../../modeldesk/core/publish/publish_flow.py" line="146"/>
         <source>{out} cannot be written: {strerror}.</source>
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
@@ -762,62 +762,62 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="252"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="253"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="279"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="276"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="292"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="289"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="307"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="304"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="64"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="75"/>
         <source>A finished file could not get its final name: {message}</source>
         <translation>已完成的文件无法改为最终名称：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="142"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="207"/>
         <source>Writing {filename} failed: {reason}. Free some space or fix the folder, then try again; verified pieces are kept.</source>
         <translation>写入 {filename} 失败：{reason}。请释放空间或修复该文件夹后重试；已校验的分块会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/finishing.py" line="151"/>
+        <location filename="../../modeldesk/core/torrent/finishing.py" line="216"/>
         <source>{name}: {message}</source>
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="119"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="123"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="157"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="161"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="248"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="256"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="250"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="258"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="252"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="260"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>至少要保留一个选中的文件；要全部放弃，请删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="63"/>
+        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="72"/>
         <source>{name} could not restart: {exc}</source>
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
@@ -948,7 +948,7 @@
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/adds.py" line="101"/>
+        <location filename="../../modeldesk/core/sources/adds.py" line="109"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="278"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
@@ -989,12 +989,12 @@
         <translation>{text!r} 不是有效网址（{exc}）。请重新复制完整地址。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/verify.py" line="60"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="62"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder} 不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/verify.py" line="90"/>
+        <location filename="../../modeldesk/core/projects/verify.py" line="70"/>
         <source>{folder} holds no model ModelDesk knows: no manifest (.modeldesk/manifest-*.json) and no job of the library in this folder.</source>
         <translation>{folder} 中没有 ModelDesk 认得的模型：此文件夹里既没有清单（.modeldesk/manifest-*.json），也没有库中的任务。</translation>
     </message>
@@ -1364,32 +1364,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="90"/>
+        <location filename="../../modeldesk/ui/details.py" line="91"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="91"/>
+        <location filename="../../modeldesk/ui/details.py" line="92"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="92"/>
+        <location filename="../../modeldesk/ui/details.py" line="93"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="93"/>
+        <location filename="../../modeldesk/ui/details.py" line="94"/>
         <source>Trackers</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="94"/>
+        <location filename="../../modeldesk/ui/details.py" line="95"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="95"/>
+        <location filename="../../modeldesk/ui/details.py" line="96"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1549,12 +1549,12 @@ or press Add… on the toolbar.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="68"/>
+        <location filename="../../modeldesk/ui/details.py" line="69"/>
         <source>info-hash %1</source>
         <translation>info-hash %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="70"/>
+        <location filename="../../modeldesk/ui/details.py" line="71"/>
         <source>commit %1</source>
         <translation>提交 %1</translation>
     </message>
@@ -1689,12 +1689,12 @@ or press Add… on the toolbar.</source>
         <translation>BitTorrent</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="28"/>
+        <location filename="../../modeldesk/ui/labels.py" line="27"/>
         <source>Hub</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/labels.py" line="29"/>
+        <location filename="../../modeldesk/ui/labels.py" line="28"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -1730,118 +1730,62 @@ or press Add… on the toolbar.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="77"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="71"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="131"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="145"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="146"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="169"/>
-        <source>Alternative speed limits</source>
-        <translation>备用限速</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="437"/>
-        <source>Set the alternative limits in Settings first.</source>
-        <translation>请先在设置中设定备用限速。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="193"/>
-        <source>Port %1</source>
-        <translation>端口 %1</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="133"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
         <source>Share a model folder, or the selected finished download, as a torrent</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="240"/>
-        <source>DHT: %1 nodes</source>
-        <translation>DHT：%1 个节点</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="241"/>
-        <source>DHT: off</source>
-        <translation>DHT：已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
-        <source>a copy-on-write clone</source>
-        <translation>写时复制克隆</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="250"/>
-        <source>a read-only hard link</source>
-        <translation>只读硬链接</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="251"/>
-        <source>a copy</source>
-        <translation>副本</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="252"/>
-        <source>%1 was already in the library: placed as %2, not downloaded again.</source>
-        <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="256"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="278"/>
-        <location filename="../../modeldesk/ui/main_window.py" line="435"/>
-        <source>↓ %1   ↑ %2</source>
-        <translation>↓ %1   ↑ %2</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="287"/>
-        <source>Free in %1: %2</source>
-        <translation>%1 可用：%2</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="488"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="400"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="489"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="401"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -2611,6 +2555,65 @@ seeding reaches only the peers you connect to.</source>
         <location filename="../../modeldesk/ui/labels.py" line="20"/>
         <source>Error</source>
         <translation>出错</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="25"/>
+        <source>Alternative speed limits</source>
+        <translation>备用限速</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="33"/>
+        <location filename="../../modeldesk/ui/status_bar.py" line="58"/>
+        <source>↓ %1   ↑ %2</source>
+        <translation>↓ %1   ↑ %2</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="36"/>
+        <source>Port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="39"/>
+        <source>DHT: %1 nodes</source>
+        <translation>DHT：%1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="39"/>
+        <source>DHT: off</source>
+        <translation>DHT：已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="42"/>
+        <source>Free in %1: %2</source>
+        <translation>%1 可用：%2</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="46"/>
+        <source>a copy-on-write clone</source>
+        <translation>写时复制克隆</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="46"/>
+        <source>a read-only hard link</source>
+        <translation>只读硬链接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="47"/>
+        <source>a copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="48"/>
+        <source>%1 was already in the library: placed as %2, not downloaded again.</source>
+        <translation>%1 已在库中：以%2方式放置，未重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/status_bar.py" line="60"/>
+        <source>Set the alternative limits in Settings first.</source>
+        <translation>请先在设置中设定备用限速。</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot
     data, top, torrent = model_torrent.data, model_torrent.top, model_torrent.torrent
     out = tmp_path / "projects" / "tts"
 
-    dialog = window.show_add_dialog(str(torrent))
+    dialog = window.dialogs.show_add(str(torrent))
     qtbot.waitUntil(lambda: dialog.files_model.rowCount() > 0, timeout=10_000)
     assert "4 of 4 files selected" in dialog.status.text()
     find_item(dialog.files_model, "demo.wav").setCheckState(Qt.CheckState.Unchecked)
@@ -76,7 +76,7 @@ def test_torrent_with_one_file_left_out_downloads_the_rest(engine, window, qtbot
 def test_a_broken_source_is_explained_and_cannot_be_added(engine, window, qtbot, tmp_path):
     bad = tmp_path / "broken.torrent"
     bad.write_bytes(b"d8:announce3:foo4:infoi1ee")
-    dialog = window.show_add_dialog(str(bad))
+    dialog = window.dialogs.show_add(str(bad))
     qtbot.waitUntil(lambda: "Reading" not in dialog.status.text(), timeout=10_000)
     assert "broken.torrent" in dialog.status.text()
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
@@ -107,7 +107,7 @@ def test_a_magnet_fills_the_file_tree_when_a_peer_sends_the_metadata(engine, win
     previews = []
     engine.bridge.previewReady.connect(lambda _n, p: previews.append(p))
     with LtPeer("seed", torrent, data, tmp_path) as seed:
-        dialog = window.show_add_dialog(f"magnet:?xt=urn:btih:{ih}&dn=tts-model&x.pe=127.0.0.1:{seed.port}")
+        dialog = window.dialogs.show_add(f"magnet:?xt=urn:btih:{ih}&dn=tts-model&x.pe=127.0.0.1:{seed.port}")
         dialog.folder.setCurrentText(str(out))
         qtbot.waitUntil(lambda: dialog.files_model.rowCount() > 0, timeout=30_000)
         # First the link alone (the dialog could add it at once), then the list the peer sent.
@@ -128,7 +128,7 @@ def test_a_magnet_fills_the_file_tree_when_a_peer_sends_the_metadata(engine, win
 
 
 def test_a_magnet_without_peers_can_be_added_before_its_file_list(engine, window, qtbot, tmp_path):
-    dialog = window.show_add_dialog("magnet:?xt=urn:btih:" + "cd" * 20 + "&dn=lonely-model")
+    dialog = window.dialogs.show_add("magnet:?xt=urn:btih:" + "cd" * 20 + "&dn=lonely-model")
     dialog.folder.setCurrentText(str(tmp_path / "proj"))
     qtbot.waitUntil(lambda: "asking peers" in dialog.status.text(), timeout=10_000)
     assert "lonely-model" in dialog.status.text() and dialog.files_model.rowCount() == 0
@@ -148,7 +148,7 @@ def test_a_plain_url_takes_other_urls_and_a_sha256_in_the_dialog(engine, window,
 
     www, f, digest = random_payload(tmp_path / "www", 3 * 1024 * 1024)
     with FaultyServer(www, "status:404") as gone, Nginx(www, tmp_path / "ngx") as good:
-        dialog = window.show_add_dialog(f"{gone.url}/{f.name}")
+        dialog = window.dialogs.show_add(f"{gone.url}/{f.name}")
         qtbot.waitUntil(lambda: "one file from this URL" in dialog.status.text(), timeout=10_000)
         assert dialog.other_urls.isVisibleTo(dialog) and dialog.sha256.isVisibleTo(dialog)
         assert not dialog.mirror.isVisibleTo(dialog)
@@ -165,6 +165,6 @@ def test_a_plain_url_takes_other_urls_and_a_sha256_in_the_dialog(engine, window,
     entry = engine.manager.entries().result()[0]
     assert entry.options.get("sha256") == digest and f"{good.url}/{f.name}" in entry.options.get("urls", [])
     # A magnet or a hub repo shows the mirror field and not the plain URL's.
-    again = window.show_add_dialog("hf://acme/none")
+    again = window.dialogs.show_add("hf://acme/none")
     assert again.mirror.isVisibleTo(again) and not again.sha256.isVisibleTo(again)
     again.reject()

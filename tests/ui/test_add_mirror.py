@@ -17,7 +17,7 @@ def test_a_mirror_chosen_in_the_dialog_lists_and_fetches_the_repo(engine, window
     (repo / "config.json").write_text("{}\n")
     out = tmp_path / "proj"
     with HubServer(tmp_path / "hub") as hub:
-        dialog = window.show_add_dialog("hf://acme/tiny-tts")
+        dialog = window.dialogs.show_add("hf://acme/tiny-tts")
         dialog.folder.setCurrentText(str(out))
         qtbot.waitUntil(lambda: "Reading" not in dialog.status.text(), timeout=10_000)
         assert "Mirror field" in dialog.status.text() and "--mirror" not in dialog.status.text()
@@ -42,14 +42,14 @@ def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbo
     write_random(repo / "model.safetensors", 300 * 1024)
     (repo / "config.json").write_text("{}\n")
     out = tmp_path / "proj"
-    dialog = window.show_add_dialog("http://127.0.0.1:9/plain.bin")
+    dialog = window.dialogs.show_add("http://127.0.0.1:9/plain.bin")
     qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
     assert dialog.hub_cache.isHidden(), "a plain URL has no hub cache to go into"
     assert dialog.seed.isHidden(), "nor anything to seed"
     assert dialog.files.isHidden() and "one file from this URL" in dialog.status.text(), "no empty file tree"
     dialog.reject()
     with HubServer(tmp_path / "hub") as hub:
-        dialog = window.show_add_dialog("hf://acme/tiny-tts")
+        dialog = window.dialogs.show_add("hf://acme/tiny-tts")
         dialog.folder.setCurrentText(str(out))
         dialog.mirror.setCurrentText(hub.url)
         qtbot.waitUntil(lambda: "2 of 2 files" in dialog.status.text(), timeout=10_000)

@@ -20,13 +20,13 @@ def test_the_setting_writes_and_removes_the_autostart_entry(engine, qtbot, confi
     entry = config_home / "autostart" / "io.github.modeldesk.ModelDesk.desktop"
     window = MainWindow(engine.bridge, engine.prefs)
     qtbot.addWidget(window)
-    dialog = window.show_settings()
+    dialog = window.dialogs.show_settings()
     assert not dialog.autostart.isChecked()
     dialog.autostart.setChecked(True)
     dialog.accept()
     text = entry.read_text()
     assert "gui --minimized" in text and "MimeType=" not in text
-    dialog = window.show_settings()
+    dialog = window.dialogs.show_settings()
     assert dialog.autostart.isChecked()  # read back from the entry itself
     dialog.autostart.setChecked(False)
     dialog.accept()
@@ -38,7 +38,7 @@ def test_an_unwritable_autostart_folder_is_reported(engine, qtbot, config_home):
     (config_home / "autostart").write_text("a file where the folder should be")
     window = MainWindow(engine.bridge, engine.prefs)
     qtbot.addWidget(window)
-    dialog = window.show_settings()
+    dialog = window.dialogs.show_settings()
     dialog.autostart.setChecked(True)
     dialog.accept()
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

@@ -49,23 +49,23 @@ def test_move_a_finished_model_and_set_its_limits(engine, window, qtbot, tmp_pat
 
 
 def test_alternative_limits_switch_from_the_status_bar(engine, window, qtbot):
-    assert not window.alt_speed.isEnabled(), "nothing to switch to until the limits are set"
-    dialog = window.show_settings()
+    assert not window.status.alt_speed.isEnabled(), "nothing to switch to until the limits are set"
+    dialog = window.dialogs.show_settings()
     dialog.alt_down.setValue(300)
     with qtbot.waitSignal(engine.prefs.changed, timeout=5_000):
         dialog.accept()
-    assert window.alt_speed.isEnabled() and not window.alt_speed.isChecked()
+    assert window.status.alt_speed.isEnabled() and not window.status.alt_speed.isChecked()
     with qtbot.waitSignal(engine.prefs.changed, timeout=5_000):
-        window.alt_speed.setChecked(True)
+        window.status.alt_speed.setChecked(True)
     engine.prefs.flush()
     saved = load_settings(engine.paths.settings_file).torrent
     assert saved.alt_speed_on and saved.rate_limits() == (300 * 1024, 0)
-    assert "300" in window.alt_speed.toolTip()
+    assert "300" in window.status.alt_speed.toolTip()
 
 
 def test_status_bar_says_dht_is_off(engine, window, qtbot):
-    qtbot.waitUntil(lambda: window.dht_label.text() != "", timeout=10_000)
-    assert window.dht_label.text() == "DHT: off"  # the test settings turn DHT off
+    qtbot.waitUntil(lambda: window.status.dht.text() != "", timeout=10_000)
+    assert window.status.dht.text() == "DHT: off"  # the test settings turn DHT off
 
 
 def test_mirror_test_ranks_the_mirrors_in_the_dialog(engine, window, qtbot, tmp_path):
@@ -73,7 +73,7 @@ def test_mirror_test_ranks_the_mirrors_in_the_dialog(engine, window, qtbot, tmp_
     write_random(root / "acme" / "m" / "model.safetensors", 3 * MiB)
     dead = f"http://127.0.0.1:{free_port()}"
     with HubServer(root) as hub:
-        dialog = window.show_settings()
+        dialog = window.dialogs.show_settings()
         dialog.mirror_list.setPlainText(f"{dead}\n{hub.url}")  # not saved yet: the test uses what is typed
         test = dialog.mirror_test
         test.source.setText("hf://acme/m")

@@ -15,7 +15,7 @@ HEX = "8d2de96a95c9dfe5bef5b17575e3728a9694bff8"
 
 def _pasted(window) -> list[str]:
     before = set(window.findChildren(AddDialog))
-    window.paste_source()
+    window.dialogs.paste_source()
     return [d.source.text() for d in window.findChildren(AddDialog) if d not in before]
 
 

@@ -23,7 +23,7 @@ def _drop_folder(window, folder) -> None:
 def test_a_dropped_folder_is_published_and_seeded(engine, window, qtbot, tmp_path):
     top = make_model(tmp_path / "models")
     _drop_folder(window, top)
-    dialogs = [d for d in window._dialogs if isinstance(d, PublishDialog)]
+    dialogs = [d for d in window.dialogs.open if isinstance(d, PublishDialog)]
     assert len(dialogs) == 1
     dialog = dialogs[0]
     assert dialog.source.text() == str(top)
@@ -52,7 +52,7 @@ def test_a_dropped_folder_is_published_and_seeded(engine, window, qtbot, tmp_pat
 
 
 def test_a_bad_source_gets_a_sentence_and_nothing_is_written(engine, window, qtbot, tmp_path):
-    dialog = window.show_publish_dialog(str(tmp_path / "no-such-model"))
+    dialog = window.dialogs.show_publish(str(tmp_path / "no-such-model"))
     with qtbot.waitSignal(engine.bridge.publishReady, timeout=10_000):
         dialog.publish_button.click()
     assert dialog.error.isVisible() and "neither a folder nor a job" in dialog.error.text()
@@ -80,7 +80,7 @@ def test_a_finished_hub_download_publishes_as_its_repo_and_commit(engine, window
         commit = hub.commit("acme/tts")
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=5_000)
     window.table.selectAll()
-    dialog = window.publish_selected()
+    dialog = window.dialogs.publish_selected()
     assert dialog.source.text().startswith("hf-")  # the library job, not a folder typed by hand
     with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
         dialog.publish_button.click()
@@ -98,7 +98,7 @@ def test_hidden_files_stay_home_and_a_link_out_is_refused_in_the_dialog(engine, 
     (top / ".env").write_text("HF_TOKEN=hf_never_published_123\n")
     (top / ".git").mkdir()
     (top / ".git" / "config").write_text("[core]\n")
-    dialog = window.show_publish_dialog(str(top))
+    dialog = window.dialogs.show_publish(str(top))
     dialog.seed.setChecked(False)
     with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
         dialog.publish_button.click()

@@ -21,7 +21,7 @@ def test_port_helpers():
 def test_settings_round_trip_and_apply_live(engine, qtbot):
     window = MainWindow(engine.bridge, engine.prefs)
     qtbot.addWidget(window)
-    dialog = window.show_settings()
+    dialog = window.dialogs.show_settings()
     dialog.port.setValue(7001)
     dialog.dht.setChecked(True)
     dialog.uplink.setValue(1000)

@@ -30,7 +30,7 @@ def _stored(host: str) -> str | None:
 
 
 def test_a_token_is_kept_in_the_keyring_shown_masked_and_removed(keyring_daemon, window, engine, qtbot, md):
-    dialog = window.show_settings()
+    dialog = window.dialogs.show_settings()
     tab = dialog.tokens
     tab.host.setText("https://Mirror.Example:8443/some/path")
     tab.token.setText(TOKEN)
@@ -46,7 +46,7 @@ def test_a_token_is_kept_in_the_keyring_shown_masked_and_removed(keyring_daemon,
     assert load_settings(engine.paths.settings_file).http.token_hosts == ("https://mirror.example:8443",)
     assert files_containing(md.root, TOKEN) == [], "the token is in the keyring only"
 
-    again = window.show_settings()
+    again = window.dialogs.show_settings()
     qtbot.waitUntil(lambda: _rows(again.tokens) == [("https://mirror.example:8443", "hf_…6789")], timeout=10_000)
     again.tokens.view.setCurrentIndex(again.tokens.model.index(0, 0))
     qtbot.mouseClick(again.tokens.remove_button, Qt.MouseButton.LeftButton)
@@ -57,7 +57,7 @@ def test_a_token_is_kept_in_the_keyring_shown_masked_and_removed(keyring_daemon,
 def test_a_proxy_set_in_the_dialog_carries_the_next_download(keyring_daemon, window, engine, qtbot, md, tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 2 * 1024 * 1024)
     with Nginx(www, tmp_path / "ngx") as web, MicroSocks("researcher", PROXY_PW) as socks:
-        dialog = window.show_settings()
+        dialog = window.dialogs.show_settings()
         form = dialog.proxy
         assert not form.host.isEnabled(), "no address to fill while the proxy follows the system"
         form.kind.setCurrentIndex(form.kind.findData("socks5"))
@@ -80,5 +80,5 @@ def test_a_proxy_set_in_the_dialog_carries_the_next_download(keyring_daemon, win
             engine.manager.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)).result(10)
         log = socks.stop()
     assert f"connected to 127.0.0.1:{web.port}" in log, "the download went through the proxy"
-    reopened = window.show_settings()
+    reopened = window.dialogs.show_settings()
     assert reopened.proxy.user.text() == "researcher" and reopened.proxy.password.text() == ""

@@ -14,13 +14,13 @@ MiB = 1024 * 1024
 def test_the_download_rate_returns_to_zero_when_an_http_job_finishes(engine, window, qtbot, tmp_path):
     www, f, digest = random_payload(tmp_path / "www", 12 * MiB)
     seen_moving: list[str] = []
-    engine.bridge.jobsUpdated.connect(lambda _snaps: seen_moving.append(window.rates_label.text()))
+    engine.bridge.jobsUpdated.connect(lambda _snaps: seen_moving.append(window.status.rates.text()))
     with Nginx(www, tmp_path / "ngx", location="limit_rate 256k;") as web, \
             qtbot.waitSignal(engine.bridge.jobFinished, timeout=60_000):
         engine.manager.add(HttpAdd((f"{web.url}/{f.name}",), str(tmp_path / "proj"), digest)).result(10)
     assert any(not text.startswith("↓ 0 B/s") for text in seen_moving), "no rate was ever shown: proves nothing"
     qtbot.waitUntil(lambda: all(r.state is not JobState.DOWNLOADING for r in window.model.rows()), timeout=10_000)
-    assert window.rates_label.text().startswith("↓ 0 B/s"), window.rates_label.text()
+    assert window.status.rates.text().startswith("↓ 0 B/s"), window.status.rates.text()
     assert all(r.down_rate == 0 for r in window.model.rows())
 
 
