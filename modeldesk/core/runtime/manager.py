@@ -70,7 +70,7 @@ class Manager:
         self._torrent_jobs = TorrentJobs(self._torrents, self._resume, self._in_library, self._on_event,
                                          self._link_mode, lambda: self._settings,
                                          lambda job_id: self._engines.get(job_id) is self._torrents)
-        self._hubs = HubRouting(self._torrents, self._in_library, self._http.pin, self._runs_here)
+        self._hubs = HubRouting(self._torrents, self._in_library, self._http.pin, lambda job: job in self._engines)
         self._stored = StoredJobs(self._in_library, self._on_event, self.add)
         self._engines: dict[str, JobEngine] = {}  # jobs this process runs → what runs them
         self._recorder = Recorder(paths.library_db, lambda: list(self._engines))
@@ -134,9 +134,6 @@ class Manager:
     def ask_swarms(self, adds: list) -> None:
         """Ask every swarm these hub adds' locks name, now (`sync`): they wait together, not in turn."""
         self._hubs.ask_swarms(adds)
-
-    def _runs_here(self, job_id: str) -> bool:
-        return self._engines.get(job_id) is not None
 
     # ---- the job interface -------------------------------------------------------------
     def _engine(self, job_id: str) -> JobEngine:
