@@ -95,8 +95,8 @@ def report_hub_cache(project: str, cache: str, output: Output) -> None:
 
 
 def _with_revision(text: str, revision: str | None) -> str:
-    """--revision for an hf:// source that names none (hf://org/name → hf://org/name@REV)."""
-    if revision and text.startswith("hf://") and "@" not in text:
+    """--revision for an hf:// or ms:// source that names none (hf://org/name → hf://org/name@REV)."""
+    if revision and text.startswith(("hf://", "ms://", "modelscope://")) and "@" not in text:
         return f"{text.rstrip('/')}@{revision}"
     return text
 

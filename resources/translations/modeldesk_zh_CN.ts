@@ -24,12 +24,12 @@
         <translation>库中没有 {name} 的元数据；请从原来源重新添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="60"/>
+        <location filename="../../modeldesk/core/http/client.py" line="63"/>
         <source>{url} is larger than {max_bytes} bytes; it is not a .torrent file.</source>
         <translation>{url} 超过 {max_bytes} 字节，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/client.py" line="65"/>
+        <location filename="../../modeldesk/core/http/client.py" line="68"/>
         <source>Could not fetch {url}: {kind}. Check the link and your network.</source>
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
@@ -130,62 +130,67 @@
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="34"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="27"/>
         <source>{text!r} does not name a repository (expected org/name or datasets/org/name).</source>
         <translation>{text!r} 不是仓库名（应为 org/name 或 datasets/org/name）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="70"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="63"/>
         <source>{text!r}: write hf://org/name, hf://org/name@revision or hf://datasets/org/name.</source>
         <translation>{text!r}：请写成 hf://org/name、hf://org/name@revision 或 hf://datasets/org/name。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="77"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="70"/>
         <source>{text!r} is a Space (an app), not a model or dataset repository.</source>
         <translation>{text!r} 是一个 Space（应用），不是模型或数据集仓库。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="87"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="80"/>
         <source>{text!r} names no file (…/{form}/REVISION/path/to/file).</source>
         <translation>{text!r} 没有指明文件（应为 …/{form}/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="90"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="83"/>
         <source>{text!r} is not a repository URL (…/org/name, …/org/name/tree/REV, …/org/name/blob/REV/file).</source>
         <translation>{text!r} 不是仓库网址（应为 …/org/name、…/org/name/tree/REV 或 …/org/name/blob/REV/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="110"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="46"/>
         <source>HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to download; a folder that already holds the repo is used as it is.</source>
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="130"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="67"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="139"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="76"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="158"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="95"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="93"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="96"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="168"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="105"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="122"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="177"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="114"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="108"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="181"/>
+        <location filename="../../modeldesk/core/http/hf_api.py" line="118"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="114"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -215,32 +220,32 @@
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="60"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="62"/>
         <source>No hub endpoint to ask: add a mirror, or turn the official hub back on.</source>
         <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="104"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="108"/>
         <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="71"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="72"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="81"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="82"/>
         <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="193"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="195"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="206"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="208"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -416,13 +421,13 @@
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/manager.py" line="184"/>
+        <location filename="../../modeldesk/core/runtime/manager.py" line="181"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="20"/>
         <source>A speed limit cannot be negative.</source>
         <translation>速度限制不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="31"/>
+        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="32"/>
         <source>{repo_id} has no files to probe.</source>
         <translation>{repo_id} 没有可供测速的文件。</translation>
     </message>
@@ -712,37 +717,37 @@
         <translation>移动到 {new_root} 失败：{reason}。文件仍在 {old_root}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="40"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="41"/>
         <source>The keyring library is missing ({exc}).</source>
         <translation>缺少 keyring 库（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="47"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="48"/>
         <source>No OS keyring is available to keep the token (Secret Service such as GNOME Keyring or KWallet, macOS Keychain, Windows Credential Locker). Install or unlock one; ModelDesk never writes tokens to a plain file. Without one, set {ENV_HF_TOKEN} for huggingface.co, or {ENV_TOKENS}=host=token (or {ENV_TOKEN_FILE}, a file of such lines that you keep) for a mirror.</source>
         <translation>没有可保存令牌的系统密钥环（Secret Service，如 GNOME Keyring 或 KWallet、macOS 钥匙串、Windows 凭据保险箱）。请安装或解锁一个；ModelDesk 从不把令牌写入明文文件。没有密钥环时，huggingface.co 可设置 {ENV_HF_TOKEN}，镜像可设置 {ENV_TOKENS}=host=token（或 {ENV_TOKEN_FILE}，指向你自己保管的、由这样的行组成的文件）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="60"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="61"/>
         <source>Give a host and a non-empty token.</source>
         <translation>请提供主机和非空的令牌。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="71"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="72"/>
         <source>The keyring refused to store {what}: {kind}. Unlock your keyring and try again.</source>
         <translation>密钥环拒绝保存 {what}：{kind}。请解锁密钥环后重试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="107"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="108"/>
         <source>Give the proxy user name before its password.</source>
         <translation>请先填写代理用户名，再填写密码。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="139"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="140"/>
         <source>{what}: write host=token (one entry is not of that form).</source>
         <translation>{what}：请写成 host=token（有一个条目不是这种格式）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/config/secrets.py" line="152"/>
+        <location filename="../../modeldesk/core/config/secrets.py" line="153"/>
         <source>{ENV_TOKEN_FILE} names a file that cannot be read ({strerror}).</source>
         <translation>{ENV_TOKEN_FILE} 指向的文件无法读取（{strerror}）。</translation>
     </message>
@@ -1213,6 +1218,41 @@
         <location filename="../../modeldesk/core/placement/disk_space.py" line="29"/>
         <source>{name} stopped with {left} still to write and {free} free in {folder}. Free some space, then try again; what is done is kept.</source>
         <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用。请释放空间后重试；已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="39"/>
+        <source>{text!r} does not name a ModelScope repository (expected owner/name or datasets/owner/name).</source>
+        <translation>{text!r} 不是 ModelScope 仓库名（应为 owner/name 或 datasets/owner/name）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="56"/>
+        <source>{text!r}: write ms://owner/name, ms://owner/name@revision or ms://datasets/owner/name.</source>
+        <translation>{text!r}：请写成 ms://owner/name、ms://owner/name@revision 或 ms://datasets/owner/name。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="72"/>
+        <source>{text!r} is not a ModelScope repository URL (…/models/owner/name, …/file/view/REV/path, …/tree/REV/folder).</source>
+        <translation>{text!r} 不是 ModelScope 仓库网址（应为 …/models/owner/name、…/file/view/REV/path 或 …/tree/REV/folder）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="80"/>
+        <source>{text!r} names no file (…/file/view/REVISION/path/to/file).</source>
+        <translation>{text!r} 没有指明文件（应为 …/file/view/REVISION/path/to/file）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="103"/>
+        <source>{repo_id} has no branch or tag {revision} on ModelScope.</source>
+        <translation>{repo_id} 在 ModelScope 上没有名为 {revision} 的分支或标签。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="174"/>
+        <source>{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with `modeldesk token set --host {host}`.</source>
+        <translation>{endpoint} 上的 {repo_id} 需要 ModelScope 令牌（{message}）：请用 `modeldesk token set --host {host}` 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="177"/>
+        <source>{endpoint} refused {repo_id}: {message}</source>
+        <translation>{endpoint} 拒绝了 {repo_id}：{message}</translation>
     </message>
 </context>
 <context>

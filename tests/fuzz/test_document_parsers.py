@@ -11,7 +11,8 @@ from hypothesis import example, given, strategies as st
 
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.contracts.hub_refs import RepoRef
-from modeldesk.core.http.hub import commit_of, files_of_listing
+from modeldesk.core.http.hf_api import commit_of, files_of_listing
+from modeldesk.core.http import ms_api
 from modeldesk.core.library.manifest import verify_manifests
 from modeldesk.core.base.pathsafety import check_relative_path
 from modeldesk.core.config.settings import Settings, load_settings
@@ -49,6 +50,40 @@ def test_hub_listings_parse_or_fail_with_a_sentence(pages):
 def test_revision_answers_give_a_commit_or_fail_with_a_sentence(answer):
     try:
         commit = commit_of(answer, RepoRef("org/name"))
+    except BadInputError:
+        return
+    assert len(commit) == 40
+
+
+_ms_entry = st.fixed_dictionaries(
+    {"Type": st.sampled_from(["blob", "tree"]) | json_values, "Path": hostile_text | json_values},
+    optional={"Size": _sizes, "Sha256": hostile_text | json_values, "Revision": json_values})
+_ms_pages = st.lists(st.fixed_dictionaries({"Data": st.fixed_dictionaries(
+    {"Files": st.lists(_ms_entry | json_values, max_size=5) | json_values})}) | json_values, min_size=1, max_size=2)
+
+
+@given(_ms_pages)
+@example([{"Data": {"Files": [{"Type": "blob", "Path": "m.bin", "Size": 3}, {"Type": "blob", "Path": "m.bin/x",
+                                                                          "Size": 1}]}}])
+@example([{"Data": {"Files": [{"Type": "blob", "Path": "ok.bin", "Size": 2, "Sha256": 7}]}}])
+def test_modelscope_listings_parse_or_fail_with_a_sentence(pages):
+    try:
+        files = ms_api.files_of_listing(pages, "owner/name")
+    except BadInputError as exc:
+        assert str(exc)
+        return
+    paths = [f.path for f in files]
+    for f in files:
+        check_relative_path(f.path, "listing")
+        assert type(f.size) is int and f.size >= 0
+        assert not any(p.startswith(f.path + "/") for p in paths)
+
+
+@given(json_values)
+@example({"Data": {"RevisionMap": {"Branches": [{"Revision": "master", "CommitId": "0" * 40}]}}})
+def test_modelscope_revision_answers_give_a_commit_or_fail_with_a_sentence(answer):
+    try:
+        commit = ms_api.commit_of(answer, RepoRef("owner/name", "master", hub="ms"))
     except BadInputError:
         return
     assert len(commit) == 40

@@ -11,15 +11,15 @@ Errors carry the hub's X-Error-Code (RepoNotFound, RevisionNotFound, EntryNotFou
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from tests.helpers.local_http import LocalHttp, repo_files, repo_folders
 from tests.helpers.faulty_http import FaultyServer
 
 LFS_THRESHOLD = 10 * 1024
@@ -29,7 +29,7 @@ def git_blob_sha1(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-class HubServer:
+class HubServer(LocalHttp):
     def __init__(self, root: Path, tags: dict[str, str] | None = None, gated: dict[str, str] | None = None,
                  cdn_mode: str = "ok", resolve_delay: float = 0.0, xet: frozenset[str] = frozenset(),
                  serves_xet: bool = True, listings: dict[str, object] | None = None):
@@ -46,37 +46,15 @@ class HubServer:
         self.requests: list[str] = []
         self._cdn_dir = Path(tempfile.mkdtemp(prefix="hub-cdn-"))
         self.repos: dict[str, dict] = {}
-        for org in sorted(p for p in self.root.iterdir() if p.is_dir() and p.name != "datasets"):
-            for repo in sorted(p for p in org.iterdir() if p.is_dir()):
-                self._index(f"{org.name}/{repo.name}", repo, tags or {})
-        for repo in sorted((self.root / "datasets").glob("*/*")):  # ROOT/datasets/org/name
-            self._index(f"datasets/{repo.parent.name}/{repo.name}", repo, tags or {})
+        for repo_id, folder in repo_folders(self.root):
+            self._index(repo_id, folder, tags or {})
         self.cdn = FaultyServer(self._cdn_dir, cdn_mode)
-        hub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *a):
-                pass
-
-            def do_GET(self):
-                hub._handle(self, body=True)
-
-            def do_HEAD(self):
-                hub._handle(self, body=False)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self._serve()
 
     # ---- data ------------------------------------------------------------------------
     def _index(self, repo_id: str, folder: Path, tags: dict[str, str]) -> None:
         files = {}
-        for f in sorted(p for p in folder.rglob("*") if p.is_file()):
-            data = f.read_bytes()
-            rel = f.relative_to(folder).as_posix()
+        for rel, data, f in repo_files(folder):
             entry = {"type": "file", "oid": git_blob_sha1(data), "size": len(data), "path": rel}
             if len(data) > LFS_THRESHOLD:
                 sha = hashlib.sha256(data).hexdigest()
@@ -200,25 +178,7 @@ class HubServer:
         if body:
             h.wfile.write(data)
 
-    def _send(self, h, code: int, obj, body: bool, headers: dict | None = None) -> None:
-        payload = json.dumps(obj).encode()
-        h.send_response(code)
-        h.send_header("Content-Type", "application/json")
-        h.send_header("Content-Length", str(len(payload)))
-        for k, v in (headers or {}).items():
-            h.send_header(k, v)
-        h.end_headers()
-        if body:
-            h.wfile.write(payload)
-
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().stop()
         self.cdn.stop()
         shutil.rmtree(self._cdn_dir, ignore_errors=True)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stop()

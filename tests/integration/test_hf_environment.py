@@ -11,7 +11,7 @@ import huggingface_hub
 import pytest
 
 from modeldesk.core.contracts.hub_refs import RepoRef
-from modeldesk.core.http.hub import OFFICIAL_ENDPOINT
+from modeldesk.core.http.hf_api import OFFICIAL_ENDPOINT
 from modeldesk.core.http.hub_plan import hub_endpoints
 from tests.helpers.cli import loopback_settings
 from tests.helpers.hub_server import HubServer

@@ -15,6 +15,7 @@ from modeldesk.core.base.constants import (
     ENV_TOKENS,
     OFFICIAL_HUB_HOST,
 )
+from modeldesk.core.config.ms_env import ms_endpoints_from_env, ms_token_from_env
 from modeldesk.core.config.credentials import Credentials, normalize_host, scope_of
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
 from modeldesk.core.config.hf_env import hf_home
@@ -157,7 +158,8 @@ def env_tokens() -> dict[str, str]:
 
 def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
     """Tokens for the hosts the user trusted (settings keep the host names, the keyring the tokens),
-    plus HF_TOKEN or the hub's token file for the official hub only, and MODELDESK_TOKENS /
+    plus HF_TOKEN or the hub's token file for the official hub only, MODELSCOPE_API_TOKEN for ModelScope
+    (or the MODELSCOPE_ENDPOINT the official client is pointed at), and MODELDESK_TOKENS /
     MODELDESK_TOKEN_FILE for their hosts (these win: they are this run's)."""
     tokens: dict[str, str] = {}
     official = os.environ.get(ENV_HF_TOKEN, "").strip()
@@ -168,6 +170,9 @@ def load_credentials(hosts: tuple[str, ...] | list[str]) -> Credentials:
             official = ""
     if official:
         tokens[OFFICIAL_HUB_HOST] = official
+    if ms_token := ms_token_from_env():  # as the official modelscope client: its hub, or the endpoint it is told
+        for origin in ("https://modelscope.cn", "https://www.modelscope.cn", *ms_endpoints_from_env()):
+            tokens[origin] = ms_token
     for account in hosts:
         scope = scope_of(account)
         if scope is None:

@@ -1,5 +1,6 @@
 """What names a repo on a hub and a file in it: shared by the hub client, the adds, the lock, the
-offline listing and the library (each hub behind one interface speaks these)."""
+offline listing and the library. Every hub (Hugging Face and its mirrors, ModelScope) is behind one
+interface (http/hub_api.py) that speaks these."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ class RepoRef:
     revision: str = "main"
     endpoint: str | None = None  # the host named in a URL; None for hf://
     within: str = ""  # a selection pattern from the URL: one file (…/blob/REV/path) or a folder (…/tree/REV/sub/)
+    hub: str = "hf"  # which hub's API: "hf" (Hugging Face and its mirrors) or "ms" (ModelScope): http/hub_api.py
 
     def __str__(self) -> str:
-        return f"hf://{self.repo_id}@{self.revision}"
+        return f"{self.hub}://{self.repo_id}@{self.revision}"
 
     def narrowed(self, selection: Selection) -> Selection:
         """The user's --include, else what the URL pointed at inside the repo (the user's --exclude kept)."""

@@ -18,8 +18,9 @@ MAX_REDIRECTS = 8  # a hub sends one or two (resolve -> CDN); more is a loop or 
 
 
 class ScopedTokenAuth(requests.auth.AuthBase):
-    """Adds a Bearer token only for the origin (scheme, host, port) the user trusted with it. requests
-    drops the header on a redirect to another host, port or to plain http, and does not call this
+    """Adds a Bearer token only for the origin (scheme, host, port) the user trusted with it (and, to
+    ModelScope's /api/v1/ calls, as the m_session_id cookie its official client sends too). requests
+    drops both headers on a redirect to another host, port or to plain http, and does not call this
     again, so a CDN never sees the token."""
 
     def __init__(self, credentials: Credentials):
@@ -29,6 +30,8 @@ class ScopedTokenAuth(requests.auth.AuthBase):
         token = self._credentials.token_for(r.url or "")
         if token:
             r.headers["Authorization"] = f"Bearer {token}"
+            if "/api/v1/" in (r.path_url or ""):  # ModelScope's API: its older calls read the session cookie
+                r.headers["Cookie"] = f"m_session_id={token}"
         return r
 
 

@@ -12,9 +12,9 @@ from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
-from modeldesk.core.config.hf_env import endpoints_from_env
 from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
-from modeldesk.core.http.hub import OFFICIAL_ENDPOINT, HubClient, file_url
+from modeldesk.core.http.hub import HubClient
+from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.config.proxy import Proxy
@@ -49,12 +49,14 @@ def list_repo(ref: RepoRef, endpoints: list[str], credentials: Credentials | Non
 
 
 def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) -> list[str]:
-    """The URL's own host, then --mirror and settings mirrors, then HF_ENDPOINT, which stands in for the
-    official hub as it does for the official client; else the official hub (unless turned off)."""
-    env = endpoints_from_env()
+    """The URL's own host, then --mirror and settings mirrors, then the endpoint the hub's own client
+    reads from the environment (HF_ENDPOINT, MODELSCOPE_ENDPOINT), which stands in for the official
+    hub as it does for that client; else the official hub (unless turned off)."""
+    api = api_of(ref)
+    env = api.env_endpoints()
     eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + env
     if use_official and not env:
-        eps.append(OFFICIAL_ENDPOINT)
+        eps.append(api.official)
     eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
     if not eps:
         raise BadInputError(N_("No hub endpoint to ask: add a mirror, or turn the official hub back on."),
@@ -80,9 +82,11 @@ def hub_web_seeds(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_off
     return tuple(f"{ep}/{hub[0]}/resolve/" for ep in hub_mirrors_of(hub, mirrors, use_official)) if hub else ()
 
 
-def hub_job_id(repo_id: str, project: Path) -> str:
-    """One library job per repo and folder: a `get` or `import` of it there again is the same job."""
-    return "hf-" + hashlib.sha1(f"{repo_id}|{project}".encode()).hexdigest()[:24]
+def hub_job_id(repo_id: str, project: Path, hub: str = "hf") -> str:
+    """One library job per repo and folder: a `get` or `import` of it there again is the same job.
+    (A Hugging Face repo keeps the id it always had; another hub's repo of the same name is another job.)"""
+    key = f"{repo_id}|{project}" if hub == "hf" else f"{hub}|{repo_id}|{project}"
+    return f"{hub}-" + hashlib.sha1(key.encode()).hexdigest()[:24]
 
 
 def manifest_entry(f: HubFile) -> dict:
@@ -98,7 +102,7 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     """`listing`: the repo as a preview already pinned and listed it (else it is asked for now)."""
     if listing is None or listing.ref != ref:
         listing = list_repo(ref, endpoints, credentials, proxy)
-    commit, listed = listing.commit, list(listing.files)
+    commit, listed, api = listing.commit, list(listing.files), api_of(ref)
     chosen = [f for f in listed if is_selected(f.path, selection)]
     if not chosen:
         raise BadInputError(N_("Your --include/--exclude patterns match none of the {listed_count} files of "
@@ -106,7 +110,7 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     if len(endpoints) > 1:
         # Rank the mirrors on the biggest chosen file: every file lists the fastest healthy one first.
         biggest = max(chosen, key=lambda f: f.size)
-        probe_urls = {ep: file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
+        probe_urls = {ep: api.file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints}
         order = {r.url: i for i, r in enumerate(probe_all(list(probe_urls.values()), credentials,
                                                                    proxy=proxy))}
         endpoints = sorted(endpoints, key=lambda ep: order[probe_urls[ep]])
@@ -115,10 +119,10 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     manifest: list[dict] = []
     chosen_paths = {f.path for f in chosen}
     for f in listed:
-        urls = tuple(file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
+        urls = tuple(api.file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
         git = None if f.sha256 else f.blob_sha1 or None
         spec = FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet)
         (specs if f.path in chosen_paths else skipped).append(spec)
         manifest.append(manifest_entry(f))
-    return HubPlan(hub_job_id(ref.repo_id, project), ref.repo_id, commit, tuple(endpoints), tuple(specs),
+    return HubPlan(hub_job_id(ref.repo_id, project, ref.hub), ref.repo_id, commit, tuple(endpoints), tuple(specs),
                    tuple(skipped), tuple(manifest))

@@ -9,6 +9,7 @@ here too, and written whenever the job finishes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import threading
@@ -25,7 +26,7 @@ from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
-from modeldesk.core.config.hf_env import hub_offline
+from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.runtime.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, plan_hub_job
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
@@ -144,7 +145,7 @@ class HttpJobs:
         access = self._access()
         project = ensure_project_dir(add.project_dir)
         credentials = access.credentials()
-        offline = hub_offline()
+        offline = api_of(add.ref).offline()
         listing: HubListing | None
         if offline:  # HF_HUB_OFFLINE: what the folder holds, no URL to fetch from, no probe
             listing, endpoints = HubListing(add.ref, *offline_listing(add.ref, project, add.selection)), []
@@ -157,13 +158,14 @@ class HttpJobs:
         self._refuse_overwriting(project, plan.name, {str(spec.dest.relative_to(project)) for spec in plan.files})
         self._record(lambda lib: lib.add_job(
             job_id=job_id, kind=JobKind.HTTP, name=plan.name, source_kind=SourceKind.HUB,
-            source=f"hf://{plan.name}@{plan.commit}", torrent=None, project_dir=str(project), selection=add.selection,
+            source=str(dataclasses.replace(add.ref, revision=plan.commit)), torrent=None, project_dir=str(project),
+            selection=add.selection,
             options={"mirrors": list(add.mirrors), "connections": add.connections, "limits": list(add.limits),
                      "hub_cache": add.hub_cache},
         )).result()
         if not offline:  # offline, the manifest there stays as it is (it names the mirrors)
             self._manifests[job_id] = HubManifest(project, plan.name, {
-                "kind": "hf", "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
+                "kind": add.ref.hub, "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
                 "mirrors": list(plan.endpoints)}, plan.manifest_files,
                 {str(spec.dest.relative_to(project)) for spec in plan.files}, add.hub_cache)
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,

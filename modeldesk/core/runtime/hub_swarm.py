@@ -197,6 +197,7 @@ class HubRouting:
 
 
 def may_join(add: HubAdd) -> bool:
-    """Whether a hub add may come as a torrent: not one going into the hub cache (the torrent path does
-    not place it there), not a stored hub job resumed as itself, and the hub not set offline."""
-    return not (add.hub_cache or add.job_id or hub_offline())
+    """Whether a hub add may come as a torrent: a Hugging Face repo (torrents name their repo by its
+    id there), not one going into the hub cache (the torrent path does not place it there), not a
+    stored hub job resumed as itself, and the hub not set offline."""
+    return add.ref.hub == "hf" and not (add.hub_cache or add.job_id or hub_offline())

@@ -15,7 +15,8 @@ from modeldesk.core.base.errors import BadSourceError
 from modeldesk.core.base.urls import host_of, is_http_url, split_url
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.config.hf_env import endpoints_from_env
-from modeldesk.core.http.hub import KNOWN_HUB_HOSTS, is_hub_url
+from modeldesk.core.http.hf_api import KNOWN_HUB_HOSTS
+from modeldesk.core.http.hub import is_hub_url
 
 _INFO_HASH = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
 _B32 = re.compile(r"[A-Za-z2-7]{32}")
@@ -46,7 +47,7 @@ def classify(text: str, hosts: frozenset[str] | set[str] | None = None) -> Sourc
     hosts = hub_hosts() if hosts is None else hosts
     if t.lower().startswith("magnet:"):
         return Source(SourceKind.MAGNET, t)
-    if is_hub_url(t, hosts):  # hf://…, or a repo URL on a hub host or of a repo's shape
+    if is_hub_url(t, hosts):  # hf://…, ms://…, or a repo URL on a hub host or of a repo's shape
         return Source(SourceKind.HUB, t)
     if is_http_url(t):
         kind = SourceKind.TORRENT if split_url(t).path.lower().endswith(".torrent") else SourceKind.FILE

@@ -6,7 +6,8 @@ from __future__ import annotations
 from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.errors import ModelDeskError
-from modeldesk.core.http.hub import file_url, parse_repo_ref
+from modeldesk.core.http.hub import parse_repo_ref
+from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.http.hub_plan import list_repo
 from modeldesk.core.http.prober import ProbeResult, probe_all
 from modeldesk.core.contracts.source_kind import SourceKind
@@ -31,7 +32,7 @@ def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
             raise ModelDeskError(N_("{repo_id} has no files to probe."), repo_id=ref.repo_id)
         biggest = max(files, key=lambda f: f.size)
         what = f"{ref.repo_id}/{biggest.path} ({fmt_bytes(biggest.size)})"
-        return what, [file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials
+        return what, [api_of(ref).file_url(ep, ref.repo_id, commit, biggest.path) for ep in endpoints], credentials
     return source, list(dict.fromkeys([source, *extra])), credentials
 
 

@@ -8,6 +8,7 @@ GET_EXAMPLES = """examples:
   modeldesk get hf://acme/tiny-tts --to ./models/tts
   modeldesk get https://huggingface.co/acme/tiny-tts/blob/main/config.json --to ./models/tts
   modeldesk get hf://datasets/acme/speech --include 'clips/*' --to ./data
+  modeldesk get ms://Qwen/Qwen3-0.6B --to ./models/qwen
   modeldesk get 'magnet:?xt=urn:btih:…' --to ./models --no-seed
 
 """
@@ -15,15 +16,18 @@ GET_EXAMPLES = """examples:
 
 def add_parsers(sub) -> None:
     get = sub.add_parser(
-        "get", help="download models: hub repos (hf://org/name), magnets, .torrent files, file URLs",
+        "get", help="download models: hub repos (hf://org/name, ms://owner/name), magnets, .torrent files, "
+                    "file URLs",
         epilog=GET_EXAMPLES + EXIT_CODES, formatter_class=RAW,
     )
     get.add_argument("sources", nargs="+", metavar="SOURCE",
-                     help="hf://org/name[@rev] or hf://datasets/org/name, a hub URL (a repo, or a file or folder "
-                          "in it), a magnet link or info-hash, a .torrent path or URL, or a file's http(s) URL")
+                     help="hf://org/name[@rev] or hf://datasets/org/name, ms://owner/name[@rev] (ModelScope), a hub "
+                          "URL (a repo, or a file or folder in it), a magnet link or info-hash, a .torrent path or "
+                          "URL, or a file's http(s) URL")
     get.add_argument("--to", "--local-dir", dest="to", required=True, metavar="DIR",
                      help="project folder to download into (hub files land at DIR/<path in repo>)")
-    get.add_argument("--revision", metavar="REV", help="branch, tag or commit for hf:// sources that name none")
+    get.add_argument("--revision", metavar="REV",
+                     help="branch, tag or commit for hf:// and ms:// sources that name none")
     get.add_argument("--hub-cache", nargs="?", const="", metavar="CACHE",
                      help="also place hub repos into the Hugging Face cache, where from_pretrained('org/name') "
                           "finds them (default: $HF_HUB_CACHE or ~/.cache/huggingface/hub); by reflink or hard "
@@ -36,7 +40,8 @@ def add_parsers(sub) -> None:
                      help="skip files matching GLOB (repeatable), e.g. '*.wav'")
     get.add_argument("--no-seed", action="store_true", help="exit once complete and verified")
     get.add_argument("--mirror", action="append", default=[], metavar="URL",
-                     help="an HF-compatible hub endpoint to use for hf:// sources this run (repeatable)")
+                     help="a hub endpoint to use for this run's hub sources (repeatable): HF-compatible "
+                          "for hf://, ModelScope-compatible for ms://")
     get.add_argument("--url", action="append", default=[], metavar="URL",
                      help="another mirror of the same file (repeatable; with one file URL)")
     get.add_argument("--sha256", metavar="HEX", help="the file's sha256, checked before it gets its name")

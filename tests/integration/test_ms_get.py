@@ -1,0 +1,81 @@
+"""`modeldesk get ms://…` against the local ModelScope hub (tests/helpers/ms_hub.py, which the official
+client accepts: test_ms_protocol.py): every source form, the commit pinned, sha256 checked, gated repos
+with and without the token, and a flipped byte refused with nothing under its final name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers.ms_hub import MsHubServer
+from tests.helpers.swarm import write_random
+
+pytestmark = pytest.mark.integration
+
+FILES = ["model.safetensors", "onnx/encoder.onnx", "config.json"]
+
+
+@pytest.fixture
+def ms_root(tmp_path):
+    root = tmp_path / "ms"
+    repo = root / "acme" / "tiny-tts"
+    write_random(repo / "model.safetensors", 3 * 1024 * 1024 + 5)
+    write_random(repo / "onnx" / "encoder.onnx", 200 * 1024)
+    (repo / "config.json").write_text('{"arch": "tts"}\n')
+    return root
+
+
+def test_a_modelscope_repo_lands_whole_and_verified(md, tmp_path, ms_root):
+    repo, out = ms_root / "acme" / "tiny-tts", tmp_path / "proj" / "models"
+    with MsHubServer(ms_root) as hub:
+        r = md.run("get", "ms://acme/tiny-tts", "--mirror", hub.url, "--to", str(out), "--json")
+        commit = hub.commit("acme/tiny-tts")
+        asked = list(hub.requests)
+    assert r.code == 0, r.stderr
+    for rel in FILES:
+        assert (out / rel).read_bytes() == (repo / rel).read_bytes(), rel
+    assert any(f"Revision={commit}&FilePath=" in a for a in asked), "files are fetched at the pinned commit"
+    manifest = json.loads((out / ".modeldesk" / "manifest-acme--tiny-tts.json").read_text())
+    assert manifest["source"]["kind"] == "ms" and manifest["source"]["commit"] == commit
+    assert all(len(f["sha256"]) == 64 for f in manifest["files"])
+    assert not (out / ".cache" / "huggingface").exists(), "no Hugging Face metadata for a ModelScope repo"
+    row = json.loads(md.run("list", "--json").stdout)[0]
+    assert row["source"] == f"ms://acme/tiny-tts@{commit}" and row["state"] == "finished"
+    v = md.run("verify", str(out))
+    assert v.code == 0 and "3 files checked: all good" in v.stdout
+
+
+@pytest.mark.parametrize("form", ["ms://acme/tiny-tts", "modelscope://acme/tiny-tts", "{url}/models/acme/tiny-tts",
+                                  "{url}/models/acme/tiny-tts/file/view/master/config.json"])
+def test_every_source_form_reaches_the_endpoint_the_environment_names(md, tmp_path, ms_root, form):
+    out = tmp_path / "p"
+    with MsHubServer(ms_root) as hub:
+        md.env["MODELSCOPE_ENDPOINT"] = hub.url
+        r = md.run("get", form.format(url=hub.url), "--to", str(out))
+    assert r.code == 0, r.stderr
+    got = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and ".modeldesk" not in p.parts)
+    assert got == (["config.json"] if form.endswith("config.json") else sorted(FILES))
+
+
+def test_a_gated_repo_needs_its_token_and_the_token_goes_nowhere_else(md, tmp_path, ms_root):
+    out = tmp_path / "p"
+    with MsHubServer(ms_root, gated={"acme/tiny-tts": "ms-secret-token"}) as hub, MsHubServer(ms_root) as other:
+        denied = md.run("get", "ms://acme/tiny-tts", "--mirror", hub.url, "--to", str(out))
+        md.env["MODELSCOPE_ENDPOINT"] = hub.url
+        md.env["MODELSCOPE_API_TOKEN"] = "ms-secret-token"
+        allowed = md.run("get", "ms://acme/tiny-tts", "--mirror", other.url, "--to", str(out))
+        elsewhere = [a for _, a in other.auth_seen]
+    assert denied.code == 2 and "token" in denied.stderr.lower(), denied.stderr
+    assert "ms-secret-token" not in denied.stderr + allowed.stderr + allowed.stdout
+    assert allowed.code == 0, allowed.stderr
+    assert elsewhere == [], "the token went to a host it was not given for"
+
+
+def test_a_flipped_byte_is_refused_and_nothing_gets_its_final_name(md, tmp_path, ms_root):
+    out = tmp_path / "p"
+    with MsHubServer(ms_root, mode="flip") as hub:
+        r = md.run("get", "ms://acme/tiny-tts", "--mirror", hub.url, "--to", str(out), "--include", "model.*")
+    assert r.code != 0
+    assert "sha256" in r.stderr.lower(), r.stderr
+    assert not (out / "model.safetensors").exists()
