@@ -112,6 +112,7 @@ class EngineBridge(QObject):
     publishReady = Signal(int, object)  # request number, core.publish_flow.Published or ModelDeskError
     lockStatus = Signal(str, object)  # project folder, core.lock_status.LockStatus or None (no lock)
     filePlaced = Signal(str, str, str)  # job id, where a file the library held was placed, link mode
+    jobNote = Signal(str, str)  # job id, what the user should know of it (which files two hubs serve)
     probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
@@ -194,6 +195,8 @@ class EngineBridge(QObject):
                 self.dhtNodes.emit(nodes)
             case ev.FilePlaced(job_id=job_id, path=path, mode=mode):
                 self.filePlaced.emit(job_id, path, mode)
+            case ev.JobNote(job_id=job_id, message=message):
+                self.jobNote.emit(job_id, message_text(message))
             case ev.FilesChecked() | ev.PeersServed() | ev.EngineStopped():
                 pass  # the Files tab polls details; the thanks board reads the library; quit waits itself
             case _:
@@ -233,16 +236,20 @@ class EngineBridge(QObject):
     def add_source(self, text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
                    mirrors: tuple[str, ...] = (), resolved=None, hub_cache: bool = False, urls: tuple[str, ...] = (),
                    sha256: str = "") -> Future:
-        """hub_cache: a hub repo also goes into the Hugging Face cache (HF_HUB_CACHE, as huggingface_hub
-        finds it) once complete. urls, sha256: a plain file's other URLs and its published sha256."""
+        """hub_cache: a hub repo also goes into its hub's cache once complete (HF_HUB_CACHE, where
+        huggingface_hub finds it; MODELSCOPE_CACHE, where modelscope finds it). urls, sha256: a plain
+        file's other URLs and its published sha256."""
         from modeldesk.core.sources.adds import HttpAdd, check_sha256
         from modeldesk.core.config.hf_env import hub_cache_dir
+        from modeldesk.core.library.ms_cache import ms_cache_dir
+        from modeldesk.core.sources.classify import hub_of
         from modeldesk.core.sources.intake import build_add
 
         def add():
+            cache = (ms_cache_dir() if hub_of(text) == "ms" else hub_cache_dir()) if hub_cache else None
             request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
                                 proxy=self._manager.proxy,  # engine settings apply
-                                hub_cache=str(hub_cache_dir()) if hub_cache else None)
+                                hub_cache=str(cache) if cache else None)
             if isinstance(request, HttpAdd) and (urls or sha256):
                 request = dataclasses.replace(request, urls=(*request.urls, *urls),
                                               sha256=check_sha256(sha256) if sha256 else None)

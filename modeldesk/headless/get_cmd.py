@@ -49,8 +49,8 @@ def get_adds(args) -> list:
                 continue
             seen[add.source.job_id] = len(adds)
         adds.append(add)
-    if args.hub_cache is not None:
-        adds = _into_hub_cache(adds, args.hub_cache)
+    if args.hub_cache is not None or args.ms_cache is not None:
+        adds = _into_hub_cache(adds, args.hub_cache, args.ms_cache)
     files = [a for a in adds if isinstance(a, HttpAdd)]
     if args.url or args.sha256:
         if len(files) != 1:
@@ -68,12 +68,18 @@ def _together(a: TorrentAdd, b: TorrentAdd) -> TorrentAdd:
     return dataclasses.replace(meta, source=dataclasses.replace(meta.source, text=link))
 
 
-def _into_hub_cache(adds: list, cache: str) -> list:
-    """--hub-cache [CACHE]: each hub repo is placed into the cache too once it is complete."""
-    if not any(isinstance(a, HubAdd) for a in adds):
-        raise BadInputError("--hub-cache goes with hub repos (hf://org/name or a hub URL).")
-    folder = str(_cache_folder(cache))
-    return [dataclasses.replace(a, hub_cache=folder) if isinstance(a, HubAdd) else a for a in adds]
+def _into_hub_cache(adds: list, cache: str | None, ms_cache: str | None = None) -> list:
+    """--hub-cache [CACHE] and --ms-cache [CACHE]: each Hugging Face or ModelScope repo is placed into
+    its hub's cache too once it is complete."""
+    for given, hub, flag, form in ((cache, "hf", "--hub-cache", "hf://org/name"),
+                                   (ms_cache, "ms", "--ms-cache", "ms://owner/name")):
+        if given is not None and not any(isinstance(a, HubAdd) and a.ref.hub == hub for a in adds):
+            raise BadInputError(f"{flag} goes with hub repos on {'Hugging Face' if hub == 'hf' else 'ModelScope'} "
+                                f"({form} or its URL).")
+    folders = {"hf": None if cache is None else str(_cache_folder(cache)),
+               "ms": None if ms_cache is None else str(_ms_cache_folder(ms_cache))}
+    return [dataclasses.replace(a, hub_cache=folders[a.ref.hub]) if isinstance(a, HubAdd) and folders[a.ref.hub]
+            else a for a in adds]
 
 
 def _cache_folder(cache: str) -> Path:
@@ -81,14 +87,25 @@ def _cache_folder(cache: str) -> Path:
     return Path(cache).expanduser().absolute() if cache else hub_cache_dir()
 
 
-def report_hub_cache(project: str, cache: str, output: Output) -> None:
-    """Where each hub repo of a completed folder is in the hub cache (nothing when placing it failed: the
-    job's finish carried a notice that said why)."""
-    from modeldesk.core.library.hf_cache import repo_folder
+def _ms_cache_folder(cache: str) -> Path:
+    """--ms-cache's folder: the one named, else the official modelscope client's (MODELSCOPE_CACHE)."""
+    from modeldesk.core.library.ms_cache import ms_cache_dir
 
-    folder = _cache_folder(cache)
-    for source in hub_sources_in(Path(project)):
-        snapshot = folder / repo_folder(source["repo"]) / "snapshots" / source["commit"]
+    return Path(cache).expanduser().absolute() if cache else ms_cache_dir()
+
+
+def report_hub_cache(project: str, cache: str | None, ms_cache: str | None, output: Output) -> None:
+    """Where each hub repo of a completed folder is in its hub's cache (nothing when placing it failed:
+    the job's finish carried a notice that said why)."""
+    from modeldesk.core.library import hf_cache, ms_cache as msc
+
+    for source in hub_sources_in(Path(project), ("hf", "ms")):
+        if source.get("kind") == "ms" and ms_cache is not None:
+            snapshot = _ms_cache_folder(ms_cache) / msc.repo_folder(source["repo"]) / "snapshots" / source["commit"]
+        elif source.get("kind") == "hf" and cache is not None:
+            snapshot = _cache_folder(cache) / hf_cache.repo_folder(source["repo"]) / "snapshots" / source["commit"]
+        else:
+            continue
         if snapshot.is_dir():
             output.result("hub_cache", f"{source['repo']} is in the hub cache: {snapshot}",
                           {"repo": source["repo"], "snapshot": str(snapshot)})

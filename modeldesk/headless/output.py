@@ -99,6 +99,8 @@ class Output:
                 self.info(f"placed from the library ({mode}, not downloaded): {path} ← {source}")
             case ev.SeedingLimitReached(job_id=job_id, reason=reason):
                 self.info(f"stopped seeding {job_id}: {reason}")
+            case ev.JobNote(message=message):
+                self.info(str(message))
             case ev.JobFailed(reason=reason):
                 self.error(str(reason))
             case (ev.JobPaused() | ev.JobMoved() | ev.SessionStats() | ev.JobRemoved() | ev.PeersServed()
@@ -208,6 +210,8 @@ def event_dict(event: ev.Event) -> dict | None:
                     **({"notice": str(event.notice)} if event.notice else {})}
         case ev.SeedingLimitReached():
             return {"event": "seeding_limit", "job_id": event.job_id, "reason": str(event.reason)}
+        case ev.JobNote():
+            return {"event": "note", "job_id": event.job_id, "message": str(event.message)}
         case ev.JobFailed():
             return {"event": "failed", "job_id": event.job_id, "reason": str(event.reason),
                     "exit_code": event.exit_code}

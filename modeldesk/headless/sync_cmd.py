@@ -94,7 +94,8 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
         picks = Selection(include=tuple(glob_escape(f.path) for f in files))
         pinned = tuple((f.path, f.size, f.sha256) for f in files)  # a swarm's files are checked against these
         if model.repo and model.commit:
-            adds.append(HubAdd(RepoRef(model.repo, model.commit), folder, picks, mirrors=mirrors + model.mirrors,
+            ref = RepoRef(model.repo, model.commit, hub=model.hub)
+            adds.append(HubAdd(ref, folder, picks, mirrors=mirrors + model.mirrors,
                                swarms=((model.commit, model.magnet),) if model.magnet else (), expected=pinned))
         elif model.urls:
             adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))

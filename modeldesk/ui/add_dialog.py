@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from modeldesk.bridge import EngineBridge, Preview, error_text
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.config.hf_env import hub_cache_dir
+from modeldesk.core.library.ms_cache import ms_cache_dir
+from modeldesk.core.sources.classify import hub_of
 from modeldesk.core.contracts.models import FileEntry, Selection
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.units import fmt_bytes
@@ -199,8 +201,8 @@ class AddDialog(QDialog):
         box.setEditable(True)
         box.addItems(["", *known])
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        box.lineEdit().setPlaceholderText(self.tr("optional: an HF-compatible mirror for this download, "
-                                                  "e.g. https://hf-mirror.com"))
+        box.lineEdit().setPlaceholderText(self.tr("optional: a mirror for this download (https://hf-mirror.com), "
+                                                  "or the same model on another hub (ms://owner/name)"))
         return box
 
     # ---- reading the source ------------------------------------------------------------
@@ -236,12 +238,27 @@ class AddDialog(QDialog):
             self._update_totals()
         self._update_ok()
 
+    def _name_hub_cache(self, hub: str) -> None:
+        """The cache box names the cache of the repo's hub, and where that is."""
+        if hub == "ms":
+            self.hub_cache.setText(self.tr("Also put it in the ModelScope cache (modelscope's snapshot_download "
+                                           "finds it there)"))
+            where = ms_cache_dir()
+        else:
+            self.hub_cache.setText(self.tr("Also put it in the Hugging Face cache (transformers and "
+                                           "huggingface_hub find it there)"))
+            where = hub_cache_dir()
+        self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
+                                          "no second copy on the same disk.").replace("%1", str(where)))
+
     def _show_for(self, kind: SourceKind | None) -> None:
         """The parts of the dialog that fit a source of this kind (None: not read yet). A plain URL has
         nothing to seed and one file of a size unknown until it is asked; a hub repo's job seeds only
         when it joins a swarm the library knows for its commit, and then always."""
         is_file = kind is SourceKind.FILE
         self.hub_cache.setVisible(kind is SourceKind.HUB)
+        if kind is SourceKind.HUB:
+            self._name_hub_cache(hub_of(self.source.text()))
         self.seed.setVisible(kind is not None and kind.is_torrent)
         self.files.setVisible(not is_file)
         # An HF-compatible mirror serves hub repos (and torrents that name one); a plain URL takes other

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         b.jobMoved.connect(self._on_moved)
         b.limitsSet.connect(lambda job_id, down, up: self.model.change(job_id, limits=(down, up)))
         b.filePlaced.connect(lambda job_id, path, mode: self.status.show_placed(path, mode))
+        b.jobNote.connect(lambda job_id, text: self.status.showMessage(text, 20_000))
         b.lockStatus.connect(self.side.set_lock_status)
 
     # ---- engine events -----------------------------------------------------------------

@@ -80,52 +80,52 @@
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="213"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="265"/>
-        <location filename="../../modeldesk/core/http/engine.py" line="322"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="214"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="266"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="323"/>
         <source>No HTTP job {job_id}.</source>
         <translation>没有 HTTP 任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="220"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="221"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="190"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="223"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="224"/>
         <location filename="../../modeldesk/core/torrent/engine.py" line="288"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="262"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="263"/>
         <source>{name} is being moved to another folder; pick its files when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="267"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="268"/>
         <source>{name} is a single file: there are no other files to pick.</source>
         <translation>{name} 只有一个文件：没有其他文件可选。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="274"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="275"/>
         <source>Keep at least one file of {name}; to stop it, pause or remove it.</source>
         <translation>{name} 至少要保留一个文件；要停止它，请暂停或删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="329"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="330"/>
         <location filename="../../modeldesk/core/torrent/placement.py" line="37"/>
         <source>{name} is already being moved.</source>
         <translation>{name} 已在移动中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="367"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="368"/>
         <source>{name} is being moved to another folder; remove it when the move has ended.</source>
         <translation>{name} 正在移动到另一个文件夹；请在移动结束后再删除。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/engine.py" line="455"/>
+        <location filename="../../modeldesk/core/http/engine.py" line="458"/>
         <source>{name}: unexpected error ({exc}).</source>
         <translation>{name}：意外错误（{exc}）。</translation>
     </message>
@@ -160,37 +160,37 @@
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="67"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="68"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="76"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="77"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="95"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="93"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="96"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="101"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="104"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="105"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="122"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="130"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="114"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="108"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="116"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="118"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="114"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="122"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -220,32 +220,32 @@
         <translation>已设置 HF_HUB_OFFLINE，而 {project} 中的 {repo_id} 副本没有任何选中的文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="62"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="66"/>
         <source>No hub endpoint to ask: add a mirror, or turn the official hub back on.</source>
         <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="108"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="121"/>
         <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="72"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="73"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="82"/>
-        <source>{name} is complete in its folder, but it could not be put into the Hugging Face cache {cache}: {error}</source>
-        <translation>{name} 已在其文件夹中下载完成，但未能放入 Hugging Face 缓存 {cache}：{error}</translation>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="88"/>
+        <source>{name} is complete in its folder, but it could not be put into the {hub} cache {cache}: {error}</source>
+        <translation>{name} 已在其文件夹中下载完成，但未能放入 {hub} 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="195"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="207"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="208"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="220"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -320,88 +320,88 @@
         <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="62"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="64"/>
         <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
         <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="71"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="73"/>
         <source>{key} = {value} is not valid</source>
         <translation>{key} = {value} 无效</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="78"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="80"/>
         <source>{key} must be a list of {prefixes} addresses</source>
         <translation>{key} 必须是 {prefixes} 地址的列表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="85"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="87"/>
         <source>a [[model.file]] entry is not a table</source>
         <translation>有一个 [[model.file]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="89"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="91"/>
         <source>the size of {path!r} is not a byte count</source>
         <translation>{path!r} 的大小不是字节数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="98"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="100"/>
         <source>a [[model]] entry is not a table</source>
         <translation>有一个 [[model]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="106"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="108"/>
         <source>the model {name!r} lists no file</source>
         <translation>模型 {name!r} 没有列出任何文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="115"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="118"/>
         <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
         <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="118"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="121"/>
         <source>the magnet of {name!r} is not a magnet link with an info-hash</source>
         <translation>{name!r} 的磁力链接不是带有 info-hash 的磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="131"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="134"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="133"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="136"/>
         <source>it nests too deeply to be a lock</source>
         <translation>它的嵌套层级太深，不可能是锁文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="136"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="139"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="141"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="144"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="145"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="148"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="155"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="158"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="158"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="161"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="255"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="162"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="165"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
@@ -532,22 +532,22 @@
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="74"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="75"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="87"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="88"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="121"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="122"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="162"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="163"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
@@ -1015,6 +1015,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/library/hf_cache.py" line="50"/>
+        <location filename="../../modeldesk/core/library/ms_cache.py" line="48"/>
         <source>{project} holds no hub repo at a known commit; it cannot go into the hub cache.</source>
         <translation>{project} 中没有处于已知提交的 Hub 仓库，无法放入 Hub 缓存。</translation>
     </message>
@@ -1240,150 +1241,172 @@
         <translation>{text!r} 没有指明文件（应为 …/file/view/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="103"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="87"/>
+        <source>{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with `modeldesk token set --host {host}`, or MODELSCOPE_API_TOKEN.</source>
+        <translation>{endpoint} 上的 {repo_id} 需要 ModelScope 令牌（{message}）：请用 `modeldesk token set --host {host}` 设置，或设置 MODELSCOPE_API_TOKEN。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="111"/>
         <source>{repo_id} has no branch or tag {revision} on ModelScope.</source>
         <translation>{repo_id} 在 ModelScope 上没有名为 {revision} 的分支或标签。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="174"/>
-        <source>{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with `modeldesk token set --host {host}`.</source>
-        <translation>{endpoint} 上的 {repo_id} 需要 ModelScope 令牌（{message}）：请用 `modeldesk token set --host {host}` 设置。</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="177"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="187"/>
         <source>{endpoint} refused {repo_id}: {message}</source>
         <translation>{endpoint} 拒绝了 {repo_id}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="74"/>
+        <source>{mirror} was not used as a mirror of {repo_id}: {error}</source>
+        <translation>{mirror} 未被用作 {repo_id} 的镜像：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="87"/>
+        <source>All {total} files of {repo_id} come from {label} and from {names} at once.</source>
+        <translation>{repo_id} 的全部 {total} 个文件同时从 {label} 和 {names} 下载。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="89"/>
+        <source>{shared_count} of {total} files of {repo_id} come from {label} and from {names} at once; {alone_count} come from {label} only (no sha256 both hubs agree on): {shown}</source>
+        <translation>{repo_id} 的 {total} 个文件中有 {shared_count} 个同时从 {label} 和 {names} 下载；{alone_count} 个只从 {label} 下载（两边没有一致的 sha256）：{shown}</translation>
     </message>
 </context>
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="116"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="118"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="178"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="179"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="186"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
-        <source>optional: an HF-compatible mirror for this download, e.g. https://hf-mirror.com</source>
-        <translation>可选：本次下载使用的 HF 兼容镜像，例如 https://hf-mirror.com</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="189"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
         <source>optional: other URLs of the same file, one per line</source>
         <translation>可选：同一文件的其他网址，每行一个</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="192"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="194"/>
         <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
         <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="134"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="248"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="148"/>
         <source>Other URLs:</source>
         <translation>其他网址：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
         <source>SHA-256:</source>
         <translation>SHA-256：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="152"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="204"/>
+        <source>optional: a mirror for this download (https://hf-mirror.com), or the same model on another hub (ms://owner/name)</source>
+        <translation>可选：本次下载的镜像（https://hf-mirror.com），或另一个 Hub 上的同一模型（ms://owner/name）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="233"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="235"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="258"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="244"/>
+        <source>Also put it in the ModelScope cache (modelscope&apos;s snapshot_download finds it there)</source>
+        <translation>同时放入 ModelScope 缓存（modelscope 的 snapshot_download 能在那里找到它）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="265"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="282"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="291"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="308"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="294"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="311"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="299"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="316"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="299"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="316"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1815,17 +1838,17 @@ or press Add… on the toolbar.</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="235"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="400"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="401"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="401"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="402"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>

@@ -5,6 +5,9 @@ with and without the token, and a flipped byte refused with nothing under its fi
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -66,7 +69,7 @@ def test_a_gated_repo_needs_its_token_and_the_token_goes_nowhere_else(md, tmp_pa
         md.env["MODELSCOPE_API_TOKEN"] = "ms-secret-token"
         allowed = md.run("get", "ms://acme/tiny-tts", "--mirror", other.url, "--to", str(out))
         elsewhere = [a for _, a in other.auth_seen]
-    assert denied.code == 2 and "token" in denied.stderr.lower(), denied.stderr
+    assert denied.code == 2 and f"token set --host {hub.url}" in denied.stderr, denied.stderr
     assert "ms-secret-token" not in denied.stderr + allowed.stderr + allowed.stdout
     assert allowed.code == 0, allowed.stderr
     assert elsewhere == [], "the token went to a host it was not given for"
@@ -79,3 +82,31 @@ def test_a_flipped_byte_is_refused_and_nothing_gets_its_final_name(md, tmp_path,
     assert r.code != 0
     assert "sha256" in r.stderr.lower(), r.stderr
     assert not (out / "model.safetensors").exists()
+
+
+def test_ms_cache_places_the_repo_where_the_official_client_finds_it_offline(md, tmp_path, ms_root):
+    from tests.integration.test_ms_protocol import SDK
+
+    out, cache = tmp_path / "p", tmp_path / "ms-cache"
+    with MsHubServer(ms_root) as hub:
+        r = md.run("get", "ms://acme/tiny-tts", "--mirror", hub.url, "--to", str(out), "--ms-cache", str(cache),
+                   "--json")
+    assert r.code == 0, r.stderr
+    assert '"hub_cache"' in r.stdout, r.stdout
+    assert (out / "model.safetensors").stat().st_ino == next(cache.rglob("model.safetensors")).stat().st_ino, \
+        "placed by hard link (or reflink), no second copy"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "MODELSCOPE_CACHE": str(cache),
+           "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": "127.0.0.1"}
+    found = subprocess.run([sys.executable, "-c", SDK, json.dumps({"model_id": "acme/tiny-tts",
+                                                                   "local_files_only": True})],
+                           env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    result = json.loads(found.stdout.strip().splitlines()[-1])
+    assert "ok" in result, (result, found.stderr[-800:])
+    snapshot = Path(result["ok"])
+    for rel in FILES:
+        assert (snapshot / rel).read_bytes() == (ms_root / "acme" / "tiny-tts" / rel).read_bytes(), rel
+
+
+def test_ms_cache_and_hub_cache_each_go_with_their_hub(md, tmp_path):
+    r = md.run("get", "ms://acme/tiny-tts", "--to", str(tmp_path / "p"), "--hub-cache")
+    assert r.code == 2 and "--hub-cache goes with hub repos on Hugging Face" in r.stderr, r.stderr

@@ -65,3 +65,30 @@ def test_a_hub_repo_can_also_go_into_the_hugging_face_cache(engine, window, qtbo
     for name in ("model.safetensors", "config.json"):
         assert (Path(snapshot) / name).read_bytes() == (repo / name).read_bytes()
         assert (out / name).read_bytes() == (repo / name).read_bytes()
+
+
+def test_a_modelscope_repo_lists_from_its_mirror_and_goes_into_the_modelscope_cache(engine, window, qtbot, tmp_path,
+                                                                                       monkeypatch):
+    """ms:// in the add dialog: listed from a ModelScope mirror, its cache box names ModelScope's cache, and
+    the files land where modelscope's snapshot_download looks (models/owner--name/snapshots/<revision>)."""
+    from tests.helpers.ms_hub import MsHubServer
+
+    repo = tmp_path / "ms" / "acme" / "tiny-tts"
+    write_random(repo / "model.safetensors", 300 * 1024)
+    (repo / "config.json").write_text("{}\n")
+    cache, out = tmp_path / "ms-cache", tmp_path / "proj"
+    monkeypatch.setenv("MODELSCOPE_CACHE", str(cache))
+    with MsHubServer(tmp_path / "ms") as hub:
+        dialog = window.dialogs.show_add("ms://acme/tiny-tts")
+        dialog.folder.setCurrentText(str(out))
+        dialog.mirror.setCurrentText(hub.url)
+        qtbot.waitUntil(lambda: "2 of 2 files" in dialog.status.text(), timeout=10_000)
+        assert dialog.hub_cache.isVisible() and "ModelScope cache" in dialog.hub_cache.text()
+        assert str(cache) in dialog.hub_cache.toolTip()
+        dialog.hub_cache.setChecked(True)
+        dialog.accept()
+        qtbot.waitUntil(lambda: any(e.state == JobState.FINISHED and e.project_dir == str(out)
+                                    for e in window.model.rows()), timeout=30_000)
+    placed = cache / "models" / "acme--tiny-tts" / "snapshots" / "master" / "model.safetensors"
+    qtbot.waitUntil(placed.is_file, timeout=10_000)
+    assert placed.read_bytes() == (repo / "model.safetensors").read_bytes()

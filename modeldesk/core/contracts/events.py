@@ -53,6 +53,15 @@ class JobFinished:
 
 
 @dataclass(frozen=True)
+class JobNote:
+    """Something the user should know about a job that neither stops nor fails it (which files two
+    hubs serve, a mirror left out)."""
+
+    job_id: JobId
+    message: Message
+
+
+@dataclass(frozen=True)
 class SeedingLimitReached:
     job_id: JobId
     reason: Message
@@ -129,6 +138,7 @@ Event = (
     | FilesChecked
     | JobsUpdated
     | JobFinished
+    | JobNote
     | SeedingLimitReached
     | JobFailed
     | JobPaused

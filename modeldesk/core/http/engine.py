@@ -68,6 +68,7 @@ class HttpJob:
     down_limit: int = 0  # bytes/s for this job, 0 = none (the engine's limit still applies)
     skipped: tuple[FileSpec, ...] = ()  # files of the repo not wanted now
     editable: bool = False  # a hub repo: files can be picked and dropped while it is listed
+    notes: tuple[Message, ...] = ()  # said once as it starts (ev.JobNote): e.g. which files two hubs serve
 
 
 def catalog(job: HttpJob) -> list[FileSpec]:
@@ -409,6 +410,8 @@ class HttpEngine:
         limit_arenas()  # before this job's connection threads start
         if announce:
             self._emit(ev.JobAdded(job.job_id, job.name, job.project_dir))
+            for note in job.notes:
+                self._emit(ev.JobNote(job.job_id, note))
         progress = _JobProgress(job, self._emit)
         live: list[FileDownload] = []  # this run's files in flight
         with self._lock:

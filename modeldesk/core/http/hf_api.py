@@ -153,8 +153,11 @@ class HuggingFace:
     def files_of(self, pages: list, repo_id: str) -> list[HubFile]:
         return files_of_listing(pages, repo_id)
 
+    def check_status(self, status: int, ref: RepoRef, endpoint: str) -> None:
+        return None  # http/status.py reads the hub's statuses and X-Error-Code
+
     def check_answer(self, answer: Any, ref: RepoRef, endpoint: str) -> None:
-        return None  # the hub's errors are statuses (http/status.py)
+        return None  # the hub's errors are statuses
 
     def file_url(self, endpoint: str, repo_id: str, commit: str, path: str) -> str:
         return file_url(endpoint, repo_id, commit, path)

@@ -56,6 +56,7 @@ class HubClient:
                     while url:
                         r = s.get(url, params=query, timeout=self._timeout)
                         query = None
+                        api.check_status(r.status_code, ref, ep)
                         raise_for_status(r, ref.repo_id, ep, ref.revision)
                         pages.append(r.json())
                         api.check_answer(pages[-1], ref, ep)

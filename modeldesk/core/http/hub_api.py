@@ -53,6 +53,11 @@ class HubApi(Protocol):
         """The files of a listing, checked (malformed entries and paths that leave the folder refused)."""
         ...
 
+    def check_status(self, status: int, ref: RepoRef, endpoint: str) -> None:
+        """Raise the hub's own reading of an error status, where it differs from http/status.py's
+        (ModelScope's 401 means a login is needed; the Hugging Face hub's may hide a missing repo)."""
+        ...
+
     def check_answer(self, answer: Any, ref: RepoRef, endpoint: str) -> None:
         """Raise the typed error a 200 answer stands for (ModelScope says Success: false in its body)."""
         ...

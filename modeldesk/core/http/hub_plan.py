@@ -14,8 +14,10 @@ from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
 from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
 from modeldesk.core.http.hub import HubClient
-from modeldesk.core.http.hub_api import api_of
-from modeldesk.core.base.messages import N_
+from modeldesk.core.base.urls import is_http_url, split_url
+from modeldesk.core.http.hub_api import api_for_source, api_of, hub_apis
+from modeldesk.core.http.hub_pairs import Alternate, pairing_note
+from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.contracts.selection import is_selected
@@ -30,6 +32,7 @@ class HubPlan:
     files: tuple[FileSpec, ...]  # the selected files
     skipped: tuple[FileSpec, ...]  # the rest of the repo, to be picked later in the Files tab
     manifest_files: tuple[dict, ...]  # one entry per file of the repo, selected or not
+    note: Message | None = None  # which files also come from another hub's repo (hub_pairs.py)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
     hub as it does for that client; else the official hub (unless turned off)."""
     api = api_of(ref)
     env = api.env_endpoints()
-    eps = ([ref.endpoint] if ref.endpoint else []) + list(mirrors) + env
+    mirrors = tuple(m for m in mirrors if api_for_source(m) is None)  # a hub repo given as a mirror: hub_pairs.py
+    eps = ([ref.endpoint] if ref.endpoint else []) + [m for m in mirrors if not _another_hubs(m, api)] + env
     if use_official and not env:
         eps.append(api.official)
     eps = list(dict.fromkeys(e.rstrip("/") for e in eps))
@@ -62,6 +66,14 @@ def hub_endpoints(ref: RepoRef, mirrors: tuple[str, ...], use_official: bool) ->
         raise BadInputError(N_("No hub endpoint to ask: add a mirror, or turn the official hub back on."),
                             hint="mirror")
     return eps
+
+
+def _another_hubs(endpoint: str, api) -> bool:
+    """A mirror on a host another hub claims (hf-mirror.com for a ModelScope repo, modelscope.cn for a
+    Hugging Face one) is not asked: a mirror given for every hub model (`sync --mirror`) serves its own."""
+    host = split_url(endpoint).netloc if is_http_url(endpoint) else ""
+    return any(host in other.known_hosts or host in {split_url(e).netloc for e in other.env_endpoints()}
+               for other in hub_apis() if other.scheme != api.scheme)
 
 
 def hub_mirrors_of(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
@@ -98,8 +110,9 @@ def manifest_entry(f: HubFile) -> dict:
 
 def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: list[str],
                  credentials: Credentials | None = None, listing: HubListing | None = None,
-                 proxy: Proxy | None = None) -> HubPlan:
-    """`listing`: the repo as a preview already pinned and listed it (else it is asked for now)."""
+                 proxy: Proxy | None = None, alternates: tuple[Alternate, ...] = ()) -> HubPlan:
+    """`listing`: the repo as a preview already pinned and listed it (else it is asked for now).
+    `alternates`: the same model on other hubs; a file with the same sha256 there has their URLs too."""
     if listing is None or listing.ref != ref:
         listing = list_repo(ref, endpoints, credentials, proxy)
     commit, listed, api = listing.commit, list(listing.files), api_of(ref)
@@ -118,11 +131,16 @@ def plan_hub_job(ref: RepoRef, project: Path, selection: Selection, endpoints: l
     skipped: list[FileSpec] = []
     manifest: list[dict] = []
     chosen_paths = {f.path for f in chosen}
+    shared: set[str] = set()
     for f in listed:
         urls = tuple(api.file_url(ep, ref.repo_id, commit, f.path) for ep in endpoints)
+        if f.sha256 and (more := tuple(u for a in alternates for u in a.urls_of(f.sha256))):
+            urls += more
+            shared.add(f.path)
         git = None if f.sha256 else f.blob_sha1 or None
         spec = FileSpec(urls, project / f.path, f.size, f.sha256, git, f.xet)
         (specs if f.path in chosen_paths else skipped).append(spec)
         manifest.append(manifest_entry(f))
+    note = pairing_note(ref.repo_id, chosen, shared, list(alternates), api.label)
     return HubPlan(hub_job_id(ref.repo_id, project, ref.hub), ref.repo_id, commit, tuple(endpoints), tuple(specs),
-                   tuple(skipped), tuple(manifest))
+                   tuple(skipped), tuple(manifest), note)

@@ -81,6 +81,14 @@ def _url_ref(text: str) -> RepoRef:
     return RepoRef(repo_id, rev, endpoint, glob_escape(inner), hub="ms")
 
 
+def _needs_token(ref: RepoRef, endpoint: str, why: str) -> AccessDeniedError:
+    url = split_url(endpoint)
+    host = url.netloc if url.scheme == "https" else f"{url.scheme}://{url.netloc}"  # the scope `token set` takes
+    return AccessDeniedError(N_("{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with "
+                                "`modeldesk token set --host {host}`, or MODELSCOPE_API_TOKEN."),
+                             repo_id=ref.repo_id, endpoint=endpoint, message=why, host=host)
+
+
 def commit_of(answer: Any, ref: RepoRef) -> str:
     """The commit a revision names: the Revision every entry of a listing at that revision carries (how
     the official client's listings pin it), or a revisions answer's CommitId for that branch or tag."""
@@ -167,13 +175,15 @@ class ModelScope:
     def files_of(self, pages: list, repo_id: str) -> list[HubFile]:
         return files_of_listing(pages, repo_id)
 
+    def check_status(self, status: int, ref: RepoRef, endpoint: str) -> None:
+        if status in (401, 403):
+            raise _needs_token(ref, endpoint, f"HTTP {status}")
+
     def check_answer(self, answer: Any, ref: RepoRef, endpoint: str) -> None:
         if isinstance(answer, dict) and answer.get("Success") is False:
             message = str(answer.get("Message") or answer.get("Code") or "")[:200]
             if "login" in message.lower() or "auth" in message.lower():
-                raise AccessDeniedError(N_("{repo_id} on {endpoint} needs a ModelScope token ({message}): set one "
-                                           "with `modeldesk token set --host {host}`."), repo_id=ref.repo_id,
-                                        endpoint=endpoint, message=message, host=split_url(endpoint).netloc)
+                raise _needs_token(ref, endpoint, message)
             raise BadSourceError(N_("{endpoint} refused {repo_id}: {message}"), endpoint=endpoint,
                                  repo_id=ref.repo_id, message=message)
 

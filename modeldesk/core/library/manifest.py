@@ -72,14 +72,14 @@ def read_manifest(m: Path) -> tuple[dict, list[dict]]:
     return (source if isinstance(source, dict) else {}), files
 
 
-def _hub_manifests(project: Path):
-    """(source, files) of each hub repo whose manifest the folder holds (damaged manifests skipped)."""
+def _hub_manifests(project: Path, kinds: tuple[str, ...] = ("hf", "ms")):
+    """(source, files) of each hub repo (of those hubs) whose manifest the folder holds (damaged ones skipped)."""
     for m in sorted((Path(project) / MANIFEST_DIR).glob("manifest-*.json")):
         try:
             source, files = read_manifest(m)
         except (BadInputError, OSError):
             continue
-        if source.get("kind") == "hf" and isinstance(source.get("repo"), str):
+        if source.get("kind") in kinds and isinstance(source.get("repo"), str):
             yield source, files
 
 
@@ -88,9 +88,10 @@ def hub_repos_in(project: Path) -> dict[str, set[str]]:
     return {source["repo"]: {e["path"] for e in files} for source, files in _hub_manifests(project)}
 
 
-def hub_sources_in(project: Path) -> list[dict]:
-    """The manifest sources ({"repo", "commit", "revision", …}) of the hub repos the folder holds at a commit."""
-    return [source for source, _ in _hub_manifests(project) if isinstance(source.get("commit"), str)]
+def hub_sources_in(project: Path, kinds: tuple[str, ...] = ("hf",)) -> list[dict]:
+    """The manifest sources ({"kind", "repo", "commit", "revision", …}) of the repos of those hubs the folder
+    holds at a commit (by default the Hugging Face ones: what goes into the Hugging Face cache)."""
+    return [source for source, _ in _hub_manifests(project, kinds) if isinstance(source.get("commit"), str)]
 
 
 def verify_manifests(project: Path) -> VerifyResult | None:

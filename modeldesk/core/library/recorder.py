@@ -51,7 +51,7 @@ def record(lib: Library, event: ev.Event, running: Callable[[], list[str]]) -> e
             lib.remove(job_id)
         case ev.EngineStopped():
             lib.mark_stopped(running())
-        case ev.FilesChecked() | ev.Listening() | ev.SessionStats() | ev.FilePlaced():
+        case ev.FilesChecked() | ev.Listening() | ev.SessionStats() | ev.FilePlaced() | ev.JobNote():
             pass  # nothing the library keeps
         case _:
             assert_never(event)

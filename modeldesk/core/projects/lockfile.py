@@ -27,6 +27,7 @@ from modeldesk.core.base.repo_ids import COMMIT, REPO_ID
 LOCK_VERSION = 1
 _HEADER = "# Written by `modeldesk lock`; `modeldesk sync` makes the project match it. Keep it in version control.\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_HUBS = re.compile(r"^(hf|ms)$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class LockedModel:
     name: str
     files: tuple[LockedFile, ...]
     repo: str | None = None  # a hub repo: org/name at `commit`
+    hub: str = "hf"  # which hub `repo` is on: "hf" (Hugging Face and its mirrors) or "ms" (ModelScope)
     revision: str | None = None
     commit: str | None = None
     mirrors: tuple[str, ...] = ()  # hub endpoints it came from
@@ -106,7 +108,8 @@ def _model(d: object, what: str) -> LockedModel:
         raise _fail(what, Message.of(N_("the model {name!r} lists no file"), name=short(name)))
     model = LockedModel(
         path=path, name=name, files=tuple(sorted((_file(f, what) for f in files), key=lambda f: f.path)),
-        repo=_str(d, "repo", what, REPO_ID), revision=_str(d, "revision", what),
+        repo=_str(d, "repo", what, REPO_ID), hub=_str(d, "hub", what, _HUBS) or "hf",
+        revision=_str(d, "revision", what),
         commit=_str(d, "commit", what, COMMIT),
         mirrors=_strs(d, "mirrors", what, ("http://", "https://")), magnet=_str(d, "magnet", what),
         urls=_strs(d, "urls", what, ("http://", "https://")),
@@ -168,6 +171,8 @@ def _model_doc(m: LockedModel) -> dict:
     for key in ("repo", "revision", "commit", "magnet"):
         if getattr(m, key) is not None:
             doc[key] = getattr(m, key)
+    if m.repo is not None and m.hub != "hf":  # a lock without `hub` means Hugging Face, as before hubs were two
+        doc["hub"] = m.hub
     if m.mirrors:
         doc["mirrors"] = list(m.mirrors)
     if m.urls:
@@ -197,4 +202,5 @@ def locked_swarms(folder: str | Path, repo_id: str) -> tuple[tuple[str, str], ..
         lock = read_lock(path)
     except BadInputError:
         return ()
-    return tuple((m.commit, m.magnet) for m in lock.models if m.repo == repo_id and m.commit and m.magnet)
+    return tuple((m.commit, m.magnet) for m in lock.models
+                 if m.repo == repo_id and m.hub == "hf" and m.commit and m.magnet)

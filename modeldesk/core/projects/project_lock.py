@@ -56,7 +56,8 @@ def _hub_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: Blo
                                    "verify {folder}` and get, then lock."),
                                 entry=entry['path'], name=e.name, folder=folder)
         files.append(LockedFile(entry["path"], entry["size"], _pinned(index, f, entry.get("sha256"))))
-    return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name,
+    hub = str(source.get("kind")) if source.get("kind") in ("hf", "ms") else "hf"
+    return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name, hub=hub,
                        revision=source.get("revision"), commit=source.get("commit"),
                        mirrors=tuple(u for u in source.get("mirrors", ()) if isinstance(u, str)))
 
@@ -239,6 +240,6 @@ def write_hub_manifests(project: Path, lock: Lock) -> None:
         if model.repo and model.commit and not model.magnet:
             folder = project if model.path == "." else project / model.path
             write_manifest(folder, model.repo, {
-                "kind": "hf", "repo": model.repo, "revision": model.revision or model.commit,
+                "kind": model.hub, "repo": model.repo, "revision": model.revision or model.commit,
                 "commit": model.commit, "mirrors": list(model.mirrors)},
                 [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in model.files], root=project)

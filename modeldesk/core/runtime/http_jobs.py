@@ -27,6 +27,7 @@ from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
 from modeldesk.core.http.hub_api import api_of
+from modeldesk.core.http.hub_pairs import list_alternates, split_mirrors
 from modeldesk.core.runtime.hub_offline import offline_listing
 from modeldesk.core.http.hub_plan import HubListing, plan_hub_job
 from modeldesk.core.base.errors import BadInputError, ModelDeskError
@@ -74,14 +75,20 @@ class HubManifest:
         notice = None
         if self.hub_cache:
             try:
-                from modeldesk.core.library.hf_cache import export_to_hub_cache  # --hub-cache only
+                if self.source.get("kind") == "ms":  # --ms-cache
+                    from modeldesk.core.library.ms_cache import export_to_ms_cache
 
-                export_to_hub_cache(self.project, self.source, written, Path(self.hub_cache))
+                    export_to_ms_cache(self.project, self.source, written, Path(self.hub_cache))
+                else:  # --hub-cache
+                    from modeldesk.core.library.hf_cache import export_to_hub_cache
+
+                    export_to_hub_cache(self.project, self.source, written, Path(self.hub_cache))
             except (ModelDeskError, OSError) as exc:
                 log.info("%s could not be placed into the hub cache %s: %s", self.name, self.hub_cache, exc)
                 notice = Message.of(N_("{name} is complete in its folder, but it could not be put into the "
-                                       "Hugging Face cache {cache}: {error}"),
-                                    name=self.name, cache=self.hub_cache, error=exc)
+                                       "{hub} cache {cache}: {error}"), name=self.name,
+                                    hub="ModelScope" if self.source.get("kind") == "ms" else "Hugging Face",
+                                    cache=self.hub_cache, error=exc)
         return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")], notice
 
 
@@ -152,7 +159,11 @@ class HttpJobs:
         else:
             listing = add.listing
             endpoints = access.endpoints(add.ref, add.mirrors)
-        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, access.proxy)
+        _, other_repos = split_mirrors(add.mirrors)  # the same model on another hub: its files too
+        alternates, notes = ([], []) if offline else list_alternates(
+            add.ref, other_repos, lambda ref: access.endpoints(ref), credentials, access.proxy)
+        plan = plan_hub_job(add.ref, project, add.selection, endpoints, credentials, listing, access.proxy,
+                            tuple(alternates))
         job_id = add.job_id or plan.job_id
         self._refuse_running(job_id, plan.name)
         self._refuse_overwriting(project, plan.name, {str(spec.dest.relative_to(project)) for spec in plan.files})
@@ -169,7 +180,8 @@ class HttpJobs:
                 "mirrors": list(plan.endpoints)}, plan.manifest_files,
                 {str(spec.dest.relative_to(project)) for spec in plan.files}, add.hub_cache)
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
-                      down_limit=add.limits[0], skipped=plan.skipped, editable=True)
+                      down_limit=add.limits[0], skipped=plan.skipped, editable=True,
+                      notes=(*notes, *((plan.note,) if plan.note else ())))
         return self.engine.add(job)
 
     def add_http(self, add: HttpAdd) -> Future:

@@ -39,6 +39,14 @@ def hub_hosts(mirrors: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(KNOWN_HUB_HOSTS) | env | {split_url(m).netloc for m in mirrors}
 
 
+def hub_of(text: str) -> str:
+    """Which hub a hub source is on: "ms" for ModelScope's, else "hf" (Hugging Face and its mirrors)."""
+    from modeldesk.core.http.hub_api import api_for_source
+
+    api = api_for_source(text.strip())
+    return api.scheme if api is not None else "hf"
+
+
 def classify(text: str, hosts: frozenset[str] | set[str] | None = None) -> Source:
     """What `text` is. Anything that is no link and no info-hash is taken for a .torrent path; reading
     it says what is wrong with it. A URL's kind is read from its shape and `hosts` (hub_hosts() when

@@ -32,6 +32,9 @@ def add_parsers(sub) -> None:
                      help="also place hub repos into the Hugging Face cache, where from_pretrained('org/name') "
                           "finds them (default: $HF_HUB_CACHE or ~/.cache/huggingface/hub); by reflink or hard "
                           "link, so no second copy on one disk")
+    get.add_argument("--ms-cache", nargs="?", const="", metavar="CACHE",
+                     help="also place ModelScope repos where modelscope's snapshot_download finds them (default: "
+                          "$MODELSCOPE_CACHE or ~/.cache/modelscope), by reflink or hard link")
     get.add_argument("--dry-run", action="store_true",
                      help="list the files and bytes it would fetch (and what is already here); fetch nothing")
     get.add_argument("--include", action="append", default=[], metavar="GLOB",
@@ -70,6 +73,6 @@ def _plan(args, paths, output):
     from modeldesk.headless.runner import RunOptions
 
     options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
-    if args.hub_cache is not None:
-        options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, output)
+    if args.hub_cache is not None or args.ms_cache is not None:
+        options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, args.ms_cache, output)
     return get_adds(args), options

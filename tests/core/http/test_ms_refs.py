@@ -55,6 +55,9 @@ def test_endpoints_and_job_ids_are_the_hubs_own(monkeypatch):
     monkeypatch.delenv("MODELSCOPE_DOMAIN")
     assert hub_endpoints(ms("acme/tts"), (), True) == ["https://modelscope.cn"]
     assert hub_endpoints(RepoRef("acme/tts"), (), True) == ["https://huggingface.co"]
+    # a mirror on another hub's host is not asked for this one's repos (sync --mirror gives one to every model)
+    assert hub_endpoints(ms("acme/tts"), ("https://hf-mirror.com", "http://lab:1"), False) == ["http://lab:1"]
+    assert hub_endpoints(RepoRef("acme/tts"), ("https://modelscope.cn", "http://lab:1"), False) == ["http://lab:1"]
     from pathlib import Path
 
     assert hub_job_id("acme/tts", Path("/p"), "ms") != hub_job_id("acme/tts", Path("/p"))
@@ -95,6 +98,9 @@ def test_answers_read_as_the_official_client_reads_them():
     assert [(f.path, f.size, f.sha256) for f in files] == [("onnx/model.onnx", 5, "ab" * 32), ("README.md", 3, None)]
     with pytest.raises(UnsafePathError):
         files_of_listing([{"Data": {"Files": [{"Path": "../x", "Type": "blob", "Size": 1}]}}], "x/y")
-    with pytest.raises(AccessDeniedError, match="token set --host h"):
-        MS.check_answer({"Success": False, "Message": "login required"}, ms("x/y"), "http://h")
+    with pytest.raises(AccessDeniedError, match="token set --host http://h:8"):
+        MS.check_answer({"Success": False, "Message": "login required"}, ms("x/y"), "http://h:8")
+    with pytest.raises(AccessDeniedError, match="token set --host modelscope.cn`"):
+        MS.check_status(401, ms("x/y"), "https://modelscope.cn")
+    MS.check_status(404, ms("x/y"), "https://modelscope.cn")  # a missing repo: http/status.py says so
     MS.check_answer({"Success": True, "Data": {}}, ms("x/y"), "http://h")
