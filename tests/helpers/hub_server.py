@@ -44,11 +44,12 @@ class HubServer(LocalHttp):
         self.gated = gated or {}  # repo_id → token that opens it
         self.auth_seen: list[tuple[str, str]] = []  # (path, Authorization)
         self.requests: list[str] = []
-        self._cdn_dir = Path(tempfile.mkdtemp(prefix="hub-cdn-"))
+        self._cdn_dir = self.cdn_dir = Path(tempfile.mkdtemp(prefix="hub-cdn-"))
         self.repos: dict[str, dict] = {}
         for repo_id, folder in repo_folders(self.root):
             self._index(repo_id, folder, tags or {})
         self.cdn = FaultyServer(self._cdn_dir, cdn_mode)
+        self.cdn_base: str | None = None  # set: LFS files redirect there (a benchmark's nginx over cdn_dir)
         self._serve()
 
     # ---- data ------------------------------------------------------------------------
@@ -154,7 +155,7 @@ class HubServer(LocalHttp):
         if "lfs" in entry:
             sha = entry["lfs"]["oid"]
             h.send_response(302)
-            for k, v in {**common, "Location": f"{self.cdn.url}/{sha}", "X-Linked-Etag": f'"{sha}"',
+            for k, v in {**common, "Location": f"{self.cdn_base or self.cdn.url}/{sha}", "X-Linked-Etag": f'"{sha}"',
                          "X-Linked-Size": str(entry["size"]), "ETag": f'"{entry["oid"]}"',
                          "Content-Length": "0"}.items():
                 h.send_header(k, v)

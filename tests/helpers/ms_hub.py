@@ -20,7 +20,7 @@ import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from tests.helpers.local_http import LocalHttp, repo_files, repo_folders
 
@@ -33,6 +33,8 @@ class MsHubServer(LocalHttp):
         self.root = Path(root)
         self.gated = gated or {}  # repo_id -> the token that opens it
         self.mode = mode
+        self.files_base: str | None = None  # set: file requests are redirected there (BASE/owner/name/path), as
+        # modelscope.cn hands downloads to its storage; a benchmark puts a throttled nginx over ROOT there
         self.requests: list[str] = []
         self.auth_seen: list[tuple[str, str]] = []  # (path, Authorization or cookie)
         self.bytes_sent = 0
@@ -128,6 +130,12 @@ class MsHubServer(LocalHttp):
             return self._send(h, 404, {"Code": 10010205004, "Message": f"file {path} not found",
                                        "Success": False}, body)
         entry, f = repo["files"][path]
+        if self.files_base:
+            h.send_response(302)
+            h.send_header("Location", f"{self.files_base}/{repo_id}/{quote(path)}")
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
         data = f.read_bytes()
         if self.mode == "flip" and data:
             data = bytes([data[0] ^ 0xFF]) + data[1:]
