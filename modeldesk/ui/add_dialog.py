@@ -201,8 +201,10 @@ class AddDialog(QDialog):
         box.setEditable(True)
         box.addItems(["", *known])
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        box.lineEdit().setPlaceholderText(self.tr("optional: a mirror for this download (https://hf-mirror.com), "
-                                                  "or the same model on another hub (ms://owner/name)"))
+        box.lineEdit().setPlaceholderText(self.tr("optional: e.g. https://hf-mirror.com, or ms://owner/name"))
+        box.setToolTip(self.tr("A mirror for this download only (an HF- or ModelScope-compatible endpoint), or the "
+                               "same model on another hub (ms://owner/name, hf://org/name): files both hubs list "
+                               "with the same sha256 come from both at once."))
         return box
 
     # ---- reading the source ------------------------------------------------------------

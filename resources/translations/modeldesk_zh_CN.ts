@@ -1320,13 +1320,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="248"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="251"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="253"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
@@ -1362,51 +1362,56 @@
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="204"/>
-        <source>optional: a mirror for this download (https://hf-mirror.com), or the same model on another hub (ms://owner/name)</source>
-        <translation>可选：本次下载的镜像（https://hf-mirror.com），或另一个 Hub 上的同一模型（ms://owner/name）</translation>
+        <source>optional: e.g. https://hf-mirror.com, or ms://owner/name</source>
+        <translation>可选：例如 https://hf-mirror.com，或 ms://owner/name</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="218"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="205"/>
+        <source>A mirror for this download only (an HF- or ModelScope-compatible endpoint), or the same model on another hub (ms://owner/name, hf://org/name): files both hubs list with the same sha256 come from both at once.</source>
+        <translation>仅用于本次下载的镜像（兼容 HF 或 ModelScope 的端点），或另一个 Hub 上的同一模型（ms://owner/name、hf://org/name）：两个 Hub 都列出且 sha256 相同的文件会同时从两边下载。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="220"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="235"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="237"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="244"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="246"/>
         <source>Also put it in the ModelScope cache (modelscope&apos;s snapshot_download finds it there)</source>
         <translation>同时放入 ModelScope 缓存（modelscope 的 snapshot_download 能在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="275"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="277"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="282"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="284"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="308"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="310"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="311"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="313"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="316"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="318"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="316"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="318"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
