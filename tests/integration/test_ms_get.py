@@ -110,3 +110,31 @@ def test_ms_cache_places_the_repo_where_the_official_client_finds_it_offline(md,
 def test_ms_cache_and_hub_cache_each_go_with_their_hub(md, tmp_path):
     r = md.run("get", "ms://acme/tiny-tts", "--to", str(tmp_path / "p"), "--hub-cache")
     assert r.code == 2 and "--hub-cache goes with hub repos on Hugging Face" in r.stderr, r.stderr
+
+
+def test_a_modelscope_download_killed_midway_resumes_where_it_stopped(md, tmp_path):
+    """kill -9 halfway through a ModelScope repo (its files handed to a throttled nginx, as modelscope.cn
+    hands them to its storage): the same command again fetches only what is missing."""
+    from tests.helpers.cli import read_events
+    from tests.helpers.nginx import Nginx
+
+    repo = tmp_path / "ms" / "acme" / "big"
+    write_random(repo / "model.safetensors", 12 * 1024 * 1024)
+    (repo / "config.json").write_text("{}\n")
+    out = tmp_path / "p"
+    with MsHubServer(tmp_path / "ms") as hub, Nginx(tmp_path / "ms", tmp_path / "nginx",
+                                                    location="limit_rate 1m;") as files:
+        hub.files_base = files.url
+        args = ("get", "ms://acme/big", "--mirror", hub.url, "--to", str(out), "--json")
+        proc = md.popen(*args)
+        for e in read_events(proc):
+            if e.get("event") == "progress" and e.get("progress", 0) > 0.3:
+                break
+        proc.kill()
+        proc.wait(10)
+        first = files.bytes_served()
+        r = md.run(*args)
+        second = files.bytes_served() - first
+    assert r.code == 0, r.stderr
+    assert (out / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()
+    assert second < 0.8 * 12 * 1024 * 1024, f"fetched {second} bytes again of 12 MiB"
