@@ -95,7 +95,7 @@ def _adds(project: Path, lock: Lock, missing: list[str], mirrors: tuple[str, ...
         pinned = tuple((f.path, f.size, f.sha256) for f in files)  # a swarm's files are checked against these
         if model.repo and model.commit:
             ref = RepoRef(model.repo, model.commit, hub=model.hub)
-            adds.append(HubAdd(ref, folder, picks, mirrors=mirrors + model.mirrors,
+            adds.append(HubAdd(ref, folder, picks, mirrors=mirrors + model.mirrors + model.also,
                                swarms=((model.commit, model.magnet),) if model.magnet else (), expected=pinned))
         elif model.urls:
             adds.append(HttpAdd(model.urls, folder, sha256=files[0].sha256))

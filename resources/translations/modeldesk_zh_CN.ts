@@ -230,22 +230,22 @@
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="73"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="74"/>
         <source>{name} is complete and checked in its folder, but its manifest could not be written: {error}</source>
         <translation>{name} 已在其文件夹中下载完成并校验通过，但无法写入它的清单：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="88"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="89"/>
         <source>{name} is complete in its folder, but it could not be put into the {hub} cache {cache}: {error}</source>
         <translation>{name} 已在其文件夹中下载完成，但未能放入 {hub} 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="207"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="214"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="220"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="227"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -320,88 +320,93 @@
         <translation>另一个 ModelDesk（{holder}）正在使用 {parent} 中的库。请等它结束或停止它，然后再运行；若要把模型加到正在运行的程序中，请运行 `modeldesk SOURCE`，它会把任务转交过去。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="64"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="67"/>
         <source>{what} is not a usable lock: {why}. Write it again with `modeldesk lock`.</source>
         <translation>{what} 不是可用的锁文件：{why}。请用 `modeldesk lock` 重新生成。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="73"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="76"/>
         <source>{key} = {value} is not valid</source>
         <translation>{key} = {value} 无效</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="80"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="83"/>
         <source>{key} must be a list of {prefixes} addresses</source>
         <translation>{key} 必须是 {prefixes} 地址的列表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="87"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="90"/>
         <source>a [[model.file]] entry is not a table</source>
         <translation>有一个 [[model.file]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="91"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="94"/>
         <source>the size of {path!r} is not a byte count</source>
         <translation>{path!r} 的大小不是字节数</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="100"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="103"/>
         <source>a [[model]] entry is not a table</source>
         <translation>有一个 [[model]] 条目不是表</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="108"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="111"/>
         <source>the model {name!r} lists no file</source>
         <translation>模型 {name!r} 没有列出任何文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="118"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="122"/>
         <source>the model {name!r} names a repo without a commit, or a commit without a repo</source>
         <translation>模型 {name!r} 指明了仓库却没有提交，或有提交却没有仓库</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="121"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="125"/>
         <source>the magnet of {name!r} is not a magnet link with an info-hash</source>
         <translation>{name!r} 的磁力链接不是带有 info-hash 的磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="134"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="138"/>
+        <source>also must be a list of hub repos at a commit (ms://owner/name@COMMIT)</source>
+        <translation>also 必须是固定到某个提交的 Hub 仓库列表（ms://owner/name@COMMIT）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="150"/>
         <source>it is not TOML ({exc})</source>
         <translation>它不是 TOML（{exc}）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="136"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="152"/>
         <source>it nests too deeply to be a lock</source>
         <translation>它的嵌套层级太深，不可能是锁文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="139"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="155"/>
         <source>{what} has lock version {version}; this ModelDesk reads version {LOCK_VERSION}. Update ModelDesk, or write the lock again with `modeldesk lock`.</source>
         <translation>{what} 的锁文件版本为 {version}；此版本的 ModelDesk 读取版本 {LOCK_VERSION}。请更新 ModelDesk，或用 `modeldesk lock` 重新生成锁文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="144"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="160"/>
         <source>model must be an array of tables</source>
         <translation>model 必须是表的数组</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="148"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="164"/>
         <source>two models place a file at the same path</source>
         <translation>两个模型在同一路径放置了文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="158"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="174"/>
         <source>{shown} does not exist; write it with `modeldesk lock` in the project.</source>
         <translation>{shown} 不存在；请在项目中用 `modeldesk lock` 生成它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="161"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="177"/>
         <location filename="../../modeldesk/core/torrent/sources.py" line="255"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/lockfile.py" line="165"/>
+        <location filename="../../modeldesk/core/projects/lockfile.py" line="181"/>
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
@@ -532,22 +537,22 @@
         <translation>{folder} 中缺少 {name} 的 {entry}；请用 `modeldesk verify {folder}` 和 get 修复，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="75"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="76"/>
         <source>{path} of {name} is missing in {folder}; repair it, then lock.</source>
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="88"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="89"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="122"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="123"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="163"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="164"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>

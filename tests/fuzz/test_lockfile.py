@@ -22,7 +22,10 @@ _model = st.fixed_dictionaries(
     {"path": st.sampled_from([".", "models/a", "../up"]) | hostile_text, "name": hostile_text | _toml_values,
      "file": st.lists(_file | _toml_values, max_size=3) | _toml_values},
     optional={"repo": st.sampled_from(["acme/tts", "../x"]) | _toml_values, "commit": st.just("a" * 40) | _toml_values,
-              "magnet": hostile_text, "urls": st.lists(hostile_text, max_size=2) | _toml_values})
+              "magnet": hostile_text, "urls": st.lists(hostile_text, max_size=2) | _toml_values,
+              "hub": st.sampled_from(["hf", "ms", "xx"]) | _toml_values,
+              "also": st.lists(st.sampled_from(["ms://o/n@" + "c" * 40, "ms://../n@" + "c" * 40, "hf://o/n"])
+                               | hostile_text, max_size=2) | _toml_values})
 _docs = st.fixed_dictionaries({"version": st.just(1) | _toml_values,
                                "model": st.lists(_model | _toml_values, max_size=3) | _toml_values})
 
@@ -44,6 +47,9 @@ def _check(text: str) -> None:
 @example({"version": 1, "model": [{"path": "m", "name": "x", "file": [{"path": "a", "size": 1, "sha256": SHA}]},
                                   {"path": ".", "name": "y", "file": [{"path": "m/a", "size": 1, "sha256": SHA}]}]})
 @example({"version": 1, "model": [{"path": ".", "name": "x", "repo": "a/b",
+                                   "file": [{"path": "a", "size": 1, "sha256": SHA}]}]})
+@example({"version": 1, "model": [{"path": ".", "name": "x", "repo": "a/b", "commit": "a" * 40, "hub": "ms",
+                                   "also": ["hf://o/n@" + "c" * 40],
                                    "file": [{"path": "a", "size": 1, "sha256": SHA}]}]})
 def test_lock_documents_parse_safely_or_fail_with_a_sentence(doc):
     _check(tomli_w.dumps(doc))

@@ -60,3 +60,32 @@ def test_a_modelscope_mirror_that_cannot_be_listed_leaves_a_note_and_the_primary
     assert sha(out / "model.safetensors") == sha(hf_repo / "model.safetensors")
     assert "ModelScope acme-ms/missing" not in r.stderr
     assert "ms://acme-ms/missing@master was not used as a mirror of acme/tts" in r.stdout + r.stderr
+
+
+def test_the_pairing_is_locked_and_sync_fetches_from_both_hubs_again(md, two_hubs):
+    """The lock pins the ModelScope repo beside the Hugging Face one (also = ms://…@commit); a sync on
+    another machine, given only the lock, takes the shared file from both hubs again."""
+    import tomllib
+
+    from tests.helpers.cli import MdHome, ok
+
+    hf_repo, tmp_path = two_hubs
+    project = tmp_path / "a"
+    with HubServer(tmp_path / "hf") as hf, MsHubServer(tmp_path / "ms") as ms:
+        md.env["MODELSCOPE_ENDPOINT"] = ms.url
+        ok(md.run("get", "hf://acme/tts", "--mirror", hf.url, "--mirror", "ms://acme-ms/tts",
+                  "--to", str(project / "models" / "tts")))
+        ok(md.run("lock", str(project)))
+        (model,) = tomllib.loads((project / "modeldesk.lock").read_text())["model"]
+        assert model["also"] == [f"ms://acme-ms/tts@{ms.commit('acme-ms/tts')}"], model
+        other = MdHome(tmp_path / "home2")
+        other.configure()
+        other.env["MODELSCOPE_ENDPOINT"] = ms.url
+        b = tmp_path / "b"
+        b.mkdir()
+        shutil.copy(project / "modeldesk.lock", b / "modeldesk.lock")
+        before = ms.bytes_sent
+        ok(other.run("sync", str(b), "--json"))
+        assert ms.bytes_sent > before, "the sync took nothing from ModelScope"
+    for name in ("model.safetensors", "vocoder.bin", "config.json"):
+        assert sha(b / "models" / "tts" / name) == sha(hf_repo / name), name

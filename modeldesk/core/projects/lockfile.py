@@ -28,6 +28,8 @@ LOCK_VERSION = 1
 _HEADER = "# Written by `modeldesk lock`; `modeldesk sync` makes the project match it. Keep it in version control.\n"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _HUBS = re.compile(r"^(hf|ms)$")
+_PINNED_REPO = re.compile(r"^(?:hf|ms)://(?:datasets/)?[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}"
+                          r"@[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class LockedModel:
     revision: str | None = None
     commit: str | None = None
     mirrors: tuple[str, ...] = ()  # hub endpoints it came from
+    also: tuple[str, ...] = ()  # the same model on other hubs, pinned: ms://owner/name@<commit> (hub_pairs.py)
     magnet: str | None = None  # a torrent: btih/btmh, trackers, web seeds
     urls: tuple[str, ...] = ()  # a plain file's mirrors
 
@@ -112,6 +115,7 @@ def _model(d: object, what: str) -> LockedModel:
         revision=_str(d, "revision", what),
         commit=_str(d, "commit", what, COMMIT),
         mirrors=_strs(d, "mirrors", what, ("http://", "https://")), magnet=_str(d, "magnet", what),
+        also=_pinned_repos(d, what),
         urls=_strs(d, "urls", what, ("http://", "https://")),
     )
     if (model.repo is None) != (model.commit is None):
@@ -121,6 +125,18 @@ def _model(d: object, what: str) -> LockedModel:
         raise _fail(what, Message.of(N_("the magnet of {name!r} is not a magnet link with an info-hash"),
                                      name=short(name)))
     return model
+
+
+def is_pinned_repo(value: object) -> bool:
+    """ms://owner/name@<commit> or hf://org/name@<commit>: a hub repo a lock can name as `also`."""
+    return isinstance(value, str) and bool(_PINNED_REPO.match(value)) and ".." not in value
+
+
+def _pinned_repos(d: dict, what: str) -> tuple[str, ...]:
+    value = d.get("also", [])
+    if not isinstance(value, list) or not all(is_pinned_repo(v) for v in value):
+        raise _fail(what, Message.of(N_("also must be a list of hub repos at a commit (ms://owner/name@COMMIT)")))
+    return tuple(value)
 
 
 # A locked magnet names its torrent by a whole info-hash: a v1 btih (hex or base32) or a v2 btmh.
@@ -175,6 +191,8 @@ def _model_doc(m: LockedModel) -> dict:
         doc["hub"] = m.hub
     if m.mirrors:
         doc["mirrors"] = list(m.mirrors)
+    if m.also:
+        doc["also"] = list(m.also)
     if m.urls:
         doc["urls"] = list(m.urls)
     doc["file"] = [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(m.files, key=lambda f: f.path)]

@@ -15,7 +15,7 @@ from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.library.blobs import BlobIndex
 from modeldesk.core.library.manifest import manifest_path, read_manifest, write_manifest
 from modeldesk.core.library.store import Library
-from modeldesk.core.projects.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, read_lock
+from modeldesk.core.projects.lockfile import LOCK_NAME, Lock, LockedFile, LockedModel, is_pinned_repo, read_lock
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import JobState, LibraryEntry
 from modeldesk.core.base.os_reasons import os_reason
@@ -59,7 +59,8 @@ def _hub_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: Blo
     hub = str(source.get("kind")) if source.get("kind") in ("hf", "ms") else "hf"
     return LockedModel(_model_path(folder, project), e.name, tuple(files), repo=e.name, hub=hub,
                        revision=source.get("revision"), commit=source.get("commit"),
-                       mirrors=tuple(u for u in source.get("mirrors", ()) if isinstance(u, str)))
+                       mirrors=tuple(u for u in source.get("mirrors", ()) if isinstance(u, str)),
+                       also=tuple(u for u in source.get("also", ()) if is_pinned_repo(u)))
 
 
 def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: BlobIndex) -> LockedModel:
@@ -241,5 +242,6 @@ def write_hub_manifests(project: Path, lock: Lock) -> None:
             folder = project if model.path == "." else project / model.path
             write_manifest(folder, model.repo, {
                 "kind": model.hub, "repo": model.repo, "revision": model.revision or model.commit,
-                "commit": model.commit, "mirrors": list(model.mirrors)},
+                "commit": model.commit, "mirrors": list(model.mirrors),
+                **({"also": list(model.also)} if model.also else {})},
                 [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in model.files], root=project)

@@ -26,6 +26,7 @@ from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
+from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.http.hub_pairs import list_alternates, split_mirrors
 from modeldesk.core.runtime.hub_offline import offline_listing
@@ -90,6 +91,12 @@ class HubManifest:
                                     hub="ModelScope" if self.source.get("kind") == "ms" else "Hugging Face",
                                     cache=self.hub_cache, error=exc)
         return [(self.project / e["path"], e["sha256"]) for e in written if e.get("sha256")], notice
+
+
+def _also(alternates) -> dict:
+    """The same model on other hubs, each at the commit it was listed at, for the manifest (and so the lock)."""
+    also = [str(RepoRef(a.ref.repo_id, a.commit, hub=a.ref.hub)) for a in alternates]
+    return {"also": also} if also else {}
 
 
 class HttpJobs:
@@ -177,7 +184,7 @@ class HttpJobs:
         if not offline:  # offline, the manifest there stays as it is (it names the mirrors)
             self._manifests[job_id] = HubManifest(project, plan.name, {
                 "kind": add.ref.hub, "repo": plan.name, "revision": add.ref.revision, "commit": plan.commit,
-                "mirrors": list(plan.endpoints)}, plan.manifest_files,
+                "mirrors": list(plan.endpoints), **_also(alternates)}, plan.manifest_files,
                 {str(spec.dest.relative_to(project)) for spec in plan.files}, add.hub_cache)
         job = HttpJob(job_id, plan.name, str(project), plan.files, *self._transfer(add), credentials,
                       down_limit=add.limits[0], skipped=plan.skipped, editable=True,
