@@ -507,22 +507,27 @@
         <translation>所有放置方式均未成功</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_config.py" line="34"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="37"/>
         <source>{path} cannot be read ({exc}); fix or remove it.</source>
         <translation>无法读取 {path}（{exc}）；请修复或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_config.py" line="36"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="39"/>
         <source>{path} nests too deeply to be read; fix or remove it.</source>
         <translation>{path} 嵌套层级太深，无法读取；请修正或删除它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_config.py" line="39"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="42"/>
         <source>{path}: [hub] mirrors must be a list of http(s) addresses.</source>
         <translation>{path}：[hub] mirrors 必须是 http(s) 地址的列表。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_config.py" line="56"/>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="44"/>
+        <source>{path}: [hub.also] must map a repo (&quot;org/name&quot;) to a list of the same model on other hubs (&quot;ms://owner/name&quot;).</source>
+        <translation>{path}：[hub.also] 必须把一个仓库（"org/name"）映射到其他 Hub 上同一模型的列表（"ms://owner/name"）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/projects/project_config.py" line="77"/>
         <source>A mirror is an http(s) address, e.g. https://hf-mirror.com.</source>
         <translation>镜像应为 http(s) 地址，例如 https://hf-mirror.com。</translation>
     </message>

@@ -89,3 +89,20 @@ def test_the_pairing_is_locked_and_sync_fetches_from_both_hubs_again(md, two_hub
         assert ms.bytes_sent > before, "the sync took nothing from ModelScope"
     for name in ("model.safetensors", "vocoder.bin", "config.json"):
         assert sha(b / "models" / "tts" / name) == sha(hf_repo / name), name
+
+
+def test_a_project_names_the_pairing_once_in_its_modeldesk_toml(md, two_hubs):
+    hf_repo, tmp_path = two_hubs
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "modeldesk.toml").write_text('[hub.also]\n"acme/tts" = ["ms://acme-ms/tts"]\n')
+    with HubServer(tmp_path / "hf") as hf, MsHubServer(tmp_path / "ms") as ms:
+        md.env["MODELSCOPE_ENDPOINT"] = ms.url
+        r = md.run("get", "hf://acme/tts", "--mirror", hf.url, "--to", str(project / "models" / "tts"))
+        from_ms = ms.bytes_sent
+    assert r.code == 0, r.stderr
+    assert from_ms > 0, "the project's [hub.also] was not used"
+    assert sha(project / "models" / "tts" / "model.safetensors") == sha(hf_repo / "model.safetensors")
+    (project / "modeldesk.toml").write_text('[hub.also]\n"acme/tts" = "ms://acme-ms/tts"\n')
+    bad = md.run("get", "hf://acme/tts", "--to", str(project / "models" / "tts"))
+    assert bad.code == 2 and "[hub.also] must map a repo" in bad.stderr, bad.stderr

@@ -5,6 +5,9 @@ mirror given once (--mirror, the add dialog's field) and before the global setti
 
     [hub]
     mirrors = ["https://hf-mirror.com"]
+
+    [hub.also]            # the same model on another hub, fetched from both at once (http/hub_pairs.py)
+    "Qwen/Qwen3-0.6B" = ["ms://Qwen/Qwen3-0.6B"]
 """
 
 from __future__ import annotations
@@ -37,7 +40,17 @@ def _read(path: Path) -> dict:
     hub = doc.get("hub", {})
     if not isinstance(hub, dict) or not _mirrors_ok(hub.get("mirrors", [])):
         raise BadInputError(N_("{path}: [hub] mirrors must be a list of http(s) addresses."), path=path)
+    if not _also_ok(hub.get("also", {})):
+        raise BadInputError(N_("{path}: [hub.also] must map a repo (\"org/name\") to a list of the same model on "
+                               "other hubs (\"ms://owner/name\")."), path=path)
     return doc
+
+
+def _also_ok(also: object) -> bool:
+    return isinstance(also, dict) and all(
+        isinstance(repo, str) and isinstance(others, list)
+        and all(isinstance(o, str) and o.startswith(("hf://", "ms://", "modelscope://")) for o in others)
+        for repo, others in also.items())
 
 
 def project_mirrors(folder: str | Path) -> tuple[str, ...]:
@@ -46,6 +59,14 @@ def project_mirrors(folder: str | Path) -> tuple[str, ...]:
     if path is None:
         return ()
     return tuple(m.rstrip("/") for m in _read(path).get("hub", {}).get("mirrors", []))
+
+
+def project_pairs(folder: str | Path, repo_id: str) -> tuple[str, ...]:
+    """The same model as `repo_id` on other hubs, as the project holding `folder` names it in [hub.also]."""
+    path = find_upwards(Path(folder).expanduser().absolute(), PROJECT_CONFIG) if folder else None
+    if path is None:
+        return ()
+    return tuple(_read(path).get("hub", {}).get("also", {}).get(repo_id, []))
 
 
 def set_project_mirrors(project: Path, mirrors: list[str]) -> Path:

@@ -16,7 +16,7 @@ from modeldesk.core.sources.classify import classify, hub_hosts
 from modeldesk.core.http.hub_plan import HubListing, list_repo
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts.models import FileEntry, Selection
-from modeldesk.core.projects.project_config import project_mirrors
+from modeldesk.core.projects.project_config import project_mirrors, project_pairs
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.contracts.selection import is_selected
 from modeldesk.core.config.settings import HttpSettings
@@ -77,6 +77,7 @@ def build_add(text: str, project_dir: str, selection: Selection = Selection(), s
         ref = parse_repo_ref(text)
         from modeldesk.core.projects.lockfile import locked_swarms  # TOML parsing only for a hub repo
 
+        mirrors += project_pairs(project_dir, ref.repo_id)  # the same model on another hub ([hub.also])
         return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
                       listing=listing, swarms=locked_swarms(project_dir, ref.repo_id), hub_cache=hub_cache)
     if source.kind is SourceKind.FILE:
