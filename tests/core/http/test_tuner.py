@@ -151,3 +151,20 @@ def test_slow_mirrors_keep_their_connections_when_no_mirror_is_cpu_bound():
     a.speed, b.speed = 10 * MIB, 1 * MIB  # ten times slower, but 16 x 10 MiB/s is no CPU's limit
     sim.run(3)
     assert sim.limits()[1] > 1 and not [x for x in sim.trims if x[0] == "b"]
+
+
+def test_a_second_mirror_that_keeps_pace_grows_fourfold_and_a_slower_one_doubles():
+    """Two hubs of one model throttled alike: the second reaches the cap in one step from its start of 4,
+    not two (about a second sooner: a small file's whole download). One four times slower per connection
+    still doubles."""
+    def first_at(sim, count):
+        return next(i for i, h in enumerate(sim.history) if h[1] >= count) * 0.1
+
+    equal = Sim(lambda i, n: 4 * MIB * n, urls=("http://a/f", "http://b/f"))
+    equal.run(4)
+    assert equal.limits() == [16, 16]
+    assert [h[1] for h in equal.history if h[1] != t.OTHERS_START][0] == 16, "4 → 16 in one step"
+    slower = Sim(lambda i, n: (4 if i == 0 else 1) * MIB * n, urls=("http://a/f", "http://b/f"))
+    slower.run(4)
+    assert [h[1] for h in slower.history if h[1] != t.OTHERS_START][0] == 8, "4 → 8: it does not keep pace"
+    assert first_at(equal, 16) < first_at(slower, 16)
