@@ -52,6 +52,7 @@ class ShapingProxy:
         self.total_rate = total_rate
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.delivered = 0  # bytes written to clients (downstream): what they got, not what upstream buffered
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._main, name="shaping-proxy", daemon=True)
@@ -76,7 +77,7 @@ class ShapingProxy:
         bucket = _Bucket(self.total_rate) if self.total_rate else None
         tasks: set[asyncio.Task] = set()
 
-        async def pump(reader, writer, delay: float, limits: tuple[_Bucket, ...]) -> None:
+        async def pump(reader, writer, delay: float, limits: tuple[_Bucket, ...], down: bool = False) -> None:
             try:
                 while data := await reader.read(CHUNK):
                     if delay:
@@ -85,6 +86,8 @@ class ShapingProxy:
                         await limit.take(len(data))
                     writer.write(data)
                     await writer.drain()
+                    if down:
+                        self.delivered += len(data)
             except (ConnectionError, asyncio.CancelledError):
                 pass
             finally:
@@ -145,7 +148,7 @@ class ShapingProxy:
                         asyncio.ensure_future(far_pump(u_reader, c_writer, limits, self.window))]
             else:
                 pair = [asyncio.ensure_future(pump(c_reader, u_writer, self.delay_s, ())),
-                        asyncio.ensure_future(pump(u_reader, c_writer, 0.0, limits))]
+                        asyncio.ensure_future(pump(u_reader, c_writer, 0.0, limits, down=True))]
             tasks.update(pair)
             await asyncio.gather(*pair, return_exceptions=True)
             tasks.difference_update(pair)

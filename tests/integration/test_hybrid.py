@@ -97,6 +97,7 @@ def test_peer_and_mirror_together_beat_either_alone(md, tmp_path):
         r = md.run("get", link, "--to", str(tmp_path / "proj"), "--no-seed", "--json", "--timeout", "90")
         took = time.monotonic() - t0
         served = web.bytes_served()
+        delivered = thin.delivered
     assert r.code == 0, r.stderr
     _same_files(top, tmp_path / "proj")
     total = sum(f.stat().st_size for f in top.rglob("*") if f.is_file())
@@ -105,8 +106,10 @@ def test_peer_and_mirror_together_beat_either_alone(md, tmp_path):
     assert 0.2 * total < served < 0.8 * total, f"the mirror sent {served} of {total} bytes"
     last = _final(r)
     peer_bytes = last["session_downloaded"] - last["mirror_downloaded"]
-    duplicate = peer_bytes + served - total
-    assert duplicate <= 0.05 * total, f"{duplicate} bytes fetched twice"
+    # What reached ModelDesk from the mirror, counted where the proxy hands it over: nginx also counts as
+    # sent what sat in the socket buffers to the proxy when a request was cut (one CI run: 5.25 % that way).
+    duplicate = peer_bytes + delivered - total
+    assert duplicate <= 0.05 * total, f"{duplicate} bytes fetched twice ({served - delivered} more left nginx)"
 
 
 def test_peer_leaves_midway_mirror_finishes(md, tmp_path):
