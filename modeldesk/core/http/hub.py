@@ -26,8 +26,9 @@ def is_hub_url(text: str, hosts: set[str] | frozenset[str]) -> bool:
 def parse_repo_ref(text: str) -> RepoRef:
     """A hub source (classified as one already) as a reference: the hub whose source it is parses it;
     a repo URL on a host no hub claims is read as a Hugging Face mirror's."""
-    api = api_for_source(text) or api_of(RepoRef("", hub="hf"))
-    return api.parse(text)
+    from modeldesk.core.http.hf_api import HF
+
+    return (api_for_source(text) or HF).parse(text)
 
 
 class HubClient:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.base.messages import N_, Message
@@ -31,13 +32,21 @@ class Alternate:
     files: tuple[HubFile, ...]
     endpoints: tuple[str, ...]
 
+    @cached_property
+    def _paths(self) -> dict[str, str]:
+        """sha256 -> its path here (the first listed), built once for every file of the primary to ask."""
+        by_sha: dict[str, str] = {}
+        for f in self.files:
+            if f.sha256:
+                by_sha.setdefault(f.sha256, f.path)
+        return by_sha
+
     def urls_of(self, sha256: str) -> tuple[str, ...]:
         """Every endpoint's URL of its file with that content (its path may differ from the primary's)."""
-        for f in self.files:
-            if f.sha256 == sha256:
-                return tuple(api_of(self.ref).file_url(ep, self.ref.repo_id, self.commit, f.path)
-                             for ep in self.endpoints)
-        return ()
+        path = self._paths.get(sha256)
+        if path is None:
+            return ()
+        return tuple(api_of(self.ref).file_url(ep, self.ref.repo_id, self.commit, path) for ep in self.endpoints)
 
     def __str__(self) -> str:
         return f"{api_of(self.ref).label} {self.ref.repo_id}"

@@ -42,13 +42,19 @@ def repo_folder(repo_id: str) -> str:
     return "models--" + repo_id.replace("/", "--")
 
 
-def export_to_hub_cache(project: Path, source: dict, files: list[dict], cache: Path,
-                        mode: LinkMode = LinkMode.AUTO) -> CacheExport:
-    """source and files: a hub manifest's (core/library/manifest.py), whose paths are already checked."""
+def pinned_source(project: Path, source: dict) -> tuple[str, str, str | None]:
+    """(repo, commit, revision) of a hub manifest's source, for any hub's cache; refused without both."""
     repo, commit, revision = source.get("repo"), source.get("commit"), source.get("revision")
     if not isinstance(repo, str) or not is_repo_id(repo) or not isinstance(commit, str) or not is_commit(commit):
         raise BadInputError(N_("{project} holds no hub repo at a known commit; it cannot go into the hub cache."),
                             project=project)
+    return repo, commit, revision if isinstance(revision, str) and revision else None
+
+
+def export_to_hub_cache(project: Path, source: dict, files: list[dict], cache: Path,
+                        mode: LinkMode = LinkMode.AUTO) -> CacheExport:
+    """source and files: a hub manifest's (core/library/manifest.py), whose paths are already checked."""
+    repo, commit, revision = pinned_source(project, source)
     root = Path(cache) / repo_folder(repo)
     snapshot = root / "snapshots" / commit
     placed = kept = 0
@@ -67,7 +73,7 @@ def export_to_hub_cache(project: Path, source: dict, files: list[dict], cache: P
         link = snapshot / e["path"]
         resolve_inside(snapshot, link.parent)  # a folder of the snapshot that links elsewhere is refused
         _link(blob, link, mode)
-    if isinstance(revision, str) and revision and revision != commit:
+    if revision and revision != commit:
         ref = resolve_inside(root / "refs", revision)
         ref.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(ref, commit.encode(), mode=0o644)

@@ -15,10 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.base.messages import N_
 from modeldesk.core.base.pathsafety import resolve_inside
-from modeldesk.core.base.repo_ids import DATASETS, is_commit, is_repo_id
+from modeldesk.core.base.repo_ids import DATASETS
+from modeldesk.core.library.hf_cache import pinned_source
 from modeldesk.core.placement.placing import LinkMode, place_file
 
 
@@ -43,12 +42,9 @@ def repo_folder(repo_id: str) -> str:
 def export_to_ms_cache(project: Path, source: dict, files: list[dict], cache: Path,
                        mode: LinkMode = LinkMode.AUTO) -> MsCacheExport:
     """source and files: a ModelScope repo's manifest (core/library/manifest.py), its paths checked."""
-    repo, commit, revision = source.get("repo"), source.get("commit"), source.get("revision")
-    if not isinstance(repo, str) or not is_repo_id(repo) or not isinstance(commit, str) or not is_commit(commit):
-        raise BadInputError(N_("{project} holds no hub repo at a known commit; it cannot go into the hub cache."),
-                            project=project)
+    repo, commit, revision = pinned_source(project, source)
     root = Path(cache) / repo_folder(repo) / "snapshots"
-    names = [commit] + ([revision] if isinstance(revision, str) and revision and revision != commit else [])
+    names = [commit] + ([revision] if revision and revision != commit else [])
     placed = kept = 0
     for name in names:
         snapshot = resolve_inside(root, name)
