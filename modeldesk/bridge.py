@@ -242,14 +242,16 @@ class EngineBridge(QObject):
         from modeldesk.core.sources.adds import HttpAdd, check_sha256
         from modeldesk.core.config.hf_env import hub_cache_dir
         from modeldesk.core.library.ms_cache import ms_cache_dir
-        from modeldesk.core.sources.classify import hub_of
+        from modeldesk.core.sources.classify import hub_hosts, hub_of
         from modeldesk.core.sources.intake import build_add
 
         def add():
-            cache = (ms_cache_dir() if hub_of(text) == "ms" else hub_cache_dir()) if hub_cache else None
+            http = self._settings().http
+            hub = hub_of(text, hub_hosts(mirrors, http))
+            cache = (ms_cache_dir() if hub == "ms" else hub_cache_dir()) if hub_cache else None
             request = build_add(text, project_dir, selection, seed, mirrors, resolved=resolved,
                                 proxy=self._manager.proxy,  # engine settings apply
-                                hub_cache=str(cache) if cache else None)
+                                hub_cache=str(cache) if cache else None, http=http)
             if isinstance(request, HttpAdd) and (urls or sha256):
                 request = dataclasses.replace(request, urls=(*request.urls, *urls),
                                               sha256=check_sha256(sha256) if sha256 else None)

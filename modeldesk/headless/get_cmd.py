@@ -17,7 +17,7 @@ from modeldesk.core.projects.projects import user_path
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.config.secrets import load_proxy
 from modeldesk.core.contracts.selection import is_selected
-from modeldesk.core.config.settings import Settings
+from modeldesk.core.config.settings import HttpSettings, Settings
 from modeldesk.core.base.units import fmt_bytes
 from modeldesk.headless.output import Output
 
@@ -35,14 +35,16 @@ def _here(project: Path, path: str, size: int) -> bool:
     return f.is_file() and f.stat().st_size == size
 
 
-def get_adds(args) -> list:
-    """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL."""
+def get_adds(args, http: HttpSettings | None = None) -> list:
+    """`get`'s sources through the one intake (core.intake.build_add), then --url/--sha256 for a file URL.
+    `http`: the settings whose hub mirrors' URLs are read as repos of their hub."""
     selection = Selection(tuple(args.include), tuple(args.exclude))
     conns = None if args.connections is None else max(1, args.connections)
     adds: list = []
     seen: dict[str, int] = {}  # a torrent's job id -> its place in adds
     for text in (_with_revision(t, args.revision) for t in args.sources):
-        add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout)
+        add = build_add(text, args.to, selection, not args.no_seed, tuple(args.mirror), conns, args.stall_timeout,
+                        http=http)
         if isinstance(add, TorrentAdd):
             if (at := seen.get(add.source.job_id)) is not None:
                 adds[at] = _together(adds[at], add)  # the same torrent twice (a magnet and its .torrent)

@@ -151,9 +151,17 @@ class SettingsDialog(QDialog):
         self.official.setChecked(h.use_official_hub)
         self.mirror_list = QPlainTextEdit("\n".join(h.hub_mirrors))
         self.mirror_list.setPlaceholderText("https://hf-mirror.com")
+        self.official_ms = QCheckBox(self.tr("Use the official ModelScope hub (modelscope.cn)"))
+        self.official_ms.setChecked(h.use_official_ms)
+        self.ms_mirror_list = QPlainTextEdit("\n".join(h.ms_mirrors))
+        self.ms_mirror_list.setPlaceholderText("https://modelscope.ai")
+        self.ms_mirror_list.setToolTip(self.tr("Endpoints that speak ModelScope's API, for ms:// repos and "
+                                               "their URLs"))
         mirrors.addRow(self.tr("Connections per mirror, at most:"), self.connections)
         mirrors.addRow("", self.official)
-        mirrors.addRow(self.tr("Hub mirrors, one per line:"), self.mirror_list)
+        mirrors.addRow(self.tr("Hugging Face mirrors, one per line:"), self.mirror_list)
+        mirrors.addRow("", self.official_ms)
+        mirrors.addRow(self.tr("ModelScope mirrors, one per line:"), self.ms_mirror_list)
         self.mirror_test = MirrorTest(bridge, lambda: self._http_settings())
         mirrors.addRow(self.tr("Test with:"), self.mirror_test)
         return mirrors
@@ -211,10 +219,13 @@ class SettingsDialog(QDialog):
             self.up_limit.setValue(max(1, self.uplink.value() * UPLOAD_CAP_PRESET_PERCENT // 100))
 
     def _http_settings(self):
-        mirrors = tuple(m.strip().rstrip("/") for m in self.mirror_list.toPlainText().splitlines() if m.strip())
+        def lines(box: QPlainTextEdit) -> tuple[str, ...]:
+            return tuple(m.strip().rstrip("/") for m in box.toPlainText().splitlines() if m.strip())
+
         return dataclasses.replace(self._settings.http, connections=self.connections.value(),
-                                   use_official_hub=self.official.isChecked(), hub_mirrors=mirrors,
-                                   token_hosts=tuple(self.tokens.hosts))
+                                   use_official_hub=self.official.isChecked(), hub_mirrors=lines(self.mirror_list),
+                                   use_official_ms=self.official_ms.isChecked(),
+                                   ms_mirrors=lines(self.ms_mirror_list), token_hosts=tuple(self.tokens.hosts))
 
     def result_settings(self) -> Settings:
         s = self._settings

@@ -155,42 +155,42 @@
         <translation>{text!r} 不是仓库网址（应为 …/org/name、…/org/name/tree/REV 或 …/org/name/blob/REV/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="46"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="47"/>
         <source>HF_HUB_OFFLINE is set, so no hub is asked about {repo_id}. Unset it to download; a folder that already holds the repo is used as it is.</source>
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="68"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="69"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="77"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="78"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="95"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="101"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="104"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="102"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="105"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="105"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="130"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="131"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="114"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="116"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="117"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="118"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="122"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="123"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -225,7 +225,7 @@
         <translation>没有可查询的 Hub 端点：请添加一个镜像，或重新启用官方 Hub。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_plan.py" line="121"/>
+        <location filename="../../modeldesk/core/http/hub_plan.py" line="124"/>
         <source>Your --include/--exclude patterns match none of the {listed_count} files of {repo_id}.</source>
         <translation>你的 --include/--exclude 规则没有匹配 {repo_id} 的 {listed_count} 个文件中的任何一个。</translation>
     </message>
@@ -240,12 +240,12 @@
         <translation>{name} 已在其文件夹中下载完成，但未能放入 {hub} 缓存 {cache}：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="214"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="212"/>
         <source>{name} is already being downloaded here.</source>
         <translation>{name} 已在此处下载中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="227"/>
+        <location filename="../../modeldesk/core/runtime/http_jobs.py" line="225"/>
         <source>{project} already holds {other}; {repo} would overwrite its {shown}. Give each repo a folder of its own, e.g. {subfolder}.</source>
         <translation>{project} 中已有 {other}；{repo} 会覆盖其中的 {shown}。请为每个仓库使用单独的文件夹，例如 {subfolder}。</translation>
     </message>
@@ -305,7 +305,7 @@
         <translation>{name}：没有镜像能提供它（{detail}）。请稍后重试；已下载的数据会保留。{proxy_hint}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/intake.py" line="72"/>
+        <location filename="../../modeldesk/core/sources/intake.py" line="74"/>
         <source>Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL.</source>
         <translation>没有可添加的内容：请粘贴磁力链接、.torrent、hf:// 仓库或网址。</translation>
     </message>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/projects/lockfile.py" line="177"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="255"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="258"/>
         <source>{shown} cannot be read: {strerror}.</source>
         <translation>无法读取 {shown}：{strerror}。</translation>
     </message>
@@ -416,12 +416,12 @@
         <translation>库已关闭：ModelDesk 正在退出。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="59"/>
+        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="60"/>
         <source>{name} is already being downloaded here, into {where}.</source>
         <translation>{name} 已在此处下载中，保存到 {where}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="99"/>
+        <location filename="../../modeldesk/core/runtime/torrent_jobs.py" line="101"/>
         <source>{name} could not be placed into {project}: {reason}.</source>
         <translation>无法将 {name} 放入 {project}：{reason}。</translation>
     </message>
@@ -432,7 +432,7 @@
         <translation>速度限制不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="32"/>
+        <location filename="../../modeldesk/core/sources/mirror_probe.py" line="33"/>
         <source>{repo_id} has no files to probe.</source>
         <translation>{repo_id} 没有可供测速的文件。</translation>
     </message>
@@ -524,7 +524,7 @@
     <message>
         <location filename="../../modeldesk/core/projects/project_config.py" line="44"/>
         <source>{path}: [hub.also] must map a repo (&quot;org/name&quot;) to a list of the same model on other hubs (&quot;ms://owner/name&quot;).</source>
-        <translation>{path}：[hub.also] 必须把一个仓库（"org/name"）映射到其他 Hub 上同一模型的列表（"ms://owner/name"）。</translation>
+        <translation>{path}：[hub.also] 必须把一个仓库（&quot;org/name&quot;）映射到其他 Hub 上同一模型的列表（&quot;ms://owner/name&quot;）。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/projects/project_config.py" line="77"/>
@@ -547,17 +547,17 @@
         <translation>{folder} 中缺少 {name} 的 {path}；请修复后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="89"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="90"/>
         <source>{name} is missing in {folder}; get it again, then lock.</source>
         <translation>{folder} 中缺少 {name}；请重新 get，然后再 lock。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="123"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="124"/>
         <source>The library has no complete model in {project}; get one with `modeldesk get SOURCE --to DIR` inside the project first.</source>
         <translation>库中在 {project} 里没有完整的模型；请先在项目内用 `modeldesk get SOURCE --to DIR` 获取一个。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/projects/project_lock.py" line="164"/>
+        <location filename="../../modeldesk/core/projects/project_lock.py" line="165"/>
         <source>{rel} cannot be checked: {strerror}.</source>
         <translation>无法检查 {rel}：{strerror}。</translation>
     </message>
@@ -677,42 +677,42 @@
         <translation>无法写入 {out}：{strerror}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="77"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="80"/>
         <source>{folder} holds no model of {repo!r}.</source>
         <translation>{folder} 中没有 {repo!r} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="82"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="85"/>
         <source>{folder} holds several models ({names}); say which one with --repo ORG/NAME.</source>
         <translation>{folder} 中有多个模型（{names}）；请用 --repo ORG/NAME 指定。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="87"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="90"/>
         <source>{manifest} names no repo and commit; it was not used.</source>
         <translation>{manifest} 没有记录仓库和提交，未被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="94"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="97"/>
         <source>{base!r} is not an http(s) address; a web seed must be one.</source>
         <translation>{base!r} 不是 http(s) 地址；Web 种子必须是。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="108"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="111"/>
         <source>{shown} is not a folder; publish takes a model folder.</source>
         <translation>{shown} 不是文件夹；publish 需要一个模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="123"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="126"/>
         <source>{shown} holds only empty files; a torrent needs at least one byte of data.</source>
         <translation>{shown} 中只有空文件；种子至少需要一个字节的数据。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="144"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="147"/>
         <source>{path} of {repo} is missing or incomplete in {shown}; run `modeldesk verify {shown}` and fetch it again before publishing.</source>
         <translation>{shown} 中 {repo} 的 {path} 缺失或不完整；发布前请运行 `modeldesk verify {shown}` 并重新获取。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/publish/publishing.py" line="121"/>
+        <location filename="../../modeldesk/core/publish/publishing.py" line="124"/>
         <source>{shown} holds no file to publish.</source>
         <translation>{shown} 中没有可发布的文件。</translation>
     </message>
@@ -872,7 +872,7 @@
         <translation>ModelDesk 正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/publish.py" line="68"/>
+        <location filename="../../modeldesk/core/torrent/publish.py" line="69"/>
         <source>Reading {folder} failed while hashing it: {exc}.</source>
         <translation>计算哈希时读取 {folder} 失败：{exc}。</translation>
     </message>
@@ -897,74 +897,74 @@
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="78"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="79"/>
         <source>That magnet link has a tracker or web seed address that is not valid text. Copy the whole link again.</source>
         <translation>该磁力链接中的 Tracker 或 Web 种子地址不是有效文本。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="87"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="88"/>
         <source>That magnet link is not valid ({exc}). Copy the whole link again.</source>
         <translation>该磁力链接无效（{exc}）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="90"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="91"/>
         <source>That magnet link has no info-hash (xt=urn:btih:…). Copy the whole link again.</source>
         <translation>该磁力链接没有 info-hash（xt=urn:btih:…）。请重新复制完整链接。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="101"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="102"/>
         <source>{text!r} is not an info-hash (40 or 64 hex digits, or 32 base32 letters).</source>
         <translation>{text!r} 不是 info-hash（应为 40 或 64 位十六进制数字，或 32 位 base32 字母）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="113"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="125"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="114"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="126"/>
         <source>{what} is not a valid .torrent file (its file list is malformed).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件列表格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="121"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="122"/>
         <source>{what} is not a valid .torrent file (it has no info dictionary).</source>
         <translation>{what} 不是有效的 .torrent 文件（没有 info 字典）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="168"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="169"/>
         <source>{what} is too large to be a .torrent file ({size} bytes).</source>
         <translation>{what} 太大，不可能是 .torrent 文件（{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="176"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="177"/>
         <source>{what} is not a valid .torrent file (it is truncated or not bencoded).</source>
         <translation>{what} 不是有效的 .torrent 文件（文件被截断或不是 bencode 编码）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="181"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="182"/>
         <source>{what} is not a valid .torrent file ({exc}).</source>
         <translation>{what} 不是有效的 .torrent 文件（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="251"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="254"/>
         <source>{shown}: no such file.</source>
         <translation>{shown}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="253"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="256"/>
         <source>{shown} is a folder, not a .torrent file.</source>
         <translation>{shown} 是文件夹，不是 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="257"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="260"/>
         <source>{shown!r} is not a file name (it contains a NUL character).</source>
         <translation>{shown!r} 不是文件名（含有 NUL 字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="274"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="277"/>
         <source>{source!r} is no file here. For the hub repository, write hf://{repo}</source>
         <translation>这里没有文件 {source!r}。如果指的是 Hub 仓库，请写成 hf://{repo}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/sources/adds.py" line="109"/>
-        <location filename="../../modeldesk/core/torrent/sources.py" line="278"/>
+        <location filename="../../modeldesk/core/torrent/sources.py" line="281"/>
         <source>{source!r} is not a magnet link, info-hash, URL or existing .torrent file.</source>
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
@@ -1024,8 +1024,7 @@
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/library/hf_cache.py" line="50"/>
-        <location filename="../../modeldesk/core/library/ms_cache.py" line="48"/>
+        <location filename="../../modeldesk/core/library/hf_cache.py" line="49"/>
         <source>{project} holds no hub repo at a known commit; it cannot go into the hub cache.</source>
         <translation>{project} 中没有处于已知提交的 Hub 仓库，无法放入 Hub 缓存。</translation>
     </message>
@@ -1035,48 +1034,48 @@
         <translation>ModelDesk 处理此下载时遇到内部错误（{error}），已将其暂停。继续该任务即可重试；详细信息见日志。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="38"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
         <source>the repo has no such file</source>
         <translation>仓库中没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="38"/>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="41"/>
         <source>its size differs</source>
         <translation>大小不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
         <source>its sha256 is not the repo&apos;s LFS sha256</source>
         <translation>其 sha256 与仓库的 LFS sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="39"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
         <source>its git blob id differs</source>
         <translation>其 git blob id 不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="40"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="41"/>
         <source>the lock has no such file</source>
         <translation>锁文件中没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="41"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="42"/>
         <source>its sha256 is not the locked sha256</source>
         <translation>它的 sha256 与锁定的 sha256 不符</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="74"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="75"/>
         <source>{path} in this torrent is not the file at {repo}@{commit}: {how}. The torrent and the repo it names disagree; its pieces were verified, but its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是 {repo}@{commit} 中的那个文件：{how}。种子与它所指明的仓库不一致；其分块已校验，但文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="88"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="89"/>
         <source>{path} in this torrent is not the file the project&apos;s lock pins: {how}. Its pieces were verified, but the torrent holds other content; its files keep their incomplete names and are not used.</source>
         <translation>此种子中的 {path} 不是项目锁文件所锁定的文件：{how}。它的分块已校验，但种子包含的是其他内容；其文件保留未完成的名称，不会被使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/hub_check.py" line="99"/>
+        <location filename="../../modeldesk/core/torrent/hub_check.py" line="100"/>
         <source>The finished files could not be read to check them against the hub: {reason}</source>
         <translation>无法读取已完成的文件以与 Hub 核对：{reason}</translation>
     </message>
@@ -1231,52 +1230,52 @@
         <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用。请释放空间后重试；已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="39"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="40"/>
         <source>{text!r} does not name a ModelScope repository (expected owner/name or datasets/owner/name).</source>
         <translation>{text!r} 不是 ModelScope 仓库名（应为 owner/name 或 datasets/owner/name）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="56"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="57"/>
         <source>{text!r}: write ms://owner/name, ms://owner/name@revision or ms://datasets/owner/name.</source>
         <translation>{text!r}：请写成 ms://owner/name、ms://owner/name@revision 或 ms://datasets/owner/name。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="72"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="73"/>
         <source>{text!r} is not a ModelScope repository URL (…/models/owner/name, …/file/view/REV/path, …/tree/REV/folder).</source>
         <translation>{text!r} 不是 ModelScope 仓库网址（应为 …/models/owner/name、…/file/view/REV/path 或 …/tree/REV/folder）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="80"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="81"/>
         <source>{text!r} names no file (…/file/view/REVISION/path/to/file).</source>
         <translation>{text!r} 没有指明文件（应为 …/file/view/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="87"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="88"/>
         <source>{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with `modeldesk token set --host {host}`, or MODELSCOPE_API_TOKEN.</source>
         <translation>{endpoint} 上的 {repo_id} 需要 ModelScope 令牌（{message}）：请用 `modeldesk token set --host {host}` 设置，或设置 MODELSCOPE_API_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="111"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="112"/>
         <source>{repo_id} has no branch or tag {revision} on ModelScope.</source>
         <translation>{repo_id} 在 ModelScope 上没有名为 {revision} 的分支或标签。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="187"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="198"/>
         <source>{endpoint} refused {repo_id}: {message}</source>
         <translation>{endpoint} 拒绝了 {repo_id}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_pairs.py" line="74"/>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="83"/>
         <source>{mirror} was not used as a mirror of {repo_id}: {error}</source>
         <translation>{mirror} 未被用作 {repo_id} 的镜像：{error}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_pairs.py" line="87"/>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="96"/>
         <source>All {total} files of {repo_id} come from {label} and from {names} at once.</source>
         <translation>{repo_id} 的全部 {total} 个文件同时从 {label} 和 {names} 下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub_pairs.py" line="89"/>
+        <location filename="../../modeldesk/core/http/hub_pairs.py" line="98"/>
         <source>{shared_count} of {total} files of {repo_id} come from {label} and from {names} at once; {alone_count} come from {label} only (no sha256 both hubs agree on): {shown}</source>
         <translation>{repo_id} 的 {total} 个文件中有 {shared_count} 个同时从 {label} 和 {names} 下载；{alone_count} 个只从 {label} 下载（两边没有一致的 sha256）：{shown}</translation>
     </message>
@@ -2275,7 +2274,7 @@ seeding reaches only the peers you connect to.</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="58"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="206"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2411,12 +2410,7 @@ seeding reaches only the peers you connect to.</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="156"/>
-        <source>Hub mirrors, one per line:</source>
-        <translation>镜像站点（每行一个）：</translation>
-    </message>
-    <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="166"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
@@ -2447,66 +2441,86 @@ seeding reaches only the peers you connect to.</source>
     </message>
     <message>
         <location filename="../../modeldesk/ui/settings_dialog.py" line="154"/>
+        <source>Use the official ModelScope hub (modelscope.cn)</source>
+        <translation>使用官方魔搭社区 (modelscope.cn)</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
+        <source>Endpoints that speak ModelScope&apos;s API, for ms:// repos and their URLs</source>
+        <translation>支持 ModelScope API 的地址，用于 ms:// 仓库及其网址</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="160"/>
         <source>Connections per mirror, at most:</source>
         <translation>每个镜像的最大连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="162"/>
+        <source>Hugging Face mirrors, one per line:</source>
+        <translation>Hugging Face 镜像，每行一个：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="164"/>
+        <source>ModelScope mirrors, one per line:</source>
+        <translation>ModelScope 镜像，每行一个：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="174"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="186"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="187"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="193"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="186"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="194"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="198"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="206"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>

@@ -25,6 +25,9 @@ B32 = base64.b32encode(bytes.fromhex(HEX)).decode()
     ("~/x/m.torrent", SourceKind.TORRENT),
     ("https://example.org/m.TORRENT?x=1", SourceKind.TORRENT),
     ("hf://acme/tts@main", SourceKind.HUB),
+    ("ms://acme/tts@master", SourceKind.HUB),
+    ("modelscope://acme/tts", SourceKind.HUB),
+    ("https://modelscope.cn/models/acme/tts/files", SourceKind.HUB),
     ("https://huggingface.co/acme/tts", SourceKind.HUB),
     ("https://example.org/acme/tts/resolve/main/w.bin", SourceKind.HUB),  # a repo URL on any host
     ("https://example.org/acme/tts", SourceKind.FILE),  # two segments on a host not known as a hub
@@ -43,6 +46,21 @@ def test_a_mirror_named_by_the_user_makes_its_org_name_urls_hub_repos(monkeypatc
     assert classify("http://10.0.0.5:8080/acme/tts").kind is SourceKind.HUB
 
 
+def test_a_modelscope_mirror_in_the_settings_makes_its_urls_modelscope_repos(monkeypatch):
+    from modeldesk.core.config.settings import HttpSettings
+    from modeldesk.core.sources.classify import hub_of
+
+    monkeypatch.delenv("MODELSCOPE_ENDPOINT", raising=False)
+    url = "http://10.0.0.7:8080/models/acme/tts/file/view/master/config.json"
+    http = HttpSettings(ms_mirrors=("http://10.0.0.7:8080",))
+    assert classify(url).kind is SourceKind.FILE
+    assert classify(url, hub_hosts((), http)).kind is SourceKind.HUB
+    assert hub_of(url, hub_hosts((), http)) == "ms"
+    as_hf = hub_hosts((), HttpSettings(hub_mirrors=("http://10.0.0.7:8080",)))
+    assert hub_of(url, as_hf) == "hf", "a Hugging Face mirror's host is not a ModelScope one"
+    assert http.hub_mirrors_of("ms") == (True, ("http://10.0.0.7:8080",)) and http.hub_mirrors_of("hf") == (True, ())
+
+
 def test_kinds_are_the_values_the_library_stores():
     assert [k.value for k in SourceKind] == ["magnet", "infohash", "torrent", "hf", "url"]
     assert [k for k in SourceKind if k.is_torrent] == [SourceKind.MAGNET, SourceKind.INFO_HASH, SourceKind.TORRENT]
@@ -56,6 +74,7 @@ def test_a_32_letter_file_name_is_a_file_not_an_info_hash(tmp_path, monkeypatch)
 
 @pytest.mark.parametrize("text,expected", [
     (HEX, True), (B32, True), ("magnet:?xt=urn:btih:", True), ("hf://a/b", True), ("http://[::1", True),
+    ("ms://a/b", True), ("modelscope://a/b", True), ("https://www.modelscope.cn/models/a/b", True),
     ("https://x.org/w.bin", True), ("/data/m.torrent", True),
     ("hello world", False), ("acme/tts", False), ("notes.txt", False), ("", False),
 ])
@@ -66,5 +85,6 @@ def test_what_a_drop_or_the_clipboard_may_carry(text, expected):
 def test_paths_are_made_absolute_and_links_are_not(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "m.torrent").write_bytes(b"x")
-    links = [f"magnet:?xt=urn:btih:{HEX}", HEX, "hf://acme/tts", "https://x.org/m.torrent", "missing.torrent"]
+    links = [f"magnet:?xt=urn:btih:{HEX}", HEX, "hf://acme/tts", "ms://acme/tts", "https://x.org/m.torrent",
+             "missing.torrent"]
     assert absolute_sources(["m.torrent", *links]) == [os.path.join(str(tmp_path), "m.torrent"), *links]

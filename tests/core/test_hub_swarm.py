@@ -12,6 +12,7 @@ import pytest
 from modeldesk.core.sources.adds import HubAdd
 from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.runtime.hub_swarm import SwarmAsks, from_locked_swarm
+from modeldesk.core.contracts.hub_refs import HubKey
 from modeldesk.core.torrent.sources import parse_torrent_bytes, with_hub_key
 from tests.helpers.swarm import make_model, make_torrent
 
@@ -48,11 +49,11 @@ class _Swarm:
 
 def test_metadata_gets_the_locked_repo_and_commit_outside_the_info_hash(tmp_path):
     info, ih = _info_only(tmp_path)
-    src = parse_torrent_bytes(with_hub_key(info, "acme/tts", C1), "x")
-    assert (src.job_id, src.hub, src.name) == (ih, ("acme/tts", C1), "acme/tts")
+    src = parse_torrent_bytes(with_hub_key(info, HubKey("acme/tts", C1)), "x")
+    assert (src.job_id, src.hub, src.name) == (ih, HubKey("acme/tts", C1), "acme/tts")
     assert sorted(f.path for f in src.files) == ["config.json", "model.safetensors"]  # flat, as get hf:// puts them
     with pytest.raises(ValueError):
-        with_hub_key(b"d3:foo3:bare", "acme/tts", C1)
+        with_hub_key(b"d3:foo3:bare", HubKey("acme/tts", C1))
 
 
 @pytest.mark.parametrize("asked, joins", [(C1, True), (C2, False)])
@@ -63,7 +64,7 @@ def test_only_the_commit_the_lock_pins_joins_its_swarm(tmp_path, asked, joins):
     swarm = _Swarm(info)
     got = from_locked_swarm(add, asked, SwarmAsks(swarm), running=lambda job_id: False)
     if joins:
-        assert got is not None and got.source.job_id == ih and got.source.hub == ("acme/tts", C1)
+        assert got is not None and got.source.job_id == ih and got.source.hub == HubKey("acme/tts", C1)
         assert got.mirrors == ("http://127.0.0.1:9",) and got.source.text.startswith("magnet:")
     else:
         assert got is None and swarm.asked == []

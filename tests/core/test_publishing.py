@@ -136,7 +136,7 @@ def test_a_hub_folder_is_published_as_its_commit_with_resolve_web_seeds(tmp_path
     _hub_folder(tmp_path)
     (tmp_path / "notes.txt").write_text("mine, not the repo's")
     plan = plan_publish(tmp_path, ("https://hf-mirror.com", "http://127.0.0.1:8080/base/"))
-    assert plan.name == COMMIT and plan.hub == ("acme/tts", COMMIT) and plan.flat
+    assert plan.name == COMMIT and plan.hub == ("acme/tts", COMMIT, "hf") and plan.flat
     assert plan.files == (("config.json", 2), ("w/model.bin", 1000))  # the manifest's files only
     assert plan.web_seeds == ("https://hf-mirror.com/acme/tts/resolve/", "http://127.0.0.1:8080/base/acme/tts/resolve/")
     assert plan.sha256["config.json"] == "0" * 64

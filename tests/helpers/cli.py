@@ -22,7 +22,7 @@ def loopback_settings(**torrent) -> dict:
     }
     base.update(torrent)
     # Never the real hub from a test: only the local hubs a test names with --mirror.
-    return {"schema_version": 1, "torrent": base, "http": {"use_official_hub": False}}
+    return {"schema_version": 1, "torrent": base, "http": {"use_official_hub": False, "use_official_ms": False}}
 
 
 @dataclass

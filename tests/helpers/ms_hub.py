@@ -7,6 +7,8 @@ answers, as modelscope.cn does:
 - GET /api/v1/models/OWNER/NAME/revisions             RevisionMap: Branches (master) and Tags, with CommitId
 - GET /api/v1/models/OWNER/NAME/repo/files?Revision=&Recursive=   Files: Name, Path, Type, Size, Sha256,
                                                       Revision (the commit), IsLFS
+- GET /api/v1/datasets/OWNER/NAME/repo/tree?Revision=&Recursive=True&PageNumber=&PageSize=   a dataset's
+                                                      listing, in pages (the official client stops at a short one)
 - GET /api/v1/models/OWNER/NAME/repo?Revision=&FilePath=          the file, with Range
 - GET /models/OWNER/NAME/resolve/REV/PATH             the file, HF-style, with Range
 Answers are {"Code", "Data", "Message", "Success"}; a repo that is not there is 404, a gated one 401
@@ -38,6 +40,7 @@ class MsHubServer(LocalHttp):
         self.requests: list[str] = []
         self.auth_seen: list[tuple[str, str]] = []  # (path, Authorization or cookie)
         self.bytes_sent = 0
+        self.pages_served = 0  # pages of a paged listing (PageSize=…)
         self._count = threading.Lock()
         self.repos: dict[str, dict] = {}
         for repo_id, folder in repo_folders(self.root):
@@ -117,6 +120,10 @@ class MsHubServer(LocalHttp):
             dirs = sorted({p.rsplit("/", 1)[0] for p in repo["files"] if "/" in p})
             files += [{"Name": d.rsplit("/", 1)[-1], "Path": d, "Type": "tree", "Size": 0, "Sha256": "",
                        "Revision": commit, "IsLFS": False} for d in dirs if recursive or "/" not in d]
+            if "PageSize" in query:  # a dataset's tree, in pages as modelscope.cn serves it
+                size, number = int(query["PageSize"]), int(query.get("PageNumber", 1))
+                self.pages_served += 1
+                return self._ok(h, {"Files": files[(number - 1) * size:number * size]}, body)
             return self._ok(h, {"Files": files}, body)
         if what == "repo":
             return self._file(h, repo_id, rev, query.get("FilePath", ""), body)

@@ -138,3 +138,45 @@ def test_a_modelscope_download_killed_midway_resumes_where_it_stopped(md, tmp_pa
     assert r.code == 0, r.stderr
     assert (out / "model.safetensors").read_bytes() == (repo / "model.safetensors").read_bytes()
     assert second < 0.8 * 12 * 1024 * 1024, f"fetched {second} bytes again of 12 MiB"
+
+
+def test_a_modelscope_mirror_in_the_settings_serves_ms_repos_and_its_urls_only(md, tmp_path, ms_root):
+    """Settings → Mirrors → ModelScope mirrors: ms:// repos and URLs on that host are fetched there (no
+    --mirror, no MODELSCOPE_ENDPOINT); a Hugging Face repo never asks it."""
+    from tests.helpers.hub_server import HubServer
+
+    settings_file = md.root / "config" / "settings.json"
+    with MsHubServer(ms_root) as ms, HubServer(ms_root) as hf:
+        settings = json.loads(settings_file.read_text())
+        settings["http"].update(ms_mirrors=[ms.url], hub_mirrors=[hf.url])
+        settings_file.write_text(json.dumps(settings))
+        whole = md.run("get", "ms://acme/tiny-tts", "--to", str(tmp_path / "a"))
+        one = md.run("get", f"{ms.url}/models/acme/tiny-tts/file/view/master/config.json", "--to", str(tmp_path / "b"))
+        asked_ms = len(ms.requests)
+        hf_repo = md.run("get", "hf://acme/tiny-tts", "--to", str(tmp_path / "c"))
+        hf_asked_ms = ms.requests[asked_ms:]
+    assert whole.code == 0, whole.stderr
+    weights = (ms_root / "acme" / "tiny-tts" / "model.safetensors").read_bytes()
+    assert (tmp_path / "a" / "model.safetensors").read_bytes() == weights
+    assert one.code == 0, one.stderr
+    got = [p.name for p in (tmp_path / "b").rglob("*") if p.is_file() and ".modeldesk" not in p.parts]
+    assert got == ["config.json"], got
+    assert hf_repo.code == 0, hf_repo.stderr
+    assert hf_asked_ms == [], "a Hugging Face repo asked the ModelScope mirror"
+
+
+def test_a_dataset_whose_listing_comes_in_pages_lands_whole(md, tmp_path):
+    """ModelScope lists a dataset's tree 200 entries a page: every page is asked, every file fetched."""
+    ds = tmp_path / "ms" / "datasets" / "acme" / "speech"
+    (ds / "clips").mkdir(parents=True)
+    for i in range(230):
+        (ds / "clips" / f"{i:03}.txt").write_text(f"clip {i}\n")
+    write_random(ds / "train.parquet", 64 * 1024)
+    out = tmp_path / "p"
+    with MsHubServer(tmp_path / "ms") as hub:
+        r = md.run("get", "ms://datasets/acme/speech", "--mirror", hub.url, "--to", str(out), "--no-seed")
+        pages = hub.pages_served
+    assert r.code == 0, r.stderr
+    got = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and ".modeldesk" not in p.parts)
+    assert got == sorted(p.relative_to(ds).as_posix() for p in ds.rglob("*") if p.is_file())
+    assert pages == 2, pages

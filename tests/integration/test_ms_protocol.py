@@ -80,3 +80,18 @@ def test_the_official_client_needs_the_token_of_a_gated_repo(tmp_path, ms_root):
     assert "error" in denied, denied
     assert "ok" in allowed, allowed
     assert _tree(tmp_path / "b" / "out") == _tree(ms_root / "acme" / "tiny-tts")
+
+
+def test_the_sdk_gets_a_dataset_whose_listing_comes_in_pages(tmp_path):
+    """A dataset of 230 files: the SDK asks its tree 200 entries a page (repo_type="dataset")."""
+    root = tmp_path / "ms"
+    ds = root / "datasets" / "acme" / "speech"
+    for i in range(230):
+        (ds / "clips").mkdir(parents=True, exist_ok=True)
+        (ds / "clips" / f"{i:03}.txt").write_text(f"clip {i}\n")
+    with MsHubServer(root) as hub:
+        result = sdk_download(hub, tmp_path, "acme/speech", repo_type="dataset")
+        pages = hub.pages_served
+    assert "ok" in result, result
+    assert _tree(Path(result["ok"])) == _tree(ds)
+    assert pages >= 2, "the SDK did not page the listing"

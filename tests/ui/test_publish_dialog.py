@@ -85,7 +85,7 @@ def test_a_finished_hub_download_publishes_as_its_repo_and_commit(engine, window
     with qtbot.waitSignal(engine.bridge.publishReady, timeout=30_000):
         dialog.publish_button.click()
     assert not dialog.error.isVisible(), dialog.error.text()
-    assert dialog.published.name == "acme/tts" and dialog.published.plan.hub == ("acme/tts", commit)
+    assert dialog.published.name == "acme/tts" and dialog.published.plan.hub == ("acme/tts", commit, "hf")
     assert "dn=acme%2Ftts" in dialog.magnet.text()
     assert lt.torrent_info(str(dialog.published.out)).name() == commit
 

@@ -30,6 +30,9 @@ def test_settings_round_trip_and_apply_live(engine, qtbot):
     assert dialog.up_limit.value() == 300  # 30% of the declared uplink
     dialog.ratio.setValue(2.5)
     dialog.mirror_list.setPlainText("https://mirror-a.example/\n\nhttps://mirror-b.example")
+    dialog.ms_mirror_list.setPlainText("https://ms-mirror.example/")
+    dialog.official_ms.setChecked(False)
+    dialog.official.setChecked(True)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.minimized.setChecked(True)
     assert dialog.link_mode.currentData() == "auto"
@@ -42,6 +45,8 @@ def test_settings_round_trip_and_apply_live(engine, qtbot):
     assert saved.torrent.enable_dht and saved.torrent.upload_rate_limit == 300 * 1024
     assert saved.torrent.seed_ratio_limit == 2.5
     assert saved.http.hub_mirrors == ("https://mirror-a.example", "https://mirror-b.example")
+    assert saved.http.ms_mirrors == ("https://ms-mirror.example",) and not saved.http.use_official_ms
+    assert saved.http.use_official_hub, "each hub's official endpoint has its own switch"
     assert saved.ui.language == "zh_CN" and saved.ui.start_minimized
     assert saved.link_mode == "copy"
     # Live: the session now listens on the new port.

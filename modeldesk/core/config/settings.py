@@ -74,8 +74,14 @@ class HttpSettings:
     connections: int = HTTP_CONNECTIONS  # at most, per file and mirror; tuned below it
     use_official_hub: bool = True  # include https://huggingface.co among hub mirrors
     hub_mirrors: tuple[str, ...] = ()  # HF-compatible endpoints tried besides it
+    use_official_ms: bool = True  # include https://modelscope.cn among ModelScope mirrors
+    ms_mirrors: tuple[str, ...] = ()  # ModelScope-compatible endpoints tried besides it
     token_hosts: tuple[str, ...] = ()  # hosts the user gave a token for (the tokens are in the OS keyring)
     stall_timeout: float = 20.0
+
+    def hub_mirrors_of(self, hub: str) -> tuple[bool, tuple[str, ...]]:
+        """(ask the official hub, the mirrors set for it) for a hub's repos (RepoRef.hub: "hf", "ms")."""
+        return {"ms": (self.use_official_ms, self.ms_mirrors)}.get(hub, (self.use_official_hub, self.hub_mirrors))
 
 
 # system: HTTP follows HTTP(S)_PROXY/NO_PROXY from the environment, BitTorrent goes direct;

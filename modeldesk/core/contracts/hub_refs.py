@@ -5,6 +5,7 @@ interface (http/hub_api.py) that speaks these."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from modeldesk.core.contracts.models import Selection
 
@@ -25,6 +26,21 @@ class RepoRef:
         if selection.include or not self.within:
             return selection
         return Selection(include=(self.within,), exclude=selection.exclude)
+
+
+HUBS = ("hf", "ms")  # RepoRef.hub's values: http/hub_api.py has one api for each
+
+
+class HubKey(NamedTuple):
+    """The hub repo and commit a model torrent names (torrent/sources.HUB_KEY): its files are that
+    commit's, so each mirror of that hub can serve them."""
+
+    repo: str
+    commit: str
+    hub: str = "hf"
+
+    def ref(self) -> RepoRef:
+        return RepoRef(self.repo, self.commit or "main", hub=self.hub)
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,15 @@ class HuggingFace:
     def offline(self) -> bool:
         return hub_offline()
 
+    def next_page(self, answer: Any, query: dict | None) -> dict | None:
+        return None  # the hub pages a tree listing with Link headers
+
+    def web_seed(self, endpoint: str, repo_id: str) -> str:
+        return f"{endpoint.rstrip('/')}/{repo_id}/resolve/"
+
+    def hosts_of(self, mirrors) -> set[str]:
+        return {split_url(m).netloc for m in mirrors if is_http_url(m)}
+
     def owns(self, text: str, hosts: frozenset[str] | set[str]) -> bool:
         return is_hf_url(text, hosts | self.known_hosts)
 

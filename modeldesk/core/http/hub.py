@@ -23,12 +23,12 @@ def is_hub_url(text: str, hosts: set[str] | frozenset[str]) -> bool:
     return api_for_source(text, hosts) is not None
 
 
-def parse_repo_ref(text: str) -> RepoRef:
-    """A hub source (classified as one already) as a reference: the hub whose source it is parses it;
-    a repo URL on a host no hub claims is read as a Hugging Face mirror's."""
+def parse_repo_ref(text: str, hosts: frozenset[str] | set[str] = frozenset()) -> RepoRef:
+    """A hub source (classified as one already, with `hosts`) as a reference: the hub whose source it
+    is parses it; a repo URL on a host no hub claims is read as a Hugging Face mirror's."""
     from modeldesk.core.http.hf_api import HF
 
-    return (api_for_source(text) or HF).parse(text)
+    return (api_for_source(text, hosts) or HF).parse(text)
 
 
 class HubClient:
@@ -56,12 +56,14 @@ class HubClient:
                 try:
                     while url:
                         r = s.get(url, params=query, timeout=self._timeout)
-                        query = None
                         api.check_status(r.status_code, ref, ep)
                         raise_for_status(r, ref.repo_id, ep, ref.revision)
                         pages.append(r.json())
                         api.check_answer(pages[-1], ref, ep)
                         url = r.links.get("next", {}).get("url")
+                        asked, query = query, None
+                        if not url and (query := api.next_page(pages[-1], asked)) is not None:
+                            url = f"{ep}{path}"  # a hub that pages by query (ModelScope's datasets)
                 except (BadInputError, NetworkError) as exc:  # not found, gated, busy: an answer
                     problems.append(exc)
                     continue

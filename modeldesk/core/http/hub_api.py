@@ -30,6 +30,10 @@ class HubApi(Protocol):
         """The hub's own client is told to stay offline (HF_HUB_OFFLINE)."""
         ...
 
+    def hosts_of(self, mirrors) -> set[str]:
+        """How the mirrors the user set for this hub are named in the `hosts` owns() is given."""
+        ...
+
     def owns(self, text: str, hosts: frozenset[str] | set[str]) -> bool:
         """`text` is a source of this hub: its scheme, or a repo URL on one of `hosts` or its own."""
         ...
@@ -49,6 +53,11 @@ class HubApi(Protocol):
         """(path, query) of the recursive file listing of a commit."""
         ...
 
+    def next_page(self, answer: Any, query: dict | None) -> dict | None:
+        """The query of the listing's next page when the hub pages by query (ModelScope's datasets),
+        else None (a Link: rel="next" header is followed without asking)."""
+        ...
+
     def files_of(self, pages: list, repo_id: str) -> list[HubFile]:
         """The files of a listing, checked (malformed entries and paths that leave the folder refused)."""
         ...
@@ -63,6 +72,11 @@ class HubApi(Protocol):
         ...
 
     def file_url(self, endpoint: str, repo_id: str, commit: str, path: str) -> str:
+        ...
+
+    def web_seed(self, endpoint: str, repo_id: str) -> str:
+        """The BEP 19 web seed of a torrent named by a commit of the repo: + commit + "/" + path is
+        the file's URL at that commit (the hub's /resolve/ path)."""
         ...
 
 

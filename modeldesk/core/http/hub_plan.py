@@ -12,7 +12,7 @@ from modeldesk.core.config.credentials import Credentials
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.prober import probe_all
-from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
+from modeldesk.core.contracts.hub_refs import HubFile, HubKey, RepoRef
 from modeldesk.core.http.hub import HubClient
 from modeldesk.core.base.urls import is_http_url, split_url
 from modeldesk.core.http.hub_api import api_for_source, api_of, hub_apis
@@ -76,22 +76,25 @@ def _another_hubs(endpoint: str, api) -> bool:
                for other in hub_apis() if other.scheme != api.scheme)
 
 
-def hub_mirrors_of(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
-    """The hubs a torrent that names its repo and commit can ask: every hub mirror the user knows
-    (--mirror, settings, HF_ENDPOINT, the official hub); none when it names no repo."""
+def hub_mirrors_of(hub: HubKey | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
+    """The hubs a torrent that names its repo and commit can ask: every mirror of its hub the user knows
+    (--mirror, settings, HF_ENDPOINT or MODELSCOPE_ENDPOINT, the official hub); none when it names no repo."""
     if hub is None:
         return ()
     try:
-        return tuple(hub_endpoints(RepoRef(hub[0]), mirrors, use_official))
+        return tuple(hub_endpoints(hub.ref(), mirrors, use_official))
     except BadInputError:
         return ()
 
 
-def hub_web_seeds(hub: tuple[str, str] | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
-    """BEP 19 seeds for a torrent that names its hub repo and commit: its name is the commit, so
-    `ENDPOINT/org/name/resolve/` + name + "/" + path is each file's resolve URL on every hub mirror the
-    user knows; redirects to CDNs are followed."""
-    return tuple(f"{ep}/{hub[0]}/resolve/" for ep in hub_mirrors_of(hub, mirrors, use_official)) if hub else ()
+def hub_web_seeds(hub: HubKey | None, mirrors: tuple[str, ...], use_official: bool) -> tuple[str, ...]:
+    """BEP 19 seeds for a torrent that names its hub repo and commit: its name is the commit, so the
+    hub's resolve prefix (`ENDPOINT/org/name/resolve/` on Hugging Face) + name + "/" + path is each
+    file's URL on every mirror of its hub the user knows; redirects to CDNs are followed."""
+    if hub is None:
+        return ()
+    api = api_of(hub.ref())
+    return tuple(api.web_seed(ep, hub.repo) for ep in hub_mirrors_of(hub, mirrors, use_official))
 
 
 def hub_job_id(repo_id: str, project: Path, hub: str = "hf") -> str:

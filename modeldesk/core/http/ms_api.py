@@ -26,6 +26,9 @@ from modeldesk.core.contracts.selection import glob_escape
 OFFICIAL_MS_ENDPOINT = "https://modelscope.cn"  # the official client's default
 KNOWN_MS_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai"})
 SCHEMES = ("ms://", "modelscope://")
+MIRROR_TAG = "ms@"  # a host the user set as a ModelScope mirror, among the hosts classify is given
+PAGE_SIZE = 200  # a dataset listing's page, as the official client asks for it
+MAX_PAGES = 5000  # a million files: a listing that never ends is cut here
 _IN_REPO = {"file": 2, "tree": 1, "resolve": 1}  # …/name/<what>[/view]/REV[/path]: segments before REV
 
 
@@ -93,8 +96,8 @@ def commit_of(answer: Any, ref: RepoRef) -> str:
     """The commit a revision names: the Revision every entry of a listing at that revision carries (how
     the official client's listings pin it), or a revisions answer's CommitId for that branch or tag."""
     data = answer.get("Data") if isinstance(answer, dict) else None
-    files = data.get("Files") if isinstance(data, dict) else None
-    if isinstance(files, list):
+    files = _entries(answer)
+    if files is not None:
         commits = {e.get("Revision") for e in files if isinstance(e, dict)}
         if len(commits) == 1 and isinstance(c := commits.pop(), str) and COMMIT.match(c):
             return c
@@ -112,13 +115,19 @@ def commit_of(answer: Any, ref: RepoRef) -> str:
                          repo_id=ref.repo_id, revision=ref.revision)
 
 
+def _entries(page: Any) -> list | None:
+    """A listing page's entries: Data.Files, or Data itself as a list (a dataset's tree may answer so)."""
+    data = page.get("Data") if isinstance(page, dict) else None
+    entries = data.get("Files") if isinstance(data, dict) else data
+    return entries if isinstance(entries, list) else None
+
+
 def files_of_listing(pages: list, repo_id: str) -> list[HubFile]:
     what = Message.of(N_("The repository {repo_id}"), repo_id=repo_id)
     files: list[HubFile] = []
     for page in pages:
-        data = page.get("Data") if isinstance(page, dict) else None
-        entries = data.get("Files") if isinstance(data, dict) else None
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        entries = _entries(page)
+        if entries is None or not all(isinstance(e, dict) for e in entries):
             raise BadSourceError(N_("{what} sent a malformed file listing (not a list of entries). Try "
                                     "another mirror."), what=what)
         for e in entries:
@@ -148,6 +157,15 @@ class ModelScope:
     def offline(self) -> bool:
         return False
 
+    def web_seed(self, endpoint: str, repo_id: str) -> str:
+        """ModelScope answers Hugging Face's /resolve/ path too, under /models/ (or /datasets/)."""
+        kind = "datasets" if repo_id.startswith(DATASETS) else "models"
+        return f"{endpoint.rstrip('/')}/{kind}/{repo_id.removeprefix(DATASETS)}/resolve/"
+
+    def hosts_of(self, mirrors) -> set[str]:
+        """Tagged: a ModelScope mirror's host is not a Hugging Face mirror's (their URLs differ)."""
+        return {MIRROR_TAG + split_url(m).netloc for m in mirrors if is_http_url(m)}
+
     def owns(self, text: str, hosts: frozenset[str] | set[str]) -> bool:
         if text.startswith(SCHEMES):
             return True
@@ -155,7 +173,8 @@ class ModelScope:
             return False
         url = split_url(text)
         segs = [s for s in url.path.split("/") if s]
-        return url.netloc in _hosts() and segs[:1] in (["models"], ["datasets"]) and len(segs) >= 3
+        mine = url.netloc in _hosts() or MIRROR_TAG + url.netloc in hosts
+        return mine and segs[:1] in (["models"], ["datasets"]) and len(segs) >= 3
 
     def parse(self, text: str) -> RepoRef:
         return _scheme_ref(text) if text.startswith(SCHEMES) else _url_ref(text)
@@ -169,8 +188,18 @@ class ModelScope:
         return commit_of(answer, ref)
 
     def listing_request(self, ref: RepoRef, commit: str) -> tuple[str, dict | None]:
-        what = "repo/tree" if ref.repo_id.startswith(DATASETS) else "repo/files"
-        return f"{_api_root(ref.repo_id)}/{what}", {"Revision": commit, "Recursive": "True"}
+        if ref.repo_id.startswith(DATASETS):  # a dataset's tree comes in pages, as the official client asks
+            query = {"Revision": commit, "Recursive": "True", "PageNumber": 1, "PageSize": PAGE_SIZE}
+            return f"{_api_root(ref.repo_id)}/repo/tree", query
+        return f"{_api_root(ref.repo_id)}/repo/files", {"Revision": commit, "Recursive": "True"}
+
+    def next_page(self, answer: Any, query: dict | None) -> dict | None:
+        """A full page of a paged listing asks for the next one (the official client stops at a short one)."""
+        if not query or "PageNumber" not in query:
+            return None
+        if len(_entries(answer) or ()) < query["PageSize"] or query["PageNumber"] >= MAX_PAGES:
+            return None
+        return {**query, "PageNumber": query["PageNumber"] + 1}
 
     def files_of(self, pages: list, repo_id: str) -> list[HubFile]:
         return files_of_listing(pages, repo_id)

@@ -208,8 +208,8 @@ def write_lock(path: Path, lock: Lock) -> None:
     atomic_write(Path(path), dumps(lock).encode(), mode=0o644)
 
 
-def locked_swarms(folder: str | Path, repo_id: str) -> tuple[tuple[str, str], ...]:
-    """(commit, magnet) of each torrent the lock of the project holding `folder` pins for `repo_id`, so a
+def locked_swarms(folder: str | Path, repo_id: str, hub: str = "hf") -> tuple[tuple[str, str], ...]:
+    """(commit, magnet) of each torrent the lock of the project holding `folder` pins for `repo_id` on `hub`, so a
     `get` of that repo can join its swarm. A missing or broken lock gives none: a get does not depend on it."""
     from modeldesk.core.projects.projects import find_upwards
 
@@ -221,4 +221,4 @@ def locked_swarms(folder: str | Path, repo_id: str) -> tuple[tuple[str, str], ..
     except BadInputError:
         return ()
     return tuple((m.commit, m.magnet) for m in lock.models
-                 if m.repo == repo_id and m.hub == "hf" and m.commit and m.magnet)
+                 if m.repo == repo_id and m.hub == hub and m.commit and m.magnet)

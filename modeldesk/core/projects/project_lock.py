@@ -79,7 +79,8 @@ def _torrent_model(e: LibraryEntry, torrent: bytes | None, project: Path, index:
     hub = parse_torrent_bytes(torrent, e.name).hub if torrent else None
     magnet = magnet_of(torrent, e.name) if torrent else (e.source if e.source.startswith("magnet:") else None)
     return LockedModel(_model_path(folder, project), e.name, tuple(files), magnet=magnet,
-                       repo=hub[0] if hub else None, commit=hub[1] if hub else None)
+                       repo=hub.repo if hub else None, commit=hub.commit if hub else None,
+                       hub=hub.hub if hub else "hf")
 
 
 def _url_model(e: LibraryEntry, torrent: bytes | None, project: Path, index: BlobIndex) -> LockedModel:

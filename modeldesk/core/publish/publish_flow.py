@@ -111,7 +111,7 @@ def _check_hub_files(plan: PublishPlan, paths: AppPaths) -> None:
         for rel, _size in plan.files:
             want = plan.sha256.get(rel)
             if want and lib.blobs.hash(plan.folder / rel) != want:
-                repo, commit = plan.hub or ("", "")
+                repo, commit, _ = plan.hub or ("", "", "")
                 raise BadInputError(
                     N_("{rel} in {folder} is no longer the file of {repo}@{commit} (its sha256 differs: it was "
                        "changed since it was downloaded). Nothing was published; run `modeldesk verify {folder}` "

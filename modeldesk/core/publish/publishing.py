@@ -9,7 +9,8 @@ no file times and no file modes.
 
 A folder whose manifest names a hub repo and commit is published as that commit: the torrent's name
 is the commit, so a BEP 19 web seed `BASE/org/name/resolve/` plus name plus path is the file's resolve
-URL on any HF-compatible mirror, for foreign clients too.
+URL on any HF-compatible mirror, for foreign clients too (`BASE/models/owner/name/resolve/` on a
+ModelScope one: the hub's api says, http/hub_api.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from modeldesk.core.base.pathsafety import USER_PATH, check_layout, check_relati
 from modeldesk.core.publish.publish_scan import check_inside, link_roots, scan_folder
 from modeldesk.core.projects.projects import user_path
 from modeldesk.core.base.urls import split_url
+from modeldesk.core.contracts.hub_refs import HUBS, HubKey
+from modeldesk.core.http.hub_api import api_of
 
 MIN_PIECE = 256 * 1024
 MAX_PIECE = 16 * 1024 * 1024
@@ -45,7 +48,7 @@ class PublishPlan:
     folder: Path
     name: str  # the torrent's name: the commit for a hub folder, else the folder's own name
     files: tuple[tuple[str, int], ...]  # (path relative to the folder, size), sorted
-    hub: tuple[str, str] | None = None  # (org/name, commit)
+    hub: HubKey | None = None  # (org/name, commit, hub)
     sha256: dict[str, str] = field(default_factory=dict)  # path -> hex, from the hub manifest
     web_seeds: tuple[str, ...] = ()  # url-list entries
     skipped: tuple[str, ...] = ()  # links to folders and other entries that are not regular files
@@ -70,7 +73,7 @@ def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
     docs = []
     for m in sorted((folder / MANIFEST_DIR).glob("manifest-*.json")):
         source, files = read_manifest(m)
-        if source.get("kind") == "hf" and (repo is None or source.get("repo") == repo):
+        if source.get("kind") in HUBS and (repo is None or source.get("repo") == repo):
             docs.append((m, source, files))
     if not docs:
         if repo is not None:
@@ -85,16 +88,16 @@ def _hub_manifest(folder: Path, repo: str | None) -> dict | None:
     commit, name = source.get("commit"), source.get("repo")
     if not isinstance(commit, str) or not COMMIT.match(commit) or not isinstance(name, str) or "/" not in name:
         raise BadInputError(N_("{manifest} names no repo and commit; it was not used."), manifest=m)
-    return {"repo": name, "commit": commit, "files": files}
+    return {"repo": name, "commit": commit, "files": files, "hub": source["kind"]}
 
 
-def _web_seed(base: str, repo: str | None) -> str:
+def _web_seed(base: str, hub: HubKey | None) -> str:
     parts = split_url(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadInputError(N_("{base!r} is not an http(s) address; a web seed must be one."), base=short(base))
-    if repo is None:
+    if hub is None:
         return base
-    return f"{base.rstrip('/')}/{repo}/resolve/"
+    return api_of(hub.ref()).web_seed(base, hub.repo)
 
 
 def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str | None = None,
@@ -125,10 +128,10 @@ def plan_publish(folder: str | Path, web_seeds: tuple[str, ...] = (), repo: str 
     for rel, _ in files:
         check_relative_path(rel, shown)
     check_layout([rel for rel, _ in files], shown)
+    key = HubKey(hub["repo"], hub["commit"], hub["hub"]) if hub else None
     return PublishPlan(
         folder=root, name=name, files=tuple(files),
-        hub=(hub["repo"], hub["commit"]) if hub else None, sha256=sha,
-        web_seeds=tuple(dict.fromkeys(_web_seed(b, hub["repo"] if hub else None) for b in web_seeds)),
+        hub=key, sha256=sha, web_seeds=tuple(dict.fromkeys(_web_seed(b, key) for b in web_seeds)),
         skipped=tuple(skipped), hidden=tuple(hidden),
     )
 

@@ -26,7 +26,7 @@ from modeldesk.core.sources.adds import HttpAdd, HubAdd, http_file_name
 from modeldesk.core.http.client import new_session
 from modeldesk.core.http.downloader import FileSpec
 from modeldesk.core.http.engine import HttpEngine, HttpJob
-from modeldesk.core.contracts.hub_refs import RepoRef
+from modeldesk.core.contracts.hub_refs import HubKey, RepoRef
 from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.http.hub_pairs import list_alternates, split_mirrors
 from modeldesk.core.runtime.hub_offline import offline_listing
@@ -136,12 +136,10 @@ class HttpJobs:
         feed.set_limit(down_limit)  # the engine shares the job's limit between peers and mirrors from here on
         return feed
 
-    def hub_files(self, repo: str, commit: str, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
+    def hub_files(self, key: HubKey, endpoints: tuple[str, ...]) -> dict[str, tuple[int, str | None, str]]:
         """A commit's files as the hub lists them, for the check of a torrent that names that commit
         (core.torrent.hub_check.HubFiles); on the check's own thread, never the engine thread."""
-        from modeldesk.core.contracts.hub_refs import RepoRef
-
-        listed = self._access().client(endpoints).list_files(RepoRef(repo, commit), commit)
+        listed = self._access().client(endpoints).list_files(key.ref(), key.commit)
         return {f.path: (f.size, f.sha256, f.blob_sha1) for f in listed}
 
     def pin(self, ref, mirrors: tuple[str, ...]) -> str:

@@ -28,8 +28,8 @@ from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.sources.adds import HubAdd, TorrentAdd
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.base.repo_ids import COMMIT
-from modeldesk.core.config.hf_env import hub_offline
-from modeldesk.core.contracts.hub_refs import RepoRef
+from modeldesk.core.contracts.hub_refs import HubKey, RepoRef
+from modeldesk.core.http.hub_api import api_of
 from modeldesk.core.library.store import InLibrary, Library
 from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.torrent.sources import (
@@ -56,8 +56,8 @@ def _swarm_wait_s(default: float = 10.0) -> float:
 SWARM_WAIT_S = _swarm_wait_s()
 
 
-def torrents_naming(library: Library, repo: str) -> dict[str, TorrentSource]:
-    """commit -> TorrentSource, for each torrent in the library that names `repo`."""
+def torrents_naming(library: Library, repo: str, hub: str = "hf") -> dict[str, TorrentSource]:
+    """commit -> TorrentSource, for each torrent in the library that names `repo` on `hub`."""
     found: dict[str, TorrentSource] = {}
     needle = repo.encode()
     for e in library.entries():
@@ -72,8 +72,8 @@ def torrents_naming(library: Library, repo: str) -> dict[str, TorrentSource]:
             src = parse_torrent_bytes(data, e.name)
         except ValueError:  # a stored torrent that no longer parses is not a candidate
             continue
-        if src.hub is not None and src.hub[0] == repo:
-            found.setdefault(src.hub[1], src)
+        if src.hub is not None and src.hub.repo == repo and src.hub.hub == hub:
+            found.setdefault(src.hub.commit, src)
     return found
 
 
@@ -153,7 +153,7 @@ def from_locked_swarm(add: HubAdd, commit: str, asks: SwarmAsks, running: Callab
         log.info("%s: no peer sent the metadata in time; the hub serves the files", add.ref.repo_id)
         return None
     try:
-        read = parse_torrent_bytes(with_hub_key(info, add.ref.repo_id, commit), add.ref.repo_id)
+        read = parse_torrent_bytes(with_hub_key(info, HubKey(add.ref.repo_id, commit, add.ref.hub)), add.ref.repo_id)
     except ValueError:
         return None
     src = TorrentSource(read.job_id, read.name, SourceKind.MAGNET, magnet.text, read.torrent, read.files, read.hub)
@@ -180,7 +180,7 @@ class HubRouting:
         """The hub repo as the torrent of its commit, or None: the hub serves it (blocking)."""
         if not may_join(add):
             return None
-        known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id)).result()
+        known = self._in_library(lambda lib: torrents_naming(lib, add.ref.repo_id, add.ref.hub)).result()
         if not known and not add.swarms:
             return None
         try:
@@ -197,7 +197,6 @@ class HubRouting:
 
 
 def may_join(add: HubAdd) -> bool:
-    """Whether a hub add may come as a torrent: a Hugging Face repo (torrents name their repo by its
-    id there), not one going into the hub cache (the torrent path does not place it there), not a
-    stored hub job resumed as itself, and the hub not set offline."""
-    return add.ref.hub == "hf" and not (add.hub_cache or add.job_id or hub_offline())
+    """Whether a hub add may come as a torrent: not one going into the hub cache (the torrent path does
+    not place it there), not a stored hub job resumed as itself, and its hub not set offline."""
+    return not (add.hub_cache or add.job_id or api_of(add.ref).offline())

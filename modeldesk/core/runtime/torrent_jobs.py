@@ -17,6 +17,7 @@ from modeldesk.core.config.settings import Settings
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.contracts.jobs import JobEngine, completed, failed, then
 from modeldesk.core.contracts.models import FileEntry, JobKind, LibraryEntry
+from modeldesk.core.contracts.hub_refs import HubKey
 from modeldesk.core.http.hub_plan import hub_mirrors_of, hub_web_seeds
 from modeldesk.core.library.store import InLibrary, Library
 from modeldesk.core.placement.job_placement import delete_job_files, place_job_files, placeable
@@ -78,15 +79,16 @@ class TorrentJobs:
                  same_place: bool, resume: bytes | None):
         from modeldesk.core.torrent.job import AddRequest
 
-        http = self._settings().http
-        hubs, official = add.mirrors + http.hub_mirrors, http.use_official_hub
+        key = src.hub or (HubKey(hint, "") if (hint := repo_hint(src)) else None)  # a magnet's dn names the repo
+        official, known = self._settings().http.hub_mirrors_of(key.hub if key else "hf")
+        hubs = add.mirrors + known
         return AddRequest(
             source=src, save_path=str(project), selection=add.selection, resume_data=resume,
             rename_incomplete=add.rename_incomplete, seed=add.seed,
             base_uploaded=previous.uploaded if previous else 0,  # what this model gave back, anywhere
             base_downloaded=previous.downloaded if previous and same_place else 0,
-            limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official), hub_endpoints=hub_mirrors_of(
-                src.hub or ((hint, "") if (hint := repo_hint(src)) else None), hubs, official),  # a magnet's dn
+            limits=add.limits, web_seeds=hub_web_seeds(src.hub, hubs, official),
+            hub_endpoints=hub_mirrors_of(key, hubs, official),
             expected=add.expected,
         )
 

@@ -15,6 +15,7 @@ from modeldesk.core.base.errors import BadSourceError
 from modeldesk.core.base.urls import host_of, is_http_url, split_url
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.config.hf_env import endpoints_from_env
+from modeldesk.core.config.settings import HttpSettings
 from modeldesk.core.http.hf_api import KNOWN_HUB_HOSTS
 from modeldesk.core.http.hub import is_hub_url
 
@@ -33,17 +34,24 @@ class Source:
         return is_http_url(self.text)
 
 
-def hub_hosts(mirrors: Iterable[str] = ()) -> frozenset[str]:
-    """The hosts whose org/name URLs are hub repos: the known hubs, HF_ENDPOINT's, and `mirrors`'."""
+def hub_hosts(mirrors: Iterable[str] = (), http: HttpSettings | None = None) -> frozenset[str]:
+    """The hosts whose org/name URLs are hub repos: the known hubs, HF_ENDPOINT's, `mirrors`', and
+    each hub's mirrors in the settings `http` (named as that hub's api names them: hub_api.hosts_of)."""
+    from modeldesk.core.http.hub_api import hub_apis
+
     env = {host_of(e) for e in endpoints_from_env()} - {""}
-    return frozenset(KNOWN_HUB_HOSTS) | env | {split_url(m).netloc for m in mirrors}
+    hosts = set(KNOWN_HUB_HOSTS) | env | {split_url(m).netloc for m in mirrors}
+    if http is not None:
+        for api in hub_apis():
+            hosts |= api.hosts_of(http.hub_mirrors_of(api.scheme)[1])
+    return frozenset(hosts)
 
 
-def hub_of(text: str) -> str:
+def hub_of(text: str, hosts: frozenset[str] = frozenset()) -> str:
     """Which hub a hub source is on: "ms" for ModelScope's, else "hf" (Hugging Face and its mirrors)."""
     from modeldesk.core.http.hub_api import api_for_source
 
-    api = api_for_source(text.strip())
+    api = api_for_source(text.strip(), hosts)
     return api.scheme if api is not None else "hf"
 
 

@@ -22,9 +22,11 @@ class HubAccess:
     proxy: Proxy | None = None  # None: the system's
 
     def endpoints(self, ref: RepoRef, mirrors: Iterable[str] = ()) -> list[str]:
-        """The URL's own host, the mirrors given for this source, the settings' hub mirrors, then
-        HF_ENDPOINT or the official hub (unless turned off)."""
-        return hub_endpoints(ref, (*mirrors, *self.http.hub_mirrors), self.http.use_official_hub)
+        """The URL's own host, the mirrors given for this source, the settings' mirrors of the repo's hub,
+        then the hub's own environment endpoint (HF_ENDPOINT, MODELSCOPE_ENDPOINT) or its official
+        endpoint (unless turned off)."""
+        official, known = self.http.hub_mirrors_of(ref.hub)
+        return hub_endpoints(ref, (*mirrors, *known), official)
 
     def credentials(self) -> Credentials:
         """The tokens for the origins the user trusted (a keyring read: off the GUI thread)."""

@@ -43,12 +43,13 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
     `mirrors`: given once; the mirrors of the project holding `project_dir` come after them."""
     text = text.strip()
     mirrors = tuple(m.rstrip("/") for m in mirrors) + (project_mirrors(project_dir) if project_dir else ())
-    source = classify(text, hub_hosts(mirrors))
+    hosts = hub_hosts(mirrors, http)
+    source = classify(text, hosts)
     kind = source.kind
     if kind is SourceKind.FILE:
         return Resolved(text, kind, http_file_name(text), (), 0)
     if kind is SourceKind.HUB:
-        ref = parse_repo_ref(text)
+        ref = parse_repo_ref(text, hosts)
         access = HubAccess(http, proxy)
         listing = list_repo(ref, access.endpoints(ref, mirrors), access.credentials(), proxy)
         wanted = ref.narrowed(Selection())  # a file or folder URL preselects what it points at
@@ -61,25 +62,27 @@ def resolve_source(text: str, mirrors: tuple[str, ...], http: HttpSettings, prox
 def build_add(text: str, project_dir: str, selection: Selection = Selection(), seed: bool = True,
               mirrors: tuple[str, ...] = (), connections: int | None = None, stall_timeout: float | None = None,
               resolved: Resolved | None = None, proxy: Proxy | None = None,
-              hub_cache: str | None = None) -> TorrentAdd | HttpAdd | HubAdd:
+              hub_cache: str | None = None, http: HttpSettings | None = None) -> TorrentAdd | HttpAdd | HubAdd:
     """One source as an add request. Blocking for a .torrent URL (it is fetched) unless `resolved` is that
     source already read (the add dialog's preview): call it off the GUI thread. `hub_cache`: a hub repo is
-    also placed into this Hugging Face cache folder once complete."""
+    also placed into this hub cache folder once complete. `http`: the settings whose hub mirrors' URLs
+    are read as repos of their hub."""
     if resolved is not None and resolved.source.strip() != text.strip():
         resolved = None  # the user changed the text after the preview
     text = text.strip()
     if not text:
         raise BadSourceError(N_("Nothing to add: paste a magnet link, a .torrent, an hf:// repo or a URL."))
     mirrors = tuple(m.rstrip("/") for m in mirrors) + project_mirrors(project_dir)  # once, then the project's
-    source = classify(text, hub_hosts(mirrors))
+    hosts = hub_hosts(mirrors, http)
+    source = classify(text, hosts)
     if source.kind is SourceKind.HUB:
         listing = resolved.hub if resolved is not None else None
-        ref = parse_repo_ref(text)
+        ref = listing.ref if listing is not None else parse_repo_ref(text, hosts)
         from modeldesk.core.projects.lockfile import locked_swarms  # TOML parsing only for a hub repo
 
         mirrors += project_pairs(project_dir, ref.repo_id)  # the same model on another hub ([hub.also])
         return HubAdd(ref, project_dir, ref.narrowed(selection), mirrors, connections, stall_timeout,
-                      listing=listing, swarms=locked_swarms(project_dir, ref.repo_id), hub_cache=hub_cache)
+                      listing=listing, swarms=locked_swarms(project_dir, ref.repo_id, ref.hub), hub_cache=hub_cache)
     if source.kind is SourceKind.FILE:
         return HttpAdd((text,), project_dir, None, connections, stall_timeout)
     src = resolved.torrent if resolved is not None else None

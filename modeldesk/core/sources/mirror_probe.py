@@ -23,8 +23,9 @@ def probe_targets(source: str, extra: tuple[str, ...], http: HttpSettings,
     """What to probe: (what it is, one URL per mirror, credentials)."""
     access = HubAccess(http, proxy)
     credentials = access.credentials()
-    if classify(source, hub_hosts(extra + http.hub_mirrors)).kind is SourceKind.HUB:
-        ref = parse_repo_ref(source)
+    hosts = hub_hosts(extra, http)
+    if classify(source, hosts).kind is SourceKind.HUB:
+        ref = parse_repo_ref(source, hosts)
         endpoints = access.endpoints(ref, extra)
         listing = list_repo(ref, endpoints, credentials, proxy)
         commit, files = listing.commit, listing.files

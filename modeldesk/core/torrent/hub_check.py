@@ -24,13 +24,14 @@ from modeldesk.core.base.errors import ModelDeskError, VerificationError
 from modeldesk.core.base.digests import file_matches
 from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.base.os_reasons import os_reason
+from modeldesk.core.contracts.hub_refs import HubKey
 
 log = logging.getLogger(__name__)
 
 # path in the repo -> (size, LFS sha256 or None, git blob sha1)
 HubDigests = dict[str, tuple[int, str | None, str]]
 # (repo, commit, hub endpoints) -> that commit's files; raises ModelDeskError when no hub answers
-HubFiles = Callable[[str, str, tuple[str, ...]], HubDigests]
+HubFiles = Callable[[HubKey, tuple[str, ...]], HubDigests]
 # None: the files are the repo's (or no hub could say); else why the job fails
 Verdict = ModelDeskError | None
 
@@ -56,11 +57,11 @@ def disagreement(digests: HubDigests, files: list[tuple[str, Path]]) -> tuple[st
     return None
 
 
-def check(hub_files: HubFiles, hub: tuple[str, str], endpoints: tuple[str, ...],
+def check(hub_files: HubFiles, hub: HubKey, endpoints: tuple[str, ...],
           files: list[tuple[str, Path]]) -> Verdict:
-    repo, commit = hub
+    repo, commit, _ = hub
     try:
-        digests = hub_files(repo, commit, endpoints)
+        digests = hub_files(hub, endpoints)
     except ModelDeskError as exc:  # no hub answered, or none would list the repo (gated, private, offline)
         log.warning("%s@%s: the files were not checked against the hub: %s", repo, commit[:12], exc)
         return None

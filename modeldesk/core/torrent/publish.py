@@ -16,6 +16,7 @@ from typing import Protocol
 
 import libtorrent as lt
 
+from modeldesk.core.contracts.hub_refs import HubKey
 from modeldesk import __version__
 from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
@@ -38,7 +39,7 @@ class TorrentLayout(Protocol):
     @property
     def web_seeds(self) -> tuple[str, ...]: ...
     @property
-    def hub(self) -> tuple[str, str] | None: ...  # (org/name, commit) of a hub model
+    def hub(self) -> HubKey | None: ...  # (org/name, commit, hub) of a hub model
     @property
     def sha256(self) -> Mapping[str, str]: ...  # path -> hex, from the hub manifest
 
@@ -73,8 +74,10 @@ def build_torrent(plan: TorrentLayout, trackers: tuple[str, ...] = (), private: 
     if comment:
         doc[b"comment"] = comment.encode()
     if plan.hub is not None:
-        repo, commit = plan.hub
+        repo, commit, hub = plan.hub
         meta: dict[bytes, object] = {b"repo": repo.encode(), b"commit": commit.encode()}
+        if hub != "hf":  # a torrent without it names a Hugging Face repo, as before hubs were two
+            meta[b"hub"] = hub.encode()
         if plan.sha256:
             meta[b"sha256"] = {p.encode(): h.encode() for p, h in sorted(plan.sha256.items())}
         doc[HUB_KEY] = meta

@@ -21,6 +21,7 @@ from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.base.pathsafety import USER_PATH, check_components, short
 from modeldesk.core.base.repo_ids import COMMIT, REPO_ID
+from modeldesk.core.contracts.hub_refs import HUBS, HubKey
 
 _HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
 _B32 = re.compile(r"^[A-Za-z2-7]{32}$")
@@ -38,7 +39,7 @@ class TorrentSource:
     files: tuple[FileEntry, ...] = field(default=())  # empty until metadata is known
     # The hub repo and commit a model torrent names outside its info dictionary (HUB_KEY): its files
     # are that commit's, so every hub mirror the user knows can serve them as a web seed.
-    hub: tuple[str, str] | None = None
+    hub: HubKey | None = None
 
     @property
     def has_metadata(self) -> bool:
@@ -191,7 +192,8 @@ def parse_torrent_bytes(data: bytes, what: str) -> TorrentSource:
     )
 
 
-HUB_KEY = b"modeldesk"  # {"repo": "org/name", "commit": 40 hex digits}, beside "info", outside the info-hash
+# {"repo": "org/name", "commit": 40 hex digits, "hub": "ms" (absent: "hf")}, beside "info", outside the info-hash
+HUB_KEY = b"modeldesk"
 
 
 def _bytestring(raw: bytes) -> bytes:
@@ -201,13 +203,14 @@ def _bytestring(raw: bytes) -> bytes:
 HUB_KEY_MARK = _bytestring(HUB_KEY)  # how the key reads inside a .torrent, for a cheap look before a parse
 
 
-def with_hub_key(info_torrent: bytes, repo: str, commit: str) -> bytes:
+def with_hub_key(info_torrent: bytes, key: HubKey) -> bytes:
     """A peer's metadata (bencoded {"info": …}) naming the repo and commit beside "info", as `publish`
     writes them. Spliced in as bytes: the info dict stays byte for byte what the info-hash was taken of."""
     if not (info_torrent.startswith(b"d4:info") and info_torrent.endswith(b"e")):
         raise ValueError("not a bencoded metadata dict")
-    meta = b"d" + _bytestring(b"commit") + _bytestring(commit.encode()) + _bytestring(b"repo") + _bytestring(
-        repo.encode()) + b"e"
+    hub = _bytestring(b"hub") + _bytestring(key.hub.encode()) if key.hub != "hf" else b""  # keys in sorted order
+    meta = b"d" + _bytestring(b"commit") + _bytestring(key.commit.encode()) + hub + _bytestring(b"repo") + _bytestring(
+        key.repo.encode()) + b"e"
     return info_torrent[:-1] + HUB_KEY_MARK + meta + b"e"
 
 
@@ -219,28 +222,28 @@ def repo_hint(source: TorrentSource) -> str | None:
     return source.name
 
 
-def hub_of_metadata(source: TorrentSource, torrent_name: str) -> tuple[str, str] | None:
+def hub_of_metadata(source: TorrentSource, torrent_name: str) -> HubKey | None:
     """(repo, commit) for a magnet whose dn names a repo and whose metadata (from a peer) is named by a
     commit, as a published hub model is: its files are that commit's, checked like a .torrent's."""
     repo = repo_hint(source)
-    return (repo, torrent_name) if repo and COMMIT.fullmatch(torrent_name) else None
+    return HubKey(repo, torrent_name) if repo and COMMIT.fullmatch(torrent_name) else None
 
 
-def hub_of(decoded: dict) -> tuple[str, str] | None:
-    """(repo, commit) when the torrent names a well-formed one; anything else is ignored."""
+def hub_of(decoded: dict) -> HubKey | None:
+    """The repo, commit and hub when the torrent names a well-formed one; anything else is ignored."""
     meta = decoded.get(HUB_KEY)
     if not isinstance(meta, dict):
         return None
-    repo, commit = meta.get(b"repo"), meta.get(b"commit")
-    if not isinstance(repo, bytes) or not isinstance(commit, bytes):
+    repo, commit, hub = meta.get(b"repo"), meta.get(b"commit"), meta.get(b"hub", b"hf")
+    if not isinstance(repo, bytes) or not isinstance(commit, bytes) or not isinstance(hub, bytes):
         return None
     try:
-        repo_s, commit_s = repo.decode("ascii"), commit.decode("ascii")
+        repo_s, commit_s, hub_s = repo.decode("ascii"), commit.decode("ascii"), hub.decode("ascii")
     except UnicodeDecodeError:
         return None
-    if not REPO_ID.match(repo_s) or not COMMIT.match(commit_s):
+    if not REPO_ID.match(repo_s) or not COMMIT.match(commit_s) or hub_s not in HUBS:
         return None
-    return repo_s, commit_s
+    return HubKey(repo_s, commit_s, hub_s)
 
 
 def parse_torrent_file(path: Path) -> TorrentSource:

@@ -70,9 +70,10 @@ def _dry_run(args, settings, output, paths) -> int:
 
 def _plan(args, paths, output):
     from modeldesk.headless.get_cmd import get_adds, report_hub_cache
+    from modeldesk.headless.options import settings_for
     from modeldesk.headless.runner import RunOptions
 
     options = RunOptions(seed=not args.no_seed, timeout=args.timeout)
     if args.hub_cache is not None or args.ms_cache is not None:
         options.on_finished = lambda project: report_hub_cache(project, args.hub_cache, args.ms_cache, output)
-    return get_adds(args), options
+    return get_adds(args, settings_for(args, paths).http), options

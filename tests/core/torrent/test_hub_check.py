@@ -8,6 +8,7 @@ import hashlib
 import threading
 
 from modeldesk.core.base.errors import NetworkError, VerificationError
+from modeldesk.core.contracts.hub_refs import HubKey
 from modeldesk.core.torrent import hub_check
 
 C = "0123456789abcdef0123456789abcdef01234567"
@@ -39,7 +40,8 @@ def test_files_that_match_pass_and_each_kind_of_difference_is_named(tmp_path):
 
 def test_the_verdict_names_the_file_and_the_commit(tmp_path):
     files = _files(tmp_path, config=b"mine")
-    verdict = hub_check.check(lambda *_: {"config": (4, None, _blob(b"hers"))}, ("acme/tts", C), ("http://h",), files)
+    listed = {"config": (4, None, _blob(b"hers"))}
+    verdict = hub_check.check(lambda *_: listed, HubKey("acme/tts", C), ("http://h",), files)
     assert isinstance(verdict, VerificationError)
     text = str(verdict)
     assert "config in this torrent is not the file at acme/tts@0123456789ab: its git blob id differs" in text
@@ -47,12 +49,12 @@ def test_the_verdict_names_the_file_and_the_commit(tmp_path):
 
 
 def test_no_hub_answering_does_not_hold_verified_files_back(tmp_path, caplog):
-    def unreachable(repo, commit, endpoints):
-        assert (repo, commit, endpoints) == ("acme/tts", C, ("http://127.0.0.1:9",))
+    def unreachable(key, endpoints):
+        assert (key, endpoints) == (("acme/tts", C, "hf"), ("http://127.0.0.1:9",))
         raise NetworkError("No hub endpoint answered")
 
     files = _files(tmp_path, config=b"x")
-    assert hub_check.check(unreachable, ("acme/tts", C), ("http://127.0.0.1:9",), files) is None
+    assert hub_check.check(unreachable, HubKey("acme/tts", C), ("http://127.0.0.1:9",), files) is None
     assert "not checked against the hub" in caplog.text
 
 
@@ -60,7 +62,7 @@ def test_a_file_gone_before_the_check_fails_it_in_words(tmp_path):
     got: list = []
     done = threading.Event()
     files = [("config", tmp_path / "gone")]
-    hub_check.start(lambda: hub_check.check(lambda *_: {"config": (1, None, "x")}, ("acme/tts", C), (), files),
+    hub_check.start(lambda: hub_check.check(lambda *_: {"config": (1, None, "x")}, HubKey("acme/tts", C), (), files),
                     lambda verdict: (got.append(verdict), done.set()), name="test-hub-check")
     assert done.wait(10)
     assert isinstance(got[0], VerificationError) and "could not be read" in str(got[0])
