@@ -1,8 +1,8 @@
-"""`modeldesk import DIR --source hf://org/name[@rev]`: a folder already on disk (fetched by `hf download
---local-dir`, rsync, a colleague's disk) checked file by file against the hub's listing and, when it is
-whole, added to the library as that repo at that commit: then it can be locked, placed, published and
-seeded like anything ModelDesk downloaded. `--torrent FILE` checks it against a torrent instead (as
-`seed --from`, without staying to seed unless asked)."""
+"""`modeldesk import DIR --source hf://org/name[@rev]` (or ms://owner/name[@rev]): a folder already on
+disk (fetched by `hf download --local-dir` or modelscope's, rsync, a colleague's disk) checked file by
+file against the hub's listing and, when it is whole, added to the library as that repo at that commit:
+then it can be locked, placed, published and seeded like anything ModelDesk downloaded. `--torrent FILE`
+checks it against a torrent instead (as `seed --from`, without staying to seed unless asked)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.contracts.source_kind import SourceKind
 from modeldesk.core.base.errors import BadInputError, FilesDamagedError, ModelDeskError
-from modeldesk.core.contracts.hub_refs import HubFile
+from modeldesk.core.contracts.hub_refs import HubFile, RepoRef
 from modeldesk.core.http.hub_plan import HubListing, hub_job_id, manifest_entry
 from modeldesk.core.base.digests import file_matches
 from modeldesk.core.library.manifest import write_manifest
@@ -39,14 +39,15 @@ def _check(folder: Path, files: tuple[HubFile, ...]) -> tuple[list[str], list[st
 
 def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[str]) -> str:
     """The library row, finished, the manifest, and the index of contents, under the library's owner lock."""
-    repo, commit = listing.ref.repo_id, listing.commit
-    job_id = hub_job_id(repo, folder)
+    repo, commit, hub = listing.ref.repo_id, listing.commit, listing.ref.hub
+    job_id = hub_job_id(repo, folder, hub)
     lock = LibraryLock(paths.ensure().library_lock)
     lock.acquire("`modeldesk import`")
     try:
         lib = Library(paths.library_db)
         try:
-            lib.add_job(job_id=job_id, kind=JobKind.HTTP, name=repo, source_kind=SourceKind.HUB, source=f"hf://{repo}@{commit}",
+            lib.add_job(job_id=job_id, kind=JobKind.HTTP, name=repo, source_kind=SourceKind.HUB,
+                        source=str(RepoRef(repo, commit, hub=hub)),
                         torrent=None, project_dir=str(folder), selection=Selection(),
                         options={"mirrors": mirrors, "connections": None, "limits": [0, 0]})
             total = sum(f.size for f in listing.files)
@@ -61,7 +62,7 @@ def _record(paths: AppPaths, folder: Path, listing: HubListing, mirrors: list[st
             lib.close()
     finally:
         lock.release()
-    write_manifest(folder, repo, {"kind": "hf", "repo": repo, "revision": listing.ref.revision, "commit": commit,
+    write_manifest(folder, repo, {"kind": hub, "repo": repo, "revision": listing.ref.revision, "commit": commit,
                                   "mirrors": mirrors}, [manifest_entry(f) for f in listing.files])
     return job_id
 
@@ -73,7 +74,8 @@ def _import_hub(args, folder: Path, output: Output) -> int:
     http = load_settings(paths.settings_file).http
     resolved = resolve_source(args.source, tuple(args.mirror), http)
     if resolved.hub is None:
-        raise BadInputError("--source takes a hub repo: hf://org/name[@revision] or its URL on a hub or mirror.")
+        raise BadInputError("--source takes a hub repo: hf://org/name[@revision], ms://owner/name[@revision], or "
+                            "its URL on a hub or mirror.")
     listing = resolved.hub
     missing, corrupt = _check(folder, listing.files)
     for rel in missing:
@@ -83,8 +85,8 @@ def _import_hub(args, folder: Path, output: Output) -> int:
     name = f"{listing.ref.repo_id}@{listing.commit[:12]}"
     if missing or corrupt:
         output.result("import_failed", f"{folder} is not a whole copy of {name}: {len(missing)} missing, "
-                      f"{len(corrupt)} corrupt. Fetch just those with: modeldesk get hf://{listing.ref.repo_id}@"
-                      f"{listing.commit} --to {folder}",
+                      f"{len(corrupt)} corrupt. Fetch just those with: modeldesk get "
+                      f"{RepoRef(listing.ref.repo_id, listing.commit, hub=listing.ref.hub)} --to {folder}",
                       {"folder": str(folder), "repo": listing.ref.repo_id, "commit": listing.commit,
                        "missing": missing, "corrupt": corrupt})
         return FilesDamagedError.exit_code

@@ -180,3 +180,21 @@ def test_a_dataset_whose_listing_comes_in_pages_lands_whole(md, tmp_path):
     got = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and ".modeldesk" not in p.parts)
     assert got == sorted(p.relative_to(ds).as_posix() for p in ds.rglob("*") if p.is_file())
     assert pages == 2, pages
+
+
+def test_a_folder_the_modelscope_sdk_filled_is_imported_as_the_modelscope_repo(md, tmp_path, ms_root):
+    """`import --source ms://…` checks a folder the official client filled against ModelScope's listing and
+    records it as that ModelScope repo (not a Hugging Face one of the same name)."""
+    from tests.integration.test_ms_protocol import sdk_download
+
+    with MsHubServer(ms_root) as hub:
+        got = sdk_download(hub, tmp_path, "acme/tiny-tts")
+        assert "ok" in got, got
+        folder = Path(got["ok"])
+        r = md.run("import", str(folder), "--source", "ms://acme/tiny-tts", "--mirror", hub.url, "--json")
+        commit = hub.commit("acme/tiny-tts")
+    assert r.code == 0, r.stderr
+    manifest = json.loads((folder / ".modeldesk" / "manifest-acme--tiny-tts.json").read_text())
+    assert manifest["source"]["kind"] == "ms" and manifest["source"]["commit"] == commit
+    row = json.loads(md.run("list", "--json").stdout)[0]
+    assert row["source"] == f"ms://acme/tiny-tts@{commit}" and row["job_id"].startswith("ms-")
