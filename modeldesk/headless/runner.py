@@ -44,6 +44,7 @@ class RunOptions:
     existing_data: bool = False  # `seed`: the data should already be on disk
     on_finished: Callable[[str], None] | None = None  # called with a job's project folder when it completes
     on_started: Callable[[], object] | None = None  # called once the library is this run's (seed --all: hand-overs)
+    forever: bool = False  # until interrupted, whatever its jobs do (`serve`)
 
 
 @dataclass
@@ -122,7 +123,8 @@ class Run:
                 self.output.event(event)
                 self._track(event)
             self._check_timeouts()
-            if self.watches and all(w.exit_code is not None for w in self.watches.values()):
+            if not self.options.forever and self.watches and all(w.exit_code is not None
+                                                                 for w in self.watches.values()):
                 failures = [w.exit_code for w in self.watches.values() if w.exit_code]
                 return failures[0] if failures else 0
 

@@ -29,18 +29,21 @@ def seed_from_add(args) -> TorrentAdd:
     return TorrentAdd(src, seed_dir(args.from_dir, src), rename_incomplete=False)
 
 
-def library_seeds(paths) -> list:
-    """Every complete torrent job in the library, to be added back one by one."""
+def library_seeds(paths, none_is_fine: bool = False) -> list:
+    """Every complete torrent job in the library, to be added back one by one. `none_is_fine`: a library
+    with none is an answer (`serve` serves what comes), not an error (`seed --all`)."""
     from modeldesk.core.library.store import Library
 
     if not paths.library_db.exists():
+        if none_is_fine:
+            return []
         raise BadInputError("The library is empty: nothing to seed.")
     lib = Library(paths.library_db)
     try:
         adds = [library_add(e, lib.torrent_bytes(e.job_id)) for e in lib.entries() if e.is_complete_torrent]
     finally:
         lib.close()
-    if not adds:
+    if not adds and not none_is_fine:
         raise BadInputError("No complete model in the library to seed yet.")
     return adds
 

@@ -29,6 +29,15 @@ class Transfer:
     serve_hand_overs: bool = False  # this run owns the library for good (`seed --all`): it takes others' jobs
 
 
+def _then(first: Callable[[], object] | None, second: Callable[[], object]) -> Callable[[], None]:
+    def both() -> None:
+        if first is not None:
+            first()
+        second()
+
+    return both
+
+
 def run_transfer(args, how: Transfer) -> int:
     # Imported here so that `list` and `--help` start fast without libtorrent.
     from modeldesk.core.library.owner import LibraryLock
@@ -66,7 +75,7 @@ def run_transfer(args, how: Transfer) -> int:
 
             output = TeeOutput(output, logging.getLogger("modeldesk.seed"))  # seed.log follows every job
             server = HandOverServer(paths.state_dir, handed_adds, events.put)
-            options.on_started = server.start  # once the library is ours
+            options.on_started = _then(options.on_started, server.start)  # once the library is ours
     except ModelDeskError as exc:
         output.error(error_text(exc))
         output.exit(exc.exit_code)

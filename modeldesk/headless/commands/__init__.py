@@ -13,6 +13,7 @@ _DESKTOP = "modeldesk.desktop_commands"  # they open the app or touch the deskto
 COMMANDS = {
     "get": f"{_HERE}.get",
     "seed": f"{_HERE}.seed",
+    "serve": f"{_HERE}.serve",
     "publish": f"{_HERE}.publish",
     "lock": f"{_HERE}.projects", "sync": f"{_HERE}.projects", "gc": f"{_HERE}.projects",
     "import": f"{_HERE}.importing",

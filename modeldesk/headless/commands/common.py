@@ -15,7 +15,7 @@ EXIT_CODES = """exit codes:
 RAW = argparse.RawDescriptionHelpFormatter
 
 
-def add_transfer_options(p: argparse.ArgumentParser) -> None:
+def add_transfer_options(p: argparse.ArgumentParser, bt_listen: str = "--listen") -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per event and progress tick")
     p.add_argument("--timeout", type=float, default=0, metavar="SECONDS",
                    help="give up (exit 3) after this long without metadata or new data; 0 = never")
@@ -27,7 +27,8 @@ def add_transfer_options(p: argparse.ArgumentParser) -> None:
                         "limits apply to every peer)")
     p.add_argument("--seed-ratio", type=float, metavar="RATIO", help="stop seeding at this upload/size ratio")
     p.add_argument("--seed-time", type=int, metavar="MINUTES", help="stop seeding after this many minutes")
-    p.add_argument("--listen", metavar="INTERFACES", help="libtorrent listen interfaces, e.g. 0.0.0.0:6881")
+    p.add_argument(bt_listen, dest="listen", metavar="INTERFACES",
+                   help="libtorrent listen interfaces, e.g. 0.0.0.0:6881")
     p.add_argument("--link-mode", choices=("auto", "reflink", "hardlink", "copy"),
                    help="how a file the library already holds is placed instead of downloaded (default: the "
                         "setting, auto: reflink, else hardlink, else copy)")
