@@ -45,6 +45,8 @@ class RunOptions:
     on_finished: Callable[[str], None] | None = None  # called with a job's project folder when it completes
     on_started: Callable[[], object] | None = None  # called once the library is this run's (seed --all: hand-overs)
     forever: bool = False  # until interrupted, whatever its jobs do (`serve`)
+    attach: Callable[[Manager], object] | None = None  # given the running core once it has started (`serve`)
+    on_event: Callable[[ev.Event], object] | None = None  # every event, as the output gets it (`serve`)
 
 
 @dataclass
@@ -60,6 +62,8 @@ class Run:
         code = 0
         try:
             self.manager.start(torrents_when_needed=True)
+            if self.options.attach is not None:
+                self.options.attach(self.manager)
             if self.options.on_started is not None:
                 self.options.on_started()
             self.manager.ask_swarms(adds)
@@ -122,6 +126,8 @@ class Run:
             elif event is not None:
                 self.output.event(event)
                 self._track(event)
+                if self.options.on_event is not None:
+                    self.options.on_event(event)
             self._check_timeouts()
             if not self.options.forever and self.watches and all(w.exit_code is not None
                                                                  for w in self.watches.values()):

@@ -34,6 +34,11 @@
         <translation>无法获取 {url}：{kind}。请检查链接和网络。</translation>
     </message>
     <message>
+        <location filename="../../modeldesk/core/http/client.py" line="80"/>
+        <source>{url} did not answer ({kind}).</source>
+        <translation>{url} 没有响应（{kind}）。</translation>
+    </message>
+    <message>
         <location filename="../../modeldesk/core/http/part_file.py" line="32"/>
         <source>Cannot create the folder {folder}: the file {blocker} is in the way. Move or rename it, or pick another project folder; it was left as it is.</source>
         <translation>无法创建文件夹 {folder}：文件 {blocker} 挡在那里。请移动或重命名它，或选择另一个项目文件夹；该文件保持原样。</translation>
@@ -160,37 +165,37 @@
         <translation>已设置 HF_HUB_OFFLINE，因此不会向任何 Hub 查询 {repo_id}。要下载请取消该设置；已包含该仓库的文件夹会直接使用。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="69"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="71"/>
         <source>{ep}: {kind}</source>
         <translation>{ep}：{kind}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/hub.py" line="78"/>
+        <location filename="../../modeldesk/core/http/hub.py" line="80"/>
         <source>No hub endpoint answered for {repo_id} ({problems}). Check the network, or add a mirror.{proxy_hint}</source>
         <translation>没有 Hub 端点回应 {repo_id}（{problems}）。请检查网络，或添加一个镜像。{proxy_hint}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="95"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="102"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="105"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="104"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="107"/>
         <source>The hub gave no commit for {ref}.</source>
         <translation>Hub 没有给出 {ref} 的提交。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="105"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="131"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="139"/>
         <source>{what} sent a malformed file listing (an entry is not a file with a text path and a whole-number size). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（有条目不是带文本路径和整数大小的文件）。请换一个镜像。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="114"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="117"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="126"/>
         <source>The repository {repo_id}</source>
         <translation>仓库 {repo_id}</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/hf_api.py" line="118"/>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="123"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="131"/>
         <source>{what} sent a malformed file listing (not a list of entries). Try another mirror.</source>
         <translation>{what} 返回的文件列表格式错误（不是条目列表）。请换一个镜像。</translation>
     </message>
@@ -1230,37 +1235,37 @@
         <translation>{name} 已停止：还有 {left} 待写入，而 {folder} 只剩 {free} 可用。请释放空间后重试；已完成的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="40"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="42"/>
         <source>{text!r} does not name a ModelScope repository (expected owner/name or datasets/owner/name).</source>
         <translation>{text!r} 不是 ModelScope 仓库名（应为 owner/name 或 datasets/owner/name）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="57"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="59"/>
         <source>{text!r}: write ms://owner/name, ms://owner/name@revision or ms://datasets/owner/name.</source>
         <translation>{text!r}：请写成 ms://owner/name、ms://owner/name@revision 或 ms://datasets/owner/name。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="73"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="75"/>
         <source>{text!r} is not a ModelScope repository URL (…/models/owner/name, …/file/view/REV/path, …/tree/REV/folder).</source>
         <translation>{text!r} 不是 ModelScope 仓库网址（应为 …/models/owner/name、…/file/view/REV/path 或 …/tree/REV/folder）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="81"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="83"/>
         <source>{text!r} names no file (…/file/view/REVISION/path/to/file).</source>
         <translation>{text!r} 没有指明文件（应为 …/file/view/REVISION/path/to/file）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="88"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="90"/>
         <source>{repo_id} on {endpoint} needs a ModelScope token ({message}): set one with `modeldesk token set --host {host}`, or MODELSCOPE_API_TOKEN.</source>
         <translation>{endpoint} 上的 {repo_id} 需要 ModelScope 令牌（{message}）：请用 `modeldesk token set --host {host}` 设置，或设置 MODELSCOPE_API_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="112"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="114"/>
         <source>{repo_id} has no branch or tag {revision} on ModelScope.</source>
         <translation>{repo_id} 在 ModelScope 上没有名为 {revision} 的分支或标签。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/ms_api.py" line="198"/>
+        <location filename="../../modeldesk/core/http/ms_api.py" line="216"/>
         <source>{endpoint} refused {repo_id}: {message}</source>
         <translation>{endpoint} 拒绝了 {repo_id}：{message}</translation>
     </message>
@@ -1278,6 +1283,31 @@
         <location filename="../../modeldesk/core/http/hub_pairs.py" line="98"/>
         <source>{shared_count} of {total} files of {repo_id} come from {label} and from {names} at once; {alone_count} come from {label} only (no sha256 both hubs agree on): {shown}</source>
         <translation>{repo_id} 的 {total} 个文件中有 {shared_count} 个同时从 {label} 和 {names} 下载；{alone_count} 个只从 {label} 下载（两边没有一致的 sha256）：{shown}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="106"/>
+        <source>This server takes no downloads: start it with --project-root DIR.</source>
+        <translation>此服务器不接受下载：请用 --project-root DIR 启动它。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="111"/>
+        <source>Send a JSON object with source (a link), project (a folder below a project root) and root (that root&apos;s number, from 0).</source>
+        <translation>请发送一个 JSON 对象，包含 source（链接）、project（项目根目录下的文件夹）和 root（该根目录的编号，从 0 开始）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="115"/>
+        <source>A path on the server&apos;s disk is not a source: send a link (magnet, hf://, ms://, http(s)).</source>
+        <translation>服务器磁盘上的路径不能作为来源：请发送链接（magnet、hf://、ms://、http(s)）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="143"/>
+        <source>The body is not a JSON object.</source>
+        <translation>请求内容不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/tokens.py" line="83"/>
+        <source>{name!r} is not a token name (letters, digits, . _ @ -, at most 64).</source>
+        <translation>{name!r} 不是有效的令牌名称（字母、数字、. _ @ -，最多 64 个字符）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
 from tests.helpers.foreign import Proc, wait_port
@@ -56,6 +57,19 @@ class Nginx(Proc):
     def bytes_served(self) -> int:
         """Body bytes sent, over every request so far (the combined log format's tenth field)."""
         return sum(int(line.split('"')[2].split()[1]) for line in self.log_lines() if line.count('"') >= 6)
+
+    def settled_bytes_served(self, quiet_s: float = 0.5, at_most_s: float = 10.0) -> int:
+        """bytes_served() once no new line came for `quiet_s`: nginx logs a request when it ends, and
+        the requests of a client just killed end when nginx notices (later on a loaded machine)."""
+        deadline, last, since = time.monotonic() + at_most_s, -1, time.monotonic()
+        while time.monotonic() < deadline:
+            now = self.bytes_served()
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet_s:
+                break
+            time.sleep(0.05)
+        return last
 
     def requests_served(self) -> int:
         log = self.work / "access.log"

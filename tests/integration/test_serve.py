@@ -134,3 +134,21 @@ def test_the_lab_server_is_the_web_seed_of_the_published_torrent(md, tmp_path, h
     audit = [json.loads(line) for line in (md.root / "state" / "audit.log").read_text().splitlines()]
     to_qbt = [a for a in audit if a["path"] == "model.safetensors" and "qBittorrent" in a["agent"]]
     assert sum(a["sent"] for a in to_qbt) >= SIZES["model.safetensors"], audit
+
+
+def test_the_modelscope_client_downloads_the_librarys_modelscope_repo(md, tmp_path):
+    """A ModelScope repo of the library under ModelScope's own paths: the official `modelscope` client,
+    pointed at the lab server with MODELSCOPE_ENDPOINT, gets it whole (the hub it came from stopped)."""
+    from tests.helpers.ms_hub import MsHubServer
+    from tests.integration.test_ms_protocol import sdk_download
+
+    repo = make_model(tmp_path / "ms" / "acme", "tts", sizes=SIZES)
+    with MsHubServer(tmp_path / "ms") as ms:
+        r = md.run("get", "ms://acme/tts", "--mirror", ms.url, "--to", str(tmp_path / "models"), "--no-seed")
+    assert r.code == 0, r.stderr
+    with Served(md) as lab:
+        got = sdk_download(lab, tmp_path / "sdk", "acme/tts")
+        none = sdk_download(lab, tmp_path / "sdk2", "acme/none")
+    assert "ok" in got, got
+    _same(Path(got["ok"]), repo)
+    assert "error" in none, none

@@ -67,3 +67,18 @@ def fetch_bytes(url: str, max_bytes: int, timeout: float = 30.0, proxy: Proxy | 
     except requests.RequestException as exc:
         raise NetworkError(N_("Could not fetch {url}: {kind}. Check the link and your network."),
                            url=url, kind=type(exc).__name__) from None
+
+
+def json_call(credentials: Credentials, method: str, url: str, body: dict | None = None,
+              timeout: float = 150.0) -> tuple[int, object]:
+    """One call of a JSON API (a lab server's control API): its status and its decoded body (None when
+    it is not JSON). The token goes to the credentials' origin alone; redirects are not followed."""
+    with new_session(credentials) as s:
+        try:
+            r = s.request(method, url, json=body, timeout=timeout, allow_redirects=False)
+        except requests.RequestException as exc:
+            raise NetworkError(N_("{url} did not answer ({kind})."), url=url, kind=type(exc).__name__) from None
+        try:
+            return r.status_code, r.json()
+        except ValueError:
+            return r.status_code, None

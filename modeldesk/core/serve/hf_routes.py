@@ -11,23 +11,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote
 
 from modeldesk.core.base.repo_ids import DATASETS, is_repo_id
 from modeldesk.core.serve.catalog import Catalog, ServedFile, Snapshot
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    file: tuple[Snapshot, ServedFile] | None = None  # the server sends its bytes (Range applied there)
-
-
-def json_answer(status: int, obj, headers: dict[str, str] | None = None) -> Answer:
-    return Answer(status, {"Content-Type": "application/json", **(headers or {})}, json.dumps(obj).encode())
+from modeldesk.core.serve.request import Answer, json_answer
 
 
 def _error(status: int, code: str, text: str, commit: str | None = None) -> Answer:

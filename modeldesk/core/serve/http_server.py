@@ -19,14 +19,14 @@ from urllib.parse import urlsplit
 
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.serve.catalog import ServedFile, open_checked
-from modeldesk.core.serve.hf_routes import Answer, json_answer
+from modeldesk.core.serve.request import Answer, Request, json_answer
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 8690  # `modeldesk serve` listens on 127.0.0.1:8690 unless told otherwise
 MAX_BODY = 1 << 20  # a request body (paths-info) larger than this is refused
 
-Route = Callable[[str, str, str, bytes, str], Answer | None]  # (method, path, query, body, content type)
+Route = Callable[[Request], Answer | None]
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -152,7 +152,7 @@ class LabHttp:
         body = h.rfile.read(length) if length else b""
         url = urlsplit(h.path)
         try:
-            answer = self._route(method, url.path, url.query, body, h.headers.get("Content-Type", ""))
+            answer = self._route(Request(method, url.path, url.query, body, h.headers, h.client_address[0]))
         except Exception:  # a bug must not take the server down: the client gets a 500, the log the trace
             log.exception("%s %s failed", method, h.path)
             answer = json_answer(500, {"error": "internal error; see the server's log"})
@@ -161,6 +161,8 @@ class LabHttp:
     def _send(self, h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
         if answer.file is not None:
             return self._send_file(h, method, answer)
+        if answer.stream is not None:
+            return self._send_stream(h, method, answer)
         h.send_response(answer.status)
         for k, v in answer.headers.items():
             h.send_header(k, v)
@@ -168,6 +170,28 @@ class LabHttp:
         h.end_headers()
         if method != "HEAD":
             h.wfile.write(answer.body)
+
+    @staticmethod
+    def _send_stream(h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
+        """An answer with no length, written as it comes; the connection ends with it."""
+        assert answer.stream is not None
+        h.close_connection = True
+        h.send_response(answer.status)
+        for k, v in answer.headers.items():
+            h.send_header(k, v)
+        h.send_header("Connection", "close")
+        h.end_headers()
+        if method == "HEAD":
+            return
+
+        def write(data: bytes) -> None:
+            h.wfile.write(data)
+            h.wfile.flush()
+
+        try:
+            answer.stream(write)
+        except OSError:  # the client went away
+            pass
 
     def _send_file(self, h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
         assert answer.file is not None

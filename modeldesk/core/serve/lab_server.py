@@ -1,33 +1,69 @@
-"""`modeldesk serve`'s HTTP side: the library's hub repos over the Hugging Face API (hf_routes.py), which
-is also the web seed of every torrent named by a commit, on one listener (http_server.py). The process
-around it (headless/commands/serve.py) owns the library and seeds every complete model, as `seed --all`."""
+"""`modeldesk serve`'s HTTP side on one listener (http_server.py): the library's hub repos over the
+Hugging Face API (hf_routes.py), which is also the web seed of every torrent named by a commit, and the
+control API (control_api.py) with its tokens (tokens.py). The process around it
+(headless/commands/serve.py) owns the library and seeds every complete model, as `seed --all`, and
+hands the running core to attach() and every event to feed()."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from modeldesk.core.config.paths import AppPaths
+from modeldesk.core.contracts import events as ev
 from modeldesk.core.serve.catalog import Catalog
-from modeldesk.core.serve.hf_routes import Answer, hf_answer
+from modeldesk.core.serve.control_api import PREFIX, ControlApi
+from modeldesk.core.serve.hf_routes import hf_answer
 from modeldesk.core.serve.http_server import Audit, LabHttp, parse_listen
+from modeldesk.core.serve.job_board import JobBoard
+from modeldesk.core.serve.ms_routes import ms_answer
+from modeldesk.core.serve.request import Answer, Request, json_answer
+from modeldesk.core.serve.tokens import TokenStore
 
 log = logging.getLogger(__name__)
 
 
+def tokens_of(paths: AppPaths) -> TokenStore:
+    return TokenStore(paths.config_dir / "serve_tokens.json")
+
+
 class LabServer:
-    def __init__(self, paths: AppPaths, listen: str, allow_hosts: tuple[str, ...] = ()):
+    def __init__(self, paths: AppPaths, listen: str, allow_hosts: tuple[str, ...] = (),
+                 roots: tuple[Path, ...] = (), read_token: bool = False):
         host, port = parse_listen(listen)
         self.catalog = Catalog(paths.library_db)
+        self.tokens = tokens_of(paths)
+        self.board = JobBoard()
+        self._stopping = False
+        self._read_token = read_token
+        self.control = ControlApi(self.tokens, self.board, roots, lambda: self._stopping)
         self._http = LabHttp(self._route, host, port, allow_hosts, Audit(paths.state_dir / "audit.log"),
                              self.catalog.unchanged)
         self.url = self._http.url
+
+    def attach(self, manager, settings) -> None:
+        """The running core: its jobs for the control API, which may now change them."""
+        self.board.load(manager.entries().result(30))
+        self.control.http_settings = settings.http
+        self.control.manager = manager
+
+    def feed(self, event: ev.Event) -> None:
+        self.board.feed(event)
 
     def start(self) -> None:
         self._http.start()
         log.info("serving the library at %s", self.url)
 
     def stop(self) -> None:
+        self._stopping = True
         self._http.stop()
 
-    def _route(self, method: str, path: str, query: str, body: bytes, content_type: str) -> Answer | None:
-        return hf_answer(self.catalog, method, path, query, body, content_type)
+    def _route(self, req: Request) -> Answer | None:
+        if req.path.startswith(PREFIX):
+            return self.control.answer(req)
+        if self._read_token and self.tokens.check(req.bearer()) is None:
+            return json_answer(401, {"error": "This server lends its models to token holders only: set HF_TOKEN "
+                                              "to a token of `modeldesk serve token add NAME`."},
+                               {"WWW-Authenticate": "Bearer"})
+        return ms_answer(self.catalog, req.method, req.path, req.query) or hf_answer(
+            self.catalog, req.method, req.path, req.query, req.body, req.headers.get("Content-Type", ""))

@@ -53,10 +53,16 @@ def add_parsers(sub) -> None:
                           "below it is found while the file downloads (default: settings, 16)")
     get.add_argument("--stall-timeout", type=float, metavar="SECONDS",
                      help="drop a mirror connection that sends nothing for this long (default: settings, 20)")
+    get.add_argument("--server", metavar="URL", help="a lab server (`modeldesk serve`) downloads it, into --to below "
+                     "its project root; this shows its progress (token: MODELDESK_SERVER_TOKEN or the keyring)")
     add_transfer_options(get)
 
 
 def run(args) -> int:
+    if args.server:
+        from modeldesk.headless.remote import get_remote
+
+        return get_remote(args)
     from modeldesk.headless.transfer import Transfer, run_transfer
 
     return run_transfer(args, Transfer(_plan, _dry_run, hand_over=True))

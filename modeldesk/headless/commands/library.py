@@ -11,10 +11,16 @@ def add_parsers(sub) -> None:
     lst = sub.add_parser("list", help="show the model library")
     lst.add_argument("--json", action="store_true", help="print the library as JSON")
     lst.add_argument("--history", action="store_true", help="the jobs removed from the library, and when")
+    lst.add_argument("--server", metavar="URL", help="the jobs of a lab server (`modeldesk serve`) instead")
 
 
 
 def run(args) -> int:
     from modeldesk.headless import library_cmds
+
+    if args.command == "list" and args.server:
+        from modeldesk.headless.remote import list_remote
+
+        return list_remote(args)
 
     return {"verify": library_cmds.verify, "list": library_cmds.list_jobs}[args.command](args)

@@ -1,9 +1,12 @@
 """`serve`: this ModelDesk as the lab's model hub. It owns the library (as `seed --all`, taking the
-models other runs hand over), seeds every complete model, and answers the Hugging Face API over the
-library's hub repos on --listen (127.0.0.1 unless told otherwise), which is also the web seed of every
-torrent named by a commit."""
+models other runs hand over), seeds every complete model, and answers on --listen (127.0.0.1 unless
+told otherwise): the Hugging Face API over the library's hub repos (also the web seed of every torrent
+named by a commit) and the control API for token holders. `serve token add|list|revoke` keeps the
+tokens, and works while the server runs."""
 
 from __future__ import annotations
+
+import argparse
 
 from modeldesk.headless.commands.common import EXIT_CODES, RAW, add_transfer_options
 
@@ -12,44 +15,99 @@ DEFAULT_LISTEN = "127.0.0.1:8690"
 
 def add_parsers(sub) -> None:
     serve = sub.add_parser(
-        "serve", help="serve the library to the lab: a Hugging Face-compatible endpoint and web seed, and seeding",
+        "serve", help="serve the library to the lab: a Hugging Face-compatible endpoint, web seed and control API",
         epilog="With HF_ENDPOINT=http://HOST:PORT the official huggingface_hub client, `hf download` and "
                "transformers fetch the library's models from it; `publish --web-seed http://HOST:PORT` makes "
-               "it a torrent's web seed.\n\n" + EXIT_CODES, formatter_class=RAW,
+               "it a torrent's web seed; `modeldesk list|get --server http://HOST:PORT` use its control API.\n\n"
+               + EXIT_CODES, formatter_class=RAW,
     )
     serve.add_argument("--listen", dest="http_listen", default=DEFAULT_LISTEN, metavar="HOST:PORT",
                        help=f"where to answer HTTP (default {DEFAULT_LISTEN}; 0.0.0.0:8690 for the whole LAN)")
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="a host name clients use for this server besides its own names and addresses "
                             "(others are refused, against DNS rebinding)")
+    serve.add_argument("--project-root", action="append", default=[], metavar="DIR",
+                       help="a folder remote downloads (POST jobs, `get --server`) may write below; none: the "
+                            "server takes no remote downloads")
+    serve.add_argument("--read-token", action="store_true",
+                       help="the Hugging Face endpoint answers token holders only (clients send HF_TOKEN)")
     add_transfer_options(serve, bt_listen="--bt-listen")
+    actions = serve.add_subparsers(dest="serve_command", metavar="token", required=False)
+    token = actions.add_parser("token", help="the server's access tokens (only their hashes are kept)")
+    what = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    add = what.add_parser("add", help="make a token for NAME and print it once (the last line)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--admin", action="store_true", help="it may add, pause, resume and remove jobs")
+    what.add_parser("list", help="the tokens' names, roles and ages (never the tokens)")
+    revoke = what.add_parser("revoke", help="the token of NAME stops working at once")
+    revoke.add_argument("name", metavar="NAME")
 
 
 def run(args) -> int:
+    if args.serve_command == "token":
+        return _tokens(args)
     from modeldesk.headless.transfer import Transfer, run_transfer
 
     return run_transfer(args, Transfer(_plan, serve_hand_overs=True))
 
 
+def _tokens(args: argparse.Namespace) -> int:
+    import time
+
+    from modeldesk.core.config.paths import default_paths
+    from modeldesk.core.serve.lab_server import tokens_of
+    from modeldesk.headless.output import make_output
+
+    output = make_output(args.json, quiet=args.quiet)
+    store = tokens_of(default_paths().ensure())
+    if args.token_command == "add":
+        token = store.add(args.name, args.admin)
+        role = "admin" if args.admin else "read"
+        output.result("token", f"a {role} token for {args.name} (shown once; only its hash is kept):\n{token}",
+                      {"name": args.name, "admin": args.admin, "token": token})
+        return 0
+    if args.token_command == "revoke":
+        if not store.revoke(args.name):
+            output.error(f"no token named {args.name!r}")
+            return 2
+        output.result("revoked", f"{args.name}: revoked", {"name": args.name})
+        return 0
+    rows = store.list()
+    lines = [f"{t.name}\t{'admin' if t.admin else 'read'}\t{time.strftime('%Y-%m-%d', time.localtime(t.created))}"
+             for t in rows] or ["no tokens: `modeldesk serve token add NAME [--admin]` makes one"]
+    output.result("tokens", "\n".join(lines), {"tokens": [{"name": t.name, "admin": t.admin, "created": t.created}
+                                                          for t in rows]})
+    return 0
+
+
 def _plan(args, paths, output):
+    from pathlib import Path
+
     from modeldesk.core.base.errors import BadInputError
     from modeldesk.core.serve.lab_server import LabServer
+    from modeldesk.headless.options import settings_for
     from modeldesk.headless.runner import RunOptions
     from modeldesk.headless.seed_cmd import library_seeds
     from modeldesk.logfile import setup_log_file
 
+    roots = tuple(Path(r).expanduser().absolute() for r in args.project_root)
+    for root in roots:
+        if not root.is_dir():
+            raise BadInputError(f"--project-root {root}: not a folder.")
     try:
-        server = LabServer(paths, args.http_listen, tuple(args.allow_host))
+        server = LabServer(paths, args.http_listen, tuple(args.allow_host), roots, args.read_token)
     except ValueError as exc:
         raise BadInputError(f"--listen {args.http_listen}: {exc}") from None
     except OSError as exc:
         raise BadInputError(f"--listen {args.http_listen}: cannot listen there ({exc.strerror or exc}).") from None
     adds = library_seeds(paths, none_is_fine=True)
     setup_log_file(paths, "serve.log")
+    settings = settings_for(args, paths)
 
     def started() -> None:
         server.start()
         output.result("serving", f"serving the library at {server.url} (HF_ENDPOINT={server.url})",
                       {"url": server.url})
 
-    return adds, RunOptions(seed=True, timeout=args.timeout, existing_data=True, on_started=started, forever=True)
+    return adds, RunOptions(seed=True, timeout=args.timeout, existing_data=True, on_started=started, forever=True,
+                            attach=lambda manager: server.attach(manager, settings), on_event=server.feed)
