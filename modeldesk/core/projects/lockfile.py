@@ -199,6 +199,11 @@ def _model_doc(m: LockedModel) -> dict:
     return doc
 
 
+def model_entry(m: LockedModel) -> str:
+    """One model as its [[model]] table of a lock (what a project pastes to pin it)."""
+    return tomli_w.dumps({"model": [_model_doc(m)]})
+
+
 def dumps(lock: Lock) -> str:
     models = sorted(lock.models, key=lambda m: (m.path, m.name))
     return _HEADER + tomli_w.dumps({"version": LOCK_VERSION, "model": [_model_doc(m) for m in models]})

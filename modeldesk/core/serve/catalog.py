@@ -12,7 +12,7 @@ import hashlib
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from modeldesk.core.base.digests import git_blob_sha1
@@ -20,9 +20,10 @@ from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.base.pathsafety import resolve_inside
 from modeldesk.core.base.repo_ids import COMMIT
 from modeldesk.core.contracts.hub_refs import HUBS
-from modeldesk.core.contracts.models import JobState
+from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.core.library.manifest import manifest_path, read_manifest
 from modeldesk.core.library.store import Library
+from modeldesk.core.torrent.sources import HUB_KEY_MARK
 
 HELD = (JobState.SEEDING, JobState.FINISHED)  # a job whose files are all on disk
 
@@ -64,6 +65,8 @@ class Snapshot:
     folder: Path
     files: dict[str, ServedFile]
     seen_at: float  # when its manifest was written: the newest answers for a branch name
+    jobs: tuple[str, ...] = ()  # the library's jobs that hold it (a hub download, its torrent)
+    magnet: str | None = None  # the torrent of this commit the library seeds, if any
 
     @property
     def held(self) -> int:
@@ -104,6 +107,7 @@ class Catalog:
         self._read_at = -1e9
         self._snapshots: list[Snapshot] = []
         self._local = threading.local()
+        self._magnets: dict[str, tuple[str, tuple[str, str, str]] | None] = {}
 
     def snapshots(self) -> list[Snapshot]:
         with self._lock:
@@ -115,17 +119,40 @@ class Catalog:
     def _read(self) -> list[Snapshot]:
         lib = Library(self._db)
         try:
-            entries = [e for e in lib.entries() if e.state in HELD]
+            entries = [(e, lib.torrent_bytes(e.job_id) if e.kind is JobKind.BT else None)
+                       for e in lib.entries() if e.state in HELD]
         finally:
             lib.close()
         found: dict[tuple[str, str, str], Snapshot] = {}
-        for e in entries:
+        for e, torrent in entries:
             snap = _snapshot(Path(e.project_dir), e.name)
-            if snap is not None:
-                key = (snap.hub, snap.repo, snap.commit)
-                if key not in found or snap.held > found[key].held:
-                    found[key] = snap
+            if snap is None:
+                continue
+            key = (snap.hub, snap.repo, snap.commit)
+            magnet = self._magnet(e.job_id, torrent, key)
+            before = found.get(key)
+            if before is None or snap.held > before.held:
+                found[key] = snap
+            found[key] = replace(found[key], jobs=(*(before.jobs if before else ()), e.job_id),
+                                 magnet=magnet or (before.magnet if before else None))
         return sorted(found.values(), key=lambda s: (s.hub, s.repo, -s.seen_at))
+
+    def _magnet(self, job_id: str, torrent: bytes | None, key: tuple[str, str, str]) -> str | None:
+        """The magnet of a library torrent that names this repo and commit (read once per job)."""
+        if not torrent or HUB_KEY_MARK not in torrent:
+            return None
+        if job_id not in self._magnets:
+            from modeldesk.core.torrent.publish import magnet_of  # libtorrent: only for a torrent
+            from modeldesk.core.torrent.sources import parse_torrent_bytes
+
+            try:
+                src = parse_torrent_bytes(torrent, job_id)
+                hub = src.hub
+                self._magnets[job_id] = (magnet_of(torrent, hub.repo), (hub.hub, hub.repo, hub.commit)) if hub else None
+            except (ModelDeskError, RuntimeError):
+                self._magnets[job_id] = None
+        found = self._magnets[job_id]
+        return found[0] if found and found[1] == key else None
 
     def find(self, hub: str, repo: str, revision: str) -> Snapshot | None:
         """The repo at a commit, or at the commit a branch or tag named when the library fetched it
@@ -137,15 +164,27 @@ class Catalog:
     def knows(self, hub: str, repo: str) -> bool:
         return any(s.hub == hub and s.repo == repo for s in self.snapshots())
 
+    def sha256_of(self, f: ServedFile) -> str | None:
+        """The file's sha256 from the library's index (read when its stat changed), if it is there."""
+        if f.disk is None:
+            return None
+        try:
+            return self._library().blobs.hash(f.disk)
+        except OSError:
+            return None
+
+    def _library(self) -> Library:
+        if not hasattr(self._local, "library"):
+            self._local.library = Library(self._db)  # one connection per serving thread
+        return self._local.library
+
     def unchanged(self, f: ServedFile) -> bool:
         """The file on disk is still the commit's: an LFS file's sha256 from the library's index while its
         stat is unchanged (read again when it is not), a small file's blob id read now."""
         assert f.disk is not None
         try:
             if f.sha256 is not None:
-                if not hasattr(self._local, "library"):
-                    self._local.library = Library(self._db)  # one connection per serving thread
-                return self._local.library.blobs.hash(f.disk) == f.sha256
+                return self._library().blobs.hash(f.disk) == f.sha256
             return git_blob_sha1(f.disk) == f.git_sha1
         except OSError:
             return False

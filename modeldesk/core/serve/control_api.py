@@ -2,6 +2,7 @@
 web page. Every call needs `Authorization: Bearer TOKEN` (tokens.py); changes need an admin token.
 No cookies are read, so a page elsewhere cannot act with a browser's credentials.
 
+  GET    whoami                  the token's name and whether it is an admin's
   GET    jobs[?since=REV]        the jobs, or what changed since a revision (job_board.py)
   GET    events[?since=REV]      the same as server-sent events, whenever something changes
   POST   jobs                    {"source", "project", "root"?, "include"?, "exclude"?, "seed"?}: the
@@ -57,6 +58,8 @@ class ControlApi:
         query = parse_qs(req.query)
         since = query.get("since", ["0"])[0]
         rev = int(since) if since.isdigit() else 0
+        if req.method == "GET" and parts == ["whoami"]:
+            return json_answer(200, {"name": token.name, "admin": token.admin})
         if req.method == "GET" and parts == ["jobs"]:
             return json_answer(200, self.board.since(rev))
         if req.method == "GET" and parts == ["events"]:

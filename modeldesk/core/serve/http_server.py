@@ -139,6 +139,9 @@ class LabHttp:
             def do_POST(self):
                 owner._serve(self, "POST")
 
+            def do_DELETE(self):
+                owner._serve(self, "DELETE")
+
         return Handler
 
     def _serve(self, h: BaseHTTPRequestHandler, method: str) -> None:

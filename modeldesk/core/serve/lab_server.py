@@ -16,6 +16,7 @@ from modeldesk.core.serve.control_api import PREFIX, ControlApi
 from modeldesk.core.serve.hf_routes import hf_answer
 from modeldesk.core.serve.http_server import Audit, LabHttp, parse_listen
 from modeldesk.core.serve.job_board import JobBoard
+from modeldesk.core.serve.models_list import ModelsList
 from modeldesk.core.serve.ms_routes import ms_answer
 from modeldesk.core.serve.request import Answer, Request, json_answer
 from modeldesk.core.serve.tokens import TokenStore
@@ -29,7 +30,7 @@ def tokens_of(paths: AppPaths) -> TokenStore:
 
 class LabServer:
     def __init__(self, paths: AppPaths, listen: str, allow_hosts: tuple[str, ...] = (),
-                 roots: tuple[Path, ...] = (), read_token: bool = False):
+                 roots: tuple[Path, ...] = (), read_token: bool = False, page: Path | None = None):
         host, port = parse_listen(listen)
         self.catalog = Catalog(paths.library_db)
         self.tokens = tokens_of(paths)
@@ -37,6 +38,8 @@ class LabServer:
         self._stopping = False
         self._read_token = read_token
         self.control = ControlApi(self.tokens, self.board, roots, lambda: self._stopping)
+        self.models = ModelsList(self.catalog, self.board)
+        self._page = page
         self._http = LabHttp(self._route, host, port, allow_hosts, Audit(paths.state_dir / "audit.log"),
                              self.catalog.unchanged)
         self.url = self._http.url
@@ -58,12 +61,31 @@ class LabServer:
         self._stopping = True
         self._http.stop()
 
+    def _web_page(self) -> Answer:
+        """The page at / (resources/web/index.html): the library, and the jobs for a token holder."""
+        try:
+            html = self._page.read_bytes() if self._page is not None else b""
+        except OSError:
+            html = b""
+        if not html:
+            return json_answer(404, {"error": "This install has no web page (resources/web/index.html)."})
+        return Answer(200, {"Content-Type": "text/html; charset=utf-8", "X-Content-Type-Options": "nosniff",
+                            "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
+                                                       "style-src 'unsafe-inline'; frame-ancestors 'none'",
+                            "Cache-Control": "no-store"}, html)
+
     def _route(self, req: Request) -> Answer | None:
         if req.path.startswith(PREFIX):
             return self.control.answer(req)
+        if req.path == "/" and req.method in ("GET", "HEAD"):
+            return self._web_page()
         if self._read_token and self.tokens.check(req.bearer()) is None:
             return json_answer(401, {"error": "This server lends its models to token holders only: set HF_TOKEN "
                                               "to a token of `modeldesk serve token add NAME`."},
                                {"WWW-Authenticate": "Bearer"})
+        if req.path in ("/api/models", "/api/datasets") and req.method == "GET":
+            host = req.headers.get("Host")
+            return json_answer(200, self.models.listing(req.path == "/api/datasets",
+                                                        f"http://{host}" if host else self.url))
         return ms_answer(self.catalog, req.method, req.path, req.query) or hf_answer(
             self.catalog, req.method, req.path, req.query, req.body, req.headers.get("Content-Type", ""))

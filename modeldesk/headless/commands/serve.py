@@ -89,13 +89,15 @@ def _plan(args, paths, output):
     from modeldesk.headless.runner import RunOptions
     from modeldesk.headless.seed_cmd import library_seeds
     from modeldesk.logfile import setup_log_file
+    from modeldesk.resources import resources_dir
 
     roots = tuple(Path(r).expanduser().absolute() for r in args.project_root)
     for root in roots:
         if not root.is_dir():
             raise BadInputError(f"--project-root {root}: not a folder.")
     try:
-        server = LabServer(paths, args.http_listen, tuple(args.allow_host), roots, args.read_token)
+        server = LabServer(paths, args.http_listen, tuple(args.allow_host), roots, args.read_token,
+                           resources_dir() / "web" / "index.html")
     except ValueError as exc:
         raise BadInputError(f"--listen {args.http_listen}: {exc}") from None
     except OSError as exc:
