@@ -10,7 +10,9 @@ from hypothesis import example, given, strategies as st
 
 from modeldesk.core.serve.catalog import Catalog, ServedFile, Snapshot
 from modeldesk.core.serve.hf_routes import hf_answer
-from modeldesk.core.serve.http_server import LabHttp, byte_range, parse_listen
+from modeldesk.core.serve.http_server import LabHttp, parse_listen
+from modeldesk.core.serve.repos import Repos
+from modeldesk.core.serve.request import Request, byte_range
 from tests.fuzz.strategies import hostile_text
 
 C = "0123456789abcdef0123456789abcdef01234567"
@@ -44,7 +46,8 @@ _paths = st.one_of(
 @example("POST", "/api/models/acme/tts/paths-info/main", "", b'{"paths": [1, null, "../x", "w"]}', "application/json")
 @example("POST", "/api/models/acme/tts/paths-info/main", "", b"paths=%00&paths=w", "")
 def test_any_request_gets_a_status_and_only_listed_files(method, path, query, body, ctype):
-    answer = hf_answer(OneRepo(), method, path, query, body, ctype)
+    request = Request(method, path, query, body, {"Content-Type": ctype}, "127.0.0.1")
+    answer = hf_answer(Repos(OneRepo(), None), request)
     if answer is None:
         return
     assert 200 <= answer.status < 600

@@ -120,3 +120,22 @@ class SegmentMap:
 
     def remove(self) -> None:
         self._sidecar.unlink(missing_ok=True)
+
+
+def saved_prefix(sidecar: Path, size: int) -> int:
+    """How many bytes from the start of a .part file its sidecar says are finished (0 when it says
+    nothing usable): what a reader that follows a download in order may read (the lab server's
+    pull-through). The sidecar lags the file by at most a save interval, never leads it."""
+    try:
+        raw = json.loads(Path(sidecar).read_text())
+        spans = [Span(int(a), int(b)) for a, b, _ in raw.get("done", []) if 0 <= int(a) < int(b) <= size]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+    if raw.get("size") != size:
+        return 0
+    pos = 0
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start > pos:
+            break
+        pos = max(pos, s.end)
+    return pos

@@ -67,6 +67,7 @@ class Snapshot:
     seen_at: float  # when its manifest was written: the newest answers for a branch name
     jobs: tuple[str, ...] = ()  # the library's jobs that hold it (a hub download, its torrent)
     magnet: str | None = None  # the torrent of this commit the library seeds, if any
+    pulled: bool = False  # listed by the mirrors, not held: its files come through pull_through.py
 
     @property
     def held(self) -> int:

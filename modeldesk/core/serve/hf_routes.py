@@ -14,16 +14,17 @@ import time
 from urllib.parse import parse_qs, unquote
 
 from modeldesk.core.base.repo_ids import DATASETS, is_repo_id
-from modeldesk.core.serve.catalog import Catalog, ServedFile, Snapshot
-from modeldesk.core.serve.request import Answer, json_answer
+from modeldesk.core.serve.catalog import ServedFile, Snapshot
+from modeldesk.core.serve.repos import Repos
+from modeldesk.core.serve.request import Answer, Request, byte_range, json_answer
 
 
 def _error(status: int, code: str, text: str, commit: str | None = None) -> Answer:
     return json_answer(status, {"error": text}, {"X-Error-Code": code, **({"X-Repo-Commit": commit} if commit else {})})
 
 
-def _not_held(repo: str) -> Answer:
-    return _error(404, "RepoNotFound", f"{repo} is not in this ModelDesk library.")
+def _not_held(repos: Repos, repo: str) -> Answer:
+    return _error(404, "RepoNotFound", f"{repo} is not in this ModelDesk library{repos.why_not()}.")
 
 
 def _entry(f: ServedFile) -> dict:
@@ -86,27 +87,28 @@ def _repo_of(segs: list[str]) -> tuple[str, list[str]] | None:
     return kind + "/".join(segs[:2]), segs[2:]
 
 
-def hf_answer(catalog: Catalog, method: str, raw_path: str, query: str, body: bytes,
-              content_type: str) -> Answer | None:
+def hf_answer(repos: Repos, req: Request) -> Answer | None:
     """The answer to a request of the Hugging Face API, or None when the path is not one."""
-    segs = [unquote(s) for s in raw_path.split("/") if s]  # a revision with '/' comes as one quoted segment
+    segs = [unquote(s) for s in req.path.split("/") if s]  # a revision with '/' comes as one quoted segment
     if segs[:1] == ["api"] and segs[1:2] in (["models"], ["datasets"]):
         found = _repo_of(segs[2:] if segs[1] == "models" else segs[1:])
-        return None if found is None else _api(catalog, method, *found, parse_qs(query), body, content_type)
+        if found is None:
+            return None
+        return _api(repos, req.method, *found, parse_qs(req.query), req.body, req.headers.get("Content-Type", ""))
     found = _repo_of(segs)
-    if found is None or len(found[1]) < 3 or found[1][0] != "resolve" or method not in ("GET", "HEAD"):
+    if found is None or len(found[1]) < 3 or found[1][0] != "resolve" or req.method not in ("GET", "HEAD"):
         return None
     repo, rest = found
-    return _resolve(catalog, repo, rest[1], "/".join(rest[2:]))
+    return _resolve(repos, req, repo, rest[1], "/".join(rest[2:]))
 
 
-def _api(catalog: Catalog, method: str, repo: str, rest: list[str], query: dict, body: bytes,
+def _api(repos: Repos, method: str, repo: str, rest: list[str], query: dict, body: bytes,
          content_type: str) -> Answer:
     what, rev = (rest[0], rest[1]) if len(rest) >= 2 else ("revision", "main")
-    snap = catalog.find("hf", repo, rev)
+    snap = repos.find("hf", repo, rev)
     if snap is None:
-        if not catalog.knows("hf", repo):
-            return _not_held(repo)
+        if not repos.knows("hf", repo):
+            return _not_held(repos, repo)
         return _error(404, "RevisionNotFound", f"This library holds {repo} at no revision {rev!r}.")
     if what == "revision" and method == "GET":
         return json_answer(200, _info(snap))
@@ -118,20 +120,37 @@ def _api(catalog: Catalog, method: str, repo: str, rest: list[str], query: dict,
     return _error(404, "EntryNotFound", f"No such call: {what}.")
 
 
-def _resolve(catalog: Catalog, repo: str, rev: str, path: str) -> Answer:
-    snap = catalog.find("hf", repo, rev)
+def _resolve(repos: Repos, req: Request, repo: str, rev: str, path: str) -> Answer:
+    snap = repos.find("hf", repo, rev)
     if snap is None:
-        if not catalog.knows("hf", repo):
-            return _not_held(repo)
+        if not repos.knows("hf", repo):
+            return _not_held(repos, repo)
         return _error(404, "RevisionNotFound", f"This library holds {repo} at no revision {rev!r}.")
     f = snap.files.get(path)
     if f is None:
         return _error(404, "EntryNotFound", f"{path} is not a file of {repo}@{snap.commit[:12]}.", snap.commit)
-    if f.disk is None:
-        return _error(404, "EntryNotFound", f"{path} of {repo}@{snap.commit[:12]} is not held by this library "
-                      "(left out when it was downloaded).", snap.commit)
     headers = {"X-Repo-Commit": snap.commit, "ETag": f'"{f.etag}"', "Accept-Ranges": "bytes",
                "Content-Type": "application/octet-stream"}
     if f.lfs:
         headers.update({"X-Linked-Etag": f'"{f.sha256}"', "X-Linked-Size": str(f.size)})
-    return Answer(200, headers, file=(snap, f))
+    if f.disk is not None:
+        return Answer(200, headers, file=(snap, f))
+    if not snap.pulled:
+        return _error(404, "EntryNotFound", f"{path} of {repo}@{snap.commit[:12]} is not held by this library "
+                      "(left out when it was downloaded).", snap.commit)
+    return pulled_answer(repos, req, snap, f, headers)
+
+
+def pulled_answer(repos: Repos, req: Request, snap: Snapshot, f: ServedFile, headers: dict[str, str]) -> Answer:
+    """A file the library is fetching: its bytes as they arrive (HEAD: its headers, from the listing)."""
+    span = byte_range(req.headers.get("Range", ""), f.size)
+    if span == "bad":
+        return Answer(416, {"Content-Range": f"bytes */{f.size}"})
+    start, end = span if isinstance(span, tuple) else (0, f.size)
+    headers = {**headers, "Content-Length": str(end - start)}
+    if isinstance(span, tuple):
+        headers["Content-Range"] = f"bytes {start}-{end - 1}/{f.size}"
+    status = 206 if isinstance(span, tuple) else 200
+    if req.method == "HEAD":
+        return Answer(status, headers, stream=lambda write: None)
+    return Answer(status, headers, stream=repos.stream(snap, f, start, end))

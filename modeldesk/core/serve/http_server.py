@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.serve.catalog import ServedFile, open_checked
-from modeldesk.core.serve.request import Answer, Request, json_answer
+from modeldesk.core.serve.request import Answer, Request, byte_range, json_answer
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +38,6 @@ def parse_listen(text: str) -> tuple[str, int]:
     if not port.isdigit() or not 0 <= int(port) < 65536:
         raise ValueError(f"{text!r} is not HOST:PORT")
     return host, int(port)
-
-
-def byte_range(header: str, size: int) -> tuple[int, int] | None | str:
-    """(start, end exclusive) of a single `bytes=` range; None: the whole file; "bad": unsatisfiable."""
-    if not header.startswith("bytes=") or "," in header:
-        return None  # no range, or several: the whole file (RFC 9110 allows it)
-    first, _, last = header[6:].strip().partition("-")
-    try:
-        if not first:
-            n = int(last)
-            return (max(0, size - n), size) if n > 0 and size else "bad"
-        start, end = int(first), (int(last) + 1 if last else size)
-    except ValueError:
-        return None
-    if start >= size or end <= start:
-        return "bad"
-    return start, min(end, size)
 
 
 class Audit:

@@ -105,6 +105,11 @@ class JobBoard:
             self._cond.wait_for(lambda: self.rev > rev, timeout)
             return self.rev
 
+    def gone(self, job_id: str) -> bool:
+        """The job was removed (a job not seen yet is not gone: its JobAdded may still be on its way)."""
+        with self._cond:
+            return job_id in self._removed
+
     def job(self, job_id: str) -> dict | None:
         with self._cond:
             row = self._rows.get(job_id)

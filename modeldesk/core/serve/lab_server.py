@@ -7,6 +7,7 @@ hands the running core to attach() and every event to feed()."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from modeldesk.core.config.paths import AppPaths
@@ -18,6 +19,9 @@ from modeldesk.core.serve.http_server import Audit, LabHttp, parse_listen
 from modeldesk.core.serve.job_board import JobBoard
 from modeldesk.core.serve.models_list import ModelsList
 from modeldesk.core.serve.ms_routes import ms_answer
+from modeldesk.core.serve.pull_through import PullThrough
+from modeldesk.core.serve.repos import Repos
+from modeldesk.core.sources.hub_access import HubAccess
 from modeldesk.core.serve.request import Answer, Request, json_answer
 from modeldesk.core.serve.tokens import TokenStore
 
@@ -28,27 +32,44 @@ def tokens_of(paths: AppPaths) -> TokenStore:
     return TokenStore(paths.config_dir / "serve_tokens.json")
 
 
+@dataclass(frozen=True)
+class ServeOptions:
+    listen: str = "127.0.0.1:8690"
+    allow_hosts: tuple[str, ...] = ()  # host names clients use besides the server's own (DNS rebinding)
+    roots: tuple[Path, ...] = ()  # folders remote adds may write below
+    read_token: bool = False  # the hub endpoints answer token holders only
+    page: Path | None = None  # the web page (resources/web/index.html)
+    mirrors: tuple[str, ...] = ()  # hub mirrors pull-through asks, before the settings' own
+    offline: bool = False  # no pull-through: the library only
+    cache_root: Path | None = None  # where pulled repos go (default: the data folder's lab-cache)
+
+
 class LabServer:
-    def __init__(self, paths: AppPaths, listen: str, allow_hosts: tuple[str, ...] = (),
-                 roots: tuple[Path, ...] = (), read_token: bool = False, page: Path | None = None):
-        host, port = parse_listen(listen)
+    def __init__(self, paths: AppPaths, options: ServeOptions = ServeOptions()):
+        host, port = parse_listen(options.listen)
         self.catalog = Catalog(paths.library_db)
         self.tokens = tokens_of(paths)
         self.board = JobBoard()
         self._stopping = False
-        self._read_token = read_token
-        self.control = ControlApi(self.tokens, self.board, roots, lambda: self._stopping)
+        self._read_token = options.read_token
+        self.control = ControlApi(self.tokens, self.board, options.roots, lambda: self._stopping)
         self.models = ModelsList(self.catalog, self.board)
-        self._page = page
-        self._http = LabHttp(self._route, host, port, allow_hosts, Audit(paths.state_dir / "audit.log"),
+        self._page = options.page
+        self.pull = None if options.offline else PullThrough(options.cache_root or paths.data_dir / "lab-cache",
+                                                              options.mirrors, self.board)
+        self.repos = Repos(self.catalog, self.pull)
+        self._http = LabHttp(self._route, host, port, options.allow_hosts, Audit(paths.state_dir / "audit.log"),
                              self.catalog.unchanged)
         self.url = self._http.url
 
     def attach(self, manager, settings) -> None:
-        """The running core: its jobs for the control API, which may now change them."""
+        """The running core: its jobs for the control API, which may now change them, and for pull-through."""
         self.board.load(manager.entries().result(30))
         self.control.http_settings = settings.http
         self.control.manager = manager
+        if self.pull is not None:
+            self.pull.access = HubAccess(settings.http, manager.proxy)
+            self.pull.manager = manager
 
     def feed(self, event: ev.Event) -> None:
         self.board.feed(event)
@@ -87,5 +108,4 @@ class LabServer:
             host = req.headers.get("Host")
             return json_answer(200, self.models.listing(req.path == "/api/datasets",
                                                         f"http://{host}" if host else self.url))
-        return ms_answer(self.catalog, req.method, req.path, req.query) or hf_answer(
-            self.catalog, req.method, req.path, req.query, req.body, req.headers.get("Content-Type", ""))
+        return ms_answer(self.repos, req) or hf_answer(self.repos, req)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from urllib.parse import parse_qs, unquote
 
 from modeldesk.core.base.repo_ids import DATASETS, is_repo_id
-from modeldesk.core.serve.catalog import Catalog, Snapshot
-from modeldesk.core.serve.request import Answer, json_answer
+from modeldesk.core.serve.catalog import Snapshot
+from modeldesk.core.serve.hf_routes import pulled_answer
+from modeldesk.core.serve.repos import Repos
+from modeldesk.core.serve.request import Answer, Request, json_answer
 
 
 def _ok(data) -> Answer:
@@ -33,38 +35,43 @@ def _listing(snap: Snapshot, root: str, recursive: bool) -> list[dict]:
     return entries
 
 
-def _file(snap: Snapshot | None, repo: str, path: str) -> Answer:
+def _file(repos: Repos, req: Request, snap: Snapshot | None, repo: str, path: str) -> Answer:
     f = snap.files.get(path) if snap is not None else None
-    if snap is None or f is None or f.disk is None:
+    if snap is None or f is None or (f.disk is None and not snap.pulled):
         return _fail(404, f"{path} of {repo} is not held by this ModelDesk library.")
-    return Answer(200, {"Accept-Ranges": "bytes", "ETag": f'"{f.etag}"', "Content-Type": "application/octet-stream"},
-                  file=(snap, f))
+    headers = {"Accept-Ranges": "bytes", "ETag": f'"{f.etag}"', "Content-Type": "application/octet-stream"}
+    if f.disk is None:
+        return pulled_answer(repos, req, snap, f, headers)
+    return Answer(200, headers, file=(snap, f))
 
 
-def ms_answer(catalog: Catalog, method: str, raw_path: str, query: str) -> Answer | None:
+def ms_answer(repos: Repos, req: Request) -> Answer | None:
     """The answer to a request of ModelScope's API, or None when the path is not one."""
-    segs = [unquote(s) for s in raw_path.split("/") if s]
-    q = {k: v[0] for k, v in parse_qs(query).items()}
-    if method not in ("GET", "HEAD"):
+    segs = [unquote(s) for s in req.path.split("/") if s]
+    q = {k: v[0] for k, v in parse_qs(req.query).items()}
+    if req.method not in ("GET", "HEAD"):
         return None
     if segs[:2] == ["api", "v1"] and segs[2:3] in (["models"], ["datasets"]) and len(segs) >= 5:
         repo = (DATASETS if segs[2] == "datasets" else "") + "/".join(segs[3:5])
-        return _api(catalog, repo, "/".join(segs[5:]), q) if is_repo_id("/".join(segs[3:5])) else None
+        return _api(repos, req, repo, "/".join(segs[5:]), q) if is_repo_id("/".join(segs[3:5])) else None
     if segs[:1] in (["models"], ["datasets"]) and len(segs) >= 6 and segs[3] == "resolve":
         repo = (DATASETS if segs[0] == "datasets" else "") + "/".join(segs[1:3])
-        return _file(catalog.find("ms", repo, segs[4]), repo, "/".join(segs[5:]))
+        return _file(repos, req, repos.find("ms", repo, segs[4]), repo, "/".join(segs[5:]))
     return None
 
 
-def _api(catalog: Catalog, repo: str, what: str, q: dict) -> Answer:
-    if not catalog.knows("ms", repo):
-        return _fail(404, f"{repo} is not in this ModelDesk library.")
+def _api(repos: Repos, req: Request, repo: str, what: str, q: dict) -> Answer:
+    rev = q.get("Revision") or "master"
     if what == "revisions":
-        mine = [s for s in catalog.snapshots() if s.hub == "ms" and s.repo == repo]
+        mine = [s for s in repos.snapshots() if s.hub == "ms" and s.repo == repo] or [
+            s for s in [repos.find("ms", repo, "master")] if s is not None]
+        if not mine:
+            return _fail(404, f"{repo} is not in this ModelDesk library{repos.why_not()}.")
         branches = [{"Revision": s.revision, "CommitId": s.commit} for s in mine if s.revision != s.commit]
         return _ok({"RevisionMap": {"Branches": branches, "Tags": []}})
-    rev = q.get("Revision") or "master"
-    snap = catalog.find("ms", repo, rev)
+    snap = repos.find("ms", repo, rev)
+    if snap is None and not repos.knows("ms", repo):
+        return _fail(404, f"{repo} is not in this ModelDesk library{repos.why_not()}.")
     if snap is None:
         return _fail(404, f"This library holds {repo} at no revision {rev!r}.")
     if what == "":
@@ -81,5 +88,5 @@ def _api(catalog: Catalog, repo: str, what: str, q: dict) -> Answer:
             entries = entries[(number - 1) * size:number * size]
         return _ok({"Files": entries})
     if what == "repo":
-        return _file(snap, repo, q.get("FilePath", ""))
+        return _file(repos, req, snap, repo, q.get("FilePath", ""))
     return _fail(404, f"no such call: {what}")

@@ -12,6 +12,23 @@ if TYPE_CHECKING:
     from modeldesk.core.serve.catalog import ServedFile, Snapshot
 
 
+def byte_range(header: str, size: int) -> tuple[int, int] | None | str:
+    """(start, end exclusive) of a single `bytes=` range; None: the whole file; "bad": unsatisfiable."""
+    if not header.startswith("bytes=") or "," in header:
+        return None  # no range, or several: the whole file (RFC 9110 allows it)
+    first, _, last = header[6:].strip().partition("-")
+    try:
+        if not first:
+            n = int(last)
+            return (max(0, size - n), size) if n > 0 and size else "bad"
+        start, end = int(first), (int(last) + 1 if last else size)
+    except ValueError:
+        return None
+    if start >= size or end <= start:
+        return "bad"
+    return start, min(end, size)
+
+
 @dataclass(frozen=True)
 class Request:
     method: str

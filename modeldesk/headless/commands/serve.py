@@ -31,6 +31,10 @@ def add_parsers(sub) -> None:
                             "server takes no remote downloads")
     serve.add_argument("--read-token", action="store_true",
                        help="the Hugging Face endpoint answers token holders only (clients send HF_TOKEN)")
+    serve.add_argument("--mirror", action="append", default=[], metavar="URL",
+                       help="a hub mirror a repo the library lacks is fetched from (pull-through), before the "
+                            "settings' mirrors and the official hub")
+    serve.add_argument("--offline", action="store_true", help="serve the library only: no pull-through")
     add_transfer_options(serve, bt_listen="--bt-listen")
     actions = serve.add_subparsers(dest="serve_command", metavar="token", required=False)
     token = actions.add_parser("token", help="the server's access tokens (only their hashes are kept)")
@@ -84,7 +88,7 @@ def _plan(args, paths, output):
     from pathlib import Path
 
     from modeldesk.core.base.errors import BadInputError
-    from modeldesk.core.serve.lab_server import LabServer
+    from modeldesk.core.serve.lab_server import LabServer, ServeOptions
     from modeldesk.headless.options import settings_for
     from modeldesk.headless.runner import RunOptions
     from modeldesk.headless.seed_cmd import library_seeds
@@ -95,9 +99,11 @@ def _plan(args, paths, output):
     for root in roots:
         if not root.is_dir():
             raise BadInputError(f"--project-root {root}: not a folder.")
+    options = ServeOptions(args.http_listen, tuple(args.allow_host), roots, args.read_token,
+                           resources_dir() / "web" / "index.html", tuple(m.rstrip("/") for m in args.mirror),
+                           args.offline)
     try:
-        server = LabServer(paths, args.http_listen, tuple(args.allow_host), roots, args.read_token,
-                           resources_dir() / "web" / "index.html")
+        server = LabServer(paths, options)
     except ValueError as exc:
         raise BadInputError(f"--listen {args.http_listen}: {exc}") from None
     except OSError as exc:

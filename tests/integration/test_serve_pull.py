@@ -1,0 +1,82 @@
+"""Pull-through: a repo the library lacks is fetched once from the server's mirror into the library and
+streamed to every client as its bytes arrive. Four official clients at once cause one download (the
+upstream's bytes counted at its nginx); the first bytes reach a client long before the file is whole;
+afterwards the repo is the library's (served with the mirror stopped); --offline says so and fetches
+nothing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import huggingface_hub
+import pytest
+import requests
+
+from tests.helpers.hub_server import HubServer
+from tests.helpers.nginx import Nginx
+from tests.helpers.shaping_proxy import ShapingProxy
+from tests.helpers.swarm import make_model, sha
+from tests.integration.test_serve import Served
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+SIZES = {"model.safetensors": 12 * MiB + 3, "config.json": 123, "tokenizer.json": 20 * 1024}
+
+
+def test_four_clients_one_download_streamed_as_it_arrives(md, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+    repo = make_model(tmp_path / "hub" / "acme", "tts", sizes=SIZES)
+    with HubServer(tmp_path / "hub") as hub, Nginx(hub.cdn_dir, tmp_path / "cdn") as cdn, \
+            ShapingProxy(cdn.port, total_rate=2 * MiB) as thin, Served(md, "--mirror", hub.url) as lab:
+        hub.cdn_base = thin.url  # the LFS file comes in at 2 MiB/s upstream, whatever the connections
+        url = f"{lab.url}/acme/tts/resolve/main/model.safetensors"
+        head = requests.head(url, timeout=10)
+        started = time.monotonic()
+        first_byte: list[float] = []
+
+        def stream_one():
+            with requests.get(url, stream=True, timeout=60) as r:
+                for _ in r.iter_content(64 * 1024):
+                    first_byte.append(time.monotonic() - started)
+                    break
+
+        results: dict[int, str] = {}
+
+        def client(i: int) -> None:
+            results[i] = huggingface_hub.snapshot_download("acme/tts", endpoint=lab.url,
+                                                           cache_dir=tmp_path / f"cache{i}")
+
+        streamer = threading.Thread(target=stream_one)
+        streamer.start()
+        clients = [threading.Thread(target=client, args=(i,)) for i in range(4)]
+        for c in clients:
+            c.start()
+        for c in [streamer, *clients]:
+            c.join(120)
+        took = time.monotonic() - started
+        upstream = cdn.settled_bytes_served()
+    assert head.status_code == 200 and int(head.headers["X-Linked-Size"]) == SIZES["model.safetensors"]
+    assert head.headers["X-Repo-Commit"] == hub.commit("acme/tts")
+    assert len(results) == 4, "every client finished"
+    for folder in results.values():
+        for rel in SIZES:
+            assert sha(Path(folder) / rel) == sha(repo / rel), rel
+    assert upstream < 1.5 * SIZES["model.safetensors"], f"{upstream} bytes upstream for 4 clients: not one download"
+    assert first_byte and first_byte[0] < took / 2, f"first byte after {first_byte} s of {took:.1f} s"
+
+    # the repo is now the library's: served with every mirror gone
+    with Served(md) as lab:
+        again = huggingface_hub.snapshot_download("acme/tts", endpoint=lab.url, cache_dir=tmp_path / "after")
+    assert sha(Path(again) / "model.safetensors") == sha(repo / "model.safetensors")
+
+
+def test_offline_serves_the_library_only_and_says_so(md, tmp_path):
+    make_model(tmp_path / "hub" / "acme", "tts", sizes={"config.json": 10})
+    with HubServer(tmp_path / "hub") as hub, Served(md, "--mirror", hub.url, "--offline") as lab:
+        r = requests.get(f"{lab.url}/api/models/acme/tts/revision/main", timeout=10)
+        asked = [p for p in hub.requests if "acme/tts" in p]
+    assert r.status_code == 404 and "--offline" in r.json()["error"]
+    assert asked == [], "an offline server asks no mirror"
