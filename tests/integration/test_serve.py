@@ -152,3 +152,35 @@ def test_the_modelscope_client_downloads_the_librarys_modelscope_repo(md, tmp_pa
     assert "ok" in got, got
     _same(Path(got["ok"]), repo)
     assert "error" in none, none
+
+
+def test_the_serve_unit_is_accepted_and_its_command_stops_cleanly(md, tmp_path, held):
+    """packaging/modeldesk-serve.service: systemd accepts it; its command (on a free port here) serves,
+    and SIGTERM stops it with the status the unit counts as success."""
+    import configparser
+    import shlex
+    import signal
+
+    from tests.helpers.tools import require_tool
+
+    unit_file = Path(__file__).resolve().parents[2] / "packaging" / "modeldesk-serve.service"
+    copy = tmp_path / unit_file.name
+    copy.write_text(unit_file.read_text().replace("%h/.local/bin/modeldesk", f"{sys.executable} -m modeldesk"))
+    verify = subprocess.run([require_tool("systemd-analyze"), "verify", str(copy)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert verify.returncode == 0 and not verify.stderr.strip(), verify.stderr
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read_string(unit_file.read_text())
+    assert unit["Service"]["SuccessExitStatus"] == "130"
+    argv = shlex.split(unit["Service"]["ExecStart"].replace("%%", "%"))
+    assert argv[1:3] == ["serve", "--listen"]
+    args = [*argv[1:3], f"127.0.0.1:{free_port()}", *argv[4:]]  # 0.0.0.0 stays out of the tests
+    proc = md.popen(*args, "--json")
+    try:
+        url = next(e["url"] for e in read_events(proc) if e["event"] == "serving")
+        assert requests.get(f"{url}/api/models/acme/tts", timeout=10).json()["sha"] == held[1]
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 130, proc.stderr.read()
+    finally:
+        stop_process(proc)

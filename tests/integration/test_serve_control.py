@@ -57,13 +57,17 @@ def test_tokens_roles_and_a_remote_download_below_the_project_root(md, tmp_path)
         got = md.run("get", "hf://acme/tts", "--server", lab.url, "--to", "tts/models", "--no-seed", "--json")
         listed = md.run("list", "--server", lab.url, "--json")
         since = call("GET", f"jobs?since={first['rev']}", reader).json()
+        served = requests.get(f"{lab.url}/acme/tts/resolve/main/config.json", timeout=10,
+                              headers={"Authorization": f"Bearer {reader}"})
+        log_for_reader = call("GET", "log", reader).status_code
+        recent = call("GET", "log?last=50", admin).json()["entries"]
 
         assert md.run("serve", "token", "revoke", "bob").code == 0
         revoked = call("GET", "jobs", reader)
         stream = requests.get(lab.url + API + "events", headers={"Authorization": f"Bearer {admin}"}, stream=True,
                               timeout=30)
         lines = []
-        for line in stream.iter_lines(decode_unicode=True):
+        for line in stream.iter_lines(chunk_size=1, decode_unicode=True):  # each line as it comes
             lines.append(line)
             if line.startswith("data:"):
                 break
@@ -75,6 +79,13 @@ def test_tokens_roles_and_a_remote_download_below_the_project_root(md, tmp_path)
     assert listed.code == 0 and jobs and jobs[0]["name"] == "acme/tts", listed.stdout
     assert not since["full"] and [j["name"] for j in since["jobs"]] == ["acme/tts"], since
     assert revoked.status_code == 401, "a revoked token stops at once"
+    assert served.status_code == 200 and log_for_reader == 403
+    assert any(e.get("action") == "POST jobs" and e["token"] == "alice" and e["status"] == 201 for e in recent), recent
+    assert any(e.get("path") == "config.json" and e["token"] == "bob" and e["status"] == 200 for e in recent), recent
+    logged = md.run("serve", "log", "--since", "1h", "--json")
+    entries = json.loads([ln for ln in logged.stdout.splitlines() if '"log"' in ln][-1])["entries"]
+    assert "POST jobs" in {e.get("action") for e in entries}
+    assert all(e["time"] > 0 for e in entries) and "mdt_" not in logged.stdout, "no token in the log"
     assert lines[0] == "event: jobs" and json.loads(lines[1].removeprefix("data: "))["jobs"]
 
 

@@ -78,6 +78,7 @@ def test_the_page_lists_the_library_and_an_admin_runs_jobs_from_it(md, tmp_path,
             small = driver.find_element(By.XPATH, "//tbody[@id='jobs']/tr[contains(., 'acme/small')]")
             small.find_element(By.CSS_SELECTOR, "button[name=remove]").click()
             _wait(driver, lambda d: not any("acme/small" in r for r in _rows(d, "jobs")))
+            _wait(driver, lambda d: any("POST jobs" in r and "alice" in r for r in _rows(d, "log")), timeout=15)
             shot = tmp_path / "page.png"
             driver.save_screenshot(str(shot))
         finally:

@@ -80,3 +80,22 @@ def test_offline_serves_the_library_only_and_says_so(md, tmp_path):
         asked = [p for p in hub.requests if "acme/tts" in p]
     assert r.status_code == 404 and "--offline" in r.json()["error"]
     assert asked == [], "an offline server asks no mirror"
+
+
+def test_a_branch_is_the_mirrors_commit_when_they_answer_and_the_librarys_when_not(md, tmp_path):
+    """The library fetched acme/tts's main at commit A; the hub has moved main to B. Online, main is B (as
+    the hub says now); with no mirror answering, main is A (as the official client reads it offline)."""
+    make_model(tmp_path / "hub" / "acme", "tts", sizes={"config.json": 10, "model.safetensors": 64 * 1024})
+    with HubServer(tmp_path / "hub") as hub:
+        old = hub.commit("acme/tts")
+        assert md.run("get", "hf://acme/tts", "--mirror", hub.url, "--to", str(tmp_path / "m"), "--no-seed").code == 0
+    (tmp_path / "hub" / "acme" / "tts" / "config.json").write_text('{"v": 2}')
+    with HubServer(tmp_path / "hub") as hub, Served(md, "--mirror", hub.url) as lab:
+        new = hub.commit("acme/tts")
+        online = requests.get(f"{lab.url}/api/models/acme/tts/revision/main", timeout=10).json()["sha"]
+        pinned = requests.get(f"{lab.url}/acme/tts/resolve/{old}/config.json", timeout=10)
+    with Served(md) as lab:
+        offline = requests.get(f"{lab.url}/api/models/acme/tts/revision/main", timeout=10).json()["sha"]
+    assert new != old and online == new and offline == old
+    assert pinned.status_code == 200 and pinned.content == (tmp_path / "m" / "config.json").read_bytes(), \
+        "the old commit is still the library's, served from it"

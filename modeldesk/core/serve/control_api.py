@@ -9,6 +9,7 @@ No cookies are read, so a page elsewhere cannot act with a browser's credentials
                                  server downloads the source into PROJECT below one of its project roots
   POST   jobs/ID/pause|resume    DELETE jobs/ID (the files stay)
   POST   jobs/ID/limits          {"down", "up"} in bytes/s, 0 = none
+  GET    log[?last=N]            the newest entries of the audit log (admin)
 
 A remote add writes only below the server's project roots (checked with pathsafety), and takes links
 only: a path on the server's disk is not a source anyone may name from outside."""
@@ -27,6 +28,7 @@ from modeldesk.core.base.messages import N_
 from modeldesk.core.base.pathsafety import check_relative_path, resolve_inside
 from modeldesk.core.contracts.models import Selection
 from modeldesk.core.contracts.source_kind import SourceKind
+from modeldesk.core.serve.audit import Audit, read_audit
 from modeldesk.core.serve.job_board import JobBoard
 from modeldesk.core.serve.request import Answer, Request, json_answer
 from modeldesk.core.serve.tokens import Token, TokenStore
@@ -39,8 +41,10 @@ KEEP_ALIVE_S = 15.0
 
 
 class ControlApi:
-    def __init__(self, tokens: TokenStore, board: JobBoard, roots: tuple[Path, ...], stopping: Callable[[], bool]):
+    def __init__(self, tokens: TokenStore, board: JobBoard, roots: tuple[Path, ...], stopping: Callable[[], bool],
+                 audit: Audit | None = None):
         self._tokens = tokens
+        self._audit = audit or Audit(None)
         self.board = board
         self._roots = roots
         self._stopping = stopping
@@ -65,17 +69,25 @@ class ControlApi:
         if req.method == "GET" and parts == ["events"]:
             return Answer(200, {"Content-Type": "text/event-stream", "Cache-Control": "no-store"},
                           stream=lambda write: self._events(write, rev))
-        if req.method not in ("POST", "DELETE"):
+        if req.method not in ("POST", "DELETE") and parts != ["log"]:
             return json_answer(404, {"error": f"no such call: {req.method} {req.path}"})
         if not token.admin:
             return json_answer(403, {"error": f"The token {token.name!r} may read, not change: an admin token "
                                               "(serve token add NAME --admin) may."})
+        if req.method == "GET" and parts == ["log"]:
+            last = query.get("last", ["100"])[0]
+            return json_answer(200, {"entries": read_audit(self._audit.path, last=int(last) if last.isdigit() else 100)
+                                     if self._audit.path else []})
         if self.manager is None:
             return json_answer(503, {"error": "The server is still starting."})
         try:
-            return self._change(req, parts, token)
+            answer = self._change(req, parts, token)
         except ModelDeskError as exc:
-            return json_answer(400, {"error": str(exc)})
+            answer = json_answer(400, {"error": str(exc)})
+        self._audit.record(client=req.client, token=token.name, action=f"{req.method} {req.path[len(PREFIX):]}",
+                           status=answer.status, body={k: v for k, v in _json_or_empty(req.body).items()
+                                                       if k in ("source", "project", "root", "down", "up")})
+        return answer
 
     def _change(self, req: Request, parts: list[str], token: Token) -> Answer:
         assert self.manager is not None
@@ -133,6 +145,14 @@ class ControlApi:
                 rev = changed["rev"]
             elif self.board.wait(rev, KEEP_ALIVE_S) == rev:
                 write(b": keep-alive\n\n")
+
+
+def _json_or_empty(body: bytes) -> dict:
+    try:
+        doc = json.loads(body or b"{}")
+    except ValueError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
 
 
 def _json_body(body: bytes) -> dict:

@@ -113,8 +113,11 @@ def _api(repos: Repos, method: str, repo: str, rest: list[str], query: dict, bod
     if what == "revision" and method == "GET":
         return json_answer(200, _info(snap))
     if what == "tree" and method == "GET":
+        under = "/".join(rest[2:]).strip("/")
+        if under and under not in _folders(snap):
+            return _error(404, "EntryNotFound", f"{under} is not a folder of {repo}@{snap.commit[:12]}.", snap.commit)
         recursive = query.get("recursive", ["false"])[0].lower() == "true"
-        return json_answer(200, _tree(snap, "/".join(rest[2:]), recursive))
+        return json_answer(200, _tree(snap, under, recursive))
     if what == "paths-info" and method == "POST":
         return json_answer(200, _paths_info(snap, body, content_type))
     return _error(404, "EntryNotFound", f"No such call: {what}.")

@@ -6,18 +6,16 @@ sendfile(2) (zero-copy, one Range at most), and each file served written to the 
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 import os
 import socket
 import threading
-import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.serve.audit import Audit
 from modeldesk.core.serve.catalog import ServedFile, open_checked
 from modeldesk.core.serve.request import Answer, Request, byte_range, json_answer
 
@@ -25,6 +23,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 8690  # `modeldesk serve` listens on 127.0.0.1:8690 unless told otherwise
 MAX_BODY = 1 << 20  # a request body (paths-info) larger than this is refused
+LISTEN_BACKLOG = 1024  # connections waiting to be accepted (socketserver's default of 5 stalls a lab's burst)
+IDLE_TIMEOUT_S = 120.0
 
 Route = Callable[[Request], Answer | None]
 
@@ -40,31 +40,19 @@ def parse_listen(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-class Audit:
-    """One JSON line per file served (when, who, what, which bytes, how it ended), beside the logs."""
-
-    def __init__(self, path: Path | None):
-        self._path = path
-        self._lock = threading.Lock()
-
-    def record(self, **fields) -> None:
-        if self._path is None:
-            return
-        line = json.dumps({"time": round(time.time(), 3), **fields}, sort_keys=True) + "\n"
-        with self._lock, open(self._path, "a", encoding="utf-8") as out:
-            out.write(line)
-
-
 class LabHttp:
     """Serves `route` on (host, port); start() binds (port 0: any free one), stop() closes."""
 
     def __init__(self, route: Route, host: str, port: int, allow_hosts: tuple[str, ...] = (),
-                 audit: Audit | None = None, unchanged: Callable[[ServedFile], bool] = lambda f: True):
+                 audit: Audit | None = None, unchanged: Callable[[ServedFile], bool] = lambda f: True,
+                 who: Callable[[str | None], str] = lambda bearer: ""):
         self._route = route
         self._unchanged = unchanged
+        self._who = who  # the name of the token a request carries ("" for none)
         self._audit = audit or Audit(None)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        server_class = type("Server", (ThreadingHTTPServer,), {"address_family": family, "daemon_threads": True})
+        server_class = type("Server", (ThreadingHTTPServer,), {"address_family": family, "daemon_threads": True,
+                                                               "request_queue_size": LISTEN_BACKLOG})
         self.httpd = server_class((host, port), self._handler())
         self.port = self.httpd.server_address[1]
         shown = f"[{host}]" if family == socket.AF_INET6 else host
@@ -109,6 +97,7 @@ class LabHttp:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
             server_version = "ModelDesk"
+            timeout = IDLE_TIMEOUT_S  # a connection that sends nothing (or reads nothing) this long is closed
 
             def log_message(self, fmt, *args):
                 log.debug("%s " + fmt, self.client_address[0], *args)
@@ -214,5 +203,7 @@ class LabHttp:
             except OSError:  # the client went away
                 h.close_connection = True
             if method != "HEAD":
-                self._audit.record(client=h.client_address[0], hub=snap.hub, repo=snap.repo, commit=snap.commit,
-                                   path=f.path, start=start, end=end, sent=sent, agent=self._agent(h))
+                bearer = (h.headers.get("Authorization") or "").partition(" ")[2].strip() or None
+                self._audit.record(client=h.client_address[0], token=self._who(bearer), hub=snap.hub, repo=snap.repo,
+                                   commit=snap.commit, path=f.path, start=start, end=end, sent=sent,
+                                   status=206 if isinstance(span, tuple) else 200, agent=self._agent(h))

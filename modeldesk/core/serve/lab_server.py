@@ -15,7 +15,8 @@ from modeldesk.core.contracts import events as ev
 from modeldesk.core.serve.catalog import Catalog
 from modeldesk.core.serve.control_api import PREFIX, ControlApi
 from modeldesk.core.serve.hf_routes import hf_answer
-from modeldesk.core.serve.http_server import Audit, LabHttp, parse_listen
+from modeldesk.core.serve.audit import Audit
+from modeldesk.core.serve.http_server import LabHttp, parse_listen
 from modeldesk.core.serve.job_board import JobBoard
 from modeldesk.core.serve.models_list import ModelsList
 from modeldesk.core.serve.ms_routes import ms_answer
@@ -52,14 +53,15 @@ class LabServer:
         self.board = JobBoard()
         self._stopping = False
         self._read_token = options.read_token
-        self.control = ControlApi(self.tokens, self.board, options.roots, lambda: self._stopping)
+        self.audit = Audit(paths.state_dir / "audit.log")
+        self.control = ControlApi(self.tokens, self.board, options.roots, lambda: self._stopping, self.audit)
         self.models = ModelsList(self.catalog, self.board)
         self._page = options.page
         self.pull = None if options.offline else PullThrough(options.cache_root or paths.data_dir / "lab-cache",
                                                               options.mirrors, self.board)
         self.repos = Repos(self.catalog, self.pull)
-        self._http = LabHttp(self._route, host, port, options.allow_hosts, Audit(paths.state_dir / "audit.log"),
-                             self.catalog.unchanged)
+        self._http = LabHttp(self._route, host, port, options.allow_hosts, self.audit, self.catalog.unchanged,
+                             self._token_name)
         self.url = self._http.url
 
     def attach(self, manager, settings) -> None:
@@ -70,6 +72,10 @@ class LabServer:
         if self.pull is not None:
             self.pull.access = HubAccess(settings.http, manager.proxy)
             self.pull.manager = manager
+
+    def _token_name(self, bearer: str | None) -> str:
+        token = self.tokens.check(bearer)
+        return token.name if token is not None else ""
 
     def feed(self, event: ev.Event) -> None:
         self.board.feed(event)

@@ -1,11 +1,13 @@
-"""Where the routes look a repo up: the library's catalog first (what it holds, a branch read as the
-commit the library fetched it at, as the official client does offline), then, unless the server is
-offline, the mirrors through pull-through."""
+"""Where the routes look a repo up. A commit: the library's catalog, else the mirrors (pull-through). A
+branch or tag: the mirrors first, as the hub would answer it now (cached for a minute), served from the
+library when it holds that commit; when no mirror answers, or the server is --offline, the commit the
+library fetched that branch at, as the official client reads a branch offline."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from modeldesk.core.base.repo_ids import COMMIT
 from modeldesk.core.serve.catalog import Catalog, ServedFile, Snapshot
 from modeldesk.core.serve.pull_through import PullThrough
 
@@ -16,10 +18,13 @@ class Repos:
         self._pull = pull  # None: --offline
 
     def find(self, hub: str, repo: str, revision: str) -> Snapshot | None:
-        found = self.catalog.find(hub, repo, revision)
-        if found is None and self._pull is not None:
-            found = self._pull.find(hub, repo, revision)
-        return found
+        if self._pull is None or COMMIT.fullmatch(revision):
+            found = self.catalog.find(hub, repo, revision)
+            return found if found is not None or self._pull is None else self._pull.find(hub, repo, revision)
+        upstream = self._pull.find(hub, repo, revision)
+        if upstream is None:
+            return self.catalog.find(hub, repo, revision)
+        return self.catalog.find(hub, repo, upstream.commit) or upstream
 
     def knows(self, hub: str, repo: str) -> bool:
         """The repo is held or listed at some revision (so a miss is a revision's, not the repo's)."""

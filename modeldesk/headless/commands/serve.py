@@ -36,20 +36,32 @@ def add_parsers(sub) -> None:
                             "settings' mirrors and the official hub")
     serve.add_argument("--offline", action="store_true", help="serve the library only: no pull-through")
     add_transfer_options(serve, bt_listen="--bt-listen")
-    actions = serve.add_subparsers(dest="serve_command", metavar="token", required=False)
+    actions = serve.add_subparsers(dest="serve_command", metavar="token|log", required=False)
+    log = actions.add_parser("log", help="the audit log: each file served and each control action")
+    log.add_argument("--since", metavar="TIME", help="30m, 2h, 7d, YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    _json_here(log)
     token = actions.add_parser("token", help="the server's access tokens (only their hashes are kept)")
     what = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
     add = what.add_parser("add", help="make a token for NAME and print it once (the last line)")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--admin", action="store_true", help="it may add, pause, resume and remove jobs")
-    what.add_parser("list", help="the tokens' names, roles and ages (never the tokens)")
+    listing = what.add_parser("list", help="the tokens' names, roles and ages (never the tokens)")
     revoke = what.add_parser("revoke", help="the token of NAME stops working at once")
     revoke.add_argument("name", metavar="NAME")
+    for p in (add, listing, revoke):
+        _json_here(p)
+
+
+def _json_here(p) -> None:
+    """--json after the subcommand too (SUPPRESS: given before it, `serve --json …`, it stays)."""
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
 
 
 def run(args) -> int:
     if args.serve_command == "token":
         return _tokens(args)
+    if args.serve_command == "log":
+        return _log(args)
     from modeldesk.headless.transfer import Transfer, run_transfer
 
     return run_transfer(args, Transfer(_plan, serve_hand_overs=True))
@@ -81,6 +93,29 @@ def _tokens(args: argparse.Namespace) -> int:
              for t in rows] or ["no tokens: `modeldesk serve token add NAME [--admin]` makes one"]
     output.result("tokens", "\n".join(lines), {"tokens": [{"name": t.name, "admin": t.admin, "created": t.created}
                                                           for t in rows]})
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    import time
+
+    from modeldesk.core.config.paths import default_paths
+    from modeldesk.core.serve.audit import parse_since, read_audit
+    from modeldesk.headless.output import make_output
+
+    output = make_output(args.json, quiet=args.quiet)
+    try:
+        since = parse_since(args.since) if args.since else 0.0
+    except ValueError as exc:
+        output.error(str(exc))
+        return 2
+    entries = read_audit(default_paths().state_dir / "audit.log", since)
+    lines = []
+    for e in entries:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(e["time"]))
+        what = e.get("action") or f"{e.get('repo')}@{str(e.get('commit', ''))[:12]} {e.get('path')} {e.get('sent')} B"
+        lines.append(f"{when}  {e.get('client', '')}  {e.get('token') or '-'}  {what}  {e.get('status', '')}")
+    output.result("log", "\n".join(lines) or "nothing logged yet", {"entries": entries})
     return 0
 
 
