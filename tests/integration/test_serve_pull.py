@@ -99,3 +99,32 @@ def test_a_branch_is_the_mirrors_commit_when_they_answer_and_the_librarys_when_n
     assert new != old and online == new and offline == old
     assert pinned.status_code == 200 and pinned.content == (tmp_path / "m" / "config.json").read_bytes(), \
         "the old commit is still the library's, served from it"
+
+
+def test_a_pull_through_killed_midway_resumes_on_the_next_request(md, tmp_path):
+    """kill -9 of the server while it pulls a repo through; after a restart the next client's request
+    resumes the library's job from what was on disk: the upstream sends little more than the model."""
+    import signal
+
+    make_model(tmp_path / "hub" / "acme", "big", sizes={"model.safetensors": 12 * MiB, "config.json": 7})
+    weights = tmp_path / "hub" / "acme" / "big" / "model.safetensors"
+    with HubServer(tmp_path / "hub") as hub, Nginx(hub.cdn_dir, tmp_path / "cdn") as cdn, \
+            ShapingProxy(cdn.port, total_rate=2 * MiB) as thin:
+        hub.cdn_base = thin.url
+        first = Served(md, "--mirror", hub.url)
+        url = f"{first.url}/acme/big/resolve/main/model.safetensors"
+        with requests.get(url, stream=True, timeout=60) as r:
+            got = 0
+            for chunk in r.iter_content(256 * 1024):
+                got += len(chunk)
+                if got >= 4 * MiB:
+                    break
+        first.proc.send_signal(signal.SIGKILL)
+        first.proc.wait(10)
+        before = cdn.settled_bytes_served()
+        with Served(md, "--mirror", hub.url) as again:
+            body = requests.get(f"{again.url}/acme/big/resolve/main/model.safetensors", timeout=120).content
+        upstream = cdn.settled_bytes_served()
+    assert body == weights.read_bytes()
+    assert upstream - before < 0.8 * 12 * MiB, f"after the restart the upstream sent {upstream - before} bytes again"
+    assert upstream < 1.3 * 12 * MiB, f"{upstream} bytes upstream for a 12 MiB model"
