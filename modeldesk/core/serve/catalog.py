@@ -109,6 +109,7 @@ class Catalog:
         self._snapshots: list[Snapshot] = []
         self._local = threading.local()
         self._magnets: dict[str, tuple[str, tuple[str, str, str]] | None] = {}
+        self._verdicts: dict[tuple, bool] = {}  # (path, inode, size, mtime, ctime) -> still the commit's
 
     def snapshots(self) -> list[Snapshot]:
         with self._lock:
@@ -181,14 +182,27 @@ class Catalog:
 
     def unchanged(self, f: ServedFile) -> bool:
         """The file on disk is still the commit's: an LFS file's sha256 from the library's index while its
-        stat is unchanged (read again when it is not), a small file's blob id read now."""
+        stat is unchanged (read again when it is not), a small file's blob id read again. A verdict is
+        kept in memory for as long as the file's stat stays the same, so a file asked for often costs a
+        stat, not a database connection (the first byte of each request waits for this)."""
         assert f.disk is not None
         try:
+            st = os.stat(f.disk)
+            key = (str(f.disk), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            with self._lock:
+                if key in self._verdicts:
+                    return self._verdicts[key]
             if f.sha256 is not None:
-                return self._library().blobs.hash(f.disk) == f.sha256
-            return git_blob_sha1(f.disk) == f.git_sha1
+                ok = self._library().blobs.hash(f.disk) == f.sha256
+            else:
+                ok = git_blob_sha1(f.disk) == f.git_sha1
         except OSError:
             return False
+        with self._lock:
+            if len(self._verdicts) > 10_000:
+                self._verdicts.clear()
+            self._verdicts[key] = ok
+        return ok
 
 
 def open_checked(snap: Snapshot, f: ServedFile) -> int:
