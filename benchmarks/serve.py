@@ -88,9 +88,18 @@ def bench_serve(work: Path, hub_root: Path, out: Path, size: int, n: int) -> Non
     with HubServer(hub_root) as hub:
         r = md.run("get", "hf://acme/model", "--mirror", hub.url, "--to", str(work / "served-model"), "--no-seed")
         assert r.code == 0, r.stderr
+    nginx_ttfb: list[float] = []
     with HubServer(hub_root) as hub, Nginx(hub.cdn_dir, work / "ngx") as web:
         hub.cdn_base = web.url
-        nginx_wall, _ = clients(hub.url, out, n)
+        blob = next(p.name for p in hub.cdn_dir.iterdir() if p.stat().st_size == size)
+        stop = threading.Event()
+        prober = threading.Thread(target=probe_ttfb, args=(f"{web.url}/{blob}", stop, nginx_ttfb))
+        prober.start()
+        try:
+            nginx_wall, _ = clients(hub.url, out, n)
+        finally:
+            stop.set()
+            prober.join()
     proc, url = serve(md)
     ttfb: list[float] = []
     stop = threading.Event()
@@ -105,12 +114,18 @@ def bench_serve(work: Path, hub_root: Path, out: Path, size: int, n: int) -> Non
         stop.set()
         stop_process(proc)
     total = n * size
-    ttfb.sort()
-    p99 = ttfb[min(len(ttfb) - 1, int(len(ttfb) * 0.99))] if ttfb else float("nan")
+    p99, nginx_p99 = _p99(ttfb), _p99(nginx_ttfb)
     print(f"SERVE  {n} clients × {size // MIB} MiB: modeldesk serve {serve_wall:.2f} s "
           f"({total / serve_wall / MIB:.0f} MiB/s), nginx {nginx_wall:.2f} s ({total / nginx_wall / MIB:.0f} MiB/s): "
           f"{nginx_wall / serve_wall:.2f}× nginx's throughput; server peak RSS {rss:.0f} MiB; time to first "
-          f"byte p50 {statistics.median(ttfb) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms ({len(ttfb)} probes)")
+          f"byte p50 {statistics.median(ttfb) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms ({len(ttfb)} probes; "
+          f"nginx under the same load: p50 {statistics.median(nginx_ttfb) * 1000:.0f} ms, "
+          f"p99 {nginx_p99 * 1000:.0f} ms)")
+
+
+def _p99(samples: list[float]) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(len(s) * 0.99))] if s else float("nan")
 
 
 def bench_pull(work: Path, hub_root: Path, out: Path, size: int, n: int) -> None:
