@@ -184,3 +184,22 @@ def test_the_serve_unit_is_accepted_and_its_command_stops_cleanly(md, tmp_path, 
         assert proc.wait(30) == 130, proc.stderr.read()
     finally:
         stop_process(proc)
+
+
+def test_install_unit_writes_a_unit_of_this_command_that_systemd_accepts(md, tmp_path):
+    from tests.helpers.tools import require_tool
+
+    md.env["XDG_CONFIG_HOME"] = str(tmp_path / "cfg")
+    r = md.run("serve", "--listen", "127.0.0.1:8690", "--mirror", "http://127.0.0.1:9/a%20b", "--install-unit",
+               "--json")
+    assert r.code == 0, r.stderr
+    unit = tmp_path / "cfg" / "systemd" / "user" / "modeldesk-serve.service"
+    text = unit.read_text()
+    assert r.last("unit")["path"] == str(unit)
+    exec_start = next(line for line in text.splitlines() if line.startswith("ExecStart="))
+    assert "--install-unit" not in exec_start and "serve --listen 127.0.0.1:8690 --mirror" in exec_start
+    assert "a%%20b" in text, "a % is escaped for systemd"
+    assert f"Environment=MODELDESK_HOME={md.root}" in text
+    verify = subprocess.run([require_tool("systemd-analyze"), "verify", str(unit)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert verify.returncode == 0 and not verify.stderr.strip(), verify.stderr

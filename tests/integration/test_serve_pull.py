@@ -102,8 +102,8 @@ def test_a_branch_is_the_mirrors_commit_when_they_answer_and_the_librarys_when_n
 
 
 def test_a_pull_through_killed_midway_resumes_on_the_next_request(md, tmp_path):
-    """kill -9 of the server while it pulls a repo through; after a restart the next client's request
-    resumes the library's job from what was on disk: the upstream sends little more than the model."""
+    """kill -9 of the server while it pulls a repo through; the restarted server resumes the library's
+    job from what was on disk, with no client asking: the upstream sends little more than the model."""
     import signal
 
     make_model(tmp_path / "hub" / "acme", "big", sizes={"model.safetensors": 12 * MiB, "config.json": 7})
@@ -123,6 +123,10 @@ def test_a_pull_through_killed_midway_resumes_on_the_next_request(md, tmp_path):
         first.proc.wait(10)
         before = cdn.settled_bytes_served()
         with Served(md, "--mirror", hub.url) as again:
+            deadline = time.monotonic() + 60
+            while not list((md.root / "data" / "lab-cache").rglob("model.safetensors")) and time.monotonic() < deadline:
+                time.sleep(0.2)  # resumed by the restart itself
+            assert list((md.root / "data" / "lab-cache").rglob("model.safetensors")), "not resumed at restart"
             body = requests.get(f"{again.url}/acme/big/resolve/main/model.safetensors", timeout=120).content
         upstream = cdn.settled_bytes_served()
     assert body == weights.read_bytes()

@@ -70,8 +70,7 @@ class LabServer:
         self.control.http_settings = settings.http
         self.control.manager = manager
         if self.pull is not None:
-            self.pull.access = HubAccess(settings.http, manager.proxy)
-            self.pull.manager = manager
+            self.pull.start(manager, HubAccess(settings.http, manager.proxy))
 
     def _token_name(self, bearer: str | None) -> str:
         token = self.tokens.check(bearer)

@@ -12,19 +12,19 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.contracts.hub_refs import RepoRef
-from modeldesk.core.contracts.models import Selection
+from modeldesk.core.contracts.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.http.hub_plan import HubListing
 from modeldesk.core.http.part_file import INCOMPLETE_SUFFIX
 from modeldesk.core.http.segments import saved_prefix
-from modeldesk.core.serve.catalog import ServedFile, Snapshot
+from modeldesk.core.serve.catalog import HELD, ServedFile, Snapshot
 from modeldesk.core.serve.job_board import JobBoard
-from modeldesk.core.sources.adds import HubAdd
+from modeldesk.core.sources.adds import HubAdd, restore_add
 from modeldesk.core.sources.hub_access import HubAccess
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class PullThrough:
         self._jobs: dict[tuple[str, str, str], str] = {}  # (hub, repo, commit) -> the library job fetching it
         self.manager: Any = None  # the running core, once started
         self.access: HubAccess | None = None
+        self.pending: list[HubAdd] = []  # pulls a stopped server left unfinished, resumed by start()
 
     def find(self, hub: str, repo: str, revision: str) -> Snapshot | None:
         """The repo at that revision as the mirrors list it (None: no mirror has it, or not yet started)."""
@@ -58,6 +59,38 @@ class PullThrough:
         with self._lock:
             self._listings[key] = (snap, time.monotonic() + ttl)
         return snap
+
+    def resumable(self, entries: Iterable[LibraryEntry]) -> list[HubAdd]:
+        """The pulls a stopped server left unfinished (in the library, below the cache folder), as adds
+        to start again with the server, known here so a client's request joins them."""
+        adds = []
+        root = str(self._root) + os.sep
+        for e in entries:
+            if e.kind is JobKind.HTTP and e.state not in HELD and e.project_dir.startswith(root):
+                try:
+                    add = restore_add(e, None)
+                except ModelDeskError:
+                    continue
+                if isinstance(add, HubAdd):
+                    self._jobs[(add.ref.hub, add.ref.repo_id, add.ref.revision)] = e.job_id
+                    adds.append(add)
+        return adds
+
+    def start(self, manager: Any, access: HubAccess) -> None:
+        """The running core is here: pulls can start, and those left unfinished resume now."""
+        self.manager, self.access = manager, access
+        pending, self.pending = self.pending, []
+
+        def resume() -> None:
+            for add in pending:
+                try:
+                    manager.add(add).result(300)
+                    log.info("pull-through: resumed %s@%s", add.ref.repo_id, add.ref.revision[:12])
+                except ModelDeskError as exc:  # the next client's request tries again
+                    log.warning("pull-through: %s@%s not resumed: %s", add.ref.repo_id, add.ref.revision[:12], exc)
+
+        if pending:
+            threading.Thread(target=resume, name="pull-resume", daemon=True).start()
 
     def knows(self, hub: str, repo: str) -> bool:
         with self._lock:

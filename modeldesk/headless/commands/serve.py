@@ -35,6 +35,9 @@ def add_parsers(sub) -> None:
                        help="a hub mirror a repo the library lacks is fetched from (pull-through), before the "
                             "settings' mirrors and the official hub")
     serve.add_argument("--offline", action="store_true", help="serve the library only: no pull-through")
+    serve.add_argument("--install-unit", action="store_true",
+                       help="write a systemd user unit that runs this very command (without this flag) at login, "
+                            "then exit; `systemctl --user enable --now modeldesk-serve` starts it")
     add_transfer_options(serve, bt_listen="--bt-listen")
     actions = serve.add_subparsers(dest="serve_command", metavar="token|log", required=False)
     log = actions.add_parser("log", help="the audit log: each file served and each control action")
@@ -58,6 +61,8 @@ def _json_here(p) -> None:
 
 
 def run(args) -> int:
+    if getattr(args, "install_unit", False):
+        return _install_unit(args)
     if args.serve_command == "token":
         return _tokens(args)
     if args.serve_command == "log":
@@ -119,6 +124,53 @@ def _log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _install_unit(args: argparse.Namespace) -> int:
+    """~/.config/systemd/user/modeldesk-serve.service running `modeldesk serve` with the options given."""
+    import os
+    import shlex
+    import sys
+    from pathlib import Path
+
+    from modeldesk.core.base.atomic import atomic_write
+    from modeldesk.headless.output import make_output
+
+    output = make_output(args.json, quiet=args.quiet)
+    argv = sys.argv[1:]
+    start = argv.index("serve") + 1 if "serve" in argv else 0
+    given = [a for a in argv[start:] if a != "--install-unit"]
+    program = [sys.executable, "-m", "modeldesk"] if Path(sys.argv[0]).name != "modeldesk" else [sys.argv[0]]
+    command = " ".join(shlex.quote(a) for a in (*program, "serve", *given)).replace("%", "%%")
+    home = os.environ.get("MODELDESK_HOME")
+    env = f"Environment=MODELDESK_HOME={shlex.quote(home)}\n" if home else ""
+    unit = (f"# Written by `modeldesk serve --install-unit`; run it again to change the options.\n"
+            f"[Unit]\nDescription=ModelDesk: the lab's model hub (serve the library)\n"
+            f"Wants=network-online.target\nAfter=network-online.target\n\n"
+            f"[Service]\nType=simple\n{env}ExecStart={command}\nSuccessExitStatus=130\nTimeoutStopSec=30\n"
+            f"Restart=on-failure\nRestartSec=10\nNice=5\n\n[Install]\nWantedBy=default.target\n")
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    path = config / "systemd" / "user" / "modeldesk-serve.service"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, unit.encode(), mode=0o644)
+    output.result("unit", f"wrote {path}\nstart it: systemctl --user daemon-reload && systemctl --user enable --now "
+                          "modeldesk-serve (and `loginctl enable-linger $USER` to serve while no one is logged in)",
+                  {"path": str(path), "exec_start": command})
+    return 0
+
+
+def _unfinished_pulls(server, paths) -> None:
+    """What a stopped server was pulling through: started again once the server runs (in the background:
+    an upstream that is down then must not stop the server)."""
+    from modeldesk.core.library.store import Library
+
+    if server.pull is None or not paths.library_db.exists():
+        return
+    lib = Library(paths.library_db)
+    try:
+        server.pull.pending = server.pull.resumable(lib.entries())
+    finally:
+        lib.close()
+
+
 def _plan(args, paths, output):
     from pathlib import Path
 
@@ -144,6 +196,7 @@ def _plan(args, paths, output):
     except OSError as exc:
         raise BadInputError(f"--listen {args.http_listen}: cannot listen there ({exc.strerror or exc}).") from None
     adds = library_seeds(paths, none_is_fine=True)
+    _unfinished_pulls(server, paths)
     setup_log_file(paths, "serve.log")
     settings = settings_for(args, paths)
 
