@@ -114,6 +114,7 @@ class EngineBridge(QObject):
     filePlaced = Signal(str, str, str)  # job id, where a file the library held was placed, link mode
     jobNote = Signal(str, str)  # job id, what the user should know of it (which files two hubs serve)
     probeReady = Signal(int, object)  # request number, (what was probed, [ProbeResult]) or ModelDeskError
+    serverStatus = Signal(str, str)  # the URL the lab server answers at ("" when off), why it cannot ("" if it can)
 
     def __init__(self, workers: int = 4, parent: QObject | None = None):
         super().__init__(parent)
@@ -123,12 +124,18 @@ class EngineBridge(QObject):
         self._ready = threading.Event()  # the manager has started; commands wait for it off the GUI thread
         self._start_error: Exception | None = None
         self._closed = False
+        self._server = None  # core.serve.host.ServerHost, made in bind()
+        self.server_url = ""
         self.dht_nodes: int | None = None
 
     def bind(self, manager, settings_getter: Callable) -> None:
         """The manager is made with `deliver` as its sink, so it is bound after construction."""
+        from modeldesk.core.serve.host import ServerHost
+        from modeldesk.resources import resources_dir
+
         self._manager = manager
         self._settings = settings_getter
+        self._server = ServerHost(manager.paths, resources_dir() / "web" / "index.html")
 
     def start_engine(self, restore: bool = True) -> Future:
         """Open the library and start the engines on a worker, then show the library and restart
@@ -144,6 +151,8 @@ class EngineBridge(QObject):
                 self.actionFailed.emit("Start", f"The download engine could not start: {exc}")
                 return
             self._ready.set()
+            self._server.attach(self._manager, self._settings())
+            self._serve(self._settings())
             self.entriesLoaded.emit(self._manager.entries().result())
             if restore:
                 failures = self._manager.restore()
@@ -151,8 +160,18 @@ class EngineBridge(QObject):
 
         return self._spawn(run)
 
+    def _serve(self, settings) -> None:
+        """Settings → Server applied (blocking); serverStatus says where it serves, or why it cannot."""
+        try:
+            self.server_url, why = self._server.apply(settings), ""
+        except ModelDeskError as exc:
+            self.server_url, why = self._server.url, error_text(exc)
+        self.serverStatus.emit(self.server_url, why)
+
     def stop_engine(self, timeout: float) -> bool:
         """Blocking: call it from a worker (the app awaits it in an executor)."""
+        if self._server is not None:
+            self._server.stop()
         self._ready.wait(timeout)
         if self._start_error is not None or not self._ready.is_set():
             return False
@@ -166,6 +185,8 @@ class EngineBridge(QObject):
 
     # ---- core → GUI (called on core threads; Qt queues the signals to the GUI thread) --------
     def deliver(self, event: ev.Event) -> None:
+        if self._server is not None:
+            self._server.feed(event)  # the lab server's job list (Settings → Server)
         match event:
             case ev.JobsUpdated(snapshots=snaps):
                 self.jobsUpdated.emit(snaps)
@@ -426,7 +447,10 @@ class EngineBridge(QObject):
         return self._submit("Forget token", delete_token, host)
 
     def apply_settings(self, settings, proxy_password: str | None = None) -> Future:
-        """Apply settings live; a new proxy password (None: unchanged) goes to the keyring."""
+        """Apply settings live; a new proxy password (None: unchanged) goes to the keyring; the lab
+        server starts, moves or stops as Settings → Server says."""
+        if self._ready.is_set() and self._start_error is None:
+            self._spawn(lambda: self._serve(settings))
         return self._submit("Apply settings", self._manager.apply_settings, settings, proxy_password)
 
     def load_entries(self) -> Future:

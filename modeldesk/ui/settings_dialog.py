@@ -29,6 +29,7 @@ from modeldesk.core.config.settings import ENCRYPTION_POLICIES, UPLOAD_CAP_PRESE
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.mirror_test import MirrorTest
 from modeldesk.ui.proxy_form import ProxyForm
+from modeldesk.ui.server_form import ServerForm
 from modeldesk.ui.tokens_tab import TokensTab
 
 KIB = 1024
@@ -65,6 +66,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._page(self._mirrors_form(settings.http, bridge)), self.tr("Mirrors"))
         self.tokens = TokensTab(bridge, settings.http.token_hosts)
         tabs.addTab(self.tokens, self.tr("Tokens"))
+        self.server = ServerForm(settings.server, bridge)
+        tabs.addTab(self.server, self.tr("Server"))
         tabs.addTab(self._page(self._general_form(settings)), self.tr("General"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -241,5 +244,6 @@ class SettingsDialog(QDialog):
         http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, proxy=self.proxy.result(),
+                                   server=self.server.result(),
                                    default_project_dir=self.folder.text().strip(),
                                    link_mode=self.link_mode.currentData())

@@ -1285,22 +1285,22 @@
         <translation>{repo_id} 的 {total} 个文件中有 {shared_count} 个同时从 {label} 和 {names} 下载；{alone_count} 个只从 {label} 下载（两边没有一致的 sha256）：{shown}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/control_api.py" line="106"/>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="121"/>
         <source>This server takes no downloads: start it with --project-root DIR.</source>
         <translation>此服务器不接受下载：请用 --project-root DIR 启动它。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/control_api.py" line="111"/>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="126"/>
         <source>Send a JSON object with source (a link), project (a folder below a project root) and root (that root&apos;s number, from 0).</source>
         <translation>请发送一个 JSON 对象，包含 source（链接）、project（项目根目录下的文件夹）和 root（该根目录的编号，从 0 开始）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/control_api.py" line="115"/>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="130"/>
         <source>A path on the server&apos;s disk is not a source: send a link (magnet, hf://, ms://, http(s)).</source>
         <translation>服务器磁盘上的路径不能作为来源：请发送链接（magnet、hf://、ms://、http(s)）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/control_api.py" line="143"/>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="166"/>
         <source>The body is not a JSON object.</source>
         <translation>请求内容不是 JSON 对象。</translation>
     </message>
@@ -1308,6 +1308,11 @@
         <location filename="../../modeldesk/core/serve/tokens.py" line="83"/>
         <source>{name!r} is not a token name (letters, digits, . _ @ -, at most 64).</source>
         <translation>{name!r} 不是有效的令牌名称（字母、数字、. _ @ -，最多 64 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/host.py" line="58"/>
+        <source>The lab server cannot listen on {listen}: {reason}.</source>
+        <translation>实验室服务器无法在 {listen} 上监听：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -2301,261 +2306,339 @@ seeding reaches only the peers you connect to.</source>
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="24"/>
+        <source>Serve the library to my lab (Hugging Face endpoint, web seed, web page)</source>
+        <translation>把模型库提供给实验室（Hugging Face 兼容端点、Web 种子、网页）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="27"/>
+        <source>127.0.0.1:8690 serves this computer only; 0.0.0.0:8690 the whole LAN</source>
+        <translation>127.0.0.1:8690 只服务本机；0.0.0.0:8690 服务整个局域网</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="30"/>
+        <source>Names colleagues reach this computer by, besides its own and its addresses (others are refused, against DNS rebinding)</source>
+        <translation>同事访问本机时使用的其他主机名（本机名称和地址之外的名称会被拒绝，以防 DNS 重绑定）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="33"/>
+        <source>Folders remote downloads may go into; none: no remote downloads</source>
+        <translation>远程下载可以写入的文件夹；留空则不接受远程下载</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="38"/>
+        <source>Lend models to token holders only</source>
+        <translation>只向持有令牌的人提供模型</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="40"/>
+        <source>Serve the library only (fetch nothing for colleagues)</source>
+        <translation>只提供库中已有的模型（不为同事下载）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="46"/>
+        <source>Listen on:</source>
+        <translation>监听地址：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="47"/>
+        <source>Also answer to:</source>
+        <translation>其他主机名：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="48"/>
+        <source>Project folders for remote downloads:</source>
+        <translation>远程下载的项目文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="49"/>
+        <source>Mirrors to fetch missing models from:</source>
+        <translation>获取缺失模型的镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="52"/>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="53"/>
+        <source>Tokens for the control API and the web page: modeldesk serve token add NAME --admin</source>
+        <translation>控制 API 和网页的令牌：modeldesk serve token add NAME --admin</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="62"/>
+        <source>Serving at %1 (colleagues: HF_ENDPOINT=%1)</source>
+        <translation>正在 %1 提供服务（同事：HF_ENDPOINT=%1）</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/server_form.py" line="64"/>
+        <source>Not serving</source>
+        <translation>未提供服务</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="58"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="209"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="86"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="120"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="124"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="125"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="135"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="137"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="137"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="139"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="153"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="70"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
         <source>Apply the limits to peers on my local network too</source>
         <translation>限速同样适用于本地局域网中的节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
         <source>Off: colleagues on the LAN get models at full speed and only internet peers count against the limits</source>
         <translation>关闭时：局域网内的同事全速获取模型，只有互联网上的节点受限速约束</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="151"/>
         <source>ModelDesk finds how many connections pay on each mirror while a file downloads, up to this many</source>
         <translation>下载时 ModelDesk 会为每个镜像找出真正有用的连接数，最多不超过此值</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="157"/>
         <source>Use the official ModelScope hub (modelscope.cn)</source>
         <translation>使用官方魔搭社区 (modelscope.cn)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="158"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="161"/>
         <source>Endpoints that speak ModelScope&apos;s API, for ms:// repos and their URLs</source>
         <translation>支持 ModelScope API 的地址，用于 ms:// 仓库及其网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="160"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
         <source>Connections per mirror, at most:</source>
         <translation>每个镜像的最大连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
         <source>Hugging Face mirrors, one per line:</source>
         <translation>Hugging Face 镜像，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="167"/>
         <source>ModelScope mirrors, one per line:</source>
         <translation>ModelScope 镜像，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="174"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="180"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="179"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="182"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="187"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="188"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="186"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="189"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="187"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="193"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="195"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="193"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="196"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="194"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="209"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
         <source>General</source>
         <translation>常规</translation>
     </message>

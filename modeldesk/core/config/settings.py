@@ -116,11 +116,25 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class ServerSettings:
+    """The lab server the app runs (Settings → Server), as `modeldesk serve` takes its options."""
+
+    enabled: bool = False
+    listen: str = "127.0.0.1:8690"
+    allow_hosts: tuple[str, ...] = ()
+    project_roots: tuple[str, ...] = ()  # folders remote downloads may write below
+    read_token: bool = False
+    mirrors: tuple[str, ...] = ()  # pull-through asks these first
+    offline: bool = False  # no pull-through
+
+
+@dataclass(frozen=True)
 class Settings:
     torrent: TorrentSettings = field(default_factory=TorrentSettings)
     http: HttpSettings = field(default_factory=HttpSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
     # How a file the library already holds is put into another project: auto (reflink, else hard link,
