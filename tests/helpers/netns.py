@@ -71,3 +71,68 @@ class LanPair:
     def __exit__(self, *exc) -> None:
         for ns in self.ns.values():  # deleting a namespace deletes its end of the veth pair, and so both
             subprocess.run(["ip", "netns", "del", ns], capture_output=True)
+
+
+class LabLan:
+    """A lab LAN of `hosts` machines, each in its own namespace with one link to a switch: a bridge in a
+    namespace of its own, so nothing touches the machine's network. Each link is capped both ways at
+    `rate` bytes/s with tc tbf (the host's side caps what it sends, the switch's side what it gets), as
+    each machine of a real LAN has its own cable. Host i is at 10.<n>.0.(i+1)."""
+
+    def __init__(self, tag: str, hosts: int, rate: int):
+        require_tool("ip")
+        require_tool("tc")
+        if os.geteuid() != 0:
+            if os.environ.get("CI"):
+                pytest.fail("network namespaces need root, and CI runs as root")
+            pytest.skip("network namespaces need root")
+        pid = os.getpid()
+        self.switch = f"md-{tag}-sw-{pid}"
+        self.ns = [f"md-{tag}-{i}-{pid}" for i in range(hosts)]
+        n = 64 + pid % 128
+        self.addr = [f"10.{n}.0.{i + 1}" for i in range(hosts)]
+        self._dev = [(f"mdh{pid % 10000}x{i}", f"mds{pid % 10000}x{i}") for i in range(hosts)]
+        self.rate = rate
+
+    def prefix(self, i: int) -> list[str]:
+        return ["ip", "netns", "exec", self.ns[i]]
+
+    def sent(self, i: int) -> int:
+        """Bytes host i has sent onto its link (its qdisc's count)."""
+        out = subprocess.run(["tc", "-n", self.ns[i], "-s", "qdisc", "show", "dev", self._dev[i][0]],
+                             capture_output=True, text=True, check=True).stdout
+        words = out.split()
+        return int(words[words.index("Sent") + 1])
+
+    def _cap(self, ns: str, dev: str) -> None:
+        kbit = self.rate * 8 // 1000
+        _ip("netns", "exec", ns, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate", f"{kbit}kbit",
+            "burst", "64kb", "latency", "100ms")
+
+    def __enter__(self) -> LabLan:
+        try:
+            _ip("netns", "add", self.switch)
+            _ip("-n", self.switch, "link", "add", "br0", "type", "bridge")
+            _ip("-n", self.switch, "link", "set", "br0", "up")
+            for i, ns in enumerate(self.ns):
+                host, port = self._dev[i]
+                _ip("netns", "add", ns)
+                _ip("link", "add", host, "type", "veth", "peer", "name", port)
+                _ip("link", "set", host, "netns", ns)
+                _ip("link", "set", port, "netns", self.switch)
+                _ip("-n", self.switch, "link", "set", port, "master", "br0")
+                _ip("-n", self.switch, "link", "set", port, "up")
+                _ip("-n", ns, "addr", "add", f"{self.addr[i]}/24", "dev", host)
+                _ip("-n", ns, "link", "set", host, "up", "multicast", "on")
+                _ip("-n", ns, "link", "set", "lo", "up")
+                _ip("-n", ns, "route", "add", "224.0.0.0/4", "dev", host)  # LSD's multicast stays on the LAN
+                self._cap(ns, host)
+                self._cap(self.switch, port)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for ns in (*self.ns, self.switch):  # a namespace takes its veth ends (and so both) with it
+            subprocess.run(["ip", "netns", "del", ns], capture_output=True)

@@ -1,0 +1,58 @@
+"""A lab swarm on a LAN that behaves like one (issue 40's small case): one ModelDesk seed and three
+ModelDesk leechers, each on its own machine (a network namespace) with its own link capped at 4 MiB/s
+both ways on one switch, finding each other by LSD alone (no tracker, no DHT, no x.pe). The leechers
+trade pieces among themselves: the seed sends clearly less than three copies of the model, and the
+last leecher finishes within a few times what one link needs for the model."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.helpers.cli import MdHome, read_events
+from tests.helpers.foreign import stop_process
+from tests.helpers.netns import LabLan
+from tests.helpers.swarm import make_model, make_torrent
+
+pytestmark = pytest.mark.integration
+
+MiB = 1024 * 1024
+RATE = 4 * MiB
+SIZE = 16 * MiB
+
+
+def test_a_seed_and_three_leechers_found_by_lsd_on_capped_links(tmp_path):
+    top = make_model(tmp_path / "lab", sizes={"weights.safetensors": SIZE})
+    torrent = tmp_path / "m.torrent"
+    ih = make_torrent(top, torrent)
+    with LabLan("lab4", hosts=4, rate=RATE) as lan:
+        homes = []
+        for i in range(4):
+            home = MdHome(tmp_path / f"home{i}", prefix=lan.prefix(i))
+            home.configure(listen_interfaces=f"{lan.addr[i]}:6881", enable_lsd=True)
+            homes.append(home)
+        seed = homes[0].popen("seed", str(torrent), "--from", str(top.parent), "--json")
+        leechers = []
+        try:
+            assert any(e["event"] == "finished" for e in read_events(seed)), "the seed never checked its files"
+            started = time.monotonic()
+            leechers = [h.popen("get", f"magnet:?xt=urn:btih:{ih}", "--to", str(tmp_path / f"got{i}"), "--no-seed",
+                                "--json", "--timeout", "60") for i, h in enumerate(homes[1:], 1)]
+            codes = [p.wait(120) for p in leechers]
+            took = time.monotonic() - started
+            seed_sent = lan.sent(0)
+        finally:
+            for p in (seed, *leechers):
+                stop_process(p)
+    assert codes == [0, 0, 0], [p.stderr.read()[-800:] for p in leechers]
+    for i in range(1, 4):
+        assert (tmp_path / f"got{i}" / "tts-model" / "weights.safetensors").read_bytes() == \
+            (top / "weights.safetensors").read_bytes()
+    one_link = SIZE / RATE  # 4 s: the optimum, as every leecher can upload what it has
+    print(f"lab LAN: 3 leechers done in {took:.1f} s (one link: {one_link:.0f} s); "
+          f"the seed sent {seed_sent / SIZE:.2f}×")
+    # Three copies (3.0×, and more with headers) would mean no trading; 2.2× was measured (issue 40 is to
+    # bring it near 1.1× at scale). Bytes on the wire: TCP/IP headers and LSD's announces count too.
+    assert seed_sent < 2.6 * SIZE, f"the seed sent {seed_sent / SIZE:.2f}× the model: the leechers did not trade"
+    assert took < 4 * one_link + 10, f"{took:.1f} s for what one link carries in {one_link:.0f} s"
