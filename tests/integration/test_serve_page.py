@@ -20,9 +20,19 @@ navigator.clipboard.writeText = t => { window.__copied.push(t); return Promise.r
 
 
 def _wait(driver, what, timeout=30):
+    """what(driver) until it is truthy; the page redraws its tables as they change, so an element found
+    a moment ago may be gone: that is tried again, not an error."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: what(d))
+    return WebDriverWait(driver, timeout, poll_frequency=0.2,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: what(d))
+
+
+def _click(driver, xpath: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    _wait(driver, lambda d: d.find_element(By.XPATH, xpath).click() or True)
 
 
 def _rows(driver, body: str) -> list[str]:
@@ -50,8 +60,8 @@ def test_the_page_lists_the_library_and_an_admin_runs_jobs_from_it(md, tmp_path,
             assert "Hugging Face" in row and commit[:12] in row and "3 / 3" in row
             assert driver.find_element(By.TAG_NAME, "h1").text == "ModelDesk lab server"
             driver.execute_script(CAPTURE)
-            driver.find_element(By.CSS_SELECTOR, "#models button[name=command]").click()
-            driver.find_element(By.CSS_SELECTOR, "#models button[name=lock]").click()
+            _click(driver, "//tbody[@id='models']//button[@name='command']")
+            _click(driver, "//tbody[@id='models']//button[@name='lock']")
             copied = _wait(driver, lambda d: d.execute_script("return window.__copied.length == 2 && window.__copied"))
             assert copied[0] == f"HF_ENDPOINT={lab.url} hf download acme/tts"
             assert 'repo = "acme/tts"' in copied[1] and f'commit = "{commit}"' in copied[1], copied[1]
@@ -75,8 +85,7 @@ def test_the_page_lists_the_library_and_an_admin_runs_jobs_from_it(md, tmp_path,
             _wait(driver, lambda d: any("acme/small" in r and ("seeding" in r or "finished" in r) and "100%" in r
                                         for r in _rows(d, "jobs")), timeout=60)
             assert (root / "small" / "weights.bin").stat().st_size == 300 * 1024
-            small = driver.find_element(By.XPATH, "//tbody[@id='jobs']/tr[contains(., 'acme/small')]")
-            small.find_element(By.CSS_SELECTOR, "button[name=remove]").click()
+            _click(driver, "//tbody[@id='jobs']/tr[contains(., 'acme/small')]//button[@name='remove']")
             _wait(driver, lambda d: not any("acme/small" in r for r in _rows(d, "jobs")))
             _wait(driver, lambda d: any("POST jobs" in r and "alice" in r for r in _rows(d, "log")), timeout=15)
             shot = tmp_path / "page.png"
