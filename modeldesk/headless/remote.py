@@ -110,6 +110,6 @@ def _follow(server: Server, ids: list[str], output: Output, timeout: float) -> i
         output.result("finished" if j not in failed else "failed",
                       f"{j['name']}: {j['state']}{' (' + j['error'] + ')' if j['error'] else ''} in {j['project']} "
                       f"on {server.url}", {"job": j, "server": server.url})
-    code = 1 if failed else 0
+    code = next((j.get("exit_code") or 1 for j in failed), 0)  # the failure's own code, as a local get exits
     output.exit(code)
     return code

@@ -97,3 +97,21 @@ def test_read_token_closes_the_hub_endpoint_to_everyone_else(md, tmp_path):
                               headers={"Authorization": f"Bearer {token}"})
     assert anonymous.status_code == 401
     assert holder.status_code == 404 and holder.headers["X-Error-Code"] == "RepoNotFound"
+
+
+def test_get_server_exits_with_the_code_a_local_get_would(md, tmp_path):
+    """The server's download fails (its mirror sends flipped bytes): `get --server` says so and exits with
+    the code the same failure gives a local `get`."""
+    make_model(tmp_path / "hub" / "acme", "bad", sizes={"model.safetensors": 256 * 1024, "config.json": 5})
+    root = tmp_path / "lab"
+    root.mkdir()
+    admin = _token(md, "alice", "--admin")
+    with HubServer(tmp_path / "hub", cdn_mode="flip") as hub:
+        local = md.run("get", "hf://acme/bad", "--mirror", hub.url, "--to", str(tmp_path / "here"), "--no-seed")
+        (root / "modeldesk.toml").write_text(f'[hub]\nmirrors = ["{hub.url}"]\n')
+        with Served(md, "--project-root", str(root)) as lab:
+            md.env["MODELDESK_SERVER_TOKEN"] = admin
+            remote = md.run("get", "hf://acme/bad", "--server", lab.url, "--to", "bad", "--no-seed")
+    assert local.code not in (0, 1), local.stderr
+    assert remote.code == local.code, (remote.code, remote.stdout + remote.stderr)
+    assert "sha256" in (remote.stdout + remote.stderr).lower()

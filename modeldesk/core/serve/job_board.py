@@ -14,14 +14,14 @@ from modeldesk.core.contracts.models import JobSnapshot, LibraryEntry
 
 KEEP_REMOVED = 1000  # removals remembered for clients that ask since an older revision get everything
 _BLANK = {"kind": "", "state": "queued", "source": "", "size": 0, "done": 0, "progress": 0.0, "down_rate": 0,
-          "up_rate": 0, "peers": 0, "seeds": 0, "uploaded": 0, "error": ""}
+          "up_rate": 0, "peers": 0, "seeds": 0, "uploaded": 0, "error": "", "exit_code": 0}
 
 
 def _of_entry(e: LibraryEntry) -> dict:
     return {"id": e.job_id, "name": e.name, "kind": str(e.kind), "state": str(e.state), "source": e.source,
             "project": e.project_dir, "size": e.size_wanted, "done": e.size_done,
             "progress": e.size_done / e.size_wanted if e.size_wanted else 0.0, "down_rate": 0, "up_rate": 0,
-            "peers": 0, "seeds": 0, "uploaded": e.uploaded, "error": str(e.error)}
+            "peers": 0, "seeds": 0, "uploaded": e.uploaded, "error": str(e.error), "exit_code": 0}
 
 
 def _of_snapshot(s: JobSnapshot) -> dict:
@@ -75,8 +75,8 @@ class JobBoard:
                 case ev.JobsUpdated(snapshots=snaps):
                     for s in snaps:
                         self._set(s.job_id, **_of_snapshot(s))
-                case ev.JobFailed(job_id=job_id, reason=reason):
-                    self._set(job_id, state="error", error=str(reason))
+                case ev.JobFailed(job_id=job_id, reason=reason, exit_code=code):
+                    self._set(job_id, state="error", error=str(reason), exit_code=code)
                 case ev.JobMoved(job_id=job_id, project_dir=folder):
                     self._set(job_id, project=folder)
                 case ev.JobRemoved(job_id=job_id) if job_id in self._rows:
