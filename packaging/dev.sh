@@ -83,8 +83,7 @@ setup() {
     local extra=""
     [ "$want_tests" = 1 ] && extra="[test]"
     log "installing Python dependencies into .venv"
-    # --no-compile: each module is compiled when first imported (once), not all of them up front
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-compile -e ".$extra" 2>&1 \
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra" 2>&1 \
         | grep -v "^WARNING: Location" >&2 || true
     "$VENV/bin/python" -c "import modeldesk, libtorrent" || { log "install failed"; exit 1; }
 }
