@@ -7,6 +7,7 @@ event stream; --read-token closes the Hugging Face endpoint to everyone else."""
 from __future__ import annotations
 
 import json
+import time
 
 import requests
 
@@ -60,7 +61,12 @@ def test_tokens_roles_and_a_remote_download_below_the_project_root(md, tmp_path)
         served = requests.get(f"{lab.url}/acme/tts/resolve/main/config.json", timeout=10,
                               headers={"Authorization": f"Bearer {reader}"})
         log_for_reader = call("GET", "log", reader).status_code
-        recent = call("GET", "log?last=50", admin).json()["entries"]
+        deadline = time.monotonic() + 10  # a file's line is written once its last byte is sent: after the client has it
+        while True:
+            recent = call("GET", "log?last=50", admin).json()["entries"]
+            if any(e.get("path") == "config.json" for e in recent) or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
 
         assert md.run("serve", "token", "revoke", "bob").code == 0
         revoked = call("GET", "jobs", reader)
