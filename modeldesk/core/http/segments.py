@@ -47,6 +47,16 @@ def gaps(size: int, done: list[Span]) -> list[tuple[int, int]]:
     return holes
 
 
+def prefix_of(spans: list[Span]) -> int:
+    """Length of the finished run of bytes from the start of the file."""
+    pos = 0
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start > pos:
+            break
+        pos = max(pos, s.end)
+    return pos
+
+
 class SegmentMap:
     """Thread-safe record of finished ranges of one file, saved to a sidecar on request."""
 
@@ -99,12 +109,7 @@ class SegmentMap:
     def prefix(self) -> int:
         """Length of the finished run of bytes from the start of the file."""
         with self._lock:
-            pos = 0
-            for s in self._done:  # kept sorted by merge()
-                if s.start > pos:
-                    break
-                pos = max(pos, s.end)
-            return pos
+            return prefix_of(self._done)
 
     def done_bytes(self) -> int:
         with self._lock:
@@ -131,11 +136,4 @@ def saved_prefix(sidecar: Path, size: int) -> int:
         spans = [Span(int(a), int(b)) for a, b, _ in raw.get("done", []) if 0 <= int(a) < int(b) <= size]
     except (OSError, ValueError, TypeError, AttributeError):
         return 0
-    if raw.get("size") != size:
-        return 0
-    pos = 0
-    for s in sorted(spans, key=lambda s: s.start):
-        if s.start > pos:
-            break
-        pos = max(pos, s.end)
-    return pos
+    return prefix_of(spans) if raw.get("size") == size else 0

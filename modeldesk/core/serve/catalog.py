@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from modeldesk.core.base.digests import git_blob_sha1
@@ -72,6 +73,22 @@ class Snapshot:
     @property
     def held(self) -> int:
         return sum(1 for f in self.files.values() if f.disk is not None)
+
+    @cached_property
+    def folders(self) -> frozenset[str]:
+        """Every folder of the commit (a listing names them beside the files)."""
+        return frozenset(p.rsplit("/", i)[0] for p in self.files for i in range(1, p.count("/") + 1))
+
+    def under(self, folder: str, recursive: bool) -> tuple[list[ServedFile], list[str]]:
+        """The files and folders below `folder` ("" for the top), sorted; only its own when not recursive."""
+        prefix = folder.strip("/") + "/" if folder.strip("/") else ""
+        depth = prefix.count("/")
+
+        def inside(p: str) -> bool:
+            return p.startswith(prefix) and (recursive or p.count("/") == depth)
+
+        return ([f for p, f in sorted(self.files.items()) if inside(p)],
+                [d for d in sorted(self.folders) if inside(d)])
 
 
 def _snapshot(folder: Path, name: str) -> Snapshot | None:

@@ -85,7 +85,7 @@ class ControlApi:
         except ModelDeskError as exc:
             answer = json_answer(400, {"error": str(exc)})
         self._audit.record(client=req.client, token=token.name, action=f"{req.method} {req.path[len(PREFIX):]}",
-                           status=answer.status, body={k: v for k, v in _json_or_empty(req.body).items()
+                           status=answer.status, body={k: v for k, v in (_json_object(req.body) or {}).items()
                                                        if k in ("source", "project", "root", "down", "up")})
         return answer
 
@@ -147,20 +147,18 @@ class ControlApi:
                 write(b": keep-alive\n\n")
 
 
-def _json_or_empty(body: bytes) -> dict:
+def _json_object(body: bytes) -> dict | None:
+    """The body as a JSON object (an empty body is {}), or None."""
     try:
         doc = json.loads(body or b"{}")
     except ValueError:
-        return {}
-    return doc if isinstance(doc, dict) else {}
+        return None
+    return doc if isinstance(doc, dict) else None
 
 
 def _json_body(body: bytes) -> dict:
-    try:
-        doc = json.loads(body or b"{}")
-    except ValueError:
-        doc = None
-    if not isinstance(doc, dict):
+    doc = _json_object(body)
+    if doc is None:
         from modeldesk.core.base.errors import BadInputError
 
         raise BadInputError(N_("The body is not a JSON object."))

@@ -34,10 +34,6 @@ def _entry(f: ServedFile) -> dict:
     return e
 
 
-def _folders(snap: Snapshot) -> set[str]:
-    return {p.rsplit("/", i)[0] for p in snap.files for i in range(1, p.count("/") + 1)}
-
-
 def _dir_entry(path: str) -> dict:
     return {"type": "directory", "oid": "0" * 40, "size": 0, "path": path}
 
@@ -51,13 +47,8 @@ def _info(snap: Snapshot) -> dict:
 
 
 def _tree(snap: Snapshot, under: str, recursive: bool) -> list[dict]:
-    prefix = under.strip("/") + "/" if under.strip("/") else ""
-    depth = prefix.count("/")
-    files = [_entry(f) for p, f in sorted(snap.files.items()) if p.startswith(prefix)
-             and (recursive or p.count("/") == depth)]
-    dirs = [_dir_entry(d) for d in sorted(_folders(snap)) if d.startswith(prefix)
-            and (recursive or d.count("/") == depth)]
-    return dirs + files
+    files, folders = snap.under(under, recursive)
+    return [_dir_entry(d) for d in folders] + [_entry(f) for f in files]
 
 
 def _paths_info(snap: Snapshot, body: bytes, content_type: str) -> list[dict]:
@@ -68,7 +59,7 @@ def _paths_info(snap: Snapshot, body: bytes, content_type: str) -> list[dict]:
             asked = []
     else:
         asked = parse_qs(body.decode("utf-8", "replace")).get("paths", [])
-    folders = _folders(snap)
+    folders = snap.folders
     out = []
     for p in asked if isinstance(asked, list) else ():
         p = str(p).strip("/")
@@ -114,7 +105,7 @@ def _api(repos: Repos, method: str, repo: str, rest: list[str], query: dict, bod
         return json_answer(200, _info(snap))
     if what == "tree" and method == "GET":
         under = "/".join(rest[2:]).strip("/")
-        if under and under not in _folders(snap):
+        if under and under not in snap.folders:
             return _error(404, "EntryNotFound", f"{under} is not a folder of {repo}@{snap.commit[:12]}.", snap.commit)
         recursive = query.get("recursive", ["false"])[0].lower() == "true"
         return json_answer(200, _tree(snap, under, recursive))

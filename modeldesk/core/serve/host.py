@@ -7,13 +7,16 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modeldesk.core.base.errors import BadInputError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.base.os_reasons import os_reason
 from modeldesk.core.config.paths import AppPaths
 from modeldesk.core.contracts import events as ev
-from modeldesk.core.serve.lab_server import LabServer, ServeOptions
+
+if TYPE_CHECKING:  # the server's modules load only when Settings → Server turns it on, not at the app's start
+    from modeldesk.core.serve.lab_server import LabServer, ServeOptions
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +45,14 @@ class ServerHost:
         """Serve as `settings.server` says (blocking, off the GUI thread): the URL served at, or "" when
         off. BadInputError when it cannot listen there (the old server, if any, keeps running)."""
         s = settings.server
+        if not s.enabled:
+            self.stop()
+            return ""
+        from modeldesk.core.serve.lab_server import LabServer, ServeOptions
+
         options = ServeOptions(s.listen, tuple(s.allow_hosts), tuple(Path(r).expanduser() for r in s.project_roots),
                                s.read_token, self._page, tuple(m.rstrip("/") for m in s.mirrors), s.offline)
         with self._lock:
-            if not s.enabled:
-                self._stop()
-                return ""
             if self._server is not None and options == self._options:
                 return self._server.url
             if self._options is not None and self._options.listen == options.listen:

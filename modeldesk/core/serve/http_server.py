@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from modeldesk.core.base.errors import ModelDeskError
 from modeldesk.core.serve.audit import Audit
 from modeldesk.core.serve.catalog import ServedFile, open_checked
-from modeldesk.core.serve.request import Answer, Request, byte_range, json_answer
+from modeldesk.core.serve.request import Answer, Request, bearer_of, byte_range, json_answer
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +165,8 @@ class LabHttp:
 
         try:
             answer.stream(write)
-        except OSError:  # the client went away
-            pass
+        except (OSError, ModelDeskError) as exc:  # the client went away, or what it streamed failed or was refused
+            log.info("a stream to %s ended early: %s", h.client_address[0], exc)
 
     def _send_file(self, h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
         assert answer.file is not None
@@ -203,7 +203,7 @@ class LabHttp:
             except OSError:  # the client went away
                 h.close_connection = True
             if method != "HEAD":
-                bearer = (h.headers.get("Authorization") or "").partition(" ")[2].strip() or None
-                self._audit.record(client=h.client_address[0], token=self._who(bearer), hub=snap.hub, repo=snap.repo,
+                token = self._who(bearer_of(h.headers.get("Authorization")))
+                self._audit.record(client=h.client_address[0], token=token, hub=snap.hub, repo=snap.repo,
                                    commit=snap.commit, path=f.path, start=start, end=end, sent=sent,
                                    status=206 if isinstance(span, tuple) else 200, agent=self._agent(h))

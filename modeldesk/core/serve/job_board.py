@@ -18,10 +18,10 @@ _BLANK = {"kind": "", "state": "queued", "source": "", "size": 0, "done": 0, "pr
 
 
 def _of_entry(e: LibraryEntry) -> dict:
-    return {"id": e.job_id, "name": e.name, "kind": str(e.kind), "state": str(e.state), "source": e.source,
+    return {**_BLANK, "id": e.job_id, "name": e.name, "kind": str(e.kind), "state": str(e.state), "source": e.source,
             "project": e.project_dir, "size": e.size_wanted, "done": e.size_done,
-            "progress": e.size_done / e.size_wanted if e.size_wanted else 0.0, "down_rate": 0, "up_rate": 0,
-            "peers": 0, "seeds": 0, "uploaded": e.uploaded, "error": str(e.error), "exit_code": 0}
+            "progress": e.size_done / e.size_wanted if e.size_wanted else 0.0, "uploaded": e.uploaded,
+            "error": str(e.error)}
 
 
 def _of_snapshot(s: JobSnapshot) -> dict:

@@ -23,16 +23,11 @@ def _fail(status: int, text: str) -> Answer:
 
 
 def _listing(snap: Snapshot, root: str, recursive: bool) -> list[dict]:
-    prefix = root.strip("/") + "/" if root.strip("/") else ""
-    depth = prefix.count("/")
-    entries = [{"Name": p.rsplit("/", 1)[-1], "Path": p, "Type": "blob", "Size": f.size, "Sha256": f.sha256 or "",
-                "Revision": snap.commit, "IsLFS": f.lfs}
-               for p, f in sorted(snap.files.items()) if p.startswith(prefix) and (recursive or p.count("/") == depth)]
-    folders = sorted({p.rsplit("/", i)[0] for p in snap.files for i in range(1, p.count("/") + 1)})
-    entries += [{"Name": d.rsplit("/", 1)[-1], "Path": d, "Type": "tree", "Size": 0, "Sha256": "",
-                 "Revision": snap.commit, "IsLFS": False}
-                for d in folders if d.startswith(prefix) and (recursive or d.count("/") == depth)]
-    return entries
+    files, folders = snap.under(root, recursive)
+    return [{"Name": f.path.rsplit("/", 1)[-1], "Path": f.path, "Type": "blob", "Size": f.size,
+             "Sha256": f.sha256 or "", "Revision": snap.commit, "IsLFS": f.lfs} for f in files] + [
+        {"Name": d.rsplit("/", 1)[-1], "Path": d, "Type": "tree", "Size": 0, "Sha256": "", "Revision": snap.commit,
+         "IsLFS": False} for d in folders]
 
 
 def _file(repos: Repos, req: Request, snap: Snapshot | None, repo: str, path: str) -> Answer:
@@ -63,8 +58,9 @@ def ms_answer(repos: Repos, req: Request) -> Answer | None:
 def _api(repos: Repos, req: Request, repo: str, what: str, q: dict) -> Answer:
     rev = q.get("Revision") or "master"
     if what == "revisions":
-        mine = [s for s in repos.snapshots() if s.hub == "ms" and s.repo == repo] or [
-            s for s in [repos.find("ms", repo, "master")] if s is not None]
+        mine = [s for s in repos.snapshots() if s.hub == "ms" and s.repo == repo]
+        if not mine and (listed := repos.find("ms", repo, "master")) is not None:
+            mine = [listed]  # not held: as the mirrors list it (pull-through)
         if not mine:
             return _fail(404, f"{repo} is not in this ModelDesk library{repos.why_not()}.")
         branches = [{"Revision": s.revision, "CommitId": s.commit} for s in mine if s.revision != s.commit]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from modeldesk.core.base.errors import ModelDeskError
+from modeldesk.core.base.pathsafety import resolve_inside
 from modeldesk.core.contracts.hub_refs import RepoRef
 from modeldesk.core.contracts.models import JobKind, LibraryEntry, Selection
 from modeldesk.core.http.hub_plan import HubListing
@@ -148,7 +149,8 @@ class PullThrough:
                     else:
                         ready, path = pos, part
                     if ready > pos and fd is None:
-                        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))  # a rename keeps its inode
+                        real = resolve_inside(snap.folder, path)  # a link planted in the cache leads nowhere
+                        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))  # a rename keeps its inode
                     if ready > pos and fd is not None:
                         data = os.pread(fd, min(CHUNK, ready - pos), pos)
                         write(data)

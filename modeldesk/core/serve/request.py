@@ -29,6 +29,12 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None | str:
     return start, min(end, size)
 
 
+def bearer_of(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer TOKEN` header, or None."""
+    kind, _, token = (authorization or "").partition(" ")
+    return token.strip() or None if kind.lower() == "bearer" else None
+
+
 @dataclass(frozen=True)
 class Request:
     method: str
@@ -39,8 +45,7 @@ class Request:
     client: str  # the peer's address
 
     def bearer(self) -> str | None:
-        kind, _, token = (self.headers.get("Authorization") or "").partition(" ")
-        return token.strip() or None if kind.lower() == "bearer" else None
+        return bearer_of(self.headers.get("Authorization"))
 
 
 @dataclass
