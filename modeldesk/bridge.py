@@ -127,6 +127,9 @@ class EngineBridge(QObject):
         self._server = None  # core.serve.host.ServerHost, made in bind()
         self.server_url = ""
         self.dht_nodes: int | None = None
+        from modeldesk.servers_bridge import ServersBridge
+
+        self.servers = ServersBridge(self.actionFailed.emit, error_text, self)  # lab servers the app is attached to
 
     def bind(self, manager, settings_getter: Callable) -> None:
         """The manager is made with `deliver` as its sink, so it is bound after construction."""
@@ -458,4 +461,5 @@ class EngineBridge(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self.servers.close()
         self._pool.shutdown(wait=False, cancel_futures=True)

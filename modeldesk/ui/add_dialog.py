@@ -51,6 +51,7 @@ class AddChoice:
     hub_cache: bool = False  # a hub repo also goes into the Hugging Face cache
     urls: tuple[str, ...] = ()  # a plain file's other URLs (mirrors of the same bytes), as `get --url`
     sha256: str = ""  # a plain file's published sha256, as `get --sha256`
+    server: str = ""  # a lab server that downloads it (project_dir is then below the server's project root)
 
 
 def build_file_tree(model: QStandardItemModel, files: tuple[FileEntry, ...]) -> None:
@@ -113,7 +114,7 @@ def _with_button(field: QWidget, label: str, clicked) -> QHBoxLayout:
 
 class AddDialog(QDialog):
     def __init__(self, bridge: EngineBridge, folders: list[str], source: str = "", seed: bool = True, parent=None,
-                 known_mirrors: tuple[str, ...] = ()):
+                 known_mirrors: tuple[str, ...] = (), servers: tuple[str, ...] = ()):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a model"))
         self.resize(640, 480)
@@ -122,6 +123,11 @@ class AddDialog(QDialog):
         self._preview: Preview | None = None
 
         src_row, folder_row = self._source_row(source), self._folder_row(folders)
+        self._folders = folders
+        self.where = QComboBox()
+        self.where.addItem(self.tr("This computer"), "")
+        for url in servers:
+            self.where.addItem(self.tr("Lab server %1").replace("%1", url), url)
         self.free = QLabel()
         self.mirror = self._mirror_field(known_mirrors)
         self.other_urls, self.sha256 = self._file_fields()
@@ -142,6 +148,8 @@ class AddDialog(QDialog):
                                   .replace("%1", str(hub_cache_dir())))
         form = self.form = QFormLayout()
         form.addRow(self.tr("Source:"), src_row)
+        form.addRow(self.tr("Download on:"), self.where)
+        form.setRowVisible(self.where, bool(servers))
         form.addRow(self.tr("Project folder:"), folder_row)
         form.addRow("", self.free)
         form.addRow(self.tr("Mirror:"), self.mirror)
@@ -166,6 +174,7 @@ class AddDialog(QDialog):
         self.source.textChanged.connect(lambda _t: self._debounce.start())
         self.folder.currentTextChanged.connect(self._folder_changed)
         self.mirror.currentTextChanged.connect(lambda _t: self._debounce.start())  # listed again from there
+        self.where.currentIndexChanged.connect(lambda _i: self._where_changed())
         bridge.previewReady.connect(self._on_preview)
         bridge.freeSpace.connect(self._on_free_space)
         self._folder_changed(self.folder.currentText())
@@ -183,7 +192,9 @@ class AddDialog(QDialog):
         self.folder.setEditable(True)
         self.folder.addItems(folders)
         self.folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        return _with_button(self.folder, self.tr("Choose…"), self._pick_folder)
+        row = _with_button(self.folder, self.tr("Choose…"), self._pick_folder)
+        self.folder_button = row.itemAt(1).widget()
+        return row
 
     def _file_fields(self) -> tuple[QPlainTextEdit, QLineEdit]:
         """A plain URL's other URLs and its published sha256, as `get --url/--sha256`."""
@@ -253,21 +264,39 @@ class AddDialog(QDialog):
         self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
                                           "no second copy on the same disk.").replace("%1", str(where)))
 
+    def server(self) -> str:
+        """The lab server chosen to download it, or "" for this computer."""
+        return self.where.currentData() or ""
+
+    def _where_changed(self) -> None:
+        """On a lab server the folder is one below the server's project root, and the server's own
+        mirrors and caches apply."""
+        remote = bool(self.server())
+        self.folder.clear()
+        if remote:
+            self.folder.lineEdit().setPlaceholderText(self.tr("a folder below the server's project root, e.g. "
+                                                              "tts/models"))
+        else:
+            self.folder.addItems(self._folders)
+        self.folder_button.setEnabled(not remote)
+        self._show_for(self._preview.kind if self._preview is not None else None)
+        self._folder_changed(self.folder.currentText())
+
     def _show_for(self, kind: SourceKind | None) -> None:
         """The parts of the dialog that fit a source of this kind (None: not read yet). A plain URL has
         nothing to seed and one file of a size unknown until it is asked; a hub repo's job seeds only
         when it joins a swarm the library knows for its commit, and then always."""
-        is_file = kind is SourceKind.FILE
-        self.hub_cache.setVisible(kind is SourceKind.HUB)
+        is_file, remote = kind is SourceKind.FILE, bool(self.server())
+        self.hub_cache.setVisible(kind is SourceKind.HUB and not remote)
         if kind is SourceKind.HUB:
             self._name_hub_cache(hub_of(self.source.text()))
         self.seed.setVisible(kind is not None and kind.is_torrent)
         self.files.setVisible(not is_file)
         # An HF-compatible mirror serves hub repos (and torrents that name one); a plain URL takes other
         # URLs of the same bytes and its sha256 instead, as `get --url/--sha256`.
-        self.form.setRowVisible(self.mirror, not is_file)
-        self.form.setRowVisible(self.other_urls, is_file)
-        self.form.setRowVisible(self.sha256, is_file)
+        self.form.setRowVisible(self.mirror, not is_file and not remote)
+        self.form.setRowVisible(self.other_urls, is_file and not remote)
+        self.form.setRowVisible(self.sha256, is_file and not remote)
 
     def _update_totals(self) -> None:
         if self._preview is None:
@@ -300,7 +329,7 @@ class AddDialog(QDialog):
     # ---- folder --------------------------------------------------------------------------
     def _folder_changed(self, text: str) -> None:
         self.free.setText("")
-        if text.strip():
+        if text.strip() and not self.server():
             self._bridge.query_free_space(text.strip())
         self._update_ok()
 
@@ -321,6 +350,11 @@ class AddDialog(QDialog):
 
     # ---- result --------------------------------------------------------------------------
     def _update_ok(self) -> None:
+        if self.server():  # the server reads the source itself: it may reach what this computer cannot
+            ok = bool(self.source.text().strip()) and (self._preview is None or not self._preview.files
+                                                       or bool(checked_files(self.files_model)[0]))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+            return
         ok = bool(self.source.text().strip() and self.folder.currentText().strip() and self._preview is not None)
         if ok and self._preview is not None and self._preview.files:
             ok = bool(checked_files(self.files_model)[0])
@@ -340,6 +374,9 @@ class AddDialog(QDialog):
         hub_cache = self.hub_cache.isChecked() and resolved is not None and resolved.kind is SourceKind.HUB
         is_file = resolved is not None and resolved.kind is SourceKind.FILE
         urls = tuple(u.strip() for u in self.other_urls.toPlainText().splitlines() if u.strip()) if is_file else ()
+        if self.server():
+            return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(),
+                             server=self.server())
         return AddChoice(text, self.folder.currentText().strip(), selection, self.seed.isChecked(), resolved,
                          self.mirrors() if not is_file else (), hub_cache, urls,
                          self.sha256.text().strip().lower() if is_file else "")

@@ -95,6 +95,7 @@ class DetailsPanel(QTabWidget):
         self.addTab(self.mirrors, self.tr("Mirrors"))
         self.addTab(self.speed, self.tr("Speed"))
         self.job_id: str | None = None
+        self._remote = False
         self.magnet = ""
         self._bridge = None
         self._asked_at = 0.0
@@ -111,6 +112,7 @@ class DetailsPanel(QTabWidget):
     def show_job(self, row: Row | None, files: tuple[FileEntry, ...], history: RateHistory | None) -> None:
         changed = (row.job_id if row else None) != self.job_id
         self.job_id = row.job_id if row else None
+        self._remote = row is not None and bool(row.server)  # a lab server's job: its details stay there
         self.general.show_row(row)
         self.speed.set_history(history)
         bt = self._bt = row is not None and row.kind is JobKind.BT
@@ -131,7 +133,7 @@ class DetailsPanel(QTabWidget):
 
     def _poll(self) -> None:
         now = time.monotonic()
-        if self._bridge is None or self.job_id is None or not self.isVisible():
+        if self._bridge is None or self.job_id is None or self._remote or not self.isVisible():
             return
         if now - self._asked_at < 3.0 * self.POLL_MS / 1000 and self._asked_at > 0:
             return  # the last answer is still on its way

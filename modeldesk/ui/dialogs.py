@@ -33,7 +33,7 @@ class Dialogs:
         if not folders:
             folders = [str(Path.home() / "models")]
         dialog = AddDialog(self._bridge, folders, source, parent=self._window,
-                           known_mirrors=self._bridge.hub_mirrors())
+                           known_mirrors=self._bridge.hub_mirrors(), servers=self._bridge.servers.urls)
         dialog.accepted.connect(lambda: self._add_from(dialog))
         self._keep_shown(dialog)
         dialog.activateWindow()
@@ -80,6 +80,10 @@ class Dialogs:
 
     def _add_from(self, dialog: AddDialog) -> None:
         choice = dialog.choice()
+        if choice.server:  # the lab server downloads it, below its project root
+            self._bridge.servers.add(choice.server, choice.source, choice.project_dir, choice.selection.include,
+                                     choice.selection.exclude, choice.seed)
+            return
         self._prefs.remember_folder(choice.project_dir)
         self._bridge.add_source(choice.source, choice.project_dir, choice.selection, choice.seed, choice.mirrors,
                                 resolved=choice.resolved, hub_cache=choice.hub_cache, urls=choice.urls,

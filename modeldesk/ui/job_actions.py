@@ -1,6 +1,8 @@
 """What the user can do to the selected jobs: pause, resume, remove, recheck, open the folder, copy
 the source or magnet, move to another project folder, set the job's own speed limits. Each action
-goes to the bridge and never waits; failures come back as the bridge's actionFailed."""
+goes to the bridge and never waits; failures come back as the bridge's actionFailed. A lab server's
+job (Settings → Servers) can be paused, resumed and removed, which its server does; the rest acts on
+this machine's files and is off for it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from modeldesk.bridge import EngineBridge
 from modeldesk.core.contracts.models import JobKind
 from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.limits_dialog import LimitsDialog
+from modeldesk.ui.remote_rows import job_on_server
 from modeldesk.ui.transfer_model import Row
 
 
@@ -49,20 +52,27 @@ class JobActions(QObject):
                           self.copy, self.magnet)
 
     def selection_changed(self, rows: list[Row]) -> None:
+        remote = any(r.server for r in rows)
         for action in self.for_table:
-            action.setEnabled(bool(rows))
-        self.magnet.setEnabled(bool(rows) and rows[0].kind is JobKind.BT)
+            action.setEnabled(bool(rows) and (not remote or action in (self.pause, self.resume, self.remove,
+                                                                          self.copy)))
+        self.magnet.setEnabled(bool(rows) and rows[0].kind is JobKind.BT and not remote)
 
     def _error(self, message: str) -> None:
         show_error(self._window, self.tr("ModelDesk"), message)
 
+    def _act(self, rows: list[Row], action: str, **local) -> None:
+        for r in rows:
+            if r.server:
+                self._bridge.servers.act(r.server, job_on_server(r), action)
+            else:
+                getattr(self._bridge, action)(r.job_id, **local)
+
     def pause_selected(self) -> None:
-        for r in self._selected():
-            self._bridge.pause(r.job_id)
+        self._act(self._selected(), "pause")
 
     def resume_selected(self) -> None:
-        for r in self._selected():
-            self._bridge.resume(r.job_id)
+        self._act(self._selected(), "resume")
 
     def recheck_selected(self) -> None:
         for r in self._selected():
@@ -73,6 +83,9 @@ class JobActions(QObject):
         if not rows:
             return
         what = rows[0].name if len(rows) == 1 else self.tr("%1 jobs").replace("%1", str(len(rows)))
+        if any(r.server for r in rows):
+            self._remove_remote(rows, what)
+            return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"),
                           self.tr("Remove %1 from ModelDesk?").replace("%1", what), parent=self._window)
         keep = box.addButton(self.tr("Remove, keep files"), QMessageBox.ButtonRole.AcceptRole)
@@ -82,8 +95,14 @@ class JobActions(QObject):
         clicked = box.clickedButton()
         if clicked not in (keep, delete):
             return
-        for r in rows:
-            self._bridge.remove(r.job_id, delete_files=clicked is delete)
+        self._act(rows, "remove", delete_files=clicked is delete)
+
+    def _remove_remote(self, rows: list[Row], what: str) -> None:
+        """A lab server's jobs leave its list; the server keeps their files (its control API deletes none)."""
+        answer = QMessageBox.question(self._window, self.tr("Remove"), self.tr(
+            "Remove %1 from the lab server's list? The server keeps the files.").replace("%1", what))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._act(rows, "remove", delete_files=False)
 
     def open_folder(self) -> None:
         rows = self._selected()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from modeldesk.bridge import EngineBridge, Preferences
+from modeldesk.bridge import EngineBridge, Preferences, error_text
 from modeldesk.core.contracts.models import FileEntry, JobState
 from modeldesk.ui.dialogs import Dialogs
 from modeldesk.ui.empty_hint import EmptyHint
@@ -30,6 +30,7 @@ from modeldesk.ui.job_actions import JobActions, make_action
 from modeldesk.ui.mime_sources import Dropped, dropped
 from modeldesk.ui.details import DetailsPanel
 from modeldesk.ui.error_dialog import show_error
+from modeldesk.ui.remote_rows import remote_row, row_id
 from modeldesk.ui.progress_delegate import ElideRightDelegate, ProgressDelegate
 from modeldesk.ui.side_filters import SideFilters
 from modeldesk.ui.speed_graph import RateHistory
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.side = SideFilters()
         self.side.statusChosen.connect(self._on_status_chosen)
         self.side.projectChosen.connect(self._on_project_chosen)
+        self.side.serverChosen.connect(self._on_server_chosen)
         self.details = DetailsPanel()
         self.details.bind(bridge)
         self.search = QLineEdit()
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_status_bar()
         self._connect_bridge()
+        self.watch_servers(prefs.get().remote_servers)
         self._restore_layout()
         self._start_timers()
 
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         b.filePlaced.connect(lambda job_id, path, mode: self.status.show_placed(path, mode))
         b.jobNote.connect(lambda job_id, text: self.status.showMessage(text, 20_000))
         b.lockStatus.connect(self.side.set_lock_status)
+        b.servers.jobsChanged.connect(self._on_remote_jobs)
 
     # ---- engine events -----------------------------------------------------------------
     def _on_entries(self, entries) -> None:
@@ -197,10 +201,10 @@ class MainWindow(QMainWindow):
         self.model.apply_snapshots(snapshots)
         for s in snapshots:
             self._histories.setdefault(s.job_id, RateHistory()).add(s.down_rate, s.up_rate, s.mirror_rate)
-        rows = self.model.rows()
+        rows = [r for r in self.model.rows() if not r.server]
         self._total_history.add(sum(r.down_rate for r in rows), sum(r.up_rate for r in rows),
                                 sum(r.mirror_rate for r in rows))
-        self._after_change(rows)
+        self._after_change()
 
     def _on_metadata(self, event) -> None:
         self._files[event.job_id] = event.files
@@ -221,6 +225,24 @@ class MainWindow(QMainWindow):
         self.model.remove(job_id)
         self._files.pop(job_id, None)
         self._histories.pop(job_id, None)
+        self._after_change()
+
+    def _on_remote_jobs(self, update) -> None:
+        """A lab server's jobs that changed (core.serve.remote.RemoteJobs), or why it does not answer."""
+        if update.url not in self.bridge.servers.urls:
+            return  # detached meanwhile
+        self.side.set_server_error(update.url, error_text(update.error) if update.error else "")
+        if update.error is None:
+            self.model.apply_remote(update.url, [remote_row(update.url, j) for j in update.jobs],
+                                    [row_id(update.url, i) for i in update.removed], update.full)
+            self._after_change()
+
+    def watch_servers(self, urls: tuple[str, ...]) -> None:
+        """Attach to these lab servers (Settings → Servers) and drop the rows of any other."""
+        for gone in [u for u in self.bridge.servers.urls if u not in urls]:
+            self.model.apply_remote(gone, [], [], full=True)
+        self.bridge.servers.watch(urls)
+        self.side.set_servers(self.bridge.servers.urls)
         self._after_change()
 
     def _on_dht_nodes(self, nodes: int) -> None:
@@ -244,9 +266,10 @@ class MainWindow(QMainWindow):
         rows = self.model.rows() if rows is None else rows
         if self.side.refresh(rows):  # a folder new to the panel: is its project's lock met?
             self.check_locks()
-        self._update_status(rows)
+        local = [r for r in rows if not r.server]  # a lab server's rates are not this machine's
+        self._update_status(local)
         if self.tray is not None:
-            self.tray.update_totals(rows)
+            self.tray.update_totals(local)
         job = self.current_job()
         if job is not None:
             self.details.general.show_row(self.model.row(job))
@@ -302,6 +325,10 @@ class MainWindow(QMainWindow):
         self.proxy.set_status(StatusFilter.ALL)
         self.proxy.set_project(folder)
 
+    def _on_server_chosen(self, url: str) -> None:
+        self.proxy.set_status(StatusFilter.ALL)
+        self.proxy.set_server(url)
+
     # ---- user actions --------------------------------------------------------------------
     def bring_forward(self) -> None:
         self.show()
@@ -312,17 +339,18 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings, proxy_password: str | None = None) -> None:
         self.prefs.set(settings)
         self.bridge.apply_settings(settings, proxy_password)
+        self.watch_servers(settings.remote_servers)
         self._query_free_space()
         self._show_alt_speed()
 
     def pause_all(self) -> None:
         for r in self.model.rows():
-            if r.state in (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.QUEUED):
+            if not r.server and r.state in (JobState.DOWNLOADING, JobState.SEEDING, JobState.METADATA, JobState.QUEUED):
                 self.bridge.pause(r.job_id)
 
     def resume_all(self) -> None:
         for r in self.model.rows():
-            if r.state is JobState.PAUSED:
+            if not r.server and r.state is JobState.PAUSED:
                 self.bridge.resume(r.job_id)
 
     def copy_magnet(self) -> None:

@@ -30,6 +30,7 @@ from modeldesk.ui.error_dialog import show_error
 from modeldesk.ui.mirror_test import MirrorTest
 from modeldesk.ui.proxy_form import ProxyForm
 from modeldesk.ui.server_form import ServerForm
+from modeldesk.ui.servers_tab import ServersTab
 from modeldesk.ui.tokens_tab import TokensTab
 
 KIB = 1024
@@ -68,6 +69,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self.tokens, self.tr("Tokens"))
         self.server = ServerForm(settings.server, bridge)
         tabs.addTab(self.server, self.tr("Server"))
+        self.servers = ServersTab(settings.remote_servers, bridge)
+        tabs.addTab(self.servers, self.tr("Servers"))
         tabs.addTab(self._page(self._general_form(settings)), self.tr("General"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -244,6 +247,6 @@ class SettingsDialog(QDialog):
         http = self._http_settings()
         ui = dataclasses.replace(s.ui, language=self.language.currentData(), start_minimized=self.minimized.isChecked())
         return dataclasses.replace(s, torrent=torrent, http=http, ui=ui, proxy=self.proxy.result(),
-                                   server=self.server.result(),
+                                   server=self.server.result(), remote_servers=self.servers.servers(),
                                    default_project_dir=self.folder.text().strip(),
                                    link_mode=self.link_mode.currentData())

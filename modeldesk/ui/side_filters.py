@@ -1,5 +1,6 @@
-"""The side panel: status groups with counts, then one entry per project folder, marked when the
-folder's project has a modeldesk.lock: matches it, or not."""
+"""The side panel: status groups with counts, one entry per project folder of this machine, marked
+when the folder's project has a modeldesk.lock: matches it, or not; then the lab servers the app is
+attached to, each with its job count, marked when it does not answer."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView
 
 from modeldesk.core.projects.lock_status import LockStatus
 
+from modeldesk.ui.remote_rows import server_label
 from modeldesk.ui.transfer_filter import StatusFilter, matches
 from modeldesk.ui.transfer_model import Row
 
@@ -23,6 +25,7 @@ _LOCK = Qt.ItemDataRole.UserRole + 3
 class SideFilters(QTreeView):
     statusChosen = Signal(object)  # StatusFilter
     projectChosen = Signal(object)  # folder, or None for every folder
+    serverChosen = Signal(str)  # a lab server's URL
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,7 +36,8 @@ class SideFilters(QTreeView):
         self.setModel(self._model)
         self._status_root = QStandardItem(self.tr("Status"))
         self._project_root = QStandardItem(self.tr("Project folders"))
-        for root in (self._status_root, self._project_root):
+        self._server_root = QStandardItem(self.tr("Lab servers"))
+        for root in (self._status_root, self._project_root, self._server_root):
             root.setSelectable(False)
             f = root.font()
             f.setBold(True)
@@ -51,6 +55,8 @@ class SideFilters(QTreeView):
         self._all_projects.setData("project", _KIND)
         self._all_projects.setData(None, _VALUE)
         self._project_root.appendRow(self._all_projects)
+        self._servers: dict[str, QStandardItem] = {}
+        self.setRowHidden(self._server_root.row(), QModelIndex(), True)
         self.expandAll()
         self.selectionModel().currentChanged.connect(self._on_current)
         self.setCurrentIndex(self._status_items[StatusFilter.ALL].index())
@@ -69,9 +75,12 @@ class SideFilters(QTreeView):
         for status, item in self._status_items.items():
             n = sum(1 for r in rows if matches(r, status, None, ""))
             item.setText(f"{self.status_label(status)} ({n})")
-        per_project = Counter(r.project_dir for r in rows)
+        per_server = Counter(r.server for r in rows)
+        for url, item in self._servers.items():
+            item.setText(f"{server_label(url)} ({per_server[url]})")
+        per_project = Counter(r.project_dir for r in rows if not r.server)
         every = self.tr("Every folder")
-        self._all_projects.setText(f"{every} ({len(rows)})")
+        self._all_projects.setText(f"{every} ({per_server['']})")
         added = []
         for folder in sorted(per_project):
             item = self._projects.get(folder)
@@ -89,6 +98,34 @@ class SideFilters(QTreeView):
             item = self._projects.pop(folder)
             self._project_root.removeRow(item.row())
         return added
+
+    def set_servers(self, urls: tuple[str, ...]) -> None:
+        """The lab servers the app is attached to (Settings → Servers), in that order."""
+        for url in [u for u in self._servers if u not in urls]:
+            self._server_root.removeRow(self._servers.pop(url).row())
+        for url in urls:
+            if url not in self._servers:
+                item = self._servers[url] = QStandardItem(server_label(url))
+                item.setData("server", _KIND)
+                item.setData(url, _VALUE)
+                self._server_root.appendRow(item)
+                self.set_server_error(url, "")
+        self.setRowHidden(self._server_root.row(), QModelIndex(), not urls)
+        self.expand(self._server_root.index())
+
+    def set_server_error(self, url: str, error: str) -> None:
+        """Why the server does not answer (shown on hover, with a warning mark), or "" when it does."""
+        item = self._servers.get(url)
+        if item is None:
+            return
+        sp = QStyle.StandardPixmap
+        item.setIcon(self.style().standardIcon(sp.SP_MessageBoxWarning if error else sp.SP_DriveNetIcon))
+        item.setToolTip(f"{url}\n{error}" if error else url)
+        item.setData(error or None, _LOCK)
+
+    def server_error(self, url: str) -> str:
+        item = self._servers.get(url)
+        return (item.data(_LOCK) or "") if item is not None else ""
 
     def folders(self) -> list[str]:
         return list(self._projects)
@@ -129,6 +166,8 @@ class SideFilters(QTreeView):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         kind = current.data(_KIND)
         if kind == "status":
-            self.statusChosen.emit(current.data(_VALUE))
+            self.statusChosen.emit(StatusFilter(current.data(_VALUE)))  # Qt hands the StrEnum back as a str
         elif kind == "project":
             self.projectChosen.emit(current.data(_VALUE))
+        elif kind == "server":
+            self.serverChosen.emit(current.data(_VALUE))

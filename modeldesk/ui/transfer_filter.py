@@ -1,4 +1,5 @@
-"""Sort and filter over the transfer table: by status group, project folder and name text."""
+"""Sort and filter over the transfer table: by status group, project folder or lab server, and name
+text."""
 
 from __future__ import annotations
 
@@ -27,12 +28,14 @@ _GROUPS = {
 }
 
 
-def matches(row: Row, status: StatusFilter, project: str | None, text: str) -> bool:
+def matches(row: Row, status: StatusFilter, project: str | None, text: str, server: str | None = None) -> bool:
     if status is not StatusFilter.ALL and row.state not in _GROUPS[status]:
         return False
     if status is StatusFilter.DOWNLOADING and row.state is JobState.PAUSED and row.progress >= 1.0:
         return False
-    if project is not None and row.project_dir != project:
+    if project is not None and (row.project_dir != project or row.server):
+        return False
+    if server is not None and row.server != server:
         return False
     return not text or text.lower() in row.name.lower()
 
@@ -42,6 +45,7 @@ class TransferFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._status = StatusFilter.ALL
         self._project: str | None = None
+        self._server: str | None = None
         self._text = ""
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
@@ -53,7 +57,13 @@ class TransferFilter(QSortFilterProxyModel):
 
     def set_project(self, project: str | None) -> None:
         self.beginFilterChange()
-        self._project = project
+        self._project, self._server = project, None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_server(self, server: str | None) -> None:
+        """Only that lab server's jobs (None: every job)."""
+        self.beginFilterChange()
+        self._server, self._project = server, None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
@@ -63,4 +73,4 @@ class TransferFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(JOB_ROLE)
-        return row is not None and matches(row, self._status, self._project, self._text)
+        return row is not None and matches(row, self._status, self._project, self._text, self._server)

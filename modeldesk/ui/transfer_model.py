@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -56,6 +57,7 @@ class Row:
     limits: tuple[int, int] = (0, 0)  # the job's own download and upload limits, bytes/s
     mirror_rate: int = 0  # of down_rate: what mirrors bring to a torrent job
     mirrors: int = 0  # mirrors sending to a torrent job
+    server: str = ""  # the lab server whose job this is (ui/remote_rows.py); "" for this machine's
 
     @property
     def ratio(self) -> float:
@@ -128,6 +130,8 @@ class TransferModel(QAbstractTableModel):
                 return row.error
             if col == Col.PEERS and row.kind is JobKind.BT and row.mirrors:
                 return peers_text(row, self.tr(" + %n mirror(s)", "", row.mirrors))
+            if col == Col.PROJECT and row.server:
+                return self.tr("%1 on the lab server %2").replace("%1", row.project_dir).replace("%2", row.server)
             return row.project_dir if col == Col.PROJECT else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in (Col.NAME, Col.PROJECT, Col.KIND, Col.STATE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -138,7 +142,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.NAME:
             return r.name
         if col == Col.PROJECT:
-            return r.project_dir
+            return f"{urlsplit(r.server).netloc}: {r.project_dir}" if r.server else r.project_dir
         if col == Col.KIND:
             return kind_label(r)
         if col == Col.SIZE:
@@ -203,6 +207,17 @@ class TransferModel(QAbstractTableModel):
             self._index[r.job_id] = len(self._rows)
             self._rows.append(r)
         self.endInsertRows()
+
+    def apply_remote(self, server: str, rows: list[Row], removed: list[str], full: bool) -> None:
+        """A lab server's jobs: changed rows in place, new ones appended, removed ones (and, for the
+        whole list, every row of the server it no longer names) dropped."""
+        for r in rows:
+            self.upsert(r)
+        if full:
+            named = {r.job_id for r in rows}
+            removed = [*removed, *(r.job_id for r in self._rows if r.server == server and r.job_id not in named)]
+        for job_id in removed:
+            self.remove(job_id)
 
     def apply_snapshots(self, snapshots: tuple[JobSnapshot, ...]) -> None:
         """One batch: rows change in place, then a single dataChanged over the changed span."""

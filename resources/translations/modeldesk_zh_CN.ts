@@ -1300,7 +1300,7 @@
         <translation>服务器磁盘上的路径不能作为来源：请发送链接（magnet、hf://、ms://、http(s)）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/control_api.py" line="166"/>
+        <location filename="../../modeldesk/core/serve/control_api.py" line="164"/>
         <source>The body is not a JSON object.</source>
         <translation>请求内容不是 JSON 对象。</translation>
     </message>
@@ -1310,152 +1310,197 @@
         <translation>{name!r} 不是有效的令牌名称（字母、数字、. _ @ -，最多 64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/serve/host.py" line="58"/>
+        <location filename="../../modeldesk/core/serve/host.py" line="63"/>
         <source>The lab server cannot listen on {listen}: {reason}.</source>
         <translation>实验室服务器无法在 {listen} 上监听：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/remote.py" line="34"/>
+        <source>No token for {origin}: set {env}, or keep one with `modeldesk token set --host {origin}` (in the app: Settings → Servers).</source>
+        <translation>没有 {origin} 的令牌：请设置 {env}，或用 `modeldesk token set --host {origin}` 保存一个（应用中：设置 → 服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/remote.py" line="50"/>
+        <source>{url} refused the token: {said}</source>
+        <translation>{url} 拒绝了该令牌：{said}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/remote.py" line="52"/>
+        <source>{url}: {said}</source>
+        <translation>{url}：{said}</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/remote.py" line="54"/>
+        <source>{url} sent no JSON object.</source>
+        <translation>{url} 没有返回 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/core/serve/remote.py" line="118"/>
+        <source>{url} sent an answer ModelDesk cannot read ({kind}).</source>
+        <translation>{url} 返回了 ModelDesk 无法读取的应答（{kind}）。</translation>
     </message>
 </context>
 <context>
     <name>AddDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="119"/>
         <source>Add a model</source>
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="178"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="187"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="179"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="186"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="195"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
         <source>optional: other URLs of the same file, one per line</source>
         <translation>可选：同一文件的其他网址，每行一个</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="194"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="205"/>
         <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
         <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="132"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="136"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="128"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <source>Lab server %1</source>
+        <translation>实验室服务器 %1</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="250"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="261"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="253"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="264"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="151"/>
+        <source>Download on:</source>
+        <translation>下载到：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="153"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="155"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="148"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="156"/>
         <source>Other URLs:</source>
         <translation>其他网址：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="149"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="157"/>
         <source>SHA-256:</source>
         <translation>SHA-256：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="152"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="160"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="204"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
         <source>optional: e.g. https://hf-mirror.com, or ms://owner/name</source>
         <translation>可选：例如 https://hf-mirror.com，或 ms://owner/name</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="205"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
         <source>A mirror for this download only (an HF- or ModelScope-compatible endpoint), or the same model on another hub (ms://owner/name, hf://org/name): files both hubs list with the same sha256 come from both at once.</source>
         <translation>仅用于本次下载的镜像（兼容 HF 或 ModelScope 的端点），或另一个 Hub 上的同一模型（ms://owner/name、hf://org/name）：两个 Hub 都列出且 sha256 相同的文件会同时从两边下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="220"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="231"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="237"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="248"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="246"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="257"/>
         <source>Also put it in the ModelScope cache (modelscope&apos;s snapshot_download finds it there)</source>
         <translation>同时放入 ModelScope 缓存（modelscope 的 snapshot_download 能在那里找到它）</translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/add_dialog.py" line="277"/>
+        <source>a folder below the server&apos;s project root, e.g. tts/models</source>
+        <translation>服务器项目根目录下的文件夹，例如 tts/models</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="306"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="284"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="313"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="310"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="339"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="313"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="342"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="318"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="347"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="318"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="347"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1707,88 +1752,94 @@ or press Add… on the toolbar.</source>
 <context>
     <name>JobActions</name>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="39"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="42"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="40"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="43"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="41"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="44"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="42"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="45"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="43"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="46"/>
         <source>Copy source</source>
         <translation>复制来源</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="44"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="47"/>
         <source>Copy magnet link</source>
         <translation>复制磁力链接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="45"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="48"/>
         <source>Recheck</source>
         <translation>重新校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="46"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="49"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="47"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="50"/>
         <source>Speed limits…</source>
         <translation>限速…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="57"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="62"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="75"/>
-        <location filename="../../modeldesk/ui/job_actions.py" line="130"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="85"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="149"/>
         <source>%1 jobs</source>
         <translation>%1 个任务</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="76"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="89"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="102"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="77"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="90"/>
         <source>Remove %1 from ModelDesk?</source>
         <translation>要从 ModelDesk 中移除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="78"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="91"/>
         <source>Remove, keep files</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="79"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="92"/>
         <source>Remove and delete files</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="109"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="103"/>
+        <source>Remove %1 from the lab server&apos;s list? The server keeps the files.</source>
+        <translation>从实验室服务器的列表中移除 %1？服务器会保留文件。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/job_actions.py" line="128"/>
         <source>The magnet link is not known yet; try again in a moment.</source>
         <translation>磁力链接尚未获取，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/job_actions.py" line="115"/>
+        <location filename="../../modeldesk/ui/job_actions.py" line="134"/>
         <source>Move to project folder</source>
         <translation>移动到项目文件夹</translation>
     </message>
@@ -1842,62 +1893,62 @@ or press Add… on the toolbar.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="71"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="73"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="131"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="135"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="138"/>
         <source>Add from clipboard</source>
         <translation>从剪贴板添加</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="139"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="142"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="140"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="143"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="141"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="144"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="133"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="136"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="134"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="137"/>
         <source>Share a model folder, or the selected finished download, as a torrent</source>
         <translation>将模型文件夹或选中的已完成下载作为种子分享</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="236"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="258"/>
         <source>ModelDesk</source>
         <translation>ModelDesk</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="401"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="429"/>
         <source>ModelDesk keeps seeding</source>
         <translation>ModelDesk 仍在做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/main_window.py" line="402"/>
+        <location filename="../../modeldesk/ui/main_window.py" line="430"/>
         <source>ModelDesk is still running in the tray and keeps sharing your models. Use Quit in the tray menu to stop it.</source>
         <translation>ModelDesk 仍在系统托盘中运行，并继续分享你的模型。要停止，请在托盘菜单中选择“退出”。</translation>
     </message>
@@ -2379,266 +2430,319 @@ seeding reaches only the peers you connect to.</source>
     </message>
 </context>
 <context>
+    <name>ServersTab</name>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="53"/>
+        <source>the token `modeldesk serve token add NAME` printed on the server</source>
+        <translation>服务器上 `modeldesk serve token add NAME` 打印出的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="54"/>
+        <source>Attach</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="56"/>
+        <source>Detach selected</source>
+        <translation>断开所选</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="57"/>
+        <source>Stop showing its jobs and forget its token</source>
+        <translation>不再显示它的任务，并删除它的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="61"/>
+        <source>A lab server&apos;s jobs show in the table under its name in the side panel; the add dialog can send a download to it. Pausing, resuming and adding need an admin token. The token is kept in the system keyring and sent to that server only.</source>
+        <translation>实验室服务器的任务显示在列表中，可在侧栏按服务器名筛选；添加对话框可以把下载交给它。暂停、继续和添加需要管理员令牌。令牌保存在系统密钥环中，只发送给该服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="66"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="67"/>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="85"/>
+        <source>Write the server&apos;s address as http://host:port (what `modeldesk serve` prints).</source>
+        <translation>请把服务器地址写成 http://主机:端口（即 `modeldesk serve` 打印的地址）。</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/servers_tab.py" line="95"/>
+        <source>%1 is attached once you press OK.</source>
+        <translation>按“确定”后即连接 %1。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="59"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="60"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="212"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="61"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="62"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
         <source>UPnP</source>
         <translation>UPnP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
         <source>NAT-PMP</source>
         <translation>NAT-PMP</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="86"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="89"/>
         <source>DHT (find peers without a tracker)</source>
         <translation>DHT（无需 Tracker 即可发现节点）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="90"/>
         <source>Local peer discovery (campus and LAN swarms)</source>
         <translation>本地节点发现（校园网和局域网）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="91"/>
         <source>Peer exchange</source>
         <translation>节点交换 (PEX)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
         <source>Prefer encryption</source>
         <translation>优先加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="96"/>
         <source>Require encryption</source>
         <translation>强制加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
         <source>No encryption</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
         <source>Listening port:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="103"/>
         <source>Encryption:</source>
         <translation>加密：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="115"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
         <source>Cap upload at %1% of my uplink</source>
         <translation>将上传限制为上行带宽的 %1%</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="123"/>
         <source>Download limit:</source>
         <translation>下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="121"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="124"/>
         <source>Upload limit:</source>
         <translation>上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="122"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="125"/>
         <source>My uplink:</source>
         <translation>我的上行带宽：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="124"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
         <source>Alternative download limit:</source>
         <translation>备用下载限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="128"/>
         <source>Alternative upload limit:</source>
         <translation>备用上传限速：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="138"/>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="145"/>
         <source>Stop seeding at ratio:</source>
         <translation>分享率达到后停止做种：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="143"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="146"/>
         <source>Stop seeding after:</source>
         <translation>做种时长达到后停止：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
         <source>Seeding</source>
         <translation>做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="153"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="156"/>
         <source>Use the official Hugging Face hub</source>
         <translation>使用 Hugging Face 官方站点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="169"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="172"/>
         <source>Test with:</source>
         <translation>测试用：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="67"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="69"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="73"/>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="129"/>
         <source>Apply the limits to peers on my local network too</source>
         <translation>限速同样适用于本地局域网中的节点</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="130"/>
         <source>Off: colleagues on the LAN get models at full speed and only internet peers count against the limits</source>
         <translation>关闭时：局域网内的同事全速获取模型，只有互联网上的节点受限速约束</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="154"/>
         <source>ModelDesk finds how many connections pay on each mirror while a file downloads, up to this many</source>
         <translation>下载时 ModelDesk 会为每个镜像找出真正有用的连接数，最多不超过此值</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="157"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="160"/>
         <source>Use the official ModelScope hub (modelscope.cn)</source>
         <translation>使用官方魔搭社区 (modelscope.cn)</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="161"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="164"/>
         <source>Endpoints that speak ModelScope&apos;s API, for ms:// repos and their URLs</source>
         <translation>支持 ModelScope API 的地址，用于 ms:// 仓库及其网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="166"/>
         <source>Connections per mirror, at most:</source>
         <translation>每个镜像的最大连接数：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="168"/>
         <source>Hugging Face mirrors, one per line:</source>
         <translation>Hugging Face 镜像，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="167"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="170"/>
         <source>ModelScope mirrors, one per line:</source>
         <translation>ModelScope 镜像，每行一个：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="180"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="183"/>
         <source>Start minimised to the tray</source>
         <translation>启动时最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="185"/>
         <source>Start ModelDesk when I log in, in the tray, to keep seeding</source>
         <translation>登录时启动 ModelDesk（在托盘中运行，继续做种）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="187"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
         <source>Clone if the disk can, else hard link, else copy</source>
         <translation>磁盘支持时克隆，否则硬链接，再否则复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="188"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="191"/>
         <source>Clone (copy-on-write) only</source>
         <translation>仅克隆（写时复制）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="192"/>
         <source>Hard link, made read-only</source>
         <translation>硬链接（设为只读）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="190"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="193"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="193"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="196"/>
         <source>How a file the library already holds is put into another project folder instead of being downloaded again.</source>
         <translation>库中已有的文件如何放入另一个项目文件夹，而不是重新下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="195"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="198"/>
         <source>Default project folder:</source>
         <translation>默认项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="199"/>
         <source>Files the library already holds:</source>
         <translation>库中已有的文件：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="197"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="200"/>
         <source>Language (after a restart):</source>
         <translation>语言（重启后生效）：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="212"/>
         <source>The autostart entry could not be written: %1</source>
         <translation>无法写入开机自启动项：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../modeldesk/ui/settings_dialog.py" line="74"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2646,62 +2750,67 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>SideFilters</name>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="34"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="35"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="38"/>
         <source>Project folders</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="61"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="39"/>
+        <source>Lab servers</source>
+        <translation>实验室服务器</translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/side_filters.py" line="67"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="61"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="67"/>
         <source>Downloading</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="62"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="68"/>
         <source>Seeding</source>
         <translation>做种中</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="62"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="68"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="63"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="69"/>
         <source>Errored</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="73"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="82"/>
         <source>Every folder</source>
         <translation>所有文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="109"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="146"/>
         <source>%1 cannot be checked: %2</source>
         <translation>无法检查 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="112"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="149"/>
         <source>Matches %1 (%2 files)</source>
         <translation>与 %1 一致（%2 个文件）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="116"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="153"/>
         <source>Does not match %1: %2 missing, %3 differ</source>
         <translation>与 %1 不一致：缺少 %2 个，%3 个不同</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/side_filters.py" line="118"/>
+        <location filename="../../modeldesk/ui/side_filters.py" line="155"/>
         <source>Run `modeldesk sync` in the project to repair it.</source>
         <translation>在项目中运行 `modeldesk sync` 以修复。</translation>
     </message>
@@ -2971,71 +3080,76 @@ seeding reaches only the peers you connect to.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="110"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="111"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="114"/>
         <source>Down</source>
         <translation>下载速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="114"/>
         <source>Up</source>
         <translation>上传速度</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="112"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="114"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="115"/>
         <source>Peers / mirrors</source>
         <translation>节点 / 镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="115"/>
         <source>Ratio</source>
         <translation>分享率</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/transfer_model.py" line="113"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="115"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="130"/>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="132"/>
         <source> + %n mirror(s)</source>
         <translation>
             <numerusform> + %n 个镜像</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../modeldesk/ui/transfer_model.py" line="134"/>
+        <source>%1 on the lab server %2</source>
+        <translation>实验室服务器 %2 上的 %1</translation>
     </message>
 </context>
 <context>

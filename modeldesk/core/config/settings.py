@@ -135,6 +135,7 @@ class Settings:
     ui: UiSettings = field(default_factory=UiSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
     server: ServerSettings = field(default_factory=ServerSettings)
+    remote_servers: tuple[str, ...] = ()  # lab servers the app is attached to (Settings → Servers)
     default_project_dir: str = ""
     recent_project_dirs: tuple[str, ...] = ()
     # How a file the library already holds is put into another project: auto (reflink, else hard link,

@@ -13,12 +13,13 @@ from modeldesk.core.contracts import events as ev
 from modeldesk.core.contracts.models import JobSnapshot, LibraryEntry
 
 KEEP_REMOVED = 1000  # removals remembered for clients that ask since an older revision get everything
-_BLANK = {"kind": "", "state": "queued", "source": "", "size": 0, "done": 0, "progress": 0.0, "down_rate": 0,
-          "up_rate": 0, "peers": 0, "seeds": 0, "uploaded": 0, "error": "", "exit_code": 0}
+_BLANK = {"kind": "", "source_kind": "", "state": "queued", "source": "", "size": 0, "done": 0, "progress": 0.0,
+          "down_rate": 0, "up_rate": 0, "peers": 0, "seeds": 0, "uploaded": 0, "error": "", "exit_code": 0}
 
 
 def _of_entry(e: LibraryEntry) -> dict:
-    return {**_BLANK, "id": e.job_id, "name": e.name, "kind": str(e.kind), "state": str(e.state), "source": e.source,
+    return {**_BLANK, "id": e.job_id, "name": e.name, "kind": str(e.kind), "source_kind": e.source_kind,
+            "state": str(e.state), "source": e.source,
             "project": e.project_dir, "size": e.size_wanted, "done": e.size_done,
             "progress": e.size_done / e.size_wanted if e.size_wanted else 0.0, "uploaded": e.uploaded,
             "error": str(e.error)}
@@ -75,6 +76,12 @@ class JobBoard:
                 case ev.JobsUpdated(snapshots=snaps):
                     for s in snaps:
                         self._set(s.job_id, **_of_snapshot(s))
+                case ev.JobPaused(job_id=job_id):  # an HTTP job says so by this event alone
+                    self._set(job_id, state="paused", down_rate=0, up_rate=0)
+                case ev.JobFinished(job_id=job_id) if job_id in self._rows:
+                    job = self._rows[job_id].job
+                    if job["state"] != "seeding":  # a torrent's snapshots say seeding on their own
+                        self._set(job_id, state="finished", done=job["size"], progress=1.0, down_rate=0, error="")
                 case ev.JobFailed(job_id=job_id, reason=reason, exit_code=code):
                     self._set(job_id, state="error", error=str(reason), exit_code=code)
                 case ev.JobMoved(job_id=job_id, project_dir=folder):
