@@ -147,4 +147,4 @@ def pulled_answer(repos: Repos, req: Request, snap: Snapshot, f: ServedFile, hea
     status = 206 if isinstance(span, tuple) else 200
     if req.method == "HEAD":
         return Answer(status, headers, stream=lambda write: None)
-    return Answer(status, headers, stream=repos.stream(snap, f, start, end))
+    return Answer(status, headers, stream=repos.stream(snap, f, start, end), pulled=(snap, f, start, end))

@@ -146,9 +146,9 @@ class LabHttp:
         if method != "HEAD":
             h.wfile.write(answer.body)
 
-    @staticmethod
-    def _send_stream(h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
-        """An answer with no length, written as it comes; the connection ends with it."""
+    def _send_stream(self, h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
+        """An answer with no length, written as it comes; the connection ends with it. A file pulled
+        through is written to the audit log as a file sent from disk is, with the bytes that went."""
         assert answer.stream is not None
         h.close_connection = True
         h.send_response(answer.status)
@@ -158,15 +158,23 @@ class LabHttp:
         h.end_headers()
         if method == "HEAD":
             return
+        sent = 0
 
         def write(data: bytes) -> None:
+            nonlocal sent
             h.wfile.write(data)
             h.wfile.flush()
+            sent += len(data)
 
         try:
             answer.stream(write)
         except (OSError, ModelDeskError) as exc:  # the client went away, or what it streamed failed or was refused
             log.info("a stream to %s ended early: %s", h.client_address[0], exc)
+        if answer.pulled is not None:
+            snap, f, start, end = answer.pulled
+            self._audit.record(client=h.client_address[0], token=self._who(bearer_of(h.headers.get("Authorization"))),
+                               hub=snap.hub, repo=snap.repo, commit=snap.commit, path=f.path, start=start, end=end,
+                               sent=sent, status=answer.status, agent=self._agent(h), pulled=True)
 
     def _send_file(self, h: BaseHTTPRequestHandler, method: str, answer: Answer) -> None:
         assert answer.file is not None

@@ -55,6 +55,7 @@ class Answer:
     body: bytes = b""
     file: tuple[Snapshot, ServedFile] | None = None  # the listener sends its bytes (Range applied there)
     stream: Callable[[Callable[[bytes], None]], None] | None = None  # writes until done or the client leaves
+    pulled: tuple[Snapshot, ServedFile, int, int] | None = None  # the file (and span) a stream pulls through
 
 
 def json_answer(status: int, obj, headers: dict[str, str] | None = None) -> Answer:
