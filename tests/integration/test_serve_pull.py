@@ -132,3 +132,28 @@ def test_a_pull_through_killed_midway_resumes_on_the_next_request(md, tmp_path):
     assert body == weights.read_bytes()
     assert upstream - before < 0.8 * 12 * MiB, f"after the restart the upstream sent {upstream - before} bytes again"
     assert upstream < 1.3 * 12 * MiB, f"{upstream} bytes upstream for a 12 MiB model"
+
+
+def test_a_full_disk_is_said_before_a_byte_and_the_library_is_still_served(md, tmp_path):
+    """The lab-cache on a 2 MiB file system: a 12 MiB repo pulled through is answered 507 with the room it
+    needs (not a stream that breaks off), nothing is written for it, and the server serves on; the
+    official client shows the server's sentence."""
+    from huggingface_hub.errors import HfHubHTTPError
+
+    from tests.helpers.disk import small_disk
+
+    make_model(tmp_path / "hub" / "acme", "tts", sizes=SIZES)
+    make_model(tmp_path / "hub" / "acme", "small", sizes={"config.json": 64})
+    with small_disk(md.root / "data" / "lab-cache", 2 * 1024) as cache, HubServer(tmp_path / "hub") as hub, \
+            Served(md, "--mirror", hub.url) as lab:
+        full = requests.get(f"{lab.url}/acme/tts/resolve/main/config.json", timeout=30)
+        with pytest.raises(HfHubHTTPError) as raised:
+            huggingface_hub.hf_hub_download("acme/tts", "model.safetensors", endpoint=lab.url,
+                                            cache_dir=tmp_path / "c")
+        small = requests.get(f"{lab.url}/acme/small/resolve/main/config.json", timeout=30)
+        written = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert full.status_code == 507 and "no room" in full.json()["error"] and "12.0 MiB" in full.json()["error"]
+    assert "no room" in str(raised.value)
+    assert not any(n.startswith(("model.safetensors", "tokenizer.json")) for n in written), written
+    assert small.status_code == 200
+    assert small.content == (tmp_path / "hub" / "acme" / "small" / "config.json").read_bytes()

@@ -14,6 +14,7 @@ import time
 from urllib.parse import parse_qs, unquote
 
 from modeldesk.core.base.repo_ids import DATASETS, is_repo_id
+from modeldesk.core.base.units import fmt_bytes
 from modeldesk.core.serve.catalog import ServedFile, Snapshot
 from modeldesk.core.serve.repos import Repos
 from modeldesk.core.serve.request import Answer, Request, byte_range, json_answer
@@ -147,4 +148,9 @@ def pulled_answer(repos: Repos, req: Request, snap: Snapshot, f: ServedFile, hea
     status = 206 if isinstance(span, tuple) else 200
     if req.method == "HEAD":
         return Answer(status, headers, stream=lambda write: None)
+    short = repos.short_of_room(snap)
+    if short is not None:  # said before a byte is sent, not as a stream that breaks off
+        return json_answer(507, {"error": f"The lab server's disk has no room for {snap.repo}@{snap.commit[:12]}: it "
+                                          f"needs {fmt_bytes(short[0])} more and {fmt_bytes(short[1])} is free. "
+                                          "Ask the server's admin to free some space."})
     return Answer(status, headers, stream=repos.stream(snap, f, start, end), pulled=(snap, f, start, end))

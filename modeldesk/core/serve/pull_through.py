@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -127,6 +128,24 @@ class PullThrough:
             self._jobs[key] = job_id
             log.info("pull-through: fetching %s@%s into %s", snap.repo, snap.commit[:12], snap.folder)
             return job_id
+
+    def short_of_room(self, snap: Snapshot) -> tuple[int, int] | None:
+        """(bytes the commit still needs, bytes free) when the cache's disk cannot hold what is missing of
+        it, as the download would find at its start; None when it can, or its job already runs."""
+        with self._lock:
+            job_id = self._jobs.get((snap.hub, snap.repo, snap.commit))
+            job = self._board.job(job_id) if job_id is not None else None
+            if job_id is not None and not self._board.gone(job_id) and (job is None or job["state"] != "error"):
+                return None
+        need = 0
+        for f in snap.files.values():
+            dest = snap.folder / f.path
+            part = dest.with_name(dest.name + INCOMPLETE_SUFFIX)
+            have = dest.stat().st_size if dest.is_file() else part.stat().st_size if part.is_file() else 0
+            need += max(0, f.size - have)  # a .part is allocated at its full size: what it lacks is a guess
+        where = next((p for p in (snap.folder, *snap.folder.parents) if p.is_dir()), self._root)
+        free = shutil.disk_usage(where).free
+        return (need, free) if need > free else None
 
     def stream(self, snap: Snapshot, f: ServedFile, start: int, end: int) -> Callable[[Callable[[bytes], None]], None]:
         """The writer of bytes [start, end) of a file being pulled, in order as the download brings them."""

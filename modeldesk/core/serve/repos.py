@@ -36,6 +36,9 @@ class Repos:
     def why_not(self) -> str:
         return " (it serves its library only: --offline)" if self._pull is None else " nor on its mirrors"
 
+    def short_of_room(self, snap: Snapshot) -> tuple[int, int] | None:
+        return self._pull.short_of_room(snap) if self._pull is not None else None
+
     def stream(self, snap: Snapshot, f: ServedFile, start: int, end: int) -> Callable[[Callable[[bytes], None]], None]:
         assert self._pull is not None
         return self._pull.stream(snap, f, start, end)
