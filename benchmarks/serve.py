@@ -4,7 +4,8 @@
          library holds, from `modeldesk serve`, against the same clients from nginx serving the same
          files (the local HF-compatible hub answers the API, its LFS files redirect to nginx):
          aggregate throughput ratio, the server's peak RSS, and p50/p99 time to first byte of a small
-         Range request sent every 100 ms while the clients run
+         Range request sent every 100 ms while the clients run; with aiohttp installed, the same for
+         aiohttp's FileResponse (benchmarks/aiohttp_files.py), the async server the issue proposed
   PULL   the same model behind an upstream nginx at `limit_rate 4m` per connection: a plain
          `modeldesk get` of it, one client through a server that lacks it (pull-through), then
          --pull-clients clients at once through a fresh server: the upstream's bytes / the model's size,
@@ -100,6 +101,7 @@ def bench_serve(work: Path, hub_root: Path, out: Path, size: int, n: int) -> Non
         finally:
             stop.set()
             prober.join()
+    aio = _aiohttp_leg(hub_root, out, size, n)
     proc, url = serve(md)
     ttfb: list[float] = []
     stop = threading.Event()
@@ -121,6 +123,47 @@ def bench_serve(work: Path, hub_root: Path, out: Path, size: int, n: int) -> Non
           f"byte p50 {statistics.median(ttfb) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms ({len(ttfb)} probes; "
           f"nginx under the same load: p50 {statistics.median(nginx_ttfb) * 1000:.0f} ms, "
           f"p99 {nginx_p99 * 1000:.0f} ms)")
+    if aio is not None:
+        aio_wall, aio_rss, aio_ttfb = aio
+        print(f"       aiohttp {aiohttp_version()} FileResponse, the same load: {aio_wall:.2f} s "
+              f"({total / aio_wall / MIB:.0f} MiB/s, {nginx_wall / aio_wall:.2f}× nginx's), "
+              f"peak RSS {aio_rss:.0f} MiB, time to first byte p50 {statistics.median(aio_ttfb) * 1000:.0f} ms, "
+              f"p99 {_p99(aio_ttfb) * 1000:.0f} ms")
+
+
+def aiohttp_version() -> str:
+    import aiohttp
+
+    return aiohttp.__version__
+
+
+def _aiohttp_leg(hub_root: Path, out: Path, size: int, n: int) -> tuple[float, float, list[float]] | None:
+    """The same clients, the hub's LFS files sent by aiohttp's FileResponse (if aiohttp is installed)."""
+    try:
+        aiohttp_version()
+    except ImportError:
+        print("       (aiohttp is not installed: `pip install aiohttp` to measure it beside the others)")
+        return None
+    ttfb: list[float] = []
+    with HubServer(hub_root) as hub:
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "aiohttp_files.py"), str(hub.cdn_dir),
+                                 str(port)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            hub.cdn_base = f"http://127.0.0.1:{port}"
+            blob = next(p.name for p in hub.cdn_dir.iterdir() if p.stat().st_size == size)
+            stop = threading.Event()
+            prober = threading.Thread(target=probe_ttfb, args=(f"{hub.cdn_base}/{blob}", stop, ttfb))
+            prober.start()
+            try:
+                wall, _ = clients(hub.url, out, n)
+            finally:
+                stop.set()
+                prober.join()
+            return wall, proc_hwm_mib(proc.pid), ttfb
+        finally:
+            stop_process(proc)
 
 
 def _p99(samples: list[float]) -> float:

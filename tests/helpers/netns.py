@@ -106,8 +106,9 @@ class LabLan:
 
     def _cap(self, ns: str, dev: str) -> None:
         kbit = self.rate * 8 // 1000
+        burst = max(64 * 1024, self.rate // 125)  # at least two ticks' worth at HZ 250, or tbf runs slow
         _ip("netns", "exec", ns, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate", f"{kbit}kbit",
-            "burst", "64kb", "latency", "100ms")
+            "burst", str(burst), "latency", "100ms")
 
     def __enter__(self) -> LabLan:
         try:

@@ -1,0 +1,171 @@
+"""The lab on a LAN that behaves like one (issue 40), run by hand as root, not in CI: one seed and N
+leechers, each machine a network namespace with its own link to one switch (a bridge), every link
+capped both ways with tc tbf at --link-mib MiB/s; peers find each other by LSD alone (no tracker, no
+DHT, no x.pe); every leecher keeps seeding until the last is done. Side by side in one run:
+
+  modeldesk   `modeldesk seed T --from DIR` and N x `modeldesk get T` (defaults, LSD on, each bound
+              to its machine's address)
+  libtorrent  bare libtorrent with defaults (tests/helpers/lt_peer.py), LSD on, the same addresses
+
+The optimum: every leecher can upload, so the swarm can move one model's size over every link at
+once; the last leecher is done after about size / link rate. Reports per client and N: the last
+leecher's time and its ratio to that optimum (target <= 1.25), what the seed sent (its payload, and on
+the wire) in copies of the model, a leecher's peak RSS and CPU-seconds per GiB it received.
+
+    .venv/bin/python -m benchmarks.lab_lan [--size-mib 512] [--link-mib 25] [--leechers 8 16] [--rounds 1]
+        [--clients modeldesk libtorrent]
+
+All processes share this machine's cores: at 16 leechers the CPU (hashing, the kernel's copies through
+the bridge) can be what limits, for both clients alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import libtorrent as lt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
+from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
+from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
+from tests.helpers.cli import loopback_settings  # noqa: E402
+from tests.helpers.netns import LabLan  # noqa: E402
+from tests.helpers.swarm import write_random  # noqa: E402
+
+MIB = 1024 * 1024
+PORT = 6881
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _md_env(home: Path, addr: str) -> dict:
+    shutil.rmtree(home, ignore_errors=True)
+    (home / "config").mkdir(parents=True)
+    settings = loopback_settings(listen_interfaces=f"{addr}:{PORT}", enable_lsd=True)
+    (home / "config" / "settings.json").write_text(json.dumps(settings))
+    return installed_env(MODELDESK_HOME=str(home))
+
+
+def _lt_env(addr: str, **extra: str) -> dict:
+    settings = {"listen_interfaces": f"{addr}:{PORT}", "enable_lsd": True,
+                **json.loads(os.environ.get("LAB_LT_SETTINGS", "{}"))}
+    return installed_env(LT_PEER_SETTINGS=json.dumps(settings), **extra)
+
+
+def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Path) -> Child:
+    """Machine i: the seed (0) of the model in `folder`, or a leecher into `folder`."""
+    pre, addr = lan.prefix(i), lan.addr[i]
+    if kind == "modeldesk":
+        env = _md_env(work / f"home-{i}", addr)
+        argv = ["seed", str(torrent), "--from", str(folder)] if i == 0 else ["get", str(torrent), "--to", str(folder)]
+        return Child([*pre, str(MODELDESK), *argv, "--json"], env, "finished")
+    if i == 0:
+        return Child([*pre, sys.executable, str(LT_PEER), "seed", str(torrent), str(folder), str(work / "seed.port")],
+                     _lt_env(addr, LT_PEER_REPORT="1"), "never")
+    return Child([*pre, sys.executable, str(LT_PEER), "leech", str(torrent), str(folder), str(work / f"l{i}.port")],
+                 _lt_env(addr, LT_PEER_STAY="1"), "done")
+
+
+def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int) -> dict:
+    outs = [work / "out" / f"{kind}-{i}" for i in range(1, n + 1)]
+    with LabLan("bench", hosts=n + 1, rate=rate) as lan:
+        seed = start(kind, lan, 0, torrent, data, work)
+        time.sleep(3.0 if kind == "libtorrent" else 4.0)  # the seed has started (ModelDesk: checked its data)
+        wire0 = lan.sent(0)
+        t0 = time.monotonic()
+        leechers = [start(kind, lan, i, torrent, o, work) for i, o in enumerate(outs, 1)]
+        rss = {c.proc.pid: 0.0 for c in leechers}
+        cpu: dict[int, float] = {}
+        try:
+            while any(c.done_at is None for c in leechers):
+                if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in leechers):
+                    raise RuntimeError(f"{kind}: a leecher failed or the run took over 15 min")
+                for c in leechers:
+                    rss[c.proc.pid] = max(rss[c.proc.pid], proc_hwm_mib(c.proc.pid))
+                    if c.done_at is not None and c.proc.pid not in cpu:
+                        cpu[c.proc.pid] = cpu_seconds(c.proc.pid)  # what receiving the model cost it
+                time.sleep(0.2)
+            last = max(c.done_at for c in leechers if c.done_at) - t0
+            first = min(c.done_at for c in leechers if c.done_at) - t0
+            for c in leechers:
+                cpu.setdefault(c.proc.pid, cpu_seconds(c.proc.pid))
+            wire = lan.sent(0) - wire0
+            time.sleep(1.2)  # the seed's next report
+            up = seed.uploaded
+            seed_cpu, seed_rss = cpu_seconds(seed.proc.pid), proc_hwm_mib(seed.proc.pid)
+        finally:
+            for c in [*leechers, seed]:
+                c.stop()
+            for o in outs:
+                shutil.rmtree(o, ignore_errors=True)
+    gib = size / 1024**3
+    return {"last": last, "first": first, "seed_up": up / size, "seed_wire": wire / size, "rss": max(rss.values()),
+            "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss, "seed_cpu_gib": seed_cpu / gib}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-mib", type=int, default=512)
+    ap.add_argument("--link-mib", type=float, default=25)
+    ap.add_argument("--leechers", type=int, nargs="+", default=[8, 16])
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--clients", nargs="+", default=["modeldesk", "libtorrent"])
+    ap.add_argument("--work", default="")
+    args = ap.parse_args()
+    if os.geteuid() != 0:
+        print("lab_lan needs root (network namespaces, tc, a tmpfs)", file=sys.stderr)
+        return 2
+    compile_modeldesk(ROOT)
+    work = Path(args.work or tempfile.mkdtemp(prefix="md-lan-"))
+    size, rate = args.size_mib * MIB, int(args.link_mib * MIB)
+    data = work / "seed"
+    payload = data / "lab-model" / "model.safetensors"
+    if not payload.exists() or payload.stat().st_size != size:
+        write_random(payload, size)
+    torrent = work / "lab.torrent"
+    ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), piece_size_for(size))
+    lt.set_piece_hashes(ct, str(data))
+    torrent.write_bytes(lt.bencode(ct.generate()))
+    ram_disk(work, size_gib=max(args.leechers) * args.size_mib // 1024 + 2)
+    optimum = size / rate
+    results: dict[tuple[str, int], list[dict]] = {}
+    try:
+        for r in range(args.rounds):
+            for n in args.leechers:
+                for kind in (args.clients if r % 2 == 0 else args.clients[::-1]):
+                    res = one_run(kind, n, rate, torrent, data, work, size)
+                    results.setdefault((kind, n), []).append(res)
+                    print(f"round {r + 1} n={n:2d} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
+                          f"optimum; first {res['first']:5.1f} s)  seed sent {res['seed_up']:4.2f} x (wire "
+                          f"{res['seed_wire']:4.2f} x)  leecher: rss {res['rss']:5.0f} MiB, cpu {res['cpu_gib']:5.1f} "
+                          f"s/GiB; seed: rss {res['seed_rss']:4.0f} MiB", flush=True)
+    finally:
+        subprocess.run(["umount", str(work / "out")], capture_output=True)
+    print(f"\n{args.size_mib} MiB over links of {args.link_mib:g} MiB/s each way, optimum {optimum:.1f} s; "
+          f"piece size {piece_size_for(size) // 1024} KiB; medians of {args.rounds} round(s)")
+    print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed sent x':>11} {'wire x':>6} "
+          f"{'leecher RSS':>11} {'CPU s/GiB':>9}")
+    for (kind, n), rs in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        med = {k: statistics.median(x[k] for x in rs) for k in ("last", "seed_up", "seed_wire", "cpu_gib")}
+        print(f"{kind:10} {n:2d} {med['last']:7.1f} {med['last'] / optimum:9.2f} {med['seed_up']:11.2f} "
+              f"{med['seed_wire']:6.2f} {max(x['rss'] for x in rs):11.0f} {med['cpu_gib']:9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
