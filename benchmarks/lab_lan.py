@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
 from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
-from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.netns import LabLan  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
@@ -53,17 +52,26 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def _md_env(home: Path, addr: str) -> dict:
+def _md_env(home: Path, addr: str, seed: bool) -> dict:
+    """ModelDesk's defaults (uTP and LSD on, as installed), bound to the machine's address; DHT, UPnP and
+    NAT-PMP off, as nothing outside the namespaces is there to answer. LAB_SEED_SETTINGS: JSON merged
+    into the seed's torrent settings, for experiments."""
     shutil.rmtree(home, ignore_errors=True)
     (home / "config").mkdir(parents=True)
-    settings = loopback_settings(listen_interfaces=f"{addr}:{PORT}", enable_lsd=True)
+    torrent = {"listen_interfaces": f"{addr}:{PORT}", "enable_dht": False, "enable_upnp": False,
+               "enable_natpmp": False, **(json.loads(os.environ.get("LAB_SEED_SETTINGS", "{}")) if seed else {})}
+    settings = {"schema_version": 1, "torrent": torrent, "http": {"use_official_hub": False, "use_official_ms": False}}
     (home / "config" / "settings.json").write_text(json.dumps(settings))
     return installed_env(MODELDESK_HOME=str(home))
 
 
-def _lt_env(addr: str, **extra: str) -> dict:
-    settings = {"listen_interfaces": f"{addr}:{PORT}", "enable_lsd": True,
-                **json.loads(os.environ.get("LAB_LT_SETTINGS", "{}"))}
+def _lt_env(addr: str, seed: bool, **extra: str) -> dict:
+    """Bare libtorrent's defaults (uTP and LSD on), bound to the machine's address; LAB_LT_SETTINGS
+    (every peer) and LAB_SEED_SETTINGS (the seed) merge into them, for experiments."""
+    settings = {"listen_interfaces": f"{addr}:{PORT}", "enable_lsd": True, "enable_outgoing_utp": True,
+                "enable_incoming_utp": True, "allow_multiple_connections_per_ip": False,
+                **json.loads(os.environ.get("LAB_LT_SETTINGS", "{}")),
+                **(json.loads(os.environ.get("LAB_SEED_SETTINGS", "{}")) if seed else {})}
     return installed_env(LT_PEER_SETTINGS=json.dumps(settings), **extra)
 
 
@@ -71,14 +79,14 @@ def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Pat
     """Machine i: the seed (0) of the model in `folder`, or a leecher into `folder`."""
     pre, addr = lan.prefix(i), lan.addr[i]
     if kind == "modeldesk":
-        env = _md_env(work / f"home-{i}", addr)
+        env = _md_env(work / f"home-{i}", addr, seed=i == 0)
         argv = ["seed", str(torrent), "--from", str(folder)] if i == 0 else ["get", str(torrent), "--to", str(folder)]
         return Child([*pre, str(MODELDESK), *argv, "--json"], env, "finished")
     if i == 0:
         return Child([*pre, sys.executable, str(LT_PEER), "seed", str(torrent), str(folder), str(work / "seed.port")],
-                     _lt_env(addr, LT_PEER_REPORT="1"), "never")
+                     _lt_env(addr, True, LT_PEER_REPORT="1"), "never")
     return Child([*pre, sys.executable, str(LT_PEER), "leech", str(torrent), str(folder), str(work / f"l{i}.port")],
-                 _lt_env(addr, LT_PEER_STAY="1"), "done")
+                 _lt_env(addr, False, LT_PEER_STAY="1"), "done")
 
 
 def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int) -> dict:

@@ -33,7 +33,11 @@ class TorrentSettings:
     enable_pex: bool = True
     enable_upnp: bool = True
     enable_natpmp: bool = True
-    enable_utp: bool = True
+    enable_utp: bool = True  # accept peers that connect over uTP
+    # Connect out over uTP too (libtorrent tries uTP first when it may). Off: out over TCP only. On a
+    # lab LAN of capped links, uTP cost 3.3x the CPU per GiB and took 2.6x the optimum where TCP took
+    # 1.5x (benchmarks/lab_lan.py, 8 leechers); LEDBAT also yields the link to any queue it sees.
+    connect_over_utp: bool = False
     encryption: str = "enabled"  # enabled | forced | disabled
     connections_limit: int = 500
     download_rate_limit: int = 0  # bytes/s, 0 = unlimited

@@ -29,7 +29,7 @@ def settings_pack(s: TorrentSettings) -> dict:
         "enable_lsd": s.enable_lsd,
         "enable_upnp": s.enable_upnp,
         "enable_natpmp": s.enable_natpmp,
-        "enable_outgoing_utp": s.enable_utp,
+        "enable_outgoing_utp": s.enable_utp and s.connect_over_utp,
         "enable_incoming_utp": s.enable_utp,
         "out_enc_policy": enc,
         "in_enc_policy": enc,

@@ -1,4 +1,5 @@
-"""How many queued requests a peer may have with us follows our upload limit (session_config.py)."""
+"""The session's settings (session_config.py): how many queued requests a peer may have with us follows
+our upload limit; peers are reached over TCP, and uTP is still accepted."""
 
 from modeldesk.core.config.settings import TorrentSettings
 from modeldesk.core.torrent.session_config import in_request_queue, settings_pack
@@ -21,3 +22,11 @@ def test_the_session_is_given_the_queue_for_the_limit_in_force():
     s = TorrentSettings(upload_rate_limit=50 * MIB, alt_upload_rate_limit=2 * MIB, alt_speed_on=True)
     assert settings_pack(s)["max_allowed_in_request_queue"] == 32
     assert settings_pack(TorrentSettings(upload_rate_limit=50 * MIB))["max_allowed_in_request_queue"] == 100
+
+
+def test_peers_are_reached_over_tcp_and_utp_is_still_accepted():
+    pack = settings_pack(TorrentSettings())
+    assert (pack["enable_outgoing_utp"], pack["enable_incoming_utp"]) == (False, True)
+    assert settings_pack(TorrentSettings(connect_over_utp=True))["enable_outgoing_utp"] is True
+    off = settings_pack(TorrentSettings(enable_utp=False, connect_over_utp=True))
+    assert (off["enable_outgoing_utp"], off["enable_incoming_utp"]) == (False, False), "no uTP at all"
