@@ -75,14 +75,15 @@ def _lt_env(addr: str, seed: bool, **extra: str) -> dict:
     return installed_env(LT_PEER_SETTINGS=json.dumps(settings), **extra)
 
 
-def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Path) -> Child:
-    """Machine i: the seed (0) of the model in `folder`, or a leecher into `folder`."""
+def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Path, leech: bool = False) -> Child:
+    """Machine i: the seed (0, unless `leech`) of the model in `folder`, or a leecher into `folder`."""
     pre, addr = lan.prefix(i), lan.addr[i]
+    seed = i == 0 and not leech
     if kind == "modeldesk":
-        env = _md_env(work / f"home-{i}", addr, seed=i == 0)
-        argv = ["seed", str(torrent), "--from", str(folder)] if i == 0 else ["get", str(torrent), "--to", str(folder)]
+        env = _md_env(work / f"home-{i}", addr, seed=seed)
+        argv = ["seed", str(torrent), "--from", str(folder)] if seed else ["get", str(torrent), "--to", str(folder)]
         return Child([*pre, str(MODELDESK), *argv, "--json"], env, "finished")
-    if i == 0:
+    if seed:
         return Child([*pre, sys.executable, str(LT_PEER), "seed", str(torrent), str(folder), str(work / "seed.port")],
                      _lt_env(addr, True, LT_PEER_REPORT="1"), "never")
     return Child([*pre, sys.executable, str(LT_PEER), "leech", str(torrent), str(folder), str(work / f"l{i}.port")],
@@ -126,6 +127,69 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
             "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss, "seed_cpu_gib": seed_cpu / gib}
 
 
+NGINX_CONF = """
+user root;
+worker_processes 1;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    default_type application/octet-stream;
+    access_log {work}/access.log;
+    sendfile on;
+    server {{
+        listen {addr}:8080;
+        root {root};
+        location / {{ limit_rate {rate}; }}
+    }}
+}}
+"""
+
+
+def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int, delay: float,
+               mirror_rate: str) -> dict:
+    """Machine 0 gets the model from the mirror (an nginx on its own machine of the LAN, each connection
+    at `mirror_rate`) as a hybrid job; machines 1..n start `delay` s later with the same torrent: the
+    mirror's bytes / the model, the first machine's time, the last's / the first's."""
+    outs = [work / "out" / f"{kind}-{i}" for i in range(n + 1)]
+    ngx = work / "ngx"
+    shutil.rmtree(ngx, ignore_errors=True)
+    (ngx / "logs").mkdir(parents=True)
+    with LabLan("mirror", hosts=n + 2, rate=rate) as lan:
+        site = n + 1
+        conf = ngx / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(work=ngx, addr=lan.addr[site], root=data, rate=mirror_rate))
+        nginx = subprocess.Popen([*lan.prefix(site), shutil.which("nginx") or "nginx", "-c", str(conf), "-p",
+                                  str(ngx)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        web_torrent = work / "lab-web.torrent"
+        ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), piece_size_for(size))
+        ct.add_url_seed(f"http://{lan.addr[site]}:8080/")
+        lt.set_piece_hashes(ct, str(data))
+        web_torrent.write_bytes(lt.bencode(ct.generate()))
+        t0 = time.monotonic()
+        peers = [start(kind, lan, 0, web_torrent, outs[0], work, leech=True)]
+        time.sleep(delay)
+        peers += [start(kind, lan, i, web_torrent, o, work, leech=True) for i, o in enumerate(outs[1:], 1)]
+        try:
+            while any(c.done_at is None for c in peers):
+                if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in peers):
+                    raise RuntimeError(f"{kind}: a machine failed or the run took over 15 min")
+                time.sleep(0.2)
+            done = [c.done_at - t0 for c in peers if c.done_at]
+        finally:
+            for c in peers:
+                c.stop()
+            nginx.terminate()
+            nginx.wait(10)
+            for o in outs:
+                shutil.rmtree(o, ignore_errors=True)
+    served = sum(int(line.split('"')[2].split()[1]) for line in (ngx / "access.log").read_text().splitlines()
+                 if line.count('"') >= 6)
+    return {"first": done[0], "last": max(done), "mirror": served / size}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mib", type=int, default=512)
@@ -134,6 +198,10 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--clients", nargs="+", default=["modeldesk", "libtorrent"])
     ap.add_argument("--work", default="")
+    ap.add_argument("--first-from-mirror", action="store_true",
+                    help="no seed: the first machine fetches from a mirror, --leechers more start --delay s later")
+    ap.add_argument("--delay", type=float, default=5.0)
+    ap.add_argument("--mirror-rate", default="4m", help="nginx limit_rate per connection")
     args = ap.parse_args()
     if os.geteuid() != 0:
         print("lab_lan needs root (network namespaces, tc, a tmpfs)", file=sys.stderr)
@@ -149,8 +217,18 @@ def main() -> int:
     ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), piece_size_for(size))
     lt.set_piece_hashes(ct, str(data))
     torrent.write_bytes(lt.bencode(ct.generate()))
-    ram_disk(work, size_gib=max(args.leechers) * args.size_mib // 1024 + 2)
+    ram_disk(work, size_gib=(max(args.leechers) + 1) * args.size_mib // 1024 + 2)
     optimum = size / rate
+    if args.first_from_mirror:
+        for r in range(args.rounds):
+            for n in args.leechers:
+                for kind in (args.clients if r % 2 == 0 else args.clients[::-1]):
+                    m = mirror_run(kind, n, rate, torrent, data, work, size, args.delay, args.mirror_rate)
+                    print(f"round {r + 1} 1+{n} {kind:10} first {m['first']:6.1f} s ({m['first'] / optimum:4.2f} x one "
+                          f"link)  last {m['last']:6.1f} s ({m['last'] / m['first']:4.2f} x the first)  mirror sent "
+                          f"{m['mirror']:4.2f} x the model", flush=True)
+        subprocess.run(["umount", str(work / "out")], capture_output=True)
+        return 0
     results: dict[tuple[str, int], list[dict]] = {}
     try:
         for r in range(args.rounds):

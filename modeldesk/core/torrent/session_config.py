@@ -57,14 +57,23 @@ def settings_pack(s: TorrentSettings) -> dict:
     }
 
 
-def in_request_queue(upload_limit: int) -> int:
+REQUEST_BUDGET = 800  # block requests (16 KiB) all leechers together may have queued with us
+
+
+def in_request_queue(upload_limit: int, leechers: int = 0) -> int:
     """How many block requests (16 KiB each) one peer may have queued with us. libtorrent allows 2,000,
     and a leecher fills its queue with 3 s of requests: from a seed whose upload is the scarce part
-    (a lab seed capped at a share of its uplink), each leecher asks for seconds of pieces ahead, and by
-    the time they are sent other leechers often have them already. The lab benchmark's seed sent 1.5 x
-    the model that way; with 1/32 s of the limit per peer, about 1.1-1.2 x. The cost: one far peer
-    alone gets at most this queue per round trip from us (at 50 MiB/s: 1.6 MiB, 10 MiB/s at 150 ms)."""
+    (a lab seed, capped or on its own link), each leecher asks for seconds of pieces ahead, and by the
+    time they are sent other leechers often have them already, or are being sent them too. So a peer
+    may queue 1/32 s of our upload limit, and (limit or not) its share of REQUEST_BUDGET among the
+    peers that lack pieces (`leechers`). On the namespace lab LAN (a seed and 8 leechers on 25 MiB/s
+    links, benchmarks/lab_lan.py, bare libtorrent's seed with the queue fixed): 250 requests sent 1.44x
+    the model and took 1.52x the optimum; 100: 1.24x and 1.31x; 50: 1.26x, 1.32x; 32: 1.30x, 1.37x.
+    The cost: one far peer alone gets at most this queue per round trip from us (250: 4 MiB, 27 MiB/s
+    at 150 ms; the least, 32: 512 KiB, 3.3 MiB/s at 150 ms, when 25 or more peers share the budget)."""
     per_peer = upload_limit // (16 * 1024 * 32) if upload_limit else 250
+    if leechers > 0:
+        per_peer = min(per_peer, REQUEST_BUDGET // leechers)
     return max(32, min(250, per_peer))
 
 

@@ -18,6 +18,14 @@ def test_the_queue_stays_between_32_and_250_requests():
     assert in_request_queue(0) == 250  # no limit: 4 MiB per peer, 27 MiB/s at a 150 ms round trip
 
 
+def test_peers_lacking_pieces_share_a_budget_of_requests():
+    assert in_request_queue(0, leechers=2) == 250
+    assert in_request_queue(0, leechers=8) == 100  # the lab LAN's 8 leechers: 1.24x sent instead of 1.44x
+    assert in_request_queue(0, leechers=16) == 50
+    assert in_request_queue(0, leechers=100) == 32
+    assert in_request_queue(50 * MIB, leechers=4) == 100, "the limit's own figure when it is the smaller"
+
+
 def test_the_session_is_given_the_queue_for_the_limit_in_force():
     s = TorrentSettings(upload_rate_limit=50 * MIB, alt_upload_rate_limit=2 * MIB, alt_speed_on=True)
     assert settings_pack(s)["max_allowed_in_request_queue"] == 32
