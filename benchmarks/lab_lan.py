@@ -15,8 +15,10 @@ the wire) in copies of the model, a leecher's peak RSS and CPU-seconds per GiB i
     .venv/bin/python -m benchmarks.lab_lan [--size-mib 512] [--link-mib 25] [--leechers 8 16] [--rounds 1]
         [--clients modeldesk libtorrent]
 
-All processes share this machine's cores: at 16 leechers the CPU (hashing, the kernel's copies through
-the bridge) can be what limits, for both clients alike.
+LAB_SEED_CLIENT=libtorrent|modeldesk runs the seed with that client whatever --clients says (a mixed
+swarm, to tell the seed's share of a result from the leechers'). All processes share this machine's
+cores: at 16 leechers the CPU (hashing, the kernel's copies through the bridge) can be what limits,
+for both clients alike.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ra
 from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.netns import LabLan  # noqa: E402
+from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
 MIB = 1024 * 1024
@@ -93,7 +96,7 @@ def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Pat
 def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int) -> dict:
     outs = [work / "out" / f"{kind}-{i}" for i in range(1, n + 1)]
     with LabLan("bench", hosts=n + 1, rate=rate) as lan:
-        seed = start(kind, lan, 0, torrent, data, work)
+        seed = start(os.environ.get("LAB_SEED_CLIENT", kind), lan, 0, torrent, data, work)  # a mixed swarm
         time.sleep(3.0 if kind == "libtorrent" else 4.0)  # the seed has started (ModelDesk: checked its data)
         wire0 = lan.sent(0)
         t0 = time.monotonic()
@@ -123,28 +126,10 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
             for o in outs:
                 shutil.rmtree(o, ignore_errors=True)
     gib = size / 1024**3
+    if os.environ.get("LAB_TRACE"):
+        print(f"  peers each leecher saw at most: {sorted(c.peers for c in leechers)}", flush=True)
     return {"last": last, "first": first, "seed_up": up / size, "seed_wire": wire / size, "rss": max(rss.values()),
             "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss, "seed_cpu_gib": seed_cpu / gib}
-
-
-NGINX_CONF = """
-user root;
-worker_processes 1;
-daemon off;
-pid {work}/nginx.pid;
-error_log {work}/error.log warn;
-events {{ worker_connections 512; }}
-http {{
-    default_type application/octet-stream;
-    access_log {work}/access.log;
-    sendfile on;
-    server {{
-        listen {addr}:8080;
-        root {root};
-        location / {{ limit_rate {rate}; }}
-    }}
-}}
-"""
 
 
 def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int, delay: float,
@@ -153,19 +138,14 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
     at `mirror_rate`) as a hybrid job; machines 1..n start `delay` s later with the same torrent: the
     mirror's bytes / the model, the first machine's time, the last's / the first's."""
     outs = [work / "out" / f"{kind}-{i}" for i in range(n + 1)]
-    ngx = work / "ngx"
-    shutil.rmtree(ngx, ignore_errors=True)
-    (ngx / "logs").mkdir(parents=True)
+    shutil.rmtree(work / "ngx", ignore_errors=True)
     with LabLan("mirror", hosts=n + 2, rate=rate) as lan:
         site = n + 1
-        conf = ngx / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(work=ngx, addr=lan.addr[site], root=data, rate=mirror_rate))
-        nginx = subprocess.Popen([*lan.prefix(site), shutil.which("nginx") or "nginx", "-c", str(conf), "-p",
-                                  str(ngx)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
+        nginx = Nginx(data, work / "ngx", f"limit_rate {mirror_rate};", addr=lan.addr[site],
+                      prefix=tuple(lan.prefix(site)))
         web_torrent = work / "lab-web.torrent"
         ct = lt.create_torrent(lt.list_files(str(data / "lab-model")), piece_size_for(size))
-        ct.add_url_seed(f"http://{lan.addr[site]}:8080/")
+        ct.add_url_seed(nginx.url + "/")
         lt.set_piece_hashes(ct, str(data))
         web_torrent.write_bytes(lt.bencode(ct.generate()))
         t0 = time.monotonic()
@@ -181,12 +161,10 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
         finally:
             for c in peers:
                 c.stop()
-            nginx.terminate()
-            nginx.wait(10)
+            served = nginx.settled_bytes_served()
+            nginx.stop()
             for o in outs:
                 shutil.rmtree(o, ignore_errors=True)
-    served = sum(int(line.split('"')[2].split()[1]) for line in (ngx / "access.log").read_text().splitlines()
-                 if line.count('"') >= 6)
     return {"first": done[0], "last": max(done), "mirror": served / size}
 
 

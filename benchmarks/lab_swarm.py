@@ -56,6 +56,7 @@ class Child:
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.done_at: float | None = None
         self.uploaded = 0
+        self.peers = 0  # the most peers it reported at once (ModelDesk's progress events)
         self.rss = 0.0
         self._word = done_word
         threading.Thread(target=self._read, daemon=True).start()
@@ -70,6 +71,7 @@ class Child:
                 e = json.loads(line)
                 if e.get("event") == "progress":
                     self.uploaded = e.get("uploaded", self.uploaded)
+                    self.peers = max(self.peers, e.get("peers", 0))
                 if e.get("event") == self._word and self.done_at is None:
                     self.done_at = time.monotonic()
             elif line.startswith(self._word) and self.done_at is None:

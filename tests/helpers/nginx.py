@@ -1,4 +1,5 @@
-"""A real nginx serving a folder on 127.0.0.1 (Range support built in), for web seeds and mirrors."""
+"""A real nginx serving a folder on 127.0.0.1 (Range support built in), for web seeds and mirrors; or
+on an address inside a network namespace a test made (`prefix` runs it there)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ http {{
     scgi_temp_path {work}/tmp-scgi;
     sendfile on;
     server {{
-        listen 127.0.0.1:{port};
+        listen {addr}:{port};
         root {root};
         location / {{ {location} }}
     }}
@@ -36,19 +37,25 @@ http {{
 
 
 class Nginx(Proc):
-    def __init__(self, root: Path, work: Path, location: str = ""):
+    def __init__(self, root: Path, work: Path, location: str = "", addr: str = "127.0.0.1",
+                 prefix: tuple[str, ...] = ()):
         exe = require_tool("nginx")
         work.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.port = free_port() if not prefix else 8080  # a namespace of its own has every port free
+        self.url = f"http://{addr}:{self.port}"
         self.work = work
         conf = work / "nginx.conf"
-        conf.write_text(CONF.format(work=work, port=self.port, root=root, location=location))
-        check = subprocess.run([exe, "-t", "-c", str(conf), "-p", str(work)], capture_output=True, text=True)
+        conf.write_text(CONF.format(work=work, addr=addr, port=self.port, root=root, location=location))
+        check = subprocess.run([*prefix, exe, "-t", "-c", str(conf), "-p", str(work)], capture_output=True, text=True)
         if check.returncode != 0:
             raise RuntimeError(check.stderr)
-        super().__init__([exe, "-c", str(conf), "-p", str(work)])
-        wait_port(self.port)
+        super().__init__([*prefix, exe, "-c", str(conf), "-p", str(work)])
+        if not prefix:
+            wait_port(self.port)
+            return
+        deadline = time.monotonic() + 10  # listening once its pid file is written
+        while not (work / "nginx.pid").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def log_lines(self) -> list[str]:
         log = self.work / "access.log"

@@ -5,7 +5,8 @@ url-list, a magnet's ws=) are taken away from libtorrent's own web-seed client a
 HTTP engine (a PieceFeed), which fetches whole pieces over many connections and mirrors; each
 arrives through `torrent_handle.add_piece` and is hashed like a peer's.
 
-Peers and mirrors keep off each other's pieces: mirrors take first the pieces no connected peer
+A machine of a LAN that another downloading machine is ahead of leaves the mirrors to it
+(lan_first.py). Peers and mirrors keep off each other's pieces: mirrors take first the pieces no connected peer
 has, then from the end of the torrent (libtorrent's picker works rarest-first among the rest), never
 one a peer is downloading; a claimed piece drops to the lowest priority, so peers pick it only
 when nothing else is left (the end game). In the end game mirrors take from the back of the peers'
@@ -30,6 +31,7 @@ from modeldesk.core.contracts.details import JobDetails
 from modeldesk.core.contracts.models import JobSnapshot
 from modeldesk.core.contracts.piece_layout import FeedFactory, PieceFeed, PieceLayout, WebFile
 from modeldesk.core.torrent.job import TorrentJob
+from modeldesk.core.torrent.lan_first import LanFirst
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +152,7 @@ class HybridJob:
     resting: dict[int, float] = field(default_factory=dict)  # piece that failed -> when it may be offered
     clock: Callable[[], float] = time.monotonic
     in_queue_since: dict[int, float] = field(default_factory=dict)
+    lan_first: LanFirst = field(default_factory=LanFirst)  # whether the LAN ahead of us leaves mirrors out
     next_refresh: float = 0.0
     mirror_bytes: int = 0  # verified bytes from mirrors, this run
     last_mirrors: tuple = ()  # the Mirrors tab's rows when the feed last ran
@@ -214,6 +217,10 @@ class HybridJob:
             del self.added[piece]
             self.release(self.claims, piece)
         self.resting = {p: t for p, t in self.resting.items() if t > now}
+        if self.lan_first.holds_mirrors(h, st, now):  # the LAN ahead of us brings what we lack
+            self.claims.offer([])
+            self.next_refresh = now + REFRESH_S
+            return
         prios = h.get_piece_priorities()
         busy = {q["piece_index"]: q for q in h.get_download_queue()}
         self.in_queue_since = {p: self.in_queue_since.get(p, now) for p in busy}
