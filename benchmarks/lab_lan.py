@@ -6,6 +6,8 @@ DHT, no x.pe); every leecher keeps seeding until the last is done. Side by side 
   modeldesk   `modeldesk seed T --from DIR` and N x `modeldesk get T` (defaults, LSD on, each bound
               to its machine's address)
   libtorrent  bare libtorrent with defaults (tests/helpers/lt_peer.py), LSD on, the same addresses
+  qbittorrent qbittorrent-nox with its defaults (DHT and UPnP off, LSD on, bound to the machine's link),
+              the torrent on its command line, followed through its Web API
 
 The optimum: every leecher can upload, so the swarm can move one model's size over every link at
 once; the last leecher is done after about size / link rate. Reports per client and N: the last
@@ -31,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
 from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
+from tests.helpers.foreign import stop_process  # noqa: E402
 from tests.helpers.netns import LabLan  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
@@ -78,10 +82,75 @@ def _lt_env(addr: str, seed: bool, **extra: str) -> dict:
     return installed_env(LT_PEER_SETTINGS=json.dumps(settings), **extra)
 
 
+QBT_CONF = """[LegalNotice]
+Accepted=true
+
+[BitTorrent]
+Session\\DHTEnabled=false
+Session\\LSDEnabled=true
+Session\\Port={port}
+Session\\Interface={dev}
+Session\\InterfaceName={dev}
+Session\\InterfaceAddress={addr}
+Session\\AddTorrentPaused=false
+
+[Network]
+PortForwardingEnabled=false
+
+[Preferences]
+Connection\\ResolvePeerCountries=false
+Connection\\UPnP=false
+WebUI\\Address=127.0.0.1
+WebUI\\Port=8080
+WebUI\\LocalHostAuth=false
+WebUI\\CSRFProtection=false
+WebUI\\HostHeaderValidation=false
+"""
+
+
+class QbtChild:
+    """qbittorrent-nox on machine i with its defaults (but DHT and UPnP off, LSD on, bound to the machine's
+    link), the torrent given on its command line; its Web API (on the machine's own 127.0.0.1, asked
+    through `ip netns exec`) says when it is done and what it uploaded. The attributes of a Child."""
+
+    def __init__(self, lan: LabLan, i: int, torrent: Path, folder: Path, work: Path, seed: bool):
+        profile = work / f"qbt-{i}"
+        shutil.rmtree(profile, ignore_errors=True)
+        conf = profile / "qBittorrent" / "config"
+        conf.mkdir(parents=True)
+        (conf / "qBittorrent.conf").write_text(QBT_CONF.format(port=PORT, dev=lan.device(i), addr=lan.addr[i]))
+        self._prefix = lan.prefix(i)
+        argv = [*self._prefix, shutil.which("qbittorrent-nox") or "qbittorrent-nox", f"--profile={profile}",
+                f"--save-path={folder}", *(["--skip-hash-check"] if seed else []), str(torrent)]
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.done_at: float | None = None
+        self.uploaded, self.peers, self.rss = 0, 0, 0.0
+        self._stop = threading.Event()
+        threading.Thread(target=self._poll, daemon=True).start()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.5):
+            r = subprocess.run([*self._prefix, "curl", "-s", "http://127.0.0.1:8080/api/v2/torrents/info"],
+                               capture_output=True, text=True)
+            try:
+                t = json.loads(r.stdout)[0]
+            except (ValueError, IndexError):
+                continue
+            self.uploaded, self.peers = t["uploaded"], max(self.peers, t["num_leechs"] + t["num_seeds"])
+            if t["progress"] >= 1.0 and self.done_at is None:
+                self.done_at = time.monotonic()
+
+    def stop(self) -> None:
+        self._stop.set()
+        stop_process(self.proc, grace=20)
+
+
 def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Path, leech: bool = False) -> Child:
     """Machine i: the seed (0, unless `leech`) of the model in `folder`, or a leecher into `folder`."""
     pre, addr = lan.prefix(i), lan.addr[i]
     seed = i == 0 and not leech
+    if kind == "qbittorrent":
+        return QbtChild(lan, i, torrent, folder, work, seed)  # type: ignore[return-value]
     if kind == "modeldesk":
         env = _md_env(work / f"home-{i}", addr, seed=seed)
         argv = ["seed", str(torrent), "--from", str(folder)] if seed else ["get", str(torrent), "--to", str(folder)]

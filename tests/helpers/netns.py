@@ -97,6 +97,10 @@ class LabLan:
     def prefix(self, i: int) -> list[str]:
         return ["ip", "netns", "exec", self.ns[i]]
 
+    def device(self, i: int) -> str:
+        """The name of host i's link (inside its namespace)."""
+        return self._dev[i][0]
+
     def sent(self, i: int) -> int:
         """Bytes host i has sent onto its link (its qdisc's count)."""
         out = subprocess.run(["tc", "-n", self.ns[i], "-s", "qdisc", "show", "dev", self._dev[i][0]],
