@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -250,6 +251,7 @@ def main() -> int:
     ap.add_argument("--delay", type=float, default=5.0)
     ap.add_argument("--mirror-rate", default="4m", help="nginx limit_rate per connection")
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a kill still stops every peer and namespace
     if os.geteuid() != 0:
         print("lab_lan needs root (network namespaces, tc, a tmpfs)", file=sys.stderr)
         return 2
