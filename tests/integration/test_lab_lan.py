@@ -12,6 +12,7 @@ import time
 import pytest
 
 from tests.helpers.cli import MdHome, read_events
+from tests.helpers.disk import small_disk
 from tests.helpers.foreign import stop_process
 from tests.helpers.netns import LabLan
 from tests.helpers.swarm import make_model, make_torrent
@@ -23,7 +24,16 @@ RATE = 4 * MiB
 SIZE = 16 * MiB
 
 
-def test_a_seed_and_three_leechers_found_by_lsd_on_capped_links(tmp_path):
+@pytest.fixture
+def ram(tmp_path):
+    """The machines' folders on a tmpfs: four copies of a model written by a namespace test would otherwise
+    load the disk that the other tests, running beside it, fsync on."""
+    with small_disk(tmp_path / "ram", 512 * 1024) as where:
+        yield where
+
+
+def test_a_seed_and_three_leechers_found_by_lsd_on_capped_links(ram):
+    tmp_path = ram
     top = make_model(tmp_path / "lab", sizes={"weights.safetensors": SIZE})
     torrent = tmp_path / "m.torrent"
     ih = make_torrent(top, torrent)
@@ -59,13 +69,14 @@ def test_a_seed_and_three_leechers_found_by_lsd_on_capped_links(tmp_path):
     assert took < 4 * one_link + 10, f"{took:.1f} s for what one link carries in {one_link:.0f} s"
 
 
-def test_the_first_machine_fetches_from_the_mirror_and_the_lan_gets_it_from_that_machine(tmp_path):
+def test_the_first_machine_fetches_from_the_mirror_and_the_lan_gets_it_from_that_machine(ram):
     """Issue 40's third case, small: no seed; machine 0 fetches a model whose torrent names a mirror (an
     nginx on a machine of its own, 2 MiB/s per connection) as a hybrid job, and two machines started 2 s
     later find it by LSD. They leave the mirror to the machine ahead of them (core/torrent/lan_first.py):
     the mirror sends the model about once, not once per machine."""
     from tests.helpers.nginx import Nginx
 
+    tmp_path = ram
     size = 48 * MiB
     top = make_model(tmp_path / "lab", sizes={"weights.safetensors": size})
     with LabLan("labm", hosts=4, rate=8 * MiB) as lan:

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import huggingface_hub
@@ -61,6 +62,18 @@ def held(md, tmp_path):
     return repo, commit, tmp_path / "models" / "tts"
 
 
+def _audit_once(md: MdHome, done, within: float = 10.0) -> list[dict]:
+    """The audit log once `done(lines)` holds (a file's line is written after its last byte is sent,
+    which the client can have first), or as it is after `within` seconds."""
+    deadline = time.monotonic() + within
+    while True:
+        log = md.root / "state" / "audit.log"
+        lines = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        if done(lines) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.1)
+
+
 def _same(folder: Path, repo: Path) -> None:
     for rel in SIZES:
         assert sha(folder / rel) == sha(repo / rel), rel
@@ -85,7 +98,8 @@ def test_the_official_client_downloads_from_the_lab_server(md, tmp_path, held, m
         cli = subprocess.run([str(Path(sys.executable).parent / "hf"), "download", "acme/tts", "--local-dir",
                               str(tmp_path / "by-cli")], env=env, capture_output=True, text=True, timeout=120,
                              stdin=subprocess.DEVNULL)
-        audit = [json.loads(line) for line in (md.root / "state" / "audit.log").read_text().splitlines()]
+        audit = _audit_once(md, lambda lines: sum(a["sent"] for a in lines if a["path"] == "model.safetensors")
+                            >= 3 * SIZES["model.safetensors"])
     assert Path(cached).parent.name == "snapshots" and Path(cached).name == commit
     _same(Path(cached), repo)
     _same(Path(local), repo)
