@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -51,10 +52,13 @@ class MdHome:
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
     def popen(self, *args: str) -> subprocess.Popen:
+        # SIGINT as a terminal's Ctrl+C gives it, whatever this suite inherited: a suite started in the
+        # background of a shell without job control (`cmd &` in a script, CI runners) has SIGINT
+        # ignored, every child too, and the tests that stop a run with SIGINT would wait forever.
         return subprocess.Popen(
             [*self.prefix, sys.executable, "-m", "modeldesk", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.environ(),
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL, preexec_fn=_default_sigint,
         )
 
 
@@ -72,6 +76,10 @@ class Result:
         found = [e for e in self.events if e["event"] == kind]
         assert found, f"no {kind!r} event in output:\n{self.stdout}\n{self.stderr}"
         return found[-1]
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def read_events(proc: subprocess.Popen):

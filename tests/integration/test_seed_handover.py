@@ -91,5 +91,4 @@ def test_without_a_service_a_busy_library_is_still_refused(md, tmp_path):
         assert r.code == 2 and "another modeldesk" in r.stderr.lower(), r.stderr
     finally:
         waiting.send_signal(signal.SIGINT)
-        waiting.wait(60)  # its shutdown is bounded at 10 s, then the library's last writes; a CI
-        # machine busy writing other tests' files took over 20 s
+        waiting.wait(20)
