@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import selectors
 import socket
 import threading
 from collections.abc import Callable
@@ -204,14 +205,36 @@ class LabHttp:
             h.send_header("Content-Length", str(end - start))
             h.end_headers()
             sent = 0
-            try:
-                if method != "HEAD" and end > start:
-                    h.wfile.flush()
-                    sent = h.connection.sendfile(src, start, end - start)
-            except OSError:  # the client went away
-                h.close_connection = True
+            if method != "HEAD" and end > start:
+                h.wfile.flush()
+                sent, failed = send_span(h.connection, src.fileno(), start, end - start)
+                if failed is not None:  # the client went away, or stopped reading for the idle timeout
+                    h.close_connection = True
             if method != "HEAD":
                 token = self._who(bearer_of(h.headers.get("Authorization")))
                 self._audit.record(client=h.client_address[0], token=token, hub=snap.hub, repo=snap.repo,
                                    commit=snap.commit, path=f.path, start=start, end=end, sent=sent,
                                    status=206 if isinstance(span, tuple) else 200, agent=self._agent(h))
+
+
+def send_span(sock: socket.socket, fd: int, offset: int, count: int) -> tuple[int, OSError | None]:
+    """sendfile(2) of `count` bytes from `offset`, waiting for room as the socket's timeout allows: the
+    bytes that went (also when it failed part-way, for the audit log; socket.sendfile says none then)
+    and the error that stopped it."""
+    sent, timeout = 0, sock.gettimeout()
+    with selectors.DefaultSelector() as sel:
+        sel.register(sock, selectors.EVENT_WRITE)
+        try:
+            while sent < count:
+                if timeout is not None and not sel.select(timeout):
+                    raise TimeoutError("the client read nothing for the idle timeout")
+                try:
+                    n = os.sendfile(sock.fileno(), fd, offset + sent, min(count - sent, 1 << 30))
+                except BlockingIOError:
+                    continue
+                if n == 0:  # the file ended early (it shrank under us)
+                    raise OSError(f"the file ended {count - sent} bytes early")
+                sent += n
+        except OSError as exc:
+            return sent, exc
+    return sent, None
