@@ -15,7 +15,13 @@ leecher's time and its ratio to that optimum (target <= 1.25), what the seed sen
 the wire) in copies of the model, a leecher's peak RSS and CPU-seconds per GiB it received.
 
     .venv/bin/python -m benchmarks.lab_lan [--size-mib 512] [--link-mib 25] [--leechers 8 16] [--rounds 1]
-        [--clients modeldesk libtorrent]
+        [--clients modeldesk libtorrent qbittorrent]
+    .venv/bin/python -m benchmarks.lab_lan --first-from-mirror [--delay 5] [--mirror-rate 4m] --leechers 8
+
+--first-from-mirror: no seed; machine 0 fetches the model from an nginx on a machine of its own
+(limit_rate per connection, its link capped like the others) through a torrent whose web seed it is
+(a hybrid job), and --leechers more machines start --delay s later: the mirror's bytes / the model,
+the first machine's time, the last's / the first's.
 
 LAB_SEED_CLIENT=libtorrent|modeldesk runs the seed with that client whatever --clients says (a mixed
 swarm, to tell the seed's share of a result from the leechers'). All processes share this machine's
