@@ -1,7 +1,18 @@
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from tests.helpers.cli import MdHome
 from tests.helpers.keyring_session import KeyringDaemon
+
+# huggingface_hub reads HF_HOME once, when it is first imported: a test's monkeypatch.setenv reaches the
+# clients it starts as processes, not one imported earlier in this process. So the suite's in-process
+# clients get a cache of this run's own before anything imports them, never the user's ~/.cache.
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="md-tests-hf-")
+atexit.register(shutil.rmtree, os.environ["HF_HOME"], True)
 
 
 @pytest.fixture

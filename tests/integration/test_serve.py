@@ -84,7 +84,7 @@ def test_the_official_client_downloads_from_the_lab_server(md, tmp_path, held, m
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
     with Served(md) as lab:
-        cached = huggingface_hub.snapshot_download("acme/tts", endpoint=lab.url)
+        cached = huggingface_hub.snapshot_download("acme/tts", endpoint=lab.url, cache_dir=tmp_path / "c0")
         local = huggingface_hub.snapshot_download("acme/tts", endpoint=lab.url, local_dir=tmp_path / "local",
                                                   cache_dir=tmp_path / "c1")  # a cache of its own: fetched again
         one = huggingface_hub.hf_hub_download("acme/tts", "tokenizer/vocab.txt", revision=commit, endpoint=lab.url,
