@@ -77,7 +77,7 @@ def test_the_first_machine_fetches_from_the_mirror_and_the_lan_gets_it_from_that
     from tests.helpers.nginx import Nginx
 
     tmp_path = ram
-    size = 48 * MiB
+    size = 32 * MiB
     top = make_model(tmp_path / "lab", sizes={"weights.safetensors": size})
     with LabLan("labm", hosts=4, rate=8 * MiB) as lan:
         mirror = Nginx(top.parent, tmp_path / "ngx", "limit_rate 2m;", addr=lan.addr[3], prefix=tuple(lan.prefix(3)))
