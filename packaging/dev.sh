@@ -92,7 +92,7 @@ run_tests() {
     # The suite mostly waits (throttled transfers, timeouts, other programs), so it runs on several
     # workers at once; the tests marked `timing` assert wall-clock rates and times, so they run after
     # that, one at a time on an idle machine, and keep their meaning. Exit code 5 is "none selected".
-    local workers=${MD_TEST_WORKERS:-8} rc=0 rc2=0
+    local workers=${MD_TEST_WORKERS:-12} rc=0 rc2=0
     MD_TEST_FROZEN_DIR=$(mktemp -d -t md-frozen-XXXXXX)  # the frozen app, built once for both runs
     export MD_TEST_FROZEN_DIR
     trap 'rm -rf "$MD_TEST_FROZEN_DIR"' EXIT

@@ -12,7 +12,8 @@ import os
 import socket
 
 BASE = 20000  # below Linux's ephemeral range (32768-60999), so bind(0) and connect() never pick these
-BLOCK = 1500  # ports per worker: 8 workers fit below 32000
+WORKERS = 12  # blocks: the suite runs on up to this many workers (packaging/dev.sh)
+BLOCK = 1000  # ports per worker: 12 workers fit below 32000
 
 
 def _worker_index() -> int:
@@ -22,7 +23,7 @@ def _worker_index() -> int:
 
 
 def _block() -> range:
-    start = BASE + (_worker_index() % 8) * BLOCK
+    start = BASE + (_worker_index() % WORKERS) * BLOCK
     return range(start, start + BLOCK)
 
 
