@@ -26,6 +26,7 @@ MiB = 1024 * 1024
 SIZES = {"model.safetensors": 12 * MiB + 3, "config.json": 123, "tokenizer.json": 20 * 1024}
 
 
+@pytest.mark.timing  # when the first byte arrives against the whole download: wall clock, so run alone
 def test_four_clients_one_download_streamed_as_it_arrives(md, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
     repo = make_model(tmp_path / "hub" / "acme", "tts", sizes=SIZES)
