@@ -42,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import libtorrent as lt
@@ -169,6 +170,16 @@ def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Pat
                  _lt_env(addr, False, LT_PEER_STAY="1"), "done")
 
 
+def until_done(kind: str, children: list, t0: float, sample: Callable[[], None] = lambda: None) -> None:
+    """Every child has said it is done (sample() every 0.2 s meanwhile); raises if one exits first or the
+    run passes 15 minutes."""
+    while any(c.done_at is None for c in children):
+        if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in children):
+            raise RuntimeError(f"{kind}: a machine failed or the run took over 15 min")
+        sample()
+        time.sleep(0.2)
+
+
 def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int) -> dict:
     outs = [work / "out" / f"{kind}-{i}" for i in range(1, n + 1)]
     with LabLan("bench", hosts=n + 1, rate=rate) as lan:
@@ -180,14 +191,13 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
         rss = {c.proc.pid: 0.0 for c in leechers}
         cpu: dict[int, float] = {}
         try:
-            while any(c.done_at is None for c in leechers):
-                if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in leechers):
-                    raise RuntimeError(f"{kind}: a leecher failed or the run took over 15 min")
+            def sample() -> None:
                 for c in leechers:
                     rss[c.proc.pid] = max(rss[c.proc.pid], proc_hwm_mib(c.proc.pid))
                     if c.done_at is not None and c.proc.pid not in cpu:
                         cpu[c.proc.pid] = cpu_seconds(c.proc.pid)  # what receiving the model cost it
-                time.sleep(0.2)
+
+            until_done(kind, leechers, t0, sample)
             last = max(c.done_at for c in leechers if c.done_at) - t0
             first = min(c.done_at for c in leechers if c.done_at) - t0
             for c in leechers:
@@ -229,10 +239,7 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
         time.sleep(delay)
         peers += [start(kind, lan, i, web_torrent, o, work, leech=True) for i, o in enumerate(outs[1:], 1)]
         try:
-            while any(c.done_at is None for c in peers):
-                if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in peers):
-                    raise RuntimeError(f"{kind}: a machine failed or the run took over 15 min")
-                time.sleep(0.2)
+            until_done(kind, peers, t0)
             done = [c.done_at - t0 for c in peers if c.done_at]
         finally:
             for c in peers:

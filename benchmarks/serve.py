@@ -89,46 +89,50 @@ def bench_serve(work: Path, hub_root: Path, out: Path, size: int, n: int) -> Non
     with HubServer(hub_root) as hub:
         r = md.run("get", "hf://acme/model", "--mirror", hub.url, "--to", str(work / "served-model"), "--no-seed")
         assert r.code == 0, r.stderr
-    nginx_ttfb: list[float] = []
     with HubServer(hub_root) as hub, Nginx(hub.cdn_dir, work / "ngx") as web:
         hub.cdn_base = web.url
-        blob = next(p.name for p in hub.cdn_dir.iterdir() if p.stat().st_size == size)
-        stop = threading.Event()
-        prober = threading.Thread(target=probe_ttfb, args=(f"{web.url}/{blob}", stop, nginx_ttfb))
-        prober.start()
-        try:
-            nginx_wall, _ = clients(hub.url, out, n)
-        finally:
-            stop.set()
-            prober.join()
+        nginx_wall, nginx_ttfb = probed_clients(hub.url, f"{web.url}/{blob_of(hub, size)}", out, n)
     aio = _aiohttp_leg(hub_root, out, size, n)
     proc, url = serve(md)
-    ttfb: list[float] = []
-    stop = threading.Event()
-    prober = threading.Thread(target=probe_ttfb, args=(f"{url}/acme/model/resolve/main/model.safetensors", stop, ttfb))
     try:
-        prober.start()
-        serve_wall, _ = clients(url, out, n)
-        stop.set()
-        prober.join()
+        serve_wall, ttfb = probed_clients(url, f"{url}/acme/model/resolve/main/model.safetensors", out, n)
         rss = proc_hwm_mib(proc.pid)
     finally:
-        stop.set()
         stop_process(proc)
     total = n * size
-    p99, nginx_p99 = _p99(ttfb), _p99(nginx_ttfb)
     print(f"SERVE  {n} clients × {size // MIB} MiB: modeldesk serve {serve_wall:.2f} s "
           f"({total / serve_wall / MIB:.0f} MiB/s), nginx {nginx_wall:.2f} s ({total / nginx_wall / MIB:.0f} MiB/s): "
           f"{nginx_wall / serve_wall:.2f}× nginx's throughput; server peak RSS {rss:.0f} MiB; time to first "
-          f"byte p50 {statistics.median(ttfb) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms ({len(ttfb)} probes; "
-          f"nginx under the same load: p50 {statistics.median(nginx_ttfb) * 1000:.0f} ms, "
-          f"p99 {nginx_p99 * 1000:.0f} ms)")
+          f"byte {_ttfb_text(ttfb)} ({len(ttfb)} probes; nginx under the same load: {_ttfb_text(nginx_ttfb)})")
     if aio is not None:
         aio_wall, aio_rss, aio_ttfb = aio
         print(f"       aiohttp {aiohttp_version()} FileResponse, the same load: {aio_wall:.2f} s "
               f"({total / aio_wall / MIB:.0f} MiB/s, {nginx_wall / aio_wall:.2f}× nginx's), "
-              f"peak RSS {aio_rss:.0f} MiB, time to first byte p50 {statistics.median(aio_ttfb) * 1000:.0f} ms, "
-              f"p99 {_p99(aio_ttfb) * 1000:.0f} ms")
+              f"peak RSS {aio_rss:.0f} MiB, time to first byte {_ttfb_text(aio_ttfb)}")
+
+
+def probed_clients(endpoint: str, probe_url: str, out: Path, n: int) -> tuple[float, list[float]]:
+    """n clients of `endpoint` at once (their wall time), and the time to first byte of a small Range
+    request of `probe_url` every 100 ms while they run."""
+    ttfb: list[float] = []
+    stop = threading.Event()
+    prober = threading.Thread(target=probe_ttfb, args=(probe_url, stop, ttfb))
+    prober.start()
+    try:
+        wall, _ = clients(endpoint, out, n)
+    finally:
+        stop.set()
+        prober.join()
+    return wall, ttfb
+
+
+def blob_of(hub: HubServer, size: int) -> str:
+    """The name of the model's weights among the hub's LFS blobs (what its resolve redirects to)."""
+    return next(p.name for p in hub.cdn_dir.iterdir() if p.stat().st_size == size)
+
+
+def _ttfb_text(samples: list[float]) -> str:
+    return f"p50 {statistics.median(samples) * 1000:.0f} ms, p99 {_p99(samples) * 1000:.0f} ms"
 
 
 def aiohttp_version() -> str:
@@ -144,7 +148,6 @@ def _aiohttp_leg(hub_root: Path, out: Path, size: int, n: int) -> tuple[float, f
     except ImportError:
         print("       (aiohttp is not installed: `pip install aiohttp` to measure it beside the others)")
         return None
-    ttfb: list[float] = []
     with HubServer(hub_root) as hub:
         port = free_port()
         proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "aiohttp_files.py"), str(hub.cdn_dir),
@@ -152,15 +155,7 @@ def _aiohttp_leg(hub_root: Path, out: Path, size: int, n: int) -> tuple[float, f
         try:
             assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
             hub.cdn_base = f"http://127.0.0.1:{port}"
-            blob = next(p.name for p in hub.cdn_dir.iterdir() if p.stat().st_size == size)
-            stop = threading.Event()
-            prober = threading.Thread(target=probe_ttfb, args=(f"{hub.cdn_base}/{blob}", stop, ttfb))
-            prober.start()
-            try:
-                wall, _ = clients(hub.url, out, n)
-            finally:
-                stop.set()
-                prober.join()
+            wall, ttfb = probed_clients(hub.url, f"{hub.cdn_base}/{blob_of(hub, size)}", out, n)
             return wall, proc_hwm_mib(proc.pid), ttfb
         finally:
             stop_process(proc)

@@ -28,11 +28,12 @@ class ServersBridge(QObject):
         self.urls: tuple[str, ...] = ()
 
     def watch(self, urls: tuple[str, ...]) -> None:
-        """Follow exactly these servers' jobs (none: stop)."""
-        from modeldesk.core.serve.remote import RemoteWatch
-
+        """Follow exactly these servers' jobs (none: stop). The client is loaded with the first server, so
+        an app attached to none (most) does not load it at start-up."""
         self.urls = tuple(u.rstrip("/") for u in urls)
         if self._watch is None and self.urls:
+            from modeldesk.core.serve.remote import RemoteWatch
+
             self._watch = RemoteWatch(self.jobsChanged.emit)
         if self._watch is not None:
             self._watch.watch(self.urls)

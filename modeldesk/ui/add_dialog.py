@@ -124,28 +124,18 @@ class AddDialog(QDialog):
 
         src_row, folder_row = self._source_row(source), self._folder_row(folders)
         self._folders = folders
-        self.where = QComboBox()
-        self.where.addItem(self.tr("This computer"), "")
-        for url in servers:
-            self.where.addItem(self.tr("Lab server %1").replace("%1", url), url)
+        self.where = self._where_field(servers)
         self.free = QLabel()
         self.mirror = self._mirror_field(known_mirrors)
         self.other_urls, self.sha256 = self._file_fields()
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.files_model = QStandardItemModel(self)
-        self.files_model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
-        self.files = QTreeView()
-        self.files.setModel(self.files_model)
-        self.files_model.itemChanged.connect(lambda _item: self._update_totals())
+        self.files_model, self.files = self._files_tree()
         self.seed = QCheckBox(self.tr("Keep seeding when done"))
         self.seed.setChecked(seed)
-        self.hub_cache = QCheckBox(self.tr("Also put it in the Hugging Face cache (transformers and "
-                                           "huggingface_hub find it there)"))
-        self.hub_cache.setToolTip(self.tr("When the download is complete its files are placed into %1 as hard links: "
-                                          "no second copy on the same disk.")
-                                  .replace("%1", str(hub_cache_dir())))
+        self.hub_cache = QCheckBox()
+        self._name_hub_cache("hf")
         form = self.form = QFormLayout()
         form.addRow(self.tr("Source:"), src_row)
         form.addRow(self.tr("Download on:"), self.where)
@@ -195,6 +185,22 @@ class AddDialog(QDialog):
         row = _with_button(self.folder, self.tr("Choose…"), self._pick_folder)
         self.folder_button = row.itemAt(1).widget()
         return row
+
+    def _files_tree(self) -> tuple[QStandardItemModel, QTreeView]:
+        model = QStandardItemModel(self)
+        model.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
+        view = QTreeView()
+        view.setModel(model)
+        model.itemChanged.connect(lambda _item: self._update_totals())
+        return model, view
+
+    def _where_field(self, servers: tuple[str, ...]) -> QComboBox:
+        """This computer, or a lab server the app is attached to (Settings → Servers)."""
+        box = QComboBox()
+        box.addItem(self.tr("This computer"), "")
+        for url in servers:
+            box.addItem(self.tr("Lab server %1").replace("%1", url), url)
+        return box
 
     def _file_fields(self) -> tuple[QPlainTextEdit, QLineEdit]:
         """A plain URL's other URLs and its published sha256, as `get --url/--sha256`."""

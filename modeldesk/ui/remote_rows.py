@@ -4,17 +4,10 @@ machine: a field of the wrong type becomes a blank, never an exception in the GU
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from modeldesk.core.contracts.models import JobKind, JobState
 from modeldesk.ui.transfer_model import Row
 
 SEP = "#"  # between the server's URL and the job's id on it
-
-
-def server_label(url: str) -> str:
-    """What the side panel and the table call a server: its host[:port]."""
-    return urlsplit(url).netloc or url
 
 
 def row_id(url: str, job_id: str) -> str:

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QTreeView
 
 from modeldesk.core.projects.lock_status import LockStatus
 
-from modeldesk.ui.remote_rows import server_label
 from modeldesk.ui.transfer_filter import StatusFilter, matches
-from modeldesk.ui.transfer_model import Row
+from modeldesk.ui.transfer_model import Row, server_label
 
 _KIND = Qt.ItemDataRole.UserRole + 1
 _VALUE = Qt.ItemDataRole.UserRole + 2
 _LOCK = Qt.ItemDataRole.UserRole + 3
+_ERROR = Qt.ItemDataRole.UserRole + 4  # why a lab server does not answer
 
 
 class SideFilters(QTreeView):
@@ -121,11 +121,11 @@ class SideFilters(QTreeView):
         sp = QStyle.StandardPixmap
         item.setIcon(self.style().standardIcon(sp.SP_MessageBoxWarning if error else sp.SP_DriveNetIcon))
         item.setToolTip(f"{url}\n{error}" if error else url)
-        item.setData(error or None, _LOCK)
+        item.setData(error or None, _ERROR)
 
     def server_error(self, url: str) -> str:
         item = self._servers.get(url)
-        return (item.data(_LOCK) or "") if item is not None else ""
+        return (item.data(_ERROR) or "") if item is not None else ""
 
     def folders(self) -> list[str]:
         return list(self._projects)

@@ -142,7 +142,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.NAME:
             return r.name
         if col == Col.PROJECT:
-            return f"{urlsplit(r.server).netloc}: {r.project_dir}" if r.server else r.project_dir
+            return f"{server_label(r.server)}: {r.project_dir}" if r.server else r.project_dir
         if col == Col.KIND:
             return kind_label(r)
         if col == Col.SIZE:
@@ -252,6 +252,11 @@ class TransferModel(QAbstractTableModel):
         del self._rows[i]
         self.endRemoveRows()
         self._index = {r.job_id: n for n, r in enumerate(self._rows)}
+
+
+def server_label(url: str) -> str:
+    """What the table and the side panel call a lab server: its host[:port]."""
+    return urlsplit(url).netloc or url
 
 
 def peers_text(r: Row, mirrors: str) -> str:

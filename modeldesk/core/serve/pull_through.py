@@ -113,14 +113,26 @@ class PullThrough:
         served = {f.path: ServedFile(f.path, f.size, f.sha256, f.blob_sha1 or None, None) for f in files}
         return Snapshot(hub, repo, commit, revision, folder, served, time.time(), pulled=True)
 
+    def _fetching(self, snap: Snapshot) -> str | None:
+        """The job fetching this commit while it runs (or was added and is not yet on the board); None
+        when there is none, or it failed or was removed. Under self._lock."""
+        job_id = self._jobs.get((snap.hub, snap.repo, snap.commit))
+        return job_id if job_id is not None and self._failure(job_id) is None else None
+
+    def _failure(self, job_id: str) -> str | None:
+        """Why the job ended without its files ("removed", or its error); None while it runs or is done."""
+        job = self._board.job(job_id)
+        if self._board.gone(job_id) or (job is not None and job["state"] == "error"):
+            return job["error"] if job else "removed"
+        return None
+
     def _job(self, snap: Snapshot) -> str:
         """The library job that fetches this commit: started by the first request for one of its files."""
         key = (snap.hub, snap.repo, snap.commit)
         with self._lock:
-            job_id = self._jobs.get(key)
-            job = self._board.job(job_id) if job_id is not None else None
-            if job_id is not None and not self._board.gone(job_id) and (job is None or job["state"] != "error"):
-                return job_id  # running, or added and not yet on the board
+            job_id = self._fetching(snap)
+            if job_id is not None:
+                return job_id
             ref = RepoRef(snap.repo, snap.revision, hub=snap.hub)  # pinned by the listing; the manifest keeps the name
             files = tuple(_hub_file(f) for f in snap.files.values())
             add = HubAdd(ref, str(snap.folder), Selection(), self._mirrors, listing=HubListing(ref, snap.commit, files))
@@ -133,9 +145,7 @@ class PullThrough:
         """(bytes the commit still needs, bytes free) when the cache's disk cannot hold what is missing of
         it, as the download would find at its start; None when it can, or its job already runs."""
         with self._lock:
-            job_id = self._jobs.get((snap.hub, snap.repo, snap.commit))
-            job = self._board.job(job_id) if job_id is not None else None
-            if job_id is not None and not self._board.gone(job_id) and (job is None or job["state"] != "error"):
+            if self._fetching(snap) is not None:
                 return None
         need = 0
         for f in snap.files.values():
@@ -158,9 +168,9 @@ class PullThrough:
             pos, fd, moved = start, None, time.monotonic()
             try:
                 while pos < end:
-                    job = self._board.job(job_id)
-                    if self._board.gone(job_id) or (job is not None and job["state"] == "error"):
-                        raise OSError(f"the download of {f.path} failed: {job['error'] if job else 'removed'}")
+                    failure = self._failure(job_id)
+                    if failure is not None:
+                        raise OSError(f"the download of {f.path} failed: {failure}")
                     if dest.is_file() and dest.stat().st_size == f.size:  # verified and named: all of it
                         ready, path = end, dest
                     elif part.is_file():  # the last byte waits for the verdict on the whole file
