@@ -69,12 +69,13 @@ def cpu_seconds(pid: int) -> float:
 
 def _md_env(home: Path, addr: str, seed: bool) -> dict:
     """ModelDesk's defaults (uTP and LSD on, as installed), bound to the machine's address; DHT, UPnP and
-    NAT-PMP off, as nothing outside the namespaces is there to answer. LAB_SEED_SETTINGS: JSON merged
-    into the seed's torrent settings, for experiments."""
+    NAT-PMP off, as nothing outside the namespaces is there to answer. For experiments, JSON merged into
+    the torrent settings: LAB_MD_SETTINGS (every ModelDesk peer) and LAB_SEED_SETTINGS (the seed)."""
     shutil.rmtree(home, ignore_errors=True)
     (home / "config").mkdir(parents=True)
     torrent = {"listen_interfaces": f"{addr}:{PORT}", "enable_dht": False, "enable_upnp": False,
-               "enable_natpmp": False, **(json.loads(os.environ.get("LAB_SEED_SETTINGS", "{}")) if seed else {})}
+               "enable_natpmp": False, **json.loads(os.environ.get("LAB_MD_SETTINGS", "{}")),
+               **(json.loads(os.environ.get("LAB_SEED_SETTINGS", "{}")) if seed else {})}
     settings = {"schema_version": 1, "torrent": torrent, "http": {"use_official_hub": False, "use_official_ms": False}}
     (home / "config" / "settings.json").write_text(json.dumps(settings))
     return installed_env(MODELDESK_HOME=str(home))

@@ -8,7 +8,8 @@ PORT_FILE once listening (a seed: once its torrent takes peers). LT_PEER_PORT fi
 A seed runs until killed; a leecher exits 0 when it has everything (with LT_PEER_STAY set, it
 says "done" and seeds on until killed). LT_PEER_REPORT: "up BYTES" (payload uploaded) every second.
 For experiments: LT_PEER_SETTINGS (JSON merged into the settings), LT_PEER_SUPER_SEED (a seed
-super-seeds), LT_PEER_LOG (a file for libtorrent's peer log).
+super-seeds), LT_PEER_LOG (a file for libtorrent's peer log), LT_PEER_UPLOG (a seed: a file with a
+line per block it uploads: seconds since start, piece, block, the peer's address).
 """
 
 import json
@@ -75,9 +76,16 @@ def main(argv):
     if log:
         c = lt.alert.category_t
         ses.apply_settings({"alert_mask": c.peer_log_notification | c.connect_notification | c.peer_notification})
+    uplog = os.environ.get("LT_PEER_UPLOG") if mode == "seed" else None
+    if uplog:
+        ses.apply_settings({"alert_mask": lt.alert.category_t.upload_notification})
     t0 = time.monotonic()
     while True:
         time.sleep(0.2)
+        if uplog:
+            with open(uplog, "a") as f:
+                f.writelines(f"{time.monotonic() - t0:.3f} {a.piece_index} {a.block_index} {a.endpoint[0]}\n"
+                             for a in ses.pop_alerts() if isinstance(a, lt.block_uploaded_alert))
         if log:
             with open(log, "a") as f:
                 f.writelines(f"{time.monotonic() - t0:8.3f} {a.message()}\n" for a in ses.pop_alerts())

@@ -38,6 +38,9 @@ class TorrentSettings:
     # lab LAN of capped links, uTP cost 3.3x the CPU per GiB and took 2.6x the optimum where TCP took
     # 1.5x (benchmarks/lab_lan.py, 8 leechers); LEDBAT also yields the link to any queue it sees.
     connect_over_utp: bool = False
+    # ModelDesk leechers of one swarm split the pieces they ask a seed for first (dealing.py), so a lab
+    # seed sends each piece about once.
+    deal_pieces: bool = True
     encryption: str = "enabled"  # enabled | forced | disabled
     connections_limit: int = 500
     download_rate_limit: int = 0  # bytes/s, 0 = unlimited

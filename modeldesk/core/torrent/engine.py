@@ -472,6 +472,8 @@ class TorrentEngine:
     def _job_status(self, job: TorrentJob, st, now: float, snaps: list) -> None:
         if not job.finished and job.has_metadata and st.is_finished:
             self._finishing.maybe_finish(job)
+        if self._settings.deal_pieces:
+            job.dealer.tick(job.handle, st)
         snap = self._feeds.adjust(job.snapshot(st))
         snaps.append(snap)
         reason = job.seeding_limit(snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes)

@@ -16,6 +16,7 @@ from modeldesk.core.base.messages import N_, Message
 from modeldesk.core.contracts.models import FileEntry, JobKind, JobSnapshot, JobState, Selection
 from modeldesk.core.base.pathsafety import check_tree
 from modeldesk.core.contracts.selection import is_selected
+from modeldesk.core.torrent.dealing import Dealer
 from modeldesk.core.torrent.sources import TorrentSource, files_of, job_id_of
 from modeldesk.core.base.units import fmt_bytes
 
@@ -77,6 +78,7 @@ class TorrentJob:
     last_resume_save: float = 0.0
     last_snapshot: JobSnapshot | None = None
     uploaded_at_scan: int = 0
+    dealer: Dealer = field(default_factory=Dealer)  # its share of a lab seed's pieces (dealing.py)
     # Totals across runs: earlier runs' bytes plus libtorrent's per-session payload counters,
     # which restart at zero whenever the torrent is paused and resumed.
     _up_base: int = -1

@@ -1,0 +1,153 @@
+"""The ModelDesk leechers of a swarm deal the pieces among themselves, so a seed sends each piece once.
+
+When one machine seeds a model to a lab of machines that download it at the same time, the seed's
+upload is what the whole lab waits on, and every piece it sends twice delays the last machine. Left to
+libtorrent, each leecher asks the seed for the rarest pieces, which are the same pieces for all of
+them (those only the seed has), and two leechers often ask for the same one before either has it
+(benchmarks/lab_lan.py: the seed sent 1.3-1.5x the model to 8 leechers).
+
+So the leechers split the pieces: of the N that deal, sorted by address, the k-th raises pieces
+k, k+N, k+2N, ... one step above normal. It asks the seed for those first and gets the others from the
+leechers that hold them, as they pass them on at once; the seed sends nearly every piece once. No
+message passes between the leechers: each derives the same split from the addresses it sees, and a
+machine that joins or leaves changes the split for everyone at their next look.
+
+Who deals: this job and its connected peers whose peer id carries ModelDesk's fingerprint and that
+lack pieces, each on an address of its own (two peers behind one address, loopback or NAT, cannot be
+told apart: no dealing then). Only pieces at normal priority are raised; unwanted pieces, pieces a
+mirror has claimed (web_feed.CLAIMED_PRIORITY) and files the user raised or lowered keep theirs, and
+every raised piece goes back to normal when the dealing ends.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+import libtorrent as lt
+
+NORMAL = 4  # libtorrent's default piece priority
+# The dealing's own levels, none of them one the user picks or a mirror's claim sets (details.SKIP/LOW/
+# NORMAL/HIGH: 0, 1, 4, 7; web_feed.CLAIMED_PRIORITY is LOW), so a piece at one of them is the dealing's.
+# libtorrent picks the piece with the least (8 - priority) x (leechers holding it + 1): a piece only
+# the seed has scores 4 at FIRST, 7 at DEALT, 10 at NORMAL, 13 at LATER; one a leecher holds, 22 at NORMAL.
+FIRST = 6  # the bottom half of our share that no leecher holds yet
+DEALT = 5  # the rest of our share that no leecher holds yet
+LATER = 3  # the bottom half of another member's: its owner asks for those now
+HELP = NORMAL  # a helper's part of the top halves of others' shares
+FINGERPRINT = b"-MD"  # session_config's peer_fingerprint: the start of every ModelDesk peer id
+
+
+def _address(ip: str):
+    try:
+        return ipaddress.ip_address(ip.strip("[]").split("%")[0])
+    except ValueError:
+        return None
+
+
+def dealing_leechers(peers) -> tuple[str, tuple[str, ...]] | None:
+    """(this machine's address, the addresses of all who deal, sorted), or None when no other
+    ModelDesk leecher is connected or their addresses do not tell them apart."""
+    mine: set[str] = set()
+    others: list[str] = []
+    for p in peers:
+        if p.flags & lt.peer_info.seed or not bytes(p.pid.to_bytes()).startswith(FINGERPRINT):
+            continue
+        others.append(p.ip[0])
+        mine.add(p.local_endpoint()[0])
+    if not others or len(mine) != 1:
+        return None
+    me = mine.pop()
+    members = in_order([me, *others])
+    return None if members is None else (me, members)
+
+
+def in_order(addresses: list[str]) -> tuple[str, ...] | None:
+    """The addresses sorted as every member sorts them (by value, IPv4 first), or None if two are one
+    address or one is not an address."""
+    parsed = [_address(a) for a in addresses]
+    if any(a is None for a in parsed) or len(set(parsed)) != len(parsed):
+        return None
+    order = sorted(range(len(addresses)), key=lambda i: (parsed[i].version, parsed[i]))
+    return tuple(addresses[i] for i in order)
+
+
+def share(num_pieces: int, me: str, members: tuple[str, ...]) -> range:
+    """The pieces this machine asks for first."""
+    return range(members.index(me), num_pieces, len(members))
+
+
+def plan(num_pieces: int, me: str, members: tuple[str, ...], only_seeds_have) -> dict[int, int]:
+    """The priority of each piece the dealing moves off normal. Of every member's share, the pieces
+    no leecher holds yet (`only_seeds_have(piece)`, ours included) split at their middle: we take our
+    own from the bottom (FIRST, then DEALT), others' bottom halves wait (LATER). The seed's link does
+    not split evenly, so some members run out of share pieces while others still wait for theirs;
+    those helpers deal out the top halves of the rest among themselves (HELP, every H-th piece to
+    each of H helpers, LATER the others): they take what the owners would ask for last, and not the
+    same pieces as each other."""
+    left = {m: [p for p in share(num_pieces, m, members) if only_seeds_have(p)] for m in members}
+    helpers = [m for m in members if not left[m]]
+    out: dict[int, int] = {}
+    pool: list[int] = []
+    for owner in members:
+        cut = (len(left[owner]) + 1) // 2
+        if owner == me:
+            out.update(dict.fromkeys(left[owner][:cut], FIRST))
+            out.update(dict.fromkeys(left[owner][cut:], DEALT))
+        else:
+            out.update(dict.fromkeys(left[owner][:cut], LATER))
+            pool.extend(left[owner][cut:])
+    if me in helpers:
+        out.update(dict.fromkeys(pool, LATER))
+        pool.sort(reverse=True)
+        out.update(dict.fromkeys(pool[helpers.index(me)::len(helpers)], HELP))
+    return out
+
+
+MOVABLE = frozenset({NORMAL, FIRST, DEALT, LATER})  # what the dealing may change: normal or its own
+
+
+def moved(prios: list[int], want: dict[int, int]) -> bool:
+    """Moves `prios` towards `want` (absent: NORMAL), touching only pieces at MOVABLE priorities;
+    True if any changed."""
+    changed = False
+    for piece, prio in enumerate(prios):
+        target = want.get(piece, NORMAL)
+        if prio != target and prio in MOVABLE:
+            prios[piece] = target
+            changed = True
+    return changed
+
+
+class Dealer:
+    """One torrent job's part in the dealing; tick() about once a second on the engine thread."""
+
+    def __init__(self) -> None:
+        self.members: tuple[str, ...] = ()
+        self.moved = False  # some piece may be off normal because of the dealing
+
+    def tick(self, handle, st) -> None:
+        found = None
+        if st.has_metadata and not st.is_seeding and not st.flags & lt.torrent_flags.paused:
+            found = dealing_leechers(handle.get_peer_info())
+        if found is None:
+            self.stop(handle)
+            return
+        me, self.members = found
+        prios = handle.get_piece_priorities()
+        avail = handle.piece_availability()  # peers holding each piece, seeds included
+        have = handle.status(lt.status_flags_t.query_pieces).pieces
+        if len(avail) != len(prios) or len(have) != len(prios):
+            return
+        seeds = st.num_seeds
+        if moved(prios, plan(len(prios), me, self.members, lambda p: not have[p] and avail[p] <= seeds)):
+            handle.prioritize_pieces(prios)
+            self.moved = True
+
+    def stop(self, handle) -> None:
+        """Every piece the dealing moved back to normal."""
+        self.members = ()
+        if self.moved and handle.is_valid():
+            prios = handle.get_piece_priorities()
+            if moved(prios, {}):
+                handle.prioritize_pieces(prios)
+        self.moved = False
