@@ -83,7 +83,7 @@ setup() {
     local extra=""
     [ "$want_tests" = 1 ] && extra="[test]"
     log "installing Python dependencies into .venv"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra" 2>&1 \
+    "$VENV/bin/python" -m pip install -q --no-compile --disable-pip-version-check -e ".$extra" 2>&1 \
         | grep -v "^WARNING: Location" >&2 || true
     "$VENV/bin/python" -c "import modeldesk, libtorrent" || { log "install failed"; exit 1; }
 }
