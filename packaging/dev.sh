@@ -85,6 +85,10 @@ setup() {
     log "installing Python dependencies into .venv"
     "$VENV/bin/python" -m pip install -q --no-compile --disable-pip-version-check -e ".$extra" 2>&1 \
         | grep -v "^WARNING: Location" >&2 || true
+    # Without pip's --no-compile every module of transformers and modelscope (thousands the suite never
+    # imports) was compiled: 38.7 s for a fresh venv, now 25 s plus this 6 s. The rest is compiled here
+    # once, on every core, rather than by each test worker racing the others at its first import.
+    "$VENV/bin/python" -m compileall -q -j 0 -x '/(transformers|modelscope)/' "$VENV/lib" >/dev/null 2>&1 || true
     "$VENV/bin/python" -c "import modeldesk, libtorrent" || { log "install failed"; exit 1; }
 }
 
