@@ -21,9 +21,9 @@ every raised piece goes back to normal when the dealing ends.
 
 from __future__ import annotations
 
-import ipaddress
-
 import libtorrent as lt
+
+from modeldesk.core.base.urls import ip_of
 
 NORMAL = 4  # libtorrent's default piece priority
 # The dealing's own levels, none of them one the user picks or a mirror's claim sets (details.SKIP/LOW/
@@ -35,13 +35,6 @@ DEALT = 5  # the rest of our share that no leecher holds yet
 LATER = 3  # the bottom half of another member's: its owner asks for those now
 HELP = NORMAL  # a helper's part of the top halves of others' shares
 FINGERPRINT = b"-MD"  # session_config's peer_fingerprint: the start of every ModelDesk peer id
-
-
-def _address(ip: str):
-    try:
-        return ipaddress.ip_address(ip.strip("[]").split("%")[0])
-    except ValueError:
-        return None
 
 
 def dealing_leechers(peers) -> tuple[str, tuple[str, ...]] | None:
@@ -64,11 +57,10 @@ def dealing_leechers(peers) -> tuple[str, tuple[str, ...]] | None:
 def in_order(addresses: list[str]) -> tuple[str, ...] | None:
     """The addresses sorted as every member sorts them (by value, IPv4 first), or None if two are one
     address or one is not an address."""
-    parsed = [_address(a) for a in addresses]
-    if any(a is None for a in parsed) or len(set(parsed)) != len(parsed):
+    known = [(ip.version, ip, a) for a in addresses if (ip := ip_of(a)) is not None]
+    if len(known) != len(addresses) or len({ip for _v, ip, _a in known}) != len(known):
         return None
-    order = sorted(range(len(addresses)), key=lambda i: (parsed[i].version, parsed[i]))
-    return tuple(addresses[i] for i in order)
+    return tuple(a for _v, _ip, a in sorted(known))
 
 
 def share(num_pieces: int, me: str, members: tuple[str, ...]) -> range:
@@ -122,7 +114,6 @@ class Dealer:
     """One torrent job's part in the dealing; tick() about once a second on the engine thread."""
 
     def __init__(self) -> None:
-        self.members: tuple[str, ...] = ()
         self.moved = False  # some piece may be off normal because of the dealing
 
     def tick(self, handle, st) -> None:
@@ -132,20 +123,19 @@ class Dealer:
         if found is None:
             self.stop(handle)
             return
-        me, self.members = found
+        me, members = found
         prios = handle.get_piece_priorities()
         avail = handle.piece_availability()  # peers holding each piece, seeds included
         have = handle.status(lt.status_flags_t.query_pieces).pieces
         if len(avail) != len(prios) or len(have) != len(prios):
             return
         seeds = st.num_seeds
-        if moved(prios, plan(len(prios), me, self.members, lambda p: not have[p] and avail[p] <= seeds)):
+        if moved(prios, plan(len(prios), me, members, lambda p: not have[p] and avail[p] <= seeds)):
             handle.prioritize_pieces(prios)
             self.moved = True
 
     def stop(self, handle) -> None:
         """Every piece the dealing moved back to normal."""
-        self.members = ()
         if self.moved and handle.is_valid():
             prios = handle.get_piece_priorities()
             if moved(prios, {}):
