@@ -87,6 +87,21 @@ def ram_disk(work: Path, size_gib: int = 6) -> Path:
     return out
 
 
+def work_folder(prefix: str, given: str | Path = "") -> Path:
+    """The benchmark's work folder: `given` (--work) is kept for the next run to reuse its data;
+    a fresh temporary one is removed when the benchmark exits, even on an error or Ctrl-C (runs
+    leave gigabytes of model data behind otherwise, and a full disk fails everything after)."""
+    import atexit
+
+    if given:
+        work = Path(given)
+        work.mkdir(parents=True, exist_ok=True)
+        return work
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, work, True)
+    return work
+
+
 def bench_setup(prefix: str, rounds: int = 3):
     """The command line every swarm benchmark takes (--size-mib, --rounds, --work), its bytecode
     written before anything is timed, and a work folder: (args, work folder, size in bytes)."""
@@ -98,7 +113,5 @@ def bench_setup(prefix: str, rounds: int = 3):
     ap.add_argument("--work", default="")
     args = ap.parse_args()
     compile_modeldesk(Path(__file__).resolve().parents[1])
-    work = Path(args.work or tempfile.mkdtemp(prefix=prefix))
-    work.mkdir(parents=True, exist_ok=True)
-    return args, work, args.size_mib * 1024 * 1024
+    return args, work_folder(prefix, args.work), args.size_mib * 1024 * 1024
 

@@ -38,14 +38,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, GIB, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, GIB, ram_disk, timed_child, work_folder  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.nginx import Nginx  # noqa: E402
 from tests.helpers.shaping_proxy import ShapingProxy  # noqa: E402
@@ -154,7 +153,7 @@ def main() -> int:
     global CONNECTIONS
     CONNECTIONS = args.connections
     compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-http-bench-"))
+    work = work_folder("md-http-bench-", args.work)
     files = work / "files"
     files.mkdir(parents=True, exist_ok=True)
     sizes = {"big.bin": args.size_mib * MIB, "small.bin": args.small_mib * MIB}

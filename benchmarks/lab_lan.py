@@ -39,7 +39,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -50,7 +49,7 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk, work_folder  # noqa: E402
 from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.foreign import stop_process  # noqa: E402
@@ -270,7 +269,7 @@ def main() -> int:
         print("lab_lan needs root (network namespaces, tc, a tmpfs)", file=sys.stderr)
         return 2
     compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-lan-"))
+    work = work_folder("md-lan-", args.work)
     size, rate = args.size_mib * MIB, int(args.link_mib * MIB)
     data = work / "seed"
     payload = data / "lab-model" / "model.safetensors"

@@ -27,7 +27,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -37,7 +36,7 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk, work_folder  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
@@ -153,7 +152,7 @@ def main() -> int:
     args = ap.parse_args()
     cap = args.cap_mib * 1024 * 1024
     compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-lab-"))
+    work = work_folder("md-lab-", args.work)
     size = args.size_mib * 1024 * 1024
     data = work / "seed"
     payload = data / "lab-model" / "model.safetensors"

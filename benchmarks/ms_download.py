@@ -27,14 +27,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, ram_disk, timed_child  # noqa: E402
+from benchmarks.common import compile_modeldesk, installed_env, ram_disk, timed_child, work_folder  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.hub_server import HubServer  # noqa: E402
 from tests.helpers.ms_hub import MsHubServer  # noqa: E402
@@ -119,7 +118,7 @@ def main() -> int:
     ap.add_argument("--work", default="")
     args = ap.parse_args()
     compile_modeldesk(ROOT)
-    work = Path(args.work or tempfile.mkdtemp(prefix="md-ms-bench-"))
+    work = work_folder("md-ms-bench-", args.work)
     scenarios = [("MS", ["modeldesk", "modelscope-sdk", "aria2c"]),
                  ("2HUBS", ["modeldesk hf+ms", "modeldesk hf alone"])]
     if args.only:

@@ -20,7 +20,6 @@ import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, proc_hwm_mib, ram_disk  # noqa: E402
+from benchmarks.common import compile_modeldesk, proc_hwm_mib, ram_disk, work_folder  # noqa: E402
 from tests.helpers.cli import MdHome, read_events  # noqa: E402
 from tests.helpers.foreign import stop_process  # noqa: E402
 from tests.helpers.hub_server import HubServer  # noqa: E402
@@ -208,7 +207,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path)
     args = ap.parse_args()
     compile_modeldesk(ROOT)
-    work = args.work or Path(tempfile.mkdtemp(prefix="md-bench-serve-"))
+    work = work_folder("md-bench-serve-", args.work or "")
     size = args.size_mib * MIB
     hub_root = work / "hub"
     write_random(hub_root / "acme" / "model" / "model.safetensors", size)

@@ -11,13 +11,12 @@ import argparse
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import fresh_runs, timed_child  # noqa: E402
+from benchmarks.common import fresh_runs, timed_child, work_folder  # noqa: E402
 from tests.helpers.hub_server import HubServer  # noqa: E402
 from tests.helpers.swarm import write_random  # noqa: E402
 
@@ -31,7 +30,7 @@ def main() -> None:
     ap.add_argument("--delay-ms", type=int, default=50)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="md-small-"))
+    work = work_folder("md-small-")
     repo = work / "hub" / "acme" / "many-small"
     for i in range(args.files):
         write_random(repo / f"shard{i % 10}" / f"f{i:05d}.json", 8 * 1024, seed=i)

@@ -18,7 +18,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, fresh_runs  # noqa: E402
+from benchmarks.common import compile_modeldesk, fresh_runs, work_folder  # noqa: E402
 
 BODY = b"x" * 1024
 
@@ -66,7 +65,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args()
     compile_modeldesk(ROOT)
-    work = Path(tempfile.mkdtemp(prefix="md-startup-"))
+    work = work_folder("md-startup-")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Stamp)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/tiny.bin"
