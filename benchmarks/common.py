@@ -68,6 +68,21 @@ def proc_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def machine_busy() -> tuple[float, float]:
+    """(busy, all) CPU-seconds the whole machine has spent since boot, every core and the kernel's
+    softirq work (the packets' copies through loopback or the namespaces' bridge) included."""
+    ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    hz = os.sysconf("SC_CLK_TCK")
+    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz  # less idle and iowait
+
+
+def busy_share(since: tuple[float, float]) -> float:
+    """How busy the machine's cores were since `since` (machine_busy()): near 1.0, the run was bound by
+    the CPU of this rig and no smarter swarm would have finished much sooner on it."""
+    busy, every = machine_busy()
+    return (busy - since[0]) / max(every - since[1], 1e-9)
+
+
 def proc_hwm_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):

@@ -49,7 +49,16 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk, work_folder  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    busy_share,
+    compile_modeldesk,
+    installed_env,
+    machine_busy,
+    proc_cpu,
+    proc_hwm_mib,
+    ram_disk,
+    work_folder,
+)
 from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.foreign import stop_process  # noqa: E402
@@ -59,11 +68,6 @@ from tests.helpers.swarm import write_random  # noqa: E402
 
 MIB = 1024 * 1024
 PORT = 6881
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _md_env(home: Path, addr: str, seed: bool) -> dict:
@@ -186,7 +190,7 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
         seed = start(os.environ.get("LAB_SEED_CLIENT", kind), lan, 0, torrent, data, work)  # a mixed swarm
         time.sleep(3.0 if kind == "libtorrent" else 4.0)  # the seed has started (ModelDesk: checked its data)
         wire0 = lan.sent(0)
-        t0 = time.monotonic()
+        t0, cpu0 = time.monotonic(), machine_busy()
         leechers = [start(kind, lan, i, torrent, o, work) for i, o in enumerate(outs, 1)]
         rss = {c.proc.pid: 0.0 for c in leechers}
         cpu: dict[int, float] = {}
@@ -195,17 +199,18 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
                 for c in leechers:
                     rss[c.proc.pid] = max(rss[c.proc.pid], proc_hwm_mib(c.proc.pid))
                     if c.done_at is not None and c.proc.pid not in cpu:
-                        cpu[c.proc.pid] = cpu_seconds(c.proc.pid)  # what receiving the model cost it
+                        cpu[c.proc.pid] = proc_cpu(c.proc.pid)  # what receiving the model cost it
 
             until_done(kind, leechers, t0, sample)
+            busy = busy_share(cpu0)
             last = max(c.done_at for c in leechers if c.done_at) - t0
             first = min(c.done_at for c in leechers if c.done_at) - t0
             for c in leechers:
-                cpu.setdefault(c.proc.pid, cpu_seconds(c.proc.pid))
+                cpu.setdefault(c.proc.pid, proc_cpu(c.proc.pid))
             wire = lan.sent(0) - wire0
             time.sleep(1.2)  # the seed's next report
             up = seed.uploaded
-            seed_cpu, seed_rss = cpu_seconds(seed.proc.pid), proc_hwm_mib(seed.proc.pid)
+            seed_cpu, seed_rss = proc_cpu(seed.proc.pid), proc_hwm_mib(seed.proc.pid)
         finally:
             for c in [*leechers, seed]:
                 c.stop()
@@ -215,7 +220,8 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
     if os.environ.get("LAB_TRACE"):
         print(f"  peers each leecher saw at most: {sorted(c.peers for c in leechers)}", flush=True)
     return {"last": last, "first": first, "seed_up": up / size, "seed_wire": wire / size, "rss": max(rss.values()),
-            "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss, "seed_cpu_gib": seed_cpu / gib}
+            "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss,
+            "seed_cpu_gib": seed_cpu / gib, "busy": busy}
 
 
 def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int, delay: float,
@@ -234,12 +240,19 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
         ct.add_url_seed(nginx.url + "/")
         lt.set_piece_hashes(ct, str(data))
         web_torrent.write_bytes(lt.bencode(ct.generate()))
-        t0 = time.monotonic()
+        t0, wire0 = time.monotonic(), lan.sent(0)
         peers = [start(kind, lan, 0, web_torrent, outs[0], work, leech=True)]
         time.sleep(delay)
         peers += [start(kind, lan, i, web_torrent, o, work, leech=True) for i, o in enumerate(outs[1:], 1)]
+        sent: list[int] = []  # what the first machine had sent into the LAN when it finished
+
+        def sample() -> None:
+            if peers[0].done_at is not None and not sent:
+                sent.append(lan.sent(0) - wire0)
+
         try:
-            until_done(kind, peers, t0)
+            until_done(kind, peers, t0, sample)
+            sample()
             done = [c.done_at - t0 for c in peers if c.done_at]
         finally:
             for c in peers:
@@ -248,7 +261,7 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
             nginx.stop()
             for o in outs:
                 shutil.rmtree(o, ignore_errors=True)
-    return {"first": done[0], "last": max(done), "mirror": served / size}
+    return {"first": done[0], "last": max(done), "mirror": served / size, "first_sent": sent[0] / size}
 
 
 def main() -> int:
@@ -288,7 +301,8 @@ def main() -> int:
                     m = mirror_run(kind, n, rate, torrent, data, work, size, args.delay, args.mirror_rate)
                     print(f"round {r + 1} 1+{n} {kind:10} first {m['first']:6.1f} s ({m['first'] / optimum:4.2f} x one "
                           f"link)  last {m['last']:6.1f} s ({m['last'] / m['first']:4.2f} x the first)  mirror sent "
-                          f"{m['mirror']:4.2f} x the model", flush=True)
+                          f"{m['mirror']:4.2f} x the model; the first machine sent {m['first_sent']:4.2f} x the model "
+                          "(wire) by the time it finished", flush=True)
         subprocess.run(["umount", str(work / "out")], capture_output=True)
         return 0
     results: dict[tuple[str, int], list[dict]] = {}
@@ -301,17 +315,18 @@ def main() -> int:
                     print(f"round {r + 1} n={n:2d} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
                           f"optimum; first {res['first']:5.1f} s)  seed sent {res['seed_up']:4.2f} x (wire "
                           f"{res['seed_wire']:4.2f} x)  leecher: rss {res['rss']:5.0f} MiB, cpu {res['cpu_gib']:5.1f} "
-                          f"s/GiB; seed: rss {res['seed_rss']:4.0f} MiB", flush=True)
+                          f"s/GiB; seed: rss {res['seed_rss']:4.0f} MiB; cores busy {res['busy']:.0%}", flush=True)
     finally:
         subprocess.run(["umount", str(work / "out")], capture_output=True)
     print(f"\n{args.size_mib} MiB over links of {args.link_mib:g} MiB/s each way, optimum {optimum:.1f} s; "
           f"piece size {piece_size_for(size) // 1024} KiB; medians of {args.rounds} round(s)")
     print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed sent x':>11} {'wire x':>6} "
-          f"{'leecher RSS':>11} {'CPU s/GiB':>9}")
+          f"{'leecher RSS':>11} {'CPU s/GiB':>9} {'cores busy':>10}")
     for (kind, n), rs in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        med = {k: statistics.median(x[k] for x in rs) for k in ("last", "seed_up", "seed_wire", "cpu_gib")}
+        med = {k: statistics.median(x[k] for x in rs) for k in ("last", "seed_up", "seed_wire", "cpu_gib", "busy")}
         print(f"{kind:10} {n:2d} {med['last']:7.1f} {med['last'] / optimum:9.2f} {med['seed_up']:11.2f} "
-              f"{med['seed_wire']:6.2f} {max(x['rss'] for x in rs):11.0f} {med['cpu_gib']:9.1f}")
+              f"{med['seed_wire']:6.2f} {max(x['rss'] for x in rs):11.0f} {med['cpu_gib']:9.1f} "
+              f"{med['busy']:10.0%}")
     return 0
 
 

@@ -36,7 +36,15 @@ import libtorrent as lt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import compile_modeldesk, installed_env, proc_hwm_mib, ram_disk, work_folder  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    busy_share,
+    compile_modeldesk,
+    installed_env,
+    machine_busy,
+    proc_hwm_mib,
+    ram_disk,
+    work_folder,
+)
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.cli import loopback_settings  # noqa: E402
 from tests.helpers.foreign import OpenTracker, stop_process  # noqa: E402
@@ -122,13 +130,14 @@ def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int,
     os.sync()
     seed = seed_of(kind, torrent, data, work, cap)
     time.sleep(3.0)  # the seed has checked its data and announced
-    t0 = time.monotonic()
+    t0, cpu0 = time.monotonic(), machine_busy()
     leechers = [leecher_of(kind, i, torrent, o, work) for i, o in enumerate(outs)]
     try:
         while any(c.done_at is None for c in leechers):
             if time.monotonic() - t0 > 600 or any(c.proc.poll() is not None for c in leechers):
                 raise RuntimeError(f"{kind}: a leecher failed or the run took over 10 min")
             time.sleep(0.2)
+        busy = busy_share(cpu0)
         last = max(c.done_at for c in leechers if c.done_at) - t0
         time.sleep(1.2)  # the seed's next report
         up = seed.uploaded
@@ -137,7 +146,8 @@ def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int,
             c.stop()
         for o in outs:
             shutil.rmtree(o, ignore_errors=True)
-    return {"last": last, "seed_up": up / size, "rss": max(c.rss for c in leechers), "seed_rss": seed.rss}
+    return {"last": last, "seed_up": up / size, "rss": max(c.rss for c in leechers), "seed_rss": seed.rss,
+            "busy": busy}
 
 
 def main() -> int:
@@ -179,18 +189,19 @@ def main() -> int:
                     results.setdefault((kind, n), []).append(res)
                     print(f"round {r + 1} n={n} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
                           f"optimum)  seed up {res['seed_up']:4.2f} x model  rss: leecher {res['rss']:6.1f} MiB, seed "
-                          f"{res['seed_rss']:6.1f} MiB", flush=True)
+                          f"{res['seed_rss']:6.1f} MiB; cores busy {res['busy']:.0%}", flush=True)
     finally:
         tracker.stop()
         subprocess.run(["umount", str(work / "out")], capture_output=True)
     print(f"\n{args.size_mib} MiB, seed capped at {args.cap_mib} MiB/s (0: none), optimum {optimum:.1f} s; piece size "
           f"{ti.piece_length() // 1024} KiB; medians of {args.rounds} round(s)")
-    print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed up x':>9} {'leecher RSS':>11} {'seed RSS':>8}")
+    print(f"{'client':10} {'N':>2} {'last s':>7} {'x optimum':>9} {'seed up x':>9} {'leecher RSS':>11} "
+          f"{'seed RSS':>8} {'cores busy':>10}")
     for (kind, n), rs in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         last = statistics.median(x["last"] for x in rs)
         up = statistics.median(x["seed_up"] for x in rs)
         print(f"{kind:10} {n:2d} {last:7.1f} {last / optimum:9.2f} {up:9.2f} {max(x['rss'] for x in rs):11.1f} "
-              f"{max(x['seed_rss'] for x in rs):8.1f}")
+              f"{max(x['seed_rss'] for x in rs):8.1f} {statistics.median(x['busy'] for x in rs):10.0%}")
     return 0
 
 

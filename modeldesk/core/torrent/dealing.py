@@ -6,24 +6,29 @@ libtorrent, each leecher asks the seed for the rarest pieces, which are the same
 them (those only the seed has), and two leechers often ask for the same one before either has it
 (benchmarks/lab_lan.py: the seed sent 1.3-1.5x the model to 8 leechers).
 
-So the leechers split the pieces: of the N that deal, sorted by address, the k-th raises pieces
+So the leechers split the pieces: of the N that deal, sorted by session mark, the k-th raises pieces
 k, k+N, k+2N, ... one step above normal. It asks the seed for those first and gets the others from the
 leechers that hold them, as they pass them on at once; the seed sends nearly every piece once. No
-message passes between the leechers: each derives the same split from the addresses it sees, and a
+message passes between the leechers: each derives the same split from the peer ids it sees, and a
 machine that joins or leaves changes the split for everyone at their next look.
 
 Who deals: this job and its connected peers whose peer id carries ModelDesk's fingerprint and that
-lack pieces, each on an address of its own (two peers behind one address, loopback or NAT, cannot be
-told apart: no dealing then). Only pieces at normal priority are raised; unwanted pieces, pieces a
+lack pieces. Every ModelDesk session starts its peer ids with the same 16 characters, "-MD0100-" and a
+random mark of its own (libtorrent fills the other 4 afresh for each connection), so the members are
+told apart by their marks, whatever their addresses: on one machine, behind NAT, or IPv4 and IPv6.
+With no seed connected, the source is a leecher ahead of the others (the first machine of a lab,
+fetching the model from a mirror): the pieces only it holds are dealt, and it does not deal.
+Only pieces at normal priority are raised; unwanted pieces, pieces a
 mirror has claimed (web_feed.CLAIMED_PRIORITY) and files the user raised or lowered keep theirs, and
 every raised piece goes back to normal when the dealing ends.
 """
 
 from __future__ import annotations
 
-import libtorrent as lt
+import secrets
+from string import hexdigits
 
-from modeldesk.core.base.urls import ip_of
+import libtorrent as lt
 
 NORMAL = 4  # libtorrent's default piece priority
 # The dealing's own levels, none of them one the user picks or a mirror's claim sets (details.SKIP/LOW/
@@ -34,33 +39,33 @@ FIRST = 6  # the bottom half of our share that no leecher holds yet
 DEALT = 5  # the rest of our share that no leecher holds yet
 LATER = 3  # the bottom half of another member's: its owner asks for those now
 HELP = NORMAL  # a helper's part of the top halves of others' shares
-FINGERPRINT = b"-MD"  # session_config's peer_fingerprint: the start of every ModelDesk peer id
+CLIENT = "-MD0100-"  # Azureus-style client id: ModelDesk 0.1.0
+SESSION_MARK = secrets.token_hex(4)  # this process's session among the dealing peers, new each start
+PEER_FINGERPRINT = CLIENT + SESSION_MARK  # session_config's peer_fingerprint
 
 
-def dealing_leechers(peers) -> tuple[str, tuple[str, ...]] | None:
-    """(this machine's address, the addresses of all who deal, sorted), or None when no other
-    ModelDesk leecher is connected or their addresses do not tell them apart."""
-    mine: set[str] = set()
-    others: list[str] = []
-    for p in peers:
-        if p.flags & lt.peer_info.seed or not bytes(p.pid.to_bytes()).startswith(FINGERPRINT):
-            continue
-        others.append(p.ip[0])
-        mine.add(p.local_endpoint()[0])
-    if not others or len(mine) != 1:
+def session_mark(pid: bytes) -> str | None:
+    """The session mark in a ModelDesk peer id, or None for another client's (or an older ModelDesk's,
+    whose 9th to 16th characters are random for each connection)."""
+    mark = pid[len(CLIENT) : len(PEER_FINGERPRINT)].decode("ascii", "replace")
+    if not pid.startswith(CLIENT[:3].encode()) or len(mark) != len(SESSION_MARK):
         return None
-    me = mine.pop()
-    members = in_order([me, *others])
-    return None if members is None else (me, members)
+    return mark if all(c in hexdigits for c in mark) else None
 
 
-def in_order(addresses: list[str]) -> tuple[str, ...] | None:
-    """The addresses sorted as every member sorts them (by value, IPv4 first), or None if two are one
-    address or one is not an address."""
-    known = [(ip.version, ip, a) for a in addresses if (ip := ip_of(a)) is not None]
-    if len(known) != len(addresses) or len({ip for _v, ip, _a in known}) != len(known):
-        return None
-    return tuple(a for _v, _ip, a in sorted(known))
+def dealing_leechers(peers, me: str = SESSION_MARK, source=lambda pieces: False) -> tuple[str, ...] | None:
+    """The marks of all who deal, this session's (`me`) among them, sorted; None when no other
+    ModelDesk leecher is connected. A leecher for which `source(its pieces)` is true is where new
+    pieces come from (no seed is connected, and it fetches them from a mirror): it does not deal."""
+    others = {m for p in peers if not p.flags & lt.peer_info.seed and (m := session_mark(bytes(p.pid.to_bytes())))
+              and not source(p.pieces)}
+    others.discard(me)
+    return tuple(sorted({me, *others})) if others else None
+
+
+def lone_holder(pieces, avail) -> bool:
+    """A peer holds a piece that no other peer connected to us holds."""
+    return any(held and a == 1 for held, a in zip(pieces, avail, strict=False))
 
 
 def share(num_pieces: int, me: str, members: tuple[str, ...]) -> range:
@@ -117,22 +122,32 @@ class Dealer:
         self.moved = False  # some piece may be off normal because of the dealing
 
     def tick(self, handle, st) -> None:
-        found = None
+        members = None
         if st.has_metadata and not st.is_seeding and not st.flags & lt.torrent_flags.paused:
-            found = dealing_leechers(handle.get_peer_info())
-        if found is None:
+            members = self._members(handle, st)
+        if members is None:
             self.stop(handle)
             return
-        me, members = found
+        members, have, avail = members
         prios = handle.get_piece_priorities()
-        avail = handle.piece_availability()  # peers holding each piece, seeds included
-        have = handle.status(lt.status_flags_t.query_pieces).pieces
-        if len(avail) != len(prios) or len(have) != len(prios):
+        if len(prios) != len(have):
             return
-        seeds = st.num_seeds
-        if moved(prios, plan(len(prios), me, members, lambda p: not have[p] and avail[p] <= seeds)):
+        source = max(st.num_seeds, 1)  # peers holding a piece only the source holds: the seeds, or the one ahead
+        scarce = plan(len(prios), SESSION_MARK, members, lambda p: not have[p] and 0 < avail[p] <= source)
+        if moved(prios, scarce):
             handle.prioritize_pieces(prios)
             self.moved = True
+
+    @staticmethod
+    def _members(handle, st):
+        """(members, our pieces, availability), or None when we do not deal: no other ModelDesk
+        leecher, or we are the source (with no seed, a machine fetching from a mirror alone)."""
+        avail = handle.piece_availability()  # peers holding each piece, seeds included
+        have = handle.status(lt.status_flags_t.query_pieces).pieces
+        if len(avail) != len(have) or any(h and not a for h, a in zip(have, avail, strict=True)):
+            return None
+        members = dealing_leechers(handle.get_peer_info(), SESSION_MARK, lambda held: lone_holder(held, avail))
+        return None if members is None else (members, have, avail)
 
     def stop(self, handle) -> None:
         """Every piece the dealing moved back to normal."""

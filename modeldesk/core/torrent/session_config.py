@@ -8,6 +8,7 @@ from modeldesk import __version__
 from modeldesk.core.base.constants import ALERT_QUEUE_SIZE
 from modeldesk.core.config.proxy import Proxy
 from modeldesk.core.config.settings import TorrentSettings
+from modeldesk.core.torrent.dealing import PEER_FINGERPRINT
 
 _ENC = {"forced": 0, "enabled": 1, "disabled": 2}  # libtorrent's enc_policy values
 
@@ -56,7 +57,7 @@ def settings_pack(s: TorrentSettings) -> dict:
         "alert_queue_size": ALERT_QUEUE_SIZE,
         "alert_mask": int(ALERT_MASK),
         "user_agent": f"ModelDesk/{__version__} libtorrent/{lt.__version__}",
-        "peer_fingerprint": "-MD0100-",
+        "peer_fingerprint": PEER_FINGERPRINT,  # a mark of this session for the dealing
         # Seeding limits are ours (engine.py): libtorrent's apply only to its auto-managed queue.
         "share_ratio_limit": 0,
         "seed_time_limit": 0,

@@ -4,17 +4,60 @@ tests/integration/test_lab_lan.py."""
 
 from __future__ import annotations
 
+import libtorrent as lt
+
 from modeldesk.core.contracts.details import HIGH, LOW, NORMAL, SKIP
-from modeldesk.core.torrent.dealing import DEALT, FIRST, HELP, LATER, in_order, moved, plan, share
+from modeldesk.core.torrent.dealing import (
+    DEALT,
+    FIRST,
+    HELP,
+    LATER,
+    PEER_FINGERPRINT,
+    SESSION_MARK,
+    dealing_leechers,
+    lone_holder,
+    moved,
+    plan,
+    session_mark,
+    share,
+)
 
-MEMBERS = ("10.0.0.2", "10.0.0.3", "10.0.0.10")
+MEMBERS = ("0a1b2c3d", "5e6f7a8b", "c0ffee00")
 
 
-def test_members_sort_by_address_value_and_shared_or_bad_addresses_stop_the_dealing():
-    assert in_order(["10.0.0.10", "10.0.0.3", "10.0.0.2"]) == MEMBERS  # not "10.0.0.10" < "10.0.0.2"
-    assert in_order(["fd00::1", "10.0.0.9"]) == ("10.0.0.9", "fd00::1")
-    assert in_order(["10.0.0.2", "10.0.0.2"]) is None  # two machines behind one address: no telling apart
-    assert in_order(["10.0.0.2", "not an address"]) is None
+class Peer:
+    """What dealing_leechers reads of libtorrent's peer_info: the peer id and the seed flag."""
+
+    def __init__(self, pid: bytes, seed: bool = False, pieces=()) -> None:
+        self.pid = lt.sha1_hash(pid)
+        self.flags = lt.peer_info.seed if seed else 0
+        self.pieces = list(pieces)
+
+
+def test_a_session_is_known_by_its_mark_whatever_the_connection_and_address():
+    assert len(PEER_FINGERPRINT) == 16 and PEER_FINGERPRINT.startswith("-MD")
+    assert session_mark(f"{PEER_FINGERPRINT}a.~Z".encode()) == SESSION_MARK
+    assert session_mark(b"-MD0100-0a1b2c3dxxxx") == "0a1b2c3d"
+    assert session_mark(b"-MD0100-k(ZnQ~a.7b_1") is None  # an older ModelDesk: random after the client id
+    assert session_mark(b"-qB4650-0a1b2c3dxxxx") is None  # qBittorrent
+    assert session_mark(b"-MD0100-") is None
+
+
+def test_the_members_are_every_modeldesk_leechers_mark_sorted_and_ours():
+    peers = [Peer(b"-MD0100-c0ffee00abcd"), Peer(b"-MD0100-c0ffee00wxyz"),  # one session, two connections
+             Peer(b"-MD0100-0a1b2c3dabcd"), Peer(b"-MD0100-99999999abcd", seed=True), Peer(b"-qB4650-0123456789ab")]
+    assert dealing_leechers(peers, me="5e6f7a8b") == MEMBERS
+    assert dealing_leechers([Peer(b"-MD0100-5e6f7a8babcd")], me="5e6f7a8b") is None  # only ourselves
+    assert dealing_leechers([peers[3], peers[4]], me="5e6f7a8b") is None  # a seed and another client
+
+
+def test_with_no_seed_the_leecher_that_alone_holds_pieces_is_the_source_and_does_not_deal():
+    avail = [1, 2, 0, 1]  # peers connected to us that hold each piece
+    ahead = Peer(b"-MD0100-0a1b2c3dabcd", pieces=[1, 1, 0, 0])  # the only holder of piece 0: fed by a mirror
+    behind = Peer(b"-MD0100-c0ffee00abcd", pieces=[0, 1, 0, 0])  # piece 1 it got from the one ahead
+    assert lone_holder(ahead.pieces, avail) and not lone_holder(behind.pieces, avail)
+    found = dealing_leechers([ahead, behind], me="5e6f7a8b", source=lambda held: lone_holder(held, avail))
+    assert found == ("5e6f7a8b", "c0ffee00")
 
 
 def test_shares_cover_every_piece_once():
@@ -23,22 +66,22 @@ def test_shares_cover_every_piece_once():
 
 
 def test_own_share_from_the_bottom_others_bottom_halves_later():
-    out = plan(30, "10.0.0.3", MEMBERS, lambda p: True)  # nothing but the seed holds a piece
-    mine = list(share(30, "10.0.0.3", MEMBERS))  # 1, 4, ..., 28
+    out = plan(30, MEMBERS[1], MEMBERS, lambda p: True)  # nothing but the seed holds a piece
+    mine = list(share(30, MEMBERS[1], MEMBERS))  # 1, 4, ..., 28
     assert [out[p] for p in mine] == [FIRST] * 5 + [DEALT] * 5
-    other = list(share(30, "10.0.0.2", MEMBERS))
+    other = list(share(30, MEMBERS[0], MEMBERS))
     assert [out.get(p) for p in other] == [LATER] * 5 + [None] * 5  # its top half stays normal
 
 
 def test_pieces_a_leecher_holds_are_left_to_the_trade():
     held = {1, 4, 7}
-    out = plan(30, "10.0.0.3", MEMBERS, lambda p: p not in held)
+    out = plan(30, MEMBERS[1], MEMBERS, lambda p: p not in held)
     assert not held & out.keys()
     assert out[10] == FIRST and out[28] == DEALT
 
 
 def test_helpers_split_the_top_halves_of_the_laggards_between_them():
-    lagger = set(share(40, "10.0.0.10", MEMBERS))  # only its share is still with the seed alone
+    lagger = set(share(40, MEMBERS[2], MEMBERS))  # only its share is still with the seed alone
     plans = {m: plan(40, m, MEMBERS, lambda p: p in lagger) for m in MEMBERS[:2]}
     helped = [{p for p, prio in out.items() if prio == HELP} for out in plans.values()]
     top = sorted(lagger)[len(lagger) // 2 + len(lagger) % 2:]
@@ -46,7 +89,7 @@ def test_helpers_split_the_top_halves_of_the_laggards_between_them():
     assert helped[0] | helped[1] == set(top)
     bottom = set(sorted(lagger)[: len(lagger) - len(top)])
     assert all(plans[m][p] == LATER for m in plans for p in bottom)  # the owner's own now
-    owner = plan(40, "10.0.0.10", MEMBERS, lambda p: p in lagger)
+    owner = plan(40, MEMBERS[2], MEMBERS, lambda p: p in lagger)
     assert {owner[p] for p in bottom} == {FIRST} and {owner[p] for p in top} == {DEALT}
 
 
