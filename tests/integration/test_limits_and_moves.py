@@ -62,7 +62,9 @@ def test_the_download_limit_covers_http_and_alternative_limits_take_over(md, tmp
     assert sha(tmp_path / "proj" / f.name) == digest
 
 
-@pytest.mark.timing
+# Run by itself: beside another timing test the torrent once got 0.29 MiB/s of the shared 2 MiB/s (the
+# check wants 0.3); alone, and beside the capped lab seed test three times, it passed. Cause not found yet.
+@pytest.mark.alone
 def test_one_download_limit_covers_bittorrent_and_http_together(md, tmp_path):
     """A torrent from a seed process and a file from nginx at once, under one 2 MiB/s limit: together
     they stay near the limit (each engine enforcing the whole limit alone would let ~4 MiB/s
