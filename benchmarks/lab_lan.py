@@ -41,7 +41,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import libtorrent as lt
@@ -59,7 +58,7 @@ from benchmarks.common import (  # noqa: E402
     ram_disk,
     work_folder,
 )
-from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child  # noqa: E402
+from benchmarks.lab_swarm import LT_PEER, MODELDESK, Child, until_done  # noqa: E402
 from modeldesk.core.publish.publishing import piece_size_for  # noqa: E402
 from tests.helpers.foreign import stop_process  # noqa: E402
 from tests.helpers.netns import LabLan  # noqa: E402
@@ -172,16 +171,6 @@ def start(kind: str, lan: LabLan, i: int, torrent: Path, folder: Path, work: Pat
                      _lt_env(addr, True, LT_PEER_REPORT="1"), "never")
     return Child([*pre, sys.executable, str(LT_PEER), "leech", str(torrent), str(folder), str(work / f"l{i}.port")],
                  _lt_env(addr, False, LT_PEER_STAY="1"), "done")
-
-
-def until_done(kind: str, children: list, t0: float, sample: Callable[[], None] = lambda: None) -> None:
-    """Every child has said it is done (sample() every 0.2 s meanwhile); raises if one exits first or the
-    run passes 15 minutes."""
-    while any(c.done_at is None for c in children):
-        if time.monotonic() - t0 > 900 or any(c.proc.poll() is not None for c in children):
-            raise RuntimeError(f"{kind}: a machine failed or the run took over 15 min")
-        sample()
-        time.sleep(0.2)
 
 
 def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int) -> dict:

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import libtorrent as lt
@@ -123,6 +124,17 @@ def leecher_of(kind: str, i: int, torrent: Path, out: Path, work: Path) -> Child
                  env, "done")
 
 
+def until_done(kind: str, children: list, t0: float, sample: Callable[[], None] = lambda: None,
+               limit: float = 900) -> None:
+    """Every child has said it is done (sample() every 0.2 s meanwhile); raises if one exits first or the
+    run passes `limit` seconds."""
+    while any(c.done_at is None for c in children):
+        if time.monotonic() - t0 > limit or any(c.proc.poll() is not None for c in children):
+            raise RuntimeError(f"{kind}: a machine failed or the run took over {limit / 60:.0f} min")
+        sample()
+        time.sleep(0.2)
+
+
 def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int, cap: int) -> dict:
     outs = [work / "out" / f"{kind}-{i}" for i in range(n)]
     for o in outs:
@@ -133,10 +145,7 @@ def one_run(kind: str, n: int, torrent: Path, data: Path, work: Path, size: int,
     t0, cpu0 = time.monotonic(), machine_busy()
     leechers = [leecher_of(kind, i, torrent, o, work) for i, o in enumerate(outs)]
     try:
-        while any(c.done_at is None for c in leechers):
-            if time.monotonic() - t0 > 600 or any(c.proc.poll() is not None for c in leechers):
-                raise RuntimeError(f"{kind}: a leecher failed or the run took over 10 min")
-            time.sleep(0.2)
+        until_done(kind, leechers, t0, limit=600)
         busy = busy_share(cpu0)
         last = max(c.done_at for c in leechers if c.done_at) - t0
         time.sleep(1.2)  # the seed's next report

@@ -34,19 +34,12 @@ def host_of(text: str) -> str:
         return ""
 
 
-def ip_of(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """A peer's address as libtorrent writes it ('10.0.0.2', '[fe80::1%eth0]'); None if it is none."""
-    try:
-        return ipaddress.ip_address(text.strip("[]").split("%")[0])
-    except ValueError:
-        return None
-
-
 def is_lan_address(ip: str) -> bool:
     """A peer on the user's own network: private, loopback or link-local (IPv4 or IPv6, mapped IPv4
     included), the ranges libtorrent's local peer class also covers. Anything unparsable is not."""
-    addr = ip_of(ip)
-    if addr is None:
+    try:
+        addr = ipaddress.ip_address(ip.strip("[]").split("%")[0])
+    except ValueError:
         return False
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         addr = addr.ipv4_mapped

@@ -73,15 +73,15 @@ def share(num_pieces: int, me: str, members: tuple[str, ...]) -> range:
     return range(members.index(me), num_pieces, len(members))
 
 
-def plan(num_pieces: int, me: str, members: tuple[str, ...], only_seeds_have) -> dict[int, int]:
+def plan(num_pieces: int, me: str, members: tuple[str, ...], scarce) -> dict[int, int]:
     """The priority of each piece the dealing moves off normal. Of every member's share, the pieces
-    no leecher holds yet (`only_seeds_have(piece)`, ours included) split at their middle: we take our
+    only the source holds yet (`scarce(piece)`, ours included) split at their middle: we take our
     own from the bottom (FIRST, then DEALT), others' bottom halves wait (LATER). The seed's link does
     not split evenly, so some members run out of share pieces while others still wait for theirs;
     those helpers deal out the top halves of the rest among themselves (HELP, every H-th piece to
     each of H helpers, LATER the others): they take what the owners would ask for last, and not the
     same pieces as each other."""
-    left = {m: [p for p in share(num_pieces, m, members) if only_seeds_have(p)] for m in members}
+    left = {m: [p for p in share(num_pieces, m, members) if scarce(p)] for m in members}
     helpers = [m for m in members if not left[m]]
     out: dict[int, int] = {}
     pool: list[int] = []
@@ -122,32 +122,33 @@ class Dealer:
         self.moved = False  # some piece may be off normal because of the dealing
 
     def tick(self, handle, st) -> None:
-        members = None
+        found = None
         if st.has_metadata and not st.is_seeding and not st.flags & lt.torrent_flags.paused:
-            members = self._members(handle, st)
-        if members is None:
+            found = self._members(handle, st)
+        if found is None:
             self.stop(handle)
             return
-        members, have, avail = members
+        members, avail = found
+        have = st.pieces
         prios = handle.get_piece_priorities()
         if len(prios) != len(have):
             return
         source = max(st.num_seeds, 1)  # peers holding a piece only the source holds: the seeds, or the one ahead
-        scarce = plan(len(prios), SESSION_MARK, members, lambda p: not have[p] and 0 < avail[p] <= source)
-        if moved(prios, scarce):
+        want = plan(len(prios), SESSION_MARK, members, lambda p: not have[p] and 0 < avail[p] <= source)
+        if moved(prios, want):
             handle.prioritize_pieces(prios)
             self.moved = True
 
     @staticmethod
     def _members(handle, st):
-        """(members, our pieces, availability), or None when we do not deal: no other ModelDesk
-        leecher, or we are the source (with no seed, a machine fetching from a mirror alone)."""
+        """(members, availability), or None when we do not deal: no other ModelDesk leecher, or we are
+        the source (with no seed, a machine fetching from a mirror alone)."""
         avail = handle.piece_availability()  # peers holding each piece, seeds included
-        have = handle.status(lt.status_flags_t.query_pieces).pieces
+        have = st.pieces  # the state update asks for every status field, the pieces included
         if len(avail) != len(have) or any(h and not a for h, a in zip(have, avail, strict=True)):
             return None
         members = dealing_leechers(handle.get_peer_info(), SESSION_MARK, lambda held: lone_holder(held, avail))
-        return None if members is None else (members, have, avail)
+        return None if members is None else (members, avail)
 
     def stop(self, handle) -> None:
         """Every piece the dealing moved back to normal."""
