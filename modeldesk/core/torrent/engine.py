@@ -474,6 +474,8 @@ class TorrentEngine:
             self._finishing.maybe_finish(job)
         if self._settings.deal_pieces:
             job.dealer.tick(job.handle, st)
+        else:  # turned off while it ran: what it moved goes back to normal
+            job.dealer.stop(job.handle)
         snap = self._feeds.adjust(job.snapshot(st))
         snaps.append(snap)
         reason = job.seeding_limit(snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes)
