@@ -6,25 +6,29 @@ import libtorrent as lt
 import pytest
 
 from modeldesk.core.contracts.piece_layout import PieceLayout, WebFile, web_seed_url
+from modeldesk.core.torrent.session_config import V2_CHECKS_ONLY
 from modeldesk.core.torrent.web_feed import layout_of
 from tests.helpers.swarm import make_torrent, write_random
 
 
-@pytest.mark.parametrize("kind", ["v1", "hybrid", "v2"])
+@pytest.mark.parametrize("kind", ["v1", "hybrid", "hybrid, v2 checks only", "v2"])
 def test_handed_size_leaves_out_a_v2_files_trailing_pad(tmp_path, kind):
-    """What add_piece takes (checked against libtorrent in test_hybrid's v2 web-seed run): the whole piece
-    when there are v1 hashes, the file's own bytes for the last piece of a file in a v2-only torrent."""
+    """What add_piece takes (checked against libtorrent in test_hybrid's web-seed runs): the whole piece
+    when libtorrent checks v1 hashes, the file's own bytes for the last piece of a file when it checks
+    v2 hashes alone (a v2-only torrent, or a hybrid one added with V2_CHECKS_ONLY, as ours are)."""
     top = tmp_path / "m"
     for i, size in enumerate([1234, 40_000]):
         write_random(top / f"f{i}.bin", size, seed=i)
     t = tmp_path / "m.torrent"
-    make_torrent(top, t, piece_size=16_384, hybrid=kind == "hybrid", v2_only=kind == "v2")
-    layout = layout_of(lt.torrent_info(str(t)))
+    make_torrent(top, t, piece_size=16_384, hybrid=kind.startswith("hybrid"), v2_only=kind == "v2")
+    layout = layout_of(lt.torrent_info(str(t)), V2_CHECKS_ONLY if "v2 checks" in kind else 0)
     sizes = [layout.handed_size(p) for p in range(layout.num_pieces)]
-    if kind == "v2":
+    if kind in ("v2", "hybrid, v2 checks only"):
         assert sizes == [1234, 16_384, 16_384, 40_000 - 2 * 16_384]
     else:
         assert sizes == [layout.piece_size(p) for p in range(layout.num_pieces)]
+    assert layout.v1_checked == (kind in ("v1", "hybrid"))
+    assert bool(layout.sha1) == (kind != "v2")  # a mirror's piece is checked by its SHA-1 first if it has one
 
 
 @pytest.mark.parametrize("hybrid", [False, True])

@@ -36,6 +36,8 @@ class PieceLayout:
     # v1 SHA-1 of each piece, when the torrent has them: a mirror's piece is checked before libtorrent
     # sees it (a v2-only torrent's pieces are checked by libtorrent alone).
     sha1: tuple[bytes, ...] = ()
+    # libtorrent checks the v1 hashes: a v1 torrent's, or a hybrid's added without our V2_CHECKS_ONLY
+    v1_checked: bool = True
 
     @property
     def total_size(self) -> int:
@@ -51,12 +53,13 @@ class PieceLayout:
         return max(0, min(self.piece_length, self.total_size - start))
 
     def handed_size(self, piece: int) -> int:
-        """How much of a piece libtorrent takes from add_piece. A v2-only torrent hashes each file on its
-        own, so the last piece of a file ends where the file does: handed in with the pad after it, such
-        a piece never finishes, no hash failure either (libtorrent 2.1). With v1 hashes the pad zeros are
-        hashed, and the whole piece goes in."""
+        """How much of a piece libtorrent takes from add_piece. Checked by v2 hashes alone (a v2-only
+        torrent, or a hybrid one added with V2_CHECKS_ONLY), each file is hashed on its own, so the last
+        piece of a file ends where the file does: handed in with the pad after it, such a piece never
+        finishes, no hash failure either (libtorrent 2.1). With v1 checks the pad zeros are hashed, and
+        the whole piece goes in."""
         size = self.piece_size(piece)
-        if self.sha1:
+        if self.v1_checked:
             return size
         slices = self.slices(piece)
         while slices and slices[-1].file.pad:

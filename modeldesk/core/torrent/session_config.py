@@ -118,8 +118,16 @@ def peer_class_filter(s: TorrentSettings):
     return None
 
 
+# libtorrent 2.1.1's torrent_flags.disable_v1_hashes, which its Python bindings do not name: a hybrid
+# torrent's pieces are checked by their v2 (SHA-256, per file) hashes alone, as a v2-only torrent's are.
+# The data is held to the stronger hash, and the SHA-1 pass (and its read-back of pieces that arrived
+# out of order) is saved: one leecher's CPU per GiB received from one seed on loopback, 2.2-2.7 s ->
+# 1.8-1.9 s. Locked in when the torrent is added; no effect on v1-only or v2-only torrents.
+V2_CHECKS_ONLY = 1 << 25
+
+
 def torrent_flags(s: TorrentSettings) -> int:
-    flags = 0
+    flags = V2_CHECKS_ONLY
     if not s.enable_pex:
         flags |= lt.torrent_flags.disable_pex
     if not s.enable_lsd:

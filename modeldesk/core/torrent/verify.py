@@ -17,6 +17,7 @@ from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent.sources import files_of, flat_renames, hub_of
 from modeldesk.core.torrent.params import part_file_dir
+from modeldesk.core.torrent.session_config import V2_CHECKS_ONLY
 
 _QUIET = {
     "listen_interfaces": "",
@@ -51,7 +52,8 @@ def check_torrent(torrent: bytes, save_path: str, wanted: set[str] | None, parts
     atp.part_file_dir = part_file_dir(parts_dir, save_path)
     chosen = {f.index for f in files}
     atp.file_priorities = [4 if i in chosen else 0 for i in range(ti.num_files())]
-    atp.flags = (atp.flags | lt.torrent_flags.upload_mode) & ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed)
+    atp.flags = ((atp.flags | lt.torrent_flags.upload_mode | V2_CHECKS_ONLY)
+                 & ~(lt.torrent_flags.paused | lt.torrent_flags.auto_managed))
     handle = ses.add_torrent(atp)
     deadline = time.monotonic() + timeout
     try:

@@ -32,6 +32,7 @@ from modeldesk.core.contracts.models import JobSnapshot
 from modeldesk.core.contracts.piece_layout import FeedFactory, PieceFeed, PieceLayout, WebFile
 from modeldesk.core.torrent.job import TorrentJob
 from modeldesk.core.torrent.lan_first import LanFirst
+from modeldesk.core.torrent.session_config import V2_CHECKS_ONLY
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,9 @@ def take_web_seeds(atp) -> tuple[str, ...]:
     return tuple(u for u in dict.fromkeys(urls) if u.startswith(("http://", "https://")))
 
 
-def layout_of(ti) -> PieceLayout:
-    """The layout under the torrent's own names (a handle's view carries our incomplete renames)."""
+def layout_of(ti, flags: int = 0) -> PieceLayout:
+    """The layout under the torrent's own names (a handle's view carries our incomplete renames);
+    `flags`: the torrent's, which say whether libtorrent checks its v1 hashes."""
     pristine = lt.torrent_info(b"d4:info" + bytes(ti.info_section()) + b"e")
     fs = pristine.layout()
     files = tuple(WebFile(fs.file_path(i).replace("\\", "/"), fs.file_offset(i), fs.file_size(i),
@@ -64,7 +66,8 @@ def layout_of(ti) -> PieceLayout:
     multi = fs.num_files() > 1 or "/" in files[0].path
     sha1 = tuple(bytes(pristine.hash_for_piece(i)) for i in range(pristine.num_pieces())) \
         if pristine.info_hashes().has_v1() else ()
-    return PieceLayout(pristine.name(), pristine.piece_length(), files, multi, sha1)
+    v1_checked = bool(sha1) and not (pristine.info_hashes().has_v2() and int(flags) & V2_CHECKS_ONLY)
+    return PieceLayout(pristine.name(), pristine.piece_length(), files, multi, sha1, v1_checked)
 
 
 def pieces_for_mirrors(have, prios, avail, busy: dict[int, dict], queued_since: dict[int, float],
@@ -341,7 +344,7 @@ class WebFeeds:
         if hj.feed is None:
             assert self._factory is not None
             if hj.layout is None:
-                hj.layout = layout_of(h.torrent_file())
+                hj.layout = layout_of(h.torrent_file(), h.flags())
             hj.claims = Claims(self._post, hj)
             down = h.download_limit()
             hj.feed = self._factory(hj.job.job_id, hj.layout, hj.bases, hj.claims, max(0, down))
