@@ -23,7 +23,6 @@ from modeldesk.core.contracts import events as ev
 from modeldesk.core.base.constants import (
     ALERT_WAIT_MS,
     PEER_SCAN_INTERVAL_S,
-    RESUME_SAVE_ACTIVE_S,
     RESUME_SAVE_IDLE_S,
     SHUTDOWN_TIMEOUT_S,
     STATUS_INTERVAL_S,
@@ -481,9 +480,5 @@ class TorrentEngine:
         reason = job.seeding_limit(snap, self._settings.seed_ratio_limit, self._settings.seed_time_limit_minutes)
         if reason is not None:
             seed_limits.reached(job, reason, now)  # paused by seed_limits.tick, once its leechers are served
-        elif st.need_save_resume and (
-            # 0.9: status ticks are ~1 s apart; a strict >= would skip every other tick.
-            (snap.state is JobState.DOWNLOADING and now - job.last_resume_save >= 0.9 * RESUME_SAVE_ACTIVE_S)
-            or now - job.last_resume_save >= RESUME_SAVE_IDLE_S
-        ):
+        elif st.need_save_resume and self._saver.due(job, snap.state is JobState.DOWNLOADING, now):
             self._save_resume(job, now)

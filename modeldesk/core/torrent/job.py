@@ -76,6 +76,7 @@ class TorrentJob:
     done_since: tuple[int, float] | None = None  # (done bytes, when they last moved), while downloading (disk_watch.py)
     readd: list[int] | None = None  # files wanted again after finishing: re-add with these priorities
     last_resume_save: float = 0.0
+    resume_size: int = 0  # bytes of the resume data saved last
     last_snapshot: JobSnapshot | None = None
     uploaded_at_scan: int = 0
     dealer: Dealer = field(default_factory=Dealer)  # its share of a lab seed's pieces (dealing.py)

@@ -12,6 +12,7 @@ from typing import Any
 
 import libtorrent as lt
 
+from modeldesk.core.base.constants import RESUME_SAVE_ACTIVE_S, RESUME_SAVE_BYTES_PER_S, RESUME_SAVE_IDLE_S
 from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.contracts import events as ev
@@ -43,6 +44,16 @@ class ResumeSaver:
         job.last_resume_save = now
         job.handle.save_resume_data(SAVE_FLAGS)
 
+    @staticmethod
+    def due(job: TorrentJob, downloading: bool, now: float) -> bool:
+        """Time to refresh the job's resume data: every second while it downloads, or as often as its
+        size allows (RESUME_SAVE_BYTES_PER_S), and at least every minute otherwise."""
+        since = now - job.last_resume_save
+        if downloading:
+            every = min(RESUME_SAVE_IDLE_S, max(RESUME_SAVE_ACTIVE_S, job.resume_size / RESUME_SAVE_BYTES_PER_S))
+            return since >= 0.9 * every  # status ticks are ~1 s apart; a strict >= would skip every other tick
+        return since >= RESUME_SAVE_IDLE_S
+
     def save_if_modified(self, job: TorrentJob, now: float) -> None:
         if job.handle is not None and job.handle.need_save_resume_data():
             self.save(job, now)
@@ -61,7 +72,9 @@ class ResumeSaver:
         job = self._jobs.get(job_id)
         if job is None or job.distrust_disk:
             return
-        self._store.save_async(job_id, lt.write_resume_data_buf(alert.params))
+        data = lt.write_resume_data_buf(alert.params)
+        job.resume_size = len(data)
+        self._store.save_async(job_id, data)
         if job.readd and not self._stopping.is_set():
             self._readd(job, alert.params)
 
