@@ -183,8 +183,11 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
         leechers = [start(kind, lan, i, torrent, o, work) for i, o in enumerate(outs, 1)]
         rss = {c.proc.pid: 0.0 for c in leechers}
         cpu: dict[int, float] = {}
+        started: list[float] = []  # when the seed had sent its first MiB into the LAN
         try:
             def sample() -> None:
+                if not started and lan.sent(0) - wire0 > MIB:
+                    started.append(time.monotonic() - t0)
                 for c in leechers:
                     rss[c.proc.pid] = max(rss[c.proc.pid], proc_hwm_mib(c.proc.pid))
                     if c.done_at is not None and c.proc.pid not in cpu:
@@ -210,7 +213,7 @@ def one_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path,
         print(f"  peers each leecher saw at most: {sorted(c.peers for c in leechers)}", flush=True)
     return {"last": last, "first": first, "seed_up": up / size, "seed_wire": wire / size, "rss": max(rss.values()),
             "cpu_gib": statistics.median(cpu.values()) / gib, "seed_rss": seed_rss,
-            "seed_cpu_gib": seed_cpu / gib, "busy": busy}
+            "seed_cpu_gib": seed_cpu / gib, "busy": busy, "start": started[0] if started else last}
 
 
 def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Path, size: int, delay: float,
@@ -304,7 +307,8 @@ def main() -> int:
                     print(f"round {r + 1} n={n:2d} {kind:10} last {res['last']:6.1f} s ({res['last'] / optimum:4.2f} x "
                           f"optimum; first {res['first']:5.1f} s)  seed sent {res['seed_up']:4.2f} x (wire "
                           f"{res['seed_wire']:4.2f} x)  leecher: rss {res['rss']:5.0f} MiB, cpu {res['cpu_gib']:5.1f} "
-                          f"s/GiB; seed: rss {res['seed_rss']:4.0f} MiB; cores busy {res['busy']:.0%}", flush=True)
+                          f"s/GiB; seed: rss {res['seed_rss']:4.0f} MiB, its first MiB sent at {res['start']:.1f} s; "
+                          f"cores busy {res['busy']:.0%}", flush=True)
     finally:
         subprocess.run(["umount", str(work / "out")], capture_output=True)
     print(f"\n{args.size_mib} MiB over links of {args.link_mib:g} MiB/s each way, optimum {optimum:.1f} s; "

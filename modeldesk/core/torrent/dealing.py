@@ -25,6 +25,7 @@ every raised piece goes back to normal when the dealing ends.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from string import hexdigits
 
@@ -78,11 +79,11 @@ def plan(num_pieces: int, me: str, members: tuple[str, ...], scarce) -> dict[int
     only the source holds yet (`scarce(piece)`, ours included) split at their middle: we take our
     own from the bottom (FIRST, then DEALT), others' bottom halves wait (LATER). The seed's link does
     not split evenly, so some members run out of share pieces while others still wait for theirs;
-    those helpers deal out the top halves of the rest among themselves (HELP, every H-th piece to
-    each of H helpers, LATER the others): they take what the owners would ask for last, and not the
-    same pieces as each other."""
+    those helpers deal out the top halves of the rest among themselves (HELP to the helper that
+    `helper_of` names, LATER to the others): they take what the owners would ask for last, and not
+    the same pieces as each other."""
     left = {m: [p for p in share(num_pieces, m, members) if scarce(p)] for m in members}
-    helpers = [m for m in members if not left[m]]
+    helpers = tuple(m for m in members if not left[m])
     out: dict[int, int] = {}
     pool: list[int] = []
     for owner in members:
@@ -94,10 +95,16 @@ def plan(num_pieces: int, me: str, members: tuple[str, ...], scarce) -> dict[int
             out.update(dict.fromkeys(left[owner][:cut], LATER))
             pool.extend(left[owner][cut:])
     if me in helpers:
-        out.update(dict.fromkeys(pool, LATER))
-        pool.sort(reverse=True)
-        out.update(dict.fromkeys(pool[helpers.index(me)::len(helpers)], HELP))
+        out.update({p: HELP if helper_of(p, helpers) == me else LATER for p in pool})
     return out
+
+
+def helper_of(piece: int, helpers: tuple[str, ...]) -> str:
+    """The helper that fetches `piece` (rendezvous hashing): a piece keeps its helper while the pool
+    shrinks and when helpers join, so no helper asks for a piece another is already being sent because
+    the split moved under them (dealt by place in the pool, every arrival moved all of them: in one lab
+    LAN run 3 in 4 of the seed's second sends went to two helpers)."""
+    return max(helpers, key=lambda m: hashlib.blake2b(b"%d %s" % (piece, m.encode()), digest_size=8).digest())
 
 
 MOVABLE = frozenset({NORMAL, FIRST, DEALT, LATER})  # what the dealing may change: normal or its own

@@ -15,6 +15,7 @@ from modeldesk.core.torrent.dealing import (
     PEER_FINGERPRINT,
     SESSION_MARK,
     dealing_leechers,
+    helper_of,
     lone_holder,
     moved,
     plan,
@@ -91,6 +92,25 @@ def test_helpers_split_the_top_halves_of_the_laggards_between_them():
     assert all(plans[m][p] == LATER for m in plans for p in bottom)  # the owner's own now
     owner = plan(40, MEMBERS[2], MEMBERS, lambda p: p in lagger)
     assert {owner[p] for p in bottom} == {FIRST} and {owner[p] for p in top} == {DEALT}
+
+
+def test_a_piece_keeps_its_helper_as_the_pool_shrinks_and_moves_only_to_a_helper_who_joins():
+    """A helper already being sent a piece must not see it handed to another: that is a second send."""
+    lagger = set(share(400, MEMBERS[2], MEMBERS))
+    before = {m: plan(400, m, MEMBERS, lambda p: p in lagger) for m in MEMBERS[:2]}
+    arrived = set(sorted(lagger)[-21:])  # the helpers' first pieces are in
+    after = {m: plan(400, m, MEMBERS, lambda p: p in lagger - arrived) for m in MEMBERS[:2]}
+    helped = {(when, m): {p for p, prio in out[m].items() if prio == HELP}
+              for when, out in (("before", before), ("after", after)) for m in MEMBERS[:2]}
+    a, b = MEMBERS[:2]
+    assert helped["after", a] and helped["after", b]
+    assert not helped["after", a] & helped["before", b] and not helped["after", b] & helped["before", a]
+    assert helped["before", a] - arrived <= helped["after", a]  # and what it had, it keeps
+    four = (*MEMBERS, "ffff0000")  # a fourth member whose share is done joins the helpers
+    pieces = range(1000)
+    moved_to = {p: (helper_of(p, four[:2]), helper_of(p, (four[0], four[1], four[3]))) for p in pieces}
+    assert all(new in (old, four[3]) for old, new in moved_to.values())
+    assert 250 < sum(new == four[3] for _, new in moved_to.values()) < 420  # about a third each
 
 
 def test_only_normal_pieces_and_its_own_are_moved_and_stopping_puts_them_back():
