@@ -45,7 +45,6 @@ from modeldesk.core.torrent import disk_watch, peer_search, placement, rewant, s
 from modeldesk.core.torrent.resume_store import ResumeStore
 from modeldesk.core.torrent.previews import MetadataPreviews
 from modeldesk.core.torrent.session_config import (
-    in_request_queue,
     peer_class_filter,
     proxy_pack,
     settings_pack,
@@ -88,8 +87,6 @@ class TorrentEngine:
         # metadata arrives and libtorrent would drop its seeds (and not redial them for 60 s).
         # While any magnet waits for metadata, redundant connections stay open.
         self._awaiting_metadata: set[str] = set()
-        self._leechers: dict[str, int] = {}  # per torrent: connected peers that lack pieces
-        self._request_queue = 0  # max_allowed_in_request_queue in force
         self._ses: Any = None  # lt.session, made on the engine thread
         self._wakeup = Wakeup()
         self._dispatcher = AlertDispatcher()
@@ -350,8 +347,6 @@ class TorrentEngine:
         self._proxy = proxy or self._proxy
         pack = settings_pack(settings) | proxy_pack(self._proxy)
         pack["close_redundant_connections"] = not self._awaiting_metadata
-        pack["max_allowed_in_request_queue"] = self._request_queue = in_request_queue(
-            settings.rate_limits()[1], sum(self._leechers.values()))
         self._ses.apply_settings(pack)
         self._set_peer_classes(settings)
 
@@ -453,20 +448,6 @@ class TorrentEngine:
         if snaps:
             self._emit(ev.JobsUpdated(tuple(snaps)))
             self._session_alerts.scan_peers(every=False)
-        self._share_request_budget(alert.status)
-
-    def _share_request_budget(self, statuses) -> None:
-        """The queue a peer may keep with us follows how many peers lacking pieces we serve
-        (session_config.in_request_queue). A status comes only for a torrent that changed, so each
-        torrent's count is kept until the next."""
-        for st in statuses:
-            self._leechers[job_id_of(st.info_hashes)] = max(0, st.num_peers - st.num_seeds)
-        for gone in [j for j in self._leechers if j not in self._jobs]:
-            del self._leechers[gone]
-        queue = in_request_queue(self._settings.rate_limits()[1], sum(self._leechers.values()))
-        if queue != self._request_queue:
-            self._request_queue = queue
-            self._ses.apply_settings({"max_allowed_in_request_queue": queue})
 
     def _job_status(self, job: TorrentJob, st, now: float, snaps: list) -> None:
         if not job.finished and job.has_metadata and st.is_finished:

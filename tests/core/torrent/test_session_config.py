@@ -1,13 +1,19 @@
 """The session's settings (session_config.py): how many queued requests a peer may have with us follows
-our upload limit; peers are reached over TCP, and uTP is still accepted; hybrid torrents are checked
-by their v2 hashes alone."""
+our upload limit, 100 at most; peers are reached over TCP, and uTP is still accepted; hybrid torrents
+are checked by their v2 hashes alone."""
 
 import time
 
 import libtorrent as lt
 
 from modeldesk.core.config.settings import TorrentSettings
-from modeldesk.core.torrent.session_config import V2_CHECKS_ONLY, in_request_queue, settings_pack, torrent_flags
+from modeldesk.core.torrent.session_config import (
+    REQUEST_QUEUE,
+    V2_CHECKS_ONLY,
+    in_request_queue,
+    settings_pack,
+    torrent_flags,
+)
 from tests.helpers.swarm import make_torrent, write_random
 
 MIB = 1024 * 1024
@@ -15,21 +21,13 @@ MIB = 1024 * 1024
 
 def test_a_capped_seed_takes_a_32nd_of_a_second_of_its_limit_per_peer():
     assert in_request_queue(50 * MIB) == 100  # 1.6 MiB of 16 KiB blocks
-    assert in_request_queue(100 * MIB) == 200
+    assert in_request_queue(25 * MIB) == 50
 
 
-def test_the_queue_stays_between_32_and_250_requests():
+def test_the_queue_stays_between_32_and_100_requests():
     assert in_request_queue(1 * MIB) == 32  # 512 KiB: a round trip of a slow seed's worth and more
-    assert in_request_queue(10_000 * MIB) == 250
-    assert in_request_queue(0) == 250  # no limit: 4 MiB per peer, 27 MiB/s at a 150 ms round trip
-
-
-def test_peers_lacking_pieces_share_a_budget_of_requests():
-    assert in_request_queue(0, leechers=2) == 250
-    assert in_request_queue(0, leechers=8) == 100  # the lab LAN's 8 leechers: 1.24x sent instead of 1.44x
-    assert in_request_queue(0, leechers=16) == 50
-    assert in_request_queue(0, leechers=100) == 32
-    assert in_request_queue(50 * MIB, leechers=4) == 100, "the limit's own figure when it is the smaller"
+    assert in_request_queue(10_000 * MIB) == REQUEST_QUEUE == 100
+    assert in_request_queue(0) == 100  # no limit: 1.6 MiB per peer, 10.7 MiB/s at a 150 ms round trip
 
 
 def test_the_session_is_given_the_queue_for_the_limit_in_force():
