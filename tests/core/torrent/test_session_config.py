@@ -67,3 +67,10 @@ def test_a_hybrid_torrent_is_checked_by_its_v2_hashes_alone(tmp_path):
         complete.append((bool(int(h.flags()) & V2_CHECKS_ONLY), h.status().is_seeding, h.status().num_pieces))
         ses.remove_torrent(h)
     assert complete == [(True, True, 4), (False, False, 0)]
+
+
+def test_the_disk_cache_is_bounded_to_two_of_our_largest_pieces():
+    """libtorrent 2.1 would hold 100 MiB of received blocks per session (a lab leecher's RSS doubled)."""
+    from modeldesk.core.publish.publishing import MAX_PIECE
+
+    assert settings_pack(TorrentSettings())["max_queued_disk_bytes"] == 2 * MAX_PIECE
