@@ -8,9 +8,9 @@ STATUS_INTERVAL_S = 1.0
 # While a torrent downloads, its resume data is refreshed this often, so that a SIGKILL loses at most
 # this much progress (a few pieces at typical speeds)...
 RESUME_SAVE_ACTIVE_S = 1.0
-# ...but a large one (a v2 or hybrid torrent's keeps its verified hash trees: 2.1 MiB for 1 GiB)
-# no faster than this many of its bytes per second, and at least once a minute. Written (and synced)
-# every second, 16 lab leechers of a 1 GiB hybrid torrent spent their CPU bencoding and writing it.
+# ...but a large one (a v2 or hybrid torrent's keeps its verified hash trees, about 1/512 of the model:
+# 2.1 MiB for 1 GiB) no faster than this many of its bytes per second, and at least once a minute.
+# Saved every second, a 20 GiB model's 40 MiB were bencoded, written and fsynced every second.
 RESUME_SAVE_BYTES_PER_S = 128 * 1024
 RESUME_SAVE_IDLE_S = 60.0
 PEER_SCAN_INTERVAL_S = 5.0
