@@ -20,6 +20,19 @@ import time
 import libtorrent as lt
 
 
+def flush_to_disk(ses, h, timeout: float = 30.0) -> None:
+    """libtorrent 2.1 calls a piece passed while its blocks may still sit in its write cache: a leecher
+    that says "done" and is killed at once can leave holes in its files (a tray test saw different
+    bytes). Its cache goes to disk first."""
+    ses.apply_settings({"alert_mask": ses.get_settings()["alert_mask"] | lt.alert.category_t.storage_notification})
+    h.flush_cache()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ses.wait_for_alert(200)
+        if any(isinstance(a, lt.cache_flushed_alert) for a in ses.pop_alerts()):
+            return
+
+
 def session():
     limit = int(os.environ.get("LT_PEER_DOWNLOAD_LIMIT", "0"))
     up_limit = int(os.environ.get("LT_PEER_UPLOAD_LIMIT", "0"))
@@ -100,6 +113,7 @@ def main(argv):
             print(f"up {st.total_payload_upload}", flush=True)
             next_report = time.monotonic() + 1.0
         if mode == "leech" and st.is_seeding and not done:
+            flush_to_disk(ses, h)
             print(f"done {st.total_payload_download}", flush=True)
             done = True
             if not os.environ.get("LT_PEER_STAY"):
