@@ -21,7 +21,10 @@ the wire) in copies of the model, a leecher's peak RSS and CPU-seconds per GiB i
 --first-from-mirror: no seed; machine 0 fetches the model from an nginx on a machine of its own
 (limit_rate per connection, its link capped like the others) through a torrent whose web seed it is
 (a hybrid job), and --leechers more machines start --delay s later: the mirror's bytes / the model,
-the first machine's time, the last's / the first's.
+the first machine's time, the last's / the first's; and, from the others' start to the first's end,
+the first machine's upload rate and the others' median download rate (the others can hold no more
+than it has sent them: its upload is what they wait on). LAB_MIRROR_LOG=FILE keeps the mirror's
+access log (who fetched what, when).
 
 LAB_SEED_CLIENT=libtorrent|modeldesk runs the seed with that client whatever --clients says (a mixed
 swarm, to tell the seed's share of a result from the leechers'). All processes share this machine's
@@ -235,12 +238,16 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
         t0, wire0 = time.monotonic(), lan.sent(0)
         peers = [start(kind, lan, 0, web_torrent, outs[0], work, leech=True)]
         time.sleep(delay)
+        others = range(1, n + 1)
+        # The first machine's upload and the others' median download, on the wire, from their start
+        marks = [(time.monotonic(), lan.sent(0), statistics.median(lan.delivered(i) for i in others))]
         peers += [start(kind, lan, i, web_torrent, o, work, leech=True) for i, o in enumerate(outs[1:], 1)]
         sent: list[int] = []  # what the first machine had sent into the LAN when it finished
 
         def sample() -> None:
             if peers[0].done_at is not None and not sent:
                 sent.append(lan.sent(0) - wire0)
+                marks.append((time.monotonic(), lan.sent(0), statistics.median(lan.delivered(i) for i in others)))
 
         try:
             until_done(kind, peers, t0, sample)
@@ -251,11 +258,15 @@ def mirror_run(kind: str, n: int, rate: int, torrent: Path, data: Path, work: Pa
             for c in peers:
                 c.stop()
             served = nginx.settled_bytes_served()
+            if os.environ.get("LAB_MIRROR_LOG"):  # the mirror's access log, to see who fetched what, when
+                shutil.copy(work / "ngx" / "access.log", os.environ["LAB_MIRROR_LOG"])
             nginx.stop()
             for o in outs:
                 shutil.rmtree(o, ignore_errors=True)
+    (a, up0, down0), (b, up1, down1) = marks
     return {"first": done[0], "last": max(done), "mirror": served / size, "first_sent": sent[0] / size,
-            "first_sent_all": sent_all / size}
+            "first_sent_all": sent_all / size, "first_up": (up1 - up0) / (b - a),
+            "others_down": (down1 - down0) / (b - a)}
 
 
 def main() -> int:
@@ -296,7 +307,9 @@ def main() -> int:
                     print(f"round {r + 1} 1+{n} {kind:10} first {m['first']:6.1f} s ({m['first'] / optimum:4.2f} x one "
                           f"link)  last {m['last']:6.1f} s ({m['last'] / m['first']:4.2f} x the first)  mirror sent "
                           f"{m['mirror']:4.2f} x the model; the first machine sent {m['first_sent']:4.2f} x the model "
-                          f"(wire) by the time it finished, {m['first_sent_all']:4.2f} x by the end", flush=True)
+                          f"(wire) by the time it finished, {m['first_sent_all']:4.2f} x by the end; from the others' "
+                          f"start to its end it sent {m['first_up'] / MIB:4.1f} MiB/s and they each got "
+                          f"{m['others_down'] / MIB:4.1f} (median)", flush=True)
         subprocess.run(["umount", str(work / "out")], capture_output=True)
         return 0
     results: dict[tuple[str, int], list[dict]] = {}

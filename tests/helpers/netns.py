@@ -103,7 +103,15 @@ class LabLan:
 
     def sent(self, i: int) -> int:
         """Bytes host i has sent onto its link (its qdisc's count)."""
-        out = subprocess.run(["tc", "-n", self.ns[i], "-s", "qdisc", "show", "dev", self._dev[i][0]],
+        return self._qdisc_sent(self.ns[i], self._dev[i][0])
+
+    def delivered(self, i: int) -> int:
+        """Bytes the switch has sent down host i's link (the count of the qdisc at the switch's end)."""
+        return self._qdisc_sent(self.switch, self._dev[i][1])
+
+    @staticmethod
+    def _qdisc_sent(ns: str, dev: str) -> int:
+        out = subprocess.run(["tc", "-n", ns, "-s", "qdisc", "show", "dev", dev],
                              capture_output=True, text=True, check=True).stdout
         words = out.split()
         return int(words[words.index("Sent") + 1])
