@@ -21,7 +21,7 @@ APT_APP_PKGS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libx
 # Tools the tests drive for real: foreign peers, a tracker, mirrors, a virtual display with a tray host.
 APT_TEST_PKGS=(qbittorrent-nox aria2 mktorrent opentracker nginx-light transmission-cli btrfs-progs xvfb trayer x11-utils xdotool
                desktop-file-utils appstream gnome-keyring dbus dunst tinyproxy microsocks tmux systemd iproute2 openssl nftables
-               chromium chromium-driver)
+               chromium chromium-driver strace)
 APT_BASE_PKGS=(python3 python3-venv python3-pip ca-certificates)
 
 log() { printf '[dev.sh] %s\n' "$*" >&2; }

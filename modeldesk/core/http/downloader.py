@@ -107,6 +107,7 @@ class FileDownload:
         self._new_session = self._sessions.borrow
         self.size = spec.size or 0
         self.resumed = 0  # bytes a previous run had already finished
+        self._saved_version = -1  # the segment map's version last saved (SegmentMap.version)
         self._reprobe: threading.Thread | None = None
         # Set once every missing byte is handed to a connection (or the run is over): from then on
         # connections of this file fall idle, and the job may start its next file beside it.
@@ -170,6 +171,10 @@ class FileDownload:
                     hasher.stop()
                 raise
             self._verify(fd, segs, hasher)
+            try:
+                os.fsync(fd)  # on disk before it takes its final name, hash or no hash
+            except OSError as exc:
+                raise self._disk_error(exc) from None
         finally:
             os.close(fd)
         os.replace(self.part, dest)
@@ -234,11 +239,11 @@ class FileDownload:
                     self._run_one(session, sched, w, fd, segs, errors)
 
         tick()
-        self._run_workers(worker, segs, workers, tick, wanted=tuner.total)
+        self._run_workers(worker, fd, segs, workers, tick, wanted=tuner.total)
         if not errors and not self._stop.is_set() and segs.missing():
             whole = self.mirrors.only_whole_streams_left()
             if whole:
-                self._run_workers(lambda: self._single_stream(whole, fd, segs, errors), segs, 1)
+                self._run_workers(lambda: self._single_stream(whole, fd, segs, errors), fd, segs, 1)
         if errors:
             raise errors[0]
         if self._stop.is_set():
@@ -247,7 +252,7 @@ class FileDownload:
             faults = [f"{m.host}: {m.last_error or 'gave up'}" for m in self.mirrors.mirrors]
             raise self._no_mirror_error(faults)
 
-    def _run_workers(self, worker: Callable[[], None], segs: SegmentMap, count: int,
+    def _run_workers(self, worker: Callable[[], None], fd: int, segs: SegmentMap, count: int,
                      tick: Callable[[], None] = lambda: None, wanted: Callable[[], int] | None = None) -> None:
         """Run up to `count` workers, as many at a time as `wanted()` says (the connections the tuner
         allows now: threads started for connections no mirror may open yet only cost the others);
@@ -265,7 +270,7 @@ class FileDownload:
                 more(futures)
                 now = time.monotonic()
                 if now - last_save >= SIDECAR_SAVE_S:
-                    self._save(segs)
+                    self._save(segs, fd)
                     last_save = now
                 if now - last_probe >= PROBE_EVERY_S:
                     last_probe = now
@@ -275,7 +280,7 @@ class FileDownload:
                     self._report(segs)
             for f in futures:
                 f.result()  # a bug in a worker surfaces here, not silently
-        self._save(segs)
+        self._save(segs, fd)
         self._report(segs)
 
     def _reprobe_idle(self) -> None:
@@ -363,9 +368,17 @@ class FileDownload:
         done = segs.done_bytes()
         self._on_progress(Progress(done, self.size, done - self.resumed, self.mirrors.in_use()))
 
-    def _save(self, segs: SegmentMap) -> None:
+    def _save(self, segs: SegmentMap, fd: int) -> None:
+        """The map of finished ranges, on disk after the bytes it names: the partial file is synced
+        first, so a power cut cannot leave a map that calls lost bytes finished (a file with no hash to
+        check would be called complete with holes in it). Nothing new since the last save: nothing."""
+        version, data = segs.snapshot()
+        if version == self._saved_version:
+            return
         try:
-            segs.save()
+            os.fdatasync(fd)
+            segs.write(data)
+            self._saved_version = version
         except OSError as exc:  # a full disk must not lose the transfer; the old map stays
             # On a full disk the data's own write fails next and says so, in one line.
             log.log(logging.DEBUG if exc.errno == errno.ENOSPC else logging.WARNING, "cannot save segment map: %s", exc)
@@ -383,7 +396,6 @@ class FileDownload:
             sha256, sha1 = hasher.finish()
         except OSError as exc:
             raise self._disk_error(exc) from None
-        os.fsync(fd)
         if (sha256 or None) == self.spec.sha256 and (sha1 or None) == self.spec.git_sha1:
             return
         if find_bad_mirror(self.mirrors, segs, lambda: self._fetch_missing(fd, segs),

@@ -66,6 +66,7 @@ class SegmentMap:
         self._validator = validator
         self._lock = threading.Lock()
         self._done: list[Span] = []
+        self.version = 0  # counts the changes: a save with nothing new can be left out
 
     def load(self) -> int:
         """Read the sidecar if it belongs to this file; returns the bytes already done."""
@@ -87,12 +88,14 @@ class SegmentMap:
             return
         with self._lock:
             self._done = merge([*self._done, Span(start, end, source)])
+            self.version += 1
 
     def drop_source(self, source: str) -> list[tuple[int, int]]:
         """Forget the ranges one mirror sent (they failed verification); returns them."""
         with self._lock:
             bad = [(s.start, s.end) for s in self._done if s.source == source]
             self._done = [s for s in self._done if s.source != source]
+            self.version += 1
         return bad
 
     def sources(self) -> dict[str, int]:
@@ -115,13 +118,21 @@ class SegmentMap:
         with self._lock:
             return sum(s.end - s.start for s in self._done)
 
-    def save(self) -> None:
+    def snapshot(self) -> tuple[int, bytes]:
+        """(version, the sidecar's bytes) as the map stands now: taken before the data file is synced,
+        written after (write), so the sidecar never names a range the sync did not cover."""
         with self._lock:
             payload = {
                 "version": SIDECAR_VERSION, "size": self.size, "validator": self._validator,
                 "done": [[s.start, s.end, s.source] for s in self._done],
             }
-        atomic_write(self._sidecar, json.dumps(payload).encode())
+            return self.version, json.dumps(payload).encode()
+
+    def write(self, data: bytes) -> None:
+        atomic_write(self._sidecar, data)
+
+    def save(self) -> None:
+        self.write(self.snapshot()[1])
 
     def remove(self) -> None:
         self._sidecar.unlink(missing_ok=True)
