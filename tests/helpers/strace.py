@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.helpers.tools import require_tool
 
-TRACED = "openat,pwrite64,write,fsync,fdatasync,rename,renameat,renameat2"
+TRACED = "openat,pwrite64,pwritev,pwritev2,write,fsync,fdatasync,rename,renameat,renameat2"
 _LINE = re.compile(r"^(\d+)\s+(.*)$")
 _CALL = re.compile(r"^(\w+)\((.*)\)\s+=\s+(-?\d+)")
 _UNFINISHED = re.compile(r"^(\w+)\((.*) <unfinished \.\.\.>$")

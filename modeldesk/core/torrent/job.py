@@ -165,6 +165,12 @@ class TorrentJob:
                    "some space or pick another folder."), save=save, need=fmt_bytes(need), free=fmt_bytes(free)
             )
 
+    def disk_files(self) -> list[Path]:
+        """Where the wanted files are on disk now (under their incomplete names while they have them)."""
+        save = Path(self.request.save_path)
+        return [save / (e.path + INCOMPLETE_SUFFIX if e.index in self.incomplete else e.path)
+                for e in self.files if e.selected]
+
     def check_placement(self, save_path: str | None = None) -> None:
         """Every file, under its final and its incomplete name, resolves inside the project folder:
         libtorrent opens them following links, so a link planted in the folder is refused first."""

@@ -1,12 +1,19 @@
 """Per-job fast-resume files, written atomically on a writer thread of their own.
 
 The engine thread hands over bytes and moves on; a SIGKILL at any moment leaves either the
-previous file or the new one, never a torn one.
+previous file or the new one, never a torn one. Before a job's resume data (which names the pieces
+it has) is written, its files are synced: after a power cut the resume data must not name pieces
+whose bytes were still in the page cache (libtorrent would trust it and never check them again).
+libtorrent 2.1 can call a piece passed a few milliseconds before its bytes reach the file (up to
+12 ms on loopback, for about a quarter of the pieces); the sync comes after the resume data is made,
+on this thread, so only a piece passed in those last milliseconds is not covered.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,10 +41,13 @@ class ResumeStore:
             log.warning("cannot read resume data for %s: %s", job_id, exc)
             return None
 
-    def save_async(self, job_id: str, data: bytes) -> None:
-        self._writer.submit(self._write, job_id, data)
+    def save_async(self, job_id: str, data: bytes, files: Sequence[Path] = ()) -> None:
+        """Write `data` once `files` (the job's files on disk) are synced."""
+        self._writer.submit(self._write, job_id, data, tuple(files))
 
-    def _write(self, job_id: str, data: bytes) -> None:
+    def _write(self, job_id: str, data: bytes, files: tuple[Path, ...] = ()) -> None:
+        for path in files:
+            sync_file(path)
         try:
             atomic_write(self.path_for(job_id), data)
         except OSError as exc:  # a full disk must not kill the engine; the old file stays
@@ -57,3 +67,17 @@ class ResumeStore:
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
+
+
+def sync_file(path: Path) -> None:
+    """fdatasync a file that may not exist yet (a file libtorrent has not written to is not created)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    try:
+        os.fdatasync(fd)
+    except OSError as exc:  # its own write errors reach the job through libtorrent
+        log.debug("cannot sync %s: %s", path, exc)
+    finally:
+        os.close(fd)

@@ -74,7 +74,7 @@ class ResumeSaver:
             return
         data = lt.write_resume_data_buf(alert.params)
         job.resume_size = len(data)
-        self._store.save_async(job_id, data)
+        self._store.save_async(job_id, data, job.disk_files() if job.has_metadata else ())
         if job.readd and not self._stopping.is_set():
             self._readd(job, alert.params)
 

@@ -1,19 +1,22 @@
-"""What a power cut could leave of a plain URL's download, read from the real program's syscalls.
+"""What a power cut could leave of a download, read from the real program's syscalls (strace).
 
-A file with no published hash has nothing to be checked against at the end: if the map of finished
-ranges (the .mdpart.map sidecar) named bytes the disk never got, a resumed run would call the file
-complete with holes in it. So the partial file is synced before each map that names its bytes is
-written, and again before the file takes its final name. strace records the order; nginx serves."""
+A kill leaves the page cache to the kernel; a power cut does not. What ModelDesk writes to say which
+bytes it has must never reach the disk before those bytes:
+- an HTTP file's map of finished ranges (.mdpart.map): a file with no published hash has nothing to be
+  checked against at the end, and a resumed run would call it complete with holes in it;
+- a torrent's resume data, which libtorrent trusts on the next start without checking the pieces.
+nginx and a bare libtorrent seed serve; all on 127.0.0.1."""
 
 from __future__ import annotations
 
 import json
 
+import libtorrent as lt
 import pytest
 
 from tests.helpers.nginx import Nginx
 from tests.helpers.strace import calls, first_string, quoted, strace_prefix
-from tests.helpers.swarm import random_payload
+from tests.helpers.swarm import LtPeer, make_model, make_torrent, random_payload
 
 pytestmark = pytest.mark.integration
 
@@ -76,4 +79,43 @@ def test_no_map_names_bytes_that_were_not_synced_and_the_file_is_synced_before_i
             named = True
     assert named, "no rename of the partial file to its name was seen"
     assert checked >= 2, f"only {checked} maps of finished ranges were written: the check saw too little"
-    print(f"durability: {checked} maps checked against {len(synced)} syncs and {len(written)} writes")
+    print(f"power cut, HTTP: {checked} maps checked against {len(synced)} syncs and {len(written)} writes")
+
+
+def test_resume_data_is_written_after_the_files_it_speaks_for_are_synced(md, tmp_path):
+    top = make_model(tmp_path / "seed", "m", sizes={"model.safetensors": 12 * MiB, "config.json": 300})
+    torrent = tmp_path / "m.torrent"
+    make_torrent(top, torrent)
+    trace = tmp_path / "strace.txt"
+    with LtPeer("seed", torrent, top.parent, tmp_path, upload_limit=3 * MiB) as seed:  # 4 s: 3 or more saves
+        md.prefix = strace_prefix(trace)
+        magnet = f"{lt.make_magnet_uri(lt.torrent_info(str(torrent)))}&x.pe=127.0.0.1:{seed.port}"
+        r = md.run("get", magnet, "--to", str(tmp_path / "proj"), "--no-seed", "--json")
+        md.prefix = []
+    assert r.code == 0, r.stderr
+    assert (tmp_path / "proj" / "m" / "model.safetensors").read_bytes() == (top / "model.safetensors").read_bytes()
+
+    weights = str(tmp_path / "proj" / "m" / "model.safetensors")
+    fd_path: dict[int, str] = {}
+    written = False  # libtorrent has written to the weights since the last resume data
+    synced = False  # ... and they were synced after that
+    saves = 0
+    for c in calls(trace):
+        if c.name == "openat":
+            if c.ret >= 0:
+                fd_path[c.ret] = first_string(c.args)
+            continue
+        if c.name in ("pwrite64", "pwritev", "pwritev2", "write", "fsync", "fdatasync"):
+            path = fd_path.get(int(c.args.split(",")[0]), "")
+            if path.startswith(weights) and c.name.startswith("pwrite") and c.ret > 0:
+                written, synced = True, False
+            elif path.startswith(weights) and c.name in ("fsync", "fdatasync") and written:
+                synced = True
+            continue
+        src, dst = quoted(c.args)[-2:]
+        if dst.endswith(".fastresume") and written:
+            assert synced, f"resume data {saves + 1} was written with the weights' last bytes not synced"
+            saves += 1
+            written = synced = False
+    assert saves >= 2, f"only {saves} resume data files came after writes: the check saw too little"
+    print(f"power cut, torrent: {saves} resume data saves checked")
