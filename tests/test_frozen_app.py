@@ -71,7 +71,8 @@ def test_version_and_no_checkout_inside(frozen, md):
     r = subprocess.run([str(frozen), "--version"], capture_output=True, text=True, env=clean_env(md), timeout=60,
                        cwd="/")
     assert r.returncode == 0 and r.stdout.startswith("modeldesk "), r.stdout + r.stderr
-    assert (frozen.parent / "_internal" / "resources" / "translations" / "modeldesk_zh_CN.qm").exists()
+    for qm in ("modeldesk_zh_CN.qm", "modeldesk_en.qm"):
+        assert (frozen.parent / "_internal" / "resources" / "translations" / qm).exists(), qm
     assert not list(frozen.parent.rglob("test_*.py"))
 
 

@@ -19,7 +19,7 @@ from tests.helpers.tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = (f"share/modeldesk/{APP_ID}.desktop", "share/modeldesk/icons/modeldesk.svg",
-        "share/modeldesk/translations/modeldesk_zh_CN.qm")
+        "share/modeldesk/translations/modeldesk_zh_CN.qm", "share/modeldesk/translations/modeldesk_en.qm")
 DESKTOP = (f"share/applications/{APP_ID}.desktop", f"share/metainfo/{APP_ID}.metainfo.xml",
            f"share/icons/hicolor/scalable/apps/{APP_ID}.svg",
            *(f"share/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in (48, 128, 256)))

@@ -13,7 +13,7 @@ from typing import TextIO, assert_never, cast
 
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.contracts.models import JobSnapshot
-from modeldesk.core.base.units import fmt_bytes, fmt_eta, fmt_rate
+from modeldesk.core.base.units import count, fmt_bytes, fmt_eta, fmt_rate
 
 
 def snapshot_dict(s: JobSnapshot) -> dict:
@@ -86,7 +86,8 @@ class Output:
             case ev.FilesChecked(incomplete=incomplete):
                 if incomplete and self.show_missing:
                     shown = ", ".join(incomplete[:5]) + (" …" if len(incomplete) > 5 else "")
-                    self.info(f"{len(incomplete)} file(s) missing or damaged on disk, to fetch from peers: {shown}")
+                    missing = count(len(incomplete), "file")
+                    self.info(f"{missing} missing or damaged on disk, to fetch from peers: {shown}")
             case ev.JobFinished(job_id=job_id, unverified=names, notice=notice):
                 if names:
                     self.info(f"complete, NOT verified (no sha256 was given, only the size was checked): "

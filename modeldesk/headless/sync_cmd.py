@@ -34,7 +34,7 @@ from modeldesk.core.projects.project_sync import (
 from modeldesk.core.projects.projects import user_path
 from modeldesk.core.contracts.selection import glob_escape
 from modeldesk.core.config.settings import Settings
-from modeldesk.core.base.units import fmt_bytes
+from modeldesk.core.base.units import count, fmt_bytes
 from modeldesk.headless.options import settings_for
 from modeldesk.core.projects.project_config import project_mirrors
 from modeldesk.headless.output import Output, error_text, make_output
@@ -65,7 +65,7 @@ def lock_command(args) -> int:
         output.error(error_text(exc))
         return exc.exit_code
     files = [f for m in lock.models for f in m.files]
-    output.result("locked", f"locked {len(lock.models)} model(s), {len(files)} files, "
+    output.result("locked", f"locked {count(len(lock.models), 'model')}, {count(len(files), 'file')}, "
                   f"{fmt_bytes(sum(f.size for f in files))} → {project / LOCK_NAME}",
                   {"lock": str(project / LOCK_NAME), "models": [m.name for m in lock.models], "files": len(files)})
     return 0

@@ -54,8 +54,7 @@ class GeneralTab(QWidget):
         f["done"].setText(f"{fmt_bytes(r.done)} ({r.progress * 100:.1f}%)")
         f["rates"].setText(f"↓ {fmt_rate(r.down_rate)}   ↑ {fmt_rate(r.up_rate)}")
         f["eta"].setText(fmt_duration(r.eta) if r.eta is not None else "")
-        f["peers"].setText(str(r.peers) if r.kind is JobKind.HTTP
-                           else peers_text(r, self.tr(" + %n mirror(s)", "", r.mirrors)))
+        f["peers"].setText(str(r.peers) if r.kind is JobKind.HTTP else peers_text(r))
         f["shared"].setText(f"{fmt_bytes(r.uploaded)} ({r.ratio:.2f})" if r.kind is JobKind.BT else "")
         f["error"].setText(r.error)
         self._form.setRowVisible(f["error"], bool(r.error))

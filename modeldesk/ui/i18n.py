@@ -29,7 +29,11 @@ def pick_language(setting: str, system: QLocale | None = None) -> str:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Returns the installed translators; the caller keeps them alive as long as the app."""
     installed: list[QTranslator] = []
-    if language == "en":
+    if language == "en":  # the source is English; its translation holds the plural forms alone
+        plurals = QTranslator(app)
+        if plurals.load(str(translations_dir() / "modeldesk_en.qm")):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         return installed
     ours = QTranslator(app)
     if ours.load(str(translations_dir() / f"modeldesk_{language}.qm")):

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from modeldesk.bridge import message_text
 from modeldesk.core.contracts.models import JobKind, JobSnapshot, JobState, LibraryEntry
@@ -129,7 +129,7 @@ class TransferModel(QAbstractTableModel):
             if row.error:
                 return row.error
             if col == Col.PEERS and row.kind is JobKind.BT and row.mirrors:
-                return peers_text(row, self.tr(" + %n mirror(s)", "", row.mirrors))
+                return peers_text(row)
             if col == Col.PROJECT and row.server:
                 return self.tr("%1 on the lab server %2").replace("%1", row.project_dir).replace("%2", row.server)
             return row.project_dir if col == Col.PROJECT else None
@@ -161,7 +161,7 @@ class TransferModel(QAbstractTableModel):
         if col == Col.PEERS:
             if not active:
                 return ""
-            return str(r.peers) if r.kind is JobKind.HTTP else peers_text(r, f" + {r.mirrors}")  # tip: the words
+            return str(r.peers) if r.kind is JobKind.HTTP else peers_text(r, short=True)  # tip: the words
         if col == Col.RATIO:
             return f"{r.ratio:.2f}" if r.kind is JobKind.BT else ""
         if col == Col.UPLOADED:
@@ -259,7 +259,22 @@ def server_label(url: str) -> str:
     return urlsplit(url).netloc or url
 
 
-def peers_text(r: Row, mirrors: str) -> str:
-    """A torrent's peers (seeds), and `mirrors` (" + 2 mirrors", translated by the caller) when mirrors
-    send to it too (a hybrid job)."""
-    return f"{r.peers} ({r.seeds})" + (mirrors if r.mirrors else "")
+def peers_text(r: Row, short: bool = False) -> str:
+    """A torrent's peers (seeds), and its mirrors when they send to it too (a hybrid job): " + 2 mirrors",
+    or " + 2" where a table column has no room for the word."""
+    peers = f"{r.peers} ({r.seeds})"
+    if not r.mirrors:
+        return peers
+    if short:
+        return peers + f" + {r.mirrors}"
+    return peers + _PLURALS.mirrors(r.mirrors)
+
+
+class Plurals(QObject):
+    """Words that follow a count, in one place: lupdate reads a plural only from a self.tr call."""
+
+    def mirrors(self, n: int) -> str:
+        return self.tr(" + %n mirror(s)", "", n)
+
+
+_PLURALS = Plurals()

@@ -69,18 +69,18 @@
         <translation>{parent} 空间不足：{name} 还需要 {need}，只剩 {free}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="245"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="250"/>
         <location filename="../../modeldesk/core/http/file_pool.py" line="66"/>
         <source>interrupted; finished bytes are kept for the next run</source>
         <translation>已中断；已下载的数据会保留到下次运行</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="378"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="391"/>
         <source>{name}: size on disk differs from {size}.</source>
         <translation>{name}：磁盘上的大小与 {size} 不符。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/http/downloader.py" line="395"/>
+        <location filename="../../modeldesk/core/http/downloader.py" line="407"/>
         <source>{name}: the downloaded bytes do not match the published sha256 {sha}…; the bad copy was deleted. A mirror is serving a different or corrupt file; try again, or another mirror.</source>
         <translation>{name}：下载的数据与公布的 sha256 {sha}… 不符，错误的副本已删除。某个镜像提供了不同或损坏的文件；请重试，或换一个镜像。</translation>
     </message>
@@ -93,13 +93,13 @@
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="221"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="190"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="194"/>
         <source>The engine is shutting down.</source>
         <translation>引擎正在关闭。</translation>
     </message>
     <message>
         <location filename="../../modeldesk/core/http/engine.py" line="224"/>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="288"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="292"/>
         <source>{name} is already being downloaded.</source>
         <translation>{name} 已在下载中。</translation>
     </message>
@@ -782,22 +782,22 @@
         <translation>请先继续该任务：运行中的任务会按哈希检查其文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="253"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="257"/>
         <source>ModelDesk quit before the move finished; the files may be in either folder.</source>
         <translation>ModelDesk 在移动完成前退出了；文件可能在任一文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="276"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="280"/>
         <source>No torrent job {job_id}.</source>
         <translation>没有种子任务 {job_id}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="289"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="293"/>
         <source>The torrent was added.</source>
         <translation>种子已添加。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/engine.py" line="304"/>
+        <location filename="../../modeldesk/core/torrent/engine.py" line="308"/>
         <source>libtorrent refused {name}: {exc}</source>
         <translation>libtorrent 拒绝了 {name}：{exc}</translation>
     </message>
@@ -817,27 +817,27 @@
         <translation>{name}：{message}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="123"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="126"/>
         <source>Your --include/--exclude patterns match no file in this torrent; nothing to download.</source>
         <translation>你的 --include/--exclude 规则没有匹配此种子中的任何文件；没有可下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="161"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="164"/>
         <source>Not enough free space in {save}: this model needs {need} more, only {free} is free. Free some space or pick another folder.</source>
         <translation>{save} 空间不足：此模型还需要 {need}，只剩 {free}。请释放空间或选择另一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="256"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="265"/>
         <source>seeding is off for this job</source>
         <translation>此任务已关闭做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="258"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="267"/>
         <source>ratio {ratio:.2f} reached the limit {limit:g}</source>
         <translation>分享率 {ratio:.2f} 已达到上限 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/job.py" line="260"/>
+        <location filename="../../modeldesk/core/torrent/job.py" line="269"/>
         <source>seeded for {minutes} minutes</source>
         <translation>已做种 {minutes} 分钟</translation>
     </message>
@@ -897,7 +897,7 @@
         <translation>至少要保留一个选中的文件；要全部放弃，请删除该任务。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="72"/>
+        <location filename="../../modeldesk/core/torrent/session_handlers.py" line="85"/>
         <source>{name} could not restart: {exc}</source>
         <translation>{name} 无法重新开始：{exc}</translation>
     </message>
@@ -974,12 +974,12 @@
         <translation>{source!r} 不是磁力链接、info-hash、网址或已有的 .torrent 文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/verify.py" line="64"/>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="66"/>
         <source>Checking {name} failed: {message}.</source>
         <translation>检查 {name} 失败：{message}。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/core/torrent/verify.py" line="66"/>
+        <location filename="../../modeldesk/core/torrent/verify.py" line="68"/>
         <source>Checking {name} did not end within {timeout:g} s.</source>
         <translation>检查 {name} 未在 {timeout:g} 秒内完成。</translation>
     </message>
@@ -1348,159 +1348,157 @@
         <translation>添加模型</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="187"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="177"/>
         <source>magnet:?…, a .torrent file or URL, hf://org/name@revision, or a URL</source>
         <translation>magnet:?… 磁力链接、.torrent 文件或网址、hf://组织/名称@版本，或文件网址</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="188"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="178"/>
         <source>Open .torrent…</source>
         <translation>打开 .torrent…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="195"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="185"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="208"/>
         <source>optional: other URLs of the same file, one per line</source>
         <translation>可选：同一文件的其他网址，每行一个</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="205"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="211"/>
         <source>optional: the file&apos;s published sha256 (64 hex digits), to check it</source>
         <translation>可选：该文件公布的 sha256（64 位十六进制），用于校验</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="138"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="191"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="128"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="200"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="130"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="202"/>
         <source>Lab server %1</source>
         <translation>实验室服务器 %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="142"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="135"/>
         <source>Keep seeding when done</source>
         <translation>下载完成后继续做种</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="144"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="261"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="267"/>
         <source>Also put it in the Hugging Face cache (transformers and huggingface_hub find it there)</source>
         <translation>同时放入 Hugging Face 缓存（transformers 和 huggingface_hub 会在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="264"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="270"/>
         <source>When the download is complete its files are placed into %1 as hard links: no second copy on the same disk.</source>
         <translation>下载完成后，文件以硬链接的形式放入 %1：同一磁盘上不会多占一份空间。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="140"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="151"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="141"/>
         <source>Download on:</source>
         <translation>下载到：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="153"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="143"/>
         <source>Project folder:</source>
         <translation>项目文件夹：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="155"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="145"/>
         <source>Mirror:</source>
         <translation>镜像：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="156"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="146"/>
         <source>Other URLs:</source>
         <translation>其他网址：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="157"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="147"/>
         <source>SHA-256:</source>
         <translation>SHA-256：</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="160"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="150"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="215"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="221"/>
         <source>optional: e.g. https://hf-mirror.com, or ms://owner/name</source>
         <translation>可选：例如 https://hf-mirror.com，或 ms://owner/name</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="216"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="222"/>
         <source>A mirror for this download only (an HF- or ModelScope-compatible endpoint), or the same model on another hub (ms://owner/name, hf://org/name): files both hubs list with the same sha256 come from both at once.</source>
         <translation>仅用于本次下载的镜像（兼容 HF 或 ModelScope 的端点），或另一个 Hub 上的同一模型（ms://owner/name、hf://org/name）：两个 Hub 都列出且 sha256 相同的文件会同时从两边下载。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="231"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="237"/>
         <source>Reading the source…</source>
         <translation>正在读取来源…</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="248"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="254"/>
         <source>%1: asking peers for the file list… You can download now and choose files later in the Files tab.</source>
         <translation>%1：正在向其他节点索取文件列表… 也可以现在就开始下载，稍后在“文件”标签页中选择文件。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="257"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="263"/>
         <source>Also put it in the ModelScope cache (modelscope&apos;s snapshot_download finds it there)</source>
         <translation>同时放入 ModelScope 缓存（modelscope 的 snapshot_download 能在那里找到它）</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="277"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="283"/>
         <source>a folder below the server&apos;s project root, e.g. tts/models</source>
         <translation>服务器项目根目录下的文件夹，例如 tts/models</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="306"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="312"/>
         <source>%1: one file from this URL; its size is known once the download starts.</source>
         <translation>%1：来自此网址的单个文件；开始下载后即可得知其大小。</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="313"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="319"/>
         <source>%1: %2 of %3 files selected, %4</source>
         <translation>%1：已选择 %2/%3 个文件，共 %4</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="339"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="345"/>
         <source>Free space: %1</source>
         <translation>可用空间：%1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="342"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="348"/>
         <source>Project folder</source>
         <translation>项目文件夹</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="347"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="353"/>
         <source>Open a .torrent</source>
         <translation>打开 .torrent 文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/add_dialog.py" line="347"/>
+        <location filename="../../modeldesk/ui/add_dialog.py" line="353"/>
         <source>Torrent files (*.torrent)</source>
         <translation>种子文件 (*.torrent)</translation>
     </message>
@@ -1521,32 +1519,32 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="91"/>
+        <location filename="../../modeldesk/ui/details.py" line="90"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="92"/>
+        <location filename="../../modeldesk/ui/details.py" line="91"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="93"/>
+        <location filename="../../modeldesk/ui/details.py" line="92"/>
         <source>Peers</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="94"/>
+        <location filename="../../modeldesk/ui/details.py" line="93"/>
         <source>Trackers</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="95"/>
+        <location filename="../../modeldesk/ui/details.py" line="94"/>
         <source>Mirrors</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="96"/>
+        <location filename="../../modeldesk/ui/details.py" line="95"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
@@ -1698,20 +1696,13 @@ or press Add… on the toolbar.</source>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../modeldesk/ui/details.py" line="58"/>
-        <source> + %n mirror(s)</source>
-        <translation>
-            <numerusform> + %n 个镜像</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="69"/>
+        <location filename="../../modeldesk/ui/details.py" line="68"/>
         <source>info-hash %1</source>
         <translation>info-hash %1</translation>
     </message>
     <message>
-        <location filename="../../modeldesk/ui/details.py" line="71"/>
+        <location filename="../../modeldesk/ui/details.py" line="70"/>
         <source>commit %1</source>
         <translation>提交 %1</translation>
     </message>
@@ -2103,6 +2094,16 @@ or press Add… on the toolbar.</source>
         <location filename="../../modeldesk/ui/detail_tabs.py" line="218"/>
         <source>Up</source>
         <translation>上传速度</translation>
+    </message>
+</context>
+<context>
+    <name>Plurals</name>
+    <message numerus="yes">
+        <location filename="../../modeldesk/ui/transfer_model.py" line="277"/>
+        <source> + %n mirror(s)</source>
+        <translation>
+            <numerusform> + %n 个镜像</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3138,13 +3139,6 @@ seeding reaches only the peers you connect to.</source>
         <location filename="../../modeldesk/ui/transfer_model.py" line="115"/>
         <source>Uploaded</source>
         <translation>已上传</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../modeldesk/ui/transfer_model.py" line="132"/>
-        <source> + %n mirror(s)</source>
-        <translation>
-            <numerusform> + %n 个镜像</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../modeldesk/ui/transfer_model.py" line="134"/>

@@ -1,7 +1,7 @@
 import pytest
 
 from modeldesk.core.base.errors import BadInputError
-from modeldesk.core.base.units import fmt_bytes, fmt_eta, parse_rate
+from modeldesk.core.base.units import count, fmt_bytes, fmt_eta, parse_rate
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,7 @@ def test_formatting():
     assert fmt_eta(None) == "--"
     assert fmt_eta(59) == "59s"
     assert fmt_eta(3725) == "1h02m"
+
+
+def test_counts_read_as_english():
+    assert [count(n, "file") for n in (0, 1, 2)] == ["0 files", "1 file", "2 files"]

@@ -1,4 +1,5 @@
-"""The Simplified Chinese translation is complete, compiled, and used; Chinese text can render."""
+"""The Simplified Chinese translation is complete, compiled, and used; Chinese text can render; English has
+its plural forms ("1 mirror", "2 mirrors")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from modeldesk.ui.i18n import install_translators, translations_dir
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "modeldesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = TS.with_name("modeldesk_en.ts")  # English's plural forms alone (packaging/i18n.sh)
 SOURCES = sorted(str(p) for p in (ROOT / "modeldesk" / "ui").glob("*.py")) + [str(ROOT / "modeldesk" / "app.py"),
                                                                               str(ROOT / "modeldesk" / "bridge.py")]
 CORE = sorted(str(p) for p in (ROOT / "modeldesk" / "core").rglob("*.py"))  # messages marked N_()
@@ -95,3 +97,24 @@ def test_a_font_for_simplified_chinese_is_installed(qapp):
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     if not families:
         pytest.fail("no font can show Simplified Chinese: install fonts-wqy-microhei (packaging/dev.sh does)")
+
+
+def test_english_has_every_plural_form_and_uses_them(qapp, tmp_path):
+    merged = tmp_path / EN_TS.name
+    shutil.copy(EN_TS, merged)
+    subprocess.run([tool("pyside6-lupdate"), "-pluralonly", *SOURCES, "-ts", str(merged)], check=True,
+                   capture_output=True)
+    forms = {(ctx, source): [n.text or "" for n in tr.findall("numerusform")] for ctx, source, tr in messages(merged)
+             if tr.get("type") not in ("vanished", "obsolete")}
+    assert forms and all(len(f) == 2 and all(x.strip() for x in f) for f in forms.values()), forms
+    qm = tmp_path / "en.qm"
+    subprocess.run([tool("pyside6-lrelease"), str(EN_TS), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == EN_TS.with_suffix(".qm").read_bytes(), "run packaging/i18n.sh and commit the .qm"
+    installed = install_translators(qapp, "en")
+    try:
+        assert installed, "modeldesk_en.qm did not load"
+        said = [QCoreApplication.translate("Plurals", " + %n mirror(s)", "", n) for n in (1, 2)]
+        assert said == [" + 1 mirror", " + 2 mirrors"]
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)

@@ -56,3 +56,8 @@ def fmt_eta(seconds: int | None) -> str:
     if seconds < 3600:
         return f"{seconds // 60}m{seconds % 60:02d}s"
     return f"{seconds // 3600}h{(seconds % 3600) // 60:02d}m"
+
+
+def count(n: int, noun: str) -> str:
+    """"1 file", "2 files": an English count for the command line (the GUI's plurals are Qt's, ui/i18n.py)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
