@@ -82,7 +82,7 @@ def test_no_map_names_bytes_that_were_not_synced_and_the_file_is_synced_before_i
     print(f"power cut, HTTP: {checked} maps checked against {len(synced)} syncs and {len(written)} writes")
 
 
-def test_resume_data_is_written_after_the_files_it_speaks_for_are_synced(md, tmp_path):
+def test_resume_data_and_the_finished_model_come_after_their_files_are_synced(md, tmp_path):
     top = make_model(tmp_path / "seed", "m", sizes={"model.safetensors": 12 * MiB, "config.json": 300})
     torrent = tmp_path / "m.torrent"
     make_torrent(top, torrent)
@@ -99,8 +99,11 @@ def test_resume_data_is_written_after_the_files_it_speaks_for_are_synced(md, tmp
     fd_path: dict[int, str] = {}
     written = False  # libtorrent has written to the weights since the last resume data
     synced = False  # ... and they were synced after that
-    saves = 0
-    for c in calls(trace):
+    saves, last_write, last_sync, finished = 0, -1, -1, None
+    for i, c in enumerate(calls(trace)):
+        if c.name == "write" and c.args.startswith("1,") and '\\"event\\":\\"finished\\"' in c.args:
+            finished = (last_write, last_sync)  # the command line says the model is complete
+            continue
         if c.name == "openat":
             if c.ret >= 0:
                 fd_path[c.ret] = first_string(c.args)
@@ -108,9 +111,9 @@ def test_resume_data_is_written_after_the_files_it_speaks_for_are_synced(md, tmp
         if c.name in ("pwrite64", "pwritev", "pwritev2", "write", "fsync", "fdatasync"):
             path = fd_path.get(int(c.args.split(",")[0]), "")
             if path.startswith(weights) and c.name.startswith("pwrite") and c.ret > 0:
-                written, synced = True, False
-            elif path.startswith(weights) and c.name in ("fsync", "fdatasync") and written:
-                synced = True
+                written, synced, last_write = True, False, i
+            elif path.startswith(weights) and c.name in ("fsync", "fdatasync"):
+                synced, last_sync = synced or written, max(last_sync, c.started)
             continue
         src, dst = quoted(c.args)[-2:]
         if dst.endswith(".fastresume") and written:
@@ -118,4 +121,6 @@ def test_resume_data_is_written_after_the_files_it_speaks_for_are_synced(md, tmp
             saves += 1
             written = synced = False
     assert saves >= 2, f"only {saves} resume data files came after writes: the check saw too little"
+    assert finished is not None, "no finished event was seen"
+    assert finished[0] < finished[1], "the model was called complete before its last bytes were synced"
     print(f"power cut, torrent: {saves} resume data saves checked")

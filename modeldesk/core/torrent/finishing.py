@@ -7,6 +7,7 @@ message."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent import hub_check, rewant
 from modeldesk.core.torrent.job import Fail, TorrentJob, job_of
+from modeldesk.core.torrent.resume_store import sync_file
 
 
 class Finishing:
@@ -29,6 +31,7 @@ class Finishing:
                  hub_files: hub_check.HubFiles | None) -> None:
         self._jobs, self._fail, self._save_resume = jobs, fail, save_resume
         self._emit, self._clock, self._call, self._hub_files = emit, clock, call, hub_files
+        self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="finish-sync")
 
     def register(self, on: Callable[[str, Callable[[Any], None]], None]) -> None:
         on("torrent_finished_alert", lambda a: self.maybe_finish(self._job_of(a.handle)))
@@ -92,10 +95,34 @@ class Finishing:
         self._sweep(job)
         if job.pending_renames or job.flushing is not None:
             return  # cache_flushed_alert, then file_renamed_alert, will call us again
+        if job.synced != "synced":
+            self._sync(job)
+            return  # _synced will call us again
         job.finished = True
         self._save_resume(job, self._clock())
         self._emit(ev.JobsUpdated((job.snapshot(job.handle.status()),)))
         self._emit(ev.JobFinished(job.job_id))
+
+    def _sync(self, job: TorrentJob) -> None:
+        """The files on disk before the job is called finished: a power cut must not leave a model the
+        library calls complete with its last bytes still in the page cache (off the engine thread)."""
+        if job.synced == "syncing":
+            return
+        job.synced = "syncing"
+        files, job_id = job.disk_files(), job.job_id
+
+        def run() -> None:
+            for path in files:
+                sync_file(path)
+            self._call(self._synced, job_id)
+
+        self._syncer.submit(run)
+
+    def _synced(self, job_id: str) -> None:
+        job = self._jobs.get(job_id)
+        if job is not None and job.synced == "syncing":
+            job.synced = "" if job.failed else "synced"  # a job that failed meanwhile syncs again when it finishes
+            self.maybe_finish(job)
 
     def _sweep(self, job: TorrentJob) -> None:
         """Complete files get their final names once their bytes are on disk. A piece passes its hash

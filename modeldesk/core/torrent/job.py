@@ -63,6 +63,8 @@ class TorrentJob:
     sweep_again: bool = False  # more files completed while that flush was under way
     retry_pending: bool = False  # the user resumed the failed job; it retries once its writes are flushed
     finished: bool = False
+    # Its files synced to disk before it is called finished (finishing.py): "" | "syncing" | "synced"
+    synced: str = ""
     failed: bool = False
     # A write failed (full disk): pieces libtorrent hashed in memory may not be on disk. Until a
     # recheck reads the disk again, no resume data is saved, and resuming starts with that recheck.

@@ -37,11 +37,12 @@ def change_priorities(job: TorrentJob, priorities: dict[int, int]) -> None:
         progress = job.handle.file_progress(flags=lt.torrent_handle.piece_granularity)
         job.finished = all(progress[e.index] == e.size for e in job.files if e.selected)
         if not job.finished:
+            job.synced = ""
             _restart_after_save(job, prios)
 
 
 def start_recheck(job: TorrentJob) -> None:
-    job.finished = False
+    job.finished, job.synced = False, ""
     job.rechecking = True
     if job.failed:
         job.failed = False
