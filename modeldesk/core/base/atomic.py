@@ -1,4 +1,5 @@
-"""Atomic file replacement: temp file on the same volume, fsync, rename, fsync the folder."""
+"""Atomic file replacement: temp file on the same volume, fsync, rename, fsync the folder; and a file's
+bytes synced by path."""
 
 from __future__ import annotations
 
@@ -28,13 +29,23 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def fsync_dir(folder: Path) -> None:
+    _sync(folder, os.O_RDONLY, os.fsync)
+
+
+def sync_file(path: Path) -> None:
+    """fdatasync a file that may not exist (yet): a file libtorrent has not written to is not created,
+    and a write error of its own reaches the job through the writer."""
+    _sync(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), os.fdatasync)
+
+
+def _sync(path: Path, flags: int, sync) -> None:
     try:
-        dfd = os.open(folder, os.O_RDONLY)
+        fd = os.open(path, flags)
     except OSError:
         return
     try:
-        os.fsync(dfd)
+        sync(fd)
     except OSError:
         pass
     finally:
-        os.close(dfd)
+        os.close(fd)

@@ -131,9 +131,6 @@ class SegmentMap:
     def write(self, data: bytes) -> None:
         atomic_write(self._sidecar, data)
 
-    def save(self) -> None:
-        self.write(self.snapshot()[1])
-
     def remove(self) -> None:
         self._sidecar.unlink(missing_ok=True)
 

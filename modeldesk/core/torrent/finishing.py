@@ -15,11 +15,11 @@ import libtorrent as lt
 
 from modeldesk.core.contracts import events as ev
 from modeldesk.core.base.constants import INCOMPLETE_SUFFIX
+from modeldesk.core.base.atomic import sync_file
 from modeldesk.core.base.errors import DiskError
 from modeldesk.core.base.messages import N_
 from modeldesk.core.torrent import hub_check, rewant
 from modeldesk.core.torrent.job import Fail, TorrentJob, job_of
-from modeldesk.core.torrent.resume_store import sync_file
 
 
 class Finishing:

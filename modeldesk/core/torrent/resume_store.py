@@ -12,12 +12,11 @@ on this thread, so only a piece passed in those last milliseconds is not covered
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from modeldesk.core.base.atomic import atomic_write
+from modeldesk.core.base.atomic import atomic_write, sync_file
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +67,3 @@ class ResumeStore:
     def close(self) -> None:
         self._writer.shutdown(wait=True)
 
-
-def sync_file(path: Path) -> None:
-    """fdatasync a file that may not exist yet (a file libtorrent has not written to is not created)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return
-    try:
-        os.fdatasync(fd)
-    except OSError as exc:  # its own write errors reach the job through libtorrent
-        log.debug("cannot sync %s: %s", path, exc)
-    finally:
-        os.close(fd)

@@ -74,7 +74,8 @@ class ResumeSaver:
             return
         data = lt.write_resume_data_buf(alert.params)
         job.resume_size = len(data)
-        self._store.save_async(job_id, data, job.disk_files() if job.has_metadata else ())
+        # A finished job's files were synced before it was called finished (finishing.py).
+        self._store.save_async(job_id, data, job.disk_files() if job.has_metadata and not job.finished else ())
         if job.readd and not self._stopping.is_set():
             self._readd(job, alert.params)
 
